@@ -1,0 +1,134 @@
+"""A book directory: ``manuscript/`` (chapters + ``book.yaml``), ``voices/`` and ``output/``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from audiobook.config import Pauses, Section, load_yaml
+from audiobook.errors import ConfigError
+
+GENDERS = ("male", "female", "unknown")
+MANUSCRIPT_SUFFIXES = (".md", ".txt", ".markdown")
+
+
+@dataclass(frozen=True)
+class Character:
+    name: str
+    aliases: tuple[str, ...] = ()
+    gender: str = "unknown"
+
+
+@dataclass(frozen=True)
+class Credits:
+    opening: bool = False
+    closing: bool = False
+
+
+@dataclass(frozen=True)
+class Book:
+    root: Path
+    title: str
+    author: str = ""
+    narrator: str = ""
+    language: str = "en"
+    year: str = ""
+    cover: Path | None = None
+    characters: tuple[Character, ...] | None = None   # None: no cast list, discover characters
+    pauses_override: Section | None = field(default=None, compare=False, repr=False)
+    credits: Credits = Credits()
+
+    @property
+    def manuscript_dir(self) -> Path:
+        return self.root / "manuscript"
+
+    @property
+    def voices_dir(self) -> Path:
+        return self.root / "voices"
+
+    @property
+    def output_dir(self) -> Path:
+        return self.root / "output"
+
+    @property
+    def work_dir(self) -> Path:
+        """Cache and intermediate files; safe to delete."""
+        return self.root / ".audiobook"
+
+    def manuscript_files(self) -> list[Path]:
+        """Chapter files in name order."""
+        return sorted(
+            p for p in self.manuscript_dir.iterdir()
+            if p.is_file() and p.suffix.lower() in MANUSCRIPT_SUFFIXES and not p.name.startswith(".")
+        )
+
+    def pauses(self, base: Pauses) -> Pauses:
+        return base.updated(self.pauses_override)
+
+
+def load_book(root: Path | str) -> Book:
+    """Read ``manuscript/book.yaml`` of the book at ``root`` (a missing book.yaml is allowed)."""
+    root = Path(root)
+    mdir = root / "manuscript"
+    if not mdir.is_dir():
+        raise ConfigError(
+            f"{root}: no manuscript/ folder here; run from a book directory or pass --book DIR"
+        )
+    yaml_path = mdir / "book.yaml"
+    label = _rel(yaml_path, root)
+    data = load_yaml(yaml_path, label=label) if yaml_path.exists() else {}
+    top = Section(data, label)
+    title = top.str("title") or root.resolve().name
+    characters = None
+    if top.has("characters"):
+        characters = tuple(_character(s) for s in top.items("characters"))
+        names = [c.name for c in characters]
+        dupes = {n for n in names if names.count(n) > 1}
+        if dupes:
+            raise ConfigError(f"{label}: characters: {', '.join(sorted(dupes))} listed twice")
+    cover = top.str("cover")
+    cover_path = None
+    if cover:
+        cover_path = (mdir / cover) if not Path(cover).is_absolute() else Path(cover)
+        if not cover_path.is_file():
+            raise ConfigError(f"{label}: cover: {cover} not found (looked for {cover_path})")
+    credits = Credits()
+    cred = top.section("credits")
+    if cred is not None:
+        credits = Credits(opening=cred.boolean("opening", False), closing=cred.boolean("closing", False))
+        cred.done()
+    pauses = top.section("pauses")
+    if pauses is not None:
+        Pauses().updated(pauses)  # validate now, at load time
+        pauses = Section(pauses.data, label, "pauses")
+    book = Book(
+        root=root,
+        title=title,
+        author=top.str("author") or "",
+        narrator=top.str("narrator") or "",
+        language=top.str("language") or "en",
+        year=top.str("year") or "",
+        cover=cover_path,
+        characters=characters,
+        pauses_override=pauses,
+        credits=credits,
+    )
+    top.done()
+    return book
+
+
+def _character(s: Section) -> Character:
+    name = s.str("name", required=True) or ""
+    gender = (s.str("gender") or "unknown").lower()
+    if gender not in GENDERS:
+        raise ConfigError(f"{s.where('gender')}: {gender!r} is not one of {', '.join(GENDERS)}")
+    c = Character(name=name, aliases=s.strings("aliases"), gender=gender)
+    s.done()
+    return c
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return str(path)

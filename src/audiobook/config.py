@@ -1,0 +1,172 @@
+"""Reading YAML config files into checked values, with errors that name the file, line and key.
+
+Both ``book.yaml`` (book.py) and voice profiles (voices.py) go through here, so a typo gets the
+same kind of message everywhere: ``voices/default.yaml: voices.narrator.pich: unknown key (did you
+mean "pitch"?)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from audiobook.errors import ConfigError, did_you_mean
+
+
+def load_yaml(path: Path, *, label: str | None = None) -> dict[str, Any]:
+    """The top-level mapping of a YAML file; ConfigError naming the file and line if it is broken."""
+    label = label or str(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ConfigError(f"{label}: file not found") from None
+    except UnicodeDecodeError as e:
+        raise ConfigError(f"{label}: not UTF-8 text (byte {e.start}); save it as UTF-8") from None
+    except OSError as e:
+        raise ConfigError(f"{label}: cannot read it ({e.strerror})") from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f" line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
+        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
+        raise ConfigError(f"{label}:{where}: YAML syntax error: {problem}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{label}: expected a mapping of keys at the top, found {type(data).__name__}")
+    return data
+
+
+class Section:
+    """A mapping from a YAML file with its key path, for typed, checked reads.
+
+    ``Section(data, "voices/default.yaml", "voices.narrator")``; every read names the path on error,
+    and ``done()`` rejects keys nobody read (with a "did you mean").
+    """
+
+    def __init__(self, data: Any, label: str, path: str = "") -> None:
+        if not isinstance(data, Mapping):
+            raise ConfigError(f"{label}: {path or 'top level'}: expected a mapping, found {_kind(data)}")
+        self.data = data
+        self.label = label
+        self.path = path
+        self._read: set[str] = set()
+
+    def where(self, key: str | None = None) -> str:
+        full = ".".join(p for p in (self.path, key) if p)
+        return f"{self.label}: {full}" if full else self.label
+
+    def has(self, key: str) -> bool:
+        return key in self.data
+
+    def raw(self, key: str, default: Any = None) -> Any:
+        self._read.add(key)
+        return self.data.get(key, default)
+
+    def str(self, key: str, default: str | None = None, *, required: bool = False) -> str | None:
+        value = self.raw(key, default)
+        if value is None:
+            if required:
+                raise ConfigError(f"{self.where(key)}: missing; add it")
+            return None
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            raise ConfigError(f"{self.where(key)}: expected text, found {_kind(value)}")
+        return str(value)
+
+    def number(self, key: str, default: float | None = None, *, low: float | None = None,
+               high: float | None = None) -> float | None:
+        value = self.raw(key, default)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ConfigError(f"{self.where(key)}: expected a number, found {_kind(value)} {value!r}")
+        if (low is not None and value < low) or (high is not None and value > high):
+            raise ConfigError(f"{self.where(key)}: {value} is out of range ({low} to {high})")
+        return float(value)
+
+    def integer(self, key: str, default: int | None = None, *, low: int | None = None) -> int | None:
+        value = self.raw(key, default)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ConfigError(f"{self.where(key)}: expected a whole number, found {_kind(value)} {value!r}")
+        if low is not None and value < low:
+            raise ConfigError(f"{self.where(key)}: {value} must be at least {low}")
+        return value
+
+    def boolean(self, key: str, default: bool = False) -> bool:
+        value = self.raw(key, default)
+        if not isinstance(value, bool):
+            raise ConfigError(f"{self.where(key)}: expected true or false, found {_kind(value)} {value!r}")
+        return value
+
+    def strings(self, key: str) -> tuple[str, ...]:
+        value = self.raw(key, None)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            return (value,)
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{self.where(key)}: expected a list of text, found {_kind(value)}")
+        return tuple(value)
+
+    def section(self, key: str, *, required: bool = False) -> Section | None:
+        value = self.raw(key, None)
+        if value is None:
+            if required:
+                raise ConfigError(f"{self.where(key)}: missing; add it")
+            return None
+        return Section(value, self.label, ".".join(p for p in (self.path, key) if p))
+
+    def items(self, key: str) -> list[Section]:
+        """A list of mappings under ``key``, each a Section named ``key[i]``."""
+        value = self.raw(key, None)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise ConfigError(f"{self.where(key)}: expected a list, found {_kind(value)}")
+        base = ".".join(p for p in (self.path, key) if p)
+        return [Section(v, self.label, f"{base}[{i}]") for i, v in enumerate(value)]
+
+    def done(self, allowed_extra: tuple[str, ...] = ()) -> None:
+        """Reject keys that were never read."""
+        known = sorted(self._read | set(allowed_extra))
+        for key in self.data:
+            if key not in self._read and key not in allowed_extra:
+                hint = did_you_mean(str(key), known) or (f"; known keys: {', '.join(known)}" if known else "")
+                raise ConfigError(f"{self.where(str(key))}: unknown key{hint}")
+
+
+def _kind(value: Any) -> str:
+    return {dict: "a mapping", list: "a list", str: "text", bool: "true/false", type(None): "nothing"}.get(
+        type(value), type(value).__name__
+    )
+
+
+@dataclass(frozen=True)
+class Pauses:
+    """Silence, in seconds, at each kind of join. A profile or book.yaml can override any of them."""
+
+    sentence: float = 0.35       # between sentences of one line
+    line: float = 0.45           # between lines of one paragraph, same speaker
+    speaker_change: float = 0.7  # between lines when the speaker changes
+    paragraph: float = 0.9       # between paragraphs
+    scene: float = 2.0           # at a scene break (*** or * * *)
+    title: float = 1.5           # after the chapter title
+    head: float = 0.75           # at the start of each chapter file
+    tail: float = 2.0            # at the end of each chapter file
+
+    def updated(self, section: Section | None) -> Pauses:
+        if section is None:
+            return self
+        values = {}
+        for f in fields(self):
+            if section.has(f.name):
+                values[f.name] = section.number(f.name, low=0.0, high=30.0)
+        section.done()
+        return replace(self, **values)

