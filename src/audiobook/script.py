@@ -7,7 +7,10 @@ book's manuscript into a Script (manuscript.py reads the files, attribution.py p
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from audiobook.book import Book
 
 NARRATOR = "Narrator"
 
@@ -63,3 +66,8 @@ class Script:
         for line in self.lines():
             seen.setdefault(line.speaker, None)
         return list(seen)
+
+
+def build_script(book: Book) -> Script:
+    """Read the book's manuscript and return the tagged script (every quote with a speaker)."""
+    raise NotImplementedError("the manuscript parser lands in manuscript.py / attribution.py")
