@@ -78,7 +78,7 @@ def load_book(root: Path | str) -> Book:
     label = _rel(yaml_path, root)
     data = load_yaml(yaml_path, label=label) if yaml_path.exists() else {}
     top = Section(data, label)
-    title = top.str("title") or root.resolve().name
+    title = top.text("title") or root.resolve().name
     characters = None
     if top.has("characters"):
         characters = tuple(_character(s) for s in top.items("characters"))
@@ -86,7 +86,7 @@ def load_book(root: Path | str) -> Book:
         dupes = {n for n in names if names.count(n) > 1}
         if dupes:
             raise ConfigError(f"{label}: characters: {', '.join(sorted(dupes))} listed twice")
-    cover = top.str("cover")
+    cover = top.text("cover")
     cover_path = None
     if cover:
         cover_path = (mdir / cover) if not Path(cover).is_absolute() else Path(cover)
@@ -104,10 +104,10 @@ def load_book(root: Path | str) -> Book:
     book = Book(
         root=root,
         title=title,
-        author=top.str("author") or "",
-        narrator=top.str("narrator") or "",
-        language=top.str("language") or "en",
-        year=top.str("year") or "",
+        author=top.text("author") or "",
+        narrator=top.text("narrator") or "",
+        language=top.text("language") or "en",
+        year=top.text("year") or "",
         cover=cover_path,
         characters=characters,
         pauses_override=pauses,
@@ -118,8 +118,8 @@ def load_book(root: Path | str) -> Book:
 
 
 def _character(s: Section) -> Character:
-    name = s.str("name", required=True) or ""
-    gender = (s.str("gender") or "unknown").lower()
+    name = s.text("name", required=True) or ""
+    gender = (s.text("gender") or "unknown").lower()
     if gender not in GENDERS:
         raise ConfigError(f"{s.where('gender')}: {gender!r} is not one of {', '.join(GENDERS)}")
     c = Character(name=name, aliases=s.strings("aliases"), gender=gender)

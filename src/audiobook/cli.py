@@ -26,6 +26,108 @@ def cli() -> None:
     """Turn a manuscript into a finished, chaptered, multi-voice audiobook."""
 
 
+# ---------------------------------------------------------------------------------- build
+@cli.command()
+@book_option
+@click.option("--voices", "profile", default=None, help="Voice profile (default: voices/default.yaml).")
+@click.option("--chapter", "chapters", type=int, multiple=True, help="Re-render only these chapters.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Worker processes (0: one per core).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write a JSON report of the build to this file.")
+def build(book_dir: Path, profile: str | None, chapters: tuple[int, ...], jobs: int, quiet: bool,
+          report_path: Path | None) -> None:
+    """Render the book: chapter MP3s and a full-book MP3 with chapter markers in output/."""
+    from audiobook.build import BuildOptions
+    from audiobook.build import build as run_build
+
+    show = not quiet and sys.stderr.isatty()
+    bars: dict[str, Any] = {}
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if not show or total == 0:
+            return
+        bar = bars.get(stage)
+        if bar is None:
+            label = {"synthesize": "Synthesizing lines", "chapters": "Assembling chapters"}[stage]
+            bar = bars[stage] = click.progressbar(length=total, label=label, show_eta=True, file=sys.stderr)
+            bar.__enter__()
+        bar.update(done - bar.pos)
+        if done >= total:
+            bar.__exit__(None, None, None)
+
+    opts = BuildOptions(profile=profile, chapters=frozenset(chapters), jobs=jobs)
+    report = run_build(book_dir, opts, progress)
+    for w in report.warnings:
+        click.echo(f"warning: {w}", err=True)
+    if report_path is not None:
+        report_path.write_text(json.dumps(report.to_json(), indent=2) + "\n", encoding="utf-8")
+    if not quiet:
+        minutes, seconds = divmod(report.audio_seconds, 60)
+        click.echo(
+            f"{len(report.chapters)} chapter(s), {report.lines_total} lines "
+            f"({report.lines_synthesized} synthesized, {report.lines_cached} reused), "
+            f"{int(minutes)}:{seconds:04.1f} of audio in {report.wall_seconds:.1f} s"
+        )
+        for ch in report.chapters:
+            click.echo(f"  {ch.file}")
+        if report.book_file:
+            click.echo(f"  {report.book_file}  (full book, with chapter markers)")
+
+
+# ---------------------------------------------------------------------------------- voices
+@cli.command()
+@book_option
+@click.option("--voices", "profile", default=None, help="Voice profile (default: voices/default.yaml).")
+def voices(book_dir: Path, profile: str | None) -> None:
+    """List the profile's voices, the cast, and whether each engine and model is available."""
+    from audiobook.book import load_book
+    from audiobook.engines import engine_class
+    from audiobook.voices import load_profile
+
+    book = load_book(book_dir)
+    prof = load_profile(book, profile)
+    click.echo(f"Profile {prof.label}")
+    click.echo("\nVoices:")
+    for v in prof.voices.values():
+        cls = engine_class(v.engine)
+        problems = cls.problems(v)
+        status = "available" if not problems else "NOT AVAILABLE: " + "; ".join(problems)
+        extra = f", speed {v.speed:g}" + (f", pitch {v.pitch:+g}" if v.pitch else "")
+        click.echo(f"  {v.name:<14} {v.engine:<7} {cls.describe(v)}{extra}  [{status}]")
+    click.echo("\nCast:")
+    genders = {c.name: c.gender for c in book.characters or ()}
+    speakers = list(dict.fromkeys(["Narrator", *prof.cast, *genders]))
+    for spk in speakers:
+        g = genders.get(spk, "unknown")
+        click.echo(f"  {spk:<14} -> {prof.voice_for(spk, g).name:<14} {prof.how_cast(spk, g)}")
+    click.echo("\nFallbacks: " + ", ".join(f"{k} -> {v}" for k, v in prof.fallback.items()))
+
+
+# ---------------------------------------------------------------------------------- cache
+@cli.command()
+@book_option
+@click.option("--voices", "profile", default=None, help="Profile whose lines count as in use when pruning.")
+@click.option("--prune", is_flag=True, help="Delete cached lines that the current script does not use.")
+def cache(book_dir: Path, profile: str | None, prune: bool) -> None:
+    """Show the line cache's size; --prune removes entries no current script uses."""
+    from audiobook.book import load_book
+    from audiobook.cache import LineCache
+    from audiobook.render import plan
+    from audiobook.script import build_script
+    from audiobook.voices import load_profile
+
+    book = load_book(book_dir)
+    lc = LineCache(book.work_dir / "cache")
+    stats = lc.stats()
+    click.echo(f"{lc.root}: {stats.entries} lines, {stats.bytes / 1e6:.1f} MB")
+    if prune:
+        p = plan(build_script(book), load_profile(book, profile), book, lc)
+        removed = lc.prune(p.keys.values())
+        used_by = profile or "the default profile"
+        click.echo(f"pruned {removed.entries} lines ({removed.bytes / 1e6:.1f} MB) not used by {used_by}")
+
+
 # ---------------------------------------------------------------------------------- script
 @cli.command()
 @book_option

@@ -68,7 +68,7 @@ class Section:
         self._read.add(key)
         return self.data.get(key, default)
 
-    def str(self, key: str, default: str | None = None, *, required: bool = False) -> str | None:
+    def text(self, key: str, default: str | None = None, *, required: bool = False) -> str | None:
         value = self.raw(key, default)
         if value is None:
             if required:
@@ -164,9 +164,10 @@ class Pauses:
     def updated(self, section: Section | None) -> Pauses:
         if section is None:
             return self
-        values = {}
+        values: dict[str, float] = {}
         for f in fields(self):
-            if section.has(f.name):
-                values[f.name] = section.number(f.name, low=0.0, high=30.0)
+            value = section.number(f.name, low=0.0, high=30.0)
+            if value is not None:
+                values[f.name] = value
         section.done()
         return replace(self, **values)

@@ -103,7 +103,7 @@ def load_profile(book: Book, profile: str | Path | None = None) -> Profile:
         raise ConfigError(f"{label}: voices: define at least one voice")
 
     def voice_ref(sec: Section, key: str) -> str:
-        v = sec.str(key, required=True) or ""
+        v = sec.text(key, required=True) or ""
         if v not in voices:
             raise ConfigError(f"{sec.where(key)}: no voice named {v!r}{did_you_mean(v, list(voices))}; "
                               f"defined voices: {', '.join(voices)}")
@@ -134,9 +134,9 @@ def load_profile(book: Book, profile: str | Path | None = None) -> Profile:
 
 
 def _voice(name: str, sec: Section, profile_dir: Path, book_root: Path, engine_class: Any) -> Voice:
-    engine_name = sec.str("engine", required=True) or ""
+    engine_name = sec.text("engine", required=True) or ""
     cls = engine_class(engine_name, where=sec.where("engine"))
-    model = sec.str("model")
+    model = sec.text("model")
     if model is not None and _looks_like_path(model):
         model = str(_resolve(model, profile_dir, book_root))
     options: dict[str, Any] = {}

@@ -1,0 +1,282 @@
+"""``audiobook build``: validate everything, synthesize what is missing, assemble and export
+only the chapters whose content changed, then the full-book file.
+
+The build remembers, in ``.audiobook/state.json``, a hash of each chapter's content (its lines'
+cache keys, pauses, mastering and tags) and the mastered PCM it produced, so a rebuild with
+nothing changed does no work, and ``--chapter N`` rebuilds the full book from stored chapters.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from collections.abc import Callable
+from concurrent.futures import Executor, ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from audiobook import export, render
+from audiobook.assemble import Placed, assemble
+from audiobook.book import Book, load_book
+from audiobook.cache import SAMPLE_RATE, LineCache, atomic_write
+from audiobook.errors import AudiobookError, OutputError
+from audiobook.mastering import Mastering, master
+from audiobook.script import Chapter, Script, build_script
+from audiobook.voices import Profile, load_profile
+
+Progress = Callable[[str, int, int], None]   # (stage, done, total)
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    profile: str | None = None
+    chapters: frozenset[int] = frozenset()
+    jobs: int = 0                     # 0: one per core
+    executor: Executor | None = None  # any concurrent.futures.Executor (e.g. a cluster's)
+
+
+@dataclass
+class ChapterReport:
+    index: int
+    title: str
+    file: str
+    duration_s: float
+    lines: int
+    lines_synthesized: int
+    lines_cached: int
+
+
+@dataclass
+class BuildReport:
+    book_file: str | None
+    chapters: list[ChapterReport] = field(default_factory=list)
+    lines_total: int = 0
+    lines_synthesized: int = 0
+    lines_cached: int = 0
+    audio_seconds: float = 0.0
+    wall_seconds: float = 0.0
+    synthesis_seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Prepared:
+    """Everything loaded and checked before any synthesis starts."""
+
+    book: Book
+    profile: Profile
+    script: Script
+    chapters: list[Chapter]
+    cache: LineCache
+    plan: render.Plan
+    mastering: Mastering
+
+
+def prepare(book_dir: Path, options: BuildOptions) -> Prepared:
+    book = load_book(book_dir)
+    profile = load_profile(book, options.profile)
+    mastering = Mastering.from_mapping(profile.mastering, profile.label)
+    script = build_script(book)
+    count = len(script.chapters)
+    bad = sorted(n for n in options.chapters if not 1 <= n <= count)
+    if bad:
+        raise AudiobookError(f"--chapter {bad[0]}: the book has chapters 1 to {count}")
+    chapters = [ch for ch in script.chapters if not options.chapters or ch.number in options.chapters]
+    check_writable(book.output_dir)
+    check_writable(book.work_dir)
+    cache = LineCache(book.work_dir / "cache")
+    plan = render.plan(script, profile, book, cache, set(options.chapters) or None)
+    return Prepared(book, profile, script, chapters, cache, plan, mastering)
+
+
+def check_writable(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / ".write-test"
+        probe.write_bytes(b"ok")
+        probe.unlink()
+    except OSError as e:
+        raise OutputError(f"{folder}: cannot write there ({e.strerror}); check permissions and free space") from None
+
+
+def build(book_dir: Path, options: BuildOptions = BuildOptions(), progress: Progress | None = None) -> BuildReport:
+    t0 = time.perf_counter()
+    prep = prepare(book_dir, options)
+    report = BuildReport(book_file=None, warnings=list(prep.script.warnings))
+    progress = progress or (lambda stage, done, total: None)
+
+    # 1. synthesize what the cache lacks
+    jobs = list(prep.plan.jobs.values())
+    n_jobs = options.jobs or os.cpu_count() or 1
+    n_jobs = max(1, min(n_jobs, len(jobs) or 1))
+    threads = max(1, (os.cpu_count() or 1) // n_jobs)
+    executor = options.executor or render.default_executor(n_jobs, threads)
+    done_count = 0
+    progress("synthesize", 0, len(jobs))
+
+    def on_done(d: render.Done) -> None:
+        nonlocal done_count
+        done_count += 1
+        report.synthesis_seconds += d.seconds
+        progress("synthesize", done_count, len(jobs))
+
+    try:
+        render.synthesize(jobs, prep.cache, executor, on_done)
+    finally:
+        if options.executor is None:
+            executor.shutdown(wait=True, cancel_futures=True)
+    synthesized = set(prep.plan.jobs)
+
+    # 2. assemble + master + encode the chapters whose content changed
+    state = State.load(prep.book.work_dir / "state.json")
+    tags = book_tags(prep.book)
+    total = len(prep.script.chapters)
+    progress("chapters", 0, len(prep.chapters))
+    with ThreadPoolExecutor(max_workers=max(1, os.cpu_count() or 1)) as pool:
+        futures = []
+        for ch in prep.chapters:
+            futures.append(pool.submit(_chapter, prep, ch, state, tags, total))
+        for i, fut in enumerate(futures, 1):
+            entry, lines = fut.result()
+            state.chapters[str(entry["number"])] = entry
+            n_syn = sum(1 for ln in lines if prep.plan.key(ln) in synthesized)
+            report.chapters.append(ChapterReport(
+                index=entry["number"], title=entry["title"], file=entry["file"],
+                duration_s=round(entry["samples"] / SAMPLE_RATE, 3), lines=len(lines),
+                lines_synthesized=n_syn, lines_cached=len(lines) - n_syn))
+            progress("chapters", i, len(prep.chapters))
+            state.save()
+
+    # 3. the full-book file, from the stored chapters
+    report.book_file = _full_book(prep, state, tags, total, report)
+    state.save()
+    report.lines_total = sum(c.lines for c in report.chapters)
+    report.lines_synthesized = sum(c.lines_synthesized for c in report.chapters)
+    report.lines_cached = report.lines_total - report.lines_synthesized
+    report.audio_seconds = round(sum(c.duration_s for c in report.chapters), 3)
+    report.synthesis_seconds = round(report.synthesis_seconds, 3)
+    report.wall_seconds = round(time.perf_counter() - t0, 3)
+    return report
+
+
+def book_tags(book: Book) -> export.Tags:
+    return export.Tags(title=book.title, author=book.author, album=book.title,
+                       narrator=book.narrator, year=book.year)
+
+
+def chapter_file(book: Book, ch: Chapter) -> Path:
+    return book.output_dir / f"{ch.number:02d} - {export.safe_name(ch.title)}.mp3"
+
+
+def chapter_hash(prep: Prepared, ch: Chapter, tags: export.Tags, total: int) -> str:
+    parts = {
+        "lines": [(prep.plan.key(ln), ln.brk, ln.speaker) for ln in ch.lines],
+        "pauses": asdict(prep.book.pauses(prep.profile.pauses)),
+        "mastering": asdict(prep.mastering),
+        "tags": asdict(tags), "title": ch.title, "number": ch.number, "total": total,
+        "format": [export.MP3_BITRATE, SAMPLE_RATE, 1],
+    }
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()[:32]
+
+
+def _chapter(prep: Prepared, ch: Chapter, state: State, tags: export.Tags, total: int
+             ) -> tuple[dict[str, Any], tuple[Any, ...]]:
+    book = prep.book
+    digest = chapter_hash(prep, ch, tags, total)
+    out = chapter_file(book, ch)
+    pcm_path = book.work_dir / "chapters" / f"{digest}.pcm"
+    old = state.chapters.get(str(ch.number))
+    rel = str(out.relative_to(book.root))
+    if old and old.get("hash") == digest and out.is_file() and pcm_path.is_file():
+        return old, ch.lines
+    pauses = book.pauses(prep.profile.pauses)
+
+    def line_audio(line: Any) -> np.ndarray:
+        key = prep.plan.key(line)
+        pcm = prep.cache.read(key)
+        if pcm is None:
+            if render.speakable(line.text):
+                raise AudiobookError(f"line {ch.number}:{line.index} audio is missing from the cache; "
+                                     f"run the build again")
+            return np.zeros(0, np.int16)
+        return pcm
+
+    samples, placed = assemble(ch, pauses, line_audio)
+    mastered = master(samples.astype(np.float32) / 32768.0, SAMPLE_RATE, prep.mastering)
+    pcm = (np.clip(mastered, -1.0, 1.0) * 32767.0).round().astype("<i2")
+    pcm_path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(pcm_path, pcm.tobytes())
+    ch_tags = export.Tags(title=ch.title, author=tags.author, album=tags.title, narrator=tags.narrator,
+                          year=tags.year, track=f"{ch.number}/{total}")
+    export.encode_mp3([pcm.tobytes()], out, ch_tags)
+    if old and old.get("pcm") and old.get("pcm") != pcm_path.name:
+        (book.work_dir / "chapters" / old["pcm"]).unlink(missing_ok=True)
+    entry = {"number": ch.number, "title": ch.title, "hash": digest, "file": rel, "pcm": pcm_path.name,
+             "samples": int(len(pcm)), "lines": _placements(placed)}
+    return entry, ch.lines
+
+
+def _placements(placed: list[Placed]) -> list[list[Any]]:
+    return [[p.line.index, round(p.start / SAMPLE_RATE, 3), round(p.end / SAMPLE_RATE, 3)] for p in placed]
+
+
+def _full_book(prep: Prepared, state: State, tags: export.Tags, total: int, report: BuildReport) -> str | None:
+    book = prep.book
+    entries = [state.chapters.get(str(n)) for n in range(1, total + 1)]
+    missing = [n for n, e in enumerate(entries, 1)
+               if not e or not (book.work_dir / "chapters" / e["pcm"]).is_file()]
+    if missing:
+        report.warnings.append(f"full-book file not made: chapter {missing[0]} has not been rendered yet "
+                               f"(run audiobook build without --chapter)")
+        return None
+    out = book.output_dir / f"{export.safe_name(book.title)}.mp3"
+    digest = hashlib.sha256(json.dumps([[e["hash"] for e in entries if e], asdict(tags)]).encode()).hexdigest()[:32]
+    rel = str(out.relative_to(book.root))
+    if state.book.get("hash") == digest and out.is_file():
+        return rel
+    markers, pos = [], 0
+    for e in entries:
+        assert e is not None
+        start = pos
+        pos += e["samples"]
+        markers.append(export.Marker(e["title"], round(start * 1000 / SAMPLE_RATE), round(pos * 1000 / SAMPLE_RATE)))
+
+    def blocks() -> Any:
+        for e in entries:
+            assert e is not None
+            with open(book.work_dir / "chapters" / e["pcm"], "rb") as f:
+                while block := f.read(1 << 20):
+                    yield block
+
+    export.encode_mp3(blocks(), out, tags, markers)
+    state.book = {"hash": digest, "file": rel}
+    return rel
+
+
+class State:
+    """What the last builds produced (``.audiobook/state.json``), saved atomically."""
+
+    def __init__(self, path: Path, data: dict[str, Any]) -> None:
+        self.path = path
+        self.chapters: dict[str, dict[str, Any]] = data.get("chapters", {})
+        self.book: dict[str, Any] = data.get("book", {})
+
+    @classmethod
+    def load(cls, path: Path) -> State:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            data = {}
+        return cls(path, data if isinstance(data, dict) else {})
+
+    def save(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(self.path, json.dumps({"chapters": self.chapters, "book": self.book}, indent=1).encode())

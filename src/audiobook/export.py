@@ -1,0 +1,125 @@
+"""Audio files out: MP3 chapters and the full-book MP3 with ID3 chapter markers and tags.
+
+Encoding is ffmpeg (from imageio-ffmpeg, or one on PATH) fed raw PCM on stdin; every file is
+written under a temporary name in its folder and renamed into place when complete, so a player
+or a sync client never sees a half-written book.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from audiobook.cache import SAMPLE_RATE
+from audiobook.errors import EngineError, OutputError
+
+MP3_BITRATE = "192k"
+
+
+@dataclass(frozen=True)
+class Tags:
+    title: str
+    author: str = ""
+    album: str = ""
+    narrator: str = ""
+    year: str = ""
+    track: str = ""          # "3/12"
+
+
+@dataclass(frozen=True)
+class Marker:
+    title: str
+    start_ms: int
+    end_ms: int
+
+
+def ffmpeg() -> str:
+    found = shutil.which("ffmpeg")
+    if found:
+        return found
+    try:
+        import imageio_ffmpeg
+    except ImportError:
+        raise EngineError("ffmpeg not found; run: pip install imageio-ffmpeg (or install ffmpeg)") from None
+    return str(imageio_ffmpeg.get_ffmpeg_exe())
+
+
+@contextmanager
+def replacing(path: Path) -> Iterator[Path]:
+    """A temp path beside ``path``; renamed over it on success, deleted on failure."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=f".part{path.suffix}")
+    os.close(fd)
+    try:
+        yield Path(tmp)
+        os.replace(tmp, path)
+    except OSError as e:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"{path}: cannot write it ({e.strerror}); check free space and permissions; "
+                          f"files already finished are kept") from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def start_mp3(out: Path, tags: Tags, metadata: Path | None = None) -> subprocess.Popen[bytes]:
+    """An ffmpeg process encoding s16le mono PCM from its stdin into ``out`` (192 kbps CBR).
+    ``metadata``: an FFMETADATA file whose chapters become ID3 CTOC/CHAP frames."""
+    cmd = [ffmpeg(), "-hide_banner", "-loglevel", "error", "-y",
+           "-f", "s16le", "-ar", str(SAMPLE_RATE), "-ac", "1", "-i", "pipe:0"]
+    if metadata is not None:
+        cmd += ["-f", "ffmetadata", "-i", str(metadata), "-map", "0:a", "-map_metadata", "1", "-map_chapters", "1"]
+    cmd += ["-c:a", "libmp3lame", "-b:a", MP3_BITRATE, "-ar", str(SAMPLE_RATE),
+            "-ac", "1", "-id3v2_version", "3", "-write_xing", "1"]
+    for k, v in (("title", tags.title), ("artist", tags.author), ("album", tags.album or tags.title),
+                 ("album_artist", tags.author), ("composer", tags.narrator), ("date", tags.year),
+                 ("track", tags.track), ("genre", "Audiobook")):
+        if v:
+            cmd += ["-metadata", f"{k}={v}"]
+    cmd += ["-f", "mp3", str(out)]
+    return subprocess.Popen(cmd, stdin=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def ffmetadata(markers: list[Marker]) -> str:
+    """Chapters in ffmpeg's FFMETADATA1 format (times in ms)."""
+    def esc(text: str) -> str:
+        return "".join("\\" + c if c in "=;#\\\n" else c for c in text)
+
+    out = [";FFMETADATA1"]
+    for m in markers:
+        out += ["[CHAPTER]", "TIMEBASE=1/1000", f"START={m.start_ms}", f"END={m.end_ms}", f"title={esc(m.title)}"]
+    return "\n".join(out) + "\n"
+
+
+def finish(proc: subprocess.Popen[bytes], out: Path) -> None:
+    _, err = proc.communicate()
+    if proc.returncode != 0:
+        raise OutputError(f"{out}: ffmpeg failed: {err.decode(errors='replace').strip()[-300:]}")
+
+
+def encode_mp3(pcm: Iterable[bytes], out: Path, tags: Tags, markers: list[Marker] | None = None) -> None:
+    """Encode PCM blocks into ``out`` atomically, with ID3 chapter markers if given."""
+    with replacing(out) as tmp, tempfile.TemporaryDirectory() as td:
+        meta = None
+        if markers:
+            meta = Path(td) / "chapters.txt"
+            meta.write_text(ffmetadata(markers), encoding="utf-8")
+        proc = start_mp3(tmp, tags, meta)
+        assert proc.stdin is not None
+        try:
+            for block in pcm:
+                proc.stdin.write(block)
+        except BrokenPipeError:
+            pass
+        finish(proc, out)
+
+
+def safe_name(text: str) -> str:
+    keep = "".join(c if c.isalnum() or c in " -_.,'()&" else " " for c in text)
+    return " ".join(keep.split()).strip(" .") or "untitled"

@@ -1,0 +1,203 @@
+"""Script + cast + engines + cache -> line audio in the cache, synthesized in parallel.
+
+``plan`` gives every line its cache key (cheap: no engine is loaded). ``synthesize`` renders the
+keys that are missing, on any ``concurrent.futures.Executor`` (a process pool by default, one
+worker per core, each loading its engines once), and reports progress through a callback.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from audiobook.book import Book
+from audiobook.cache import SAMPLE_RATE, LineCache, line_key
+from audiobook.engines import Engine, engine_class
+from audiobook.errors import AudiobookError, Problems, SynthesisError
+from audiobook.script import Line, Script
+from audiobook.voices import Profile, Voice
+
+
+@dataclass(frozen=True)
+class Job:
+    """One unit of synthesis: a text in a voice, stored under ``key``."""
+
+    key: str
+    text: str
+    voice: Voice
+    sentence_pause: float
+
+
+@dataclass(frozen=True)
+class Done:
+    key: str
+    samples: int          # length of the stored audio
+    seconds: float        # time the engine spent (worker-side)
+
+
+@dataclass
+class Plan:
+    keys: dict[tuple[int, int], str]          # (chapter, index) -> cache key
+    voices: dict[tuple[int, int], Voice]
+    jobs: dict[str, Job] = field(default_factory=dict)   # the missing keys only
+
+    def key(self, line: Line) -> str:
+        return self.keys[(line.chapter, line.index)]
+
+
+def speaker_gender(book: Book) -> dict[str, str]:
+    genders: dict[str, str] = {}
+    for c in book.characters or ():
+        genders[c.name] = c.gender
+    return genders
+
+
+def check_voices(profile: Profile, voices: Iterable[Voice]) -> None:
+    """Every engine and model the cast needs is available: all problems at once, before work."""
+    problems: list[str] = []
+    for v in {v.name: v for v in voices}.values():
+        problems += [f"{profile.label}: {p}" for p in engine_class(v.engine).problems(v)]
+    if problems:
+        raise Problems(problems)
+
+
+def plan(script: Script, profile: Profile, book: Book, cache: LineCache,
+         chapters: set[int] | None = None) -> Plan:
+    genders = speaker_gender(book)
+    identities: dict[str, dict[str, Any]] = {}
+    p = Plan(keys={}, voices={})
+    lines = [ln for ch in script.chapters if not chapters or ch.number in chapters for ln in ch.lines]
+    check_voices(profile, (profile.voice_for(ln.speaker, genders.get(ln.speaker, "unknown")) for ln in lines))
+    for ln in lines:
+        voice = profile.voice_for(ln.speaker, genders.get(ln.speaker, "unknown"))
+        if voice.name not in identities:
+            identity = dict(engine_class(voice.engine).identity(voice))
+            identity.update(voice.settings())
+            identities[voice.name] = identity
+        text = speakable(ln.text)
+        key = line_key(text, identities[voice.name], {"sentence_pause": profile.pauses.sentence})
+        p.keys[(ln.chapter, ln.index)] = key
+        p.voices[(ln.chapter, ln.index)] = voice
+        if key not in p.jobs and not cache.has(key) and text:
+            p.jobs[key] = Job(key, text, voice, profile.pauses.sentence)
+    return p
+
+
+def speakable(text: str) -> str:
+    """The text as sent to the engine."""
+    return " ".join(text.split())
+
+
+# ------------------------------------------------------------------------------ worker side
+_LOADED: dict[tuple[Any, ...], Engine] = {}
+_THREADS = 1
+
+
+def _init_worker(threads: int) -> None:
+    global _THREADS
+    _THREADS = threads
+    os.environ.setdefault("OMP_NUM_THREADS", str(threads))
+
+
+def _engine(voice: Voice) -> Engine:
+    cls = engine_class(voice.engine)
+    k = cls.load_key(voice)
+    if k not in _LOADED:
+        _LOADED[k] = cls(voice, threads=_THREADS)
+    return _LOADED[k]
+
+
+def render_job(job: Job, cache_root: str) -> Done:
+    """Synthesize one job into the cache (runs in a worker process, or inline for --jobs 1)."""
+    from audiobook.engines.base import trim_silence
+
+    t0 = time.perf_counter()
+    engine = _engine(job.voice)
+    pieces: list[np.ndarray] = []
+    try:
+        for chunk in engine.synthesize(job.text, job.voice):
+            audio = trim_silence(np.asarray(chunk.samples, dtype=np.float32), chunk.sample_rate)
+            if audio.size:
+                pieces.append(to_pipeline(audio, chunk.sample_rate, job.voice.pitch))
+    except AudiobookError:
+        raise
+    except Exception as e:  # an engine failing on one line is reported with the line, not a traceback
+        raise SynthesisError(f"voice {job.voice.name} ({job.voice.engine}) failed on {job.text[:60]!r}: "
+                             f"{type(e).__name__}: {e}") from None
+    gap = np.zeros(int(round(job.sentence_pause * SAMPLE_RATE)), dtype=np.float32)
+    joined: list[np.ndarray] = []
+    for i, piece in enumerate(pieces):
+        if i:
+            joined.append(gap)
+        joined.append(piece)
+    audio = np.concatenate(joined) if joined else np.zeros(0, np.float32)
+    seconds = time.perf_counter() - t0
+    pcm = (np.clip(audio, -1.0, 1.0) * 32767.0).round().astype(np.int16)
+    LineCache(Path(cache_root)).write(job.key, pcm)
+    return Done(job.key, len(pcm), seconds)
+
+
+def to_pipeline(samples: np.ndarray, rate: int, pitch: float) -> np.ndarray:
+    """Pitch-shift (semitones) at the engine's rate, then resample to the pipeline's rate."""
+    if pitch:
+        from pedalboard import PitchShift
+
+        samples = PitchShift(semitones=pitch)(samples[np.newaxis, :], rate)[0]
+    if rate != SAMPLE_RATE:
+        import soxr
+
+        samples = soxr.resample(samples, rate, SAMPLE_RATE, quality="HQ")
+    return np.asarray(samples, dtype=np.float32)
+
+
+# ------------------------------------------------------------------------------ parent side
+class InlineExecutor(Executor):
+    """Runs each job at submit time in this process (``--jobs 1``: no pool, no pickling)."""
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        fut: Future[Any] = Future()
+        try:
+            fut.set_result(fn(*args, **kwargs))
+        except BaseException as e:  # delivered through the future, like a pool would
+            if isinstance(e, KeyboardInterrupt):
+                raise
+            fut.set_exception(e)
+        return fut
+
+
+def default_executor(jobs: int, threads: int) -> Executor:
+    if jobs <= 1:
+        _init_worker(threads)
+        return InlineExecutor()
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    ctx = multiprocessing.get_context(method)
+    if method == "forkserver":
+        ctx.set_forkserver_preload(["audiobook.render"])
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=(threads,))
+
+
+def synthesize(jobs: list[Job], cache: LineCache, executor: Executor,
+               on_done: Callable[[Done], None] | None = None) -> list[Done]:
+    """Render ``jobs`` on ``executor``; longest first so the pool's tail is short."""
+    ordered = sorted(jobs, key=lambda j: len(j.text), reverse=True)
+    futures = [executor.submit(render_job, j, str(cache.root)) for j in ordered]
+    results: list[Done] = []
+    try:
+        for fut in as_completed(futures):
+            done = fut.result()
+            results.append(done)
+            if on_done:
+                on_done(done)
+    except BaseException:
+        for f in futures:
+            f.cancel()
+        raise
+    return results
