@@ -9,8 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import warnings
+
 import numpy as np
-from pydub import AudioSegment
+
+with warnings.catch_warnings():   # pydub warns when ffmpeg is not on PATH; we only join PCM with it
+    warnings.simplefilter("ignore", RuntimeWarning)
+    from pydub import AudioSegment
 
 from audiobook.cache import SAMPLE_RATE
 from audiobook.config import Pauses

