@@ -6,10 +6,9 @@ Pauses come from what stands before each line (``Line.brk``) and whether the spe
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
-
-import warnings
 
 import numpy as np
 

@@ -12,8 +12,9 @@ import hashlib
 import json
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,7 @@ from audiobook import export, render
 from audiobook.assemble import Placed, assemble
 from audiobook.book import Book, load_book
 from audiobook.cache import SAMPLE_RATE, LineCache, atomic_write
-from audiobook.errors import AudiobookError, OutputError
+from audiobook.errors import AudiobookError, OutputError, Problems
 from audiobook.mastering import Mastering, master
 from audiobook.script import Chapter, Script, build_script
 from audiobook.voices import Profile, load_profile
@@ -81,19 +82,38 @@ class Prepared:
 
 
 def prepare(book_dir: Path, options: BuildOptions) -> Prepared:
+    """Load and check the whole book before any work: every problem found is reported at once."""
     book = load_book(book_dir)
-    profile = load_profile(book, options.profile)
-    mastering = Mastering.from_mapping(profile.mastering, profile.label)
-    script = build_script(book)
-    count = len(script.chapters)
-    bad = sorted(n for n in options.chapters if not 1 <= n <= count)
-    if bad:
-        raise AudiobookError(f"--chapter {bad[0]}: the book has chapters 1 to {count}")
-    chapters = [ch for ch in script.chapters if not options.chapters or ch.number in options.chapters]
-    check_writable(book.output_dir)
-    check_writable(book.work_dir)
+    problems: list[str] = []
+
+    def attempt(fn: Callable[[], Any]) -> Any:
+        try:
+            return fn()
+        except Problems as e:
+            problems.extend(e.problems)
+        except AudiobookError as e:
+            problems.append(str(e))
+        return None
+
+    profile: Profile | None = attempt(lambda: load_profile(book, options.profile))
+    mastering = attempt(lambda: Mastering.from_mapping(profile.mastering, profile.label)) if profile else None
+    script: Script | None = attempt(lambda: build_script(book))
+    attempt(lambda: check_writable(book.output_dir))
+    attempt(lambda: check_writable(book.work_dir))
+    chapters: list[Chapter] = []
+    if script is not None:
+        count = len(script.chapters)
+        bad = sorted(n for n in options.chapters if not 1 <= n <= count)
+        if bad:
+            problems.append(f"--chapter {bad[0]}: the book has chapters 1 to {count}")
+        chapters = [ch for ch in script.chapters if not options.chapters or ch.number in options.chapters]
     cache = LineCache(book.work_dir / "cache")
-    plan = render.plan(script, profile, book, cache, set(options.chapters) or None)
+    plan = None
+    if profile is not None and script is not None and not problems:
+        plan = attempt(lambda: render.plan(script, profile, book, cache, set(options.chapters) or None))
+    if problems:
+        raise Problems(problems)
+    assert profile is not None and script is not None and plan is not None and mastering is not None
     return Prepared(book, profile, script, chapters, cache, plan, mastering)
 
 
@@ -107,9 +127,40 @@ def check_writable(folder: Path) -> None:
         raise OutputError(f"{folder}: cannot write there ({e.strerror}); check permissions and free space") from None
 
 
+@contextmanager
+def book_lock(work_dir: Path) -> Iterator[None]:
+    """One build of a book at a time: a second one is refused with a clear message."""
+    import fcntl
+
+    work_dir.mkdir(parents=True, exist_ok=True)
+    with open(work_dir / "build.lock", "a+") as f:
+        try:
+            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            f.seek(0)
+            who = f.read().strip() or "another process"
+            raise AudiobookError(f"{work_dir.parent}: another build of this book is running ({who}); "
+                                 f"wait for it to finish, then run this one again") from None
+        f.seek(0)
+        f.truncate()
+        f.write(f"pid {os.getpid()}")
+        f.flush()
+        try:
+            yield
+        finally:
+            f.seek(0)
+            f.truncate()
+            fcntl.flock(f, fcntl.LOCK_UN)
+
+
 def build(book_dir: Path, options: BuildOptions = BuildOptions(), progress: Progress | None = None) -> BuildReport:
     t0 = time.perf_counter()
     prep = prepare(book_dir, options)
+    with book_lock(prep.book.work_dir):
+        return _build(prep, options, progress, t0)
+
+
+def _build(prep: Prepared, options: BuildOptions, progress: Progress | None, t0: float) -> BuildReport:
     report = BuildReport(book_file=None, warnings=list(prep.script.warnings))
     progress = progress or (lambda stage, done, total: None)
 

@@ -75,6 +75,22 @@ def build(book_dir: Path, profile: str | None, chapters: tuple[int, ...], jobs: 
             click.echo(f"  {report.book_file}  (full book, with chapter markers)")
 
 
+# ---------------------------------------------------------------------------------- validate
+@cli.command()
+@book_option
+@click.option("--voices", "profile", default=None, help="Voice profile (default: voices/default.yaml).")
+def validate(book_dir: Path, profile: str | None) -> None:
+    """Check the book, the profile, every engine and model the cast needs, and the output folder."""
+    from audiobook.build import BuildOptions, prepare
+
+    prep = prepare(book_dir, BuildOptions(profile=profile))
+    for w in prep.script.warnings:
+        click.echo(f"warning: {w}", err=True)
+    lines = prep.script.lines()
+    click.echo(f"ok: {len(prep.script.chapters)} chapters, {len(lines)} lines, "
+               f"{len(set(prep.plan.voices.values()))} voices; {len(prep.plan.jobs)} lines to synthesize")
+
+
 # ---------------------------------------------------------------------------------- voices
 @cli.command()
 @book_option
@@ -172,7 +188,8 @@ def main() -> None:
     try:
         cli.main(standalone_mode=False)
     except AudiobookError as e:
-        click.echo(f"error: {e}", err=True)
+        for line in str(e).splitlines():
+            click.echo(f"error: {line}", err=True)
         sys.exit(e.exit_code)
     except click.exceptions.Abort:
         click.echo("aborted", err=True)
