@@ -9,11 +9,11 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from audio_tools import decode, ffmpeg_chapters
 from click.testing import CliRunner
 from mutagen.id3 import ID3
 from mutagen.mp3 import MP3, BitrateMode
 
+from audio_tools import decode, ffmpeg_chapters
 from audiobook.assemble import assemble, pause_before
 from audiobook.build import BuildOptions, build
 from audiobook.cache import SAMPLE_RATE, LineCache
@@ -55,7 +55,7 @@ def test_pause_rules_give_exact_lengths() -> None:
 
 
 def test_sentence_pause_inside_a_line(book: Path) -> None:
-    """The test engine speaks 0.01 s per character of each sentence; the pipeline puts exactly
+    """The test engine speaks 0.05 s per character of each sentence; the pipeline puts exactly
     ``pauses.sentence`` between sentences of one line."""
     from audiobook.engines.testtone import TestToneEngine
     from audiobook.render import Job, render_job
@@ -65,7 +65,7 @@ def test_sentence_pause_inside_a_line(book: Path) -> None:
     voice = Voice("v", "test", "m")
     assert TestToneEngine.problems(voice) == []
     done = render_job(Job("k" * 40, "Ab cd. Efgh ij!", voice, 0.25), str(cache.root))
-    expected = round(6 * 0.01 * 22050) * 2 + round(0.25 * SAMPLE_RATE) + round(7 * 0.01 * 22050) * 2
+    expected = round(6 * 0.05 * 22050) * 2 + round(0.25 * SAMPLE_RATE) + round(7 * 0.05 * 22050) * 2
     assert done.samples == expected
     audio = cache.read("k" * 40)
     assert audio is not None and len(audio) == expected
@@ -258,3 +258,35 @@ def test_missing_piper_model_file_is_reported_before_work(book: Path) -> None:
 def test_not_a_book_directory(tmp_path: Path) -> None:
     res = run_cli("build", "--book", str(tmp_path))
     assert res.returncode == 2 and "no manuscript/ folder" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_audio_too_short_for_its_text_is_retried_then_reported(book: Path) -> None:
+    prof = book / "voices" / "default.yaml"
+    prof.write_text(prof.read_text().replace("model: daniel}", "model: daniel, options: {seconds_per_char: 0.001}}"),
+                    encoding="utf-8")
+    r = build(book, BuildOptions(jobs=1))
+    flagged = [w for w in r.warnings if "words may be missing" in w]
+    assert flagged and all("voice dan" in w for w in flagged)
+
+
+def test_second_build_of_the_same_book_is_refused_while_one_runs(book: Path) -> None:
+    import fcntl
+
+    (book / ".audiobook").mkdir()
+    with open(book / ".audiobook" / "build.lock", "a+") as f:
+        fcntl.flock(f, fcntl.LOCK_EX)
+        f.write("pid 4242")
+        f.flush()
+        res = run_cli("build", "--book", str(book))
+    assert res.returncode == 2 and "another build of this book is running (pid 4242)" in res.stderr
+    assert build(book, BuildOptions(jobs=1)).lines_synthesized > 0   # free again
+
+
+def test_validate_reports_every_problem_at_once(book: Path) -> None:
+    prof = book / "voices" / "default.yaml"
+    prof.write_text(prof.read_text().replace("{engine: test, model: daniel}", "{engine: piper, model: a.onnx}")
+                    .replace("{engine: test, model: liana}", "{engine: piper, model: b.onnx}"), encoding="utf-8")
+    res = run_cli("validate", "--book", str(book))
+    assert res.returncode == 2
+    assert "a.onnx not found" in res.stderr and "b.onnx not found" in res.stderr
+    assert "Traceback" not in res.stderr

@@ -177,6 +177,8 @@ def _build(prep: Prepared, options: BuildOptions, progress: Progress | None, t0:
         nonlocal done_count
         done_count += 1
         report.synthesis_seconds += d.seconds
+        if d.warning:
+            report.warnings.append(d.warning)
         progress("synthesize", done_count, len(jobs))
 
     try:

@@ -41,6 +41,7 @@ class Done:
     key: str
     samples: int          # length of the stored audio
     seconds: float        # time the engine spent (worker-side)
+    warning: str = ""     # audio that still looked wrong after one retry
 
 
 @dataclass
@@ -115,11 +116,37 @@ def _engine(voice: Voice) -> Engine:
     return _LOADED[k]
 
 
+MIN_SECONDS_PER_LETTER = 0.02   # 3x faster than any narrator: shorter audio means words were skipped
+
+
 def render_job(job: Job, cache_root: str) -> Done:
-    """Synthesize one job into the cache (runs in a worker process, or inline for --jobs 1)."""
+    """Synthesize one job into the cache (runs in a worker process, or inline for --jobs 1).
+    Audio far too short for its text, or silent, is synthesized once more, then reported."""
+    t0 = time.perf_counter()
+    audio = _speak(job)
+    problem = suspicious(job.text, audio)
+    if problem:
+        audio = _speak(job)
+        problem = suspicious(job.text, audio)
+    seconds = time.perf_counter() - t0
+    pcm = (np.clip(audio, -1.0, 1.0) * 32767.0).round().astype(np.int16)
+    LineCache(Path(cache_root)).write(job.key, pcm)
+    return Done(job.key, len(pcm), seconds, f"voice {job.voice.name}: {problem}: {job.text[:80]!r}" if problem else "")
+
+
+def suspicious(text: str, audio: np.ndarray) -> str:
+    letters = sum(ch.isalnum() for ch in text)
+    seconds = len(audio) / SAMPLE_RATE
+    if letters and seconds < letters * MIN_SECONDS_PER_LETTER:
+        return f"only {seconds:.2f} s of audio for {letters} letters (words may be missing)"
+    if letters and (audio.size == 0 or float(np.max(np.abs(audio))) < 0.01):
+        return "the engine returned silence"
+    return ""
+
+
+def _speak(job: Job) -> np.ndarray:
     from audiobook.engines.base import trim_silence
 
-    t0 = time.perf_counter()
     engine = _engine(job.voice)
     pieces: list[np.ndarray] = []
     try:
@@ -138,11 +165,7 @@ def render_job(job: Job, cache_root: str) -> Done:
         if i:
             joined.append(gap)
         joined.append(piece)
-    audio = np.concatenate(joined) if joined else np.zeros(0, np.float32)
-    seconds = time.perf_counter() - t0
-    pcm = (np.clip(audio, -1.0, 1.0) * 32767.0).round().astype(np.int16)
-    LineCache(Path(cache_root)).write(job.key, pcm)
-    return Done(job.key, len(pcm), seconds)
+    return np.concatenate(joined) if joined else np.zeros(0, np.float32)
 
 
 def to_pipeline(samples: np.ndarray, rate: int, pitch: float) -> np.ndarray:

@@ -17,7 +17,7 @@ import numpy as np
 from audiobook.engines.base import Audio, Engine
 from audiobook.voices import Voice
 
-SECONDS_PER_CHAR = 0.01
+SECONDS_PER_CHAR = 0.05
 SAMPLE_RATE = 22050
 _SENTENCE = re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+(?=\S)")
 
