@@ -8,11 +8,12 @@ import numpy as np
 import pytest
 from mutagen.mp3 import MP3
 
-from audio_tools import decode
 from audiobook.build import BuildOptions, build
 from audiobook.engines import engine_class
 from audiobook.render import to_pipeline
 from audiobook.voices import Voice
+
+from audio_tools import decode
 from conftest import make_book
 
 SHORT = {"01-short.md": "# Short\n\nThen, in France, he met a girl named Liana. “Hello,” said Daniel.\n"}

@@ -13,13 +13,14 @@ from click.testing import CliRunner
 from mutagen.id3 import ID3
 from mutagen.mp3 import MP3, BitrateMode
 
-from audio_tools import decode, ffmpeg_chapters
 from audiobook.assemble import assemble, pause_before
 from audiobook.build import BuildOptions, build
 from audiobook.cache import SAMPLE_RATE, LineCache
 from audiobook.cli import cli
 from audiobook.config import Pauses
 from audiobook.script import Chapter, Line
+
+from audio_tools import decode, ffmpeg_chapters
 
 # ------------------------------------------------------------------ pause rules, exact lengths
 

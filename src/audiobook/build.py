@@ -117,6 +117,14 @@ def prepare(book_dir: Path, options: BuildOptions) -> Prepared:
     return Prepared(book, profile, script, chapters, cache, plan, mastering)
 
 
+def remove_partial_files(book: Book) -> None:
+    """Temp files a killed build left behind (never trusted: they only ever get renamed into place)."""
+    for pattern, folder in ((".*.part*", book.output_dir), (".*.tmp", book.work_dir)):
+        if folder.is_dir():
+            for p in folder.rglob(pattern):
+                p.unlink(missing_ok=True)
+
+
 def check_writable(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -161,6 +169,7 @@ def build(book_dir: Path, options: BuildOptions = BuildOptions(), progress: Prog
 
 
 def _build(prep: Prepared, options: BuildOptions, progress: Progress | None, t0: float) -> BuildReport:
+    remove_partial_files(prep.book)
     report = BuildReport(book_file=None, warnings=list(prep.script.warnings))
     progress = progress or (lambda stage, done, total: None)
 

@@ -21,6 +21,8 @@ from typing import Any
 
 import numpy as np
 
+from audiobook.errors import OutputError
+
 SAMPLE_RATE = 44100            # the pipeline's audio format: 44.1 kHz mono 16-bit
 FORMAT = {"rate": SAMPLE_RATE, "channels": 1, "bits": 16, "version": 2}
 _CRC_CHUNK = b"abck"
@@ -98,15 +100,22 @@ class LineCache:
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so readers see the old file or the new one, never a part."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    tmp = None
     try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
+    except OSError as e:
+        if tmp:
+            Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"{path.parent}: cannot write ({e.strerror}); free some space or fix the permissions, "
+                          f"then build again: finished work is kept") from None
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        if tmp:
+            Path(tmp).unlink(missing_ok=True)
         raise
 
 
