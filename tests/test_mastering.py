@@ -1,0 +1,139 @@
+"""Mastering: settings from a profile, the level it reaches, the limiter, room tone, memory."""
+
+from __future__ import annotations
+
+import math
+import tracemalloc
+
+import numpy as np
+import pytest
+
+from _signals import RATE, speech_like
+from audiobook import mastering as M
+from audiobook.errors import ConfigError
+from audiobook.mastering import Mastering, master
+
+
+def quietest_500ms_db(x: np.ndarray) -> float:
+    frames = np.square(x[: len(x) // 441 * 441].astype(np.float64)).reshape(-1, 441).mean(axis=1)
+    c = np.concatenate([[0.0], np.cumsum(frames)])
+    return 10 * math.log10(float(((c[50:] - c[:-50]) / 50).min()))
+
+
+# ------------------------------------------------------------------------------------- settings
+def test_defaults_are_acx() -> None:
+    m = Mastering.from_mapping({}, "voices/default.yaml")
+    assert m == Mastering()
+    assert (m.meter, m.target, m.ceiling, m.room_tone, m.highpass) == ("rms", -20.0, -3.5, -72.0, 80.0)
+    assert Mastering.from_mapping(None, "x") == Mastering()
+
+
+def test_typo_is_an_error_with_a_hint() -> None:
+    with pytest.raises(ConfigError, match=r'voices/a\.yaml: mastering\.targte: unknown key \(did you mean "target"'):
+        Mastering.from_mapping({"targte": -19}, "voices/a.yaml")
+
+
+@pytest.mark.parametrize("data, message", [
+    ({"meter": "peak"}, "not a meter; choose one of: rms, lufs"),
+    ({"preset": "spotify"}, "not a preset; choose one of: acx, podcast"),
+    ({"target": "loud"}, "expected a number"),
+    ({"ceiling": 3}, "out of range"),
+    ({"target": -2}, "out of range"),
+    ({"target": -8, "ceiling": -6}, "no headroom"),
+])
+def test_bad_settings(data: dict[str, object], message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        Mastering.from_mapping(data, "p.yaml")
+
+
+def test_preset_and_overrides() -> None:
+    m = Mastering.from_mapping({"preset": "podcast", "ceiling": -2, "room_tone": False}, "p.yaml")
+    assert (m.meter, m.target, m.ceiling, m.room_tone) == ("lufs", -16.0, -2.0, None)
+    assert Mastering.from_mapping({"room_tone": -80}, "p.yaml").room_tone == -80.0
+
+
+# ------------------------------------------------------------------------------------- meters
+def test_loudness_meter_agrees_with_pyloudnorm() -> None:
+    pyln = pytest.importorskip("pyloudnorm")
+    x = speech_like(12.0, -24.0)
+    x[RATE * 3: RATE * 5] *= 4.0          # uneven level, so gating matters
+    ours = M.measure(x, RATE, "lufs")
+    theirs = pyln.Meter(RATE).integrated_loudness(x.astype(np.float64))
+    assert ours == pytest.approx(theirs, abs=0.05)
+
+
+def test_rms_meter_is_full_scale_square_referenced() -> None:
+    assert M.measure(np.full(RATE, 0.1, np.float32), RATE) == pytest.approx(-20.0, abs=1e-4)
+    assert M.measure(np.zeros(100, np.float32), RATE) == -math.inf
+
+
+# ------------------------------------------------------------------------------------- master
+def test_master_reaches_acx_levels() -> None:
+    x = speech_like(20.0, -30.0)
+    y = master(x, RATE)
+    assert y is x                                     # in place: no second copy of the chapter
+    assert M.measure(y, RATE) == pytest.approx(-20.0 + 0.25, abs=0.1)
+    assert M.true_peak_db(y) <= -3.5 + 0.02           # room tone adds a hair to the limited peaks
+    assert quietest_500ms_db(y) == pytest.approx(-72.0, abs=1.0)
+    head = y[: int(0.7 * RATE)]
+    assert 20 * math.log10(float(np.sqrt(np.mean(np.square(head, dtype=np.float64))))) == pytest.approx(-72, abs=1)
+
+
+def test_master_is_deterministic() -> None:
+    a = master(speech_like(8.0), RATE)
+    b = master(speech_like(8.0), RATE)
+    assert np.array_equal(a, b)
+
+
+def test_peaky_input_is_limited_not_clipped() -> None:
+    x = speech_like(15.0, -26.0)
+    x[RATE * 2: RATE * 2 + 400] += np.float32(0.9)    # a click 25 dB over the speech
+    x[RATE * 6: RATE * 8] *= 3.0
+    y = master(x, RATE)
+    assert M.true_peak_db(y) <= -3.48
+    assert np.abs(y).max() < 10 ** (-3.5 / 20)
+    assert M.measure(y, RATE) == pytest.approx(-19.75, abs=0.1)
+
+
+def test_gain_is_one_per_chapter_so_voices_keep_their_levels() -> None:
+    loud, soft = speech_like(8.0, -24.0, seed=2, tail=0), speech_like(8.0, -30.0, seed=3, head=0)
+    y = master(np.concatenate([loud, soft]), RATE, Mastering(target=-28.0))   # no peak reaches the limiter
+    a, b = y[RATE: 7 * RATE], y[len(loud) + RATE: len(loud) + 7 * RATE]
+    difference = M.measure(a, RATE) - M.measure(b, RATE)
+    assert difference == pytest.approx(M.measure(loud[RATE:7 * RATE], RATE) - M.measure(soft[RATE:7 * RATE], RATE),
+                                       abs=0.05)
+
+
+def test_lufs_target_for_podcasts() -> None:
+    settings = Mastering.from_mapping({"preset": "podcast"}, "p.yaml")
+    y = master(speech_like(15.0, -30.0), RATE, settings)
+    assert M.measure(y, RATE, "lufs") == pytest.approx(-16.0 + 0.25, abs=0.1)
+    assert M.true_peak_db(y) <= -1.48
+
+
+def test_limiter_leaves_quiet_audio_alone() -> None:
+    x = speech_like(5.0, -30.0)
+    before = x.copy()
+    M.limit(x, RATE, -3.0)
+    assert np.array_equal(x, before)
+
+
+def test_disabled_and_silent_chapters() -> None:
+    x = speech_like(3.0)
+    before = x.copy()
+    assert np.array_equal(master(x, RATE, Mastering(enabled=False)), before)
+    silent = master(np.zeros(RATE * 2, np.float32), RATE)
+    assert quietest_500ms_db(silent) == pytest.approx(-72.0, abs=0.5)   # room tone only, no +60 dB gain
+    assert len(master(np.zeros(0, np.float32), RATE)) == 0
+
+
+def test_memory_stays_blockwise() -> None:
+    """Ten minutes of audio (106 MB of float32) mastered with only block-sized extra memory."""
+    x = np.tile(speech_like(30.0, -28.0, head=0, tail=0), 20)
+    tracemalloc.start()
+    try:
+        master(x, RATE)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 40e6, f"{peak / 1e6:.0f} MB"
