@@ -70,4 +70,36 @@ class Script:
 
 def build_script(book: Book) -> Script:
     """Read the book's manuscript and return the tagged script (every quote with a speaker)."""
-    raise NotImplementedError("the manuscript parser lands in manuscript.py / attribution.py")
+    from audiobook.attribution import attribute
+    from audiobook.characters import Cast, discover
+    from audiobook.manuscript import read_manuscript
+
+    ms = read_manuscript(book.manuscript_files(), book.root)
+    cast = Cast.from_characters(book.characters) if book.characters is not None else discover(ms)
+    found = attribute(ms, cast)
+    warnings = list(ms.warnings)
+    chapters = []
+    for ch in ms.chapters:
+        lines = [Line(ch.number, 0, "narration", NARRATOR, ch.title, ch.source, ch.title_start, ch.title_end,
+                      paragraph=0, brk="title")]
+        for p in ch.paragraphs:
+            for k, seg in enumerate(p.segments):
+                brk: Break = p.brk if k == 0 else "line"
+                speaker, confidence, reason = NARRATOR, 1.0, ""
+                if seg.kind == "dialogue":
+                    a = found[seg.quote_id]
+                    speaker, confidence, reason = a.speaker, round(a.confidence, 2), a.reason
+                    if seg.tag and book.characters is not None and cast.resolve(seg.tag) is None:
+                        warnings.append(f"{ch.source}:{_line_of(p, seg.start)}: speaker tag [{seg.tag}] "
+                                        "is not in the characters of book.yaml")
+                lines.append(Line(ch.number, len(lines), seg.kind, speaker, seg.text, ch.source, seg.start,
+                                  seg.end, paragraph=p.number, brk=brk, confidence=confidence, reason=reason))
+        chapters.append(Chapter(ch.number, ch.title, ch.source, tuple(lines)))
+    return Script(tuple(chapters), tuple(warnings))
+
+
+def _line_of(p: object, offset: int) -> int:
+    from audiobook.manuscript import Paragraph
+
+    assert isinstance(p, Paragraph)
+    return p.line + p.raw[: offset - p.start].count("\n")

@@ -1,0 +1,343 @@
+"""Who speaks each quote: a rule-based sieve in the spirit of Muzny et al. (2017), pure.
+
+Rules, tried in order for each paragraph's quotes (the first that gives a speaker wins):
+
+1. ``tag``            an inline ``[Name]`` before the quote (confidence 1.0)
+2. ``continues``      a quote running on from the previous paragraph keeps its speaker
+3. ``explicit``       a speech verb with its subject next to the quote: "said Rosa", "she asked",
+                      "her father said"; pronouns resolved by gender and recency, descriptions by
+                      the cast's aliases or by the gender of the noun ("his wife")
+4. ``colon``          the previous paragraph ends "… and said:" / with a colon: its subject speaks
+5. ``beat``           an action beat in the same paragraph ("Tomas tied off a knot.")
+6. ``turn-taking``    untagged quotes in a conversation alternate between two people; the
+                      listener named by a vocative ("Rosa, did you know?") answers next
+7. ``previous``       the subject of the sentence before the quote
+8. ``echo``           the same words spoken elsewhere by a known speaker
+9. ``recent``         the most recently mentioned character (a guess)
+
+Names inside a quote are the people spoken to or about, so they are ruled out as its speaker,
+except when the speaker introduces themselves ("I am Rosa", "My name is Rosa").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from audiobook.characters import FEMALE_PRONOUNS, MALE_PRONOUNS, Cast, Mention, vocatives
+from audiobook.manuscript import SPEECH_VERBS, Manuscript, Paragraph, Segment
+
+UNKNOWN = "Narrator"
+SUBJECT_PRONOUNS = frozenset({"he", "she", "i"})
+MALE_NOUNS = frozenset("man boy husband father son brother uncle gentleman lad king lord sir master fellow "
+                       "grandfather papa dad old-man youth".split())
+FEMALE_NOUNS = frozenset("woman girl wife mother daughter sister aunt lady maid queen mistress grandmother "
+                         "mamma mama mum mom nurse widow".split())
+_SENTENCE_RE = re.compile(r"(?<=[.!?])['’\"”]?\s+(?=[A-Z“‘\"'])|[;]\s+")
+_INTRO_RE = re.compile(r"\b(?:I am|I'm|I’m|my name is|call me|it is I,?|this is)\s+(.{1,40}?)(?=[,.!?;]|$)",
+                       re.IGNORECASE)
+_WORD_RE = re.compile(r"[\w’'-]+")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    speaker: str
+    confidence: float
+    reason: str
+
+
+@dataclass
+class _State:
+    history: list[tuple[str, str]] = field(default_factory=list)   # (person, kind) of resolved mentions
+    last_para: int = -10          # global paragraph number of the last dialogue paragraph
+    speakers: list[str] = field(default_factory=list)               # speakers of recent dialogue paragraphs
+    listener: str | None = None   # named by a vocative in the last quote
+    narrator: str | None = None
+
+
+def attribute(ms: Manuscript, cast: Cast) -> dict[int, Attribution]:
+    """Speaker, confidence and reason for every quote of the manuscript, by quote_id."""
+    return _Attributor(cast).run(ms)
+
+
+class _Attributor:
+    def __init__(self, cast: Cast) -> None:
+        self.cast = cast
+        self.st = _State()
+        self.out: dict[int, Attribution] = {}
+        self.texts: dict[int, str] = {}
+
+    def run(self, ms: Manuscript) -> dict[int, Attribution]:
+        gpar = 0
+        prev: Paragraph | None = None
+        for ch in ms.chapters:
+            self.st.history.clear()
+            self.st.speakers.clear()
+            prev = None
+            for p in ch.paragraphs:
+                gpar += 1
+                self._paragraph(p, prev, gpar)
+                prev = p
+        self._echo()
+        return self.out
+
+    # -- one paragraph
+    def _paragraph(self, p: Paragraph, prev: Paragraph | None, gpar: int) -> None:
+        segs = p.segments
+        mentions: list[list[Mention]] = []
+        for s in segs:
+            ms = self._resolve(self.cast.mentions(s.text)) if s.kind == "narration" else []
+            mentions.append(ms)
+            self._remember([ms])
+        quotes = [i for i, s in enumerate(segs) if s.kind == "dialogue"]
+        if not quotes:
+            if prev is not None and gpar - self.st.last_para > 2:
+                self.st.speakers.clear()
+            return
+        quote_text = " ".join(segs[i].text for i in quotes)
+        excluded = self._named_in(quote_text)
+        found = self._sieve(p, prev, segs, mentions, quotes, excluded, gpar)
+        for i in quotes:
+            s = segs[i]
+            a = found[i]
+            self.out[s.quote_id] = a
+            self.texts[s.quote_id] = _key(s.text)
+        speaker = found[quotes[-1]].speaker
+        if gpar - self.st.last_para > 2:
+            self.st.speakers.clear()
+        self.st.speakers.append(speaker)
+        self.st.last_para = gpar
+        voc = [self.cast.resolve(v) for v in vocatives(segs[quotes[-1]].text)]
+        self.st.listener = next((v for v in voc if v and v != speaker), None)
+
+    def _sieve(self, p: Paragraph, prev: Paragraph | None, segs: tuple[Segment, ...],
+               mentions: list[list[Mention]], quotes: list[int], excluded: set[str],
+               gpar: int) -> dict[int, Attribution]:
+        found: dict[int, Attribution] = {}
+        # 1-3: per quote, an inline tag, a continuation, or an explicit speech tag next to it
+        for i in quotes:
+            s = segs[i]
+            if s.tag:
+                found[i] = Attribution(self.cast.resolve(s.tag) or s.tag, 1.0, "tag")
+            elif s.continued and self.st.speakers:
+                found[i] = Attribution(self.st.speakers[-1], 0.95, "continues the quote before")
+            else:
+                a = self._explicit(segs, mentions, i, excluded)
+                if a is not None:
+                    found[i] = a
+        if found:
+            # quotes of one paragraph share a speaker: fill the others from the nearest decided one
+            for i in quotes:
+                if i not in found:
+                    near = min(found, key=lambda k: (abs(k - i), k))
+                    a = found[near]
+                    found[i] = Attribution(a.speaker, a.confidence * 0.95, a.reason)
+            return found
+        a = (self._colon(prev, excluded) or self._beat(segs, mentions, excluded)
+             or self._turn(gpar, excluded, gap=1) or self._previous(prev, excluded)
+             or self._turn(gpar, excluded, gap=2) or self._recent(excluded))
+        return {i: a for i in quotes}
+
+    # -- rules
+    def _explicit(self, segs: tuple[Segment, ...], mentions: list[list[Mention]], i: int,
+                  excluded: set[str]) -> Attribution | None:
+        if i + 1 < len(segs) and segs[i + 1].kind == "narration":
+            a = self._tag_clause(segs[i + 1].text, mentions[i + 1], after=True)
+            if a is not None:
+                return a
+        if i > 0 and segs[i - 1].kind == "narration" and segs[i - 1].text.rstrip().endswith((",", ":", "—")):
+            return self._tag_clause(segs[i - 1].text, mentions[i - 1], after=False)
+        return None
+
+    def _tag_clause(self, text: str, mentions: list[Mention], *, after: bool) -> Attribution | None:
+        """'he said quietly.' after a quote, or 'Then Rosa said:' before one."""
+        if after:
+            m = _SENTENCE_RE.search(text)
+            lo, hi = 0, (m.start() if m else len(text))
+        else:
+            starts = [m.end() for m in _SENTENCE_RE.finditer(text)]
+            lo, hi = (starts[-1] if starts else 0), len(text)
+        toks = [(w.start(), w.end(), w.group(0).lower()) for w in _WORD_RE.finditer(text, lo, hi)]
+        verbs = [t for t in toks if t[2] in SPEECH_VERBS]
+        if not verbs:
+            return None
+        if after and toks.index(verbs[0]) > 6:
+            return None
+        vs, ve, verb = verbs[0] if after else verbs[-1]
+        inside = [m for m in mentions if lo <= m.start and m.end <= hi]
+        before = [m for m in inside if m.end <= vs and _subject(m)]
+        after_v = [m for m in inside if m.start >= ve and m.start - ve <= 25]
+        subject: Mention | None = None
+        if before and (not after or toks.index((vs, ve, verb)) - _tok_index(toks, before[-1].start) <= 4):
+            subject = before[-1]
+        elif after_v and (after_v[0].kind != "pronoun" or _subject(after_v[0])):
+            subject = after_v[0]
+        if subject is None:
+            desc = _description(text[ve:hi]) or _description(text[lo:vs], last=True)
+            if desc is None:
+                return None
+            who = self.cast.resolve(desc) or self._by_noun(desc)
+            if who is None:
+                return None
+            return Attribution(who, 0.8, f'explicit: "{verb} {desc}"')
+        who = subject.person
+        if who is None:
+            return None
+        phrase = f"{subject.word} {verb}" if subject.end <= vs else f"{verb} {subject.word}"
+        if subject.kind == "pronoun":
+            return Attribution(who, 0.85, f"pronoun: {subject.word.lower()} → {who}")
+        if subject.kind == "first":
+            return Attribution(who, 0.8, f'explicit: "{phrase}" (the narrator)')
+        return Attribution(who, 0.95, f'explicit: "{phrase}"')
+
+    def _colon(self, prev: Paragraph | None, excluded: set[str]) -> Attribution | None:
+        if prev is None or not prev.segments or prev.segments[-1].kind != "narration":
+            return None
+        text = prev.segments[-1].text.rstrip()
+        if not text.endswith((":", ",", "—")):
+            return None
+        a = self._tag_clause(text, self._resolve(self.cast.mentions(text), remember=False), after=False)
+        if a is None or a.speaker in excluded:
+            return None
+        return Attribution(a.speaker, min(a.confidence, 0.85), f"colon: {a.reason}")
+
+    def _beat(self, segs: tuple[Segment, ...], mentions: list[list[Mention]],
+              excluded: set[str]) -> Attribution | None:
+        for i, s in enumerate(segs):
+            if s.kind != "narration":
+                continue
+            for m in mentions[i]:
+                if m.person and _subject(m) and m.person not in excluded:
+                    return Attribution(m.person, 0.7, f'beat: "{_short(s.text)}"')
+        return None
+
+    def _turn(self, gpar: int, excluded: set[str], gap: int) -> Attribution | None:
+        sp = self.st.speakers
+        if not sp or gpar - self.st.last_para > gap:
+            return None
+        last = sp[-1]
+        if self.st.listener and self.st.listener not in excluded:
+            return Attribution(self.st.listener, 0.65, f"turn-taking: {last} spoke to {self.st.listener}")
+        if len(sp) >= 2 and sp[-2] != last and sp[-2] not in excluded and sp[-2] != UNKNOWN:
+            return Attribution(sp[-2], 0.6, "turn-taking")
+        for person, _kind in reversed(self.st.history[-40:]):
+            if person != last and person not in excluded:
+                return Attribution(person, 0.45, f"turn-taking: {last}'s listener")
+        return None
+
+    def _previous(self, prev: Paragraph | None, excluded: set[str]) -> Attribution | None:
+        if prev is None or not prev.segments or prev.segments[-1].kind != "narration":
+            return None
+        text = prev.segments[-1].text
+        cuts = [0] + [m.end() for m in _SENTENCE_RE.finditer(text)]
+        ms = [m for m in self._resolve(self.cast.mentions(text), remember=False) if _subject(m)]
+        for lo in reversed(cuts):
+            for m in ms:
+                if m.start >= lo:
+                    if m.person is None or m.person in excluded:
+                        return None
+                    return Attribution(m.person, 0.5, f'previous sentence: "{_short(text[lo:])}"')
+            ms = [m for m in ms if m.start < lo]
+        return None
+
+    def _recent(self, excluded: set[str]) -> Attribution:
+        for person, _kind in reversed(self.st.history):
+            if person not in excluded:
+                return Attribution(person, 0.25, "recent: last character mentioned")
+        return Attribution(UNKNOWN, 0.05, "unknown")
+
+    def _echo(self) -> None:
+        """A quote repeated word for word keeps the speaker of its surest occurrence."""
+        best: dict[str, Attribution] = {}
+        for qid, a in self.out.items():
+            k = self.texts[qid]
+            if len(k.split()) >= 3 and (k not in best or a.confidence > best[k].confidence):
+                best[k] = a
+        for qid, a in self.out.items():
+            b = best.get(self.texts[qid])
+            if b is not None and b.confidence >= 0.8 and a.confidence < 0.5:
+                self.out[qid] = Attribution(b.speaker, 0.5, f"echo: the same words as {b.speaker}'s line")
+
+    # -- mentions and pronouns
+    def _resolve(self, mentions: list[Mention], remember: bool = False) -> list[Mention]:
+        out = []
+        hist = list(self.st.history)
+        for m in mentions:
+            person = m.person
+            if m.kind == "pronoun":
+                person = self._antecedent(m.gender, hist)
+            elif m.kind == "first":
+                person = self.st.narrator
+            if person is not None:
+                hist.append((person, m.kind))
+            out.append(Mention(person, m.start, m.end, m.kind, m.word, m.gender))
+        return out
+
+    def _antecedent(self, gender: str, hist: list[tuple[str, str]]) -> str | None:
+        fallback = None
+        for k, (person, _kind) in enumerate(reversed(hist)):
+            g = self.cast.gender(person)
+            if g == gender:
+                return person
+            if g == "unknown" and fallback is None and k < 6:
+                fallback = person
+        return fallback
+
+    def _remember(self, mentions: list[list[Mention]]) -> None:
+        for ms in mentions:
+            self.st.history.extend((m.person, m.kind) for m in ms if m.person)
+
+    def _by_noun(self, desc: str) -> str | None:
+        noun = desc.split()[-1].lower()
+        gender = "male" if noun in MALE_NOUNS else "female" if noun in FEMALE_NOUNS else None
+        if gender is None:
+            return None
+        return self._antecedent(gender, self.st.history)
+
+    def _named_in(self, quote: str) -> set[str]:
+        """People a quote names (listeners, people talked about), minus a self-introduction."""
+        names = {m.person for m in self.cast.mentions(quote) if m.person and m.kind == "name"}
+        for v in vocatives(quote):
+            r = self.cast.resolve(v)
+            if r:
+                names.add(r)
+        for m in _INTRO_RE.finditer(quote):
+            r = self.cast.resolve(m.group(1))
+            names.discard(r or "")
+        return names
+
+
+def _subject(m: Mention) -> bool:
+    return m.kind in ("name", "alias") or m.word.lower() in SUBJECT_PRONOUNS
+
+
+def _tok_index(toks: list[tuple[int, int, str]], start: int) -> int:
+    for k, t in enumerate(toks):
+        if t[0] >= start:
+            return k
+    return len(toks)
+
+
+_DESC_RE = re.compile(r"\b((?:the|a|an|his|her|their|my|our|your)\s+(?:[a-z]+\s+){0,2}[a-z]+)\b")
+
+
+def _description(text: str, last: bool = False) -> str | None:
+    found = list(_DESC_RE.finditer(text))
+    if not found:
+        return None
+    m = found[-1] if last else found[0]
+    if not last and m.start() > 6:
+        return None
+    return m.group(1)
+
+
+def _short(text: str, n: int = 40) -> str:
+    text = text.strip()
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _key(text: str) -> str:
+    return " ".join(w.lower() for w in _WORD_RE.findall(text))
+
+
+__all__ = ["Attribution", "attribute", "MALE_PRONOUNS", "FEMALE_PRONOUNS"]

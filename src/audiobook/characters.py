@@ -1,0 +1,281 @@
+"""Who the characters are and where the narration mentions them (pure; used by attribution.py).
+
+``Cast`` holds the characters (from ``book.yaml`` or discovered in the text) and finds their
+mentions in a piece of narration: names, aliases ("Grandma Ivy", "the boy"), a title plus a
+surname ("Mr Hale" and "Hale"), and the pronouns he/she/I with their gender.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from audiobook.book import Character
+from audiobook.manuscript import SPEECH_VERBS, Manuscript
+
+MALE_TITLES = frozenset("mr mister sir lord uncle father brother king prince master captain colonel "
+                        "general major count duke baron monsieur signor herr don".split())
+FEMALE_TITLES = frozenset("mrs ms miss madam madame lady aunt mother sister queen princess mademoiselle "
+                          "signora frau dame mistress grandma granny".split())
+OTHER_TITLES = frozenset("dr doctor professor rev reverend judge nurse".split())
+TITLES = MALE_TITLES | FEMALE_TITLES | OTHER_TITLES
+MALE_PRONOUNS = frozenset("he him his himself".split())
+FEMALE_PRONOUNS = frozenset("she her hers herself".split())
+FIRST_PERSON = frozenset("i me my myself".split())
+# Capitalised words that are not names even in the middle of a sentence.
+NOT_NAMES = frozenset(
+    """I I'm I'll I've I'd O Oh Ah Yes No Well God Lord Heaven Heavens Sir Madam Mr Mrs Ms Miss Dr The A An
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
+    August September October November December Christmas English French German British American London
+    Paris England France Germany Italy Europe America Street Road House Hall Park Chapter Mamma Papa Mama
+    Ma Pa Mother Father Aunt Uncle Captain Colonel Doctor Professor Bible Church Christ Jesus Sunday Yeah
+    Indeed Perhaps But And Then Now What Why How Who Where When If It He She They We You Thank Good Dear
+    This That There Here Do Don't Let Come Go Look Tell Mademoiselle Monsieur Madame Lady Lord Master""".split()
+)
+_NAME = r"[A-Z][\w’'-]*[a-z][\w’'-]*"
+_TITLE_RE = "|".join(sorted((t.capitalize() for t in TITLES), key=len, reverse=True))
+_NAME_RE = re.compile(rf"\b(?:(?:{_TITLE_RE})\.?\s+)?{_NAME}(?:[ \t]+{_NAME}){{0,2}}")
+_PRONOUN_RE = re.compile(r"\b(he|him|his|himself|she|her|hers|herself|I|me|my|myself)\b", re.IGNORECASE)
+_SENTENCE_END_RE = re.compile(r"[.!?]['’\"”]?\s+$")
+_DETERMINERS = ("the ", "a ", "an ")
+
+
+def norm(name: str) -> str:
+    """A name as compared: case-folded, periods dropped, whitespace collapsed, no leading article."""
+    s = " ".join(name.replace(".", "").split()).casefold()
+    for d in _DETERMINERS:
+        if s.startswith(d):
+            return s[len(d):]
+    return s
+
+
+@dataclass
+class Person:
+    name: str
+    gender: str = "unknown"          # male, female, unknown
+    aliases: set[str] = field(default_factory=set)
+    from_cast: bool = False
+
+
+@dataclass(frozen=True)
+class Mention:
+    person: str | None   # name of the Person, or None for an unresolved pronoun / I
+    start: int           # offsets within the searched text
+    end: int
+    kind: str            # "name", "alias", "pronoun", "first"
+    word: str            # the text as written
+    gender: str = "unknown"
+
+
+class Cast:
+    """Characters with their name forms; finds mentions in narration."""
+
+    def __init__(self, people: Iterable[Person]) -> None:
+        self.people: dict[str, Person] = {p.name: p for p in people}
+        self.forms: dict[str, str] = {}
+        self._build()
+
+    @classmethod
+    def from_characters(cls, characters: Sequence[Character]) -> Cast:
+        return cls(Person(c.name, c.gender, set(c.aliases), True) for c in characters)
+
+    def _build(self) -> None:
+        owners: dict[str, set[str]] = defaultdict(set)
+        exact: dict[str, str] = {}
+        for p in self.people.values():
+            for form in [p.name, *p.aliases]:
+                exact[norm(form)] = p.name
+            for form in [p.name, *p.aliases]:
+                for part in _parts(form):
+                    owners[part].add(p.name)
+        self.forms = {k: next(iter(v)) for k, v in owners.items() if len(v) == 1}
+        self.forms.update(exact)
+        alts = sorted(self.forms, key=len, reverse=True)
+        body = "|".join(re.escape(a).replace(r"\ ", r"\.?\s+") for a in alts if a)
+        self._re = re.compile(rf"\b(?:(?:the|a|an)\s+)?(?:{body})\b", re.IGNORECASE) if body else None
+
+    def gender(self, name: str | None) -> str:
+        p = self.people.get(name or "")
+        return p.gender if p else "unknown"
+
+    def resolve(self, phrase: str) -> str | None:
+        """The person a name or description refers to, if any."""
+        key = norm(phrase)
+        if key in self.forms:
+            return self.forms[key]
+        ws = key.split()
+        if len(ws) > 1 and ws[0] in TITLES and " ".join(ws[1:]) in self.forms:
+            return self.forms[" ".join(ws[1:])]
+        return None
+
+    def mentions(self, text: str) -> list[Mention]:
+        """Names, aliases and pronouns in a piece of narration, in order."""
+        out: list[Mention] = []
+        taken: list[tuple[int, int]] = []
+        if self._re is not None:
+            for m in self._re.finditer(text):
+                word = m.group(0)
+                key = norm(word)
+                person = self.forms.get(key)
+                if person is None:
+                    continue
+                if key[:1].isalpha() and not any(c.isupper() for c in word) and self._needs_capital(key):
+                    continue
+                out.append(Mention(person, m.start(), m.end(), "name", word, self.gender(person)))
+                taken.append((m.start(), m.end()))
+        for m in _PRONOUN_RE.finditer(text):
+            w = m.group(1)
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            low = w.lower()
+            if low in FIRST_PERSON:
+                if low == "i" and w != "I":
+                    continue
+                out.append(Mention(None, m.start(), m.end(), "first", w))
+            else:
+                g = "male" if low in MALE_PRONOUNS else "female"
+                out.append(Mention(None, m.start(), m.end(), "pronoun", w, g))
+        out.sort(key=lambda x: x.start)
+        return out
+
+    def _needs_capital(self, key: str) -> bool:
+        """Name forms (not descriptions like "the boy") must be written with a capital."""
+        return any(norm(p.name) == key or key in _parts(p.name) for p in self.people.values()) and not any(
+            norm(a) == key and not a[:1].isupper() for p in self.people.values() for a in p.aliases
+        )
+
+
+def _parts(form: str) -> list[str]:
+    """Single words of a proper name that can stand for it ("Mr. Hale" -> "hale"), lower-cased."""
+    if not form[:1].isupper():
+        return []
+    ws = [w for w in norm(form).split() if w not in TITLES]
+    return ws if len(ws) > 1 or len(norm(form).split()) > 1 else []
+
+
+# ------------------------------------------------------------------------------------------- discovery
+_TAG_AFTER_RE = re.compile(rf"^\W*(?:({_NAME_RE.pattern})\s+(\w+)|(\w+)\s+({_NAME_RE.pattern}))")
+
+
+def discover(ms: Manuscript) -> Cast:
+    """Find the characters of a book without a cast list: names that speak, are spoken to, or recur."""
+    speaks: Counter[str] = Counter()
+    named: Counter[str] = Counter()
+    gender_votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for ch in ms.chapters:
+        for para in ch.paragraphs:
+            segs = para.segments
+            for i, s in enumerate(segs):
+                if s.kind == "dialogue":
+                    if s.tag:
+                        speaks[s.tag] += 3
+                    for v in vocatives(s.text):
+                        speaks[v] += 1
+                    continue
+                prev_quote = i > 0 and segs[i - 1].kind == "dialogue"
+                for m in _NAME_RE.finditer(s.text):
+                    name = _clean_name(m.group(0))
+                    if not name:
+                        continue
+                    sentence_start = m.start() == 0 or _SENTENCE_END_RE.search(s.text[:m.start()]) is not None
+                    if not sentence_start or _is_title(name):
+                        named[name] += 1
+                    window = s.text[m.end():m.end() + 40]
+                    before = s.text[max(0, m.start() - 20):m.start()]
+                    if _verb_near(words_of(window)[:2]) or (prev_quote and _verb_near(words_of(before)[-2:])):
+                        speaks[name] += 2
+                    g = _pronoun_after(s.text[m.end():m.end() + 120])
+                    if g:
+                        gender_votes[name][g] += 1
+    candidates = {n for n, c in speaks.items() if c >= 2 or named[n] >= 2} | {n for n, c in named.items() if c >= 3}
+    people: dict[str, Person] = {}
+    for name in sorted(candidates, key=lambda n: (-len(n.split()), -speaks[n] - named[n])):
+        short = _short_of(name, people)
+        if short is not None:
+            people[short].aliases.add(name)
+            continue
+        people[name] = Person(name)
+    for p in people.values():
+        votes: Counter[str] = Counter()
+        for form in [p.name, *p.aliases]:
+            votes.update(gender_votes.get(form, Counter()))
+            first = norm(form).split()[0]
+            if first in MALE_TITLES:
+                votes["male"] += 5
+            elif first in FEMALE_TITLES:
+                votes["female"] += 5
+        if votes:
+            g, c = votes.most_common(1)[0]
+            if c > sum(votes.values()) / 2:
+                p.gender = g
+    return Cast(people.values())
+
+
+def words_of(text: str) -> list[str]:
+    return re.findall(r"[\w’']+", text.lower())
+
+
+def _verb_near(ws: list[str]) -> bool:
+    return any(w in SPEECH_VERBS for w in ws)
+
+
+def _is_title(name: str) -> bool:
+    return norm(name).split()[0] in TITLES
+
+
+def _clean_name(name: str) -> str:
+    ws = name.split()
+    while ws and ws[0].rstrip(".") in NOT_NAMES and ws[0].rstrip(".").lower() not in TITLES:
+        ws = ws[1:]
+    while ws and ws[-1] in NOT_NAMES:
+        ws = ws[:-1]
+    if not ws or (len(ws) == 1 and ws[0].rstrip(".").lower() in TITLES):
+        return ""
+    if ws[-1].endswith(("’s", "'s")):
+        ws[-1] = ws[-1][:-2]
+    return " ".join(ws)
+
+
+def _short_of(name: str, people: dict[str, Person]) -> str | None:
+    """An already-known longer name this one is part of ("Hale" of "Mr. Hale")."""
+    key = norm(name)
+    hits = [p.name for p in people.values() if key in _parts(p.name) or any(key in _parts(a) for a in p.aliases)
+            or (norm(p.name).split()[-1:] == key.split()[-1:] and key.split()[0] in TITLES
+                and len(norm(p.name).split()) > 1 and norm(p.name).split()[0] not in TITLES)]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _pronoun_after(text: str) -> str | None:
+    for w in words_of(text):
+        if w in MALE_PRONOUNS:
+            return "male"
+        if w in FEMALE_PRONOUNS:
+            return "female"
+        if w[:1].isupper():
+            return None
+    return None
+
+
+_VOCATIVE_RE = re.compile(
+    rf"(?:^|[,;!?.—]\s*|\b(?:oh|o|dear|my dear)\s+)({_NAME_RE.pattern})(?=\s*[,!?.—]|\s*$)"
+)
+
+
+def vocatives(quote: str) -> list[str]:
+    """Names a quote addresses ("Rosa, did you know?", "..., Mr. Hale."): the listener, not the speaker."""
+    out = []
+    for m in _VOCATIVE_RE.finditer(quote):
+        start = m.start(1)
+        before = quote[:start].rstrip()
+        after = quote[m.end(1):].lstrip()
+        if before and not before.endswith((",", "!", "?", ".", "—")) \
+                and not before.lower().endswith(("oh", "dear", "o")):
+            continue
+        if not before and not after.startswith((",", "!", "?")):
+            continue
+        name = _clean_name(m.group(1))
+        if name:
+            out.append(name)
+    return out
