@@ -9,6 +9,7 @@ from __future__ import annotations
 from importlib import metadata
 
 from audiobook.engines.base import Audio, Engine
+from audiobook.engines.coqui import CoquiEngine
 from audiobook.engines.hibari import HibariEngine
 from audiobook.engines.piper import PiperEngine
 from audiobook.engines.testtone import TestToneEngine
@@ -16,7 +17,7 @@ from audiobook.errors import ConfigError
 
 __all__ = ["ENGINES", "Audio", "Engine", "engine_class"]
 
-_BUILTIN: list[type[Engine]] = [PiperEngine, HibariEngine, TestToneEngine]
+_BUILTIN: list[type[Engine]] = [PiperEngine, HibariEngine, TestToneEngine, CoquiEngine]
 ENGINES: dict[str, type[Engine]] = {cls.NAME: cls for cls in _BUILTIN}
 
 
