@@ -183,6 +183,36 @@ def _check_chapters(wanted: set[int], count: int) -> None:
         raise AudiobookError(f"--chapter {bad[0]}: the book has chapters 1 to {count}")
 
 
+
+# ---------------------------------------------------------------------------------- check
+@cli.command()
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--book", "book_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Check every MP3/M4B under this book's output/ (the default when no FILES are given).")
+def check(files: tuple[Path, ...], book_dir: Path | None) -> None:
+    """Measure finished files against ACX's audio rules; exit 1 if any rule fails.
+
+    Prints, for each file, every rule with its requirement, the measured value and pass/fail;
+    full-book files also get their chapter markers checked against the chapter files.
+    """
+    from audiobook.acx import book_files, check_files
+
+    paths = list(files)
+    if book_dir is not None or not paths:
+        paths += book_files((book_dir or Path(".")) / "output")
+    report = check_files(paths)
+    width = (18, 32, 34)
+    for f in report.files:
+        click.echo(f"\n{f.path}")
+        click.echo(f"  {'rule':<{width[0]}} {'requirement':<{width[1]}} {'measured':<{width[2]}} result")
+        for r in f.rules:
+            mark = {"pass": "pass", "fail": click.style("FAIL", fg="red", bold=True), "n/a": "n/a"}[r.status]
+            click.echo(f"  {r.name:<{width[0]}} {r.requirement:<{width[1]}} {r.measured:<{width[2]}} {mark}")
+    failed = [f for f in report.files if not f.ok]
+    click.echo(f"\n{len(report.files) - len(failed)} of {len(report.files)} files pass every ACX rule")
+    if failed:
+        sys.exit(1)
+
 def main() -> None:
     """Entry point: run the CLI, turning user errors into one line and exit code 2."""
     try:
