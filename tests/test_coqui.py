@@ -288,3 +288,39 @@ def test_cli_builds_a_chapter_with_one_vctk_speaker_per_character(sample_book: P
     (chapter,) = json.loads(report.read_text())["chapters"]
     assert chapter["lines_synthesized"] == chapter["lines"] > 0 and chapter["duration_s"] > 5
     assert (sample_book / chapter["file"]).stat().st_size > 10_000
+
+
+def test_cloned_voice_is_made_once_per_voice_and_reused(tmp_path: Path, tiny: tuple[Path, Path]) -> None:
+    """The XTTS calls our engine makes, recorded on a stand-in for Coqui's tts() (no XTTS model
+    can be built here): the references go in once, later sentences ask for the saved voice."""
+    import dataclasses
+    import tempfile
+
+    from TTS.utils.synthesizer import PAD_SILENCE_SAMPLES
+
+    ref = REPO / "voices" / "refs" / "oliver.wav"
+    root = profile_book(tmp_path / "b", "a: {engine: coqui, model: ../models/model.pth, options: {speaker: p225}}\n",
+                        tiny)
+    voice = dataclasses.replace(voices_of(root)["a"], speed=1.25,
+                                options=(("language", "en"), ("speaker_wav", (str(ref),))))
+    engine = CoquiEngine(voices_of(root)["a"])
+    engine._info = dataclasses.replace(engine._info, kind="xtts", clones=True)
+    engine._voices_dir = tempfile.TemporaryDirectory()
+    calls: list[dict[str, object]] = []
+
+    def tts(text: str, **kwargs: object) -> list[float]:
+        calls.append(kwargs)
+        if len(calls) == 1:
+            raise RuntimeError("out of memory")
+        return [0.5] * 100 + [0.0] * PAD_SILENCE_SAMPLES
+
+    engine._tts.tts = tts  # type: ignore[method-assign]
+    with pytest.raises(EngineError, match="out of memory"):
+        list(engine.synthesize("First try.", voice))
+    chunks = list(engine.synthesize("One. Two.", voice))
+    assert [len(c.samples) for c in chunks] == [100, 100]
+    first, second, third = calls
+    assert first["speaker_wav"] == second["speaker_wav"] == [str(ref)]   # a failed clone is made again
+    assert "speaker_wav" not in third and third["speaker"] == second["speaker"]
+    assert str(second["speaker"]).startswith("ref-") and second["voice_dir"] == engine._voices_dir.name
+    assert second["language"] == "en" and second["speed"] == 1.25

@@ -409,13 +409,15 @@ class CoquiEngine(Engine):
             if not any(ch.isalnum() for ch in sentence):   # nothing to say ("—", "..."): no audio
                 continue
             self._torch.manual_seed(seed)
+            kwargs = {"speaker": speaker, **self._voice_kwargs(voice)}
             try:
-                wav = self._tts.tts(sentence, speaker=speaker, language=language, split_sentences=False,
-                                    **self._voice_kwargs(voice))
+                wav = self._tts.tts(sentence, language=language, split_sentences=False, **kwargs)
             except (KeyError, ValueError, AssertionError) as e:    # speaker / language / references
                 raise EngineError(f"voice {voice.name}: {e}; check `audiobook voices`") from None
             except Exception as e:
                 raise SynthesisError(f"voice {voice.name}: Coqui failed on {sentence[:60]!r}: {e}") from None
+            if "speaker_wav" in kwargs and "voice_dir" in kwargs:
+                self._cloned.add(kwargs["speaker"])    # Coqui saved the cloned voice: reuse it
             samples = np.asarray(wav, dtype=np.float32)
             # Coqui's synthesizer appends PAD_SILENCE_SAMPLES of silence after every sentence; our
             # pipeline adds its own pauses, so each chunk ends where the speech ends.
@@ -429,14 +431,17 @@ class CoquiEngine(Engine):
         elif self._length_scale is not None:
             self._model.length_scale = self._length_scale / voice.speed
         refs = references(voice)
-        if refs and self._voices_dir is not None:
-            # Clone once per voice: Coqui caches the cloned voice under a speaker name in voice_dir
-            # and reloads it when asked for that name without references.
-            key = "ref-" + hashlib.sha256("\n".join(f"{r}:{file_digest(r)}" for r in refs).encode()).hexdigest()[:16]
-            kwargs.update(speaker=key, voice_dir=self._voices_dir.name)
-            if key not in self._cloned:
-                kwargs["speaker_wav"] = list(refs)
-                self._cloned.add(key)
+        if not refs:
+            return kwargs
+        if self._voices_dir is None or getattr(self._model, "speaker_manager", None) is None:
+            kwargs["speaker_wav"] = list(refs)        # cloned again for every sentence
+            return kwargs
+        # Clone once per voice: given a speaker name and a voice_dir, Coqui saves the cloned voice
+        # there and loads it when asked for that name without references.
+        key = "ref-" + hashlib.sha256("\n".join(f"{r}:{file_digest(r)}" for r in refs).encode()).hexdigest()[:16]
+        kwargs.update(speaker=key, voice_dir=self._voices_dir.name)
+        if key not in self._cloned:
+            kwargs["speaker_wav"] = list(refs)
         return kwargs
 
 
