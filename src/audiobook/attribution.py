@@ -22,6 +22,7 @@ except when the speaker introduces themselves ("I am Rosa", "My name is Rosa").
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from audiobook.characters import FEMALE_PRONOUNS, MALE_PRONOUNS, Cast, Mention, vocatives
@@ -37,6 +38,8 @@ _SENTENCE_RE = re.compile(r"(?<=[.!?])['’\"”]?\s+(?=[A-Z“‘\"'])|[;]\s+")
 _INTRO_RE = re.compile(r"\b(?:I am|I'm|I’m|my name is|call me|it is I,?|this is)\s+(.{1,40}?)(?=[,.!?;]|$)",
                        re.IGNORECASE)
 _WORD_RE = re.compile(r"[\w’'-]+")
+_SELF_NAMED_RE = re.compile(r"\b(?:my name (?:is|was)|called myself|I am|I was called|they called me|named me|"
+                            r"call me)\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
 
 
 @dataclass(frozen=True)
@@ -46,13 +49,25 @@ class Attribution:
     reason: str
 
 
+FIRST = "I"   # the first-person narrator, until we know their name
+
+
+@dataclass
+class _Item:
+    """A paragraph with dialogue, as the first pass saw it."""
+
+    gpar: int                          # book-wide paragraph number (chapters apart by a gap)
+    quote_ids: list[int]
+    found: dict[int, Attribution]      # quote_id -> attribution from the paragraph itself (may be empty)
+    excluded: set[str]                 # people the quotes name
+    listener: str | None               # named by a vocative in the last quote
+    previous: Attribution | None       # the subject of the sentence before, if narration came before
+    recent: list[str]                  # characters mentioned lately, most recent first
+
+
 @dataclass
 class _State:
     history: list[tuple[str, str]] = field(default_factory=list)   # (person, kind) of resolved mentions
-    last_para: int = -10          # global paragraph number of the last dialogue paragraph
-    speakers: list[str] = field(default_factory=list)               # speakers of recent dialogue paragraphs
-    listener: str | None = None   # named by a vocative in the last quote
-    narrator: str | None = None
 
 
 def attribute(ms: Manuscript, cast: Cast) -> dict[int, Attribution]:
@@ -66,77 +81,158 @@ class _Attributor:
         self.st = _State()
         self.out: dict[int, Attribution] = {}
         self.texts: dict[int, str] = {}
+        self.items: list[_Item] = []
+        self.raw: dict[int, str] = {}
+        self.intro_votes: Counter[str] = Counter()     # "my name was Pip" in the narration
+        self.named_in_narration: set[str] = set()
 
     def run(self, ms: Manuscript) -> dict[int, Attribution]:
         gpar = 0
-        prev: Paragraph | None = None
         for ch in ms.chapters:
             self.st.history.clear()
-            self.st.speakers.clear()
-            prev = None
+            prev: Paragraph | None = None
+            gpar += 10
             for p in ch.paragraphs:
                 gpar += 1
                 self._paragraph(p, prev, gpar)
                 prev = p
+        self._conversations()
+        self._narrator()
         self._echo()
         return self.out
 
-    # -- one paragraph
+    # -- first pass: what each paragraph says about its own quotes
     def _paragraph(self, p: Paragraph, prev: Paragraph | None, gpar: int) -> None:
         segs = p.segments
         mentions: list[list[Mention]] = []
         for s in segs:
             ms = self._resolve(self.cast.mentions(s.text)) if s.kind == "narration" else []
             mentions.append(ms)
+            if s.kind == "narration":
+                self.named_in_narration.update(m.person for m in ms if m.person and m.kind == "name")
+                for m in _SELF_NAMED_RE.finditer(s.text):
+                    r = self.cast.resolve(m.group(1))
+                    if r:
+                        self.intro_votes[r] += 2
             self._remember([ms])
+            if s.kind == "dialogue":
+                self.texts[s.quote_id] = _key(s.text)
+                self.raw[s.quote_id] = s.text
         quotes = [i for i, s in enumerate(segs) if s.kind == "dialogue"]
         if not quotes:
-            if prev is not None and gpar - self.st.last_para > 2:
-                self.st.speakers.clear()
             return
-        quote_text = " ".join(segs[i].text for i in quotes)
-        excluded = self._named_in(quote_text)
-        found = self._sieve(p, prev, segs, mentions, quotes, excluded, gpar)
-        for i in quotes:
-            s = segs[i]
-            a = found[i]
-            self.out[s.quote_id] = a
-            self.texts[s.quote_id] = _key(s.text)
-        speaker = found[quotes[-1]].speaker
-        if gpar - self.st.last_para > 2:
-            self.st.speakers.clear()
-        self.st.speakers.append(speaker)
-        self.st.last_para = gpar
+        excluded = self._named_in(" ".join(segs[i].text for i in quotes))
+        found = self._sieve(prev, segs, mentions, quotes, excluded)
         voc = [self.cast.resolve(v) for v in vocatives(segs[quotes[-1]].text)]
-        self.st.listener = next((v for v in voc if v and v != speaker), None)
+        recent: list[str] = []
+        for person, _kind in reversed(self.st.history[-60:]):
+            if person not in recent:
+                recent.append(person)
+        self.items.append(_Item(
+            gpar, [segs[i].quote_id for i in quotes], {segs[i].quote_id: a for i, a in found.items()},
+            excluded, next((v for v in voc if v), None), self._previous(prev, excluded), recent))
 
-    def _sieve(self, p: Paragraph, prev: Paragraph | None, segs: tuple[Segment, ...],
-               mentions: list[list[Mention]], quotes: list[int], excluded: set[str],
-               gpar: int) -> dict[int, Attribution]:
+    def _sieve(self, prev: Paragraph | None, segs: tuple[Segment, ...], mentions: list[list[Mention]],
+               quotes: list[int], excluded: set[str]) -> dict[int, Attribution]:
         found: dict[int, Attribution] = {}
-        # 1-3: per quote, an inline tag, a continuation, or an explicit speech tag next to it
+        # per quote: an inline tag, a continuation, or an explicit speech tag next to it
         for i in quotes:
             s = segs[i]
             if s.tag:
                 found[i] = Attribution(self.cast.resolve(s.tag) or s.tag, 1.0, "tag")
-            elif s.continued and self.st.speakers:
-                found[i] = Attribution(self.st.speakers[-1], 0.95, "continues the quote before")
+            elif s.continued and self.items and self.items[-1].quote_ids:
+                found[i] = Attribution("", 0.95, "continues the quote before")   # filled in later
             else:
                 a = self._explicit(segs, mentions, i, excluded)
                 if a is not None:
                     found[i] = a
-        if found:
-            # quotes of one paragraph share a speaker: fill the others from the nearest decided one
-            for i in quotes:
-                if i not in found:
-                    near = min(found, key=lambda k: (abs(k - i), k))
-                    a = found[near]
-                    found[i] = Attribution(a.speaker, a.confidence * 0.95, a.reason)
-            return found
-        a = (self._colon(prev, excluded) or self._beat(segs, mentions, excluded)
-             or self._turn(gpar, excluded, gap=1) or self._previous(prev, excluded)
-             or self._turn(gpar, excluded, gap=2) or self._recent(excluded))
-        return {i: a for i in quotes}
+        if not found:
+            a = self._colon(prev, excluded) or self._beat(segs, mentions, excluded)
+            return {i: a for i in quotes} if a else {}
+        # quotes of one paragraph share a speaker: fill the others from the nearest decided one
+        for i in quotes:
+            if i not in found:
+                near = min(found, key=lambda k: (abs(k - i), k))
+                a = found[near]
+                found[i] = Attribution(a.speaker, a.confidence * 0.95, a.reason)
+        return found
+
+    # -- second pass: conversations, where untagged quotes alternate between two people
+    def _conversations(self) -> None:
+        chains: list[list[_Item]] = []
+        for it in self.items:
+            if chains and it.gpar - chains[-1][-1].gpar == 1:
+                chains[-1].append(it)
+            else:
+                chains.append([it])
+        spoken: list[tuple[int, str]] = []      # (gpar, speaker) of paragraphs decided so far
+        for chain in chains:
+            speakers: list[str | None] = [self._anchor(it, spoken) for it in chain]
+            for k, it in enumerate(chain):
+                if speakers[k] is None:
+                    a = self._alternate(chain, speakers, k) or self._fallback(it, spoken)
+                    for q in it.quote_ids:
+                        self.out[q] = a
+                    speakers[k] = a.speaker
+                spoken.append((it.gpar, speakers[k] or UNKNOWN))
+
+    def _anchor(self, it: _Item, spoken: list[tuple[int, str]]) -> str | None:
+        if not it.found:
+            return None
+        for q in it.quote_ids:
+            a = it.found[q]
+            if a.reason.startswith("continues") and spoken:
+                a = Attribution(spoken[-1][1], a.confidence, a.reason)
+            self.out[q] = a
+        return self.out[it.quote_ids[-1]].speaker
+
+    def _alternate(self, chain: list[_Item], speakers: list[str | None], k: int) -> Attribution | None:
+        """Count turns from the nearest decided paragraph of the conversation, before or after."""
+        it = chain[k]
+        order = sorted((j for j in range(len(chain)) if chain[j].found), key=lambda j: (abs(j - k), j > k))
+        for j in order:
+            anchor = speakers[j]
+            if anchor is None:
+                continue
+            d = abs(j - k)
+            who = anchor if d % 2 == 0 else self._other(chain, speakers, j, k)
+            if who and who not in it.excluded:
+                conf = max(0.35, 0.75 - 0.05 * d)
+                return Attribution(who, conf, f"turn-taking: {d} turn{'s' if d > 1 else ''} from {anchor}")
+        if k > 0 and speakers[k - 1]:
+            who = self._other(chain, speakers, k - 1, k)
+            if who and who not in it.excluded:
+                return Attribution(who, 0.45, f"turn-taking: answers {speakers[k - 1]}")
+        return None
+
+    def _other(self, chain: list[_Item], speakers: list[str | None], j: int, k: int) -> str | None:
+        """The other person of the conversation, seen from paragraph j."""
+        me = speakers[j]
+        for d in range(1, len(chain)):
+            for n in (j - d, j + d):
+                if 0 <= n < len(chain) and chain[n].found and speakers[n] and speakers[n] != me:
+                    return speakers[n]
+        lo, hi = min(j, k), max(j, k)
+        for n in range(lo, hi):
+            if chain[n].listener and chain[n].listener != me:
+                return chain[n].listener
+        for person in chain[0].recent:
+            if person != me and person not in chain[k].excluded and person not in chain[j].excluded:
+                return person
+        return None
+
+    def _fallback(self, it: _Item, spoken: list[tuple[int, str]]) -> Attribution:
+        if it.previous is not None:
+            return it.previous
+        if spoken and it.gpar - spoken[-1][0] <= 2:
+            last = spoken[-1][1]
+            if len(spoken) >= 2 and spoken[-2][1] not in (last, UNKNOWN) and spoken[-2][1] not in it.excluded \
+                    and spoken[-1][0] - spoken[-2][0] <= 2:
+                return Attribution(spoken[-2][1], 0.5, "turn-taking: across a short pause")
+        for person in it.recent:
+            if person not in it.excluded and person != FIRST:
+                return Attribution(person, 0.25, "recent: last character mentioned")
+        return Attribution(UNKNOWN, 0.05, "unknown")
 
     # -- rules
     def _explicit(self, segs: tuple[Segment, ...], mentions: list[list[Mention]], i: int,
@@ -170,7 +266,7 @@ class _Attributor:
         subject: Mention | None = None
         if before and (not after or toks.index((vs, ve, verb)) - _tok_index(toks, before[-1].start) <= 4):
             subject = before[-1]
-        elif after_v and (after_v[0].kind != "pronoun" or _subject(after_v[0])):
+        elif after_v and (after_v[0].kind not in ("pronoun", "first") or _subject(after_v[0])):
             subject = after_v[0]
         if subject is None:
             desc = _description(text[ve:hi]) or _description(text[lo:vs], last=True)
@@ -207,22 +303,8 @@ class _Attributor:
             if s.kind != "narration":
                 continue
             for m in mentions[i]:
-                if m.person and _subject(m) and m.person not in excluded:
+                if m.person and m.person != FIRST and _subject(m) and m.person not in excluded:
                     return Attribution(m.person, 0.7, f'beat: "{_short(s.text)}"')
-        return None
-
-    def _turn(self, gpar: int, excluded: set[str], gap: int) -> Attribution | None:
-        sp = self.st.speakers
-        if not sp or gpar - self.st.last_para > gap:
-            return None
-        last = sp[-1]
-        if self.st.listener and self.st.listener not in excluded:
-            return Attribution(self.st.listener, 0.65, f"turn-taking: {last} spoke to {self.st.listener}")
-        if len(sp) >= 2 and sp[-2] != last and sp[-2] not in excluded and sp[-2] != UNKNOWN:
-            return Attribution(sp[-2], 0.6, "turn-taking")
-        for person, _kind in reversed(self.st.history[-40:]):
-            if person != last and person not in excluded:
-                return Attribution(person, 0.45, f"turn-taking: {last}'s listener")
         return None
 
     def _previous(self, prev: Paragraph | None, excluded: set[str]) -> Attribution | None:
@@ -234,17 +316,37 @@ class _Attributor:
         for lo in reversed(cuts):
             for m in ms:
                 if m.start >= lo:
-                    if m.person is None or m.person in excluded:
+                    if m.person in (None, FIRST) or m.person in excluded:
                         return None
                     return Attribution(m.person, 0.5, f'previous sentence: "{_short(text[lo:])}"')
             ms = [m for m in ms if m.start < lo]
         return None
 
-    def _recent(self, excluded: set[str]) -> Attribution:
-        for person, _kind in reversed(self.st.history):
-            if person not in excluded:
-                return Attribution(person, 0.25, "recent: last character mentioned")
-        return Attribution(UNKNOWN, 0.05, "unknown")
+    def _narrator(self) -> None:
+        """Name the first-person narrator: the one the others address, or who introduces themselves."""
+        votes: Counter[str] = Counter()
+        by_gpar = {it.gpar: it for it in self.items}
+        for it in self.items:
+            if self.out[it.quote_ids[-1]].speaker != FIRST:
+                continue
+            for n in (it.gpar - 1, it.gpar + 1):
+                other = by_gpar.get(n)
+                if other and other.listener and self.out[other.quote_ids[-1]].speaker != FIRST:
+                    votes[other.listener] += 1
+            for q in it.quote_ids:
+                for m in _INTRO_RE.finditer(self.raw[q]):
+                    r = self.cast.resolve(m.group(1))
+                    if r:
+                        votes[r] += 3
+        votes.update(self.intro_votes)
+        if not votes and self.cast.from_book:
+            silent = [p for p in self.cast.people if p not in self.named_in_narration]
+            if len(silent) == 1:
+                votes[silent[0]] += 1
+        name = votes.most_common(1)[0][0] if votes else UNKNOWN
+        for qid, a in self.out.items():
+            if a.speaker == FIRST:
+                self.out[qid] = Attribution(name, a.confidence if name != UNKNOWN else 0.5, a.reason)
 
     def _echo(self) -> None:
         """A quote repeated word for word keeps the speaker of its surest occurrence."""
@@ -267,7 +369,7 @@ class _Attributor:
             if m.kind == "pronoun":
                 person = self._antecedent(m.gender, hist)
             elif m.kind == "first":
-                person = self.st.narrator
+                person = FIRST
             if person is not None:
                 hist.append((person, m.kind))
             out.append(Mention(person, m.start, m.end, m.kind, m.word, m.gender))
@@ -276,6 +378,8 @@ class _Attributor:
     def _antecedent(self, gender: str, hist: list[tuple[str, str]]) -> str | None:
         fallback = None
         for k, (person, _kind) in enumerate(reversed(hist)):
+            if person == FIRST:
+                continue
             g = self.cast.gender(person)
             if g == gender:
                 return person

@@ -72,14 +72,15 @@ class Mention:
 class Cast:
     """Characters with their name forms; finds mentions in narration."""
 
-    def __init__(self, people: Iterable[Person]) -> None:
+    def __init__(self, people: Iterable[Person], from_book: bool = False) -> None:
         self.people: dict[str, Person] = {p.name: p for p in people}
+        self.from_book = from_book    # the book's cast list, not discovered
         self.forms: dict[str, str] = {}
         self._build()
 
     @classmethod
     def from_characters(cls, characters: Sequence[Character]) -> Cast:
-        return cls(Person(c.name, c.gender, set(c.aliases), True) for c in characters)
+        return cls((Person(c.name, c.gender, set(c.aliases), True) for c in characters), from_book=True)
 
     def _build(self) -> None:
         owners: dict[str, set[str]] = defaultdict(set)
