@@ -96,8 +96,8 @@ class _Attributor:
                 gpar += 1
                 self._paragraph(p, prev, gpar)
                 prev = p
-        self._conversations()
         self._narrator()
+        self._conversations()
         self._echo()
         return self.out
 
@@ -272,7 +272,9 @@ class _Attributor:
             desc = _description(text[ve:hi]) or _description(text[lo:vs], last=True)
             if desc is None:
                 return None
-            who = self.cast.resolve(desc) or self._by_noun(desc)
+            who = self.cast.resolve(desc)
+            if who is None:   # without a cast list the description itself names the speaker
+                who = self._by_noun(desc) if self.cast.from_book else _speaker_name(desc)
             if who is None:
                 return None
             return Attribution(who, 0.8, f'explicit: "{verb} {desc}"')
@@ -326,12 +328,16 @@ class _Attributor:
         """Name the first-person narrator: the one the others address, or who introduces themselves."""
         votes: Counter[str] = Counter()
         by_gpar = {it.gpar: it for it in self.items}
+        def said_by(it: _Item) -> str | None:
+            a = it.found.get(it.quote_ids[-1])
+            return a.speaker if a else None
+
         for it in self.items:
-            if self.out[it.quote_ids[-1]].speaker != FIRST:
+            if said_by(it) != FIRST:
                 continue
             for n in (it.gpar - 1, it.gpar + 1):
                 other = by_gpar.get(n)
-                if other and other.listener and self.out[other.quote_ids[-1]].speaker != FIRST:
+                if other and other.listener and said_by(other) != FIRST:
                     votes[other.listener] += 1
             for q in it.quote_ids:
                 for m in _INTRO_RE.finditer(self.raw[q]):
@@ -344,9 +350,11 @@ class _Attributor:
             if len(silent) == 1:
                 votes[silent[0]] += 1
         name = votes.most_common(1)[0][0] if votes else UNKNOWN
-        for qid, a in self.out.items():
-            if a.speaker == FIRST:
-                self.out[qid] = Attribution(name, a.confidence if name != UNKNOWN else 0.5, a.reason)
+        for it in self.items:
+            for q, a in it.found.items():
+                if a.speaker == FIRST:
+                    it.found[q] = Attribution(name, a.confidence if name != UNKNOWN else 0.5, a.reason)
+            it.recent = list(dict.fromkeys(name if p == FIRST else p for p in it.recent))
 
     def _echo(self) -> None:
         """A quote repeated word for word keeps the speaker of its surest occurrence."""
@@ -433,6 +441,11 @@ def _description(text: str, last: bool = False) -> str | None:
     if not last and m.start() > 6:
         return None
     return m.group(1)
+
+
+def _speaker_name(desc: str) -> str:
+    """'the old man' -> 'The old man' (a description standing in for a name)."""
+    return desc[:1].upper() + desc[1:]
 
 
 def _short(text: str, n: int = 40) -> str:

@@ -34,12 +34,20 @@ NOT_NAMES = frozenset(
     Indeed Perhaps But And Then Now What Why How Who Where When If It He She They We You Thank Good Dear
     This That There Here Do Don't Let Come Go Look Tell Mademoiselle Monsieur Madame Lady Lord Master""".split()
 )
+_FUNCTION_WORDS = frozenset(
+    """a about above after again against all am an and any are as at be because been before being below
+    between both but by can could did do does doing down during each few for from further had has have
+    having her here hers his how if in into is it its just more most no nor not now of off on once only
+    or other our out over own same shall should so some such than that the their them then there these
+    they this those through to too under until up upon very was we were what when where which while who
+    whom why will with would yes yet you your still even never ever always once perhaps suddenly""".split())
 _NAME = r"[A-Z][\w’'-]*[a-z][\w’'-]*"
 _TITLE_RE = "|".join(sorted((t.capitalize() for t in TITLES), key=len, reverse=True))
 _NAME_RE = re.compile(rf"\b(?:(?:{_TITLE_RE})\.?\s+)?{_NAME}(?:[ \t]+{_NAME}){{0,2}}")
 _PRONOUN_RE = re.compile(r"\b(he|him|his|himself|she|her|hers|herself|I|me|my|myself)\b", re.IGNORECASE)
 _SENTENCE_END_RE = re.compile(r"[.!?]['’\"”]?\s+$")
 _DETERMINERS = ("the ", "a ", "an ")
+_GENDER_RE = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
 
 
 def norm(name: str) -> str:
@@ -163,19 +171,23 @@ _TAG_AFTER_RE = re.compile(rf"^\W*(?:({_NAME_RE.pattern})\s+(\w+)|(\w+)\s+({_NAM
 def discover(ms: Manuscript) -> Cast:
     """Find the characters of a book without a cast list: names that speak, are spoken to, or recur."""
     speaks: Counter[str] = Counter()
-    named: Counter[str] = Counter()
+    named: Counter[str] = Counter()      # mentions in the middle of a sentence (a capital that means a name)
+    called: Counter[str] = Counter()     # vocatives
     gender_votes: dict[str, Counter[str]] = defaultdict(Counter)
     for ch in ms.chapters:
         for para in ch.paragraphs:
             segs = para.segments
+            seen: list[str] = []         # names met so far in this paragraph's narration
             for i, s in enumerate(segs):
                 if s.kind == "dialogue":
                     if s.tag:
                         speaks[s.tag] += 3
+                        named[s.tag] += 1
                     for v in vocatives(s.text):
-                        speaks[v] += 1
+                        called[v] += 1
                     continue
                 prev_quote = i > 0 and segs[i - 1].kind == "dialogue"
+                events: list[tuple[int, str]] = []
                 for m in _NAME_RE.finditer(s.text):
                     name = _clean_name(m.group(0))
                     if not name:
@@ -187,10 +199,20 @@ def discover(ms: Manuscript) -> Cast:
                     before = s.text[max(0, m.start() - 20):m.start()]
                     if _verb_near(words_of(window)[:2]) or (prev_quote and _verb_near(words_of(before)[-2:])):
                         speaks[name] += 2
-                    g = _pronoun_after(s.text[m.end():m.end() + 120])
-                    if g:
-                        gender_votes[name][g] += 1
-    candidates = {n for n, c in speaks.items() if c >= 2 or named[n] >= 2} | {n for n, c in named.items() if c >= 3}
+                    events.append((m.start(), name))
+                for m in _GENDER_RE.finditer(s.text):
+                    events.append((m.start(), m.group(0).lower()))
+                for _pos, e in sorted(events):
+                    if e in MALE_PRONOUNS or e in FEMALE_PRONOUNS:
+                        if len(set(seen)) == 1:      # one person so far: the pronoun is theirs
+                            gender_votes[seen[0]]["male" if e in MALE_PRONOUNS else "female"] += 1
+                    else:
+                        seen.append(e)
+    for v, c in called.items():
+        if c >= 2 or named[v]:
+            speaks[v] += c
+    candidates = {n for n, c in speaks.items() if (c >= 2 or named[n] >= 2) and named[n] + called[n] >= 1} \
+        | {n for n, c in named.items() if c >= 3}
     people: dict[str, Person] = {}
     for name in sorted(candidates, key=lambda n: (-len(n.split()), -speaks[n] - named[n])):
         short = _short_of(name, people)
@@ -228,7 +250,8 @@ def _is_title(name: str) -> bool:
 
 def _clean_name(name: str) -> str:
     ws = name.split()
-    while ws and ws[0].rstrip(".") in NOT_NAMES and ws[0].rstrip(".").lower() not in TITLES:
+    while ws and ((ws[0].rstrip(".") in NOT_NAMES and ws[0].rstrip(".").lower() not in TITLES)
+                  or ws[0].lower() in _FUNCTION_WORDS or ws[0].endswith("ly")):
         ws = ws[1:]
     while ws and ws[-1] in NOT_NAMES:
         ws = ws[:-1]
@@ -246,17 +269,6 @@ def _short_of(name: str, people: dict[str, Person]) -> str | None:
             or (norm(p.name).split()[-1:] == key.split()[-1:] and key.split()[0] in TITLES
                 and len(norm(p.name).split()) > 1 and norm(p.name).split()[0] not in TITLES)]
     return hits[0] if len(hits) == 1 else None
-
-
-def _pronoun_after(text: str) -> str | None:
-    for w in words_of(text):
-        if w in MALE_PRONOUNS:
-            return "male"
-        if w in FEMALE_PRONOUNS:
-            return "female"
-        if w[:1].isupper():
-            return None
-    return None
 
 
 _VOCATIVE_RE = re.compile(
