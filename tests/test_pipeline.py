@@ -66,7 +66,7 @@ def test_sentence_pause_inside_a_line(book: Path) -> None:
     voice = Voice("v", "test", "m")
     assert TestToneEngine.problems(voice) == []
     done = render_job(Job("k" * 40, "Ab cd. Efgh ij!", voice, 0.25), str(cache.root))
-    expected = round(6 * 0.05 * 22050) * 2 + round(0.25 * SAMPLE_RATE) + round(7 * 0.05 * 22050) * 2
+    expected = round(6 * 0.05 * 22050) * 2 + round(0.25 * SAMPLE_RATE) + round(8 * 0.05 * 22050) * 2
     assert done.samples == expected
     audio = cache.read("k" * 40)
     assert audio is not None and len(audio) == expected
@@ -82,8 +82,8 @@ def test_build_writes_chapters_and_full_book_with_markers(book: Path) -> None:
     files = [book / c.file for c in report.chapters]
     for f, ch in zip(files, report.chapters, strict=True):
         info = MP3(f).info
-        assert (info.sample_rate, info.channels, info.bitrate) == (44100, 1, 192000)
-        assert info.bitrate_mode in (BitrateMode.CBR, BitrateMode.UNKNOWN)
+        assert (info.sample_rate, info.channels) == (44100, 1)
+        assert abs(info.bitrate - 192000) < 500 and info.bitrate_mode == BitrateMode.CBR
         assert abs(info.length - ch.duration_s) < 0.1
     assert report.book_file is not None
     full = book / report.book_file

@@ -42,7 +42,9 @@ class Placed:
 
 
 def silence(seconds: float) -> AudioSegment:
-    return AudioSegment.silent(duration=seconds * 1000.0, frame_rate=SAMPLE_RATE)
+    """Exactly round(seconds * rate) samples (pydub's ``silent`` truncates: 0.7 s -> 30869)."""
+    n = round(seconds * SAMPLE_RATE)
+    return AudioSegment(data=bytes(2 * n), sample_width=2, frame_rate=SAMPLE_RATE, channels=1)
 
 
 def assemble(chapter: Chapter, pauses: Pauses, line_audio: Callable[[Line], np.ndarray]
