@@ -25,15 +25,20 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from audiobook.characters import FEMALE_PRONOUNS, MALE_PRONOUNS, Cast, Mention, vocatives
+from audiobook.characters import (
+    FEMALE_NOUNS,
+    FEMALE_PRONOUNS,
+    MALE_NOUNS,
+    MALE_PRONOUNS,
+    Cast,
+    Mention,
+    description,
+    vocatives,
+)
 from audiobook.manuscript import SPEECH_VERBS, Manuscript, Paragraph, Segment
 
 UNKNOWN = "Narrator"
 SUBJECT_PRONOUNS = frozenset({"he", "she", "i"})
-MALE_NOUNS = frozenset("man boy husband father son brother uncle gentleman lad king lord sir master fellow "
-                       "grandfather papa dad old-man youth".split())
-FEMALE_NOUNS = frozenset("woman girl wife mother daughter sister aunt lady maid queen mistress grandmother "
-                         "mamma mama mum mom nurse widow".split())
 _SENTENCE_RE = re.compile(r"(?<=[.!?])['’\"”]?\s+(?=[A-Z“‘\"'])|[;]\s+")
 _INTRO_RE = re.compile(r"\b(?:I am|I'm|I’m|my name is|call me|it is I,?|this is)\s+(.{1,40}?)(?=[,.!?;]|$)",
                        re.IGNORECASE)
@@ -50,6 +55,7 @@ class Attribution:
 
 
 FIRST = "I"   # the first-person narrator, until we know their name
+UNNAMED_NARRATOR = "I (first-person narrator)"   # a first-person narrator whose name the book never gives
 
 
 @dataclass
@@ -85,6 +91,8 @@ class _Attributor:
         self.raw: dict[int, str] = {}
         self.intro_votes: Counter[str] = Counter()     # "my name was Pip" in the narration
         self.named_in_narration: set[str] = set()
+        self.narration_words = 0
+        self.first_person = 0                           # I/me/my in the narration
 
     def run(self, ms: Manuscript) -> dict[int, Attribution]:
         gpar = 0
@@ -109,6 +117,8 @@ class _Attributor:
             ms = self._resolve(self.cast.mentions(s.text)) if s.kind == "narration" else []
             mentions.append(ms)
             if s.kind == "narration":
+                self.narration_words += s.text.count(" ") + 1
+                self.first_person += sum(1 for m in ms if m.kind == "first")
                 self.named_in_narration.update(m.person for m in ms if m.person and m.kind == "name")
                 for m in _SELF_NAMED_RE.finditer(s.text):
                     r = self.cast.resolve(m.group(1))
@@ -269,7 +279,7 @@ class _Attributor:
         elif after_v and (after_v[0].kind not in ("pronoun", "first") or _subject(after_v[0])):
             subject = after_v[0]
         if subject is None:
-            desc = _description(text[ve:hi]) or _description(text[lo:vs], last=True)
+            desc = description(text[ve:hi]) or description(text[lo:vs], last=True)
             if desc is None:
                 return None
             who = self.cast.resolve(desc)
@@ -345,16 +355,25 @@ class _Attributor:
                     if r:
                         votes[r] += 3
         votes.update(self.intro_votes)
+        if self.cast.narrator:      # the cast list names the narrator ("I (the narrator)")
+            votes = Counter({self.cast.narrator: 1})
         if not votes and self.cast.from_book:
             silent = [p for p in self.cast.people if p not in self.named_in_narration]
             if len(silent) == 1:
                 votes[silent[0]] += 1
-        name = votes.most_common(1)[0][0] if votes else UNKNOWN
+        name = votes.most_common(1)[0][0] if votes else UNNAMED_NARRATOR
+        third = self.first_person * 1000 < 3 * self.narration_words and not self.cast.narrator
+        if third:
+            # a book told in the third person: an "I" in the narration is a stray, not a speaker
+            for it in self.items:
+                if any(a.speaker == FIRST for a in it.found.values()):
+                    it.found.clear()
+            name = UNNAMED_NARRATOR
         for it in self.items:
             for q, a in it.found.items():
                 if a.speaker == FIRST:
-                    it.found[q] = Attribution(name, a.confidence if name != UNKNOWN else 0.5, a.reason)
-            it.recent = list(dict.fromkeys(name if p == FIRST else p for p in it.recent))
+                    it.found[q] = Attribution(name, a.confidence if votes else 0.6, a.reason)
+            it.recent = list(dict.fromkeys(name if p == FIRST else p for p in it.recent if p != FIRST or not third))
 
     def _echo(self) -> None:
         """A quote repeated word for word keeps the speaker of its surest occurrence."""
@@ -428,19 +447,6 @@ def _tok_index(toks: list[tuple[int, int, str]], start: int) -> int:
         if t[0] >= start:
             return k
     return len(toks)
-
-
-_DESC_RE = re.compile(r"\b((?:the|a|an|his|her|their|my|our|your)\s+(?:[a-z]+\s+){0,2}[a-z]+)\b")
-
-
-def _description(text: str, last: bool = False) -> str | None:
-    found = list(_DESC_RE.finditer(text))
-    if not found:
-        return None
-    m = found[-1] if last else found[0]
-    if not last and m.start() > 6:
-        return None
-    return m.group(1)
 
 
 def _speaker_name(desc: str) -> str:

@@ -93,7 +93,10 @@ class Cast:
     def _build(self) -> None:
         owners: dict[str, set[str]] = defaultdict(set)
         exact: dict[str, str] = {}
+        self.narrator = next((p.name for p in self.people.values() if is_narrator_name(p.name)), None)
         for p in self.people.values():
+            if p.name == self.narrator:
+                continue
             for form in [p.name, *p.aliases]:
                 exact[norm(form)] = p.name
             for form in [p.name, *p.aliases]:
@@ -156,9 +159,14 @@ class Cast:
         )
 
 
+def is_narrator_name(name: str) -> bool:
+    """A cast entry standing for the first-person narrator: "I", "I (the narrator)", "we (...)"."""
+    return norm(name).split(" ", 1)[0] in ("i", "we", "me")
+
+
 def _parts(form: str) -> list[str]:
     """Single words of a proper name that can stand for it ("Mr. Hale" -> "hale"), lower-cased."""
-    if not form[:1].isupper():
+    if not form[:1].isupper() or is_narrator_name(form) or "(" in form:
         return []
     ws = [w for w in norm(form).split() if w not in TITLES]
     return ws if len(ws) > 1 or len(norm(form).split()) > 1 else []
@@ -269,6 +277,64 @@ def _short_of(name: str, people: dict[str, Person]) -> str | None:
             or (norm(p.name).split()[-1:] == key.split()[-1:] and key.split()[0] in TITLES
                 and len(norm(p.name).split()) > 1 and norm(p.name).split()[0] not in TITLES)]
     return hits[0] if len(hits) == 1 else None
+
+
+# ------------------------------------------------------------------------------------------- descriptions
+MALE_NOUNS = frozenset("""man boy husband father son brother uncle gentleman lad king lord sir master fellow
+    grandfather papa dad youth nephew prince gentlemen men boys squire parson priest monk""".split())
+FEMALE_NOUNS = frozenset("""woman girl wife mother daughter sister aunt lady maid queen mistress grandmother
+    mamma mama mum mom widow niece princess women girls ladies dame matron hostess landlady nun""".split())
+PERSON_NOUNS = MALE_NOUNS | FEMALE_NOUNS | frozenset(
+    """child children person people stranger voice voices visitor guest friend companion host cousin
+    parent parents baby infant nurse doctor captain officer soldier sailor servant clerk driver guide
+    judge lawyer student teacher master pupil clergyman minister chaplain neighbour neighbor gaoler
+    jailer guard sentry keeper porter waiter cook coachman footman butler housekeeper governess
+    peasant farmer stranger creature youngster elder crowd group others other one two three several
+    colonel major general sergeant lieutenant corporal private interlocutor speaker listener
+    newcomer traveller traveler fool wretch villain lover prisoner convict auctioneer surgeon
+    physician inspector detective constable policeman landlord innkeeper merchant shopkeeper
+    passenger chief leader king ruler savage native pilot engineer boss partner colleague
+    assistant secretary agent manager owner proprietor hunter fisherman artist painter poet writer
+    author female male figure individual""".split())
+_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "man", "men", "ess", "ant")
+_DETERMINER = r"(?:the|a|an|another|his|her|their|my|our|your|this|that|one of the|one of his|one of her|" \
+              r"some|[A-Z][a-z]+['’]s)"
+_DESC_RE = re.compile(rf"(?<![\w'’]){_DETERMINER}\s+((?:[a-z][\w'’-]*,?\s+){{0,4}}[a-z][\w'’-]*)")
+_DESC_STOP = frozenset("""with in of to from whose who which that as at on and or but by for into upon
+    again then now still half little quietly softly a an the""".split())
+
+
+def description(text: str, last: bool = False) -> str | None:
+    """A description naming a person in a speech tag: "the old man", "a thin, elderly gentleman",
+    "Philip's nurse"; the first one (at the start of ``text``) or, with ``last``, the one ending it."""
+    found = list(_DESC_RE.finditer(text))
+    if last:
+        found = [m for m in found if not text[m.end():].strip(" ,")]
+    elif found and not re.fullmatch(r"\s*(?:(?:in|up|out|forth|back|again|at last|then)\s+)?",
+                                    text[:found[0].start()]):
+        found = []
+    if not found:
+        return None
+    m = found[-1] if last else found[0]
+    ws = m.group(1).split()
+    head = 0
+    for k, w in enumerate(ws):
+        bare = w.rstrip(",").lower()
+        if bare in _DESC_STOP and k > 0:
+            break
+        if _person_noun(bare):
+            head = k + 1
+            if w.endswith(","):
+                break
+    if head == 0:
+        return None
+    desc = text[m.start():m.start(1)] + " ".join(ws[:head]).rstrip(",")
+    return " ".join(desc.split())
+
+
+def _person_noun(word: str) -> bool:
+    return word in PERSON_NOUNS or (len(word) > 4 and word.endswith(_AGENT_SUFFIXES)) or "-" in word and \
+        _person_noun(word.rsplit("-", 1)[1])
 
 
 _VOCATIVE_RE = re.compile(
