@@ -247,15 +247,17 @@ class _Attributor:
     # -- rules
     def _explicit(self, segs: tuple[Segment, ...], mentions: list[list[Mention]], i: int,
                   excluded: set[str]) -> Attribution | None:
+        excluded = {r for r in (self.cast.resolve(v) for v in vocatives(segs[i].text)) if r}   # listeners
         if i + 1 < len(segs) and segs[i + 1].kind == "narration":
-            a = self._tag_clause(segs[i + 1].text, mentions[i + 1], after=True)
+            a = self._tag_clause(segs[i + 1].text, mentions[i + 1], after=True, excluded=excluded)
             if a is not None:
                 return a
         if i > 0 and segs[i - 1].kind == "narration" and segs[i - 1].text.rstrip().endswith((",", ":", "—")):
-            return self._tag_clause(segs[i - 1].text, mentions[i - 1], after=False)
+            return self._tag_clause(segs[i - 1].text, mentions[i - 1], after=False, excluded=excluded)
         return None
 
-    def _tag_clause(self, text: str, mentions: list[Mention], *, after: bool) -> Attribution | None:
+    def _tag_clause(self, text: str, mentions: list[Mention], *, after: bool,
+                    excluded: frozenset[str] | set[str] = frozenset()) -> Attribution | None:
         """'he said quietly.' after a quote, or 'Then Rosa said:' before one."""
         if after:
             m = _SENTENCE_RE.search(text)
@@ -289,6 +291,8 @@ class _Attributor:
                 return None
             return Attribution(who, 0.8, f'explicit: "{verb} {desc}"')
         who = subject.person
+        if subject.kind == "pronoun" and who in excluded:   # "Jo, come here," she said: she is not Jo
+            who = self._antecedent(subject.gender, self.st.history, skip=excluded)
         if who is None:
             return None
         phrase = f"{subject.word} {verb}" if subject.end <= vs else f"{verb} {subject.word}"
@@ -402,10 +406,11 @@ class _Attributor:
             out.append(Mention(person, m.start, m.end, m.kind, m.word, m.gender))
         return out
 
-    def _antecedent(self, gender: str, hist: list[tuple[str, str]]) -> str | None:
+    def _antecedent(self, gender: str, hist: list[tuple[str, str]],
+                    skip: frozenset[str] | set[str] = frozenset()) -> str | None:
         fallback = None
         for k, (person, _kind) in enumerate(reversed(hist)):
-            if person == FIRST:
+            if person == FIRST or person in skip:
                 continue
             g = self.cast.gender(person)
             if g == gender:
