@@ -199,6 +199,10 @@ class _Attributor:
     def _alternate(self, chain: list[_Item], speakers: list[str | None], k: int) -> Attribution | None:
         """Count turns from the nearest decided paragraph of the conversation, before or after."""
         it = chain[k]
+        if k > 0 and chain[k - 1].listener and chain[k - 1].listener not in (speakers[k - 1], None) \
+                and chain[k - 1].listener not in it.excluded:
+            who = chain[k - 1].listener
+            return Attribution(who, 0.6, f"turn-taking: {who} was addressed")
         order = sorted((j for j in range(len(chain)) if chain[j].found), key=lambda j: (abs(j - k), j > k))
         for j in order:
             anchor = speakers[j]
@@ -366,7 +370,7 @@ class _Attributor:
             if len(silent) == 1:
                 votes[silent[0]] += 1
         name = votes.most_common(1)[0][0] if votes else UNNAMED_NARRATOR
-        third = self.first_person * 1000 < 3 * self.narration_words and not self.cast.narrator
+        third = self.first_person * 1000 < 10 * self.narration_words and not self.cast.narrator
         if third:
             # a book told in the third person: an "I" in the narration is a stray, not a speaker
             for it in self.items:
@@ -425,7 +429,8 @@ class _Attributor:
 
     def _by_noun(self, desc: str) -> str | None:
         noun = desc.split()[-1].lower()
-        gender = "male" if noun in MALE_NOUNS else "female" if noun in FEMALE_NOUNS else None
+        gender = "male" if noun in MALE_NOUNS or noun.endswith(("man", "men")) and not noun.endswith("woman") \
+            else "female" if noun in FEMALE_NOUNS or noun.endswith(("woman", "ess")) else None
         if gender is None:
             return None
         return self._antecedent(gender, self.st.history)
