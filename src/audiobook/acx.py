@@ -135,7 +135,7 @@ def _container(path: Path) -> tuple[str, int, int, int, str]:
     if codec == "mp3" and mode == "CBR":     # mutagen divides bytes by time: 191,998 for 192 kbps + tags
         bitrate = min(MP3_BITRATES, key=lambda b: abs(b - bitrate))
     return (codec, int(getattr(info, "sample_rate", 0) or 0), int(getattr(info, "channels", 0) or 0),
-            bitrate, mode.upper() if mode != "UNKNOWN" else "unknown")
+            bitrate, mode.upper() if mode.upper() != "UNKNOWN" else "unknown")
 
 
 def _decode(path: Path, rate: int, channels: int) -> tuple[np.ndarray, float, float, int]:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from audiobook.config import Pauses, Section, load_yaml
+from audiobook.cover import read_cover
 from audiobook.errors import ConfigError
 
 GENDERS = ("male", "female", "unknown")
@@ -30,13 +31,14 @@ class Book:
     root: Path
     title: str
     author: str = ""
-    narrator: str = ""
+    narrator: str = ""                 # all narrators, "A, B" (for tags)
     language: str = "en"
     year: str = ""
     cover: Path | None = None
     characters: tuple[Character, ...] | None = None   # None: no cast list, discover characters
     pauses_override: Section | None = field(default=None, compare=False, repr=False)
     credits: Credits = Credits()
+    narrators: tuple[str, ...] = ()    # ``narrator:`` in book.yaml: one name or a list
 
     @property
     def manuscript_dir(self) -> Path:
@@ -92,11 +94,18 @@ def load_book(root: Path | str) -> Book:
         cover_path = (mdir / cover) if not Path(cover).is_absolute() else Path(cover)
         if not cover_path.is_file():
             raise ConfigError(f"{label}: cover: {cover} not found (looked for {cover_path})")
+        read_cover(cover_path, f"{label}: cover")    # a square JPEG or PNG, or a clear error now
+    narrators = tuple(n.strip() for n in top.strings("narrator") if n.strip())
+    author = top.text("author") or ""
     credits = Credits()
     cred = top.section("credits")
     if cred is not None:
         credits = Credits(opening=cred.boolean("opening", False), closing=cred.boolean("closing", False))
         cred.done()
+        missing = [k for k, v in (("author", author), ("narrator", narrators)) if not v]
+        if (credits.opening or credits.closing) and missing:
+            raise ConfigError(f"{label}: credits: the credits name the author and the narrator; "
+                              f"add {' and '.join(k + ':' for k in missing)} to {label}")
     pauses = top.section("pauses")
     if pauses is not None:
         Pauses().updated(pauses)  # validate now, at load time
@@ -104,14 +113,15 @@ def load_book(root: Path | str) -> Book:
     book = Book(
         root=root,
         title=title,
-        author=top.text("author") or "",
-        narrator=top.text("narrator") or "",
+        author=author,
+        narrator=", ".join(narrators),
         language=top.text("language") or "en",
         year=top.text("year") or "",
         cover=cover_path,
         characters=characters,
         pauses_override=pauses,
         credits=credits,
+        narrators=narrators,
     )
     top.done()
     return book

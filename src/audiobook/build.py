@@ -22,9 +22,12 @@ from typing import Any
 import numpy as np
 
 from audiobook import export, render
+from audiobook.accounting import count_words
 from audiobook.assemble import Placed, assemble
 from audiobook.book import Book, load_book
 from audiobook.cache import SAMPLE_RATE, LineCache, atomic_write
+from audiobook.cover import Cover, read_cover
+from audiobook.credits import credit_chapters, is_credits, state_key
 from audiobook.errors import AudiobookError, OutputError, Problems
 from audiobook.mastering import Mastering, master
 from audiobook.script import Chapter, Script, build_script
@@ -39,6 +42,7 @@ class BuildOptions:
     chapters: frozenset[int] = frozenset()
     jobs: int = 0                     # 0: one per core
     executor: Executor | None = None  # any concurrent.futures.Executor (e.g. a cluster's)
+    formats: tuple[str, ...] = ("mp3",)   # of the full-book file(s): mp3 and/or m4b
 
 
 @dataclass
@@ -54,7 +58,8 @@ class ChapterReport:
 
 @dataclass
 class BuildReport:
-    book_file: str | None
+    book_file: str | None             # the first of book_files
+    book_files: list[str] = field(default_factory=list)   # one per format
     chapters: list[ChapterReport] = field(default_factory=list)
     lines_total: int = 0
     lines_synthesized: int = 0
@@ -63,6 +68,9 @@ class BuildReport:
     wall_seconds: float = 0.0
     synthesis_seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
+    words_total: int = 0              # every word of the manuscript (speaker tags are markup) ...
+    words_spoken: int = 0             # ... is either spoken
+    words_reported: int = 0           # ... or named in a warning (left out, or audio too short)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -79,6 +87,8 @@ class Prepared:
     cache: LineCache
     plan: render.Plan
     mastering: Mastering
+    credits: tuple[Chapter, ...] = ()     # opening/closing credit tracks book.yaml enables
+    cover: Cover | None = None
 
 
 def prepare(book_dir: Path, options: BuildOptions) -> Prepared:
@@ -107,14 +117,20 @@ def prepare(book_dir: Path, options: BuildOptions) -> Prepared:
         if bad:
             problems.append(f"--chapter {bad[0]}: the book has chapters 1 to {count}")
         chapters = [ch for ch in script.chapters if not options.chapters or ch.number in options.chapters]
+    problems += [f"--format {f}: choose mp3 or m4b" for f in options.formats if f not in export.FORMATS]
+    cover_path = book.cover
+    cover = attempt(lambda: read_cover(cover_path, "manuscript/book.yaml: cover")) if cover_path else None
+    credits = credit_chapters(book, len(script.chapters)) if script is not None else ()
     cache = LineCache(book.work_dir / "cache")
     plan = None
     if profile is not None and script is not None and not problems:
-        plan = attempt(lambda: render.plan(script, profile, book, cache, set(options.chapters) or None))
+        wanted = set(options.chapters) | {c.number for c in credits} if options.chapters else None
+        with_credits = Script(script.chapters + credits, script.warnings)
+        plan = attempt(lambda: render.plan(with_credits, profile, book, cache, wanted))
     if problems:
         raise Problems(problems)
     assert profile is not None and script is not None and plan is not None and mastering is not None
-    return Prepared(book, profile, script, chapters, cache, plan, mastering)
+    return Prepared(book, profile, script, chapters, cache, plan, mastering, credits, cover)
 
 
 def remove_partial_files(book: Book) -> None:
@@ -170,7 +186,8 @@ def build(book_dir: Path, options: BuildOptions = BuildOptions(), progress: Prog
 
 def _build(prep: Prepared, options: BuildOptions, progress: Progress | None, t0: float) -> BuildReport:
     remove_partial_files(prep.book)
-    report = BuildReport(book_file=None, warnings=list(prep.script.warnings))
+    report = BuildReport(book_file=None, warnings=list(prep.script.warnings) + prep.plan.warnings)
+    report.warnings += prep.cover.warnings() if prep.cover else []
     progress = progress or (lambda stage, done, total: None)
 
     # 1. synthesize what the cache lacks
@@ -182,12 +199,15 @@ def _build(prep: Prepared, options: BuildOptions, progress: Progress | None, t0:
     done_count = 0
     progress("synthesize", 0, len(jobs))
 
+    doubtful: set[str] = set()
+
     def on_done(d: render.Done) -> None:
         nonlocal done_count
         done_count += 1
         report.synthesis_seconds += d.seconds
         if d.warning:
             report.warnings.append(d.warning)
+            doubtful.add(d.key)
         progress("synthesize", done_count, len(jobs))
 
     try:
@@ -201,30 +221,37 @@ def _build(prep: Prepared, options: BuildOptions, progress: Progress | None, t0:
     state = State.load(prep.book.work_dir / "state.json")
     tags = book_tags(prep.book)
     total = len(prep.script.chapters)
-    progress("chapters", 0, len(prep.chapters))
+    tracks = sorted([*prep.chapters, *prep.credits], key=lambda c: c.number)   # credits: 0 and N+1
+    progress("chapters", 0, len(tracks))
     with ThreadPoolExecutor(max_workers=max(1, os.cpu_count() or 1)) as pool:
         futures = []
-        for ch in prep.chapters:
+        for ch in tracks:
             futures.append(pool.submit(_chapter, prep, ch, state, tags, total))
         for i, fut in enumerate(futures, 1):
             entry, lines = fut.result()
-            state.chapters[str(entry["number"])] = entry
+            state.chapters[entry.get("key", str(entry["number"]))] = entry
             n_syn = sum(1 for ln in lines if prep.plan.key(ln) in synthesized)
             report.chapters.append(ChapterReport(
                 index=entry["number"], title=entry["title"], file=entry["file"],
                 duration_s=round(entry["samples"] / SAMPLE_RATE, 3), lines=len(lines),
                 lines_synthesized=n_syn, lines_cached=len(lines) - n_syn))
-            progress("chapters", i, len(prep.chapters))
+            progress("chapters", i, len(tracks))
             state.save()
 
-    # 3. the full-book file, from the stored chapters
-    report.book_file = _full_book(prep, state, tags, total, report)
+    # 3. the full-book file(s), from the stored chapters and credits
+    _drop_disabled_credits(prep, state)
+    report.book_files = [f for fmt in dict.fromkeys(options.formats)
+                         if (f := _full_book(prep, state, tags, total, report, fmt))]
+    report.book_file = report.book_files[0] if report.book_files else None
     state.save()
     report.lines_total = sum(c.lines for c in report.chapters)
     report.lines_synthesized = sum(c.lines_synthesized for c in report.chapters)
     report.lines_cached = report.lines_total - report.lines_synthesized
     report.audio_seconds = round(sum(c.duration_s for c in report.chapters), 3)
     report.synthesis_seconds = round(report.synthesis_seconds, 3)
+    words = count_words(prep.book, prep.script, (pos for pos, key in prep.plan.keys.items() if key in doubtful))
+    report.words_total, report.words_spoken, report.words_reported = words.total, words.spoken, words.reported
+    report.warnings += words.warnings
     report.wall_seconds = round(time.perf_counter() - t0, 3)
     return report
 
@@ -255,7 +282,7 @@ def _chapter(prep: Prepared, ch: Chapter, state: State, tags: export.Tags, total
     digest = chapter_hash(prep, ch, tags, total)
     out = chapter_file(book, ch)
     pcm_path = book.work_dir / "chapters" / f"{digest}.pcm"
-    old = state.chapters.get(str(ch.number))
+    old = state.chapters.get(state_key(ch))
     rel = str(out.relative_to(book.root))
     if old and old.get("hash") == digest and out.is_file() and pcm_path.is_file():
         return old, ch.lines
@@ -277,11 +304,12 @@ def _chapter(prep: Prepared, ch: Chapter, state: State, tags: export.Tags, total
     pcm_path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(pcm_path, pcm.tobytes())
     ch_tags = export.Tags(title=ch.title, author=tags.author, album=tags.title, narrator=tags.narrator,
-                          year=tags.year, track=f"{ch.number}/{total}")
+                          year=tags.year, track="" if is_credits(ch) else f"{ch.number}/{total}")
     export.encode_mp3([pcm.tobytes()], out, ch_tags)
     if old and old.get("pcm") and old.get("pcm") != pcm_path.name:
         (book.work_dir / "chapters" / old["pcm"]).unlink(missing_ok=True)
-    entry = {"number": ch.number, "title": ch.title, "hash": digest, "file": rel, "pcm": pcm_path.name,
+    entry = {"number": ch.number, "key": state_key(ch), "title": ch.title, "hash": digest, "file": rel,
+             "pcm": pcm_path.name,
              "samples": int(len(pcm)), "lines": _placements(placed)}
     return entry, ch.lines
 
@@ -290,19 +318,29 @@ def _placements(placed: list[Placed]) -> list[list[Any]]:
     return [[p.line.index, round(p.start / SAMPLE_RATE, 3), round(p.end / SAMPLE_RATE, 3)] for p in placed]
 
 
-def _full_book(prep: Prepared, state: State, tags: export.Tags, total: int, report: BuildReport) -> str | None:
+def _full_book(prep: Prepared, state: State, tags: export.Tags, total: int, report: BuildReport,
+               fmt: str = "mp3") -> str | None:
+    """The whole book in one ``fmt`` file (credits included), from the stored chapter PCM;
+    rebuilt only when a chapter, the tags, the cover or the format changed."""
     book = prep.book
-    entries = [state.chapters.get(str(n)) for n in range(1, total + 1)]
-    missing = [n for n, e in enumerate(entries, 1)
+    keys = [state_key(c) for c in prep.credits if c.number == 0] + [str(n) for n in range(1, total + 1)]
+    keys += [state_key(c) for c in prep.credits if c.number != 0]
+    entries = [state.chapters.get(k) for k in keys]
+    missing = [k for k, e in zip(keys, entries, strict=True)
                if not e or not (book.work_dir / "chapters" / e["pcm"]).is_file()]
     if missing:
-        report.warnings.append(f"full-book file not made: chapter {missing[0]} has not been rendered yet "
+        what = f"chapter {missing[0]}" if missing[0].isdigit() else f"the {missing[0]} credits"
+        report.warnings.append(f"full-book {fmt} file not made: {what} has not been rendered yet "
                                f"(run audiobook build without --chapter)")
         return None
-    out = book.output_dir / f"{export.safe_name(book.title)}.mp3"
-    digest = hashlib.sha256(json.dumps([[e["hash"] for e in entries if e], asdict(tags)]).encode()).hexdigest()[:32]
+    out = book.output_dir / f"{export.safe_name(book.title)}.{fmt}"
+    cover = prep.cover
+    cover_id = [cover.kind, hashlib.sha256(cover.path.read_bytes()).hexdigest()] if cover else None
+    settings = [fmt, export.MP3_BITRATE if fmt == "mp3" else [export.AAC_BITRATE, export.AAC_HEADROOM_DB]]
+    digest = hashlib.sha256(json.dumps([[e["hash"] for e in entries if e], asdict(tags), cover_id, settings]
+                                       ).encode()).hexdigest()[:32]
     rel = str(out.relative_to(book.root))
-    if state.book.get("hash") == digest and out.is_file():
+    if state.book.get(fmt, {}).get("hash") == digest and out.is_file():
         return rel
     markers, pos = [], 0
     for e in entries:
@@ -318,9 +356,22 @@ def _full_book(prep: Prepared, state: State, tags: export.Tags, total: int, repo
                 while block := f.read(1 << 20):
                     yield block
 
-    export.encode_mp3(blocks(), out, tags, markers)
-    state.book = {"hash": digest, "file": rel}
+    export.ENCODERS[fmt](blocks(), out, tags, markers, cover)
+    state.book = {k: v for k, v in state.book.items() if k in export.FORMATS}   # drop the pre-M4B layout
+    state.book[fmt] = {"hash": digest, "file": rel}
     return rel
+
+
+def _drop_disabled_credits(prep: Prepared, state: State) -> None:
+    """Credit tracks that book.yaml no longer enables: their file and state go (so the output
+    folder holds only what the full book contains, and ``audiobook check`` agrees)."""
+    enabled = {state_key(c) for c in prep.credits}
+    for key in ("opening", "closing"):
+        old = state.chapters.get(key)
+        if key not in enabled and old is not None:
+            (prep.book.root / old["file"]).unlink(missing_ok=True)
+            (prep.book.work_dir / "chapters" / old["pcm"]).unlink(missing_ok=True)
+            del state.chapters[key]
 
 
 class State:

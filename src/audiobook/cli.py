@@ -35,9 +35,12 @@ def cli() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write a JSON report of the build to this file.")
+@click.option("--format", "formats", type=click.Choice(["mp3", "m4b"]), multiple=True,
+              help="Full-book file format; repeat for both (default: mp3). Chapters are always MP3.")
 def build(book_dir: Path, profile: str | None, chapters: tuple[int, ...], jobs: int, quiet: bool,
-          report_path: Path | None) -> None:
-    """Render the book: chapter MP3s and a full-book MP3 with chapter markers in output/."""
+          report_path: Path | None, formats: tuple[str, ...]) -> None:
+    """Render the book: chapter MP3s (and credits) and a full-book MP3 and/or M4B with chapter
+    markers, tags and cover in output/."""
     from audiobook.build import BuildOptions
     from audiobook.build import build as run_build
 
@@ -56,7 +59,7 @@ def build(book_dir: Path, profile: str | None, chapters: tuple[int, ...], jobs: 
         if done >= total:
             bar.__exit__(None, None, None)
 
-    opts = BuildOptions(profile=profile, chapters=frozenset(chapters), jobs=jobs)
+    opts = BuildOptions(profile=profile, chapters=frozenset(chapters), jobs=jobs, formats=formats or ("mp3",))
     report = run_build(book_dir, opts, progress)
     for w in report.warnings:
         click.echo(f"warning: {w}", err=True)
@@ -69,10 +72,12 @@ def build(book_dir: Path, profile: str | None, chapters: tuple[int, ...], jobs: 
             f"({report.lines_synthesized} synthesized, {report.lines_cached} reused), "
             f"{int(minutes)}:{seconds:04.1f} of audio in {report.wall_seconds:.1f} s"
         )
+        reported = f", {report.words_reported} reported above" if report.words_reported else ""
+        click.echo(f"{report.words_total} words in the manuscript: {report.words_spoken} spoken{reported}")
         for ch in report.chapters:
             click.echo(f"  {ch.file}")
-        if report.book_file:
-            click.echo(f"  {report.book_file}  (full book, with chapter markers)")
+        for book_file in report.book_files:
+            click.echo(f"  {book_file}  (full book, with chapter markers)")
 
 
 # ---------------------------------------------------------------------------------- validate
@@ -84,7 +89,7 @@ def validate(book_dir: Path, profile: str | None) -> None:
     from audiobook.build import BuildOptions, prepare
 
     prep = prepare(book_dir, BuildOptions(profile=profile))
-    for w in prep.script.warnings:
+    for w in [*prep.script.warnings, *prep.plan.warnings]:
         click.echo(f"warning: {w}", err=True)
     lines = prep.script.lines()
     click.echo(f"ok: {len(prep.script.chapters)} chapters, {len(lines)} lines, "
