@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from audiobook.book import Character
@@ -182,6 +182,8 @@ def discover(ms: Manuscript) -> Cast:
     named: Counter[str] = Counter()      # mentions in the middle of a sentence (a capital that means a name)
     called: Counter[str] = Counter()     # vocatives
     gender_votes: dict[str, Counter[str]] = defaultdict(Counter)
+    starts: Counter[str] = Counter()     # capitals at the start of a sentence, never written small
+    lower = {w for ch in ms.chapters for p in ch.paragraphs for w in _LOWER_RE.findall(p.raw)}
     for ch in ms.chapters:
         for para in ch.paragraphs:
             segs = para.segments
@@ -201,8 +203,12 @@ def discover(ms: Manuscript) -> Cast:
                     if not name:
                         continue
                     sentence_start = m.start() == 0 or _SENTENCE_END_RE.search(s.text[:m.start()]) is not None
+                    # a capital at the start of a sentence means a name when the word is never written small
                     if not sentence_start or _is_title(name):
                         named[name] += 1
+                    elif name.lower() not in lower:
+                        starts[name] += 1
+                        named[name] += starts[name] > 1
                     window = s.text[m.end():m.end() + 40]
                     before = s.text[max(0, m.start() - 20):m.start()]
                     if _verb_near(words_of(window)[:2]) or (prev_quote and _verb_near(words_of(before)[-2:])):
@@ -221,9 +227,23 @@ def discover(ms: Manuscript) -> Cast:
             speaks[v] += c
     candidates = {n for n, c in speaks.items() if (c >= 2 or named[n] >= 2) and named[n] + called[n] >= 1} \
         | {n for n, c in named.items() if c >= 3}
+
+    def gender_of(form: str) -> str:
+        votes = Counter(gender_votes.get(form, Counter()))
+        first = norm(form).split()[0]
+        if first in MALE_TITLES:
+            votes["male"] += 5
+        elif first in FEMALE_TITLES:
+            votes["female"] += 5
+        if votes:
+            g, c = votes.most_common(1)[0]
+            if c > sum(votes.values()) / 2:
+                return g
+        return "unknown"
+
     people: dict[str, Person] = {}
-    for name in sorted(candidates, key=lambda n: (-len(n.split()), -speaks[n] - named[n])):
-        short = _short_of(name, people)
+    for name in sorted(candidates, key=lambda n: (-len(n.split()), -speaks[n] - named[n], n)):
+        short = _short_of(name, people, gender_of)
         if short is not None:
             people[short].aliases.add(name)
             continue
@@ -231,17 +251,18 @@ def discover(ms: Manuscript) -> Cast:
     for p in people.values():
         votes: Counter[str] = Counter()
         for form in [p.name, *p.aliases]:
+            g = gender_of(form)
             votes.update(gender_votes.get(form, Counter()))
-            first = norm(form).split()[0]
-            if first in MALE_TITLES:
-                votes["male"] += 5
-            elif first in FEMALE_TITLES:
-                votes["female"] += 5
+            if g != "unknown" and norm(form).split()[0] in TITLES:
+                votes[g] += 5
         if votes:
             g, c = votes.most_common(1)[0]
             if c > sum(votes.values()) / 2:
                 p.gender = g
     return Cast(people.values())
+
+
+_LOWER_RE = re.compile(r"(?<![\w'’])[a-z][a-z'’-]*")
 
 
 def words_of(text: str) -> list[str]:
@@ -261,7 +282,9 @@ def _clean_name(name: str) -> str:
     while ws and ((ws[0].rstrip(".") in NOT_NAMES and ws[0].rstrip(".").lower() not in TITLES)
                   or ws[0].lower() in _FUNCTION_WORDS or ws[0].endswith("ly")):
         ws = ws[1:]
-    while ws and ws[-1] in NOT_NAMES:
+    while len(ws) > 1 and ws[-1] in NOT_NAMES and ws[-2].rstrip(".").lower() not in TITLES:
+        ws = ws[:-1]
+    while ws and ws[-1] in NOT_NAMES and len(ws) == 1:
         ws = ws[:-1]
     if not ws or (len(ws) == 1 and ws[0].rstrip(".").lower() in TITLES):
         return ""
@@ -270,12 +293,20 @@ def _clean_name(name: str) -> str:
     return " ".join(ws)
 
 
-def _short_of(name: str, people: dict[str, Person]) -> str | None:
-    """An already-known longer name this one is part of ("Hale" of "Mr. Hale")."""
+def _short_of(name: str, people: dict[str, Person],
+              gender_of: Callable[[str], str] = lambda _f: "unknown") -> str | None:
+    """An already-known longer name this one is part of ("Hale" of "Mr. Hale"); "Mr. Temple" is not part
+    of "Charlotte Temple" when she is known to be a woman."""
     key = norm(name)
-    hits = [p.name for p in people.values() if key in _parts(p.name) or any(key in _parts(a) for a in p.aliases)
-            or (norm(p.name).split()[-1:] == key.split()[-1:] and key.split()[0] in TITLES
-                and len(norm(p.name).split()) > 1 and norm(p.name).split()[0] not in TITLES)]
+    g = gender_of(name)
+    hits = []
+    for p in people.values():
+        if g != "unknown" and gender_of(p.name) not in ("unknown", g):
+            continue
+        if key in _parts(p.name) or any(key in _parts(a) for a in p.aliases) \
+                or (norm(p.name).split()[-1:] == key.split()[-1:] and key.split()[0] in TITLES
+                    and len(norm(p.name).split()) > 1 and norm(p.name).split()[0] not in TITLES):
+            hits.append(p.name)
     return hits[0] if len(hits) == 1 else None
 
 
