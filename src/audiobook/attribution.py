@@ -92,6 +92,8 @@ class _Attributor:
         self.intro_votes: Counter[str] = Counter()     # "my name was Pip" in the narration
         self.named_in_narration: set[str] = set()
         self.narration_words = 0
+        self.narrator_name = UNNAMED_NARRATOR
+        self.described: dict[str, str] = {}            # "the artist" -> "Basil", learned from a conversation
         self.first_person = 0                           # I/me/my in the narration
 
     def run(self, ms: Manuscript) -> dict[int, Attribution]:
@@ -178,6 +180,7 @@ class _Attributor:
         spoken: list[tuple[int, str]] = []      # (gpar, speaker) of paragraphs decided so far
         for chain in chains:
             speakers: list[str | None] = [self._anchor(it, spoken) for it in chain]
+            self._name_descriptions(chain, speakers)
             for k, it in enumerate(chain):
                 if speakers[k] is None:
                     a = self._alternate(chain, speakers, k) or self._fallback(it, spoken)
@@ -185,6 +188,27 @@ class _Attributor:
                         self.out[q] = a
                     speakers[k] = a.speaker
                 spoken.append((it.gpar, speakers[k] or UNKNOWN))
+
+    def _name_descriptions(self, chain: list[_Item], speakers: list[str | None]) -> None:
+        """"Upon my word, Basil!" / "You don't understand," answered the artist: the artist is Basil."""
+        for k, it in enumerate(chain):
+            who = speakers[k]
+            if who is None or self.cast.resolve(who) or who in (UNKNOWN, UNNAMED_NARRATOR, self.narrator_name) \
+                    or not who.lower().startswith(("the ", "his ", "her ", "their ")) \
+                    or who.split()[-1].lower() in _GENERIC:
+                continue
+            listener = chain[k - 1].listener if k > 0 else None
+            if listener and listener != speakers[k - 1] and listener not in it.excluded \
+                    and listener != self.narrator_name \
+                    and self.cast.gender(listener) in ("unknown", _noun_gender(who) or self.cast.gender(listener)):
+                self.described[who.casefold()] = listener
+            named = self.described.get(who.casefold())
+            if named is None:
+                continue
+            for q in it.quote_ids:
+                a = self.out[q]
+                self.out[q] = Attribution(named, a.confidence * 0.9, f"{a.reason} = {named}")
+            speakers[k] = named
 
     def _anchor(self, it: _Item, spoken: list[tuple[int, str]]) -> str | None:
         if not it.found:
@@ -370,6 +394,7 @@ class _Attributor:
             if len(silent) == 1:
                 votes[silent[0]] += 1
         name = votes.most_common(1)[0][0] if votes else UNNAMED_NARRATOR
+        self.narrator_name = name
         third = self.first_person * 1000 < 10 * self.narration_words and not self.cast.narrator
         if third:
             # a book told in the third person: an "I" in the narration is a stray, not a speaker
@@ -428,9 +453,7 @@ class _Attributor:
             self.st.history.extend((m.person, m.kind) for m in ms if m.person)
 
     def _by_noun(self, desc: str) -> str | None:
-        noun = desc.split()[-1].lower()
-        gender = "male" if noun in MALE_NOUNS or noun.endswith(("man", "men")) and not noun.endswith("woman") \
-            else "female" if noun in FEMALE_NOUNS or noun.endswith(("woman", "ess")) else None
+        gender = _noun_gender(desc)
         if gender is None:
             return None
         return self._antecedent(gender, self.st.history)
@@ -446,6 +469,19 @@ class _Attributor:
             r = self.cast.resolve(m.group(1))
             names.discard(r or "")
         return names
+
+
+_GENERIC = frozenset("man woman men women person people voice voices stranger other others one".split())
+
+
+def _noun_gender(desc: str) -> str | None:
+    """'the old man' -> male, 'her mother' -> female, 'the artist' -> None."""
+    noun = desc.split()[-1].lower()
+    if noun in MALE_NOUNS or noun.endswith(("man", "men")) and not noun.endswith(("woman", "women")):
+        return "male"
+    if noun in FEMALE_NOUNS or noun.endswith(("woman", "women", "ess")):
+        return "female"
+    return None
 
 
 def _subject(m: Mention) -> bool:
