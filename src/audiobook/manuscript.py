@@ -26,6 +26,7 @@ counts as one character, CRLF as two), the way ``open(path, "rb").read().decode(
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -137,7 +138,10 @@ def read_manuscript(files: list[Path], root: Path) -> Manuscript:
         raise ManuscriptError(f"{root / 'manuscript'}: no chapter files (*.md, *.txt); add at least one")
     parser = _Parser()
     for path in files:
+        before = len(parser.chapters)
         parser.read_file(path, _source(path, root))
+        if not any(ch.paragraphs or ch.title_end for ch in parser.chapters[before:]):
+            parser.warnings.append(f"{_source(path, root)}: no text in this file; skipped")
     if not any(ch.paragraphs for ch in parser.chapters):
         raise ManuscriptError(f"{root / 'manuscript'}: the manuscript has no text")
     return Manuscript(tuple(parser.chapters), tuple(parser.warnings))
@@ -162,8 +166,11 @@ def read_text(path: Path, label: str) -> str:
         data = path.read_bytes()
     except OSError as e:
         raise ManuscriptError(f"{label}: cannot read it ({e.strerror})") from None
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise ManuscriptError(f"{label}: UTF-16 text; save it as UTF-8")
     if b"\x00" in data[:8192]:
-        raise ManuscriptError(f"{label}: a binary file, not text; manuscript files must be UTF-8 text")
+        raise ManuscriptError(f"{label}: a binary file, not text (a NUL byte at byte {data.index(0)}); "
+                              f"manuscript files must be UTF-8 text")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as e:
@@ -340,6 +347,8 @@ class _Parser:
         else:
             text = spoken(raw)
         if not any(ch.isalnum() for ch in text):
+            if any(unicodedata.category(ch)[0] == "S" for ch in text):
+                self.warn(start + len(raw) - len(raw.lstrip()), f"nothing to say in {text!r}; skipped")
             return
         lead = len(raw) - len(raw.lstrip())
         trail = len(raw.rstrip())

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 import time
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -21,8 +23,9 @@ import numpy as np
 from audiobook.book import Book
 from audiobook.cache import SAMPLE_RATE, LineCache, line_key
 from audiobook.engines import Engine, engine_class
-from audiobook.errors import AudiobookError, Problems, SynthesisError
-from audiobook.script import Line, Script
+from audiobook.errors import AudiobookError, Problems, SynthesisError, did_you_mean
+from audiobook.script import NARRATOR, Line, Script
+from audiobook.speech import pieces, speech, too_long
 from audiobook.voices import Profile, Voice
 
 
@@ -34,6 +37,7 @@ class Job:
     text: str
     voice: Voice
     sentence_pause: float
+    max_chars: int = 0    # sentences longer than this are cut into pieces (0: as the engine says)
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,7 @@ class Plan:
     keys: dict[tuple[int, int], str]          # (chapter, index) -> cache key
     voices: dict[tuple[int, int], Voice]
     jobs: dict[str, Job] = field(default_factory=dict)   # the missing keys only
+    warnings: list[str] = field(default_factory=list)    # text changed or skipped, speakers not cast
 
     def key(self, line: Line) -> str:
         return self.keys[(line.chapter, line.index)]
@@ -77,24 +82,60 @@ def plan(script: Script, profile: Profile, book: Book, cache: LineCache,
     p = Plan(keys={}, voices={})
     lines = [ln for ch in script.chapters if not chapters or ch.number in chapters for ln in ch.lines]
     check_voices(profile, (profile.voice_for(ln.speaker, genders.get(ln.speaker, "unknown")) for ln in lines))
+    where = _Locator(book)
+    uncast: set[str] = set()
     for ln in lines:
         voice = profile.voice_for(ln.speaker, genders.get(ln.speaker, "unknown"))
         if voice.name not in identities:
             identity = dict(engine_class(voice.engine).identity(voice))
             identity.update(voice.settings())
             identities[voice.name] = identity
-        text = speakable(ln.text)
-        key = line_key(text, identities[voice.name], {"sentence_pause": profile.pauses.sentence})
+        said = speech(ln.text)
+        text = said.text
+        if said.changed:
+            p.warnings.append(f"{where(ln)}: {said.describe()}")
+        extra: dict[str, Any] = {"sentence_pause": profile.pauses.sentence}
+        limit = engine_class(voice.engine).MAX_CHARS
+        if too_long(text, limit):
+            extra["pieces"] = limit        # cut differently, sounds different: its own key
+            p.warnings.append(f"{where(ln)}: a sentence of more than {limit} characters without a full stop; "
+                              f"read in {len(pieces(text, limit))} pieces, cut between words")
+        if ln.reason == "tag" and ln.speaker not in profile.cast and ln.speaker != NARRATOR \
+                and ln.speaker not in uncast:
+            uncast.add(ln.speaker)
+            g = genders.get(ln.speaker, "unknown")
+            p.warnings.append(
+                f"{where(ln)}: speaker [{ln.speaker}]{did_you_mean(ln.speaker, list(profile.cast))} is not cast "
+                f"in {profile.label}; read by voice {voice.name}, the {profile.how_cast(ln.speaker, g)}; "
+                f"add {ln.speaker} under cast: to choose a voice")
+        key = line_key(text, identities[voice.name], extra)
         p.keys[(ln.chapter, ln.index)] = key
         p.voices[(ln.chapter, ln.index)] = voice
         if key not in p.jobs and not cache.has(key) and text:
-            p.jobs[key] = Job(key, text, voice, profile.pauses.sentence)
+            p.jobs[key] = Job(key, text, voice, profile.pauses.sentence, limit)
     return p
 
 
+class _Locator:
+    """``file:line`` of a script line, for warnings (each manuscript file read once, when needed)."""
+
+    def __init__(self, book: Book) -> None:
+        self.book = book
+        self.starts: dict[str, list[int]] = {}
+
+    def __call__(self, ln: Line) -> str:
+        if ln.source not in self.starts:
+            try:
+                text = (self.book.root / ln.source).read_bytes().decode("utf-8", errors="replace")
+            except OSError:
+                text = ""
+            self.starts[ln.source] = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+        return f"{ln.source}:{bisect_right(self.starts[ln.source], ln.start)}"
+
+
 def speakable(text: str) -> str:
-    """The text as sent to the engine."""
-    return " ".join(text.split())
+    """The text as sent to the engine (see speech.py)."""
+    return speech(text).text
 
 
 # ------------------------------------------------------------------------------ worker side
@@ -148,12 +189,13 @@ def _speak(job: Job) -> np.ndarray:
     from audiobook.engines.base import trim_silence
 
     engine = _engine(job.voice)
-    pieces: list[np.ndarray] = []
+    chunks: list[np.ndarray] = []
     try:
-        for chunk in engine.synthesize(job.text, job.voice):
-            audio = trim_silence(np.asarray(chunk.samples, dtype=np.float32), chunk.sample_rate)
-            if audio.size:
-                pieces.append(to_pipeline(audio, chunk.sample_rate, job.voice.pitch))
+        for piece in pieces(job.text, job.max_chars or engine.MAX_CHARS):
+            for chunk in engine.synthesize(piece, job.voice):
+                audio = trim_silence(np.asarray(chunk.samples, dtype=np.float32), chunk.sample_rate)
+                if audio.size:
+                    chunks.append(to_pipeline(audio, chunk.sample_rate, job.voice.pitch))
     except AudiobookError:
         raise
     except Exception as e:  # an engine failing on one line is reported with the line, not a traceback
@@ -161,10 +203,10 @@ def _speak(job: Job) -> np.ndarray:
                              f"{type(e).__name__}: {e}") from None
     gap = np.zeros(int(round(job.sentence_pause * SAMPLE_RATE)), dtype=np.float32)
     joined: list[np.ndarray] = []
-    for i, piece in enumerate(pieces):
+    for i, samples in enumerate(chunks):
         if i:
             joined.append(gap)
-        joined.append(piece)
+        joined.append(samples)
     return np.concatenate(joined) if joined else np.zeros(0, np.float32)
 
 

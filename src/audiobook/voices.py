@@ -115,6 +115,7 @@ def load_profile(book: Book, profile: str | Path | None = None) -> Profile:
     for speaker in cast_sec.data:
         cast[str(speaker)] = voice_ref(cast_sec, str(speaker))
     cast_sec.done()
+    _check_speakers(cast_sec, book)
     if NARRATOR not in cast:
         raise ConfigError(f"{label}: cast: add a voice for {NARRATOR}")
     fallback: dict[str, str] = {}
@@ -131,6 +132,24 @@ def load_profile(book: Book, profile: str | Path | None = None) -> Profile:
     top.done()
     return Profile(path=path, label=label, voices=voices, cast=cast, fallback=fallback,
                    pauses=pauses, mastering=mastering)
+
+
+def _check_speakers(cast: Section, book: Book) -> None:
+    """A cast entry must name a character of book.yaml (when it lists them): a typo would
+    otherwise leave the character on a fallback voice without a word."""
+    if book.characters is None:
+        return
+    names = [NARRATOR, *(c.name for c in book.characters)]
+    aliases = {a: c.name for c in book.characters for a in c.aliases}
+    for speaker in cast.data:
+        spk = str(speaker)
+        if spk in names or spk == "I" or spk.startswith("I ("):     # the first-person narrator
+            continue
+        if spk in aliases:
+            raise ConfigError(f"{cast.where(spk)}: {spk!r} is another name for {aliases[spk]}; "
+                              f"cast {aliases[spk]} instead")
+        raise ConfigError(f"{cast.where(spk)}: {spk!r} is not a character of the book{did_you_mean(spk, names)}; "
+                          f"characters in manuscript/book.yaml: {', '.join(names[1:]) or 'none'}")
 
 
 def _voice(name: str, sec: Section, profile_dir: Path, book_root: Path, engine_class: Any) -> Voice:

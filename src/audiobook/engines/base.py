@@ -43,6 +43,8 @@ class Engine(ABC):
     PATH_OPTIONS: ClassVar[tuple[str, ...]] = ()
     #: install hint shown when the engine's package is missing
     INSTALL: ClassVar[str] = ""
+    #: the longest sentence, in characters, the engine is given; longer ones are cut between words
+    MAX_CHARS: ClassVar[int] = 400
 
     def __init__(self, voice: Voice, threads: int = 1) -> None:
         self.voice = voice

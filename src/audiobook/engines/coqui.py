@@ -264,6 +264,7 @@ class CoquiEngine(Engine):
                "device": str, "seed": int}
     PATH_OPTIONS = ("speaker_wav", "config_path")
     INSTALL = "pip install 'audiobook[coqui]'"
+    MAX_CHARS = 240       # XTTS refuses sentences over 250 characters (English)
 
     @classmethod
     def load_key(cls, voice: Voice) -> tuple[Any, ...]:

@@ -62,6 +62,9 @@ class PiperEngine(Engine):
         if not model.is_file():
             out.append(f"voice {voice.name}: Piper model file {model} not found; download the voice "
                        f"(the .onnx and its .onnx.json) and point model: at it")
+        elif damage := onnx_damage(model):
+            out.append(f"voice {voice.name}: Piper model file {model} is damaged ({damage}); "
+                       f"download the voice again")
         if not config.is_file():
             out.append(f"voice {voice.name}: Piper config {config} not found; it must sit beside the "
                        f"model as {model.name}.json, or set options.config")
@@ -125,6 +128,46 @@ class PiperEngine(Engine):
         )
         for chunk in self._piper.synthesize(text, syn):
             yield Audio(chunk.audio_float_array, chunk.sample_rate)
+
+
+def onnx_damage(path: Path) -> str:
+    """Why ``path`` is not a whole ONNX model ('' if it looks whole). Cheap: walks the top-level
+    protobuf fields of the ModelProto by their headers (a few reads, whatever the file's size)."""
+    size = path.stat().st_size
+    seen: set[int] = set()
+    with open(path, "rb") as f:
+        def varint() -> int | None:
+            value = shift = 0
+            while True:
+                b = f.read(1)
+                if not b or shift > 63:
+                    return None
+                value |= (b[0] & 0x7F) << shift
+                shift += 7
+                if not b[0] & 0x80:
+                    return value
+
+        while f.tell() < size:
+            key = varint()
+            if key is None or key >> 3 == 0:
+                return "not an ONNX model"
+            wire = key & 7
+            if wire == 0:
+                if varint() is None:
+                    return "cut short"
+            elif wire == 2:
+                length = varint()
+                if length is None or f.tell() + length > size:
+                    return "cut short" if seen else "not an ONNX model"
+                f.seek(length, 1)
+            elif wire in (1, 5):
+                f.seek(8 if wire == 1 else 4, 1)
+            else:
+                return "not an ONNX model"
+            seen.add(key >> 3)
+    if 7 not in seen:                    # ModelProto.graph
+        return "not an ONNX model" if 1 not in seen else "it has no graph"
+    return ""
 
 
 def _speaker_id(voice: Voice, cfg: dict[str, Any]) -> int | None:
