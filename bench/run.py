@@ -88,16 +88,53 @@ def floor(text: str, tmp: Path) -> float:
     return time.perf_counter() - t0
 
 
+CAST_FLOOR = r"""
+import sys, time
+from collections import defaultdict
+from pathlib import Path
+from audiobook.book import load_book
+from audiobook.engines import engine_class
+from audiobook.script import build_script
+from audiobook.voices import load_profile
+
+book = load_book(Path(sys.argv[1]))
+profile = load_profile(book)
+by_voice, voices = defaultdict(list), {}
+for line in build_script(book).lines():
+    voice = profile.voice_for(line.speaker)
+    voices[voice.name] = voice
+    by_voice[voice.name].append(line.text)
+for name, texts in by_voice.items():
+    voice = voices[name]
+    engine = engine_class(voice.engine)(voice, threads=int(sys.argv[2]))
+    for text in texts:
+        for _ in engine.synthesize(text, voice):
+            pass
+"""
+
+
+def cast_floor(book: Path) -> float:
+    """The engines alone on the same lines with the same cast: each voice's model loaded once, every
+    line synthesized in one process with all cores as engine threads; no cache, pitch, mastering,
+    pauses or encoding. Wall time of the whole process, like the build's."""
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, "-c", CAST_FLOOR, str(book), str(os.cpu_count() or 1)], check=True)
+    return time.perf_counter() - t0
+
+
 def section_sample(tmp: Path) -> None:
-    print("== 1. cold build of the sample book vs the floor (raw piper CLI, one process, default threads)")
+    print("== 1. cold build of the sample book vs the floors (the raw engines in one process, default threads)")
     book = fresh_book(tmp, "cold")
     text = manuscript_text(book)
     wall_floor = floor(text, tmp)
+    wall_cast = cast_floor(book)
     wall_cold, rep = build(book)
-    print(f"   floor: piper CLI, {len(text.split())} words -> one WAV: {wall_floor:6.2f} s")
+    print(f"   floor A: piper CLI, the whole text ({len(text.split())} words) -> one WAV: {wall_floor:6.2f} s")
+    print(f"   floor B: the cast's engines alone on the same lines (hibari narrator, piper for two voices):"
+          f" {wall_cast:6.2f} s")
     print(f"   audiobook build (default: {os.cpu_count()} workers, MP3 chapters + full book): {wall_cold:6.2f} s"
           f"  ({rep['audio_seconds']:.0f} s of audio)")
-    print(f"   ratio build / floor: {wall_cold / wall_floor:.2f}")
+    print(f"   ratio build / floor A: {wall_cold / wall_floor:.2f}   build / floor B: {wall_cold / wall_cast:.2f}")
 
     print("== 2. one worker: overhead, and --jobs 2 over --jobs 1 (1 engine thread per worker at -j2, 2 at -j1)")
     b1, b2 = fresh_book(tmp, "j1"), fresh_book(tmp, "j2")
