@@ -312,7 +312,7 @@ class _Attributor:
             desc = description(text[ve:hi]) or description(text[lo:vs], last=True)
             if desc is None:
                 return None
-            who = self.cast.resolve(desc)
+            who = self.cast.describe(desc)
             if who is None:   # without a cast list the description itself names the speaker
                 who = self._by_noun(desc) if self.cast.from_book else _speaker_name(desc)
             if who is None:

@@ -21,6 +21,10 @@ FEMALE_TITLES = frozenset("mrs ms miss madam madame lady aunt mother sister quee
                           "signora frau dame mistress grandma granny".split())
 OTHER_TITLES = frozenset("dr doctor professor rev reverend judge nurse".split())
 TITLES = MALE_TITLES | FEMALE_TITLES | OTHER_TITLES
+_ROLE_OF_TITLE = {t: t for t in """doctor captain colonel major general professor judge nurse uncle aunt king queen
+    prince princess count countess duke duchess baron baroness sergeant lieutenant inspector parson rector
+    vicar squire governor grandma grandpa granny""".split()}
+_ROLE_OF_TITLE.update({"dr": "doctor", "capt": "captain", "col": "colonel", "prof": "professor", "rev": "parson"})
 MALE_PRONOUNS = frozenset("he him his himself".split())
 FEMALE_PRONOUNS = frozenset("she her hers herself".split())
 FIRST_PERSON = frozenset("i me my myself".split())
@@ -107,6 +111,29 @@ class Cast:
         alts = sorted(self.forms, key=len, reverse=True)
         body = "|".join(re.escape(a).replace(r"\ ", r"\.?\s+") for a in alts if a)
         self._re = re.compile(rf"\b(?:(?:the|a|an)\s+)?(?:{body})\b", re.IGNORECASE) if body else None
+        # "the doctor" is Dr. Archie, "his uncle" is Uncle John, when the cast has only one of them
+        roles: dict[str, set[str]] = defaultdict(set)
+        for p in self.people.values():
+            for form in [p.name, *p.aliases]:
+                ws = norm(form).split()
+                if ws and ws[0] in _ROLE_OF_TITLE:
+                    roles[_ROLE_OF_TITLE[ws[0]]].add(p.name)
+        self.roles = {k: next(iter(v)) for k, v in roles.items() if len(v) == 1 and k not in self.forms}
+        body = "|".join(sorted(self.roles))
+        self._role_re = re.compile(rf"\b(?:the|his|her|my|our|their|your)\s+(?:{body})\b", re.IGNORECASE) \
+            if body else None
+
+    def describe(self, desc: str) -> str | None:
+        """The cast member a description in a speech tag stands for: an alias ("the boy"), a name after a
+        determiner ("his Uncle John"), or the one person with that title ("the doctor" -> "Dr. Archie")."""
+        who = self.resolve(desc)
+        if who is None:
+            ws = desc.split()
+            if len(ws) > 1:
+                who = self.resolve(" ".join(ws[1:]))
+            if who is None and ws:
+                who = self.roles.get(ws[-1].lower())
+        return who
 
     def gender(self, name: str | None) -> str:
         p = self.people.get(name or "")
@@ -137,6 +164,12 @@ class Cast:
                     continue
                 out.append(Mention(person, m.start(), m.end(), "name", word, self.gender(person)))
                 taken.append((m.start(), m.end()))
+        if self._role_re is not None:
+            for m in self._role_re.finditer(text):
+                if not any(s <= m.start() < e for s, e in taken):
+                    person = self.roles[m.group(0).split()[-1].lower()]
+                    out.append(Mention(person, m.start(), m.end(), "alias", m.group(0), self.gender(person)))
+                    taken.append((m.start(), m.end()))
         for m in _PRONOUN_RE.finditer(text):
             w = m.group(1)
             if any(s <= m.start() < e for s, e in taken):
