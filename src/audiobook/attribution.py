@@ -22,8 +22,10 @@ except when the speaker introduces themselves ("I am Rosa", "My name is Rosa").
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from audiobook.characters import (
     FEMALE_NOUNS,
@@ -71,9 +73,17 @@ class _Item:
     recent: list[str]                  # characters mentioned lately, most recent first
 
 
+class _Ref(NamedTuple):
+    person: str
+    kind: str          # as Mention.kind
+    sentence: int
+    subject: bool      # opens its sentence ("Rosa", "Then the doctor"): the likelier antecedent
+
+
 @dataclass
 class _State:
-    history: list[tuple[str, str]] = field(default_factory=list)   # (person, kind) of resolved mentions
+    history: list[_Ref] = field(default_factory=list)   # resolved mentions of the chapter so far
+    sentence: int = 0                                    # number of the sentence being read
 
 
 def attribute(ms: Manuscript, cast: Cast) -> dict[int, Attribution]:
@@ -116,7 +126,7 @@ class _Attributor:
         segs = p.segments
         mentions: list[list[Mention]] = []
         for s in segs:
-            ms = self._resolve(self.cast.mentions(s.text)) if s.kind == "narration" else []
+            ms = self._resolve(self.cast.mentions(s.text), s.text, remember=True) if s.kind == "narration" else []
             mentions.append(ms)
             if s.kind == "narration":
                 self.narration_words += s.text.count(" ") + 1
@@ -126,7 +136,6 @@ class _Attributor:
                     r = self.cast.resolve(m.group(1))
                     if r:
                         self.intro_votes[r] += 2
-            self._remember([ms])
             if s.kind == "dialogue":
                 self.texts[s.quote_id] = _key(s.text)
                 self.raw[s.quote_id] = s.text
@@ -137,7 +146,7 @@ class _Attributor:
         found = self._sieve(prev, segs, mentions, quotes, excluded)
         voc = [self.cast.resolve(v) for v in vocatives(segs[quotes[-1]].text)]
         recent: list[str] = []
-        for person, _kind in reversed(self.st.history[-60:]):
+        for person, *_rest in reversed(self.st.history[-60:]):
             if person not in recent:
                 recent.append(person)
         self.items.append(_Item(
@@ -223,10 +232,9 @@ class _Attributor:
     def _alternate(self, chain: list[_Item], speakers: list[str | None], k: int) -> Attribution | None:
         """Count turns from the nearest decided paragraph of the conversation, before or after."""
         it = chain[k]
-        if k > 0 and chain[k - 1].listener and chain[k - 1].listener not in (speakers[k - 1], None) \
-                and chain[k - 1].listener not in it.excluded:
-            who = chain[k - 1].listener
-            return Attribution(who, 0.6, f"turn-taking: {who} was addressed")
+        addressed = chain[k - 1].listener if k > 0 else None
+        if addressed and addressed != speakers[k - 1] and addressed not in it.excluded:
+            return Attribution(addressed, 0.6, f"turn-taking: {addressed} was addressed")
         order = sorted((j for j in range(len(chain)) if chain[j].found), key=lambda j: (abs(j - k), j > k))
         for j in order:
             anchor = speakers[j]
@@ -336,7 +344,7 @@ class _Attributor:
         text = prev.segments[-1].text.rstrip()
         if not text.endswith((":", ",", "—")):
             return None
-        a = self._tag_clause(text, self._resolve(self.cast.mentions(text), remember=False), after=False)
+        a = self._tag_clause(text, self._resolve(self.cast.mentions(text), text), after=False)
         if a is None or a.speaker in excluded:
             return None
         return Attribution(a.speaker, min(a.confidence, 0.85), f"colon: {a.reason}")
@@ -356,7 +364,7 @@ class _Attributor:
             return None
         text = prev.segments[-1].text
         cuts = [0] + [m.end() for m in _SENTENCE_RE.finditer(text)]
-        ms = [m for m in self._resolve(self.cast.mentions(text), remember=False) if _subject(m)]
+        ms = [m for m in self._resolve(self.cast.mentions(text), text) if _subject(m)]
         for lo in reversed(cuts):
             for m in ms:
                 if m.start >= lo:
@@ -421,9 +429,10 @@ class _Attributor:
                 self.out[qid] = Attribution(b.speaker, 0.5, f"echo: the same words as {b.speaker}'s line")
 
     # -- mentions and pronouns
-    def _resolve(self, mentions: list[Mention], remember: bool = False) -> list[Mention]:
+    def _resolve(self, mentions: list[Mention], text: str, remember: bool = False) -> list[Mention]:
         out = []
-        hist = list(self.st.history)
+        hist = self.st.history[-80:]
+        cuts = [m.end() for m in _SENTENCE_RE.finditer(text)]
         for m in mentions:
             person = m.person
             if m.kind == "pronoun":
@@ -431,26 +440,33 @@ class _Attributor:
             elif m.kind == "first":
                 person = FIRST
             if person is not None:
-                hist.append((person, m.kind))
+                n = bisect_right(cuts, m.start)
+                lead = text[cuts[n - 1] if n else 0:m.start]
+                hist.append(_Ref(person, m.kind, self.st.sentence + n, len(_WORD_RE.findall(lead)) <= 1))
             out.append(Mention(person, m.start, m.end, m.kind, m.word, m.gender))
+        if remember:
+            self.st.history = hist
+            self.st.sentence += len(cuts) + 1
         return out
 
-    def _antecedent(self, gender: str, hist: list[tuple[str, str]],
-                    skip: frozenset[str] | set[str] = frozenset()) -> str | None:
+    def _antecedent(self, gender: str, hist: list[_Ref], skip: frozenset[str] | set[str] = frozenset()) -> str | None:
+        """The person a he/she refers to: the latest of that gender, or the subject of that sentence."""
         fallback = None
-        for k, (person, _kind) in enumerate(reversed(hist)):
-            if person == FIRST or person in skip:
+        for k in range(len(hist) - 1, -1, -1):
+            ref = hist[k]
+            if ref.person == FIRST or ref.person in skip:
                 continue
-            g = self.cast.gender(person)
+            g = self.cast.gender(ref.person)
             if g == gender:
-                return person
-            if g == "unknown" and fallback is None and k < 6:
-                fallback = person
+                if not ref.subject:
+                    for e in hist[max(0, k - 6):k]:
+                        if e.sentence == ref.sentence and e.subject and e.person not in skip and e.person != FIRST \
+                                and e.kind != "pronoun" and self.cast.gender(e.person) == gender:
+                            return e.person
+                return ref.person
+            if g == "unknown" and fallback is None and len(hist) - k < 6:
+                fallback = ref.person
         return fallback
-
-    def _remember(self, mentions: list[list[Mention]]) -> None:
-        for ms in mentions:
-            self.st.history.extend((m.person, m.kind) for m in ms if m.person)
 
     def _by_noun(self, desc: str) -> str | None:
         gender = _noun_gender(desc)
