@@ -240,8 +240,11 @@ def _build(prep: Prepared, options: BuildOptions, progress: Progress | None, t0:
 
     # 3. the full-book file(s), from the stored chapters and credits
     _drop_disabled_credits(prep, state)
-    report.book_files = [f for fmt in dict.fromkeys(options.formats)
-                         if (f := _full_book(prep, state, tags, total, report, fmt))]
+    state.book = {k: v for k, v in state.book.items() if k in export.FORMATS}   # drop the pre-M4B layout
+    formats = list(dict.fromkeys(options.formats))
+    with ThreadPoolExecutor(max_workers=len(formats) or 1) as pool:   # one ffmpeg per format, side by side
+        made = list(pool.map(lambda fmt: _full_book(prep, state, tags, total, report, fmt), formats))
+    report.book_files = [f for f in made if f]
     report.book_file = report.book_files[0] if report.book_files else None
     state.save()
     report.lines_total = sum(c.lines for c in report.chapters)
@@ -357,7 +360,6 @@ def _full_book(prep: Prepared, state: State, tags: export.Tags, total: int, repo
                     yield block
 
     export.ENCODERS[fmt](blocks(), out, tags, markers, cover)
-    state.book = {k: v for k, v in state.book.items() if k in export.FORMATS}   # drop the pre-M4B layout
     state.book[fmt] = {"hash": digest, "file": rel}
     return rel
 
