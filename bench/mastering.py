@@ -4,9 +4,14 @@
    true peak it reached, and its peak extra memory (tracemalloc) against the chapter's own size;
 2. the loudness meters on 30 minutes: ours (blockwise BS.1770) and pyloudnorm's
    integrated_loudness, time and peak extra memory (pyloudnorm copies the whole signal);
-3. the encodes of the same audio: MP3 192 kbps (the pipeline already makes it) and AAC for M4B;
-4. cold builds of the sample book, mastering on and off (``mastering: {enabled: false}``), each in
-   a fresh copy (empty cache): wall seconds and the difference. Skipped with --skip-build.
+3. the encodes of the same audio as the build makes them (``audiobook.export``, with chapter
+   markers, tags and the sample cover): the full-book MP3 192 kbps (the pipeline made it before
+   issue 5) and the M4B (AAC 64 kbps, fast coder), the extra encode;
+4. two cold builds of the sample book (credits on, as book.yaml says), each in a fresh copy
+   (empty cache): the baseline (mastering off, ``mastering: {enabled: false}``, full book as MP3
+   only) and the delivery build (mastering on, ``--format mp3 --format m4b``): wall seconds and
+   what mastering + the M4B add, against the 15% budget; then ``audiobook check`` on everything
+   the delivery build wrote. Skipped with --skip-build.
 
     .venv/bin/python bench/mastering.py [--minutes 10] [--skip-build]
 """
@@ -61,27 +66,39 @@ def traced(fn, *args):  # type: ignore[no-untyped-def]
     return value, seconds, peak / 1e6
 
 
-def encode(x: np.ndarray, args: list[str], out: Path) -> float:
-    from audiobook.export import ffmpeg
+def encode(x: np.ndarray, fmt: str, out: Path) -> float:
+    """The full-book encode the build runs: 10 chapter markers, the book's tags and cover."""
+    from audiobook import export
+    from audiobook.book import load_book
+    from audiobook.build import book_tags
+    from audiobook.cover import read_cover
 
+    book = load_book(REPO)
+    cover = read_cover(book.cover, "cover") if book.cover else None
     pcm = (np.clip(x, -1, 1) * 32767).round().astype("<i2").tobytes()
+    ms = len(x) * 1000 // RATE
+    markers = [export.Marker(f"Chapter {i + 1}", ms * i // 10, ms * (i + 1) // 10) for i in range(10)]
     t0 = time.perf_counter()
-    subprocess.run([ffmpeg(), "-v", "error", "-y", "-f", "s16le", "-ar", str(RATE), "-ac", "1", "-i", "-",
-                    *args, str(out)], input=pcm, check=True)
+    export.ENCODERS[fmt]([pcm], out, book_tags(book), markers, cover)
     return time.perf_counter() - t0
 
 
-def cold_build(mastering: bool, jobs: int) -> float:
+def cold_build(delivery: bool, jobs: int, keep: Path | None = None) -> float:
+    """Wall seconds of ``audiobook build`` in a fresh copy of the sample book; ``delivery``:
+    mastering on and the M4B too, else mastering off and the MP3 only. ``keep``: build there."""
     with tempfile.TemporaryDirectory() as td:
-        book = Path(td)
+        book = keep or Path(td)
         shutil.copytree(REPO / "manuscript", book / "manuscript")
         shutil.copytree(REPO / "voices", book / "voices")
         profile = book / "voices" / "default.yaml"
-        if not mastering:
-            text = profile.read_text()
-            profile.write_text(text + "\nmastering: {enabled: false}\n")
+        formats = ["--format", "mp3"]
+        if delivery:
+            formats += ["--format", "m4b"]
+        else:
+            profile.write_text(profile.read_text() + "\nmastering: {enabled: false}\n")
         t0 = time.perf_counter()
-        subprocess.run([str(BIN / "audiobook"), "build", "--book", str(book), "-q", "-j", str(jobs)], check=True)
+        subprocess.run([str(BIN / "audiobook"), "build", "--book", str(book), "-q", "-j", str(jobs), *formats],
+                       check=True)
         return time.perf_counter() - t0
 
 
@@ -125,16 +142,29 @@ def main() -> None:
     del long
 
     with tempfile.TemporaryDirectory() as td:
-        mp3 = encode(y, ["-c:a", "libmp3lame", "-b:a", "192k"], Path(td) / "a.mp3")
-        aac = encode(y, ["-c:a", "aac", "-aac_coder", "fast", "-b:a", "64k", "-f", "mp4"], Path(td) / "a.m4b")
-    print(f"3. encodes of {args.minutes:g} min: MP3 192k {mp3:.2f} s (RTF {mp3 / seconds:.4f}), "
-          f"AAC 64k fast coder {aac:.2f} s (RTF {aac / seconds:.4f})")
+        mp3 = encode(y, "mp3", Path(td) / "a.mp3")
+        aac = encode(y, "m4b", Path(td) / "a.m4b")
+    print(f"3. full-book encodes of {args.minutes:g} min (markers, tags, cover): MP3 192k {mp3:.2f} s "
+          f"(RTF {mp3 / seconds:.4f}), M4B AAC 64k fast coder {aac:.2f} s (RTF {aac / seconds:.4f})")
 
     if not args.skip_build:
         off = cold_build(False, args.jobs)
-        on = cold_build(True, args.jobs)
-        print(f"4. cold build of the sample book: mastering off {off:.1f} s, on {on:.1f} s: "
-              f"+{on - off:.1f} s ({(on - off) / off * 100:+.1f}%)")
+        with tempfile.TemporaryDirectory() as td:
+            on = cold_build(True, args.jobs, Path(td))
+            check = subprocess.run([str(BIN / "audiobook"), "check", "--book", td], capture_output=True, text=True)
+            audio = sum(acx_seconds(p) for p in sorted((Path(td) / "output").glob("[0-9]*.mp3")))
+        extra = (on - off) / off * 100
+        print(f"4. cold build of the sample book ({audio / 60:.1f} min of audio, credits included): "
+              f"baseline (no mastering, MP3 only) {off:.1f} s, delivery (mastering, MP3 + M4B) {on:.1f} s: "
+              f"+{on - off:.1f} s ({extra:+.1f}%; budget 15%: {'within' if extra < 15 else 'OVER'})")
+        print(f"   audiobook check on the delivery build: {check.stdout.strip().splitlines()[-1]} "
+              f"(exit {check.returncode})")
+
+
+def acx_seconds(path: Path) -> float:
+    from mutagen.mp3 import MP3
+
+    return float(MP3(path).info.length)
 
 
 if __name__ == "__main__":
