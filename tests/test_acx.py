@@ -140,6 +140,32 @@ def test_chapter_markers_match_the_chapter_files(tmp_path: Path) -> None:
         "chapter markers"].measured == "2 markers"
 
 
+def test_m4b_markers_are_checked_too(tmp_path: Path) -> None:
+    """The M4B export's chapter atoms (read back by ffmpeg) against the chapter files; the M4B's
+    audio passes the level rules (it is encoded with headroom for AAC's peak overshoot)."""
+    from audiobook.export import Marker, Tags, encode_m4b
+
+    chapters = [master(speech_like(s, -28.0, seed=s), RATE) for s in (5, 7)]
+    files = [encode(ch, tmp_path / f"0{i}.mp3") for i, ch in enumerate(chapters, 1)]
+    pcm = [(np.clip(ch, -1, 1) * 32767).round().astype("<i2").tobytes() for ch in chapters]
+    cut = round(len(chapters[0]) / RATE * 1000)
+    total = cut + round(len(chapters[1]) / RATE * 1000)
+
+    def m4b(name: str, shift_ms: int) -> Path:
+        out = tmp_path / name
+        encode_m4b(pcm, out, Tags("Book"), [Marker("One", 0, cut + shift_ms), Marker("Two", cut + shift_ms, total)])
+        return out
+
+    good = acx.check_files([*files, m4b("Book.m4b", 0)])
+    assert good.ok, [r for f in good.files for r in f.rules if r.status == "fail"]
+    rules = {r.name: r for r in good.files[-1].rules}
+    assert rules["chapter markers"].status == "pass" and rules["format"].status == "n/a"
+    assert {rules[n].status for n in ("RMS", "peak", "noise floor", "head room tone", "tail room tone")} == {"pass"}
+    bad = {r.name: r for r in acx.check_files([*files, m4b("Shifted.m4b", 300)]).files[-1].rules}
+    assert bad["chapter markers"].status == "fail"
+    assert bad["chapter markers"].measured == "2 markers, off by at most 300 ms"
+
+
 def test_ffmetadata_parsing() -> None:
     tags, chapters = acx.parse_ffmetadata(
         ";FFMETADATA1\ntitle=A \\= B\nartist=X\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=0\nEND=1500\n"
