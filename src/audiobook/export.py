@@ -89,10 +89,14 @@ def start_m4b(out: Path, tags: Tags, metadata: Path | None = None, cover: Cover 
     return _start("m4b", out, tags, metadata, cover)
 
 
-def _start(fmt: str, out: Path, tags: Tags, metadata: Path | None, cover: Cover | None
-           ) -> subprocess.Popen[bytes]:
-    cmd = [ffmpeg(), "-hide_banner", "-loglevel", "error", "-y",
-           "-f", "s16le", "-ar", str(SAMPLE_RATE), "-ac", "1", "-i", "pipe:0"]
+PCM_INPUT = ("-f", "s16le", "-ar", str(SAMPLE_RATE), "-ac", "1", "-i", "pipe:0")
+
+
+def _start(fmt: str, out: Path, tags: Tags, metadata: Path | None, cover: Cover | None,
+           source: tuple[str, ...] = PCM_INPUT) -> subprocess.Popen[bytes]:
+    """ffmpeg writing ``out``; its audio comes from ``source`` (PCM on stdin, or a concat list of
+    MP3s whose frames are copied: format ``mp3copy``)."""
+    cmd = [ffmpeg(), "-hide_banner", "-loglevel", "error", "-y", *source]
     maps = ["-map", "0:a"]
     if metadata is not None:
         cmd += ["-f", "ffmetadata", "-i", str(metadata)]
@@ -100,10 +104,12 @@ def _start(fmt: str, out: Path, tags: Tags, metadata: Path | None, cover: Cover 
     if cover is not None:      # the demuxer named, so a "%" in the path is not an image pattern
         cmd += ["-f", f"{cover.kind}_pipe", "-i", str(cover.path)]
         maps += ["-map", f"{2 if metadata is not None else 1}:v", "-c:v", "copy", "-disposition:v:0", "attached_pic"]
-        if fmt == "mp3":
+        if fmt != "m4b":
             maps += ["-metadata:s:v", "title=Album cover", "-metadata:s:v", "comment=Cover (front)"]
     cmd += maps
-    if fmt == "mp3":
+    if fmt == "mp3copy":
+        cmd += ["-c:a", "copy", "-id3v2_version", "3", "-write_xing", "1"]
+    elif fmt == "mp3":
         cmd += ["-c:a", "libmp3lame", "-b:a", MP3_BITRATE, "-ar", str(SAMPLE_RATE),
                 "-ac", "1", "-id3v2_version", "3", "-write_xing", "1"]
     else:
@@ -114,7 +120,7 @@ def _start(fmt: str, out: Path, tags: Tags, metadata: Path | None, cover: Cover 
                  ("track", tags.track), ("genre", "Audiobook")):
         if v:
             cmd += ["-metadata", f"{k}={v}"]
-    if fmt == "mp3":
+    if fmt != "m4b":
         cmd += ["-f", "mp3", str(out)]
     else:      # the brand with its trailing space, or ffmpeg ignores it; moov first, for streaming
         cmd += ["-f", "mp4", "-brand", "M4B ", "-movflags", "+faststart", str(out)]
@@ -169,6 +175,31 @@ def _encode(start: Callable[[Path, Tags, Path | None, Cover | None], subprocess.
         except BrokenPipeError:
             pass
         finish(proc, out)
+
+
+def join_mp3(files: list[Path], titles: list[str], out: Path, tags: Tags, cover: Cover | None = None
+             ) -> list[Marker]:
+    """The chapter MP3s ``files`` joined into ``out`` by copying their frames (no re-encode), with
+    one chapter marker per file at the sample where its audio starts (``mp3join``)."""
+    from audiobook import mp3join
+
+    frames = [mp3join.frames(f) for f in files]
+    starts = mp3join.chapter_starts(frames) + [mp3join.total_samples(frames)]
+    markers = [Marker(t, round(a * 1000 / SAMPLE_RATE), round(b * 1000 / SAMPLE_RATE))
+               for t, a, b in zip(titles, starts[:-1], starts[1:], strict=True)]
+    with replacing(out) as tmp, tempfile.TemporaryDirectory() as td:
+        listing = Path(td) / "files.txt"
+        listing.write_text("".join(f"file '{_concat_quote(f)}'\n" for f in files), encoding="utf-8")
+        meta = Path(td) / "chapters.txt"
+        meta.write_text(ffmetadata(markers), encoding="utf-8")
+        source = ("-f", "concat", "-safe", "0", "-i", str(listing))
+        finish(_start("mp3copy", tmp, tags, meta, cover, source), out)
+    return markers
+
+
+def _concat_quote(path: Path) -> str:
+    """A path for ffmpeg's concat list: absolute, single quotes escaped as the demuxer wants."""
+    return str(path.resolve()).replace("'", "'\\''")
 
 
 def safe_name(text: str) -> str:

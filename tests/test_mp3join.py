@@ -1,0 +1,82 @@
+"""Joining chapter MP3s by copying frames: frame counts, LAME delay/padding, chapter starts, and
+the joined file decoded by ffmpeg sample for sample where the chapters say."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pytest
+from mutagen.mp3 import MP3, BitrateMode
+
+from audiobook import export, mp3join
+from audiobook.cache import SAMPLE_RATE
+from audiobook.errors import OutputError
+
+
+def decode(path: Path) -> np.ndarray:
+    raw = subprocess.run([export.ffmpeg(), "-v", "error", "-i", str(path), "-f", "s16le", "-ac", "1",
+                          "-ar", str(SAMPLE_RATE), "-"], check=True, capture_output=True).stdout
+    return np.frombuffer(raw, "<i2")
+
+
+def tone(seconds: float, freq: float) -> np.ndarray:
+    t = np.arange(round(seconds * SAMPLE_RATE)) / SAMPLE_RATE
+    x = 0.3 * np.sin(2 * np.pi * freq * t)
+    x[: SAMPLE_RATE // 10] = 0.0          # a head of silence, like a chapter's room tone
+    return (x * 32767).astype("<i2")
+
+
+def similarity(got: np.ndarray, ref: np.ndarray) -> float:
+    g = got.astype(float)
+    return float(np.dot(g, ref) / (np.linalg.norm(g) * np.linalg.norm(ref) + 1e-9))
+
+
+@pytest.fixture(scope="module")
+def chapters(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[Path, np.ndarray]]:
+    root = tmp_path_factory.mktemp("join")
+    out = []
+    for i, (secs, freq) in enumerate([(1.3, 440.0), (2.71, 660.0), (0.9, 330.0)], 1):
+        pcm = tone(secs, freq)
+        path = root / f"{i:02d}.mp3"
+        export.encode_mp3([pcm.tobytes()], path, export.Tags(title=f"Chapter {i}"))
+        out.append((path, pcm))
+    return out
+
+
+def test_frames_and_lame_tag_give_the_exact_pcm_length(chapters: list[tuple[Path, np.ndarray]]) -> None:
+    for path, pcm in chapters:
+        f = mp3join.frames(path)
+        assert f.sample_rate == SAMPLE_RATE and f.samples_per_frame == 1152
+        assert f.delay > 0 and f.count > 0
+        assert f.samples - f.delay - f.padding == len(pcm)
+        assert len(decode(path)) == len(pcm)
+
+
+def test_joined_file_holds_every_chapter_where_the_starts_say(chapters: list[tuple[Path, np.ndarray]],
+                                                                tmp_path: Path) -> None:
+    files = [p for p, _ in chapters]
+    out = tmp_path / "book.mp3"
+    markers = export.join_mp3(files, ["One", "Two", "Three"], out, export.Tags(title="Book", author="A"))
+    info = MP3(out).info
+    assert info.bitrate_mode == BitrateMode.CBR and info.sample_rate == SAMPLE_RATE
+    decoded = decode(out)
+    fr = [mp3join.frames(p) for p in files]
+    assert len(decoded) == mp3join.total_samples(fr)
+    starts = mp3join.chapter_starts(fr)
+    for (_, pcm), start, m in zip(chapters, starts, markers, strict=True):
+        assert m.start_ms == round(start * 1000 / SAMPLE_RATE)
+        ref = pcm.astype(float)[SAMPLE_RATE // 10: SAMPLE_RATE // 10 + 4000]   # after the silent head
+        at = start + SAMPLE_RATE // 10
+        scores = {s: similarity(decoded[at + s: at + s + len(ref)], ref) for s in range(-300, 301)}
+        best = max(scores, key=lambda s: scores[s])
+        assert best == 0 and scores[0] > 0.99, (m.title, best, scores[0])
+    assert markers[-1].end_ms == round(len(decoded) * 1000 / SAMPLE_RATE)
+
+
+def test_not_an_mp3_is_named(tmp_path: Path) -> None:
+    bad = tmp_path / "x.mp3"
+    bad.write_bytes(b"RIFF" + bytes(400))
+    with pytest.raises(OutputError, match="x.mp3: not an MP3 file"):
+        mp3join.frames(bad)
