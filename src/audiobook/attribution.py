@@ -500,6 +500,11 @@ def _noun_gender(desc: str) -> str | None:
     return None
 
 
+def speaker_gender(desc: str) -> str:
+    """The gender a description used as a speaker implies ("The old man" -> male), else unknown."""
+    return _noun_gender(desc) or "unknown"
+
+
 def _subject(m: Mention) -> bool:
     return m.kind in ("name", "alias") or m.word.lower() in SUBJECT_PRONOUNS
 
@@ -525,4 +530,4 @@ def _key(text: str) -> str:
     return " ".join(w.lower() for w in _WORD_RE.findall(text))
 
 
-__all__ = ["Attribution", "attribute", "MALE_PRONOUNS", "FEMALE_PRONOUNS"]
+__all__ = ["Attribution", "UNNAMED_NARRATOR", "attribute", "speaker_gender", "MALE_PRONOUNS", "FEMALE_PRONOUNS"]

@@ -154,8 +154,11 @@ def cache(book_dir: Path, profile: str | None, prune: bool) -> None:
 @book_option
 @click.option("--chapter", "chapters", type=int, multiple=True, help="Only these chapters (1-based).")
 @click.option("--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text", show_default=True)
-def script(book_dir: Path, chapters: tuple[int, ...], fmt: str) -> None:
-    """Print the tagged script: every line with its speaker."""
+@click.option("--review", is_flag=True, help="List the dialogue lines most likely wrong first, with context.")
+@click.option("--limit", type=click.IntRange(min=0), default=20, show_default=True,
+              help="With --review: how many lines (0: all).")
+def script(book_dir: Path, chapters: tuple[int, ...], fmt: str, review: bool, limit: int) -> None:
+    """Print the tagged script: every line with its speaker (dialogue with confidence and reason)."""
     from audiobook.book import load_book
     from audiobook.script import build_script
 
@@ -165,6 +168,9 @@ def script(book_dir: Path, chapters: tuple[int, ...], fmt: str) -> None:
         click.echo(f"warning: {w}", err=True)
     wanted = set(chapters)
     _check_chapters(wanted, len(sc.chapters))
+    if review:
+        _review(sc, book.root, wanted, limit, fmt)
+        return
     out = sys.stdout
     for ch in sc.chapters:
         if wanted and ch.number not in wanted:
@@ -180,6 +186,66 @@ def script(book_dir: Path, chapters: tuple[int, ...], fmt: str) -> None:
                 who = line.speaker if line.kind == "dialogue" else "·"
                 conf = f"  [{line.confidence:.2f} {line.reason}]" if line.kind == "dialogue" else ""
                 out.write(f"{who:>12}  {line.text}{conf}\n")
+
+
+def _review(sc: Any, root: Path, wanted: set[int], limit: int, fmt: str) -> None:
+    from audiobook.script import review as find_review
+
+    items = [r for r in find_review(sc, root, 0) if not wanted or r.line.chapter in wanted]
+    items = items[:limit] if limit else items
+    for r in items:
+        ln = r.line
+        if fmt == "jsonl":
+            d = {"location": r.location, "speaker": ln.speaker, "confidence": ln.confidence, "reason": ln.reason,
+                 "text": ln.text, "before": r.before, "paragraph": r.paragraph, "after": r.after,
+                 "others": list(r.others), "fix": r.fix, "chapter": ln.chapter, "index": ln.index}
+            click.echo(json.dumps(d, ensure_ascii=False))
+            continue
+        click.echo(f"{r.location}  {ln.speaker}  [{ln.confidence:.2f} {ln.reason}]")
+        for label, text in (("before", r.before), ("here", r.paragraph), ("after", r.after)):
+            if text:
+                click.echo(f"  {label:>6}: {text if len(text) <= 300 else text[:299] + '…'}")
+        alt = f" (nearby speakers: {', '.join(r.others)})" if r.others else ""
+        click.echo(f"  fix: write the speaker in brackets right before the opening quote, e.g. {r.fix}{alt}\n")
+    if fmt == "text":
+        click.echo(f"{len(items)} line(s) listed, least sure first; an inline [Name] tag is never listed again.")
+
+
+# ---------------------------------------------------------------------------------- cast
+@cli.command("cast")
+@book_option
+@click.option("--write", "write", type=click.Choice(["characters", "voices"]), default=None,
+              help="Print a starter characters: block for book.yaml, or a starter voice profile.")
+@click.option("--output", "-o", "output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="With --write: write to this new file instead of printing (an existing file is kept).")
+def cast_cmd(book_dir: Path, write: str | None, output: Path | None) -> None:
+    """List the characters found in the book: dialogue lines, gender, aliases."""
+    from audiobook.book import load_book
+    from audiobook.script import cast_of, characters_yaml, voices_yaml
+
+    book = load_book(book_dir)
+    entries = cast_of(book)
+    if write is None:
+        if output is not None:
+            raise AudiobookError("--output needs --write characters or --write voices")
+        source = "manuscript/book.yaml" if book.characters is not None else "discovered (no characters: in book.yaml)"
+        click.echo(f"Characters ({source}):")
+        click.echo(f"  {'name':<28} {'lines':>5} {'words':>6}  {'gender':<8} aliases")
+        for e in entries:
+            click.echo(f"  {e.name:<28} {e.lines:>5} {e.words:>6}  {e.gender:<8} {', '.join(e.aliases)}")
+        return
+    text = characters_yaml(entries) if write == "characters" else voices_yaml(entries, book.title)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    if output.exists():
+        raise AudiobookError(f"{output}: already exists; it is kept. Choose a new file name, or print with "
+                             f"`audiobook cast --write {write}` and copy what you need")
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as e:
+        raise AudiobookError(f"{output}: cannot write it ({e.strerror})") from None
+    click.echo(f"wrote {output}", err=True)
 
 
 def _check_chapters(wanted: set[int], count: int) -> None:
