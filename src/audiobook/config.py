@@ -21,10 +21,10 @@ def load_yaml(path: Path, *, label: str | None = None) -> dict[str, Any]:
     """The top-level mapping of a YAML file; ConfigError naming the file and line if it is broken."""
     label = label or str(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = path.read_bytes().decode("utf-8").removeprefix("\ufeff")   # a BOM is fine
     except FileNotFoundError:
         raise ConfigError(f"{label}: file not found") from None
-    except UnicodeDecodeError as e:
+    except UnicodeDecodeError as e:           # e.start: bytes from the start of the file, BOM included
         raise ConfigError(f"{label}: not UTF-8 text (byte {e.start}); save it as UTF-8") from None
     except OSError as e:
         raise ConfigError(f"{label}: cannot read it ({e.strerror})") from None

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 
 class AudiobookError(Exception):
-    """A problem the user can act on. ``str(err)`` is the whole message shown to them."""
+    """A problem the user can act on. ``str(err)`` is the whole message shown to them, on one
+    line (a library's multi-line message inside it is joined)."""
 
     exit_code = 2
+
+    def __init__(self, message: str = "", *args: object) -> None:
+        super().__init__(one_line(message), *args)
 
 
 class ConfigError(AudiobookError):
@@ -32,9 +36,15 @@ class OutputError(AudiobookError):
 class Problems(AudiobookError):
     """Several problems found at once by validation; each is its own line."""
 
-    def __init__(self, problems: list[str]) -> None:
-        self.problems = list(problems)
-        super().__init__("\n".join(self.problems))
+    def __init__(self, problems: list[str] | str) -> None:
+        if isinstance(problems, str):       # unpickled in another process: the joined lines
+            problems = problems.splitlines()
+        self.problems = [one_line(p) for p in problems]
+        Exception.__init__(self, "\n".join(self.problems))
+
+
+def one_line(message: object) -> str:
+    return " ".join(str(message).split())
 
 
 def did_you_mean(key: str, choices: list[str] | tuple[str, ...]) -> str:

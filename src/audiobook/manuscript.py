@@ -141,6 +141,7 @@ def read_manuscript(files: list[Path], root: Path) -> Manuscript:
         before = len(parser.chapters)
         parser.read_file(path, _source(path, root))
         if not any(ch.paragraphs or ch.title_end for ch in parser.chapters[before:]):
+            del parser.chapters[before:]          # not even a heading: no chapter
             parser.warnings.append(f"{_source(path, root)}: no text in this file; skipped")
     if not any(ch.paragraphs for ch in parser.chapters):
         raise ManuscriptError(f"{root / 'manuscript'}: the manuscript has no text")

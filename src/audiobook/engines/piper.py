@@ -60,9 +60,9 @@ class PiperEngine(Engine):
             return [str(e)]
         out = []
         if not model.is_file():
-            out.append(f"voice {voice.name}: Piper model file {model} not found; download the voice "
-                       f"(the .onnx and its .onnx.json) and point model: at it")
-        elif damage := onnx_damage(model):
+            return [f"voice {voice.name}: Piper model file {model} not found; download the voice "
+                    f"(the .onnx and its .onnx.json) and point model: at it"]
+        if damage := onnx_damage(model):
             out.append(f"voice {voice.name}: Piper model file {model} is damaged ({damage}); "
                        f"download the voice again")
         if not config.is_file():
@@ -111,7 +111,9 @@ class PiperEngine(Engine):
             session = onnxruntime.InferenceSession(str(model), sess_options=opts,
                                                    providers=["CPUExecutionProvider"])
         except Exception as e:  # onnxruntime raises its own Fail/InvalidProtobuf types
-            raise EngineError(f"voice {voice.name}: cannot load Piper model {model}: {e}; "
+            why = " ".join(str(e).split())
+            why = why if len(why) <= 200 else "..." + why[-200:]      # onnxruntime's own words are long
+            raise EngineError(f"voice {voice.name}: cannot load Piper model {model}: {why}; "
                               f"the file may be damaged, download it again") from None
         self._cfg = cfg
         self._piper = PiperVoice(config=PiperConfig.from_dict(cfg), session=session)
