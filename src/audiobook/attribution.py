@@ -80,6 +80,11 @@ class _Ref(NamedTuple):
     subject: bool      # opens its sentence ("Rosa", "Then the doctor"): the likelier antecedent
 
 
+class _Seen(NamedTuple):
+    gender: str
+    sentence: int
+
+
 @dataclass
 class _State:
     history: list[_Ref] = field(default_factory=list)   # resolved mentions of the chapter so far
@@ -102,6 +107,7 @@ class _Attributor:
         self.intro_votes: Counter[str] = Counter()     # "my name was Pip" in the narration
         self.named_in_narration: set[str] = set()
         self.narration_words = 0
+        self.seen: dict[str, _Seen] = {}                # everyone mentioned so far in the book
         self.narrator_name = UNNAMED_NARRATOR
         self.described: dict[str, str] = {}            # "the artist" -> "Basil", learned from a conversation
         self.first_person = 0                           # I/me/my in the narration
@@ -445,6 +451,9 @@ class _Attributor:
                 hist.append(_Ref(person, m.kind, self.st.sentence + n, len(_WORD_RE.findall(lead)) <= 1))
             out.append(Mention(person, m.start, m.end, m.kind, m.word, m.gender))
         if remember:
+            for ref in hist[len(self.st.history[-80:]):]:
+                if ref.person != FIRST:
+                    self.seen[ref.person] = _Seen(self.cast.gender(ref.person), ref.sentence)
             self.st.history = hist
             self.st.sentence += len(cuts) + 1
         return out
@@ -466,6 +475,13 @@ class _Attributor:
                 return ref.person
             if g == "unknown" and fallback is None and len(hist) - k < 6:
                 fallback = ref.person
+        if fallback is None:    # nobody of that gender in this chapter yet: the last one seen before
+            seen = [p for p, q in self.seen.items() if q.gender == gender and p not in skip]
+            if seen:
+                return max(seen, key=lambda p: self.seen[p].sentence)
+            alone = [p.name for p in self.cast.people.values() if p.gender == gender and p.name not in skip]
+            if len(alone) == 1:
+                return alone[0]
         return fallback
 
     def _by_noun(self, desc: str) -> str | None:
