@@ -101,8 +101,12 @@ def test_full_book_mp3_has_cover_tags_and_credit_markers(built: tuple[Path, Buil
     assert str(tags["TDRC"]) == "2026"
     chaps = sorted(tags.getall("CHAP"), key=lambda c: c.start_time)
     assert [c.sub_frames["TIT2"].text[0] for c in chaps] == TITLES
-    ends = np.cumsum(durations(report)) * 1000
-    assert np.allclose([c.end_time for c in chaps], ends, atol=1.5)
+    # joined from the tracks' MP3 frames: back to back, each marker its track plus that file's
+    # encoder padding and the next one's priming (under 60 ms)
+    assert chaps[0].start_time == 0
+    assert all(a.end_time == b.start_time for a, b in zip(chaps, chaps[1:], strict=False))
+    excess = np.array([c.end_time - c.start_time for c in chaps]) - np.array(durations(report)) * 1000
+    assert np.all((excess >= -1.5) & (excess <= 60)), excess
     # chapter files carry no cover (ACX takes it separately); credits carry no track number
     chapter = ID3(book / "output" / "01 - The First.mp3")
     assert not chapter.getall("APIC") and str(chapter["TRCK"]) == "1/2"

@@ -37,7 +37,7 @@ FRAME_S = 0.010
 FLOOR_WINDOW_S = 0.5
 SPEECH_OVER_FLOOR_DB = 20.0
 SPEECH_MIN_DB = -50.0
-MARKER_TOLERANCE_S = 0.05
+MARKER_TOLERANCE_S = 0.06   # a joined MP3 chapter carries its encoder padding + the next priming
 SUFFIXES = (".mp3", ".m4b", ".m4a")
 MP3_BITRATES = tuple(k * 1000 for k in (32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320))
 

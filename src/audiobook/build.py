@@ -345,6 +345,11 @@ def _full_book(prep: Prepared, state: State, tags: export.Tags, total: int, repo
     rel = str(out.relative_to(book.root))
     if state.book.get(fmt, {}).get("hash") == digest and out.is_file():
         return rel
+    if fmt == "mp3":       # the chapter files' frames, copied: no second encode of the whole book
+        files = [book.root / e["file"] for e in entries if e]
+        export.join_mp3(files, [e["title"] for e in entries if e], out, tags, cover)
+        state.book[fmt] = {"hash": digest, "file": rel}
+        return rel
     markers, pos = [], 0
     for e in entries:
         assert e is not None
