@@ -113,8 +113,8 @@ def _start(fmt: str, out: Path, tags: Tags, metadata: Path | None, cover: Cover 
     if fmt == "mp3copy":
         cmd += ["-c:a", "copy", "-id3v2_version", "3", "-write_xing", "1"]
     elif fmt == "mp3":
-        cmd += ["-c:a", "libmp3lame", "-b:a", MP3_BITRATE, "-compression_level", str(LAME_QUALITY), "-ar", str(SAMPLE_RATE),
-                "-ac", "1", "-id3v2_version", "3", "-write_xing", "1"]
+        cmd += ["-c:a", "libmp3lame", "-b:a", MP3_BITRATE, "-compression_level", str(LAME_QUALITY),
+                "-ar", str(SAMPLE_RATE), "-ac", "1", "-id3v2_version", "3", "-write_xing", "1"]
     else:
         cmd += ["-af", f"volume=-{AAC_HEADROOM_DB}dB", "-c:a", "aac", "-aac_coder", "fast", "-b:a", AAC_BITRATE,
                 "-ar", str(SAMPLE_RATE), "-ac", "1"]
