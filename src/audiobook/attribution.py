@@ -44,8 +44,11 @@ SUBJECT_PRONOUNS = frozenset({"he", "she", "i"})
 _SENTENCE_RE = re.compile(r"(?<=[.!?])['’\"”]?\s+(?=[A-Z“‘\"'])|[;]\s+")
 _INTRO_RE = re.compile(r"\b(?:I am|I'm|I’m|my name is|call me|it is I,?|this is)\s+(.{1,40}?)(?=[,.!?;]|$)",
                        re.IGNORECASE)
+_IT_WAS_RE = re.compile(r"(?<=[.;!?] )(?:It|This|That) (?:was|is) (?:only |just )?"
+                        r"((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)")
+_OWN_NAME_RE = re.compile(r"\b(?:[Mm]y name is|I am|I'm|I’m|[Cc]all me)\s+((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)")
 _WORD_RE = re.compile(r"[\w’'-]+")
-_SELF_NAMED_RE = re.compile(r"\b(?:my name (?:is|was)|called myself|I am|I was called|they called me|named me|"
+_SELF_NAMED_RE = re.compile(r"\b(?:[Mm]y name (?:is|was)|called myself|I am|I was called|they called me|named me|"
                             r"call me)\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
 
 
@@ -168,13 +171,16 @@ class _Attributor:
             if s.tag:
                 found[i] = Attribution(self.cast.resolve(s.tag) or s.tag, 1.0, "tag")
             elif s.continued and self.items and self.items[-1].quote_ids:
-                found[i] = Attribution("", 0.95, "continues the quote before")   # filled in later
+                before = self.items[-1].found.get(self.items[-1].quote_ids[-1])
+                found[i] = Attribution(before.speaker if before else "", 0.95,   # "": filled in later
+                                       "continues the quote before")
             else:
                 a = self._explicit(segs, mentions, i, excluded)
                 if a is not None:
                     found[i] = a
         if not found:
-            a = self._colon(prev, excluded) or self._beat(segs, mentions, excluded)
+            a = self._colon(prev, excluded) or self._introduction(segs, quotes) \
+                or self._beat(segs, mentions, excluded)
             return {i: a for i in quotes} if a else {}
         # quotes of one paragraph share a speaker: fill the others from the nearest decided one
         for i in quotes:
@@ -196,7 +202,14 @@ class _Attributor:
         for chain in chains:
             speakers: list[str | None] = [self._anchor(it, spoken) for it in chain]
             self._name_descriptions(chain, speakers)
+            self._pronouns_in_turn(chain, speakers)
             for k, it in enumerate(chain):
+                if speakers[k] == "":        # continues a quote whose speaker is decided by now
+                    before = speakers[k - 1] if k > 0 else None
+                    for q in it.quote_ids:
+                        if before and self.out[q].speaker == "":
+                            self.out[q] = Attribution(before, 0.9, self.out[q].reason)
+                    speakers[k] = before if before and self.out[it.quote_ids[-1]].speaker else None
                 if speakers[k] is None:
                     a = self._alternate(chain, speakers, k) or self._fallback(it, spoken)
                     for q in it.quote_ids:
@@ -225,13 +238,29 @@ class _Attributor:
                 self.out[q] = Attribution(named, a.confidence * 0.9, f"{a.reason} = {named}")
             speakers[k] = named
 
+    def _pronouns_in_turn(self, chain: list[_Item], speakers: list[str | None]) -> None:
+        """Ann and Mary talking: "she asked" fits both, so the turn decides which."""
+        for k, it in enumerate(chain):
+            a = self.out.get(it.quote_ids[-1])
+            if a is None or not a.reason.startswith("pronoun") or k < 2:
+                continue
+            j = next((j for j in range(k - 1, -1, -1) if speakers[j] and not
+                      self.out[chain[j].quote_ids[-1]].reason.startswith("pronoun")), None)
+            if j is None or (k - j) % 2 == 0:
+                continue
+            other = self._other(chain, speakers, j, k)
+            if other and other != a.speaker and other not in it.excluded and speakers[j] == a.speaker \
+                    and self.cast.gender(other) == self.cast.gender(a.speaker) != "unknown":
+                for q in it.quote_ids:
+                    self.out[q] = Attribution(other, 0.6, f"turn-taking: {k - j} turns from {speakers[j]} "
+                                                          f"({a.reason.split(': ', 1)[1].split(' ')[0]} fits both)")
+                speakers[k] = other
+
     def _anchor(self, it: _Item, spoken: list[tuple[int, str]]) -> str | None:
         if not it.found:
             return None
         for q in it.quote_ids:
             a = it.found[q]
-            if a.reason.startswith("continues") and spoken:
-                a = Attribution(spoken[-1][1], a.confidence, a.reason)
             self.out[q] = a
         return self.out[it.quote_ids[-1]].speaker
 
@@ -291,7 +320,13 @@ class _Attributor:
                   excluded: set[str]) -> Attribution | None:
         excluded = {r for r in (self.cast.resolve(v) for v in vocatives(segs[i].text)) if r}   # listeners
         if i + 1 < len(segs) and segs[i + 1].kind == "narration":
-            a = self._tag_clause(segs[i + 1].text, mentions[i + 1], after=True, excluded=excluded)
+            text = segs[i + 1].text
+            a = self._tag_clause(text, mentions[i + 1], after=True, excluded=excluded)
+            unnamed = a is None or (a.reason.startswith('explicit: "') and self.cast.resolve(a.speaker) is None)
+            m = _IT_WAS_RE.search(text) if unnamed else None
+            who = self.cast.resolve(m.group(1)) if m else None
+            if who:     # “Good morning,” said a voice. It was Rosa.
+                return Attribution(who, 0.8, f'named after the tag: "{_short(m.group(0))}"')  # type: ignore[union-attr]
             if a is not None:
                 return a
         if i > 0 and segs[i - 1].kind == "narration" and segs[i - 1].text.rstrip().endswith((",", ":", "—")):
@@ -354,6 +389,15 @@ class _Attributor:
         if a is None or a.speaker in excluded:
             return None
         return Attribution(a.speaker, min(a.confidence, 0.85), f"colon: {a.reason}")
+
+    def _introduction(self, segs: tuple[Segment, ...], quotes: list[int]) -> Attribution | None:
+        """“Good evening. My name is Hale.”"""
+        for i in quotes:
+            for m in _OWN_NAME_RE.finditer(segs[i].text):
+                who = self.cast.resolve(m.group(1))
+                if who:
+                    return Attribution(who, 0.8, f'introduces themselves: "{_short(m.group(0))}"')
+        return None
 
     def _beat(self, segs: tuple[Segment, ...], mentions: list[list[Mention]],
               excluded: set[str]) -> Attribution | None:

@@ -27,6 +27,7 @@ _ROLE_OF_TITLE = {t: t for t in """doctor captain colonel major general professo
 _ROLE_OF_TITLE.update({"dr": "doctor", "capt": "captain", "col": "colonel", "prof": "professor", "rev": "parson"})
 MALE_PRONOUNS = frozenset("he him his himself".split())
 FEMALE_PRONOUNS = frozenset("she her hers herself".split())
+_SUBJECT_PRONOUNS = frozenset("he she himself herself".split())
 FIRST_PERSON = frozenset("i me my myself".split())
 # Capitalised words that are not names even in the middle of a sentence.
 NOT_NAMES = frozenset(
@@ -251,7 +252,8 @@ def discover(ms: Manuscript) -> Cast:
                     events.append((m.start(), m.group(0).lower()))
                 for _pos, e in sorted(events):
                     if e in MALE_PRONOUNS or e in FEMALE_PRONOUNS:
-                        if len(set(seen)) == 1:      # one person so far: the pronoun is theirs
+                        # one person so far: a he/she is theirs (a him/her is more often someone else)
+                        if len(set(seen)) == 1 and e in _SUBJECT_PRONOUNS:
                             gender_votes[seen[0]]["male" if e in MALE_PRONOUNS else "female"] += 1
                     else:
                         seen.append(e)

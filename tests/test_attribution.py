@@ -1,0 +1,293 @@
+"""Each rule of the attribution sieve, pinned with small examples (attribution.py, characters.py),
+and the `audiobook script --review` and `audiobook cast` commands."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from audiobook.attribution import UNNAMED_NARRATOR, attribute
+from audiobook.book import Character, load_book
+from audiobook.characters import Cast, description, discover, vocatives
+from audiobook.cli import cli
+from audiobook.manuscript import parse_text
+from audiobook.script import cast_of, characters_yaml, review, script_of, voices_yaml
+from audiobook.voices import load_profile
+
+ROSA_TOMAS = [("Rosa", "female", ()), ("Tomas", "male", ())]
+
+
+def run(text: str, cast: list[tuple[str, str, tuple[str, ...]]] | None = None) -> list[tuple[str, str, str]]:
+    """(quote, speaker, reason) for every quote of ``text``; without ``cast`` the characters are discovered."""
+    ms = parse_text(text)
+    c = Cast.from_characters([Character(n, a, g) for n, g, a in cast]) if cast is not None else discover(ms)
+    found = attribute(ms, c)
+    return [(s.text, found[s.quote_id].speaker, found[s.quote_id].reason) for _, _, s in ms.quotes()]
+
+
+def who(text: str, cast: list[tuple[str, str, tuple[str, ...]]] | None = ROSA_TOMAS) -> list[str]:
+    return [spk for _, spk, _ in run(text, cast)]
+
+
+# ------------------------------------------------------------------------------------------- explicit tags
+@pytest.mark.parametrize("text", [
+    "“The river is high,” said Rosa.",
+    "“The river is high,” Rosa said.",
+    "Rosa said, “The river is high.”",
+    "Tomas looked up. “The river is high,” she said.",
+    "“The river is high,” she said quietly, looking at Tomas.",
+])
+def test_explicit_tag_names_the_speaker(text: str) -> None:
+    assert who(text) == ["Rosa"]
+
+
+def test_explicit_reason_quotes_the_tag() -> None:
+    (_, spk, reason), = run("“The river is high,” said Rosa.", ROSA_TOMAS)
+    assert spk == "Rosa" and reason == 'explicit: "said Rosa"'
+
+
+def test_pronoun_reason_names_the_antecedent() -> None:
+    (_, spk, reason), = run("Rosa came in. “Cold,” she said.", ROSA_TOMAS)
+    assert (spk, reason) == ("Rosa", "pronoun: she → Rosa")
+
+
+def test_description_tag_resolves_through_the_aliases() -> None:
+    cast = [("Rosa", "female", ()), ("Pedro", "male", ("her father",)), ("Ivy", "female", ("Grandma Ivy",))]
+    assert who("“Come home,” her father said.", cast) == ["Pedro"]
+    assert who("“Come home,” said her father.", cast) == ["Pedro"]
+    assert who("“Tea?” Grandma Ivy asked.", cast) == ["Ivy"]
+
+
+def test_title_description_is_the_one_cast_member_with_that_title() -> None:
+    cast = [("Dr. Archie", "male", ()), ("Thea", "female", ()), ("Kronborg", "male", ())]
+    text = "Kronborg opened the door. The doctor went in.\n\n“Feel sick, Thea?” the doctor asked."
+    assert who(text, cast) == ["Dr. Archie"]
+
+
+def test_tag_inside_an_interrupted_quote_covers_both_halves() -> None:
+    assert who("“I am going,” said Tomas, “whatever the river does.”") == ["Tomas", "Tomas"]
+
+
+def test_tag_before_a_colon() -> None:
+    assert who("Tomas turned to the window and said:\n\n“It has stopped raining.”") == ["Tomas"]
+
+
+# ------------------------------------------------------------------------------------------- beats, vocatives
+def test_action_beat_in_the_same_paragraph() -> None:
+    assert who("Rosa waited by the boat.\n\nTomas tied off a knot. “That will hold.”") == ["Tomas"]
+
+
+def test_vocative_names_the_listener_not_the_speaker() -> None:
+    assert vocatives("Rosa, did you know that?") == ["Rosa"]
+    assert vocatives("Did you know that, Rosa?") == ["Rosa"]
+    text = ("Tomas and Rosa sat by the fire.\n\n“Rosa, did you know the river froze?”\n\n"
+            "“I did. Everybody knows.”")
+    assert who(text) == ["Tomas", "Rosa"]
+
+
+def test_self_introduction() -> None:
+    cast = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Hale", "male", ())]
+    text = "Tomas opened the door to a tall stranger.\n\n“Good evening. My name is Hale.”"
+    assert who(text, cast) == ["Hale"]
+
+
+# ------------------------------------------------------------------------------------------- pronouns
+def test_pronoun_by_gender() -> None:
+    text = "Rosa and Tomas walked home. He was tired.\n\n“Let us rest,” she said."
+    assert who(text) == ["Rosa"]
+
+
+def test_pronoun_by_recency() -> None:
+    cast = [("Ann", "female", ()), ("Mary", "female", ())]
+    assert who("Ann went out. Mary stayed by the fire.\n\n“It is cold,” she said.", cast) == ["Mary"]
+
+
+def test_pronoun_is_never_the_person_addressed() -> None:
+    cast = [("Jo", "female", ()), ("Amy", "female", ())]
+    assert who("Amy looked at Jo.\n\n“Jo, come here,” she said.", cast) == ["Amy"]
+
+
+# ------------------------------------------------------------------------------------------- conversations
+def test_turn_taking_alternates_between_two_people() -> None:
+    text = ("Rosa looked at Tomas. “Are you coming?” she asked.\n\n“No.”\n\n“Why not?”\n\n“I am tired.”")
+    got = run(text, ROSA_TOMAS)
+    assert [s for _, s, _ in got] == ["Rosa", "Tomas", "Rosa", "Tomas"]
+    assert all(r.startswith("turn-taking") for _, _, r in got[1:])
+
+
+def test_two_speakers_of_the_same_gender() -> None:
+    cast = [("Ann", "female", ()), ("Mary", "female", ())]
+    text = ("Ann and Mary sat down.\n\n“Tea?” asked Ann.\n\n“Please,” said Mary.\n\n“Milk?”\n\n“No, thank you.”"
+            "\n\n“Sugar?” she asked.")
+    assert who(text, cast) == ["Ann", "Mary", "Ann", "Mary", "Ann"]
+
+
+def test_quote_running_over_paragraphs_keeps_one_speaker() -> None:
+    text = ("“It began long ago,” said Rosa. “We were young.\n\n“Then the war came, and we left.”\n\n"
+            "Tomas nodded.")
+    assert who(text) == ["Rosa", "Rosa", "Rosa"]
+
+
+def test_nested_quote_stays_in_the_outer_line() -> None:
+    got = run("“He told me ‘go home’ and walked off,” said Rosa.", ROSA_TOMAS)
+    assert got == [("He told me ‘go home’ and walked off,", "Rosa", 'explicit: "said Rosa"')]
+
+
+def test_name_that_first_appears_after_its_owner_spoke() -> None:
+    text = ("Tomas was alone in the kitchen.\n\n“Good morning,” said a voice. It was Rosa, who had come in unheard."
+            "\n\nTomas gave Rosa a cup. He liked Rosa, and Rosa knew it.")
+    assert who(text) == ["Rosa"]
+    assert who(text, None) == ["Rosa"]
+
+
+def test_inline_tag_wins_with_full_confidence() -> None:
+    ms = parse_text("[Tomas]“The river is high,” said Rosa.")
+    found = attribute(ms, Cast.from_characters([Character("Rosa"), Character("Tomas")]))
+    assert (found[0].speaker, found[0].confidence, found[0].reason) == ("Tomas", 1.0, "tag")
+
+
+def test_first_person_narrator() -> None:
+    text = ("I walked to the station with Tomas.\n\n“Is it far?” I asked.\n\n“Not far,” said Tomas.")
+    assert who(text, [("Tomas", "male", ())]) == [UNNAMED_NARRATOR, "Tomas"]
+    assert who(text, None) == [UNNAMED_NARRATOR, "Tomas"]
+    named = "I walked to the station with Tomas. My name is Pip, by the way.\n\n“Is it far?” I asked."
+    assert who(named, [("Pip", "male", ()), ("Tomas", "male", ())]) == ["Pip"]
+
+
+# ------------------------------------------------------------------------------------------- discovery
+def test_discovery_merges_title_and_surname_and_finds_gender() -> None:
+    text = ("Mr. Hale came into the room and sat down. He looked tired.\n\n“Good evening,” said Hale.\n\n"
+            "Margaret smiled at him. She was glad to see him.\n\n“You are late,” said Margaret.\n\n"
+            "“The train was slow,” Mr. Hale said.\n\n“It always is,” Margaret said.")
+    cast = discover(parse_text(text))
+    people = {p.name: p for p in cast.people.values()}
+    assert set(people) == {"Mr. Hale", "Margaret"}
+    assert "Hale" in people["Mr. Hale"].aliases
+    assert people["Mr. Hale"].gender == "male" and people["Margaret"].gender == "female"
+    assert who(text, None) == ["Mr. Hale", "Margaret", "Mr. Hale", "Margaret"]
+
+
+def test_discovery_without_a_cast_uses_descriptions_as_speakers() -> None:
+    assert who("“Who goes there?” cried the old sentry.", None) == ["The old sentry"]
+
+
+@pytest.mark.parametrize(("text", "last", "expected"), [
+    (" the painter.", False, "the painter"),
+    (" in a thin, elderly gentleman.", False, "a thin, elderly gentleman"),
+    (" his hand again", False, None),          # an object, not a person
+    (" the boy half asleep", False, "the boy"),
+    (" Philip's nurse", False, "Philip's nurse"),
+    ("Then the old man", True, "the old man"),
+])
+def test_description(text: str, last: bool, expected: str | None) -> None:
+    assert description(text, last=last) == expected
+
+
+# ------------------------------------------------------------------------------------------- review and cast
+BOOK = ("# One\n\nRosa was cold. She wanted to go home.\n\n"
+        "Tomas waited for Rosa by the gate. At last Rosa looked at him. “Are you coming?” she asked."
+        "\n\n“No.”\n\n“Why not?”\n\n“I am tired,” said Tomas.\n\nShe left him there, and he watched Rosa go.\n")
+
+
+def write_book(root: Path, text: str = BOOK, yaml: str = 'title: "T"\n') -> Path:
+    (root / "manuscript").mkdir(parents=True)
+    (root / "manuscript" / "book.yaml").write_text(yaml, encoding="utf-8")
+    (root / "manuscript" / "01.md").write_text(text, encoding="utf-8")
+    return root
+
+
+def test_review_lists_least_sure_first_with_context(tmp_path: Path) -> None:
+    book = load_book(write_book(tmp_path))
+    from audiobook.script import build_script
+    items = review(build_script(book), book.root)
+    confidences = [r.line.confidence for r in items]
+    assert confidences == sorted(confidences) and items
+    first = items[0]
+    assert first.location.startswith("manuscript/01.md:")
+    line = int(first.location.rsplit(":", 1)[1])
+    assert first.line.text in (book.root / "manuscript/01.md").read_text(encoding="utf-8").splitlines()[line - 1]
+    assert first.fix.startswith("[") and "]“" in first.fix
+    assert ">>[" in first.paragraph
+
+
+def test_review_never_lists_inline_tags(tmp_path: Path) -> None:
+    book = load_book(write_book(tmp_path, "[Rosa]“Hello.”\n\n[Tomas]“Hi.”\n"))
+    from audiobook.script import build_script
+    assert review(build_script(book), book.root) == []
+
+
+def test_cli_script_review(tmp_path: Path) -> None:
+    write_book(tmp_path)
+    r = CliRunner().invoke(cli, ["script", "--book", str(tmp_path), "--review", "--limit", "2"])
+    assert r.exit_code == 0, r.output
+    assert r.output.count("manuscript/01.md:") == 2
+    assert "fix: write the speaker in brackets" in r.output and "before:" in r.output
+    r = CliRunner().invoke(cli, ["script", "--book", str(tmp_path), "--review", "--format", "jsonl"])
+    rows = [json.loads(x) for x in r.output.splitlines()]
+    assert rows and {"location", "speaker", "confidence", "reason", "before", "after", "fix"} <= set(rows[0])
+
+
+def test_every_dialogue_line_has_confidence_and_reason(tmp_path: Path) -> None:
+    write_book(tmp_path)
+    r = CliRunner().invoke(cli, ["script", "--book", str(tmp_path), "--format", "jsonl"])
+    rows = [json.loads(x) for x in r.output.splitlines()]
+    dialogue = [x for x in rows if x["kind"] == "dialogue"]
+    assert len(dialogue) == 4
+    assert all(0 < x["confidence"] <= 1 and x["reason"] for x in dialogue)
+
+
+def test_cast_lists_discovered_characters(tmp_path: Path) -> None:
+    write_book(tmp_path)
+    entries = {e.name: e for e in cast_of(load_book(tmp_path))}
+    assert entries["Tomas"].lines == 2 and entries["Rosa"].lines == 2
+    assert entries["Rosa"].gender == "female"
+    r = CliRunner().invoke(cli, ["cast", "--book", str(tmp_path)])
+    assert r.exit_code == 0 and "discovered" in r.output and "Rosa" in r.output
+
+
+def test_cast_write_characters_is_valid_book_yaml(tmp_path: Path) -> None:
+    write_book(tmp_path)
+    r = CliRunner().invoke(cli, ["cast", "--book", str(tmp_path), "--write", "characters"])
+    assert r.exit_code == 0 and r.output.startswith("characters:\n")
+    other = write_book(tmp_path / "b", yaml='title: "T"\n' + r.output)
+    book = load_book(other)
+    assert {c.name for c in book.characters or ()} == {"Rosa", "Tomas"}
+
+
+def test_cast_write_voices_is_a_loadable_profile(tmp_path: Path) -> None:
+    write_book(tmp_path)
+    out = tmp_path / "voices" / "starter.yaml"
+    out.parent.mkdir()
+    r = CliRunner().invoke(cli, ["cast", "--book", str(tmp_path), "--write", "voices", "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    prof = load_profile(load_book(tmp_path), "starter")
+    assert {"Narrator", "Rosa", "Tomas"} <= set(prof.cast)
+    assert prof.voice_for("Rosa").name != prof.voice_for("Tomas").name
+
+
+def test_cast_never_overwrites_a_file(tmp_path: Path) -> None:
+    write_book(tmp_path)
+    out = tmp_path / "mine.yaml"
+    out.write_text("precious\n", encoding="utf-8")
+    r = CliRunner().invoke(cli, ["cast", "--book", str(tmp_path), "--write", "voices", "-o", str(out)])
+    assert r.exit_code != 0 and "already exists" in str(r.exception)
+    assert out.read_text(encoding="utf-8") == "precious\n"
+
+
+def test_starter_yaml_quotes_names() -> None:
+    from audiobook.script import CastEntry
+    entries = [CastEntry('Mr. "Big" Hale', "male", ("Hale",), 3, 10, False),
+               CastEntry(UNNAMED_NARRATOR, "unknown", (), 2, 5, False)]
+    assert 'name: "Mr. \\"Big\\" Hale"' in characters_yaml(entries)
+    assert UNNAMED_NARRATOR not in characters_yaml(entries)
+    assert f'"{UNNAMED_NARRATOR}": storyteller' in voices_yaml(entries)
+
+
+def test_script_of_parsed_text() -> None:
+    ms = parse_text("“Hi,” said Rosa.")
+    sc = script_of(ms, Cast.from_characters([Character("Rosa", (), "female")]))
+    assert [(ln.speaker, ln.reason) for ln in sc.lines() if ln.kind == "dialogue"] == [
+        ("Rosa", 'explicit: "said Rosa"')]
