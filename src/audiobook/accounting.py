@@ -20,7 +20,7 @@ from audiobook.manuscript import read_text, words
 from audiobook.script import Line, Script
 from audiobook.speech import speech
 
-_TAG_BEFORE_QUOTE = re.compile(r"\[[^\[\]\r\n]{1,60}\](?=\s*[“\"‘'„«”’])")
+_TAG_BEFORE_QUOTE = re.compile(r"\[[^\[\]\r\n]{1,60}\](?=[“\"‘'„«”’»])")
 
 
 @dataclass

@@ -348,7 +348,7 @@ class _Parser:
         else:
             text = spoken(raw)
         if not any(ch.isalnum() for ch in text):
-            if any(unicodedata.category(ch)[0] == "S" for ch in text):
+            if any(unicodedata.category(ch)[0] in "SM" for ch in text):     # symbols, lone accents
                 self.warn(start + len(raw) - len(raw.lstrip()), f"nothing to say in {text!r}; skipped")
             return
         lead = len(raw) - len(raw.lstrip())

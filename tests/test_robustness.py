@@ -1,0 +1,181 @@
+"""Nothing lost, nothing confusing: the parser on arbitrary text (hypothesis), every word of a
+build counted as spoken or reported, two builds of one book at once, and a disk that fills up."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import unicodedata
+from bisect import bisect_right
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from audiobook.accounting import count_words
+from audiobook.build import BuildOptions, prepare
+from audiobook.cli import main
+from audiobook.manuscript import (
+    DOUBLE_CLOSE,
+    DOUBLE_OPEN,
+    SINGLE_CLOSE,
+    SINGLE_OPEN,
+    Manuscript,
+    parse_text,
+    words,
+)
+
+from conftest import TEST_PROFILE, make_book
+
+# ------------------------------------------------------------------ the parser never loses text
+
+QUOTE_MARKS = set(DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + "\"'")
+TOKENS = ["“", "”", '"', "'", "’", "‘", "„", "«", "»", "[Ann]", "[Bob] ", "# ", "## ", "#", "\n", "\n\n",
+          "\r\n", "\r\n\r\n", "* * *\n", "***", "⁂", "—", "--", "–", " ", " ", "he said", "said Ann", "Hello",
+          "don't", "’em", "’tis", "boys’", "o’clock", "😀", "🎉", "★", "\ufeff", "_", "*", ",", ".", "?", "!",
+          "…", ":", ";", "(", ")", "[", "]", "a", "I", "x1", "Ünïcödé", "\t", "\u2028", "\x0b", "\x85"]
+OPENERS = ["", "", "“", '"', "‘", "'", "— ", "—", "-- ", "[Ann]“", "# ", "## "]
+paragraphs = st.tuples(st.sampled_from(OPENERS), st.lists(st.sampled_from(TOKENS), max_size=12).map("".join))
+texts = st.one_of(
+    st.lists(st.sampled_from(TOKENS), max_size=60).map("".join),
+    st.lists(paragraphs.map("".join), max_size=8).map("\n\n".join),
+    st.text(max_size=200),
+    st.text(alphabet=st.sampled_from([t for t in TOKENS if len(t) == 1]), max_size=200),
+)
+
+
+def counted(c: str) -> bool:
+    """A character that is text of the book: letters, digits, marks, symbols (not whitespace,
+    punctuation, quotation marks or markup such as #, *, _, [ ])."""
+    return unicodedata.category(c)[0] in "LNMS" and c not in QUOTE_MARKS
+
+
+def check_nothing_lost(text: str, ms: Manuscript) -> None:
+    """Every counted character of ``text`` is in exactly one span the parser made (a chapter title
+    or a segment), in order, and the spoken text of the span has exactly the counted characters of
+    the span; outside the spans there are only speaker tags before a quotation mark, and symbols
+    or lone accents the parser warned about ("nothing to say in ...")."""
+    line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+    spans: list[tuple[int, int, str]] = []
+    for ch in ms.chapters:
+        if ch.title_end > ch.title_start:
+            spans.append((ch.title_start, ch.title_end, ch.title))
+        for p in ch.paragraphs:
+            for s in p.segments:
+                spans.append((s.start, s.end, s.text))
+    pos = 0
+    outside: list[int] = []
+    for start, end, said in spans:
+        assert start >= pos, f"spans overlap or go backwards at {start}: {spans}"
+        outside += range(pos, start)
+        pos = end
+        assert [c for c in text[start:end] if counted(c)] == [c for c in said if counted(c)], (start, end, said)
+    outside += range(pos, len(text))
+    tags = [range(m.start(), m.end()) for m in re.finditer(r"\[[^\[\]\r\n]{1,60}\](?=[“\"‘'„«”’»])", text)]
+    for i in outside:
+        c = text[i]
+        if not counted(c) or any(i in t for t in tags):
+            continue
+        line = bisect_right(line_starts, i)
+        assert unicodedata.category(c)[0] in "SM" and any(
+            (m := re.match(r"manuscript/chapter\.md:(\d+): nothing to say in (.*); skipped$", w))
+            and int(m.group(1)) <= line and (c in m.group(2) or repr(c)[1:-1] in m.group(2))
+            for w in ms.warnings), \
+            f"{c!r} at offset {i} (line {line}) is in no line of the script: {ms}"
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+def test_the_parser_never_crashes_and_never_loses_a_character(text: str) -> None:
+    ms = parse_text(text)
+    check_nothing_lost(text, ms)
+
+
+def test_the_property_catches_a_lost_word() -> None:
+    text = "“Hello,” he said. Later."
+    ms = parse_text(text)
+    ch = ms.chapters[0]
+    p = ch.paragraphs[0]
+    broken = Manuscript((type(ch)(ch.number, ch.title, ch.source, ch.title_start, ch.title_end,
+                                  (type(p)(p.number, p.start, p.end, p.line, p.brk, p.segments[:-1], p.raw),)),))
+    try:
+        check_nothing_lost(text, broken)
+    except AssertionError:
+        return
+    raise AssertionError("a dropped segment went unnoticed")
+
+
+def test_known_tricky_texts() -> None:
+    for text in ["[Ann]“”", "“”", "# \n\n“", "\ufeff\ufeff# T", "a\u2028“b”\u2028c", "’’’", "[A]“[B]“x”",
+                 "—a, said b. —c", "# T #\n\n## Part\n\n_x_ *y*", "😀\n\n“😀” he said"]:
+        check_nothing_lost(text, parse_text(text))
+
+
+# ------------------------------------------------------------------ every word spoken or reported
+
+ACCOUNTED = {
+    "01-first.md": """\
+        # The First
+
+        Daniel came home. “Hello there,” he said. “Anyone in?”
+
+        [Liana]“Only me.” She smiled 😀 and pointed at https://www.example.com/a/b?c=1 on the screen.
+
+        “Never closed, said Liana.
+
+        * * *
+
+        Later that _night_, the house was quiet.
+        """,
+    "02-second.md": """\
+        Morning came. “Coffee?” asked Liana.
+
+        [Daniel]“Please.”
+        """,
+}
+
+
+def test_every_word_of_the_manuscript_is_spoken_or_reported(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    short = TEST_PROFILE.replace("model: daniel}", "model: daniel, options: {seconds_per_char: 0.001}}")
+    book = make_book(tmp_path / "book", ACCOUNTED, short)
+    monkeypatch.setattr(sys, "argv", ["audiobook", "build", "--book", str(book), "--jobs", "1",
+                                      "--report", str(tmp_path / "report.json")])
+    main()
+    out, err = capsys.readouterr()
+    rep = json.loads((tmp_path / "report.json").read_text())
+    # counted independently: the words of the files, speaker tags being markup
+    text = " ".join((book / "manuscript" / name).read_text(encoding="utf-8") for name in ACCOUNTED)
+    total = len(words(re.sub(r"\[(Liana|Daniel)\]", " ", text)))
+    assert rep["words_total"] == total, (rep["words_total"], total)
+    assert rep["words_spoken"] + rep["words_reported"] == total
+    # reported: the path of the web address, and Daniel's lines, whose audio was far too short
+    prep = prepare(book, BuildOptions(jobs=1))
+    daniel = [ln.text for ln in prep.script.lines() if ln.speaker == "Daniel"]
+    assert {"Hello there,", "Anyone in?", "Please."} <= set(daniel)
+    url_path = len(words("https://www.example.com/a/b?c=1")) - len(words("example.com"))
+    assert rep["words_reported"] == url_path + sum(len(words(t)) for t in daniel)
+    warned = [w for w in err.splitlines() if w.startswith("warning: ")]
+    assert sum("voice dan: only" in w for w in warned) == len(set(daniel))
+    assert any("read the web address https://www.example.com/a/b?c=1 as 'example.com'" in w for w in warned)
+    assert f"{total} words in the manuscript: {total - rep['words_reported']} spoken, " \
+           f"{rep['words_reported']} reported above" in out
+
+
+def test_words_the_script_misses_are_reported_not_lost(book: Path) -> None:
+    from audiobook.book import load_book
+    from audiobook.script import Chapter, Script, build_script
+
+    b = load_book(book)
+    script = build_script(b)
+    ch = script.chapters[0]
+    dropped = ch.lines[4]
+    assert dropped.text == "Anyone in?"
+    partial = Script((Chapter(ch.number, ch.title, ch.source, ch.lines[:4] + ch.lines[5:]), *script.chapters[1:]))
+    full, lossy = count_words(b, script), count_words(b, partial)
+    assert full.total == full.spoken == lossy.total and full.warnings == []
+    assert lossy.reported == 2 and lossy.spoken == full.total - 2
+    assert lossy.warnings == ["manuscript/01-first.md:3: 2 word(s) are not in the script and will not be spoken: "
+                              "Anyone in (please report this as a bug)"]
