@@ -11,6 +11,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from audiobook.book import Character
 from audiobook.manuscript import SPEECH_VERBS, Manuscript
@@ -50,11 +51,13 @@ _NAME = r"[A-Z][\w’'-]*[a-z][\w’'-]*"
 _TITLE_RE = "|".join(sorted((t.capitalize() for t in TITLES), key=len, reverse=True))
 _NAME_RE = re.compile(rf"\b(?:(?:{_TITLE_RE})\.?\s+)?{_NAME}(?:[ \t]+{_NAME}){{0,2}}")
 _PRONOUN_RE = re.compile(r"\b(he|him|his|himself|she|her|hers|herself|I|me|my|myself)\b", re.IGNORECASE)
+_TOKEN_RE = re.compile(r"[\w’'-]+\.?")
 _SENTENCE_END_RE = re.compile(r"[.!?]['’\"”]?\s+$")
 _DETERMINERS = ("the ", "a ", "an ")
 _GENDER_RE = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=65536)
 def norm(name: str) -> str:
     """A name as compared: case-folded, periods dropped, whitespace collapsed, no leading article."""
     s = " ".join(name.replace(".", "").split()).casefold()
@@ -109,9 +112,14 @@ class Cast:
                     owners[part].add(p.name)
         self.forms = {k: next(iter(v)) for k, v in owners.items() if len(v) == 1}
         self.forms.update(exact)
-        alts = sorted(self.forms, key=len, reverse=True)
-        body = "|".join(re.escape(a).replace(r"\ ", r"\.?\s+") for a in alts if a)
-        self._re = re.compile(rf"\b(?:(?:the|a|an)\s+)?(?:{body})\b", re.IGNORECASE) if body else None
+        self._starts: dict[str, int] = {}       # first word of a form -> most words of a form starting so
+        for k in self.forms:
+            w = k.split(" ", 1)[0]
+            self._starts[w] = max(self._starts.get(w, 0), k.count(" ") + 1)
+        lower_aliases = {norm(a) for p in self.people.values() for a in p.aliases if not a[:1].isupper()}
+        self._capital_keys = {k for p in self.people.values() for k in (norm(p.name), *_parts(p.name))
+                              if k[:1].isalpha() and _core(p.name)[:1].isupper()} - lower_aliases      # name forms (not descriptions like "the boy") are written with a capital
+        self._current = ""
         # "the doctor" is Dr. Archie, "his uncle" is Uncle John, when the cast has only one of them
         roles: dict[str, set[str]] = defaultdict(set)
         for p in self.people.values():
@@ -152,19 +160,23 @@ class Cast:
 
     def mentions(self, text: str) -> list[Mention]:
         """Names, aliases and pronouns in a piece of narration, in order."""
+        self._current = text
         out: list[Mention] = []
         taken: list[tuple[int, int]] = []
-        if self._re is not None:
-            for m in self._re.finditer(text):
-                word = m.group(0)
-                key = norm(word)
-                person = self.forms.get(key)
-                if person is None:
-                    continue
-                if key[:1].isalpha() and not any(c.isupper() for c in word) and self._needs_capital(key):
-                    continue
-                out.append(Mention(person, m.start(), m.end(), "name", word, self.gender(person)))
-                taken.append((m.start(), m.end()))
+        toks = [(m.start(), m.end(), m.group(0).casefold().replace(".", "")) for m in _TOKEN_RE.finditer(text)]
+        i = 0
+        while i < len(toks):
+            article = toks[i][2] in ("the", "a", "an") and i + 1 < len(toks)
+            hit = (self._form_at(toks, i + 1) if article else None) or self._form_at(toks, i)
+            if hit is None:
+                i += 1
+                continue
+            j, end, person = hit
+            start = toks[i][0]
+            word = text[start:end]
+            out.append(Mention(person, start, end, "name", word, self.gender(person)))
+            taken.append((start, end))
+            i = j + 1
         if self._role_re is not None:
             for m in self._role_re.finditer(text):
                 if not any(s <= m.start() < e for s, e in taken):
@@ -186,11 +198,29 @@ class Cast:
         out.sort(key=lambda x: x.start)
         return out
 
-    def _needs_capital(self, key: str) -> bool:
-        """Name forms (not descriptions like "the boy") must be written with a capital."""
-        return any(norm(p.name) == key or key in _parts(p.name) for p in self.people.values()) and not any(
-            norm(a) == key and not a[:1].isupper() for p in self.people.values() for a in p.aliases
-        )
+    def _form_at(self, toks: list[tuple[int, int, str]], i: int) -> tuple[int, int, str] | None:
+        """The longest name form starting at token i: (last token, end offset, person)."""
+        first = toks[i][2]
+        longest = self._starts.get(first) or self._starts.get(first[:-2] if first.endswith(("'s", "’s")) else "")
+        if not longest:
+            return None
+        for n in range(min(longest, len(toks) - i), 0, -1):
+            words = [t[2] for t in toks[i:i + n]]
+            last = toks[i + n - 1]
+            key = " ".join(words)
+            end = last[1]
+            if key not in self.forms and words[-1].endswith(("'s", "’s")):
+                key, end = key[:-2], end - 2          # "Rosa's"
+            person = self.forms.get(key)
+            if person is None:
+                continue
+            if self._current[end - 1:end] == ".":
+                end -= 1
+            if key in self._capital_keys and key[:1].isalpha() and not any(
+                    c.isupper() for c in self._current[toks[i][0]:end]):
+                continue
+            return i + n - 1, end, person
+        return None
 
 
 def is_narrator_name(name: str) -> bool:
@@ -198,12 +228,21 @@ def is_narrator_name(name: str) -> bool:
     return norm(name).split(" ", 1)[0] in ("i", "we", "me")
 
 
-def _parts(form: str) -> list[str]:
+def _core(name: str) -> str:
+    """A name as written, without a leading article ("The doctor" -> "doctor")."""
+    for d in ("the ", "a ", "an "):
+        if name[:len(d)].lower() == d:
+            return name[len(d):]
+    return name
+
+
+@lru_cache(maxsize=65536)
+def _parts(form: str) -> tuple[str, ...]:
     """Single words of a proper name that can stand for it ("Mr. Hale" -> "hale"), lower-cased."""
     if not form[:1].isupper() or is_narrator_name(form) or "(" in form:
-        return []
-    ws = [w for w in norm(form).split() if w not in TITLES]
-    return ws if len(ws) > 1 or len(norm(form).split()) > 1 else []
+        return ()
+    ws = tuple(w for w in norm(form).split() if w not in TITLES and w not in _FUNCTION_WORDS)
+    return ws if len(ws) > 1 or len(norm(form).split()) > 1 else ()
 
 
 # ------------------------------------------------------------------------------------------- discovery
