@@ -13,7 +13,7 @@ import json
 import os
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import Executor, ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -190,52 +190,69 @@ def _build(prep: Prepared, options: BuildOptions, progress: Progress | None, t0:
     report.warnings += prep.cover.warnings() if prep.cover else []
     progress = progress or (lambda stage, done, total: None)
 
-    # 1. synthesize what the cache lacks
-    jobs = list(prep.plan.jobs.values())
+    # 1. synthesize what the cache lacks, in reading order; 2. assemble + master + encode each
+    # chapter whose content changed as soon as its last line is in the cache, beside the synthesis
+    state = State.load(prep.book.work_dir / "state.json")
+    tags = book_tags(prep.book)
+    total = len(prep.script.chapters)
+    tracks = sorted([*prep.chapters, *prep.credits], key=lambda c: c.number)   # credits: 0 and N+1
+    missing = [{prep.plan.key(ln) for ln in t.lines} & prep.plan.jobs.keys() for t in tracks]
+    first_use: dict[str, int] = {}
+    for i, t in enumerate(tracks):
+        for ln in t.lines:
+            first_use.setdefault(prep.plan.key(ln), i)
+    # chapter by chapter so chapters finish early; longest first within one, so the pool's tail is short
+    jobs = sorted(prep.plan.jobs.values(), key=lambda j: (first_use.get(j.key, 0), -len(j.text)))
     n_jobs = options.jobs or os.cpu_count() or 1
     n_jobs = max(1, min(n_jobs, len(jobs) or 1))
     threads = max(1, (os.cpu_count() or 1) // n_jobs)
     executor = options.executor or render.default_executor(n_jobs, threads)
     done_count = 0
+    doubtful: set[str] = set()
     progress("synthesize", 0, len(jobs))
 
-    doubtful: set[str] = set()
-
-    def on_done(d: render.Done) -> None:
-        nonlocal done_count
-        done_count += 1
-        report.synthesis_seconds += d.seconds
-        if d.warning:
-            report.warnings.append(d.warning)
-            doubtful.add(d.key)
-        progress("synthesize", done_count, len(jobs))
-
-    try:
-        render.synthesize(jobs, prep.cache, executor, on_done)
-    finally:
-        if options.executor is None:
-            executor.shutdown(wait=True, cancel_futures=True)
-    synthesized = set(prep.plan.jobs)
-
-    # 2. assemble + master + encode the chapters whose content changed
-    state = State.load(prep.book.work_dir / "state.json")
-    tags = book_tags(prep.book)
-    total = len(prep.script.chapters)
-    tracks = sorted([*prep.chapters, *prep.credits], key=lambda c: c.number)   # credits: 0 and N+1
-    progress("chapters", 0, len(tracks))
     with ThreadPoolExecutor(max_workers=max(1, os.cpu_count() or 1)) as pool:
-        futures = []
-        for ch in tracks:
-            futures.append(pool.submit(_chapter, prep, ch, state, tags, total))
-        for i, fut in enumerate(futures, 1):
-            entry, lines = fut.result()
+        assembling: dict[int, Future[tuple[dict[str, Any], tuple[Any, ...]]]] = {}
+
+        def start(i: int) -> None:
+            if i not in assembling:
+                assembling[i] = pool.submit(_chapter, prep, tracks[i], state, tags, total)
+
+        def on_done(d: render.Done) -> None:
+            nonlocal done_count
+            done_count += 1
+            report.synthesis_seconds += d.seconds
+            if d.warning:
+                report.warnings.append(d.warning)
+                doubtful.add(d.key)
+            progress("synthesize", done_count, len(jobs))
+            for i, keys in enumerate(missing):
+                if d.key in keys:
+                    keys.discard(d.key)
+                    if not keys:
+                        start(i)
+
+        for i, keys in enumerate(missing):
+            if not keys:
+                start(i)
+        try:
+            render.synthesize(jobs, prep.cache, executor, on_done)
+        finally:
+            if options.executor is None:
+                executor.shutdown(wait=True, cancel_futures=True)
+        synthesized = set(prep.plan.jobs)
+
+        progress("chapters", 0, len(tracks))
+        for i in range(len(tracks)):
+            start(i)
+            entry, lines = assembling[i].result()
             state.chapters[entry.get("key", str(entry["number"]))] = entry
             n_syn = sum(1 for ln in lines if prep.plan.key(ln) in synthesized)
             report.chapters.append(ChapterReport(
                 index=entry["number"], title=entry["title"], file=entry["file"],
                 duration_s=round(entry["samples"] / SAMPLE_RATE, 3), lines=len(lines),
                 lines_synthesized=n_syn, lines_cached=len(lines) - n_syn))
-            progress("chapters", i, len(tracks))
+            progress("chapters", i + 1, len(tracks))
             state.save()
 
     # 3. the full-book file(s), from the stored chapters and credits

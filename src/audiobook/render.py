@@ -251,16 +251,28 @@ def default_executor(jobs: int, threads: int) -> Executor:
 
 def synthesize(jobs: list[Job], cache: LineCache, executor: Executor,
                on_done: Callable[[Done], None] | None = None) -> list[Done]:
-    """Render ``jobs`` on ``executor``; longest first so the pool's tail is short."""
-    ordered = sorted(jobs, key=lambda j: len(j.text), reverse=True)
-    futures = [executor.submit(render_job, j, str(cache.root)) for j in ordered]
+    """Render ``jobs`` on ``executor`` in the order given; ``on_done`` is called in this thread as
+    each finishes (with an executor that runs jobs at submit time, right after each one)."""
+    futures: list[Future[Done]] = []
+    reported: set[int] = set()
     results: list[Done] = []
+
+    def report(fut: Future[Done]) -> None:
+        reported.add(id(fut))
+        done = fut.result()
+        results.append(done)
+        if on_done:
+            on_done(done)
+
     try:
+        for j in jobs:
+            fut = executor.submit(render_job, j, str(cache.root))
+            futures.append(fut)
+            if fut.done():
+                report(fut)
         for fut in as_completed(futures):
-            done = fut.result()
-            results.append(done)
-            if on_done:
-                on_done(done)
+            if id(fut) not in reported:
+                report(fut)
     except BaseException:
         for f in futures:
             f.cancel()
