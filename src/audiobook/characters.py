@@ -112,13 +112,14 @@ class Cast:
                     owners[part].add(p.name)
         self.forms = {k: next(iter(v)) for k, v in owners.items() if len(v) == 1}
         self.forms.update(exact)
-        self._starts: dict[str, int] = {}       # first word of a form -> most words of a form starting so
+        self._starts: dict[str, int] = {}       # first word of a form -> the most words of such a form
         for k in self.forms:
             w = k.split(" ", 1)[0]
             self._starts[w] = max(self._starts.get(w, 0), k.count(" ") + 1)
         lower_aliases = {norm(a) for p in self.people.values() for a in p.aliases if not a[:1].isupper()}
+        # name forms (not descriptions like "the boy") must be written with a capital
         self._capital_keys = {k for p in self.people.values() for k in (norm(p.name), *_parts(p.name))
-                              if k[:1].isalpha() and _core(p.name)[:1].isupper()} - lower_aliases      # name forms (not descriptions like "the boy") are written with a capital
+                              if k[:1].isalpha() and _core(p.name)[:1].isupper()} - lower_aliases
         self._current = ""
         # "the doctor" is Dr. Archie, "his uncle" is Uncle John, when the cast has only one of them
         roles: dict[str, set[str]] = defaultdict(set)
