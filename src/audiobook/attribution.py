@@ -109,6 +109,7 @@ class _Attributor:
         self.raw: dict[int, str] = {}
         self.intro_votes: Counter[str] = Counter()     # "my name was Pip" in the narration
         self.named_in_narration: set[str] = set()
+        self.named_in_quotes: set[str] = set()
         self.narration_words = 0
         self.seen: dict[str, _Seen] = {}                # everyone mentioned so far in the book
         self.narrator_name = UNNAMED_NARRATOR
@@ -152,6 +153,7 @@ class _Attributor:
         if not quotes:
             return
         excluded = self._named_in(" ".join(segs[i].text for i in quotes))
+        self.named_in_quotes |= excluded
         found = self._sieve(prev, segs, mentions, quotes, excluded)
         voc = [self.cast.resolve(v) for v in vocatives(segs[quotes[-1]].text)]
         recent: list[str] = []
@@ -448,9 +450,11 @@ class _Attributor:
         if self.cast.narrator:      # the cast list names the narrator ("I (the narrator)")
             votes = Counter({self.cast.narrator: 1})
         if not votes and self.cast.from_book:
+            # the narrator is rarely named in their own narration, and less often in the quotes
             silent = [p for p in self.cast.people if p not in self.named_in_narration]
-            if len(silent) == 1:
-                votes[silent[0]] += 1
+            unnamed = [p for p in silent if p not in self.named_in_quotes]
+            if len(silent) == 1 or unnamed:
+                votes[(unnamed or silent)[0]] += 1
         name = votes.most_common(1)[0][0] if votes else UNNAMED_NARRATOR
         self.narrator_name = name
         third = self.first_person * 1000 < 10 * self.narration_words and not self.cast.narrator
@@ -532,7 +536,12 @@ class _Attributor:
         gender = _noun_gender(desc)
         if gender is None:
             return None
-        return self._antecedent(gender, self.st.history)
+        owner = desc.split()[0].lower()
+        skip: set[str] = set()
+        if owner in ("his", "her"):     # "her mother" is not the woman "her" stands for
+            who = self._antecedent("male" if owner == "his" else "female", self.st.history)
+            skip = {who} if who else set()
+        return self._antecedent(gender, self.st.history, skip=skip)
 
     def _named_in(self, quote: str) -> set[str]:
         """People a quote names (listeners, people talked about), minus a self-introduction."""

@@ -118,8 +118,9 @@ class Cast:
             self._starts[w] = max(self._starts.get(w, 0), k.count(" ") + 1)
         lower_aliases = {norm(a) for p in self.people.values() for a in p.aliases if not a[:1].isupper()}
         # name forms (not descriptions like "the boy") must be written with a capital
-        self._capital_keys = {k for p in self.people.values() for k in (norm(p.name), *_parts(p.name))
-                              if k[:1].isalpha() and _core(p.name)[:1].isupper()} - lower_aliases
+        self._capital_keys = {k for p in self.people.values() for f in (p.name, *p.aliases)
+                              for k in (norm(f), *_parts(f))
+                              if k[:1].isalpha() and _core(f)[:1].isupper()} - lower_aliases
         self._current = ""
         # "the doctor" is Dr. Archie, "his uncle" is Uncle John, when the cast has only one of them
         roles: dict[str, set[str]] = defaultdict(set)
