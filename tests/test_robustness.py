@@ -3,9 +3,12 @@ build counted as spoken or reported, two builds of one book at once, and a disk 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
+import subprocess
 import sys
+import time
 import unicodedata
 from bisect import bisect_right
 from pathlib import Path
@@ -16,6 +19,7 @@ from hypothesis import strategies as st
 
 from audiobook.accounting import count_words
 from audiobook.build import BuildOptions, prepare
+from audiobook.cache import LineCache
 from audiobook.cli import main
 from audiobook.manuscript import (
     DOUBLE_CLOSE,
@@ -179,3 +183,69 @@ def test_words_the_script_misses_are_reported_not_lost(book: Path) -> None:
     assert lossy.reported == 2 and lossy.spoken == full.total - 2
     assert lossy.warnings == ["manuscript/01-first.md:3: 2 word(s) are not in the script and will not be spoken: "
                               "Anyone in (please report this as a bug)"]
+
+
+# ------------------------------------------------------------------ two builds of one book at once
+
+
+def outputs(book: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted((book / "output").iterdir())}
+
+
+def cache_is_sound(book: Path) -> int:
+    """Every cache entry reads back whole; no temp file is left anywhere. Returns the entry count."""
+    cache = LineCache(book / ".audiobook" / "cache")
+    keys = list(cache.keys())
+    assert all(cache.read(k) is not None for k in keys)
+    leftovers = [p for p in book.rglob(".*") if p.is_file() and p.name != ".write-test"
+                 and (p.name.endswith(".tmp") or ".part" in p.name)]
+    assert leftovers == []
+    return len(keys)
+
+
+def cli_build(book: Path, *extra: str) -> subprocess.Popen[str]:
+    return subprocess.Popen([sys.executable, "-m", "audiobook", "build", "--book", str(book), "--jobs", "1",
+                             *extra], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def test_two_builds_of_one_book_at_once_one_refused_cache_consistent(tmp_path: Path) -> None:
+    slow = TEST_PROFILE.replace("model: narrator}", "model: narrator, options: {delay: 0.25}}")
+    book = make_book(tmp_path / "book", profile=slow)
+    first, second = cli_build(book, "--quiet"), cli_build(book, "--quiet")
+    results = [(p.wait(timeout=120), *p.communicate()) for p in (first, second)]
+    codes = sorted(code for code, _, _ in results)
+    assert codes == [0, 2], results
+    (winner, _, _), = [(p, out, err) for p, (code, out, err) in zip((first, second), results, strict=True)
+                       if code == 0]
+    refused, = [err for code, _, err in results if code == 2]
+    assert refused.strip().splitlines() == [
+        f"error: {book}: another build of this book is running (pid {winner.pid}); "
+        f"wait for it to finish, then run this one again"]
+    entries = cache_is_sound(book)
+    built = outputs(book)
+    # the second build, run again afterwards, works and has nothing left to do
+    again = cli_build(book, "--report", str(tmp_path / "r.json"))
+    out, err = again.communicate(timeout=120)
+    assert again.returncode == 0, err
+    rep = json.loads((tmp_path / "r.json").read_text())
+    assert rep["lines_synthesized"] == 0 and rep["lines_cached"] == rep["lines_total"] > 0
+    assert cache_is_sound(book) == entries and outputs(book) == built
+
+
+def test_validate_and_prune_while_a_build_runs(tmp_path: Path) -> None:
+    slow = TEST_PROFILE.replace("model: narrator}", "model: narrator, options: {delay: 0.25}}")
+    book = make_book(tmp_path / "book", profile=slow)
+    running = cli_build(book, "--quiet")
+    lock = book / ".audiobook" / "build.lock"
+    deadline = time.monotonic() + 60
+    while not (lock.exists() and lock.read_text().startswith("pid")):
+        assert time.monotonic() < deadline and running.poll() is None
+        time.sleep(0.05)
+    checked = subprocess.run([sys.executable, "-m", "audiobook", "validate", "--book", str(book)],
+                             capture_output=True, text=True)
+    assert checked.returncode == 0 and checked.stdout.startswith("ok:"), checked.stderr
+    pruned = subprocess.run([sys.executable, "-m", "audiobook", "cache", "--book", str(book), "--prune"],
+                            capture_output=True, text=True)
+    assert pruned.returncode == 2 and "another build of this book is running" in pruned.stderr
+    assert running.wait(timeout=120) == 0
+    cache_is_sound(book)

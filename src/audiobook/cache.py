@@ -81,8 +81,11 @@ class LineCache:
     def stats(self) -> CacheStats:
         n = size = 0
         for key in self.keys():
+            try:
+                size += self.path(key).stat().st_size
+            except FileNotFoundError:        # removed meanwhile (a damaged entry, a prune)
+                continue
             n += 1
-            size += self.path(key).stat().st_size
         return CacheStats(n, size)
 
     def prune(self, keep: Iterable[str]) -> CacheStats:
@@ -92,8 +95,11 @@ class LineCache:
         for key in list(self.keys()):
             if key not in keep:
                 p = self.path(key)
-                size += p.stat().st_size
-                p.unlink()
+                try:
+                    size += p.stat().st_size
+                    p.unlink()
+                except FileNotFoundError:
+                    continue
                 n += 1
         return CacheStats(n, size)
 

@@ -143,8 +143,11 @@ def cache(book_dir: Path, profile: str | None, prune: bool) -> None:
     stats = lc.stats()
     click.echo(f"{lc.root}: {stats.entries} lines, {stats.bytes / 1e6:.1f} MB")
     if prune:
+        from audiobook.build import book_lock
+
         p = plan(build_script(book), load_profile(book, profile), book, lc)
-        removed = lc.prune(p.keys.values())
+        with book_lock(book.work_dir):        # not while a build writes lines it is about to use
+            removed = lc.prune(p.keys.values())
         used_by = profile or "the default profile"
         click.echo(f"pruned {removed.entries} lines ({removed.bytes / 1e6:.1f} MB) not used by {used_by}")
 

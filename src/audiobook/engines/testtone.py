@@ -2,12 +2,14 @@
 
 Each sentence becomes ``SECONDS_PER_CHAR * len(sentence)`` seconds of a soft tone whose pitch
 depends on the voice's ``model`` name, so different voices sound different and every run is
-bit-identical.
+bit-identical. ``options: {delay: 0.2}`` makes it take that long per sentence, like a real engine;
+``fail_on: word`` makes it fail on lines containing the word.
 """
 
 from __future__ import annotations
 
 import re
+import time
 import zlib
 from collections.abc import Iterator
 from typing import Any
@@ -28,7 +30,7 @@ def split_sentences(text: str) -> list[str]:
 
 class TestToneEngine(Engine):
     NAME = "test"
-    OPTIONS = {"seconds_per_char": (int, float), "fail_on": str}
+    OPTIONS = {"seconds_per_char": (int, float), "fail_on": str, "delay": (int, float)}
 
     @classmethod
     def problems(cls, voice: Voice) -> list[str]:
@@ -49,6 +51,7 @@ class TestToneEngine(Engine):
             raise RuntimeError(f"test engine asked to fail on {fail_on!r}")
         freq = 110 + zlib.crc32((voice.model or "").encode()) % 220
         for sentence in split_sentences(text):
+            time.sleep(float(voice.option("delay", 0)))      # a slow engine, for crash and lock tests
             n = int(round(len(sentence) * per_char * SAMPLE_RATE))
             t = np.arange(n, dtype=np.float64) / SAMPLE_RATE
             tone = 0.3 * np.sin(2 * np.pi * freq * t) * (0.6 + 0.4 * np.sin(2 * np.pi * 3 * t))
