@@ -180,6 +180,19 @@ def test_m4b_only_and_credits_switched_off(tmp_path: Path) -> None:
     assert acx.check_files(acx.book_files(book / "output")).ok
 
 
+def test_a_full_book_file_left_behind_by_another_format_is_flagged_when_stale(tmp_path: Path) -> None:
+    book = delivery_book(tmp_path / "book", ONE_CHAPTER)
+    build(book, BOTH)
+    mp3_only = BuildOptions(jobs=1)
+    assert not [w for w in build(book, mp3_only).warnings if "earlier build" in w]   # still matches
+    f = book / "manuscript" / "01-only.md"
+    f.write_text(f.read_text().replace("came home", "came home late"), encoding="utf-8")
+    r = build(book, mp3_only)
+    assert "output/Test Book.m4b is from an earlier build and no longer matches the chapters; build with " \
+           "--format m4b to update it, or delete it" in r.warnings
+    assert not [w for w in build(book, BOTH).warnings if "earlier build" in w]
+
+
 # ------------------------------------------------------------------ options checked before work
 
 

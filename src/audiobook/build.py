@@ -266,6 +266,7 @@ def _build(prep: Prepared, options: BuildOptions, progress: Progress | None, t0:
     with ThreadPoolExecutor(max_workers=len(formats) or 1) as pool:   # one ffmpeg per format, side by side
         made = list(pool.map(lambda fmt: _full_book(prep, state, tags, total, report, fmt), formats))
     report.book_files = [f for f in made if f]
+    report.warnings += _stale_book_files(prep, state, tags, formats)
     report.book_file = report.book_files[0] if report.book_files else None
     state.save()
     report.lines_total = sum(c.lines for c in report.chapters)
@@ -359,10 +360,7 @@ def _full_book(prep: Prepared, state: State, tags: export.Tags, total: int, repo
         return None
     out = book.output_dir / f"{export.safe_name(book.title)}.{fmt}"
     cover = prep.cover
-    cover_id = [cover.kind, hashlib.sha256(cover.path.read_bytes()).hexdigest()] if cover else None
-    settings = [fmt, export.MP3_BITRATE if fmt == "mp3" else [export.AAC_BITRATE, export.AAC_HEADROOM_DB]]
-    digest = hashlib.sha256(json.dumps([[e["hash"] for e in entries if e], asdict(tags), cover_id, settings]
-                                       ).encode()).hexdigest()[:32]
+    digest = _book_digest(prep, [e for e in entries if e], tags, fmt)
     rel = str(out.relative_to(book.root))
     if state.book.get(fmt, {}).get("hash") == digest and out.is_file():
         return rel
@@ -388,6 +386,30 @@ def _full_book(prep: Prepared, state: State, tags: export.Tags, total: int, repo
     export.ENCODERS[fmt](blocks(), out, tags, markers, cover)
     state.book[fmt] = {"hash": digest, "file": rel}
     return rel
+
+
+def _book_digest(prep: Prepared, entries: list[dict[str, Any]], tags: export.Tags, fmt: str) -> str:
+    """What a full-book file is made of: its chapters' hashes, the tags, the cover, the encoder."""
+    cover = prep.cover
+    cover_id = [cover.kind, hashlib.sha256(cover.path.read_bytes()).hexdigest()] if cover else None
+    settings = [fmt, export.MP3_BITRATE if fmt == "mp3" else [export.AAC_BITRATE, export.AAC_HEADROOM_DB]]
+    return hashlib.sha256(json.dumps([[e["hash"] for e in entries], asdict(tags), cover_id, settings]
+                                     ).encode()).hexdigest()[:32]
+
+
+def _stale_book_files(prep: Prepared, state: State, tags: export.Tags, formats: list[str]) -> list[str]:
+    """Warnings for full-book files of formats this build did not make that no longer match the
+    chapters (e.g. an M4B from an earlier ``--format m4b``), which ``audiobook check`` would fail."""
+    entries = [e for e in (state.chapters.get(state_key(c)) for c in prep.credits if c.number == 0) if e]
+    entries += [e for n in range(1, len(prep.script.chapters) + 1) if (e := state.chapters.get(str(n)))]
+    entries += [e for e in (state.chapters.get(state_key(c)) for c in prep.credits if c.number != 0) if e]
+    out = []
+    for fmt, old in state.book.items():
+        if fmt not in formats and (prep.book.root / old["file"]).is_file() \
+                and old.get("hash") != _book_digest(prep, entries, tags, fmt):
+            out.append(f"{old['file']} is from an earlier build and no longer matches the chapters; "
+                       f"build with --format {fmt} to update it, or delete it")
+    return out
 
 
 def _drop_disabled_credits(prep: Prepared, state: State) -> None:
