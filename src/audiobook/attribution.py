@@ -35,6 +35,7 @@ from audiobook.characters import (
     Cast,
     Mention,
     description,
+    norm,
     vocatives,
 )
 from audiobook.manuscript import SPEECH_VERBS, Manuscript, Paragraph, Segment
@@ -365,7 +366,7 @@ class _Attributor:
                 return None
             who = self.cast.describe(desc)
             if who is None:   # without a cast list the description itself names the speaker
-                who = self._by_noun(desc) if self.cast.from_book else _speaker_name(desc)
+                who = self._by_noun(desc) if self.cast.from_book else (self._kin(desc) or _speaker_name(desc))
             if who is None:
                 return None
             return Attribution(who, 0.8, f'explicit: "{verb} {desc}"')
@@ -541,7 +542,27 @@ class _Attributor:
         if owner in ("his", "her"):     # "her mother" is not the woman "her" stands for
             who = self._antecedent("male" if owner == "his" else "female", self.st.history)
             skip = {who} if who else set()
+            kin = self._family(who, gender) if who else None
+            if kin:                     # "his wife" of Mr. Bennet: Mrs. Bennet
+                return kin
         return self._antecedent(gender, self.st.history, skip=skip)
+
+    def _kin(self, desc: str) -> str | None:
+        """Without a cast list only a relative with the owner's surname is named: "his wife" of Mr. Bennet."""
+        owner, gender = desc.split()[0].lower(), _noun_gender(desc)
+        if owner not in ("his", "her") or gender is None:
+            return None
+        who = self._antecedent("male" if owner == "his" else "female", self.st.history)
+        return self._family(who, gender) if who else None
+
+    def _family(self, owner: str, gender: str) -> str | None:
+        """The one cast member of ``gender`` who shares ``owner``'s surname."""
+        words = norm(owner).split()
+        if len(words) < 2:
+            return None
+        same = [p.name for p in self.cast.people.values() if p.name != owner and p.gender == gender
+                and any(norm(f).split()[-1:] == words[-1:] for f in (p.name, *p.aliases))]
+        return same[0] if len(same) == 1 else None
 
     def _named_in(self, quote: str) -> set[str]:
         """People a quote names (listeners, people talked about), minus a self-introduction."""
