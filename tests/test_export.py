@@ -17,7 +17,7 @@ from mutagen.mp4 import MP4, MP4Cover
 
 from audiobook import acx
 from audiobook.book import load_book
-from audiobook.build import BuildOptions, BuildReport, build
+from audiobook.build import BuildOptions, BuildReport, build, prepare
 from audiobook.cache import LineCache
 from audiobook.cover import image_size
 from audiobook.credits import closing_text, opening_text
@@ -130,6 +130,9 @@ def test_credits_are_spoken_by_the_narrator_through_the_line_cache(built: tuple[
         assert np.sqrt(np.mean(audio**2)) > 0.05           # spoken, at ACX level (about -20 dB)
     cache = LineCache(book / ".audiobook" / "cache")
     assert cache.stats().entries == report.lines_total       # every line (credits too) is cached
+    plan = prepare(book, BOTH).plan                           # ... in the narrator's voice
+    credit_voices = {v.name for (chapter, _), v in plan.voices.items() if chapter in (0, 3)}
+    assert credit_voices == {"narr"} and not plan.jobs
 
 
 def test_check_passes_on_every_file_and_covers_the_m4b_markers(built: tuple[Path, BuildReport]) -> None:
