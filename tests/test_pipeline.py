@@ -114,6 +114,21 @@ def test_build_writes_chapters_and_full_book_with_markers(book: Path) -> None:
     assert np.sqrt(np.mean(before**2)) < 0.01 < np.sqrt(np.mean(after**2))
 
 
+def test_output_files_are_readable_by_others_as_the_umask_allows(book: Path) -> None:
+    """Written under a private temp name, then opened up as the umask says (a media server or a
+    sync client running as another user must be able to read the book)."""
+    import os
+
+    old = os.umask(0o022)
+    try:
+        build(book, BuildOptions(jobs=1))
+    finally:
+        os.umask(old)
+    files = list((book / "output").iterdir())
+    assert files and all(f.stat().st_mode & 0o777 == 0o644 for f in files), \
+        {f.name: oct(f.stat().st_mode & 0o777) for f in files}
+
+
 def test_rebuild_with_nothing_changed_does_nothing(book: Path) -> None:
     build(book, BuildOptions(jobs=1))
     mtimes = {p: p.stat().st_mtime_ns for p in (book / "output").iterdir()}

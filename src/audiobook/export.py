@@ -59,6 +59,10 @@ def ffmpeg() -> str:
     return str(imageio_ffmpeg.get_ffmpeg_exe())
 
 
+_UMASK = os.umask(0)       # read once, at import (os.umask can only be read by setting it)
+os.umask(_UMASK)
+
+
 @contextmanager
 def replacing(path: Path) -> Iterator[Path]:
     """A temp path beside ``path``; renamed over it on success, deleted on failure."""
@@ -67,6 +71,12 @@ def replacing(path: Path) -> Iterator[Path]:
     os.close(fd)
     try:
         yield Path(tmp)
+        fd = os.open(tmp, os.O_RDONLY)
+        try:
+            os.fsync(fd)         # on disk before it replaces the old file: a power cut leaves one or the other
+        finally:
+            os.close(fd)
+        os.chmod(tmp, 0o666 & ~_UMASK)   # mkstemp makes it private; a finished book is for players and sync
         os.replace(tmp, path)
     except OSError as e:
         Path(tmp).unlink(missing_ok=True)
