@@ -36,6 +36,7 @@ from audiobook.characters import (
     Mention,
     description,
     norm,
+    noun_gender,
     vocatives,
 )
 from audiobook.manuscript import SPEECH_VERBS, Manuscript, Paragraph, Segment
@@ -231,7 +232,7 @@ class _Attributor:
             listener = chain[k - 1].listener if k > 0 else None
             if listener and listener != speakers[k - 1] and listener not in it.excluded \
                     and listener != self.narrator_name \
-                    and self.cast.gender(listener) in ("unknown", _noun_gender(who) or self.cast.gender(listener)):
+                    and self.cast.gender(listener) in ("unknown", noun_gender(who) or self.cast.gender(listener)):
                 self.described[who.casefold()] = listener
             named = self.described.get(who.casefold())
             if named is None:
@@ -534,7 +535,7 @@ class _Attributor:
         return fallback
 
     def _by_noun(self, desc: str) -> str | None:
-        gender = _noun_gender(desc)
+        gender = noun_gender(desc)
         if gender is None:
             return None
         owner = desc.split()[0].lower()
@@ -549,7 +550,7 @@ class _Attributor:
 
     def _kin(self, desc: str) -> str | None:
         """Without a cast list only a relative with the owner's surname is named: "his wife" of Mr. Bennet."""
-        owner, gender = desc.split()[0].lower(), _noun_gender(desc)
+        owner, gender = desc.split()[0].lower(), noun_gender(desc)
         if owner not in ("his", "her") or gender is None:
             return None
         who = self._antecedent("male" if owner == "his" else "female", self.st.history)
@@ -580,19 +581,9 @@ class _Attributor:
 _GENERIC = frozenset("man woman men women person people voice voices stranger other others one".split())
 
 
-def _noun_gender(desc: str) -> str | None:
-    """'the old man' -> male, 'her mother' -> female, 'the artist' -> None."""
-    noun = desc.split()[-1].lower()
-    if noun in MALE_NOUNS or noun.endswith(("man", "men")) and not noun.endswith(("woman", "women")):
-        return "male"
-    if noun in FEMALE_NOUNS or noun.endswith(("woman", "women", "ess")):
-        return "female"
-    return None
-
-
 def speaker_gender(desc: str) -> str:
     """The gender a description used as a speaker implies ("The old man" -> male), else unknown."""
-    return _noun_gender(desc) or "unknown"
+    return noun_gender(desc) or "unknown"
 
 
 def _subject(m: Mention) -> bool:

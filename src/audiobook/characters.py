@@ -8,6 +8,7 @@ surname ("Mr Hale" and "Hale"), and the pronouns he/she/I with their gender.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -257,6 +258,7 @@ def discover(ms: Manuscript) -> Cast:
     named: Counter[str] = Counter()      # mentions in the middle of a sentence (a capital that means a name)
     called: Counter[str] = Counter()     # vocatives
     gender_votes: dict[str, Counter[str]] = defaultdict(Counter)
+    described: Counter[str] = Counter()  # "the girl" as the speaker of a tag
     starts: Counter[str] = Counter()     # capitals at the start of a sentence, never written small
     lower = {w for ch in ms.chapters for p in ch.paragraphs for w in _LOWER_RE.findall(p.raw)}
     for ch in ms.chapters:
@@ -272,6 +274,19 @@ def discover(ms: Manuscript) -> Cast:
                         called[v] += 1
                     continue
                 prev_quote = i > 0 and segs[i - 1].kind == "dialogue"
+                if prev_quote:      # “…,” said the girl. / “…,” the girl said.
+                    ws = words_of(s.text[:60])
+                    verb = next((k for k, w in enumerate(ws[:6]) if w in SPEECH_VERBS), None)
+                    if verb is not None:
+                        cut = s.text.lower().find(ws[verb]) + len(ws[verb])
+                        desc = description(s.text[cut:]) if verb <= 1 else description(s.text[:cut - len(ws[verb])],
+                                                                                            last=True)
+                        if desc and desc.split()[0].lower() == "the":
+                            described[desc.lower()] += 2
+                for m in _THE_RE.finditer(s.text):     # "The boy forgot his fear."
+                    desc = description("t" + s.text[m.start() + 1:])
+                    if desc and len(desc.split()) <= 3:
+                        described[desc.lower()] += 1
                 events: list[tuple[int, str]] = []
                 for m in _NAME_RE.finditer(s.text):
                     name = _clean_name(m.group(0))
@@ -288,16 +303,26 @@ def discover(ms: Manuscript) -> Cast:
                     before = s.text[max(0, m.start() - 20):m.start()]
                     if _verb_near(words_of(window)[:2]) or (prev_quote and _verb_near(words_of(before)[-2:])):
                         speaks[name] += 2
-                    events.append((m.start(), name))
+                    if not m.group(0).endswith(("'s", "’s")):     # "Philip's nurse ... she": not Philip
+                        events.append((m.start(), name))
                 for m in _GENDER_RE.finditer(s.text):
                     events.append((m.start(), m.group(0).lower()))
-                for _pos, e in sorted(events):
+                cuts = [0] + [m.end() for m in _SENTENCE_CUT_RE.finditer(s.text)]
+                people_in: dict[int, list[str]] = defaultdict(list)     # sentence -> names, in order
+                for pos, e in sorted(events):
+                    n = bisect_right(cuts, pos) - 1
                     if e in MALE_PRONOUNS or e in FEMALE_PRONOUNS:
+                        g = "male" if e in MALE_PRONOUNS else "female"
                         # one person so far: a he/she is theirs (a him/her is more often someone else)
                         if len(set(seen)) == 1 and e in _SUBJECT_PRONOUNS:
-                            gender_votes[seen[0]]["male" if e in MALE_PRONOUNS else "female"] += 1
+                            gender_votes[seen[0]][g] += 1
                     else:
                         seen.append(e)
+                        people_in[n].append(e)
+                for m in _APPOSITION_RE.finditer(s.text):    # "William, a boy of seven"
+                    name, noun = _clean_name(m.group(1)), m.group(2).lower()
+                    if name:
+                        gender_votes[name]["male" if noun in MALE_NOUNS else "female"] += 2
     for v, c in called.items():
         if c >= 2 or named[v]:
             speaks[v] += c
@@ -335,9 +360,19 @@ def discover(ms: Manuscript) -> Cast:
             g, c = votes.most_common(1)[0]
             if c > sum(votes.values()) / 2:
                 p.gender = g
-    return Cast(people.values())
+    for desc, c in described.items():   # "the girl" speaks again and again: a character without a name
+        name = desc[:1].upper() + desc[1:]
+        if c >= 3 and norm(desc) not in {norm(f) for p in people.values() for f in (p.name, *p.aliases)}:
+            people[name] = Person(name, noun_gender(desc) or "unknown")
+            speaks[name] += c
+    # a capitalised word that never speaks, is never spoken to and has no gender is a place or a thing
+    kept = [p for p in people.values() if p.gender != "unknown"
+            or any(speaks[f] or called[f] for f in (p.name, *p.aliases))]
+    return Cast(kept)
 
 
+_THE_RE = re.compile(r"(?:^|(?<=[.!?;] ))The (?=[a-z])")
+_SENTENCE_CUT_RE = re.compile(r"[.!?]['’\"”]?\s+")
 _LOWER_RE = re.compile(r"(?<![\w'’])[a-z][a-z'’-]*")
 
 
@@ -391,6 +426,8 @@ MALE_NOUNS = frozenset("""man boy husband father son brother uncle gentleman lad
     grandfather papa dad youth nephew prince gentlemen men boys squire parson priest monk""".split())
 FEMALE_NOUNS = frozenset("""woman girl wife mother daughter sister aunt lady maid queen mistress grandmother
     mamma mama mum mom widow niece princess women girls ladies dame matron hostess landlady nun""".split())
+_APPOSITION_RE = re.compile(rf"({_NAME_RE.pattern})(?:, | was | is )(?:a|an|the|his|her) (?:[a-z,-]+ ){{0,3}}?"
+                            rf"({'|'.join(sorted(MALE_NOUNS | FEMALE_NOUNS - {'her'}))})\b")
 PERSON_NOUNS = MALE_NOUNS | FEMALE_NOUNS | frozenset(
     """child children person people stranger voice voices visitor guest friend companion host cousin
     parent parents baby infant nurse doctor captain officer soldier sailor servant clerk driver guide
@@ -437,6 +474,16 @@ def description(text: str, last: bool = False) -> str | None:
         return None
     desc = text[m.start():m.start(1)] + " ".join(ws[:head]).rstrip(",")
     return " ".join(desc.split())
+
+
+def noun_gender(desc: str) -> str | None:
+    """'the old man' -> male, 'her mother' -> female, 'the artist' -> None."""
+    noun = desc.split()[-1].lower() if desc.split() else ""
+    if noun in MALE_NOUNS or noun.endswith(("man", "men")) and not noun.endswith(("woman", "women")):
+        return "male"
+    if noun in FEMALE_NOUNS or noun.endswith(("woman", "women", "ess")):
+        return "female"
+    return None
 
 
 def _person_noun(word: str) -> bool:
