@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import subprocess
 import sys
 import time
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -18,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from audiobook.accounting import count_words
-from audiobook.build import BuildOptions, prepare
+from audiobook.build import BuildOptions, build, prepare
 from audiobook.cache import LineCache
 from audiobook.cli import main
 from audiobook.manuscript import (
@@ -249,3 +252,100 @@ def test_validate_and_prune_while_a_build_runs(tmp_path: Path) -> None:
     assert pruned.returncode == 2 and "another build of this book is running" in pruned.stderr
     assert running.wait(timeout=120) == 0
     cache_is_sound(book)
+
+
+# ------------------------------------------------------------------ a disk that fills up mid-build
+
+SMALL = TEST_PROFILE.replace("model: narrator}", "model: narrator, options: {seconds_per_char: 0.02}}")
+
+
+def part(n: int) -> str:
+    return f"# Part {n}\n\n" + "\n\n".join(f"Paragraph {j} of part {n}, told slowly. “Is it {j}?” asked Liana."
+                                         for j in range(4)) + "\n"
+
+
+@contextmanager
+def small_disk(path: Path, size: str) -> Iterator[Path]:
+    """A real tmpfs of ``size`` at ``path`` (needs root, as CI runs; no fake ENOSPC)."""
+    assert os.geteuid() == 0, "this test fills a real small tmpfs: run it as root, as CI does"
+    path.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(path)], check=True)
+    try:
+        yield path
+    finally:
+        subprocess.run(["umount", "-l", str(path)], check=False)
+
+
+def cli_in_process(args: list[str], capsys: pytest.CaptureFixture[str],
+                   monkeypatch: pytest.MonkeyPatch) -> tuple[int, str, str]:
+    monkeypatch.setattr(sys, "argv", ["audiobook", *args])
+    capsys.readouterr()
+    try:
+        main()
+        code = 0
+    except SystemExit as e:
+        code = int(e.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, str], dict[str, int], int]:
+    """Outputs of an uninterrupted build of the three-part book, its cache entries' sizes, and the
+    size of part 3's mastered audio."""
+    book = make_book(tmp_path_factory.mktemp("ref") / "book", {f"0{n}.md": part(n) for n in (1, 2, 3)}, SMALL)
+    build(book, BuildOptions(jobs=1))
+    cache = LineCache(book / ".audiobook" / "cache")
+    state = json.loads((book / ".audiobook" / "state.json").read_text())
+    return outputs(book), {k: cache.path(k).stat().st_size for k in cache.keys()}, state["chapters"]["3"]["samples"] * 2
+
+
+@pytest.mark.parametrize("fills_during", ["lines", "chapters", "output"])
+def test_a_full_disk_stops_with_a_clear_message_and_keeps_finished_work(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        reference: tuple[dict[str, str], dict[str, int], int], fills_during: str) -> None:
+    expected, ref_sizes, pcm_size = reference
+    with small_disk(tmp_path / "disk", "24m") as disk:
+        book = make_book(disk / "book", {f"0{n}.md": part(n) for n in (1, 2)}, SMALL)
+        code, _, err = cli_in_process(["build", "--book", str(book), "--jobs", "1", "-q"], capsys, monkeypatch)
+        assert code == 0, err
+        before = outputs(book)
+        cache = LineCache(book / ".audiobook" / "cache")
+        old_keys = set(cache.keys())
+        new_lines = {k: size for k, size in ref_sizes.items() if k not in old_keys}
+        assert len(new_lines) >= 5
+        # part 3 is written, and the disk is nearly full
+        (book / "manuscript" / "03.md").write_text(part(3), encoding="utf-8")
+        room = {"lines": sum(new_lines.values()) // 2,                  # while synthesizing part 3
+                "chapters": sum(new_lines.values()) + 65536,              # while storing its audio
+                "output": sum(new_lines.values()) + pcm_size + 65536,     # while encoding its MP3
+                }[fills_during]
+        st = os.statvfs(disk)
+        with open(disk / "filler", "wb") as f:
+            f.write(b"\0" * (st.f_bavail * st.f_frsize - room))
+        code, out, err = cli_in_process(["build", "--book", str(book), "--jobs", "1"], capsys, monkeypatch)
+        lines = err.strip().splitlines()
+        assert code == 2 and len(lines) == 1, err
+        where = {"lines": "/.audiobook/cache/", "chapters": "/.audiobook/chapters", "output": "/output"}
+        assert re.match(rf"error: {re.escape(str(book))}{where[fills_during]}\S*: cannot write \(No space left on "
+                        rf"device\): the disk is full; free some space, then build again; finished work is kept$",
+                        lines[0]), lines[0]
+        assert "Traceback" not in out + err
+        # finished work is intact: the earlier chapter files and full book, every cached line
+        assert {k: v for k, v in outputs(book).items() if k in before} == before
+        assert old_keys <= set(cache.keys())
+        cache_is_sound(book)
+        kept = set(cache.keys()) - old_keys
+        if fills_during == "lines":
+            assert 0 < len(kept) < len(new_lines)
+        else:
+            assert kept == set(new_lines)
+        # space freed: the next build reuses what was finished and makes the same book as an uninterrupted one
+        (disk / "filler").unlink()
+        code, _, err = cli_in_process(["build", "--book", str(book), "--jobs", "1", "-q", "--report",
+                                       str(tmp_path / "r.json")], capsys, monkeypatch)
+        assert code == 0, err
+        rep = json.loads((tmp_path / "r.json").read_text())
+        assert rep["lines_synthesized"] == len(new_lines) - len(kept)
+        assert outputs(book) == expected
+        cache_is_sound(book)

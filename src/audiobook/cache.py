@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from audiobook.errors import OutputError
+from audiobook.errors import write_failed
 
 SAMPLE_RATE = 44100            # the pipeline's audio format: 44.1 kHz mono 16-bit
 FORMAT = {"rate": SAMPLE_RATE, "channels": 1, "bits": 16, "version": 2}
@@ -117,8 +117,7 @@ def atomic_write(path: Path, data: bytes) -> None:
     except OSError as e:
         if tmp:
             Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"{path.parent}: cannot write ({e.strerror}); free some space or fix the permissions, "
-                          f"then build again: finished work is kept") from None
+        raise write_failed(path.parent, e) from None
     except BaseException:
         if tmp:
             Path(tmp).unlink(missing_ok=True)

@@ -43,6 +43,23 @@ class Problems(AudiobookError):
         Exception.__init__(self, "\n".join(self.problems))
 
 
+def write_failed(where: object, err: OSError | int) -> OutputError:
+    """The one message for a file that could not be written: what happened, what to do, and that
+    nothing finished is lost (files are only ever replaced whole)."""
+    import errno
+    import os
+
+    code = err if isinstance(err, int) else (err.errno or 0)
+    why = os.strerror(code) if isinstance(err, int) or not err.strerror else err.strerror
+    if code in (errno.ENOSPC, errno.EDQUOT):
+        todo = "the disk is full; free some space"
+    elif code in (errno.EACCES, errno.EPERM, errno.EROFS):
+        todo = "fix the folder's permissions"
+    else:
+        todo = "check the disk and the folder's permissions"
+    return OutputError(f"{where}: cannot write ({why}): {todo}, then build again; finished work is kept")
+
+
 def one_line(message: object) -> str:
     return " ".join(str(message).split())
 

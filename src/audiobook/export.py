@@ -8,6 +8,7 @@ or a sync client never sees a half-written book.
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import subprocess
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from audiobook.cache import SAMPLE_RATE
 from audiobook.cover import Cover
-from audiobook.errors import EngineError, OutputError
+from audiobook.errors import EngineError, OutputError, write_failed
 
 MP3_BITRATE = "192k"
 # LAME's -q (0 slowest .. 9 fastest). At 192 kbps mono speech 7 decodes as close to the source as
@@ -80,8 +81,7 @@ def replacing(path: Path) -> Iterator[Path]:
         os.replace(tmp, path)
     except OSError as e:
         Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"{path}: cannot write it ({e.strerror}); check free space and permissions; "
-                          f"files already finished are kept") from None
+        raise write_failed(path, e) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -154,7 +154,10 @@ def ffmetadata(markers: list[Marker]) -> str:
 def finish(proc: subprocess.Popen[bytes], out: Path) -> None:
     _, err = proc.communicate()
     if proc.returncode != 0:
-        raise OutputError(f"{out}: ffmpeg failed: {err.decode(errors='replace').strip()[-300:]}")
+        said = err.decode(errors="replace")
+        if "No space left on device" in said:
+            raise write_failed(out.parent, errno.ENOSPC)
+        raise OutputError(f"{out}: ffmpeg failed: {said.strip()[-300:]}")
 
 
 def encode_mp3(pcm: Iterable[bytes], out: Path, tags: Tags, markers: list[Marker] | None = None,
