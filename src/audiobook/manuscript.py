@@ -63,7 +63,8 @@ SPEECH_VERBS = frozenset(
     announce announced propose proposed remonstrate remonstrated interpose interposed quoth intone intoned
     ejaculate ejaculated pursue pursued went go goes put broke cut told tell tells resumed echo echoed
     counter countered snarl snarled giggle giggled squeal squealed  chime chimed
-    whimper whimpered grunt grunted bark barked reason reasoned cajole cajoled scold scolded""".split()
+    whimper whimpered grunt grunted bark barked reason reasoned cajole cajoled scold scolded
+    speak speaks spoke""".split()
 )
 
 _TAG_RE = re.compile(r"\[([^\[\]\r\n]{1,60})\]")
