@@ -365,10 +365,7 @@ def discover(ms: Manuscript) -> Cast:
         if c >= 3 and norm(desc) not in {norm(f) for p in people.values() for f in (p.name, *p.aliases)}:
             people[name] = Person(name, noun_gender(desc) or "unknown")
             speaks[name] += c
-    # a capitalised word that never speaks, is never spoken to and has no gender is a place or a thing
-    kept = [p for p in people.values() if p.gender != "unknown"
-            or any(speaks[f] or called[f] for f in (p.name, *p.aliases))]
-    return Cast(kept)
+    return Cast(people.values())
 
 
 _THE_RE = re.compile(r"(?:^|(?<=[.!?;] ))The (?=[a-z])")
