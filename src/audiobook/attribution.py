@@ -274,7 +274,7 @@ class _Attributor:
         addressed = chain[k - 1].listener if k > 0 else None
         if addressed and addressed != speakers[k - 1] and addressed not in it.excluded:
             return Attribution(addressed, 0.6, f"turn-taking: {addressed} was addressed")
-        order = sorted((j for j in range(len(chain)) if chain[j].found), key=lambda j: (abs(j - k), j > k))
+        order = sorted((j for j in range(len(chain)) if chain[j].found), key=lambda j: (j > k or k - j > 4, abs(j - k)))
         for j in order:
             anchor = speakers[j]
             if anchor is None:
