@@ -41,31 +41,29 @@ class Placed:
     end: int
 
 
-def silence(seconds: float) -> AudioSegment:
-    """Exactly round(seconds * rate) samples (pydub's ``silent`` truncates: 0.7 s -> 30869)."""
-    n = round(seconds * SAMPLE_RATE)
-    return AudioSegment(data=bytes(2 * n), sample_width=2, frame_rate=SAMPLE_RATE, channels=1)
-
-
 def assemble(chapter: Chapter, pauses: Pauses, line_audio: Callable[[Line], np.ndarray]
              ) -> tuple[np.ndarray, list[Placed]]:
-    """The chapter's int16 samples and where each line landed. ``line_audio`` gives a line's
-    int16 samples at the pipeline rate (from the cache)."""
+    """The chapter as float32 samples in [-1, 1) and where each line landed. ``line_audio`` gives a
+    line's int16 samples at the pipeline rate (from the cache).
+
+    Lines are pydub segments; the chapter is joined once into one buffer (silences are the zeros
+    the lines are not written over): peak memory is the lines plus that buffer, time is linear."""
     segments: list[AudioSegment] = []
     placed: list[Placed] = []
     pos = 0
     previous: Line | None = None
     for line in chapter.lines:
-        gap = silence(pause_before(line, previous, pauses))
-        segments.append(gap)
-        pos += int(gap.frame_count())
+        pos += round(pause_before(line, previous, pauses) * SAMPLE_RATE)
         pcm = line_audio(line)
         seg = AudioSegment(data=pcm.astype("<i2", copy=False).tobytes(), sample_width=2,
                            frame_rate=SAMPLE_RATE, channels=1)
         segments.append(seg)
-        placed.append(Placed(line, pos, pos + len(pcm)))
-        pos += len(pcm)
+        placed.append(Placed(line, pos, pos + int(seg.frame_count())))
+        pos += int(seg.frame_count())
         previous = line
-    segments.append(silence(pauses.tail))
-    raw = b"".join(seg.raw_data for seg in segments)   # join once: linear time
-    return np.frombuffer(raw, dtype="<i2"), placed
+    out = np.zeros(pos + round(pauses.tail * SAMPLE_RATE), np.float32)
+    for seg, where in zip(segments, placed, strict=True):
+        chunk = out[where.start:where.end]
+        chunk[:] = np.frombuffer(seg.raw_data, dtype="<i2")
+        chunk *= 1.0 / 32768.0
+    return out, placed

@@ -335,20 +335,55 @@ def _chapter(prep: Prepared, ch: Chapter, state: State, tags: export.Tags, total
             return np.zeros(0, np.int16)
         return pcm
 
-    samples, placed = assemble(ch, pauses, line_audio)
-    mastered = master(samples.astype(np.float32) / 32768.0, SAMPLE_RATE, prep.mastering)
-    pcm = (np.clip(mastered, -1.0, 1.0) * 32767.0).round().astype("<i2")
-    pcm_path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(pcm_path, pcm.tobytes())
+    with _assembly_slot(ch, prep.plan, prep.cache):
+        samples, placed = assemble(ch, pauses, line_audio)
+        mastered = master(samples, SAMPLE_RATE, prep.mastering)        # in place
+        n = len(mastered)
+        pcm_path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(pcm_path, (_to_pcm16(mastered[i:i + _BLOCK]) for i in range(0, n, _BLOCK)))
+        del samples, mastered
     ch_tags = export.Tags(title=ch.title, author=tags.author, album=tags.title, narrator=tags.narrator,
                           year=tags.year, track="" if is_credits(ch) else f"{ch.number}/{total}")
-    export.encode_mp3([pcm.tobytes()], out, ch_tags)
+    export.encode_mp3(_read_blocks(pcm_path), out, ch_tags)
     if old and old.get("pcm") and old.get("pcm") != pcm_path.name:
         (book.work_dir / "chapters" / old["pcm"]).unlink(missing_ok=True)
     entry = {"number": ch.number, "key": state_key(ch), "title": ch.title, "hash": digest, "file": rel,
              "pcm": pcm_path.name,
-             "samples": int(len(pcm)), "lines": _placements(placed)}
+             "samples": n, "lines": _placements(placed)}
     return entry, ch.lines
+
+
+_BLOCK = 1 << 20                     # samples converted and written at a time
+_BIG_CHAPTER = 10 * 60 * SAMPLE_RATE   # samples: a chapter this long is assembled alone
+_big = threading.Lock()
+
+
+@contextmanager
+def _assembly_slot(ch: Chapter, plan: render.Plan, cache: LineCache) -> Iterator[None]:
+    """Short chapters are assembled side by side; a long one (its line audio, from the cache's
+    file sizes, over 10 minutes) waits for the other long ones, so peak memory is one long chapter
+    (about 6 bytes a sample: its lines, and the float32 chapter), whatever the book's length."""
+    size = 0
+    for line in ch.lines:
+        try:
+            size += cache.path(plan.key(line)).stat().st_size // 2
+        except OSError:
+            pass
+    if size < _BIG_CHAPTER:
+        yield
+        return
+    with _big:
+        yield
+
+
+def _to_pcm16(x: np.ndarray) -> bytes:
+    return (np.clip(x, -1.0, 1.0) * 32767.0).round().astype("<i2").tobytes()
+
+
+def _read_blocks(path: Path) -> Iterator[bytes]:
+    with open(path, "rb") as f:
+        while block := f.read(2 * _BLOCK):
+            yield block
 
 
 def _placements(placed: list[Placed]) -> list[list[Any]]:

@@ -104,13 +104,15 @@ class LineCache:
         return CacheStats(n, size)
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so readers see the old file or the new one, never a part."""
+def atomic_write(path: Path, data: bytes | Iterable[bytes]) -> None:
+    """Write ``data`` (bytes, or blocks of them) to ``path`` so readers see the old file or the
+    new one, never a part."""
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            for block in [data] if isinstance(data, bytes) else data:
+                f.write(block)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
