@@ -157,7 +157,7 @@ class _Attributor:
         excluded = self._named_in(" ".join(segs[i].text for i in quotes))
         self.named_in_quotes |= excluded
         found = self._sieve(prev, segs, mentions, quotes, excluded)
-        voc = [self.cast.resolve(v) for v in vocatives(segs[quotes[-1]].text)]
+        voc = [self.cast.resolve(v) for i in reversed(quotes) for v in vocatives(segs[i].text)]
         recent: list[str] = []
         for person, *_rest in reversed(self.st.history[-60:]):
             if person not in recent:
@@ -246,7 +246,7 @@ class _Attributor:
         """Ann and Mary talking: "she asked" fits both, so the turn decides which."""
         for k, it in enumerate(chain):
             a = self.out.get(it.quote_ids[-1])
-            if a is None or not a.reason.startswith("pronoun") or k < 2:
+            if a is None or not a.reason.startswith("pronoun") or k < 1:
                 continue
             j = next((j for j in range(k - 1, -1, -1) if speakers[j] and not
                       self.out[chain[j].quote_ids[-1]].reason.startswith("pronoun")), None)
@@ -256,7 +256,7 @@ class _Attributor:
             if other and other != a.speaker and other not in it.excluded and speakers[j] == a.speaker \
                     and self.cast.gender(other) == self.cast.gender(a.speaker) != "unknown":
                 for q in it.quote_ids:
-                    self.out[q] = Attribution(other, 0.6, f"turn-taking: {k - j} turns from {speakers[j]} "
+                    self.out[q] = Attribution(other, 0.6, f"turn-taking: {k - j} turn{'s' if k - j > 1 else ''} from {speakers[j]} "
                                                           f"({a.reason.split(': ', 1)[1].split(' ')[0]} fits both)")
                 speakers[k] = other
 
