@@ -20,6 +20,7 @@ import argparse
 import dataclasses
 import os
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -85,25 +86,29 @@ def speed(litbank: Path, words: int, repeat: int) -> None:
                              + "\n".join(cast) + "\n")):
             yaml.write_text(text, encoding="utf-8")
             book = load_book(root)
-            times = []
+            times, cpu = [], []
             for _ in range(repeat):
-                t0 = time.perf_counter()
+                t0, c0 = time.perf_counter(), time.process_time()
                 sc = build_script(dataclasses.replace(book))
                 times.append(time.perf_counter() - t0)
+                cpu.append(time.process_time() - c0)
             quotes = sum(1 for ln in sc.lines() if ln.kind == "dialogue")
-            print(f"  build_script, {label}: best {min(times):.2f} s of {repeat} "
-                  f"({', '.join(f'{t:.2f}' for t in times)}); {quotes:,} dialogue lines, "
-                  f"{total / min(times):,.0f} words/s")
+            print(f"  build_script, {label}: best {min(times):.2f} s wall, {min(cpu):.2f} s CPU of {repeat} "
+                  f"(wall {', '.join(f'{t:.2f}' for t in times)}); {quotes:,} dialogue lines, "
+                  f"{total / min(cpu):,.0f} words per CPU second")
         yaml.write_text('title: "Novel"\n', encoding="utf-8")
         cmd = [str(BIN / "audiobook"), "script", "--book", str(root), "--format", "jsonl"]
         pin = ["taskset", "-c", str(sorted(os.sched_getaffinity(0))[0])] if hasattr(os, "sched_getaffinity") \
             and subprocess.run(["which", "taskset"], capture_output=True).returncode == 0 else []
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.perf_counter()
         out = subprocess.run([*pin, *cmd], capture_output=True, check=True).stdout
         took = time.perf_counter() - t0
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu_s = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
         nlines = out.count(b"\n")
         print(f"  $ {'taskset -c N ' if pin else ''}audiobook script --book NOVEL --format jsonl  (no cast list): "
-              f"{took:.2f} s, {nlines:,} lines, {len(out) / 1e6:.1f} MB")
+              f"{took:.2f} s wall, {cpu_s:.2f} s CPU, {nlines:,} lines, {len(out) / 1e6:.1f} MB")
 
 
 def main() -> None:

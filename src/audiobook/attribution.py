@@ -28,9 +28,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from audiobook.characters import (
-    FEMALE_NOUNS,
     FEMALE_PRONOUNS,
-    MALE_NOUNS,
     MALE_PRONOUNS,
     Cast,
     Mention,
@@ -255,9 +253,10 @@ class _Attributor:
             other = self._other(chain, speakers, j, k)
             if other and other != a.speaker and other not in it.excluded and speakers[j] == a.speaker \
                     and self.cast.gender(other) == self.cast.gender(a.speaker) != "unknown":
+                turns = f"{k - j} turn{'s' if k - j > 1 else ''}"
+                pronoun = a.reason.split(": ", 1)[1].split(" ")[0]
                 for q in it.quote_ids:
-                    self.out[q] = Attribution(other, 0.6, f"turn-taking: {k - j} turn{'s' if k - j > 1 else ''} from {speakers[j]} "
-                                                          f"({a.reason.split(': ', 1)[1].split(' ')[0]} fits both)")
+                    self.out[q] = Attribution(other, 0.6, f"turn-taking: {turns} from {speakers[j]} ({pronoun} fits both)")
                 speakers[k] = other
 
     def _anchor(self, it: _Item, spoken: list[tuple[int, str]]) -> str | None:

@@ -123,6 +123,7 @@ class Cast:
                               for k in (norm(f), *_parts(f))
                               if k[:1].isalpha() and _core(f)[:1].isupper()} - lower_aliases
         self._current = ""
+        self._seen: dict[str, list[Mention]] = {}
         # "the doctor" is Dr. Archie, "his uncle" is Uncle John, when the cast has only one of them
         roles: dict[str, set[str]] = defaultdict(set)
         for p in self.people.values():
@@ -163,10 +164,22 @@ class Cast:
 
     def mentions(self, text: str) -> list[Mention]:
         """Names, aliases and pronouns in a piece of narration, in order."""
+        hit = self._seen.get(text)
+        if hit is None:
+            if len(self._seen) > 512:     # a paragraph is looked at a few times in a row, then never again
+                self._seen.clear()
+            hit = self._seen[text] = self._mentions(text)
+        return list(hit)
+
+    def _mentions(self, text: str) -> list[Mention]:
         self._current = text
         out: list[Mention] = []
         taken: list[tuple[int, int]] = []
-        toks = [(m.start(), m.end(), m.group(0).casefold().replace(".", "")) for m in _TOKEN_RE.finditer(text)]
+        low = text.lower()
+        if len(low) == len(text):
+            toks = [(m.start(), m.end(), m.group(0).replace(".", "")) for m in _TOKEN_RE.finditer(low)]
+        else:       # a letter whose lower case is longer (rare): fold word by word
+            toks = [(m.start(), m.end(), m.group(0).casefold().replace(".", "")) for m in _TOKEN_RE.finditer(text)]
         i = 0
         while i < len(toks):
             article = toks[i][2] in ("the", "a", "an") and i + 1 < len(toks)
