@@ -256,7 +256,8 @@ class _Attributor:
                 turns = f"{k - j} turn{'s' if k - j > 1 else ''}"
                 pronoun = a.reason.split(": ", 1)[1].split(" ")[0]
                 for q in it.quote_ids:
-                    self.out[q] = Attribution(other, 0.6, f"turn-taking: {turns} from {speakers[j]} ({pronoun} fits both)")
+                    self.out[q] = Attribution(other, 0.6,
+                                              f"turn-taking: {turns} from {speakers[j]} ({pronoun} fits both)")
                 speakers[k] = other
 
     def _anchor(self, it: _Item, spoken: list[tuple[int, str]]) -> str | None:
