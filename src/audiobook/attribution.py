@@ -223,7 +223,9 @@ class _Attributor:
         """"Upon my word, Basil!" / "You don't understand," answered the artist: the artist is Basil."""
         for k, it in enumerate(chain):
             who = speakers[k]
-            if who is None or self.cast.resolve(who) or who in (UNKNOWN, UNNAMED_NARRATOR, self.narrator_name) \
+            described = who is not None and who[:4] in ("The ", "His ", "Her ") and who[4:5].islower()
+            if who is None or (self.cast.resolve(who) and not described) \
+                    or who in (UNKNOWN, UNNAMED_NARRATOR, self.narrator_name) \
                     or not who.lower().startswith(("the ", "his ", "her ", "their ")) \
                     or who.split()[-1].lower() in _GENERIC:
                 continue

@@ -381,7 +381,7 @@ def discover(ms: Manuscript) -> Cast:
     return Cast(people.values())
 
 
-_THE_RE = re.compile(r"(?:^|(?<=[.!?;] ))The (?=[a-z])")
+_THE_RE = re.compile(r"\b[Tt]he (?=[a-z])")
 _SENTENCE_CUT_RE = re.compile(r"[.!?]['’\"”]?\s+")
 _LOWER_RE = re.compile(r"(?<![\w'’])[a-z][a-z'’-]*")
 
