@@ -373,11 +373,21 @@ def discover(ms: Manuscript) -> Cast:
             g, c = votes.most_common(1)[0]
             if c > sum(votes.values()) / 2:
                 p.gender = g
+    titled: dict[str, list[Person]] = defaultdict(list)     # "doctor" -> [Dr. Archie]
+    for p in people.values():
+        first = norm(p.name).split()[0]
+        if first in _ROLE_OF_TITLE:
+            titled[_ROLE_OF_TITLE[first]].append(p)
     for desc, c in described.items():   # "the girl" speaks again and again: a character without a name
         name = desc[:1].upper() + desc[1:]
-        if c >= 3 and norm(desc) not in {norm(f) for p in people.values() for f in (p.name, *p.aliases)}:
-            people[name] = Person(name, noun_gender(desc) or "unknown")
-            speaks[name] += c
+        if c < 3 or norm(desc) in {norm(f) for p in people.values() for f in (p.name, *p.aliases)}:
+            continue
+        same = titled.get(desc.split()[-1].lower(), [])
+        if len(same) == 1:              # "the doctor" is Dr. Archie
+            same[0].aliases.add(desc)
+            continue
+        people[name] = Person(name, noun_gender(desc) or "unknown")
+        speaks[name] += c
     return Cast(people.values())
 
 
@@ -450,7 +460,9 @@ PERSON_NOUNS = MALE_NOUNS | FEMALE_NOUNS | frozenset(
     passenger chief leader king ruler savage native pilot engineer boss partner colleague
     assistant secretary agent manager owner proprietor hunter fisherman artist painter poet writer
     author female male figure individual""".split())
-_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "man", "men", "ess", "ant")
+_AGENT_SUFFIXES = ("ist", "ian", "man", "men", "ess", "ant")
+_NOT_AGENTS = frozenset("another together however whether shoulder chamber whisper silver remember weather "
+                        "thunder counter quarter character interior exterior chapter".split())
 _DETERMINER = r"(?:the|a|an|another|his|her|their|my|our|your|this|that|one of the|one of his|one of her|" \
               r"some|[A-Z][a-z]+['’]s)"
 _DESC_RE = re.compile(rf"(?<![\w'’]){_DETERMINER}\s+((?:[a-z][\w'’-]*,?\s+){{0,4}}[a-z][\w'’-]*)")
@@ -497,8 +509,13 @@ def noun_gender(desc: str) -> str | None:
 
 
 def _person_noun(word: str) -> bool:
-    return word in PERSON_NOUNS or (len(word) > 4 and word.endswith(_AGENT_SUFFIXES)) or "-" in word and \
-        _person_noun(word.rsplit("-", 1)[1])
+    if word in PERSON_NOUNS:
+        return True
+    if "-" in word:
+        return _person_noun(word.rsplit("-", 1)[1])
+    if word.endswith(("er", "or")):      # painter, visitor; not lower, corner, dinner
+        return len(word) > 6 and word not in _NOT_AGENTS
+    return len(word) > 4 and word.endswith(_AGENT_SUFFIXES)
 
 
 _VOCATIVE_RE = re.compile(
