@@ -196,6 +196,51 @@ def test_a_full_book_file_left_behind_by_another_format_is_flagged_when_stale(tm
     assert not [w for w in build(book, BOTH).warnings if "earlier build" in w]
 
 
+def test_m4b_audio_is_encoded_while_the_chapters_are_made(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A whole build feeds the chapters to the AAC encoder as they finish (the M4B at the end is a
+    stream copy); --chapter N encodes the stored chapters at the end: the same audio either way."""
+    from audiobook import export
+
+    book = delivery_book(tmp_path / "book")
+    m4b_only = BuildOptions(jobs=1, formats=("m4b",))
+
+    def no_full_encode(*args: object) -> None:
+        raise AssertionError("the M4B was encoded after the chapters")
+
+    with monkeypatch.context() as m:
+        m.setitem(export.ENCODERS, "m4b", no_full_encode)
+        build(book, m4b_only)
+    out = book / "output" / "Test Book.m4b"
+    streamed = decode(out)
+    chapters = MP4(out).chapters
+    assert chapters is not None and [c.title for c in chapters] == TITLES
+    out.unlink()
+    r = build(book, BuildOptions(jobs=1, formats=("m4b",), chapters=frozenset({2})))
+    assert r.book_files == ["output/Test Book.m4b"] and r.lines_synthesized == 0
+    assert np.array_equal(decode(out), streamed)
+    assert not list((book / ".audiobook").glob(".m4b-audio*"))
+
+
+def test_a_failing_chapter_cancels_the_m4b_encoder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from audiobook import build as build_module
+    from audiobook.errors import AudiobookError
+
+    book = delivery_book(tmp_path / "book")
+    real = build_module._chapter
+
+    def failing(prep, ch, *args):  # type: ignore[no-untyped-def]
+        if ch.number == 2:
+            raise AudiobookError("chapter 2 broke")
+        return real(prep, ch, *args)
+
+    monkeypatch.setattr(build_module, "_chapter", failing)
+    with pytest.raises(AudiobookError, match="chapter 2 broke"):
+        build(book, BuildOptions(jobs=1, formats=("m4b",)))
+    assert not (book / "output" / "Test Book.m4b").exists()
+    assert not list((book / ".audiobook").glob(".m4b-audio*"))
+    assert not list((book / "output").glob(".*"))
+
+
 # ------------------------------------------------------------------ options checked before work
 
 

@@ -8,6 +8,7 @@ nothing changed does no work, and ``--chapter N`` rebuilds the full book from st
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -212,6 +213,7 @@ def _build(prep: Prepared, options: BuildOptions, progress: Progress | None, t0:
     tags = book_tags(prep.book)
     total = len(prep.script.chapters)
     tracks = sorted([*prep.chapters, *prep.credits], key=lambda c: c.number)   # credits: 0 and N+1
+    stream = _m4b_stream(prep, options, state, tags, total, tracks)   # the M4B's AAC, encoded as chapters finish
     missing = [{prep.plan.key(ln) for ln in t.lines} & prep.plan.jobs.keys() for t in tracks]
     first_use: dict[str, int] = {}
     for i, t in enumerate(tracks):
@@ -227,12 +229,14 @@ def _build(prep: Prepared, options: BuildOptions, progress: Progress | None, t0:
     doubtful: set[str] = set()
     progress("synthesize", 0, len(jobs))
 
-    with ThreadPoolExecutor(max_workers=max(1, os.cpu_count() or 1)) as pool:
+    with ThreadPoolExecutor(max_workers=max(1, os.cpu_count() or 1)) as pool, _cancelled_on_error(stream):
         assembling: dict[int, Future[tuple[dict[str, Any], tuple[Any, ...]]]] = {}
 
         def start(i: int) -> None:
             if i not in assembling:
                 assembling[i] = pool.submit(_chapter, prep, tracks[i], state, tags, total)
+                if stream is not None:
+                    assembling[i].add_done_callback(functools.partial(_to_stream, stream, prep, i))
 
         def on_done(d: render.Done) -> None:
             nonlocal done_count
@@ -275,8 +279,9 @@ def _build(prep: Prepared, options: BuildOptions, progress: Progress | None, t0:
     _drop_disabled_credits(prep, state)
     state.book = {k: v for k, v in state.book.items() if k in export.FORMATS}   # drop the pre-M4B layout
     formats = list(dict.fromkeys(options.formats))
-    with ThreadPoolExecutor(max_workers=len(formats) or 1) as pool:   # one ffmpeg per format, side by side
-        made = list(pool.map(lambda fmt: _full_book(prep, state, tags, total, report, fmt), formats))
+    with ThreadPoolExecutor(max_workers=len(formats) or 1) as pool, _cancelled_on_error(stream):   # side by side
+        made = list(pool.map(lambda fmt: _full_book(prep, state, tags, total, report, fmt,
+                                                    stream if fmt == "m4b" else None), formats))
     report.book_files = [f for f in made if f]
     report.warnings += _stale_book_files(prep, state, tags, formats)
     report.book_file = report.book_files[0] if report.book_files else None
@@ -391,9 +396,10 @@ def _placements(placed: list[Placed]) -> list[list[Any]]:
 
 
 def _full_book(prep: Prepared, state: State, tags: export.Tags, total: int, report: BuildReport,
-               fmt: str = "mp3") -> str | None:
-    """The whole book in one ``fmt`` file (credits included), from the stored chapter PCM;
-    rebuilt only when a chapter, the tags, the cover or the format changed."""
+               fmt: str = "mp3", stream: export.AacStream | None = None) -> str | None:
+    """The whole book in one ``fmt`` file (credits included), from the stored chapter PCM (or, for
+    the M4B, the AAC ``stream`` encoded during the build); rebuilt only when a chapter, the tags,
+    the cover or the format changed."""
     book = prep.book
     keys = [state_key(c) for c in prep.credits if c.number == 0] + [str(n) for n in range(1, total + 1)]
     keys += [state_key(c) for c in prep.credits if c.number != 0]
@@ -430,9 +436,40 @@ def _full_book(prep: Prepared, state: State, tags: export.Tags, total: int, repo
                 while block := f.read(1 << 20):
                     yield block
 
-    export.ENCODERS[fmt](blocks(), out, tags, markers, cover)
+    if stream is not None and stream.count == len(entries):
+        stream.finish(out, tags, markers, cover)
+    else:
+        export.ENCODERS[fmt](blocks(), out, tags, markers, cover)
     state.book[fmt] = {"hash": digest, "file": rel}
     return rel
+
+
+def _m4b_stream(prep: Prepared, options: BuildOptions, state: State, tags: export.Tags, total: int,
+                tracks: list[Chapter]) -> export.AacStream | None:
+    """An AAC encoder for the M4B fed as the chapters finish (beside the synthesis), when this build
+    makes every track and the M4B needs making; None otherwise (``--chapter N``: encoded at the end)."""
+    if "m4b" not in options.formats or len(prep.chapters) != total:
+        return None
+    digest = _book_digest(prep, [{"hash": chapter_hash(prep, ch, tags, total)} for ch in tracks], tags, "m4b")
+    out = prep.book.output_dir / f"{export.safe_name(prep.book.title)}.m4b"
+    if state.book.get("m4b", {}).get("hash") == digest and out.is_file():
+        return None
+    return export.AacStream(prep.book.work_dir / ".m4b-audio.tmp", len(tracks))
+
+
+def _to_stream(stream: export.AacStream, prep: Prepared, i: int, fut: Future[tuple[dict[str, Any], Any]]) -> None:
+    if not fut.cancelled() and fut.exception() is None:
+        stream.add(i, prep.book.work_dir / "chapters" / fut.result()[0]["pcm"])
+
+
+@contextmanager
+def _cancelled_on_error(stream: export.AacStream | None) -> Iterator[None]:
+    try:
+        yield
+    except BaseException:
+        if stream is not None:
+            stream.cancel()
+        raise
 
 
 def _book_digest(prep: Prepared, entries: list[dict[str, Any]], tags: export.Tags, fmt: str) -> str:

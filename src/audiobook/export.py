@@ -103,12 +103,14 @@ def start_m4b(out: Path, tags: Tags, metadata: Path | None = None, cover: Cover 
 
 
 PCM_INPUT = ("-f", "s16le", "-ar", str(SAMPLE_RATE), "-ac", "1", "-i", "pipe:0")
+AAC_CODEC = ["-af", f"volume=-{AAC_HEADROOM_DB}dB", "-c:a", "aac", "-aac_coder", "fast", "-b:a", AAC_BITRATE,
+             "-ar", str(SAMPLE_RATE), "-ac", "1"]
 
 
 def _start(fmt: str, out: Path, tags: Tags, metadata: Path | None, cover: Cover | None,
            source: tuple[str, ...] = PCM_INPUT) -> subprocess.Popen[bytes]:
     """ffmpeg writing ``out``; its audio comes from ``source`` (PCM on stdin, or a concat list of
-    MP3s whose frames are copied: format ``mp3copy``)."""
+    MP3s whose frames are copied: format ``mp3copy``, or an AAC file copied: ``m4bcopy``)."""
     cmd = [ffmpeg(), "-hide_banner", "-loglevel", "error", "-y", *source]
     maps = ["-map", "0:a"]
     if metadata is not None:
@@ -117,7 +119,7 @@ def _start(fmt: str, out: Path, tags: Tags, metadata: Path | None, cover: Cover 
     if cover is not None:      # the demuxer named, so a "%" in the path is not an image pattern
         cmd += ["-f", f"{cover.kind}_pipe", "-i", str(cover.path)]
         maps += ["-map", f"{2 if metadata is not None else 1}:v", "-c:v", "copy", "-disposition:v:0", "attached_pic"]
-        if fmt != "m4b":
+        if fmt.startswith("mp3"):
             maps += ["-metadata:s:v", "title=Album cover", "-metadata:s:v", "comment=Cover (front)"]
     cmd += maps
     if fmt == "mp3copy":
@@ -125,15 +127,16 @@ def _start(fmt: str, out: Path, tags: Tags, metadata: Path | None, cover: Cover 
     elif fmt == "mp3":
         cmd += ["-c:a", "libmp3lame", "-b:a", MP3_BITRATE, "-compression_level", str(LAME_QUALITY),
                 "-ar", str(SAMPLE_RATE), "-ac", "1", "-id3v2_version", "3", "-write_xing", "1"]
+    elif fmt == "m4bcopy":
+        cmd += ["-c:a", "copy"]
     else:
-        cmd += ["-af", f"volume=-{AAC_HEADROOM_DB}dB", "-c:a", "aac", "-aac_coder", "fast", "-b:a", AAC_BITRATE,
-                "-ar", str(SAMPLE_RATE), "-ac", "1"]
+        cmd += AAC_CODEC
     for k, v in (("title", tags.title), ("artist", tags.author), ("album", tags.album or tags.title),
                  ("album_artist", tags.author), ("composer", tags.narrator), ("date", tags.year),
                  ("track", tags.track), ("genre", "Audiobook")):
         if v:
             cmd += ["-metadata", f"{k}={v}"]
-    if fmt != "m4b":
+    if fmt.startswith("mp3"):
         cmd += ["-f", "mp3", str(out)]
     else:      # the brand with its trailing space, or ffmpeg ignores it; moov first, for streaming
         cmd += ["-f", "mp4", "-brand", "M4B ", "-movflags", "+faststart", str(out)]
@@ -211,6 +214,83 @@ def join_mp3(files: list[Path], titles: list[str], out: Path, tags: Tags, cover:
         source = ("-f", "concat", "-safe", "0", "-i", str(listing))
         finish(_start("mp3copy", tmp, tags, meta, cover, source), out)
     return markers
+
+
+class AacStream:
+    """The M4B's audio, encoded while the chapters are still being made, so the full-book M4B at
+    the end is a stream copy (no encode of the whole book after the last chapter).
+
+    Chapters are handed over with ``add(i, pcm_file)`` from any thread and in any order; a feeder
+    thread writes them to one ffmpeg in book order (0, 1, ...) as each one's turn comes. ``finish``
+    then copies the AAC into ``out`` with the chapters, tags and cover; ``cancel`` drops it all.
+    """
+
+    def __init__(self, tmp: Path, count: int) -> None:
+        import queue
+        import threading
+
+        self.tmp, self.count, self.fed = tmp, count, 0
+        self.error: str | None = None
+        self.done = False
+        tmp.parent.mkdir(parents=True, exist_ok=True)
+        self.proc = subprocess.Popen([ffmpeg(), "-hide_banner", "-loglevel", "error", "-y", *PCM_INPUT,
+                                      *AAC_CODEC, "-f", "mp4", str(tmp)], stdin=subprocess.PIPE, stderr=subprocess.PIPE)
+        self.queue: queue.Queue[tuple[int, Path] | None] = queue.Queue()
+        self.thread = threading.Thread(target=self._feed, name="m4b-audio", daemon=True)
+        self.thread.start()
+
+    def add(self, index: int, pcm: Path) -> None:
+        self.queue.put((index, pcm))
+
+    def _feed(self) -> None:
+        assert self.proc.stdin is not None
+        pending: dict[int, Path] = {}
+        try:
+            while self.fed < self.count:
+                item = self.queue.get()
+                if item is None:
+                    return
+                pending[item[0]] = item[1]
+                while self.fed in pending:
+                    with open(pending.pop(self.fed), "rb") as f:
+                        while block := f.read(1 << 20):
+                            self.proc.stdin.write(block)
+                    self.fed += 1
+        except OSError as e:        # ffmpeg died (its message comes with finish) or a PCM file vanished
+            self.error = str(e)
+        finally:
+            self.proc.stdin.close()
+
+    def finish(self, out: Path, tags: Tags, markers: list[Marker], cover: Cover | None) -> None:
+        """The M4B at ``out``, atomically, once every chapter was fed."""
+        self.thread.join()          # it closed ffmpeg's stdin: wait, don't communicate()
+        assert self.proc.stderr is not None
+        err = self.proc.stderr.read()
+        self.proc.wait()
+        self.done = True
+        try:
+            if self.proc.returncode != 0 or self.error or self.fed != self.count:
+                why = err.decode(errors="replace").strip()[-300:] or self.error or "not every chapter was fed"
+                raise OutputError(f"{out}: ffmpeg failed: {why}")
+            with replacing(out) as dst, tempfile.TemporaryDirectory() as td:
+                meta = Path(td) / "chapters.txt"
+                meta.write_text(ffmetadata(markers), encoding="utf-8")
+                finish(_start("m4bcopy", dst, tags, meta, cover, ("-i", str(self.tmp))), out)
+        finally:
+            self.tmp.unlink(missing_ok=True)
+
+    def cancel(self) -> None:
+        """Stop and remove everything (a no-op after ``finish``)."""
+        if self.done:
+            return
+        self.done = True
+        self.queue.put(None)
+        self.thread.join()
+        self.proc.kill()
+        self.proc.wait()
+        if self.proc.stderr is not None:
+            self.proc.stderr.close()
+        self.tmp.unlink(missing_ok=True)
 
 
 def _concat_quote(path: Path) -> str:
