@@ -39,7 +39,11 @@ NOT_NAMES = frozenset(
     Paris England France Germany Italy Europe America Street Road House Hall Park Chapter Mamma Papa Mama
     Ma Pa Mother Father Aunt Uncle Captain Colonel Doctor Professor Bible Church Christ Jesus Sunday Yeah
     Indeed Perhaps But And Then Now What Why How Who Where When If It He She They We You Thank Good Dear
-    This That There Here Do Don't Let Come Go Look Tell Mademoiselle Monsieur Madame Lady Lord Master""".split()
+    This That There Here Do Don't Let Come Go Look Tell Mademoiselle Monsieur Madame Lady Lord Master
+    Thanks Thank Hello Hullo Halloa Hallo Goodbye Good-bye Good-night Good-morning Good-evening Please Sorry
+    Hush Alas Hurrah Bravo Nonsense Listen Quick Stop Wait Silence Hey Hi Ha Hm Pshaw Bah Aye Nay
+    Yes-yes Ay Eh Ahem Humph Gad Egad Damn Hang Bless Mercy Goodness Gracious Sure Right Fine Never Ever
+    St Mt Ft No-one Nobody Everybody Somebody Anybody Someone Everyone Anyone""".split()
 )
 _FUNCTION_WORDS = frozenset(
     """a about above after again against all am an and any are as at be because been before being below
