@@ -305,3 +305,14 @@ def test_an_engine_failing_on_a_line_names_the_voice_and_the_line(
     assert code == 2 and len(lines) == 1, err
     assert lines[0] == ("error: voice li (test) failed on 'Coffee?': RuntimeError: test engine asked to fail on "
                         "'Coffee'")
+
+
+def test_a_report_file_that_cannot_be_written_is_refused_before_work(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    book = make_book(tmp_path / "book")
+    code, _, err = run("build", "--book", str(book), "--report", str(tmp_path / "nowhere" / "r.json"),
+                       capsys=capsys, monkeypatch=monkeypatch)
+    assert code == 2
+    assert err.strip().splitlines() == [f"error: --report {tmp_path}/nowhere/r.json: the folder "
+                                        f"{tmp_path}/nowhere does not exist"]
+    assert not (book / ".audiobook" / "cache").exists()

@@ -59,6 +59,8 @@ def build(book_dir: Path, profile: str | None, chapters: tuple[int, ...], jobs: 
         if done >= total:
             bar.__exit__(None, None, None)
 
+    if report_path is not None and not report_path.resolve().parent.is_dir():     # before hours of work
+        raise AudiobookError(f"--report {report_path}: the folder {report_path.parent} does not exist")
     opts = BuildOptions(profile=profile, chapters=frozenset(chapters), jobs=jobs, formats=formats or ("mp3",))
     report = run_build(book_dir, opts, progress)
     for w in report.warnings:
@@ -306,3 +308,7 @@ def main() -> None:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
+    except OSError as e:     # a file the library does not own (e.g. --report FILE): still one line
+        where = f"{e.filename}: " if e.filename else ""
+        click.echo(f"error: {where}{e.strerror or e}", err=True)
+        sys.exit(2)
