@@ -170,6 +170,19 @@ def test_every_word_of_the_manuscript_is_spoken_or_reported(
            f"{rep['words_reported']} reported above" in out
 
 
+def test_too_short_audio_kept_from_an_earlier_build_is_reported_again(tmp_path: Path) -> None:
+    short = TEST_PROFILE.replace("model: daniel}", "model: daniel, options: {seconds_per_char: 0.001}}")
+    book = make_book(tmp_path / "book", profile=short)
+    first = build(book, BuildOptions(jobs=1))
+    again = build(book, BuildOptions(jobs=1))
+    assert again.lines_synthesized == 0
+    flagged = sorted(w for w in first.warnings if "words may be missing" in w)
+    still = sorted(w for w in again.warnings if "words may be missing" in w)
+    assert len(still) == len(flagged) > 0 and all("kept from an earlier build" in w for w in still)
+    assert again.words_reported == first.words_reported > 0
+    assert again.words_spoken == first.words_spoken
+
+
 def test_words_the_script_misses_are_reported_not_lost(book: Path) -> None:
     from audiobook.book import load_book
     from audiobook.script import Chapter, Script, build_script

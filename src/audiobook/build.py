@@ -226,7 +226,7 @@ def _build(prep: Prepared, options: BuildOptions, progress: Progress | None, t0:
     threads = max(1, (os.cpu_count() or 1) // n_jobs)
     executor = options.executor or render.default_executor(n_jobs, threads)
     done_count = 0
-    doubtful: set[str] = set()
+    doubtful: set[str] = set(prep.plan.doubtful)      # audio far too short: its words are reported
     progress("synthesize", 0, len(jobs))
 
     with ThreadPoolExecutor(max_workers=max(1, os.cpu_count() or 1)) as pool, _cancelled_on_error(stream):

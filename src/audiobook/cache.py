@@ -26,6 +26,7 @@ from audiobook.errors import write_failed
 SAMPLE_RATE = 44100            # the pipeline's audio format: 44.1 kHz mono 16-bit
 FORMAT = {"rate": SAMPLE_RATE, "channels": 1, "bits": 16, "version": 2}
 _CRC_CHUNK = b"abck"
+_OVERHEAD = 44 + 12             # RIFF/fmt/data headers, and the CRC chunk after the samples
 
 
 def line_key(text: str, voice_identity: dict[str, Any], extra: dict[str, Any] | None = None) -> str:
@@ -50,6 +51,14 @@ class LineCache:
     def has(self, key: str) -> bool:
         """Cheap existence check (the content is verified when read)."""
         return self.path(key).is_file()
+
+    def samples(self, key: str) -> int | None:
+        """How many samples an entry holds, from its size alone (None if missing): one stat, no read."""
+        try:
+            size = self.path(key).stat().st_size
+        except OSError:
+            return None
+        return max(0, size - _OVERHEAD) // 2
 
     def read(self, key: str) -> np.ndarray | None:
         """The int16 samples of an entry, or None if it is missing or damaged (then removed)."""

@@ -54,6 +54,7 @@ class Plan:
     voices: dict[tuple[int, int], Voice]
     jobs: dict[str, Job] = field(default_factory=dict)   # the missing keys only
     warnings: list[str] = field(default_factory=list)    # text changed or skipped, speakers not cast
+    doubtful: set[str] = field(default_factory=set)     # cached keys whose audio is far too short
 
     def key(self, line: Line) -> str:
         return self.keys[(line.chapter, line.index)]
@@ -84,6 +85,7 @@ def plan(script: Script, profile: Profile, book: Book, cache: LineCache,
     check_voices(profile, (profile.voice_for(ln.speaker, genders.get(ln.speaker, "unknown")) for ln in lines))
     where = _Locator(book)
     uncast: set[str] = set()
+    seen: set[str] = set()
     for ln in lines:
         voice = profile.voice_for(ln.speaker, genders.get(ln.speaker, "unknown"))
         if voice.name not in identities:
@@ -111,8 +113,16 @@ def plan(script: Script, profile: Profile, book: Book, cache: LineCache,
         key = line_key(text, identities[voice.name], extra)
         p.keys[(ln.chapter, ln.index)] = key
         p.voices[(ln.chapter, ln.index)] = voice
-        if key not in p.jobs and not cache.has(key) and text:
+        if key in p.jobs or key in seen or not text:
+            continue
+        seen.add(key)
+        samples = cache.samples(key)
+        if samples is None:
             p.jobs[key] = Job(key, text, voice, profile.pauses.sentence, limit)
+        elif problem := too_short(text, samples):          # reported when made; and at every build since
+            p.doubtful.add(key)
+            p.warnings.append(f"{where(ln)}: voice {voice.name}: {problem}, kept from an earlier build: "
+                              f"{text[:80]!r}")
     return p
 
 
@@ -175,11 +185,18 @@ def render_job(job: Job, cache_root: str) -> Done:
     return Done(job.key, len(pcm), seconds, f"voice {job.voice.name}: {problem}: {job.text[:80]!r}" if problem else "")
 
 
-def suspicious(text: str, audio: np.ndarray) -> str:
+def too_short(text: str, samples: int) -> str:
     letters = sum(ch.isalnum() for ch in text)
-    seconds = len(audio) / SAMPLE_RATE
+    seconds = samples / SAMPLE_RATE
     if letters and seconds < letters * MIN_SECONDS_PER_LETTER:
         return f"only {seconds:.2f} s of audio for {letters} letters (words may be missing)"
+    return ""
+
+
+def suspicious(text: str, audio: np.ndarray) -> str:
+    letters = sum(ch.isalnum() for ch in text)
+    if short := too_short(text, len(audio)):
+        return short
     if letters and (audio.size == 0 or float(np.max(np.abs(audio))) < 0.01):
         return "the engine returned silence"
     return ""
