@@ -74,8 +74,8 @@ def build(book_dir: Path, profile: str | None, chapters: tuple[int, ...], jobs: 
             f"({report.lines_synthesized} synthesized, {report.lines_cached} reused), "
             f"{int(minutes)}:{seconds:04.1f} of audio in {report.wall_seconds:.1f} s"
         )
-        reported = f", {report.words_reported} reported above" if report.words_reported else ""
-        click.echo(f"{report.words_total} words in the manuscript: {report.words_spoken} spoken{reported}")
+        reported = f", {report.words_reported:,} reported above" if report.words_reported else ""
+        click.echo(f"{report.words_total:,} words in the manuscript: {report.words_spoken:,} spoken{reported}")
         for ch in report.chapters:
             click.echo(f"  {ch.file}")
         for book_file in report.book_files:
