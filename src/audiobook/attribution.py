@@ -111,6 +111,7 @@ class _Attributor:
         self.named_in_narration: set[str] = set()
         self.named_in_quotes: set[str] = set()
         self.narration_words = 0
+        self.talkers: Counter[str] = Counter()          # speakers of explicit tags, for a last guess
         self.seen: dict[str, _Seen] = {}                # everyone mentioned so far in the book
         self.narrator_name = UNNAMED_NARRATOR
         self.described: dict[str, str] = {}            # "the artist" -> "Basil", learned from a conversation
@@ -127,6 +128,8 @@ class _Attributor:
                 self._paragraph(p, prev, gpar)
                 prev = p
         self._narrator()
+        self.talkers = Counter(a.speaker for it in self.items for a in it.found.values()
+                               if a.speaker and a.reason.startswith(("explicit", "pronoun", "tag")))
         self._conversations()
         self._echo()
         return self.out
@@ -319,6 +322,10 @@ class _Attributor:
         for person in it.recent:
             if person not in it.excluded and person != FIRST:
                 return Attribution(person, 0.25, "recent: last character mentioned")
+        last = spoken[-1][1] if spoken and it.gpar - spoken[-1][0] <= 2 else None
+        for person, _n in self.talkers.most_common():
+            if person not in it.excluded and person != last:
+                return Attribution(person, 0.1, "guess: the character who speaks most")
         return Attribution(UNKNOWN, 0.05, "unknown")
 
     # -- rules
