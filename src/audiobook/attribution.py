@@ -319,13 +319,16 @@ class _Attributor:
             if len(spoken) >= 2 and spoken[-2][1] not in (last, UNKNOWN) and spoken[-2][1] not in it.excluded \
                     and spoken[-1][0] - spoken[-2][0] <= 2:
                 return Attribution(spoken[-2][1], 0.5, "turn-taking: across a short pause")
-        for person in it.recent:
-            if person not in it.excluded and person != FIRST:
-                return Attribution(person, 0.25, "recent: last character mentioned")
         last = spoken[-1][1] if spoken and it.gpar - spoken[-1][0] <= 2 else None
+        for person in it.recent[:3]:
+            if person not in it.excluded and person != FIRST and self.talkers[person] and person != last:
+                return Attribution(person, 0.25, "recent: last character mentioned")
         for person, _n in self.talkers.most_common():
             if person not in it.excluded and person != last:
                 return Attribution(person, 0.1, "guess: the character who speaks most")
+        for person in it.recent:
+            if person not in it.excluded and person != FIRST:
+                return Attribution(person, 0.1, "recent: last character mentioned")
         return Attribution(UNKNOWN, 0.05, "unknown")
 
     # -- rules
