@@ -158,7 +158,7 @@ class _Attributor:
         excluded = self._named_in(" ".join(segs[i].text for i in quotes))
         self.named_in_quotes |= excluded
         found = self._sieve(prev, segs, mentions, quotes, excluded)
-        voc = [self.cast.resolve(v) for i in reversed(quotes) for v in vocatives(segs[i].text)]
+        voc = [v for i in reversed(quotes) for v in self.cast.addressed(segs[i].text)]
         recent: list[str] = []
         for person, *_rest in reversed(self.st.history[-60:]):
             if person not in recent:
@@ -334,7 +334,7 @@ class _Attributor:
     # -- rules
     def _explicit(self, segs: tuple[Segment, ...], mentions: list[list[Mention]], i: int,
                   excluded: set[str]) -> Attribution | None:
-        excluded = {r for r in (self.cast.resolve(v) for v in vocatives(segs[i].text)) if r}   # listeners
+        excluded = set(self.cast.addressed(segs[i].text))   # listeners
         if i + 1 < len(segs) and segs[i + 1].kind == "narration":
             text = segs[i + 1].text
             a = self._tag_clause(text, mentions[i + 1], after=True, excluded=excluded)

@@ -136,9 +136,26 @@ class Cast:
                 if ws and ws[0] in _ROLE_OF_TITLE:
                     roles[_ROLE_OF_TITLE[ws[0]]].add(p.name)
         self.roles = {k: next(iter(v)) for k, v in roles.items() if len(v) == 1 and k not in self.forms}
+        small = sorted({k for k in self.forms if " " not in k and k.isalpha() and k not in _FUNCTION_WORDS
+                        and (k not in self._capital_keys or k in _ROLE_OF_TITLE or k in MALE_NOUNS | FEMALE_NOUNS)}
+                       | set(self.roles))
+        self._voc_re = re.compile(rf"(?:^|[,;!?.—]\s*)(?:(?:my )?dear |oh,? )?({'|'.join(small)})(?=\s*[,!?.;—]|\s*$)",
+                                  re.IGNORECASE) if small else None
         body = "|".join(sorted(self.roles))
         self._role_re = re.compile(rf"\b(?:the|his|her|my|our|their|your)\s+(?:{body})\b", re.IGNORECASE) \
             if body else None
+
+    def addressed(self, quote: str) -> list[str]:
+        """The characters a quote speaks to: "Rosa, did you know?", "Yes, uncle." (a cast form or
+        title written small), in order."""
+        out = [r for r in (self.resolve(v) for v in vocatives(quote)) if r]
+        if self._voc_re is not None:
+            for m in self._voc_re.finditer(quote):
+                word = m.group(1).lower()
+                who = self.forms.get(word) or self.roles.get(word)
+                if who and who not in out:
+                    out.append(who)
+        return out
 
     def describe(self, desc: str) -> str | None:
         """The cast member a description in a speech tag stands for: an alias ("the boy"), a name after a
