@@ -114,6 +114,8 @@ ERRORS = [
                                    "{name: Daniel, gender: male, aliases: [Dan]}")(b),
                               edit(PROFILE, "Daniel: dan", "Dan: dan")(b)),
      r"^voices/default\.yaml: cast\.Dan: 'Dan' is another name for Daniel; cast Daniel instead$"),
+    ("a key YAML reads as true", edit(PROFILE, "  Narrator: narr", "  Narrator: narr\n  yes: narr"),
+     r"^voices/default\.yaml: cast: a key YAML reads as true \(yes, on\); put the name in quotes$"),
     ("unknown gender", edit(BOOK_YAML, "gender: male", "gender: mail"),
      r"^manuscript/book\.yaml: characters\[0\]\.gender: 'mail' is not one of male, female, unknown$"),
     ("profile not found", lambda b: (b / PROFILE).unlink(), r"^voices/default\.yaml: voice profile not found"),
@@ -316,3 +318,12 @@ def test_a_report_file_that_cannot_be_written_is_refused_before_work(
     assert err.strip().splitlines() == [f"error: --report {tmp_path}/nowhere/r.json: the folder "
                                         f"{tmp_path}/nowhere does not exist"]
     assert not (book / ".audiobook" / "cache").exists()
+
+
+def test_names_yaml_reads_as_numbers_work(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    book = make_book(tmp_path / "book")
+    edit(PROFILE, "li: {engine: test, model: liana}", "7: {engine: test, model: liana}")(book)
+    edit(PROFILE, "Liana: li", "Liana: 7")(book)
+    code, out, err = run("validate", "--book", str(book), capsys=capsys, monkeypatch=monkeypatch)
+    assert code == 0 and out.startswith("ok: 2 chapters"), err

@@ -52,7 +52,12 @@ class Section:
     def __init__(self, data: Any, label: str, path: str = "") -> None:
         if not isinstance(data, Mapping):
             raise ConfigError(f"{label}: {path or 'top level'}: expected a mapping, found {_kind(data)}")
-        self.data = data
+        for key in data:                      # YAML reads 1: as a number and yes: / no: as true/false
+            if isinstance(key, bool) or key is None or not isinstance(key, str | int | float):
+                what = {True: "true (yes, on)", False: "false (no, off)", None: "empty (~, null)"}.get(key, "")
+                raise ConfigError(f"{label}: {path or 'top level'}: a key YAML reads as {what or _kind(key)}; "
+                                  f"put the name in quotes")
+        self.data = {str(k): v for k, v in data.items()}
         self.label = label
         self.path = path
         self._read: set[str] = set()
