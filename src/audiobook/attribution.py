@@ -314,12 +314,10 @@ class _Attributor:
     def _fallback(self, it: _Item, spoken: list[tuple[int, str]]) -> Attribution:
         if it.previous is not None:
             return it.previous
-        if spoken and it.gpar - spoken[-1][0] <= 2:
-            last = spoken[-1][1]
-            if len(spoken) >= 2 and spoken[-2][1] not in (last, UNKNOWN) and spoken[-2][1] not in it.excluded \
-                    and spoken[-1][0] - spoken[-2][0] <= 2:
-                return Attribution(spoken[-2][1], 0.5, "turn-taking: across a short pause")
         last = spoken[-1][1] if spoken and it.gpar - spoken[-1][0] <= 2 else None
+        if last is not None and len(spoken) >= 2 and spoken[-2][1] not in (last, UNKNOWN) \
+                and spoken[-2][1] not in it.excluded and spoken[-1][0] - spoken[-2][0] <= 2:
+            return Attribution(spoken[-2][1], 0.5, "turn-taking: across a short pause")
         for person in it.recent[:3]:
             if person not in it.excluded and person != FIRST and self.talkers[person] and person != last:
                 return Attribution(person, 0.25, "recent: last character mentioned")
