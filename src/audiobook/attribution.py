@@ -467,6 +467,12 @@ class _Attributor:
             unnamed = [p for p in silent if p not in self.named_in_quotes]
             if len(silent) == 1 or unnamed:
                 votes[(unnamed or silent)[0]] += 1
+            else:       # the first listed character that no tag names ("said Good") says "I said"
+                tagged = {a.speaker for it in self.items for a in it.found.values()
+                          if a.reason.startswith('explicit: "') and not a.reason.endswith("(the narrator)")}
+                untagged = [p for p in self.cast.people if p not in tagged]
+                if untagged:
+                    votes[untagged[0]] += 1
         name = votes.most_common(1)[0][0] if votes else UNNAMED_NARRATOR
         self.narrator_name = name
         third = self.first_person * 1000 < 10 * self.narration_words and not self.cast.narrator
