@@ -234,6 +234,7 @@ class _Parser:
     def parse(self, text: str, source: str) -> None:
         self.text = text
         self.source = source
+        self.silent = set()           # offsets into this file: the previous file's must not apply
         self.line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
         blocks = self._blocks(text)
         self.style = _style(text, blocks)
