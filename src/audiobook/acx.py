@@ -32,6 +32,7 @@ from pathlib import Path
 import numpy as np
 
 from audiobook.errors import AudiobookError, OutputError
+from audiobook.mastering import sum_squares
 
 FRAME_S = 0.010
 FLOOR_WINDOW_S = 0.5
@@ -164,13 +165,13 @@ def _decode(path: Path, rate: int, channels: int) -> tuple[np.ndarray, float, fl
         block, rest = x[:usable], x[usable:].copy()
         if usable:
             b = block.astype(np.float64)
-            total += float(np.dot(b, b))
+            total += sum_squares(b)
             peak = max(peak, float(np.abs(block).max()))
             count += usable // channels
             energies.append(np.square(b).reshape(-1, frame * channels).mean(axis=1))
     if len(rest):
         b = rest.astype(np.float64)
-        total += float(np.dot(b, b))
+        total += sum_squares(b)
         peak = max(peak, float(np.abs(rest).max()))
         count += len(rest) // channels
     _, err = proc.communicate()

@@ -178,6 +178,12 @@ def add_room_tone(x: np.ndarray, level_db: float) -> None:
 
 
 # -------------------------------------------------------------------------------------- meters
+def sum_squares(x: np.ndarray) -> float:
+    """The sum of squares of ``x``, in float64. Not ``np.dot``: OpenBLAS's threaded ddot can take 70
+    times longer on a machine busier than its cores (76 ms instead of 1 ms for 6 s of audio)."""
+    return float(np.einsum("i,i->", x, x, dtype=np.float64))
+
+
 def db(power: float) -> float:
     """A mean square as dB (-inf for zero)."""
     return 10.0 * math.log10(power) if power > 0 else -math.inf
@@ -192,7 +198,7 @@ class RmsMeter:
 
     def feed(self, block: np.ndarray) -> None:
         b = block.astype(np.float64, copy=False)
-        self.total += float(np.dot(b, b))
+        self.total += sum_squares(b)
         self.count += len(block)
 
     def result(self) -> float:
