@@ -187,11 +187,18 @@ class _Attributor:
             a = self._colon(prev, excluded) or self._introduction(segs, quotes) \
                 or self._beat(segs, mentions, excluded)
             return {i: a for i in quotes} if a else {}
-        # quotes of one paragraph share a speaker: fill the others from the nearest decided one
+        # quotes of one paragraph share a speaker: fill the others from the nearest decided one,
+        # unless this quote speaks to that person ("Lucy felt selfish. “Charlotte, ...” “You must
+        # have it,” said Miss Bartlett.")
         for i in quotes:
             if i not in found:
                 near = min(found, key=lambda k: (abs(k - i), k))
                 a = found[near]
+                if a.speaker in self.cast.addressed(segs[i].text):
+                    b = self._beat(segs[:i], mentions[:i], excluded | {a.speaker})
+                    if b is not None:
+                        found[i] = b
+                        continue
                 found[i] = Attribution(a.speaker, a.confidence * 0.95, a.reason)
         return found
 

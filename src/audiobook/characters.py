@@ -211,6 +211,9 @@ class Cast:
             j, end, person = hit
             start = toks[i][0]
             word = text[start:end]
+            if j == i and i > 0 and not article and self._other_name_before(text, toks, i):
+                i += 1          # "the Mem Sahib" is not "Missie Sahib"
+                continue
             out.append(Mention(person, start, end, "name", word, self.gender(person)))
             taken.append((start, end))
             i = j + 1
@@ -234,6 +237,16 @@ class Cast:
                 out.append(Mention(None, m.start(), m.end(), "pronoun", w, g))
         out.sort(key=lambda x: x.start)
         return out
+
+    def _other_name_before(self, text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
+        """Is the one-word name at token i the end of another capitalised name ("Mem Sahib")?"""
+        a, _b, w = toks[i - 1]
+        if not text[a:a + 1].isupper() or w in TITLES or w in self.forms or w in self.roles:
+            return False
+        before = text[:a].rstrip()
+        if text[toks[i - 1][1]:toks[i][0]] != " ":
+            return False
+        return bool(before) and before[-1] not in ".!?\"“‘'—:;"
 
     def _form_at(self, toks: list[tuple[int, int, str]], i: int) -> tuple[int, int, str] | None:
         """The longest name form starting at token i: (last token, end offset, person)."""
