@@ -521,7 +521,8 @@ class _Attributor:
             if person is not None:
                 n = bisect_right(cuts, m.start)
                 lead = text[cuts[n - 1] if n else 0:m.start]
-                hist.append(_Ref(person, m.kind, self.st.sentence + n, len(_WORD_RE.findall(lead)) <= 1))
+                kind = "possessive" if text[m.end:m.end + 2] in ("'s", "’s") else m.kind   # "Stephen's eyes"
+                hist.append(_Ref(person, kind, self.st.sentence + n, len(_WORD_RE.findall(lead)) <= 1))
             out.append(Mention(person, m.start, m.end, m.kind, m.word, m.gender))
         if remember:
             for ref in hist[len(self.st.history[-80:]):]:
@@ -533,12 +534,16 @@ class _Attributor:
 
     def _antecedent(self, gender: str, hist: list[_Ref], skip: frozenset[str] | set[str] = frozenset()) -> str | None:
         """The person a he/she refers to: the latest of that gender, or the subject of that sentence."""
-        fallback = None
+        fallback = possessor = None
         for k in range(len(hist) - 1, -1, -1):
             ref = hist[k]
             if ref.person == FIRST or ref.person in skip:
                 continue
             g = self.cast.gender(ref.person)
+            if ref.kind == "possessive":        # "he" is seldom the owner in "Stephen's eyes"
+                if g == gender and possessor is None and len(hist) - k < 6:
+                    possessor = ref.person
+                continue
             if g == gender:
                 if not ref.subject:
                     for e in hist[max(0, k - 6):k]:
@@ -548,6 +553,7 @@ class _Attributor:
                 return ref.person
             if g == "unknown" and fallback is None and len(hist) - k < 6:
                 fallback = ref.person
+        fallback = fallback or possessor
         if fallback is None:    # nobody of that gender in this chapter yet: the last one seen before
             seen = [p for p, q in self.seen.items() if q.gender == gender and p not in skip]
             if seen:
