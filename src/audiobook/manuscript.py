@@ -483,7 +483,9 @@ def _dash_quotes(text: str, first: int, width: int, end: int) -> list[_Quote]:
     pos = first + width
     opened = first
     for m in _DASH_TAG_RE.finditer(text, pos, stop):
-        if not any(w in SPEECH_VERBS for w in words(m.group("tag").lower())):
+        tag_words = words(m.group("tag").lower())
+        # the verb comes early in a tag ("Buck Mulligan told his face in the mirror.")
+        if not any(w in SPEECH_VERBS for w in tag_words[:4 if len(tag_words) > 7 else 7]):
             continue
         q_end = m.start("tag")
         while q_end > pos and text[q_end - 1].isspace():
@@ -499,7 +501,7 @@ def _dash_quotes(text: str, first: int, width: int, end: int) -> list[_Quote]:
 
 
 # ", he said sternly." / "? Mulligan said." inside a dash paragraph: a short clause with a speech verb
-_DASH_TAG_RE = re.compile(r"(?<=[,!?.…])\s+(?P<tag>[^\s,.!?;:—]+(?:\s+[^\s,.!?;:—]+){0,6}[.,:;])(?=\s|$)")
+_DASH_TAG_RE = re.compile(r"(?<=[,!?.…])\s+(?P<tag>[^\s,.!?;:—]+(?:\s+[^\s,.!?;:—]+){0,9}[.,:;])(?=\s|$)")
 
 
 def _is_utterance(text: str, q: _Quote, p_start: int, p_end: int) -> bool:
