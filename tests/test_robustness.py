@@ -137,7 +137,7 @@ def test_a_book_of_arbitrary_files_keeps_every_word(files: list[str], cast_list:
         try:
             script = build_script(book)
         except ManuscriptError as e:
-            assert "the manuscript has no text" in str(e)
+            assert "the manuscript has no text" in str(e) or "a binary file" in str(e)
             return
         wc = count_words(book, script)
         assert wc.warnings == [] and wc.total == wc.spoken + wc.reported
