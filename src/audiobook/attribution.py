@@ -371,7 +371,7 @@ class _Attributor:
             return None
         vs, ve, verb = verbs[0] if after else verbs[-1]
         inside = [m for m in mentions if lo <= m.start and m.end <= hi]
-        before = [m for m in inside if m.end <= vs and _subject(m)]
+        before = [m for m in inside if m.end <= vs and _subject(m) and not _possessive(text, m)]
         after_v = [m for m in inside if m.start >= ve and m.start - ve <= 25]
         subject: Mention | None = None
         if before and (not after or toks.index((vs, ve, verb)) - _tok_index(toks, before[-1].start) <= 4):
@@ -435,7 +435,7 @@ class _Attributor:
             return None
         text = prev.segments[-1].text
         cuts = [0] + [m.end() for m in _SENTENCE_RE.finditer(text)]
-        ms = [m for m in self._resolve(self.cast.mentions(text), text) if _subject(m)]
+        ms = [m for m in self._resolve(self.cast.mentions(text), text) if _subject(m) and not _possessive(text, m)]
         for lo in reversed(cuts):
             for m in ms:
                 if m.start >= lo:
@@ -521,7 +521,7 @@ class _Attributor:
             if person is not None:
                 n = bisect_right(cuts, m.start)
                 lead = text[cuts[n - 1] if n else 0:m.start]
-                kind = "possessive" if text[m.end:m.end + 2] in ("'s", "’s") else m.kind   # "Stephen's eyes"
+                kind = "possessive" if _possessive(text, m) else m.kind   # "Stephen's eyes"
                 hist.append(_Ref(person, kind, self.st.sentence + n, len(_WORD_RE.findall(lead)) <= 1))
             out.append(Mention(person, m.start, m.end, m.kind, m.word, m.gender))
         if remember:
@@ -608,6 +608,14 @@ class _Attributor:
 
 
 _GENERIC = frozenset("man woman men women person people voice voices stranger other others one".split())
+
+
+def _possessive(text: str, m: Mention) -> bool:
+    """"Stephen's upper pocket" (Stephen is not the subject); "Buck Mulligan's voice went on" is."""
+    return text[m.end:m.end + 2] in ("'s", "’s") and not _VOICE_RE.match(text, m.end + 2)
+
+
+_VOICE_RE = re.compile(r"\s+(?:\w+\s+){0,2}?(?:voice|tones?)\b")
 
 
 def speaker_gender(desc: str) -> str:
