@@ -110,6 +110,27 @@ def test_pronoun_is_never_the_person_addressed() -> None:
     assert who("Amy looked at Jo.\n\n“Jo, come here,” she said.", cast) == ["Amy"]
 
 
+def test_his_wife_is_the_woman_with_his_surname() -> None:
+    cast = [("Mr. Bennet", "male", ()), ("Mrs. Bennet", "female", ()), ("Kitty", "female", ())]
+    text = "Kitty coughed. Mr. Bennet looked up from his book.\n\n“My dear, you are late,” replied his wife."
+    assert who(text, cast) == ["Mrs. Bennet"]
+
+
+def test_her_mother_is_not_the_woman_her_stands_for() -> None:
+    cast = [("Ann", "female", ()), ("Mrs. Price", "female", ()), ("Tom", "male", ())]
+    text = ("Mrs. Price sat by the fire. Ann came in and took off her coat.\n\n"
+            "“Where have you been?” asked her mother.")
+    assert who(text, cast) == ["Mrs. Price"]
+
+
+def test_possessor_is_not_the_subject() -> None:
+    cast = [("Buck", "male", ()), ("Stephen", "male", ())]
+    text = "Buck came over and, thrusting a hand into Stephen’s pocket, said:\n\n“Lend us your noserag.”"
+    assert who(text, cast) == ["Buck"]
+    text = "Stephen looked at the sea. Buck’s gay voice went on.\n\n“My name is absurd too.”"
+    assert who(text, cast) == ["Buck"]
+
+
 # ------------------------------------------------------------------------------------------- conversations
 def test_turn_taking_alternates_between_two_people() -> None:
     text = ("Rosa looked at Tomas. “Are you coming?” she asked.\n\n“No.”\n\n“Why not?”\n\n“I am tired.”")
@@ -123,6 +144,20 @@ def test_two_speakers_of_the_same_gender() -> None:
     text = ("Ann and Mary sat down.\n\n“Tea?” asked Ann.\n\n“Please,” said Mary.\n\n“Milk?”\n\n“No, thank you.”"
             "\n\n“Sugar?” she asked.")
     assert who(text, cast) == ["Ann", "Mary", "Ann", "Mary", "Ann"]
+
+
+def test_addressed_by_a_title_written_small() -> None:
+    cast = [("Florence", "female", ()), ("Uncle", "male", ("Uncle John",)), ("Curtis", "male", ())]
+    text = ("Florence sat by her uncle's chair.\n\n“You are not looking well to-night, uncle,” said Florence."
+            "\n\n“I am not well, Florence.”")
+    assert who(text, cast) == ["Florence", "Uncle"]
+
+
+def test_a_reply_is_not_the_man_who_just_spoke() -> None:
+    cast = [("Lord Henry", "male", ()), ("Basil", "male", ())]
+    text = ("Basil stood by the easel.\n\n“It is your best work, Basil,” said Lord Henry languidly.\n\n"
+            "“I don't think I shall send it anywhere,” he answered.")
+    assert who(text, cast) == ["Lord Henry", "Basil"]
 
 
 def test_quote_running_over_paragraphs_keeps_one_speaker() -> None:
@@ -141,6 +176,16 @@ def test_name_that_first_appears_after_its_owner_spoke() -> None:
             "\n\nTomas gave Rosa a cup. He liked Rosa, and Rosa knew it.")
     assert who(text) == ["Rosa"]
     assert who(text, None) == ["Rosa"]
+
+
+def test_first_person_narrator_from_the_cast_list() -> None:
+    # the narrator says "I said"; the first listed character no tag names is the narrator
+    cast = [("Allan", "male", ()), ("Good", "male", ()), ("Henry", "male", ())]
+    text = ("I lit the lamp, and Good and Henry sat by me. I was glad of it, and I said so.\n\n"
+            "“Old friends,” I said, “how long is it?”\n\n“Three years,” said Good.")
+    assert who(text, cast) == ["Allan", "Allan", "Good"]
+    listed = cast + [("I (the narrator)", "male", ())]
+    assert who(text, listed)[:2] == ["I (the narrator)"] * 2
 
 
 def test_inline_tag_wins_with_full_confidence() -> None:
