@@ -305,6 +305,9 @@ class _Attributor:
     def _other(self, chain: list[_Item], speakers: list[str | None], j: int, k: int) -> str | None:
         """The other person of the conversation, seen from paragraph j."""
         me = speakers[j]
+        listener = chain[j].listener
+        if listener and listener != me and listener not in chain[k].excluded:
+            return listener         # the one the anchor spoke to
         for d in range(1, len(chain)):
             for n in (j - d, j + d):
                 if 0 <= n < len(chain) and chain[n].found and speakers[n] and speakers[n] != me:
