@@ -308,10 +308,10 @@ class _Attributor:
         listener = chain[j].listener
         if listener and listener != me and listener not in chain[k].excluded:
             return listener         # the one the anchor spoke to
-        for d in range(1, len(chain)):
-            for n in (j - d, j + d):
-                if 0 <= n < len(chain) and chain[n].found and speakers[n] and speakers[n] != me:
-                    return speakers[n]
+        near = [j - d for d in range(1, 5)] + [n for d in range(1, len(chain)) for n in (j + d, j - d - 4)]
+        for n in near:
+            if 0 <= n < len(chain) and chain[n].found and speakers[n] and speakers[n] != me:
+                return speakers[n]
         lo, hi = min(j, k), max(j, k)
         for n in range(lo, hi):
             if chain[n].listener and chain[n].listener != me:
