@@ -125,3 +125,25 @@ def test_a_rebuild_killed_while_replacing_files_leaves_the_old_or_the_new_file(t
         assert set(outputs(book)) == set(old)                       # nothing disappeared either
     build(book, BuildOptions(jobs=2))
     assert outputs(book) == new
+
+
+def test_a_synthesis_worker_that_dies_stops_the_build_with_one_line_and_the_next_build_resumes(
+        tmp_path: Path) -> None:
+    """A worker killed under the build (the out-of-memory killer, an engine that segfaults)."""
+    crashing = TEST_PROFILE.replace("model: liana}", "model: liana, options: {crash_on: Coffee}}")
+    book = make_book(tmp_path / "book", profile=crashing)
+    res = subprocess.run([sys.executable, "-m", "audiobook", "build", "--book", str(book), "--jobs", "2"],
+                         capture_output=True, text=True, timeout=120)
+    assert res.returncode == 2
+    assert res.stderr.strip().splitlines() == [
+        "error: a synthesis worker process died (out of memory, or the engine crashed); finished lines are "
+        "kept: build again, with --jobs 1 to see the engine's own error"]
+    nothing_half_written(book, [outputs(book)])      # (chapter 1 may be finished: it is kept)
+    finished = set(LineCache(book / ".audiobook" / "cache").keys())
+    assert finished
+    profile = book / "voices" / "default.yaml"
+    profile.write_text(TEST_PROFILE, encoding="utf-8")
+    prep = prepare(book, BuildOptions(jobs=2))
+    assert set(prep.plan.jobs) == set(prep.plan.keys.values()) - finished
+    report = build(book, BuildOptions(jobs=2))
+    assert report.lines_total > report.lines_synthesized

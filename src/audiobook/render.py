@@ -13,7 +13,7 @@ import re
 import time
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
-from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -290,6 +290,12 @@ def synthesize(jobs: list[Job], cache: LineCache, executor: Executor,
         for fut in as_completed(futures):
             if id(fut) not in reported:
                 report(fut)
+    except BrokenExecutor:
+        for f in futures:
+            f.cancel()
+        raise SynthesisError("a synthesis worker process died (out of memory, or the engine crashed); "
+                             "finished lines are kept: build again, with --jobs 1 to see the engine's own "
+                             "error") from None
     except BaseException:
         for f in futures:
             f.cancel()

@@ -3,12 +3,14 @@
 Each sentence becomes ``SECONDS_PER_CHAR * len(sentence)`` seconds of a soft tone whose pitch
 depends on the voice's ``model`` name, so different voices sound different and every run is
 bit-identical. ``options: {delay: 0.2}`` makes it take that long per sentence, like a real engine;
-``fail_on: word`` makes it fail on lines containing the word.
+``fail_on: word`` makes it fail on lines containing the word, ``crash_on: word`` kill its process.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import signal
 import time
 import zlib
 from collections.abc import Iterator
@@ -30,7 +32,7 @@ def split_sentences(text: str) -> list[str]:
 
 class TestToneEngine(Engine):
     NAME = "test"
-    OPTIONS = {"seconds_per_char": (int, float), "fail_on": str, "delay": (int, float)}
+    OPTIONS = {"seconds_per_char": (int, float), "fail_on": str, "delay": (int, float), "crash_on": str}
 
     @classmethod
     def problems(cls, voice: Voice) -> list[str]:
@@ -49,6 +51,9 @@ class TestToneEngine(Engine):
         fail_on = voice.option("fail_on")
         if fail_on and fail_on in text:
             raise RuntimeError(f"test engine asked to fail on {fail_on!r}")
+        crash_on = voice.option("crash_on")
+        if crash_on and crash_on in text:          # the process dies, as when it runs out of memory
+            os.kill(os.getpid(), signal.SIGKILL)
         freq = 110 + zlib.crc32((voice.model or "").encode()) % 220
         for sentence in split_sentences(text):
             time.sleep(float(voice.option("delay", 0)))      # a slow engine, for crash and lock tests
