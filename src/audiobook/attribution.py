@@ -310,7 +310,7 @@ class _Attributor:
             return listener         # the one the anchor spoke to
         near = [j - d for d in range(1, 5)] + [n for d in range(1, len(chain)) for n in (j + d, j - d - 4)]
         for n in near:
-            if 0 <= n < len(chain) and chain[n].found and speakers[n] and speakers[n] != me:
+            if 0 <= n < len(chain) and (chain[n].found or n < j) and speakers[n] and speakers[n] != me:
                 return speakers[n]
         lo, hi = min(j, k), max(j, k)
         for n in range(lo, hi):
