@@ -288,9 +288,9 @@ class _Attributor:
             return Attribution(addressed, 0.6, f"turn-taking: {addressed} was addressed")
         # two people taking turns: the one before the last answers (trusted with a cast list only, where
         # the speakers two lines back are names from book.yaml rather than discovered guesses)
-        if self.cast.from_book and k > 1 and speakers[k - 2] and speakers[k - 1] \
-                and speakers[k - 2] != speakers[k - 1] and speakers[k - 2] not in it.excluded:
-            return Attribution(speakers[k - 2], 0.55, f"turn-taking: answers {speakers[k - 1]}")
+        before, last = (speakers[k - 2], speakers[k - 1]) if k > 1 else (None, None)
+        if self.cast.from_book and before and last and before != last and before not in it.excluded:
+            return Attribution(before, 0.55, f"turn-taking: answers {last}")
         order = sorted((j for j in range(len(chain)) if chain[j].found), key=lambda j: (j > k or k - j > 4, abs(j - k)))
         for j in order:
             anchor = speakers[j]
