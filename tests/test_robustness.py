@@ -153,6 +153,27 @@ def test_one_file_does_not_change_how_the_next_is_read(tmp_path: Path) -> None:
     assert [s.text for ch in ms.chapters for p in ch.paragraphs for s in p.segments] == ["000 and more"]
 
 
+@settings(max_examples=200, deadline=None)
+@given(texts, st.integers(min_value=1, max_value=60))
+def test_what_an_engine_is_sent(text: str, limit: int) -> None:
+    """Ordinary prose is sent as written; nothing unsayable reaches an engine; a text with a sentence
+    over ``limit`` is cut into whole words, pieces at most ``limit`` long unless one word is longer,
+    and nothing is dropped."""
+    from audiobook.speech import pieces, speech, too_long
+
+    said = speech(text)
+    if not said.changed and not any(c in "&©°№§" for c in text):
+        assert said.text == " ".join(text.split())
+    assert not any(unicodedata.category(c) in ("So", "Cc", "Co", "Cn", "Cs") for c in said.text)
+    cut = pieces(said.text, limit)
+    assert " ".join(cut) == said.text
+    if too_long(said.text, limit):         # sentences short enough are left for the engine to split
+        assert all(len(p) <= limit or " " not in p for p in cut)
+    else:
+        assert cut == [said.text]
+    assert all(p and p == p.strip() for p in cut) or said.text == ""
+
+
 # ------------------------------------------------------------------ every word spoken or reported
 
 ACCOUNTED = {

@@ -20,6 +20,7 @@ from audiobook.manuscript import read_text, words
 from audiobook.script import Line, Script
 from audiobook.speech import speech
 
+_ALNUM_RE = re.compile(r"[^\W_]+")
 _TAG_BEFORE_QUOTE = re.compile(r"\[[^\[\]\r\n]{1,60}\](?=[“\"‘'„«”’»])")
 
 
@@ -32,7 +33,7 @@ class WordCount:
 
 
 def _letters(text: str) -> str:
-    return "".join(c for c in text if c.isalnum())
+    return "".join(_ALNUM_RE.findall(text))      # the characters c.isalnum() is true of, in order
 
 
 def count_words(book: Book, script: Script, doubtful: Iterable[tuple[int, int]] = ()) -> WordCount:
@@ -54,8 +55,8 @@ def count_words(book: Book, script: Script, doubtful: Iterable[tuple[int, int]] 
             span = raw[ln.start:ln.end]
             mine = words(span)
             missing: list[str] = []
-            if _letters(span) != _letters(ln.text):
-                theirs = words(ln.text)
+            theirs = words(ln.text)
+            if mine != theirs and _letters(span) != _letters(ln.text):
                 for op, i1, i2, _, _ in difflib.SequenceMatcher(None, mine, theirs, autojunk=False).get_opcodes():
                     if op in ("delete", "replace"):
                         missing += mine[i1:i2]
@@ -65,7 +66,8 @@ def count_words(book: Book, script: Script, doubtful: Iterable[tuple[int, int]] 
             if (ln.chapter, ln.index) in doubtful:
                 wc.reported += kept
             else:
-                left_out = min(speech(ln.text).words_left_out, kept)
+                said = speech(ln.text)
+                left_out = min(said.words_left_out, kept) if said.addresses else 0
                 wc.reported += left_out
                 wc.spoken += kept - left_out
         lost += _untagged_words(raw, pos, len(raw))

@@ -14,6 +14,7 @@ ends, then at clause marks, then between words; never inside a word, and nothing
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -57,9 +58,8 @@ class Speech:
 
 def speech(text: str) -> Speech:
     """The text an engine is sent for ``text``, with whitespace collapsed."""
-    if text.isascii() and "://" not in text and "www." not in text.lower() and "&" not in text \
-            and all(c.isprintable() or c.isspace() for c in text):
-        return Speech(" ".join(text.split()))
+    if "://" not in text and "www." not in text.lower() and not any(map(_special, set(text))):
+        return Speech(" ".join(text.split()))           # ordinary prose: each distinct character looked at once
     addresses: list[tuple[str, str]] = []
 
     def site(m: re.Match[str]) -> str:
@@ -95,6 +95,11 @@ def speech(text: str) -> Speech:
 
 def speakable(text: str) -> str:
     return speech(text).text
+
+
+@functools.cache
+def _special(c: str) -> bool:
+    return c in SAY or c in _GLUE or _is_modifier(c) or (_unspeakable(c) and not c.isspace())
 
 
 def _unspeakable(c: str) -> bool:
