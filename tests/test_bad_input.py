@@ -4,6 +4,7 @@ read sensibly), never a traceback."""
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from collections.abc import Callable
@@ -179,8 +180,6 @@ def test_bom_and_crlf_are_accepted(tmp_path: Path, capsys: pytest.CaptureFixture
                      "  - {name: Daniel}\r\n")(book)
     code, out, err = run("script", "--book", str(book), "--format", "jsonl", capsys=capsys, monkeypatch=monkeypatch)
     assert code == 0 and err == ""
-    import json
-
     lines = [json.loads(x) for x in out.splitlines()]
     assert [(x["speaker"], x["text"]) for x in lines] == [
         ("Narrator", "Title"), ("Narrator", "Some text."), ("Liana", "Hello there,"), ("Narrator", "said Liana.")]
@@ -197,8 +196,6 @@ def test_unbalanced_quotation_marks_warn_with_the_line_and_close_at_the_paragrap
         "manuscript/01-first.md:3: unbalanced quotation mark: no closing mark in this paragraph; "
         "closed at the end of the paragraph",
         "manuscript/01-first.md:7: closing quotation mark without an opening one; ignored"]
-    import json
-
     code, out, _ = run("script", "--book", str(book), "--format", "jsonl", capsys=capsys, monkeypatch=monkeypatch)
     got = [(x["kind"], x["text"]) for x in map(json.loads, out.splitlines())][1:]
     # the open quote ends with its paragraph; the next paragraphs are narration again
