@@ -326,12 +326,12 @@ def discover(ms: Manuscript) -> Cast:
                     verb = next((k for k, w in enumerate(ws[:6]) if w in SPEECH_VERBS), None)
                     if verb is not None:
                         cut = s.text.lower().find(ws[verb]) + len(ws[verb])
-                        desc = description(s.text[cut:]) if verb <= 1 else description(s.text[:cut - len(ws[verb])],
-                                                                                            last=True)
+                        desc = description(s.text[cut:cut + 80]) if verb <= 1 \
+                            else description(s.text[:cut - len(ws[verb])], last=True)
                         if desc and desc.split()[0].lower() == "the":
                             described[desc.lower()] += 2
                 for m in _THE_RE.finditer(s.text):     # "The boy forgot his fear."
-                    desc = description("t" + s.text[m.start() + 1:])
+                    desc = description("t" + s.text[m.start() + 1:m.start() + 60])
                     if desc and len(desc.split()) <= 3:
                         described[desc.lower()] += 1
                 events: list[tuple[int, str]] = []
@@ -339,7 +339,7 @@ def discover(ms: Manuscript) -> Cast:
                     name = _clean_name(m.group(0))
                     if not name:
                         continue
-                    sentence_start = m.start() == 0 or _SENTENCE_END_RE.search(s.text[:m.start()]) is not None
+                    sentence_start = m.start() == 0 or _SENTENCE_END_RE.search(s.text, max(0, m.start() - 8), m.start()) is not None
                     # a capital at the start of a sentence means a name when the word is never written small
                     if not sentence_start or _is_title(name):
                         named[name] += 1
@@ -376,6 +376,7 @@ def discover(ms: Manuscript) -> Cast:
     candidates = {n for n, c in speaks.items() if (c >= 2 or named[n] >= 2) and named[n] + called[n] >= 1} \
         | {n for n, c in named.items() if c >= 3}
 
+    @lru_cache(maxsize=None)
     def gender_of(form: str) -> str:
         votes = Counter(gender_votes.get(form, Counter()))
         first = norm(form).split()[0]
