@@ -12,7 +12,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from audiobook.book import Character
 from audiobook.manuscript import SPEECH_VERBS, Manuscript
@@ -376,7 +376,7 @@ def discover(ms: Manuscript) -> Cast:
     candidates = {n for n, c in speaks.items() if (c >= 2 or named[n] >= 2) and named[n] + called[n] >= 1} \
         | {n for n, c in named.items() if c >= 3}
 
-    @lru_cache(maxsize=None)
+    @cache
     def gender_of(form: str) -> str:
         votes = Counter(gender_votes.get(form, Counter()))
         first = norm(form).split()[0]
