@@ -339,7 +339,8 @@ def discover(ms: Manuscript) -> Cast:
                     name = _clean_name(m.group(0))
                     if not name:
                         continue
-                    sentence_start = m.start() == 0 or _SENTENCE_END_RE.search(s.text, max(0, m.start() - 8), m.start()) is not None
+                    sentence_start = m.start() == 0 or \
+                        _SENTENCE_END_RE.search(s.text, max(0, m.start() - 8), m.start()) is not None
                     # a capital at the start of a sentence means a name when the word is never written small
                     if not sentence_start or _is_title(name):
                         named[name] += 1
