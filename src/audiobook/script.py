@@ -6,6 +6,7 @@ book's manuscript into a Script (manuscript.py reads the files, attribution.py p
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -130,7 +131,7 @@ class Review:
 def review(script: Script, root: Path, limit: int = 20) -> list[Review]:
     """The dialogue lines most likely attributed wrong (lowest confidence first; inline tags are never
     listed), each with the paragraphs around it and the tag that would fix it."""
-    texts: dict[str, str] = {}
+    starts: dict[str, list[int]] = {}      # line start offsets per manuscript file
     out = []
     for ch in script.chapters:
         paras: dict[int, list[Line]] = {}
@@ -139,13 +140,13 @@ def review(script: Script, root: Path, limit: int = 20) -> list[Review]:
         for ln in ch.lines:
             if ln.kind != "dialogue" or ln.reason == "tag":
                 continue
-            if ch.source not in texts:
+            if ch.source not in starts:
                 try:
-                    texts[ch.source] = (root / ch.source).read_bytes().decode("utf-8")
+                    text = (root / ch.source).read_bytes().decode("utf-8")
                 except (OSError, UnicodeDecodeError):
-                    texts[ch.source] = ""
-            text = texts[ch.source]
-            lineno = text.count("\n", 0, ln.start) + 1
+                    text = ""
+                starts[ch.source] = [i for i, c in enumerate(text) if c == "\n"]
+            lineno = bisect_right(starts[ch.source], ln.start - 1) + 1
             near = [x.speaker for n in range(ln.paragraph - 3, ln.paragraph + 4) for x in paras.get(n, [])
                     if x.kind == "dialogue" and x.speaker != ln.speaker]
             others = tuple(s for s, _ in Counter(near).most_common(3))
