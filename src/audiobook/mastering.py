@@ -127,8 +127,10 @@ def master(samples: np.ndarray, rate: int, settings: Mastering | None = None) ->
         scale(x, min(target - level, MAX_GAIN_DB))
         limit(x, rate, settings.ceiling)
         # the limiter took level off (a lot, if the input is peaky): correct, re-limit, re-measure;
-        # each step is scaled by how much of the previous one survived the limiter
-        error, kept = target - measure(x, rate, settings.meter), 1.0
+        # each step is scaled by how much of the previous one survived the limiter. The first guess
+        # (half survives; speech keeps 60-70%) overshoots a little, and turning down is exact and
+        # needs no limiter pass: two passes instead of three or four, each a third of the cost
+        error, kept = target - measure(x, rate, settings.meter), 0.5
         for _ in range(5):
             if abs(error) <= 0.05:
                 break
