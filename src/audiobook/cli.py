@@ -233,8 +233,9 @@ def cast_cmd(book_dir: Path, write: str | None, output: Path | None) -> None:
     if write is None:
         if output is not None:
             raise AudiobookError("--output needs --write characters or --write voices")
-        source = "manuscript/book.yaml" if book.characters is not None else "discovered (no characters: in book.yaml)"
-        click.echo(f"Characters ({source}):")
+        click.echo("Characters from manuscript/book.yaml:" if book.characters is not None else
+                   "Characters discovered in the text (book.yaml has no characters:; "
+                   "`audiobook cast --write characters` starts one):")
         click.echo(f"  {'name':<28} {'lines':>5} {'words':>6}  {'gender':<8} aliases")
         for e in entries:
             click.echo(f"  {e.name:<28} {e.lines:>5} {e.words:>6}  {e.gender:<8} {', '.join(e.aliases)}")
