@@ -520,7 +520,9 @@ def _is_utterance(text: str, q: _Quote, p_start: int, p_end: int) -> bool:
         return True
     prior = words(before[-40:].lower())
     after = words(text[q.close_end:min(p_end, q.close_end + 40)].lower())[:3]
-    if prior and (prior[-1] in SPEECH_VERBS or (before.endswith(",") and any(w in SPEECH_VERBS for w in prior[-3:]))):
+    # after a tag: "said Rosa, “...”" or the second half of "“...,” said her father; “she times them ill.”"
+    if prior and (prior[-1] in SPEECH_VERBS or (before.endswith((",", ";")) and
+                                                any(w in SPEECH_VERBS for w in prior[-4:]))):
         return True
     if any(w in SPEECH_VERBS for w in after):
         return True
