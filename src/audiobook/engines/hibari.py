@@ -8,8 +8,12 @@ they are in hibari's cache (HIBARI_HOME or ~/.cache/hibari); nothing is download
 
 from __future__ import annotations
 
+import functools
+import importlib.util
 import os
+import sys
 from collections.abc import Iterator
+from types import ModuleType
 from typing import Any
 
 from audiobook.engines.base import Audio, Engine, file_digest, package_version
@@ -19,12 +23,30 @@ from audiobook.voices import Voice
 DEFAULT_SEED = 1234
 
 
+@functools.cache
+def _voices_module() -> ModuleType | None:
+    """hibari's voice registry (``hibari/voices.py``, which imports nothing of hibari's) without
+    running the package's ``__init__``: that imports the synthesizer and scipy.fft (0.5-2 s), which
+    checking a profile does not need and a build's main process never uses."""
+    if "hibari.voices" in sys.modules:
+        return sys.modules["hibari.voices"]
+    spec = importlib.util.find_spec("hibari")
+    if spec is None or spec.origin is None:
+        return None
+    registry = importlib.util.spec_from_file_location("_audiobook_hibari_voices",
+                                                      os.path.join(os.path.dirname(spec.origin), "voices.py"))
+    if registry is None or registry.loader is None:
+        return None
+    module = importlib.util.module_from_spec(registry)
+    registry.loader.exec_module(module)
+    return module
+
+
 def _voice_file(voice: Voice) -> str:
-    try:
-        from hibari import voices as hv
-    except ImportError:
+    hv: Any = _voices_module()
+    if hv is None:
         raise EngineError(f"voice {voice.name}: the hibari engine is not installed; "
-                          f"run: {HibariEngine.INSTALL}") from None
+                          f"run: {HibariEngine.INSTALL}")
     name = voice.model or hv.DEFAULT
     if name not in hv.VOICES:
         raise EngineError(f"voice {voice.name}: hibari has no voice {name!r}; "
