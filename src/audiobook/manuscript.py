@@ -518,14 +518,19 @@ def _is_utterance(text: str, q: _Quote, p_start: int, p_end: int) -> bool:
     stripped = content.rstrip()
     if stripped.endswith(("?", "!", ",", "…", "—", "--", "-")):
         return True
-    prior = words(before[-40:].lower())
+    prior = words(before[-60:].lower())
     after = words(text[q.close_end:min(p_end, q.close_end + 40)].lower())[:3]
-    # after a tag: "said Rosa, “...”" or the second half of "“...,” said her father; “she times them ill.”"
+    # after a tag: "said Rosa, “...”", "said the man, licking his lips, “...”" or the second half of
+    # "“...,” said her father; “she times them ill.”"
     if prior and (prior[-1] in SPEECH_VERBS or (before.endswith((",", ";")) and
-                                                any(w in SPEECH_VERBS for w in prior[-4:]))):
+                                                any(w in SPEECH_VERBS for w in prior[-6:]))):
         return True
     if any(w in SPEECH_VERBS for w in after):
         return True
+    if before.endswith(('"', "”", "’", "'")):
+        return True                           # one quote after another: a line of dialogue
+    if before.endswith(",") and content[:1].isupper() and stripped.endswith((".", "!", "?")):
+        return True                           # a whole sentence quoted: "namely, “He who strikes first ...”"
     return stripped.endswith(".") and before.endswith((".", "!", "?"))
 
 
