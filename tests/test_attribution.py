@@ -188,6 +188,24 @@ def test_first_person_narrator_from_the_cast_list() -> None:
     assert who(text, listed)[:2] == ["I (the narrator)"] * 2
 
 
+@pytest.mark.parametrize("text", [
+    "“Kitty has no discretion,” said her father; “she times them ill.”",
+    "“Hold still,” said the man, licking his lips, “or I bite.”",
+])
+def test_second_half_of_an_interrupted_quote_is_speech(text: str) -> None:
+    got = run(text, [("Kitty", "female", ()), ("Mr. Price", "male", ("her father", "the man"))])
+    assert len(got) == 2 and got[0][1] == got[1][1] == "Mr. Price"
+
+
+def test_short_lines_one_after_another_are_dialogue() -> None:
+    text = "“Beating people down?”\n“O no.”\n“What, then?”\n"
+    assert len(run(text, ROSA_TOMAS)) == 3
+
+
+def test_scare_quotes_stay_narration() -> None:
+    assert run("Mary said they were “full of lace.” They looked fuller of lace than ever.", ROSA_TOMAS) == []
+
+
 def test_inline_tag_wins_with_full_confidence() -> None:
     ms = parse_text("[Tomas]“The river is high,” said Rosa.")
     found = attribute(ms, Cast.from_characters([Character("Rosa"), Character("Tomas")]))
