@@ -351,6 +351,8 @@ class _Attributor:
         if i + 1 < len(segs) and segs[i + 1].kind == "narration":
             text = segs[i + 1].text
             a = self._tag_clause(text, mentions[i + 1], after=True, excluded=excluded)
+            if a is not None and a.speaker in excluded:     # “Nonsense, Fergus! ...” observed Fergus: not his
+                a = None
             unnamed = a is None or (a.reason.startswith('explicit: "') and self.cast.resolve(a.speaker) is None)
             m = _IT_WAS_RE.search(text) if unnamed else None
             who = self.cast.resolve(m.group(1)) if m else None
@@ -577,6 +579,10 @@ class _Attributor:
             return None
         owner = desc.split()[0].lower()
         skip: set[str] = set()
+        if owner in ("a", "an", "another"):     # "asked a gentleman": someone not met lately
+            lately = {r.person for r in self.st.history}
+            new = [p.name for p in self.cast.people.values() if p.gender == gender and p.name not in lately]
+            return new[0] if len(new) == 1 else None
         if owner in ("his", "her"):     # "her mother" is not the woman "her" stands for
             who = self._antecedent("male" if owner == "his" else "female", self.st.history)
             skip = {who} if who else set()
