@@ -285,7 +285,9 @@ def test_cli_builds_a_chapter_with_one_vctk_speaker_per_character(sample_book: P
     result = CliRunner().invoke(cli, ["build", "--book", str(sample_book), "--voices", "voices/coqui-vctk.yaml",
                                       "--chapter", "1", "--jobs", "1", "--quiet", "--report", str(report)])
     assert result.exit_code == 0, result.output
-    (chapter,) = json.loads(report.read_text())["chapters"]
+    tracks = {c["index"]: c for c in json.loads(report.read_text())["chapters"]}
+    assert set(tracks) == {0, 1, 4}            # chapter 1, and the opening/closing credits book.yaml enables
+    chapter = tracks[1]
     assert chapter["lines_synthesized"] == chapter["lines"] > 0 and chapter["duration_s"] > 5
     assert (sample_book / chapter["file"]).stat().st_size > 10_000
 
