@@ -233,6 +233,18 @@ def test_discovery_merges_title_and_surname_and_finds_gender() -> None:
     assert who(text, None) == ["Mr. Hale", "Margaret", "Mr. Hale", "Margaret"]
 
 
+def test_discovery_finds_gender_when_a_paragraph_has_two_people() -> None:
+    # he/she after the one name of its sentence (or of the sentence before), "his" after the one name
+    # of its sentence: weaker votes, used when no paragraph has the person alone
+    text = ("Watson and Holmes sat by the fire. Holmes leaned back in his chair.\n\n"
+            "“Good,” said Holmes.\n\n“Quite,” said Watson.\n\n"
+            "Tom and Beatrice walked in. Beatrice laughed. She was happy.\n\n"
+            "“Hello,” said Beatrice.\n\n“Hi,” said Tom.")
+    people = {p.name: p for p in discover(parse_text(text)).people.values()}
+    assert people["Holmes"].gender == "male" and people["Beatrice"].gender == "female"
+    assert people["Watson"].gender == "unknown" and people["Tom"].gender == "unknown"
+
+
 def test_discovery_without_a_cast_uses_descriptions_as_speakers() -> None:
     assert who("“Who goes there?” cried the old sentry.", None) == ["The old sentry"]
 

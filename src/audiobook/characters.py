@@ -305,6 +305,7 @@ def discover(ms: Manuscript) -> Cast:
     named: Counter[str] = Counter()      # mentions in the middle of a sentence (a capital that means a name)
     called: Counter[str] = Counter()     # vocatives
     gender_votes: dict[str, Counter[str]] = defaultdict(Counter)
+    weak_votes: dict[str, Counter[str]] = defaultdict(Counter)
     described: Counter[str] = Counter()  # "the girl" as the speaker of a tag
     starts: Counter[str] = Counter()     # capitals at the start of a sentence, never written small
     lower = {w for ch in ms.chapters for p in ch.paragraphs for w in _LOWER_RE.findall(p.raw)}
@@ -364,6 +365,14 @@ def discover(ms: Manuscript) -> Cast:
                         # one person so far: a he/she is theirs (a him/her is more often someone else)
                         if len(set(seen)) == 1 and e in _SUBJECT_PRONOUNS:
                             gender_votes[seen[0]][g] += 1
+                        elif e in _SUBJECT_PRONOUNS:
+                            # "Holmes leaned back. He smiled.": the one name of this sentence so far, or
+                            # of the one before (a weaker vote, used only without the stronger ones)
+                            near = set(people_in[n]) or (set(people_in[n - 1]) if n > 0 else set())
+                            if len(near) == 1:
+                                weak_votes[next(iter(near))][g] += 1
+                        elif e == "his" and len(set(people_in[n])) == 1:    # "Holmes, pushing back his chair"
+                            weak_votes[people_in[n][0]][g] += 1
                     else:
                         seen.append(e)
                         people_in[n].append(e)
@@ -371,6 +380,9 @@ def discover(ms: Manuscript) -> Cast:
                     name, noun = _clean_name(m.group(1)), m.group(2).lower()
                     if name:
                         gender_votes[name]["male" if noun in MALE_NOUNS else "female"] += 2
+    for name, weak in weak_votes.items():
+        if not gender_votes.get(name):
+            gender_votes[name] = weak
     for v, c in called.items():
         if c >= 2 or named[v]:
             speaks[v] += c
