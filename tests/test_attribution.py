@@ -245,6 +245,14 @@ def test_discovery_finds_gender_when_a_paragraph_has_two_people() -> None:
     assert people["Watson"].gender == "unknown" and people["Tom"].gender == "unknown"
 
 
+def test_discovered_description_takes_its_gender_from_pronouns() -> None:
+    # "porter" carries no gender; "The porter rubbed his eyes. He was tired." gives it one
+    text = ("“Who goes there?” asked the porter.\n\nThe porter rubbed his eyes. He was tired.\n\n"
+            "“Only me,” said Tom.\n\n“Come in,” said the porter.")
+    people = {p.name: p for p in discover(parse_text(text)).people.values()}
+    assert people["The porter"].gender == "male"
+
+
 def test_discovery_without_a_cast_uses_descriptions_as_speakers() -> None:
     assert who("“Who goes there?” cried the old sentry.", None) == ["The old sentry"]
 

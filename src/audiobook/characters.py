@@ -331,11 +331,12 @@ def discover(ms: Manuscript) -> Cast:
                             else description(s.text[:cut - len(ws[verb])], last=True)
                         if desc and desc.split()[0].lower() == "the":
                             described[desc.lower()] += 2
+                events: list[tuple[int, str]] = []
                 for m in _THE_RE.finditer(s.text):     # "The boy forgot his fear."
                     desc = description("t" + s.text[m.start() + 1:m.start() + 60])
                     if desc and len(desc.split()) <= 3:
                         described[desc.lower()] += 1
-                events: list[tuple[int, str]] = []
+                        events.append((m.start(), desc.lower()))    # "the porter ... he": a man
                 for m in _NAME_RE.finditer(s.text):
                     name = _clean_name(m.group(0))
                     if not name:
@@ -434,7 +435,7 @@ def discover(ms: Manuscript) -> Cast:
         if len(same) == 1:              # "the doctor" is Dr. Archie
             same[0].aliases.add(desc)
             continue
-        people[name] = Person(name, noun_gender(desc) or "unknown")
+        people[name] = Person(name, noun_gender(desc) or gender_of(desc))
         speaks[name] += c
     return Cast(people.values())
 
