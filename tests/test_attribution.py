@@ -239,9 +239,11 @@ def test_discovery_finds_gender_when_a_paragraph_has_two_people() -> None:
     text = ("Watson and Holmes sat by the fire. Holmes leaned back in his chair.\n\n"
             "“Good,” said Holmes.\n\n“Quite,” said Watson.\n\n"
             "Tom and Beatrice walked in. Beatrice laughed. She was happy.\n\n"
-            "“Hello,” said Beatrice.\n\n“Hi,” said Tom.")
+            "“Hello,” said Beatrice.\n\n“Hi,” said Tom.\n\n"
+            "Tom and Ann sat down. Ann smoothed her skirt.\n\n“Well?” said Ann.")
     people = {p.name: p for p in discover(parse_text(text)).people.values()}
     assert people["Holmes"].gender == "male" and people["Beatrice"].gender == "female"
+    assert people["Ann"].gender == "female"     # "her" after the one name of its sentence, a weaker vote
     assert people["Watson"].gender == "unknown" and people["Tom"].gender == "unknown"
 
 

@@ -371,9 +371,9 @@ def discover(ms: Manuscript) -> Cast:
                             # of the one before (a weaker vote, used only without the stronger ones)
                             near = set(people_in[n]) or (set(people_in[n - 1]) if n > 0 else set())
                             if len(near) == 1:
-                                weak_votes[next(iter(near))][g] += 1
-                        elif e == "his" and len(set(people_in[n])) == 1:    # "Holmes, pushing back his chair"
-                            weak_votes[people_in[n][0]][g] += 1
+                                weak_votes[next(iter(near))][g] += 2
+                        elif e in ("his", "her") and len(set(people_in[n])) == 1:    # "Holmes, pushing back his chair"
+                            weak_votes[people_in[n][0]][g] += 2 if e == "his" else 1    # "her" is also an object
                     else:
                         seen.append(e)
                         people_in[n].append(e)
