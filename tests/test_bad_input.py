@@ -83,7 +83,7 @@ ERRORS = [
      r"^voices/default\.yaml: voices\.narr\.speed: expected a number, found text 'fast'$"),
     ("pitch out of range", edit(PROFILE, "model: narrator}", "model: narrator, pitch: 40}"),
      r"^voices/default\.yaml: voices\.narr\.pitch: 40 is out of range"),
-    ("characters not a list", edit(BOOK_YAML, "characters:\n", "characters: 5\nunused:\n"),
+    ("characters not a list", write(BOOK_YAML, 'title: "Test Book"\ncharacters: 5\n'),
      r"^manuscript/book\.yaml: characters: expected a list, found int$"),
     ("title is a list", edit(BOOK_YAML, 'title: "Test Book"', "title: [1, 2]"),
      r"^manuscript/book\.yaml: title: expected text, found a list$"),
@@ -103,7 +103,8 @@ ERRORS = [
      r"^voices/default\.yaml: voices\.li\.options\.secs_per_char: unknown option "
      r'\(did you mean "seconds_per_char"\?\)'),
     ("unknown engine", edit(PROFILE, "engine: test, model: daniel", "engine: pipr, model: daniel"),
-     r"^voices/default\.yaml: voices\.dan\.engine: 'pipr' is not supported; choose one of: .*piper.*test"),
+     r"^voices/default\.yaml: voices\.dan\.engine: 'pipr' is not supported \(did you mean \"piper\"\?\); "
+     r"choose one of: .*piper.*test"),
     ("unknown voice", edit(PROFILE, "Daniel: dan", "Daniel: dann"),
      r"^voices/default\.yaml: cast\.Daniel: no voice named 'dann' \(did you mean \"dan\"\?\); "
      r"defined voices: narr, dan, li$"),
@@ -138,6 +139,24 @@ ERRORS = [
     ("book.yaml not UTF-8", write(BOOK_YAML, b"title: caf\xe9\n"),
      r"^manuscript/book\.yaml: not UTF-8 text \(byte 10\); save it as UTF-8$"),
 ]
+
+
+def test_every_mistake_in_book_yaml_and_the_profile_is_reported_in_one_run(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    book = make_book(tmp_path / "book")
+    edit(BOOK_YAML, 'title: "Test Book"', 'titel: "Test Book"')(book)
+    edit(PROFILE, "model: narrator}", "model: narrator, colour: dark}")(book)
+    edit(PROFILE, "  Narrator: narr", "  Narrator: nar")(book)
+    for command in (["validate"], ["build", "--jobs", "1"]):
+        code, _, err = run(*command, "--book", str(book), capsys=capsys, monkeypatch=monkeypatch)
+        assert code == 2 and "Traceback" not in err
+        assert err.strip().splitlines() == [
+            'error: manuscript/book.yaml: titel: unknown key (did you mean "title"?)',
+            "error: voices/default.yaml: voices.narr.colour: unknown key; known keys: engine, model, options, "
+            "pitch, speed",
+            "error: voices/default.yaml: cast.Narrator: no voice named 'nar' (did you mean \"narr\"?); "
+            "defined voices: narr, dan, li",
+        ], err
 
 
 @pytest.mark.parametrize(("name", "change", "message"), ERRORS, ids=[e[0] for e in ERRORS])

@@ -246,7 +246,7 @@ def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[
     ("edit", "message"),
     [
         (("engine: test, model: daniel", "engine: tset, model: daniel"),
-         "voices/default.yaml: voices.dan.engine: 'tset' is not supported; choose one of:"),
+         "voices/default.yaml: voices.dan.engine: 'tset' is not supported (did you mean \"test\"?); choose one of:"),
         (("model: liana}", "model: liana, pich: 2}"),
          'voices/default.yaml: voices.li.pich: unknown key (did you mean "pitch"?)'),
         (("Liana: li", "Liana: lee"), "voices/default.yaml: cast.Liana: no voice named 'lee'"),

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from audiobook.config import Pauses, Section, load_yaml
+from audiobook.config import Pauses, Section, gather, load_yaml
 from audiobook.cover import read_cover
-from audiobook.errors import ConfigError
+from audiobook.errors import ConfigError, ConfigProblems
 
 GENDERS = ("male", "female", "unknown")
 MANUSCRIPT_SUFFIXES = (".md", ".txt", ".markdown")
@@ -80,51 +81,73 @@ def load_book(root: Path | str) -> Book:
     label = _rel(yaml_path, root)
     data = load_yaml(yaml_path, label=label) if yaml_path.exists() else {}
     top = Section(data, label)
-    title = top.text("title") or root.resolve().name
-    characters = None
-    if top.has("characters"):
-        characters = tuple(_character(s) for s in top.items("characters"))
-        names = [c.name for c in characters]
-        dupes = {n for n in names if names.count(n) > 1}
-        if dupes:
-            raise ConfigError(f"{label}: characters: {', '.join(sorted(dupes))} listed twice")
-    cover = top.text("cover")
-    cover_path = None
-    if cover:
-        cover_path = (mdir / cover) if not Path(cover).is_absolute() else Path(cover)
-        if not cover_path.is_file():
-            raise ConfigError(f"{label}: cover: {cover} not found (looked for {cover_path})")
-        read_cover(cover_path, f"{label}: cover")    # a square JPEG or PNG, or a clear error now
-    narrators = tuple(n.strip() for n in top.strings("narrator") if n.strip())
-    author = top.text("author") or ""
-    credits = Credits()
-    cred = top.section("credits")
-    if cred is not None:
-        credits = Credits(opening=cred.boolean("opening", False), closing=cred.boolean("closing", False))
-        cred.done()
-        missing = [k for k, v in (("author", author), ("narrator", narrators)) if not v]
-        if (credits.opening or credits.closing) and missing:
-            raise ConfigError(f"{label}: credits: the credits name the author and the narrator; "
-                              f"add {' and '.join(k + ':' for k in missing)} to {label}")
-    pauses = top.section("pauses")
+    problems: list[str] = []     # every mistake in the file, reported together
+    title = gather(problems, lambda: top.text("title")) or root.resolve().name
+    characters = gather(problems, lambda: _characters(top, label)) if top.has("characters") else None
+    cover_path = gather(problems, lambda: _cover(top, label, mdir))
+    named: tuple[str, ...] = gather(problems, lambda: tuple(top.strings("narrator")), ()) or ()
+    narrators = tuple(n.strip() for n in named if n.strip())
+    author = gather(problems, lambda: top.text("author")) or ""
+    credits = gather(problems, lambda: _credits(top, label, author, narrators), Credits()) or Credits()
+    pauses = gather(problems, lambda: top.section("pauses"))
     if pauses is not None:
-        Pauses().updated(pauses)  # validate now, at load time
+        gather(problems, lambda: Pauses().updated(pauses))  # validate now, at load time
         pauses = Section(pauses.data, label, "pauses")
-    book = Book(
+    language = gather(problems, lambda: top.text("language")) or "en"
+    year = gather(problems, lambda: top.text("year")) or ""
+    gather(problems, top.done)
+    if problems:
+        raise ConfigProblems(problems)
+    return Book(
         root=root,
         title=title,
         author=author,
         narrator=", ".join(narrators),
-        language=top.text("language") or "en",
-        year=top.text("year") or "",
+        language=language,
+        year=year,
         cover=cover_path,
         characters=characters,
         pauses_override=pauses,
         credits=credits,
         narrators=narrators,
     )
-    top.done()
-    return book
+
+
+def _characters(top: Section, label: str) -> tuple[Character, ...]:
+    problems: list[str] = []
+    characters = tuple(c for s in top.items("characters")
+                       if (c := gather(problems, functools.partial(_character, s))) is not None)
+    names = [c.name for c in characters]
+    dupes = {n for n in names if names.count(n) > 1}
+    if dupes:
+        problems.append(f"{label}: characters: {', '.join(sorted(dupes))} listed twice")
+    if problems:
+        raise ConfigProblems(problems)
+    return characters
+
+
+def _cover(top: Section, label: str, mdir: Path) -> Path | None:
+    cover = top.text("cover")
+    if not cover:
+        return None
+    cover_path = (mdir / cover) if not Path(cover).is_absolute() else Path(cover)
+    if not cover_path.is_file():
+        raise ConfigError(f"{label}: cover: {cover} not found (looked for {cover_path})")
+    read_cover(cover_path, f"{label}: cover")    # a square JPEG or PNG, or a clear error now
+    return cover_path
+
+
+def _credits(top: Section, label: str, author: str, narrators: tuple[str, ...]) -> Credits:
+    cred = top.section("credits")
+    if cred is None:
+        return Credits()
+    credits = Credits(opening=cred.boolean("opening", False), closing=cred.boolean("closing", False))
+    cred.done()
+    missing = [k for k, v in (("author", author), ("narrator", narrators)) if not v]
+    if (credits.opening or credits.closing) and missing:
+        raise ConfigError(f"{label}: credits: the credits name the author and the narrator; "
+                          f"add {' and '.join(k + ':' for k in missing)} to {label}")
+    return credits
 
 
 def _character(s: Section) -> Character:

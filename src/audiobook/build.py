@@ -96,7 +96,6 @@ class Prepared:
 
 def prepare(book_dir: Path, options: BuildOptions) -> Prepared:
     """Load and check the whole book before any work: every problem found is reported at once."""
-    book = load_book(book_dir)
     problems: list[str] = []
 
     def attempt(fn: Callable[[], Any]) -> Any:
@@ -108,6 +107,13 @@ def prepare(book_dir: Path, options: BuildOptions) -> Prepared:
             problems.append(str(e))
         return None
 
+    book: Book | None = attempt(lambda: load_book(book_dir))
+    if book is None:
+        if not (Path(book_dir) / "manuscript").is_dir():    # not a book at all: that is the one problem
+            raise Problems(problems)
+        # book.yaml is wrong: still check the voice profile (against a book without a cast list)
+        attempt(lambda: load_profile(Book(root=Path(book_dir), title=Path(book_dir).name), options.profile))
+        raise Problems(problems)
     profile: Profile | None = attempt(lambda: load_profile(book, options.profile))
     mastering = attempt(lambda: Mastering.from_mapping(profile.mastering, profile.label)) if profile else None
     script: Script | None = attempt(lambda: build_script(book))

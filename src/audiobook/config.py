@@ -7,14 +7,28 @@ mean "pitch"?)``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
-from audiobook.errors import ConfigError, did_you_mean
+from audiobook.errors import ConfigError, Problems, did_you_mean
+
+T = TypeVar("T")
+
+
+def gather(problems: list[str], read: Callable[[], T], default: T | None = None) -> T | None:
+    """``read()``, or ``default`` with its error added to ``problems``: a loader reads every part
+    of a file this way and raises ``Problems`` once at the end, so one run shows every mistake."""
+    try:
+        return read()
+    except Problems as e:
+        problems.extend(e.problems)
+    except ConfigError as e:
+        problems.append(str(e))
+    return default
 
 
 def load_yaml(path: Path, *, label: str | None = None) -> dict[str, Any]:

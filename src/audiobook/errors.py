@@ -43,6 +43,10 @@ class Problems(AudiobookError):
         Exception.__init__(self, "\n".join(self.problems))
 
 
+class ConfigProblems(Problems, ConfigError):
+    """Several mistakes in one config file (book.yaml, a voice profile), reported together."""
+
+
 def write_failed(where: object, err: OSError | int) -> OutputError:
     """The one message for a file that could not be written: what happened, what to do, and that
     nothing finished is lost (files are only ever replaced whole)."""

@@ -15,13 +15,14 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from audiobook.book import GENDERS, Book
-from audiobook.config import Pauses, Section, load_yaml
-from audiobook.errors import ConfigError, did_you_mean
+from audiobook.config import Pauses, Section, gather, load_yaml
+from audiobook.errors import ConfigError, ConfigProblems, did_you_mean
 from audiobook.script import NARRATOR
 
 DEFAULT_PROFILE = "voices/default.yaml"
@@ -91,45 +92,54 @@ def load_profile(book: Book, profile: str | Path | None = None) -> Profile:
         hint = f"; profiles here: {', '.join(known)}" if known else ""
         raise ConfigError(f"{label}: voice profile not found{hint}")
     top = Section(load_yaml(path, label=label), label)
+    problems: list[str] = []     # every mistake in the file, reported together
     voices_sec = top.section("voices", required=True)
     assert voices_sec is not None
     voices: dict[str, Voice] = {}
-    for name in voices_sec.data:
-        sec = voices_sec.section(str(name))
-        assert sec is not None
-        voices[str(name)] = _voice(str(name), sec, path.parent, book.root, engine_class)
-    voices_sec.done()
-    if not voices:
+    defined = [str(name) for name in voices_sec.data]
+    for name in defined:
+        def one(name: str = name) -> Voice:
+            sec = voices_sec.section(name)
+            assert sec is not None
+            return _voice(name, sec, path.parent, book.root, engine_class)
+        if (v := gather(problems, one)) is not None:
+            voices[name] = v
+    gather(problems, voices_sec.done)
+    if not defined:
         raise ConfigError(f"{label}: voices: define at least one voice")
 
     def voice_ref(sec: Section, key: str) -> str:
         v = sec.text(key, required=True) or ""
-        if v not in voices:
-            raise ConfigError(f"{sec.where(key)}: no voice named {v!r}{did_you_mean(v, list(voices))}; "
-                              f"defined voices: {', '.join(voices)}")
+        if v not in defined:
+            raise ConfigError(f"{sec.where(key)}: no voice named {v!r}{did_you_mean(v, defined)}; "
+                              f"defined voices: {', '.join(defined)}")
         return v
 
     cast: dict[str, str] = {}
-    cast_sec = top.section("cast", required=True)
-    assert cast_sec is not None
-    for speaker in cast_sec.data:
-        cast[str(speaker)] = voice_ref(cast_sec, str(speaker))
-    cast_sec.done()
-    _check_speakers(cast_sec, book)
-    if NARRATOR not in cast:
-        raise ConfigError(f"{label}: cast: add a voice for {NARRATOR}")
+    cast_sec = gather(problems, lambda: top.section("cast", required=True))
+    if cast_sec is not None:
+        for speaker in cast_sec.data:
+            if (ref := gather(problems, functools.partial(voice_ref, cast_sec, str(speaker)))) is not None:
+                cast[str(speaker)] = ref
+        gather(problems, cast_sec.done)
+        gather(problems, lambda: _check_speakers(cast_sec, book))
+        if NARRATOR not in cast_sec.data:
+            problems.append(f"{label}: cast: add a voice for {NARRATOR}")
     fallback: dict[str, str] = {}
-    fb = top.section("fallback")
+    fb = gather(problems, lambda: top.section("fallback"))
     if fb is not None:
         for key in (*GENDERS, "default"):
-            if fb.has(key):
-                fallback[key] = voice_ref(fb, key)
-        fb.done()
-    fallback.setdefault("default", cast[NARRATOR])
-    pauses = Pauses().updated(top.section("pauses"))
-    mastering_sec = top.section("mastering")
+            if fb.has(key) and (ref := gather(problems, functools.partial(voice_ref, fb, key))) is not None:
+                fallback[key] = ref
+        gather(problems, fb.done)
+    pauses = gather(problems, lambda: Pauses().updated(top.section("pauses")), Pauses())
+    mastering_sec = gather(problems, lambda: top.section("mastering"))
     mastering = dict(mastering_sec.data) if mastering_sec is not None else {}
-    top.done()
+    gather(problems, top.done)
+    if problems:
+        raise ConfigProblems(problems)
+    fallback.setdefault("default", cast[NARRATOR])
+    assert pauses is not None
     return Profile(path=path, label=label, voices=voices, cast=cast, fallback=fallback,
                    pauses=pauses, mastering=mastering)
 

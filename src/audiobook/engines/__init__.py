@@ -13,7 +13,7 @@ from audiobook.engines.coqui import CoquiEngine
 from audiobook.engines.hibari import HibariEngine
 from audiobook.engines.piper import PiperEngine
 from audiobook.engines.testtone import TestToneEngine
-from audiobook.errors import ConfigError
+from audiobook.errors import ConfigError, did_you_mean
 
 __all__ = ["ENGINES", "Audio", "Engine", "engine_class"]
 
@@ -31,5 +31,6 @@ def engine_class(name: str, where: str = "engine") -> type[Engine]:
     if name not in ENGINES:
         _load_plugins()
     if name not in ENGINES:
-        raise ConfigError(f"{where}: {name!r} is not supported; choose one of: {', '.join(sorted(ENGINES))}")
+        raise ConfigError(f"{where}: {name!r} is not supported{did_you_mean(str(name), sorted(ENGINES))}; "
+                          f"choose one of: {', '.join(sorted(ENGINES))}")
     return ENGINES[name]
