@@ -255,6 +255,16 @@ def test_discovered_description_takes_its_gender_from_pronouns() -> None:
     assert people["The porter"].gender == "male"
 
 
+def test_discovery_drops_places_and_kinds() -> None:
+    # a capital mostly after "in", "at", "from", "a", "the" and never spoken to is a place or a kind
+    text = ("Anna lived in Bestwood. She walked from Bestwood to the mill each day, and Bestwood slept.\n\n"
+            "“Morning,” said Anna. Anna was a Catholic, like a Catholic of the old days.\n\n"
+            "“Morning,” said Tom.\n\n“Late again,” said Anna to Tom at the Bestwood gate.")
+    people = {p.name for p in discover(parse_text(text)).people.values()}
+    assert "Bestwood" not in people and "Catholic" not in people
+    assert {"Anna", "Tom"} <= people
+
+
 def test_discovery_without_a_cast_uses_descriptions_as_speakers() -> None:
     assert who("“Who goes there?” cried the old sentry.", None) == ["The old sentry"]
 

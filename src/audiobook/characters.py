@@ -306,6 +306,8 @@ def discover(ms: Manuscript) -> Cast:
     called: Counter[str] = Counter()     # vocatives
     gender_votes: dict[str, Counter[str]] = defaultdict(Counter)
     weak_votes: dict[str, Counter[str]] = defaultdict(Counter)
+    total: Counter[str] = Counter()      # mentions in the narration
+    placed: Counter[str] = Counter()     # ... after "in", "at", "from", "a", "the"
     described: Counter[str] = Counter()  # "the girl" as the speaker of a tag
     starts: Counter[str] = Counter()     # capitals at the start of a sentence, never written small
     lower = {w for ch in ms.chapters for p in ch.paragraphs for w in _LOWER_RE.findall(p.raw)}
@@ -349,6 +351,9 @@ def discover(ms: Manuscript) -> Cast:
                     elif name.lower() not in lower:
                         starts[name] += 1
                         named[name] += starts[name] > 1
+                    total[name] += 1
+                    if _PLACE_BEFORE_RE.search(s.text, max(0, m.start() - 10), m.start()):
+                        placed[name] += 1       # "in Chicago", "a Catholic": a place or a kind, not a person
                     window = s.text[m.end():m.end() + 40]
                     before = s.text[max(0, m.start() - 20):m.start()]
                     if _verb_near(words_of(window)[:2]) or (prev_quote and _verb_near(words_of(before)[-2:])):
@@ -389,6 +394,8 @@ def discover(ms: Manuscript) -> Cast:
             speaks[v] += c
     candidates = {n for n, c in speaks.items() if (c >= 2 or named[n] >= 2) and named[n] + called[n] >= 1} \
         | {n for n, c in named.items() if c >= 3}
+
+    candidates = {n for n in candidates if not (placed[n] >= 2 and placed[n] * 2 >= total[n] and not called[n])}
 
     @cache
     def gender_of(form: str) -> str:
@@ -440,6 +447,7 @@ def discover(ms: Manuscript) -> Cast:
     return Cast(people.values())
 
 
+_PLACE_BEFORE_RE = re.compile(r"(?<![\w'’])(?:in|at|from|into|near|through|towards|a|an|the)\s+$", re.IGNORECASE)
 _THE_RE = re.compile(r"\b[Tt]he (?=[a-z])")
 _SENTENCE_CUT_RE = re.compile(r"[.!?]['’\"”]?\s+")
 _LOWER_RE = re.compile(r"(?<![\w'’])[a-z][a-z'’-]*")
