@@ -265,6 +265,13 @@ def test_discovery_drops_places_and_kinds() -> None:
     assert {"Anna", "Tom"} <= people
 
 
+def test_discovery_merges_title_and_first_name_into_the_full_name() -> None:
+    text = ("Sir Henry Curtis came in and sat down.\n\n“Well,” said Sir Henry Curtis.\n\n"
+            "“Sit down,” said Sir Henry.\n\n“Thank you,” said Anna.\n\n“Tea?” said Sir Henry.")
+    people = {p.name: p for p in discover(parse_text(text)).people.values()}
+    assert "Sir Henry" not in people and "Sir Henry" in people["Sir Henry Curtis"].aliases
+
+
 def test_discovery_without_a_cast_uses_descriptions_as_speakers() -> None:
     assert who("“Who goes there?” cried the old sentry.", None) == ["The old sentry"]
 

@@ -493,6 +493,7 @@ def _short_of(name: str, people: dict[str, Person],
             continue
         # "Mr. Oak" is "Gabriel Oak" only when Gabriel is known to be a man too (a family shares a surname)
         if key in _parts(p.name) or any(key in _parts(a) for a in p.aliases) \
+                or (key.split()[0] in TITLES and len(key.split()) > 1 and norm(p.name).startswith(key + " ")) \
                 or (norm(p.name).split()[-1:] == key.split()[-1:] and key.split()[0] in TITLES
                     and len(norm(p.name).split()) > 1 and norm(p.name).split()[0] not in TITLES
                     and (g == "unknown" or gender_of(p.name) == g)):
