@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from audiobook.accounting import count_words
@@ -155,6 +155,8 @@ def test_one_file_does_not_change_how_the_next_is_read(tmp_path: Path) -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(texts, st.integers(min_value=1, max_value=60))
+@example("🏻", 1)                 # a skin tone on its own was dropped without a word (found in CI)
+@example("x\u200dy", 1)          # and so was a lone zero-width joiner
 def test_what_an_engine_is_sent(text: str, limit: int) -> None:
     """Ordinary prose is sent as written; nothing unsayable reaches an engine; a text with a sentence
     over ``limit`` is cut into whole words, pieces at most ``limit`` long unless one word is longer,

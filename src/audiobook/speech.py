@@ -76,15 +76,21 @@ def speech(text: str) -> Speech:
     text = _URL_RE.sub(site, text)
     out: list[str] = []
     skipped: list[str] = []
+    in_emoji = False                         # the last character kept was a skipped pictograph (or its glue)
     for c in text:
+        if c in _GLUE or _is_modifier(c):
+            if not in_emoji:                      # a skin tone or joiner on its own: left out, and said so
+                skipped.append(c)
+            out.append("")
+            continue
+        in_emoji = False
         if c in SAY:
             out.append(f" {SAY[c]} ")
         elif c.isspace():
             out.append(" ")
-        elif c in _GLUE or _is_modifier(c):
-            out.append("")
         elif _unspeakable(c):
             skipped.append(c)
+            in_emoji = True
             out.append(" ")
         else:
             out.append(c)
