@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import textwrap
 from pathlib import Path
 
@@ -88,3 +89,20 @@ def sample_book(tmp_path: Path) -> Path:
     shutil.copytree(REPO / "manuscript", dst / "manuscript")
     shutil.copytree(REPO / "voices", dst / "voices")
     return dst
+
+
+def run_cli(args: list[str], capsys: pytest.CaptureFixture[str],
+            monkeypatch: pytest.MonkeyPatch) -> tuple[int, str, str]:
+    """``audiobook ARGS`` in this process, through the same entry point as the console script:
+    (exit code, stdout, stderr)."""
+    from audiobook.cli import main
+
+    monkeypatch.setattr(sys, "argv", ["audiobook", *args])
+    capsys.readouterr()
+    try:
+        main()
+        code = 0
+    except SystemExit as e:
+        code = int(e.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,13 +13,12 @@ import pytest
 
 from audiobook.build import BuildOptions, prepare
 from audiobook.cache import SAMPLE_RATE
-from audiobook.cli import main
 from audiobook.engines import testtone
 from audiobook.manuscript import words
 from audiobook.render import render_job
 from audiobook.speech import pieces, speech
 
-from conftest import TEST_PROFILE, make_book
+from conftest import TEST_PROFILE, make_book, run_cli
 
 BOOK_YAML = "manuscript/book.yaml"
 PROFILE = "voices/default.yaml"
@@ -28,15 +26,8 @@ CHAPTER = "manuscript/01-first.md"
 
 
 def run(*args: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> tuple[int, str, str]:
-    """``audiobook ARGS`` in this process, through the same entry point as the console script."""
-    monkeypatch.setattr(sys, "argv", ["audiobook", *args])
-    capsys.readouterr()
-    try:
-        main()
-        code = 0
-    except SystemExit as e:
-        code = int(e.code or 0)
-    out, err = capsys.readouterr()
+    """``audiobook ARGS`` in this process; never a traceback."""
+    code, out, err = run_cli(list(args), capsys, monkeypatch)
     assert "Traceback" not in out + err
     return code, out, err
 

@@ -34,7 +34,7 @@ from audiobook.manuscript import (
     words,
 )
 
-from conftest import TEST_PROFILE, make_book
+from conftest import TEST_PROFILE, make_book, run_cli
 
 # ------------------------------------------------------------------ the parser never loses text
 
@@ -353,17 +353,7 @@ def small_disk(path: Path, size: str) -> Iterator[Path]:
         subprocess.run(["umount", "-l", str(path)], check=False)
 
 
-def cli_in_process(args: list[str], capsys: pytest.CaptureFixture[str],
-                   monkeypatch: pytest.MonkeyPatch) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "argv", ["audiobook", *args])
-    capsys.readouterr()
-    try:
-        main()
-        code = 0
-    except SystemExit as e:
-        code = int(e.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
+cli_in_process = run_cli
 
 
 @pytest.fixture(scope="module")

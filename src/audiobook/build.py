@@ -29,6 +29,7 @@ from audiobook.accounting import count_words
 from audiobook.assemble import Placed, assemble
 from audiobook.book import Book, load_book
 from audiobook.cache import SAMPLE_RATE, LineCache, atomic_write
+from audiobook.config import gather
 from audiobook.cover import Cover, read_cover
 from audiobook.credits import credit_chapters, is_credits, state_key
 from audiobook.errors import AudiobookError, OutputError, Problems
@@ -99,13 +100,7 @@ def prepare(book_dir: Path, options: BuildOptions) -> Prepared:
     problems: list[str] = []
 
     def attempt(fn: Callable[[], Any]) -> Any:
-        try:
-            return fn()
-        except Problems as e:
-            problems.extend(e.problems)
-        except AudiobookError as e:
-            problems.append(str(e))
-        return None
+        return gather(problems, fn)
 
     book: Book | None = attempt(lambda: load_book(book_dir))
     if book is None:

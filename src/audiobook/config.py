@@ -14,19 +14,20 @@ from typing import Any, TypeVar
 
 import yaml
 
-from audiobook.errors import ConfigError, Problems, did_you_mean
+from audiobook.errors import AudiobookError, ConfigError, Problems, did_you_mean
 
 T = TypeVar("T")
 
 
 def gather(problems: list[str], read: Callable[[], T], default: T | None = None) -> T | None:
     """``read()``, or ``default`` with its error added to ``problems``: a loader reads every part
-    of a file this way and raises ``Problems`` once at the end, so one run shows every mistake."""
+    of a file this way (and ``build.prepare`` every part of a book) and raises ``Problems`` once at
+    the end, so one run shows every mistake."""
     try:
         return read()
     except Problems as e:
         problems.extend(e.problems)
-    except ConfigError as e:
+    except AudiobookError as e:
         problems.append(str(e))
     return default
 
