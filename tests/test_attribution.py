@@ -220,6 +220,17 @@ def test_first_person_narrator() -> None:
     assert who(named, [("Pip", "male", ()), ("Tomas", "male", ())]) == ["Pip"]
 
 
+def test_first_person_narrator_is_the_one_addressed_a_paragraph_before() -> None:
+    # "..., Marlow?" then a paragraph of narration, then "I said": Marlow is the narrator; Tomas, addressed
+    # as often but named by a tag in the third person ("said Tomas"), is not
+    text = ("I sat with Tomas and Rosa by the fire. I had not slept.\n\n"
+            "“Where shall we go, Marlow?” said Tomas.\n\nI lit my pipe and thought for a while.\n\n"
+            "“To the sea,” I said.\n\n“Tomas, you hear?” said Rosa.\n\n“I hear,” said Tomas.\n\n"
+            "“Sit down, Tomas,” said Rosa.\n\n“Then it is settled,” I said.\n\n“Good night, Marlow,” said Rosa."
+            "\n\n“Tomas, come,” said Rosa.")
+    assert who(text, None) == ["Tomas", "Marlow", "Rosa", "Tomas", "Rosa", "Marlow", "Rosa", "Rosa"]
+
+
 # ------------------------------------------------------------------------------------------- discovery
 def test_discovery_merges_title_and_surname_and_finds_gender() -> None:
     text = ("Mr. Hale came into the room and sat down. He looked tired.\n\n“Good evening,” said Hale.\n\n"

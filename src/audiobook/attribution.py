@@ -463,12 +463,17 @@ class _Attributor:
             a = it.found.get(it.quote_ids[-1])
             return a.speaker if a else None
 
+        # someone a tag names in the third person ("said Sir Henry") is not the one who says "I said"
+        third = {a.speaker for it in self.items for a in it.found.values()
+                 if a.reason.startswith('explicit: "') and not a.reason.endswith("(the narrator)")}
         for it in self.items:
             if said_by(it) != FIRST:
                 continue
-            for n in (it.gpar - 1, it.gpar + 1):
+            # the one addressed just before "I said" (or just after it, in the reply), one paragraph of
+            # narration apart at most
+            for n in (it.gpar - 2, it.gpar - 1, it.gpar + 1, it.gpar + 2):
                 other = by_gpar.get(n)
-                if other and other.listener and said_by(other) != FIRST:
+                if other and other.listener and said_by(other) != FIRST and other.listener not in third:
                     votes[other.listener] += 1
             for q in it.quote_ids:
                 for m in _INTRO_RE.finditer(self.raw[q]):
