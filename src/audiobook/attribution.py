@@ -464,7 +464,7 @@ class _Attributor:
             return a.speaker if a else None
 
         # someone a tag names in the third person ("said Sir Henry") is not the one who says "I said"
-        third = {a.speaker for it in self.items for a in it.found.values()
+        named_third = {a.speaker for it in self.items for a in it.found.values()
                  if a.reason.startswith('explicit: "') and not a.reason.endswith("(the narrator)")}
         for it in self.items:
             if said_by(it) != FIRST:
@@ -473,7 +473,8 @@ class _Attributor:
             # narration apart at most
             for n in (it.gpar - 2, it.gpar - 1, it.gpar + 1, it.gpar + 2):
                 other = by_gpar.get(n)
-                if other and other.listener and said_by(other) != FIRST and other.listener not in third:
+                if other and other.listener and said_by(other) != FIRST \
+                        and other.listener not in named_third:
                     votes[other.listener] += 1
             for q in it.quote_ids:
                 for m in _INTRO_RE.finditer(self.raw[q]):
