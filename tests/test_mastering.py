@@ -62,6 +62,49 @@ def test_loudness_meter_agrees_with_pyloudnorm() -> None:
     assert ours == pytest.approx(theirs, abs=0.05)
 
 
+@pytest.mark.parametrize("rate", [22050, 44100, 48000])
+def test_filters_match_scipys_recursive_ones(rate: int) -> None:
+    """The FIR-by-FFT filters (numpy only) give what scipy's recursive sosfilt gives, across
+    blocks of any length (the history carries over), and the limiter's sliding max/mean are
+    scipy.ndimage's with zeros outside."""
+    from scipy.ndimage import maximum_filter1d, uniform_filter1d
+    from scipy.signal import butter, sosfilt
+
+    rng = np.random.default_rng(3)
+    x = (rng.standard_normal(5 * rate) * 0.1).astype(np.float32)
+    sos = butter(2, 80.0, "highpass", fs=rate, output="sos")
+    assert np.allclose(sos[0], [*M._butter_highpass(rate, 80.0)[:3], 1.0, *M._butter_highpass(rate, 80.0)[3:]])
+    expect = sosfilt(sos, x.astype(np.float64))
+    f = M.Filter((M._butter_highpass(rate, 80.0),))
+    cuts = [0, 1, 500, 70_000, 70_001, len(x)]           # blocks shorter and longer than the FIR
+    got = np.concatenate([f(x[a:b]) for a, b in zip(cuts, cuts[1:], strict=False)])
+    assert got.dtype == np.float32 and len(got) == len(x)
+    assert np.abs(got - expect).max() < 1e-6
+    k = np.array([[*M._high_shelf(rate)[:3], 1.0, *M._high_shelf(rate)[3:]],
+                  [*M._k_highpass(rate)[:3], 1.0, *M._k_highpass(rate)[3:]]])
+    kw = M.Filter((M._high_shelf(rate), M._k_highpass(rate)))
+    assert np.abs(kw(x) - sosfilt(k, x.astype(np.float64))).max() < 1e-6
+
+    sparse = (rng.random(20_001) * (rng.random(20_001) > 0.995)).astype(np.float32)
+    for width in (1, 3, 221, 20_001, 40_001):
+        assert np.array_equal(M.sliding_max(sparse, width), maximum_filter1d(sparse, width, mode="constant"))
+        assert np.allclose(M.sliding_mean(sparse, width), uniform_filter1d(sparse, width, mode="constant"),
+                           atol=1e-7)
+
+
+def test_mastering_never_imports_scipy() -> None:
+    """scipy.signal and scipy.ndimage take over a second to import: a one-line edit would wait."""
+    import subprocess
+    import sys
+
+    code = ("import sys, numpy as np; from audiobook import mastering as M; "
+            "x = (np.random.default_rng(1).standard_normal(441000) * 0.3).astype(np.float32); "
+            "M.master(x, 44100); M.master(x, 44100, M.Mastering(meter='lufs', target=-16.0)); "
+            "print(sorted(m for m in sys.modules if m.startswith('scipy')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
 def test_rms_meter_is_full_scale_square_referenced() -> None:
     assert M.measure(np.full(RATE, 0.1, np.float32), RATE) == pytest.approx(-20.0, abs=1e-4)
     assert M.measure(np.zeros(100, np.float32), RATE) == -math.inf

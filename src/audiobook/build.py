@@ -186,20 +186,9 @@ def book_lock(work_dir: Path) -> Iterator[None]:
 
 def build(book_dir: Path, options: BuildOptions = BuildOptions(), progress: Progress | None = None) -> BuildReport:
     t0 = time.perf_counter()
-    threading.Thread(target=_preload, daemon=True).start()
     prep = prepare(book_dir, options)
     with book_lock(prep.book.work_dir):
         return _build(prep, options, progress, t0)
-
-
-def _preload() -> None:
-    """Import what mastering needs while the book is checked and its lines synthesized: scipy's
-    signal and ndimage take one to two seconds to import, which a one-line edit would otherwise wait for."""
-    try:
-        import scipy.ndimage  # noqa: F401
-        import scipy.signal  # noqa: F401
-    except ImportError:      # reported where they are used
-        pass
 
 
 def _build(prep: Prepared, options: BuildOptions, progress: Progress | None, t0: float) -> BuildReport:

@@ -7,6 +7,7 @@ worker per core, each loading its engines once), and reports progress through a 
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import re
@@ -21,8 +22,9 @@ from typing import Any
 import numpy as np
 
 from audiobook.book import Book
-from audiobook.cache import SAMPLE_RATE, LineCache, line_key
+from audiobook.cache import SAMPLE_RATE, LineCache, atomic_write, line_key
 from audiobook.engines import Engine, engine_class
+from audiobook.engines.base import digests_known, remember_digests
 from audiobook.errors import AudiobookError, Problems, SynthesisError, did_you_mean
 from audiobook.script import NARRATOR, Line, Script
 from audiobook.speech import pieces, speech, too_long
@@ -83,6 +85,9 @@ def plan(script: Script, profile: Profile, book: Book, cache: LineCache,
     p = Plan(keys={}, voices={})
     lines = [ln for ch in script.chapters if not chapters or ch.number in chapters for ln in ch.lines]
     check_voices(profile, (profile.voice_for(ln.speaker, genders.get(ln.speaker, "unknown")) for ln in lines))
+    digests = book.work_dir / "digests.json"
+    remembered = _read_json(digests)
+    remember_digests(remembered)
     where = _Locator(book)
     uncast: set[str] = set()
     seen: set[str] = set()
@@ -123,7 +128,21 @@ def plan(script: Script, profile: Profile, book: Book, cache: LineCache,
             p.doubtful.add(key)
             p.warnings.append(f"{where(ln)}: voice {voice.name}: {problem}, kept from an earlier build: "
                               f"{text[:80]!r}")
+    known = digests_known()
+    if known != remembered:
+        try:
+            atomic_write(digests, json.dumps(known, indent=0, sort_keys=True).encode())
+        except OSError:       # only a memo: the next build hashes the models again
+            pass
     return p
+
+
+def _read_json(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 class _Locator:
