@@ -231,6 +231,15 @@ def test_first_person_narrator_is_the_one_addressed_a_paragraph_before() -> None
     assert who(text, None) == ["Tomas", "Marlow", "Rosa", "Tomas", "Rosa", "Marlow", "Rosa", "Rosa"]
 
 
+def test_without_a_cast_list_she_said_is_not_handed_to_the_other_woman_by_the_turn() -> None:
+    # with a cast list "she" in a two-woman conversation follows the turn; without one the other woman
+    # discovery knows is often not in the conversation (here a cat Rosa talks to)
+    text = ("Rosa sat alone in the cellar and thought of Dinah, her cat.\n\n"
+            "“Dinah, you would like it here,” said Rosa.\n\n“It is very dark,” she said.\n\n"
+            "“Dinah, I wish you were here,” said Rosa.")
+    assert who(text, None) == ["Rosa", "Rosa", "Rosa"]
+
+
 # ------------------------------------------------------------------------------------------- discovery
 def test_discovery_merges_title_and_surname_and_finds_gender() -> None:
     text = ("Mr. Hale came into the room and sat down. He looked tired.\n\n“Good evening,” said Hale.\n\n"
