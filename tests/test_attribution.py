@@ -306,6 +306,17 @@ def test_discovery_merges_title_and_first_name_into_the_full_name() -> None:
     assert "Sir Henry" not in people and "Sir Henry" in people["Sir Henry Curtis"].aliases
 
 
+def test_discovery_takes_a_common_word_for_a_name_when_tags_name_it() -> None:
+    # "Good" is mostly "Good morning", but "said Good" twice makes it someone's name; then "Shut up,
+    # Good!" addresses him, and Good answers
+    text = ("“We should start,” said Good.\n\n“Not yet,” said Tomas.\n\n“Why not?” said Good.\n\n"
+            "“Shut up, Good!” said Tomas.\n\n“I only asked.”")
+    cast = discover(parse_text(text))
+    assert "Good" in cast.people and cast.addressed("Shut up, Good!") == ["Good"]
+    assert who(text, None) == ["Good", "Tomas", "Good", "Tomas", "Good"]
+    assert "Good" not in discover(parse_text("“Good morning,” said Tomas. “Good,” said Rosa.")).people
+
+
 def test_discovery_without_a_cast_uses_descriptions_as_speakers() -> None:
     assert who("“Who goes there?” cried the old sentry.", None) == ["The old sentry"]
 

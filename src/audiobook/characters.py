@@ -107,6 +107,9 @@ class Cast:
         owners: dict[str, set[str]] = defaultdict(set)
         exact: dict[str, str] = {}
         self.narrator = next((p.name for p in self.people.values() if is_narrator_name(p.name)), None)
+        # "Good" is a common word but the name of a character here: "Shut up, Good!" addresses him
+        self.word_names = frozenset(w for p in self.people.values() for f in (p.name, *p.aliases)
+                                    for w in f.split() if w in NOT_NAMES)
         for p in self.people.values():
             if p.name == self.narrator:
                 continue
@@ -148,7 +151,7 @@ class Cast:
     def addressed(self, quote: str) -> list[str]:
         """The characters a quote speaks to: "Rosa, did you know?", "Yes, uncle." (a cast form or
         title written small), in order."""
-        out = [r for r in (self.resolve(v) for v in vocatives(quote)) if r]
+        out = [r for r in (self.resolve(v) for v in vocatives(quote, self.word_names)) if r]
         if self._voc_re is not None:
             for m in self._voc_re.finditer(quote):
                 word = m.group(1).lower()
@@ -311,6 +314,10 @@ def discover(ms: Manuscript) -> Cast:
     described: Counter[str] = Counter()  # "the girl" as the speaker of a tag
     starts: Counter[str] = Counter()     # capitals at the start of a sentence, never written small
     lower = {w for ch in ms.chapters for p in ch.paragraphs for w in _LOWER_RE.findall(p.raw)}
+    # "said Good", "Good asked": a word we take for a common one (NOT_NAMES) is a name when tags name it
+    tagged = Counter(m.group(1) or m.group(2) for ch in ms.chapters for p in ch.paragraphs
+                     for m in _TAGGED_WORD_RE.finditer(p.raw))
+    allow = frozenset(w for w, c in tagged.items() if c >= 2 and w in NOT_NAMES and w.lower() not in TITLES)
     for ch in ms.chapters:
         for para in ch.paragraphs:
             segs = para.segments
@@ -320,7 +327,7 @@ def discover(ms: Manuscript) -> Cast:
                     if s.tag:
                         speaks[s.tag] += 3
                         named[s.tag] += 1
-                    for v in vocatives(s.text):
+                    for v in vocatives(s.text, allow):
                         called[v] += 1
                     continue
                 prev_quote = i > 0 and segs[i - 1].kind == "dialogue"
@@ -340,7 +347,7 @@ def discover(ms: Manuscript) -> Cast:
                         described[desc.lower()] += 1
                         events.append((m.start(), desc.lower()))    # "the porter ... he": a man
                 for m in _NAME_RE.finditer(s.text):
-                    name = _clean_name(m.group(0))
+                    name = _clean_name(m.group(0), allow)
                     if not name:
                         continue
                     sentence_start = m.start() == 0 or \
@@ -383,7 +390,7 @@ def discover(ms: Manuscript) -> Cast:
                         seen.append(e)
                         people_in[n].append(e)
                 for m in _APPOSITION_RE.finditer(s.text):    # "William, a boy of seven"
-                    name, noun = _clean_name(m.group(1)), m.group(2).lower()
+                    name, noun = _clean_name(m.group(1), allow), m.group(2).lower()
                     if name:
                         gender_votes[name]["male" if noun in MALE_NOUNS else "female"] += 2
     for name, weak in weak_votes.items():
@@ -450,6 +457,10 @@ def discover(ms: Manuscript) -> Cast:
     return Cast(people.values())
 
 
+_SPEECH_VERB_RE = "|".join(sorted((v for v in SPEECH_VERBS if v.endswith("ed") or v in ("said", "says", "asks")),
+                                 key=len, reverse=True))
+_TAGGED_WORD_RE = re.compile(rf"\b(?:{_SPEECH_VERB_RE})\s+([A-Z][a-z]+)(?=[.,;!?])"
+                             rf"|[”\"’]\s+([A-Z][a-z]+)\s+(?:{_SPEECH_VERB_RE})\b")
 _PLACE_BEFORE_RE = re.compile(r"(?<![\w'’])(?:in|at|from|into|near|through|towards|a|an|the)\s+$", re.IGNORECASE)
 _THE_RE = re.compile(r"\b[Tt]he (?=[a-z])")
 _SENTENCE_CUT_RE = re.compile(r"[.!?]['’\"”]?\s+")
@@ -484,14 +495,16 @@ def _is_title(name: str) -> bool:
     return norm(name).split()[0] in TITLES
 
 
-def _clean_name(name: str) -> str:
+def _clean_name(name: str, allow: frozenset[str] = frozenset()) -> str:
+    """A capitalised run as a name: leading interjections, function words and adverbs dropped ("Oh Rosa",
+    "Then Rosa"), trailing common words too ("Rosa Yes"); ``allow``: words that are names in this book."""
     ws = name.split()
-    while ws and ((ws[0].rstrip(".") in NOT_NAMES and ws[0].rstrip(".").lower() not in TITLES)
-                  or ws[0].lower() in _FUNCTION_WORDS or ws[0].endswith("ly")):
+    while ws and ws[0] not in allow and ((ws[0].rstrip(".") in NOT_NAMES and ws[0].rstrip(".").lower() not in TITLES)
+                                         or ws[0].lower() in _FUNCTION_WORDS or ws[0].endswith("ly")):
         ws = ws[1:]
-    while len(ws) > 1 and ws[-1] in NOT_NAMES and ws[-2].rstrip(".").lower() not in TITLES:
+    while len(ws) > 1 and ws[-1] in NOT_NAMES and ws[-1] not in allow and ws[-2].rstrip(".").lower() not in TITLES:
         ws = ws[:-1]
-    while ws and ws[-1] in NOT_NAMES and len(ws) == 1:
+    while ws and ws[-1] in NOT_NAMES and ws[-1] not in allow and len(ws) == 1:
         ws = ws[:-1]
     if not ws or (len(ws) == 1 and ws[0].rstrip(".").lower() in TITLES):
         return ""
@@ -602,8 +615,9 @@ _VOCATIVE_RE = re.compile(
 )
 
 
-def vocatives(quote: str) -> list[str]:
-    """Names a quote addresses ("Rosa, did you know?", "..., Mr. Hale."): the listener, not the speaker."""
+def vocatives(quote: str, allow: frozenset[str] = frozenset()) -> list[str]:
+    """Names a quote addresses ("Rosa, did you know?", "..., Mr. Hale."): the listener, not the speaker;
+    ``allow``: common words that are names in this book ("Shut up, Good!")."""
     out = []
     for m in _VOCATIVE_RE.finditer(quote):
         start = m.start(1)
@@ -614,7 +628,7 @@ def vocatives(quote: str) -> list[str]:
             continue
         if not before and not after.startswith((",", "!", "?")):
             continue
-        name = _clean_name(m.group(1))
+        name = _clean_name(m.group(1), allow)
         if name:
             out.append(name)
     return out
