@@ -231,6 +231,19 @@ def test_first_person_narrator_is_the_one_addressed_a_paragraph_before() -> None
     assert who(text, None) == ["Tomas", "Marlow", "Rosa", "Tomas", "Rosa", "Marlow", "Rosa", "Rosa"]
 
 
+def test_first_person_narrator_named_by_a_name_discovery_does_not_know() -> None:
+    # "Jane" is addressed once only (no character), but a known first name: the narrator is Jane;
+    # "Boh" is no first name and names nobody
+    text = ("I sat by the window with my book. I was cold, and I was alone.\n\n"
+            "“Come away from the window, {}!” said Mrs. Vane.\n\n“Yes, ma'am,” I said.")
+    assert who(text.format("Jane"), None) == ["Mrs. Vane", "Jane"]
+    assert who(text.format("Boh"), None) == ["Mrs. Vane", UNNAMED_NARRATOR]
+    # a name alone that the narrator answers with: "Jonathan Vale."
+    text = ("I knocked at the door and I waited. My hands were cold.\n\n“Who is there?” asked a voice.\n\n"
+            "“Yes,” I said, “Jonathan Vale.”")
+    assert who(text, None)[1:] == ["Jonathan Vale", "Jonathan Vale"]
+
+
 def test_without_a_cast_list_she_said_is_not_handed_to_the_other_woman_by_the_turn() -> None:
     # with a cast list "she" in a two-woman conversation follows the turn; without one the other woman
     # discovery knows is often not in the conversation (here a cat Rosa talks to)

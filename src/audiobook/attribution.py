@@ -30,9 +30,11 @@ from typing import NamedTuple
 from audiobook.characters import (
     FEMALE_PRONOUNS,
     MALE_PRONOUNS,
+    TITLES,
     Cast,
     Mention,
     description,
+    first_name_gender,
     norm,
     noun_gender,
     vocatives,
@@ -48,6 +50,7 @@ _IT_WAS_RE = re.compile(r"(?<=[.;!?] )(?:It|This|That) (?:was|is) (?:only |just 
                         r"((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)")
 _OWN_NAME_RE = re.compile(r"\b(?:[Mm]y name is|I am|I'm|I’m|[Cc]all me)\s+((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)")
 _WORD_RE = re.compile(r"[\w’'-]+")
+_NAME_ONLY_RE = re.compile(r"\s*((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)\.\s*")
 _SELF_NAMED_RE = re.compile(r"\b(?:[Mm]y name (?:is|was)|called myself|I am|I was called|they called me|named me|"
                             r"call me)\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
 
@@ -74,6 +77,7 @@ class _Item:
     listener: str | None               # named by a vocative in the last quote
     previous: Attribution | None       # the subject of the sentence before, if narration came before
     recent: list[str]                  # characters mentioned lately, most recent first
+    called: str | None = None          # a name the last quote addresses that is nobody in the cast ("Jane")
 
 
 class _Ref(NamedTuple):
@@ -163,9 +167,11 @@ class _Attributor:
         for person, *_rest in reversed(self.st.history[-60:]):
             if person not in recent:
                 recent.append(person)
+        called = next((v for i in reversed(quotes) for v in vocatives(segs[i].text)
+                       if self.cast.resolve(v) is None and _looks_like_a_name(v)), None)
         self.items.append(_Item(
             gpar, [segs[i].quote_id for i in quotes], {segs[i].quote_id: a for i, a in found.items()},
-            excluded, next((v for v in voc if v), None), self._previous(prev, excluded), recent))
+            excluded, next((v for v in voc if v), None), self._previous(prev, excluded), recent, called))
 
     def _sieve(self, prev: Paragraph | None, segs: tuple[Segment, ...], mentions: list[list[Mention]],
                quotes: list[int], excluded: set[str]) -> dict[int, Attribution]:
@@ -477,14 +483,18 @@ class _Attributor:
             # narration apart at most
             for n in (it.gpar - 2, it.gpar - 1, it.gpar + 1, it.gpar + 2):
                 other = by_gpar.get(n)
-                if other and other.listener and said_by(other) != FIRST \
-                        and other.listener not in named_third:
-                    votes[other.listener] += 1
+                heard = other and (other.listener or other.called)
+                if other and heard and said_by(other) != FIRST and heard not in named_third:
+                    votes[heard] += 1
             for q in it.quote_ids:
                 for m in _INTRO_RE.finditer(self.raw[q]):
                     r = self.cast.resolve(m.group(1))
                     if r:
                         votes[r] += 3
+                # "And you are?" / "Jonathan Harker." (a name nobody else in the book goes by)
+                alone = _NAME_ONLY_RE.fullmatch(self.raw[q])
+                if alone and _looks_like_a_name(alone.group(1)) and self.cast.resolve(alone.group(1)) is None:
+                    votes[alone.group(1)] += 3
         votes.update(self.intro_votes)
         if self.cast.narrator:      # the cast list names the narrator ("I (the narrator)")
             votes = Counter({self.cast.narrator: 1})
@@ -645,6 +655,12 @@ _VOICE_RE = re.compile(r"\s+(?:\w+\s+){0,2}?(?:voice|tones?)\b")
 def speaker_gender(desc: str) -> str:
     """The gender a description used as a speaker implies ("The old man" -> male), else unknown."""
     return noun_gender(desc) or "unknown"
+
+
+def _looks_like_a_name(words: str) -> bool:
+    """"Jane", "Mr. Lockwood": a known first name or a title first (not "Rather", "Boh")."""
+    first = norm(words).split()[0] if words.strip() else ""
+    return first in TITLES or first_name_gender(words) is not None
 
 
 def _subject(m: Mention) -> bool:
