@@ -46,7 +46,9 @@ def count_words(book: Book, script: Script, doubtful: Iterable[tuple[int, int]] 
             by_source.setdefault(ln.source, []).append(ln)
     wc = WordCount()
     for source, lines in by_source.items():
-        raw = read_text(book.root / source, source)
+        raw = script.texts.get(source)        # the text the script was made from (the file may have changed since)
+        if raw is None:
+            raw = read_text(book.root / source, source)
         lost: list[tuple[int, str]] = []             # (offset, word): in the file, not in the script
         pos = 0
         for ln in sorted(lines, key=lambda x: x.start):

@@ -35,7 +35,7 @@ from audiobook.credits import credit_chapters, is_credits, state_key
 from audiobook.errors import AudiobookError, OutputError, Problems
 from audiobook.mastering import Mastering, master
 from audiobook.script import Chapter, Script, build_script
-from audiobook.voices import Profile, load_profile
+from audiobook.voices import Profile, Voice, load_profile
 
 Progress = Callable[[str, int, int], None]   # (stage, done, total)
 
@@ -129,7 +129,7 @@ def prepare(book_dir: Path, options: BuildOptions) -> Prepared:
     plan = None
     if profile is not None and script is not None and not problems:
         wanted = set(options.chapters) | {c.number for c in credits} if options.chapters else None
-        with_credits = Script(script.chapters + credits, script.warnings)
+        with_credits = Script(script.chapters + credits, script.warnings, script.texts)
         plan = attempt(lambda: render.plan(with_credits, profile, book, cache, wanted))
     if problems:
         raise Problems(problems)
@@ -182,6 +182,15 @@ def book_lock(work_dir: Path) -> Iterator[None]:
             f.seek(0)
             f.truncate()
             fcntl.flock(f, fcntl.LOCK_UN)
+
+
+def worker_pool(jobs: int = 0, warm: tuple[Voice, ...] = ()) -> Executor:
+    """Synthesis workers to keep for several builds (``BuildOptions.executor``; ``--watch``): ``jobs``
+    processes (0: one per core; 1: this process), each loading an engine once for all of them, the
+    engines of ``warm`` as soon as they start."""
+    cores = os.cpu_count() or 1
+    n = jobs or cores
+    return render.default_executor(n, max(1, cores // n), warm)
 
 
 def build(book_dir: Path, options: BuildOptions = BuildOptions(), progress: Progress | None = None) -> BuildReport:

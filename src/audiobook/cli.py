@@ -7,11 +7,14 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from audiobook.errors import AudiobookError
+
+if TYPE_CHECKING:
+    from audiobook.build import BuildOptions, BuildReport, Progress
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -37,8 +40,10 @@ def cli() -> None:
               help="Write a JSON report of the build to this file.")
 @click.option("--format", "formats", type=click.Choice(["mp3", "m4b"]), multiple=True,
               help="Full-book file format; repeat for both (default: mp3). Chapters are always MP3.")
+@click.option("--watch", "watching", is_flag=True,
+              help="Stay running: build again each time manuscript/ or voices/ change (engines stay loaded).")
 def build(book_dir: Path, profile: str | None, chapters: tuple[int, ...], jobs: int, quiet: bool,
-          report_path: Path | None, formats: tuple[str, ...]) -> None:
+          report_path: Path | None, formats: tuple[str, ...], watching: bool) -> None:
     """Render the book: chapter MP3s (and credits) and a full-book MP3 and/or M4B with chapter
     markers, tags and cover in output/."""
     from audiobook.build import BuildOptions
@@ -62,7 +67,40 @@ def build(book_dir: Path, profile: str | None, chapters: tuple[int, ...], jobs: 
     if report_path is not None and not report_path.resolve().parent.is_dir():     # before hours of work
         raise AudiobookError(f"--report {report_path}: the folder {report_path.parent} does not exist")
     opts = BuildOptions(profile=profile, chapters=frozenset(chapters), jobs=jobs, formats=formats or ("mp3",))
-    report = run_build(book_dir, opts, progress)
+    if watching:
+        _watch(book_dir, opts, progress, quiet, report_path)
+        return
+    _summary(run_build(book_dir, opts, progress), quiet, report_path)
+
+
+def _watch(book_dir: Path, opts: BuildOptions, progress: Progress, quiet: bool, report_path: Path | None) -> None:
+    import signal
+    import time
+
+    from audiobook.watch import watch
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)      # stopped by a process manager: stop as for Ctrl-C
+    where = ", ".join(str(p) for p in (book_dir / "manuscript", book_dir / "voices"))
+    try:
+        for result in watch(book_dir, opts, progress):
+            stamp = time.strftime("%H:%M:%S")
+            if isinstance(result, AudiobookError):
+                for line in str(result).splitlines():
+                    click.echo(f"error: {line}", err=True)
+                click.echo(f"[{stamp}] not built; fix the above and save", err=True)
+            else:
+                _summary(result, quiet, report_path)
+                click.echo(f"[{stamp}] built: {result.lines_synthesized} lines synthesized, "
+                           f"{result.lines_cached} reused, in {result.wall_seconds:.2f} s")
+            click.echo(f"watching {where} for changes (Ctrl-C to stop)", err=True)
+    except KeyboardInterrupt:
+        click.echo("stopped watching; finished lines are kept in the cache", err=True)
+
+
+def _summary(report: BuildReport, quiet: bool, report_path: Path | None) -> None:
     for w in report.warnings:
         click.echo(f"warning: {w}", err=True)
     if report_path is not None:

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -115,6 +115,7 @@ class Chapter:
 class Manuscript:
     chapters: tuple[Chapter, ...]
     warnings: tuple[str, ...] = ()
+    texts: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)   # source -> as parsed
 
     def quotes(self) -> Iterator[tuple[Chapter, Paragraph, Segment]]:
         for ch in self.chapters:
@@ -146,14 +147,14 @@ def read_manuscript(files: list[Path], root: Path) -> Manuscript:
             parser.warnings.append(f"{_source(path, root)}: no text in this file; skipped")
     if not any(ch.paragraphs for ch in parser.chapters):
         raise ManuscriptError(f"{root / 'manuscript'}: the manuscript has no text")
-    return Manuscript(tuple(parser.chapters), tuple(parser.warnings))
+    return Manuscript(tuple(parser.chapters), tuple(parser.warnings), parser.texts)
 
 
 def parse_text(text: str, source: str = "manuscript/chapter.md") -> Manuscript:
     """Parse one file's text (for tests and tools)."""
     parser = _Parser()
     parser.parse(text, source)
-    return Manuscript(tuple(parser.chapters), tuple(parser.warnings))
+    return Manuscript(tuple(parser.chapters), tuple(parser.warnings), parser.texts)
 
 
 def _source(path: Path, root: Path) -> str:
@@ -227,11 +228,13 @@ class _Parser:
     warnings: list[str] = field(default_factory=list)
     quote_count: int = 0
     silent: set[int] = field(default_factory=set)    # offsets of quotation marks that are not spoken
+    texts: dict[str, str] = field(default_factory=dict)
 
     def read_file(self, path: Path, source: str) -> None:
         self.parse(read_text(path, source), source)
 
     def parse(self, text: str, source: str) -> None:
+        self.texts[source] = text
         self.text = text
         self.source = source
         self.silent = set()           # offsets into this file: the previous file's must not apply

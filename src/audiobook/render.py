@@ -11,6 +11,7 @@ import json
 import multiprocessing
 import os
 import re
+import threading
 import time
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
@@ -172,10 +173,34 @@ _LOADED: dict[tuple[Any, ...], Engine] = {}
 _THREADS = 1
 
 
-def _init_worker(threads: int) -> None:
+def _init_worker(threads: int, warm: tuple[Voice, ...] = (), parent: int = 0) -> None:
     global _THREADS
     _THREADS = threads
     os.environ.setdefault("OMP_NUM_THREADS", str(threads))
+    if parent:
+        threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
+    for voice in warm:            # load now, not on the first line; a failure is reported on that line
+        try:
+            _engine(voice)
+        except Exception:
+            pass
+
+
+def _exit_with(parent: int) -> None:
+    """A worker whose build was killed (kill -9, SIGTERM) exits within a second instead of
+    waiting for work forever, holding its engines' memory."""
+    while True:
+        time.sleep(1.0)
+        try:
+            os.kill(parent, 0)
+        except ProcessLookupError:
+            os._exit(1)
+        except PermissionError:   # the pid was reused by someone else's process: ours is gone
+            os._exit(1)
+
+
+def _ready() -> None:
+    """A task that only makes a pool start a worker (which runs the initializer)."""
 
 
 def _engine(voice: Voice) -> Engine:
@@ -274,7 +299,10 @@ class InlineExecutor(Executor):
         return fut
 
 
-def default_executor(jobs: int, threads: int) -> Executor:
+def default_executor(jobs: int, threads: int, warm: tuple[Voice, ...] = ()) -> Executor:
+    """``jobs`` worker processes (1: this process) of ``threads`` engine threads each. With ``warm``
+    voices, the workers start at once and load those voices' engines before any line arrives
+    (a pool kept for several builds: the first edit does not wait for them)."""
     if jobs <= 1:
         _init_worker(threads)
         return InlineExecutor()
@@ -282,7 +310,12 @@ def default_executor(jobs: int, threads: int) -> Executor:
     ctx = multiprocessing.get_context(method)
     if method == "forkserver":
         ctx.set_forkserver_preload(["audiobook.render"])
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=(threads,))
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
+                               initargs=(threads, warm, os.getpid()))
+    if warm:
+        for _ in range(jobs):     # a pool starts its workers on demand: demand them all now
+            pool.submit(_ready)
+    return pool
 
 
 def synthesize(jobs: list[Job], cache: LineCache, executor: Executor,

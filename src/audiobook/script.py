@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import asdict, dataclass
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -62,6 +63,7 @@ class Chapter:
 class Script:
     chapters: tuple[Chapter, ...]
     warnings: tuple[str, ...] = ()   # e.g. an unbalanced quotation mark, with file and line
+    texts: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)  # each file as read
 
     def lines(self) -> list[Line]:
         return [line for ch in self.chapters for line in ch.lines]
@@ -111,7 +113,7 @@ def script_of(ms: Manuscript, cast: Cast, book: Book | None = None) -> Script:
                 lines.append(Line(ch.number, len(lines), seg.kind, speaker, seg.text, ch.source, seg.start,
                                   seg.end, paragraph=p.number, brk=brk, confidence=confidence, reason=reason))
         chapters.append(Chapter(ch.number, ch.title, ch.source, tuple(lines)))
-    return Script(tuple(chapters), tuple(warnings))
+    return Script(tuple(chapters), tuple(warnings), ms.texts)
 
 
 # ------------------------------------------------------------------------------------------- review

@@ -1,0 +1,117 @@
+"""``audiobook build --watch``: build, then build again each time the manuscript or the voices
+change, in one process. The worker processes stay up between builds with their engines loaded,
+and the modules, the models' digests and hibari's G2P stay in memory, so an edit costs its own
+lines, its chapter and the full-book join, not a fresh process's start (about 1 s of a one-line
+edit's 1.6 s on the sample book).
+
+Changes are found by polling the files' size and modification time (a few stats every
+``interval``; no dependency, works on every file system, network ones included), and a build
+starts once the files have stopped changing for one interval (editors save in several steps).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import Executor
+from dataclasses import replace
+from pathlib import Path
+
+from audiobook.book import load_book
+from audiobook.build import BuildOptions, BuildReport, Progress, build, worker_pool
+from audiobook.errors import AudiobookError, SynthesisError
+from audiobook.voices import Voice, load_profile
+
+Snapshot = dict[str, tuple[int, int]]
+
+
+def inputs(book_dir: Path, profile: str | None) -> list[Path]:
+    """What a build reads: the manuscript folder (book.yaml, chapters, cover), the voices folder
+    (profiles, reference clips) and a profile kept elsewhere."""
+    roots = [book_dir / "manuscript", book_dir / "voices"]
+    if profile:
+        for p in (Path(profile), book_dir / profile):
+            if p.is_file() and not any(p.resolve().is_relative_to(r.resolve()) for r in roots):
+                roots.append(p)
+    return roots
+
+
+def snapshot(roots: list[Path]) -> Snapshot:
+    """(modification time, size) of every file under ``roots``, hidden files and editors'
+    backups (``.x.swp``, ``x~``, ``#x#``) left out."""
+    found: Snapshot = {}
+
+    def add(path: str) -> None:
+        try:
+            st = os.stat(path)
+        except OSError:
+            return
+        found[path] = (st.st_mtime_ns, st.st_size)
+
+    for root in roots:
+        if root.is_file():
+            add(str(root))
+            continue
+        for folder, dirs, files in os.walk(root):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            for name in files:
+                if not (name.startswith((".", "#")) or name.endswith("~")):
+                    add(os.path.join(folder, name))
+    return found
+
+
+def watch(book_dir: Path, options: BuildOptions, progress: Progress | None = None, *,
+          interval: float = 0.2, stop: Callable[[], bool] = lambda: False
+          ) -> Iterator[BuildReport | AudiobookError]:
+    """Build now and after every change, yielding each build's report, or the problem that
+    stopped it (a YAML typo, an unknown speaker: fix the file and it builds again). Runs until
+    ``stop()`` is true (checked every ``interval``) or the caller stops iterating; Ctrl-C arrives
+    as KeyboardInterrupt, and a build it stops keeps what it finished, as any build does."""
+    roots = inputs(book_dir, options.profile)
+    own = options.executor is None
+    executor: Executor | None = options.executor
+    try:
+        while True:
+            before = snapshot(roots)
+            if executor is None:
+                executor = worker_pool(options.jobs, _voices(book_dir, options))
+            try:
+                yield build(book_dir, replace(options, executor=executor), progress)
+            except SynthesisError as e:       # a worker may have died: the next build gets new ones
+                if own:
+                    executor.shutdown(wait=True, cancel_futures=True)
+                    executor = None
+                yield e
+            except AudiobookError as e:
+                yield e
+            if not _changed(roots, before, interval, stop):
+                return
+    finally:
+        if own and executor is not None:
+            executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _voices(book_dir: Path, options: BuildOptions) -> tuple[Voice, ...]:
+    """The profile's voices, for the workers to load before the first edit (none if it does not load)."""
+    try:
+        return tuple(load_profile(load_book(book_dir), options.profile).voices.values())
+    except AudiobookError:
+        return ()
+
+
+def _changed(roots: list[Path], before: Snapshot, interval: float, stop: Callable[[], bool]) -> bool:
+    """Wait until the files differ from ``before`` and then hold still for one interval; False
+    if ``stop()`` came first."""
+    now = before
+    while now == before:
+        if stop():
+            return False
+        time.sleep(interval)
+        now = snapshot(roots)
+    while True:                      # settle: the editor may still be writing
+        time.sleep(interval)
+        later = snapshot(roots)
+        if later == now:
+            return True
+        now = later
