@@ -330,6 +330,15 @@ def test_discovery_takes_a_common_word_for_a_name_when_tags_name_it() -> None:
     assert "Good" not in discover(parse_text("“Good morning,” said Tomas. “Good,” said Rosa.")).people
 
 
+def test_discovery_a_description_is_the_one_name_in_apposition_with_its_noun() -> None:
+    # "Pim, a boy of seven": "the boy" who keeps speaking is Pim (no other name is called a boy)
+    text = ("Rosa was sewing when Pim, a boy of seven, ran in.\n\n“Can I go?” asked the boy.\n\n"
+            "“No,” said Rosa.\n\n“Please,” said the boy.\n\n“Later,” said Rosa.\n\n“Now!” cried the boy.")
+    assert who(text, None) == ["Pim", "Rosa", "Pim", "Rosa", "Pim"]
+    two = text.replace("ran in.", "ran in with Tam, a boy of nine.")
+    assert who(two, None)[0] == "The boy"
+
+
 def test_discovery_without_a_cast_uses_descriptions_as_speakers() -> None:
     assert who("“Who goes there?” cried the old sentry.", None) == ["The old sentry"]
 

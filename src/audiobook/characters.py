@@ -313,6 +313,7 @@ def discover(ms: Manuscript) -> Cast:
     placed: Counter[str] = Counter()     # ... after "in", "at", "from", "a", "the"
     described: Counter[str] = Counter()  # "the girl" as the speaker of a tag
     starts: Counter[str] = Counter()     # capitals at the start of a sentence, never written small
+    apposed: dict[str, set[str]] = defaultdict(set)     # "boy" -> {"William"} ("William, a boy of seven")
     lower = {w for ch in ms.chapters for p in ch.paragraphs for w in _LOWER_RE.findall(p.raw)}
     # "said Good", "Good asked": a word we take for a common one (NOT_NAMES) is a name when tags name it
     tagged = Counter(m.group(1) or m.group(2) for ch in ms.chapters for p in ch.paragraphs
@@ -393,6 +394,7 @@ def discover(ms: Manuscript) -> Cast:
                     name, noun = _clean_name(m.group(1), allow), m.group(2).lower()
                     if name:
                         gender_votes[name]["male" if noun in MALE_NOUNS else "female"] += 2
+                        apposed[noun].add(name)
     for name, weak in weak_votes.items():
         if not gender_votes.get(name):
             gender_votes[name] = weak
@@ -451,6 +453,15 @@ def discover(ms: Manuscript) -> Cast:
         same = titled.get(desc.split()[-1].lower(), [])
         if len(same) == 1:              # "the doctor" is Dr. Archie
             same[0].aliases.add(desc)
+            continue
+        named = apposed.get(desc.split()[-1].lower(), set())
+        if len(named) == 1 and len(desc.split()) == 2:     # "William, a boy of seven": the boy is William
+            who = next(iter(named))
+            owner = next((p for p in people.values() if norm(who) in {norm(f) for f in (p.name, *p.aliases)}
+                          or norm(who) in _parts(p.name)), None)
+            if owner is None:
+                owner = people[who] = Person(who, noun_gender(desc) or "unknown")
+            owner.aliases.add(desc)
             continue
         people[name] = Person(name, noun_gender(desc) or gender_of(desc))
         speaks[name] += c
