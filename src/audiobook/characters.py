@@ -454,9 +454,9 @@ def discover(ms: Manuscript) -> Cast:
         if len(same) == 1:              # "the doctor" is Dr. Archie
             same[0].aliases.add(desc)
             continue
-        named = apposed.get(desc.split()[-1].lower(), set())
-        if len(named) == 1 and len(desc.split()) == 2:     # "William, a boy of seven": the boy is William
-            who = next(iter(named))
+        in_apposition = apposed.get(desc.split()[-1].lower(), set())
+        if len(in_apposition) == 1 and len(desc.split()) == 2:     # "William, a boy of seven": the boy is William
+            who = next(iter(in_apposition))
             owner = next((p for p in people.values() if norm(who) in {norm(f) for f in (p.name, *p.aliases)}
                           or norm(who) in _parts(p.name)), None)
             if owner is None:
