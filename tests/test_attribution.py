@@ -339,6 +339,13 @@ def test_discovery_a_description_is_the_one_name_in_apposition_with_its_noun() -
     assert who(two, None)[0] == "The boy"
 
 
+def test_a_description_that_introduces_itself_is_that_person() -> None:
+    # "I am Ida Vale," the little girl said: from then on the little girl is Ida Vale
+    text = ("“Who are you?” asked the man.\n\n“I am Ida Vale,” said the little girl.\n\n"
+            "“Where is your mother?”\n\n“Gone away,” said the little girl.")
+    assert who(text, None) == ["The man", "Ida Vale", "The man", "Ida Vale"]
+
+
 def test_discovery_without_a_cast_uses_descriptions_as_speakers() -> None:
     assert who("“Who goes there?” cried the old sentry.", None) == ["The old sentry"]
 

@@ -138,6 +138,14 @@ class _Attributor(TurnTaking):
         excluded = self._named_in(" ".join(segs[i].text for i in quotes))
         self.named_in_quotes |= excluded
         found = self._sieve(prev, segs, mentions, quotes, excluded)
+        for i, a in found.items():      # "I am Mary Lennox," the little girl said: the little girl is Mary
+            own = _OWN_NAME_RE.search(segs[i].text)
+            if own and a.speaker.startswith(("The ", "A ", "An ")) and a.speaker.split()[1][:1].islower():
+                name = self.cast.resolve(own.group(1)) or self.cast.resolve(own.group(1).split()[0])
+                if name is None and _looks_like_a_name(own.group(1)):
+                    name = own.group(1)
+                if name:
+                    self.described[a.speaker.casefold()] = name
         voc = [v for i in reversed(quotes) for v in self.cast.addressed(segs[i].text)]
         recent: list[str] = []
         for person, *_rest in reversed(self.st.history[-60:]):
