@@ -220,6 +220,11 @@ def test_first_person_narrator() -> None:
     assert who(named, [("Pip", "male", ()), ("Tomas", "male", ())]) == ["Pip"]
 
 
+def test_first_person_narrator_is_the_name_someone_called_them() -> None:
+    text = "I lived with Tomas on the farm, and Tomas called me Pim.\n\n“Is it far?” I asked."
+    assert who(text, [("Tomas", "male", ()), ("Pim", "male", ())]) == ["Pim"]
+
+
 def test_first_person_narrator_is_the_one_addressed_a_paragraph_before() -> None:
     # "..., Marlow?" then a paragraph of narration, then "I said": Marlow is the narrator; Tomas, addressed
     # as often but named by a tag in the third person ("said Tomas"), is not

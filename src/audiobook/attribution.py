@@ -52,7 +52,7 @@ _IT_WAS_RE = re.compile(r"(?<=[.;!?] )(?:It|This|That) (?:was|is) (?:only |just 
 _OWN_NAME_RE = re.compile(r"\b(?:[Mm]y name is|I am|I'm|I’m|[Cc]all me)\s+((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)")
 _WORD_RE = re.compile(r"[\w’'-]+")
 _NAME_ONLY_RE = re.compile(r"\s*((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)\.\s*")
-_SELF_NAMED_RE = re.compile(r"\b(?:[Mm]y name (?:is|was)|called myself|I am|I was called|they called me|named me|"
+_SELF_NAMED_RE = re.compile(r"\b(?:[Mm]y name (?:is|was)|called myself|I am|I was called|called me|named me|"
                             r"call me)\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
 
 
