@@ -5,6 +5,7 @@
 2. the pipeline's overhead on one worker (wall / the worker's own synthesis time) and the
    speed-up of --jobs 2 over --jobs 1;
 3. no-change rebuild, one-chapter re-render, one-paragraph edit, one-voice swap: wall and lines;
+   the same edit and swap under `audiobook build --watch` (from the file's save to the build's end);
 4. generated books of 1, 5 and 20 hours on the test engine: wall time and peak memory.
 
     .venv/bin/python bench/run.py [--hours 1,5,20] [--skip-long]
@@ -160,6 +161,38 @@ def section_sample(tmp: Path) -> None:
     prof.write_text(prof.read_text(encoding="utf-8").replace("pitch: 5", "pitch: 6"), encoding="utf-8")
     w, r = build(book)
     print(f"   one-voice swap (Oliver): {w:5.2f} s, {r['lines_synthesized']} lines synthesized")
+
+    print("   under `audiobook build --watch` (one process kept running; from the save to the build's end):")
+    proc = subprocess.Popen([str(BIN / "audiobook"), "build", "--book", str(book), "--watch", "--quiet"],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        built(proc)
+        time.sleep(5.0)          # the workers load their engines meanwhile, as while a producer edits
+        ch.write_text(ch.read_text(encoding="utf-8").replace("Two long weeks later,", "Two whole weeks later,"),
+                      encoding="utf-8")
+        t0 = time.perf_counter()
+        n = built(proc, 1)
+        w = time.perf_counter() - t0
+        print(f"   one-paragraph edit:  {w:5.2f} s, {n} lines synthesized "
+              f"({w / wall_cold * 100:.0f}% of the cold build)")
+        time.sleep(1.0)
+        prof.write_text(prof.read_text(encoding="utf-8").replace("pitch: 6", "pitch: 5.5"), encoding="utf-8")
+        t0 = time.perf_counter()
+        n = built(proc, 3)
+        print(f"   one-voice swap (Oliver): {time.perf_counter() - t0:5.2f} s, {n} lines synthesized")
+    finally:
+        proc.terminate()
+        proc.wait()
+
+
+def built(proc: subprocess.Popen[str], expect: int = 0) -> int:
+    """Wait for the watch's '[time] built: N lines synthesized ...' line with N >= ``expect``; N."""
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        m = re.search(r"built: (\d+) lines synthesized", line)
+        if m and int(m.group(1)) >= expect:
+            return int(m.group(1))
+    raise RuntimeError("audiobook build --watch ended")
 
 
 def generated_book(root: Path, hours: float) -> Path:

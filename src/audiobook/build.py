@@ -214,12 +214,13 @@ def _build(prep: Prepared, options: BuildOptions, progress: Progress | None, t0:
     tracks = sorted([*prep.chapters, *prep.credits], key=lambda c: c.number)   # credits: 0 and N+1
     stream = _m4b_stream(prep, options, state, tags, total, tracks)   # the M4B's AAC, encoded as chapters finish
     missing = [{prep.plan.key(ln) for ln in t.lines} & prep.plan.jobs.keys() for t in tracks]
-    first_use: dict[str, int] = {}
+    first_use: dict[str, tuple[bool, int]] = {}
     for i, t in enumerate(tracks):
         for ln in t.lines:
-            first_use.setdefault(prep.plan.key(ln), i)
-    # chapter by chapter so chapters finish early; longest first within one, so the pool's tail is short
-    jobs = sorted(prep.plan.jobs.values(), key=lambda j: (first_use.get(j.key, 0), -len(j.text)))
+            first_use.setdefault(prep.plan.key(ln), (is_credits(t), i))
+    # chapter by chapter so chapters finish early, the short credit tracks last (the last chapter is
+    # mastered and encoded while they are spoken); longest first within one, so the pool's tail is short
+    jobs = sorted(prep.plan.jobs.values(), key=lambda j: (first_use.get(j.key, (False, 0)), -len(j.text)))
     n_jobs = options.jobs or os.cpu_count() or 1
     n_jobs = max(1, min(n_jobs, len(jobs) or 1))
     threads = max(1, (os.cpu_count() or 1) // n_jobs)

@@ -179,10 +179,10 @@ def _init_worker(threads: int, warm: tuple[Voice, ...] = (), parent: int = 0) ->
     os.environ.setdefault("OMP_NUM_THREADS", str(threads))
     if parent:
         threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
-    for voice in warm:            # load now, not on the first line; a failure is reported on that line
-        try:
-            _engine(voice)
-        except Exception:
+    for voice in warm:            # load and run each voice once now, not on the first line of an edit
+        try:                      # (model, G2P, the first inference's allocations, pitch and resampling)
+            _speak(Job("", "Ready.", voice, 0.0))
+        except Exception:         # reported on the first line that voice speaks
             pass
 
 

@@ -6,7 +6,9 @@ edit's 1.6 s on the sample book).
 
 Changes are found by polling the files' size and modification time (a few stats every
 ``interval``; no dependency, works on every file system, network ones included), and a build
-starts once the files have stopped changing for one interval (editors save in several steps).
+starts once the files have held still for ``SETTLE`` seconds (editors save in several steps). A
+file that changes while a build reads it is built again right after: the files are looked at
+before each build, and compared after it.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from audiobook.errors import AudiobookError, SynthesisError
 from audiobook.voices import Voice, load_profile
 
 Snapshot = dict[str, tuple[int, int]]
+SETTLE = 0.25      # seconds the files must hold still before a build starts
 
 
 def inputs(book_dir: Path, profile: str | None) -> list[Path]:
@@ -62,7 +65,7 @@ def snapshot(roots: list[Path]) -> Snapshot:
 
 
 def watch(book_dir: Path, options: BuildOptions, progress: Progress | None = None, *,
-          interval: float = 0.2, stop: Callable[[], bool] = lambda: False
+          interval: float = 0.1, stop: Callable[[], bool] = lambda: False
           ) -> Iterator[BuildReport | AudiobookError]:
     """Build now and after every change, yielding each build's report, or the problem that
     stopped it (a YAML typo, an unknown speaker: fix the file and it builds again). Runs until
@@ -109,8 +112,8 @@ def _changed(roots: list[Path], before: Snapshot, interval: float, stop: Callabl
             return False
         time.sleep(interval)
         now = snapshot(roots)
-    while True:                      # settle: the editor may still be writing
-        time.sleep(interval)
+    while True:                      # settle: the editor may still be writing (or be between its
+        time.sleep(max(interval, SETTLE))   # truncate and its write, on a busy machine)
         later = snapshot(roots)
         if later == now:
             return True
