@@ -351,6 +351,16 @@ def test_a_description_that_introduces_itself_is_that_person() -> None:
     assert who(text, None) == ["The man", "Ida Vale", "The man", "Ida Vale"]
 
 
+def test_without_a_cast_list_the_girl_is_the_girl_just_named() -> None:
+    text = ("Mr. Vane had not seen Lucy for years, and Lucy knew it; so Lucy sat down by him.\n\n"
+            "“I am so glad to see you,” said the girl.\n\n“And I you,” said Mr. Vane, and Lucy smiled.")
+    assert who(text, None) == ["Lucy", "Mr. Vane"]
+    # "the man" is mostly someone new; a name read long before is not "the girl"
+    assert who("Tomas sat by the door. He waited.\n\n“Who are you?” said the man.", None) == ["The man"]
+    long_ago = text.replace("by him.\n\n", "by him. " + "The rain fell. " * 6 + "\n\n", 1)
+    assert who(long_ago, None)[0] == "The girl"
+
+
 def test_discovery_without_a_cast_uses_descriptions_as_speakers() -> None:
     assert who("“Who goes there?” cried the old sentry.", None) == ["The old sentry"]
 

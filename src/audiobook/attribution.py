@@ -40,7 +40,7 @@ from audiobook.characters import (
     noun_gender,
     vocatives,
 )
-from audiobook.conversation import FIRST, UNNAMED_NARRATOR, Attribution, Item, TurnTaking
+from audiobook.conversation import _GENERIC, FIRST, UNNAMED_NARRATOR, Attribution, Item, TurnTaking
 from audiobook.manuscript import SPEECH_VERBS, Manuscript, Paragraph, Segment
 
 SUBJECT_PRONOUNS = frozenset({"he", "she", "i"})
@@ -241,12 +241,16 @@ class _Attributor(TurnTaking):
             if desc is None:
                 return None
             who = self.cast.describe(desc)
+            if not self.cast.from_book and (who is None or _is_description(who)):
+                who = self._just_named(desc, who) or who
             if who is None:   # without a cast list the description itself names the speaker
                 who = self._by_noun(desc) if self.cast.from_book else (self._kin(desc) or _speaker_name(desc))
             if who is None:
                 return None
             return Attribution(who, 0.8, f'explicit: "{verb} {desc}"')
         who = subject.person
+        if who and subject.kind in ("name", "alias") and not self.cast.from_book and _is_description(who):
+            who = self._just_named(subject.word, who) or who
         if subject.kind == "pronoun" and who in excluded:   # "Jo, come here," she said: she is not Jo
             who = self._antecedent(subject.gender, self.st.history, skip=excluded)
         if who is None:
@@ -449,6 +453,19 @@ class _Attributor(TurnTaking):
                 return kin
         return self._antecedent(gender, self.st.history, skip=skip)
 
+    def _just_named(self, desc: str, itself: str | None = None) -> str | None:
+        """"... beckoned by Lucy. / 'So glad,' said the girl": without a cast list, a definite description
+        with a gendered noun (not "the man", "the woman": mostly someone new) is the last person of that
+        gender, when they were named in the last five sentences; ``itself``: the description's own entry."""
+        gender = noun_gender(desc)
+        if gender is None or desc.split()[0].lower() != "the" or desc.split()[-1].lower() in _GENERIC:
+            return None
+        who = self._antecedent(gender, self.st.history, skip={itself} if itself else set())
+        seen = self.seen.get(who or "")
+        if who is None or _is_description(who) or seen is None or self.st.sentence - seen.sentence > 5:
+            return None
+        return who
+
     def _kin(self, desc: str) -> str | None:
         """Without a cast list only a relative with the owner's surname is named: "his wife" of Mr. Bennet."""
         owner, gender = desc.split()[0].lower(), noun_gender(desc)
@@ -496,6 +513,13 @@ def _looks_like_a_name(words: str) -> bool:
     """"Jane", "Mr. Lockwood": a known first name or a title first (not "Rather", "Boh")."""
     first = norm(words).split()[0] if words.strip() else ""
     return first in TITLES or first_name_gender(words) is not None
+
+
+def _is_description(name: str) -> bool:
+    """"The girl", "His mother": a speaker named by a description, not a name."""
+    ws = name.split()
+    return len(ws) > 1 and ws[0].lower() in ("the", "a", "an", "his", "her", "my", "their", "our") \
+        and ws[1][:1].islower()
 
 
 def _subject(m: Mention) -> bool:
