@@ -361,6 +361,12 @@ def test_without_a_cast_list_the_girl_is_the_girl_just_named() -> None:
     assert who(long_ago, None)[0] == "The girl"
 
 
+def test_without_a_cast_list_her_mother_is_the_other_woman_just_named() -> None:
+    text = ("“Sit down,” said Mrs. Vane to Lucy.\n\n“I would rather stand,” said Lucy.\n\n"
+            "Mrs. Vane looked at Lucy, and Lucy sighed.\n\n“Sit up straight,” cried her mother.")
+    assert who(text, None) == ["Mrs. Vane", "Lucy", "Mrs. Vane"]
+
+
 def test_discovery_without_a_cast_uses_descriptions_as_speakers() -> None:
     assert who("“Who goes there?” cried the old sentry.", None) == ["The old sentry"]
 

@@ -456,11 +456,17 @@ class _Attributor(TurnTaking):
     def _just_named(self, desc: str, itself: str | None = None) -> str | None:
         """"... beckoned by Lucy. / 'So glad,' said the girl": without a cast list, a definite description
         with a gendered noun (not "the man", "the woman": mostly someone new) is the last person of that
-        gender, when they were named in the last five sentences; ``itself``: the description's own entry."""
+        gender, when they were named in the last five sentences; "her mother" is not the woman "her" stands
+        for. ``itself``: the description's own entry, if it is a discovered character."""
         gender = noun_gender(desc)
-        if gender is None or desc.split()[0].lower() != "the" or desc.split()[-1].lower() in _GENERIC:
+        det = desc.split()[0].lower()
+        if gender is None or det not in ("the", "his", "her") or desc.split()[-1].lower() in _GENERIC:
             return None
-        who = self._antecedent(gender, self.st.history, skip={itself} if itself else set())
+        skip = {itself} if itself else set()
+        if det != "the":        # "her mother" is not the woman "her" stands for
+            owner = self._antecedent("male" if det == "his" else "female", self.st.history)
+            skip.add(owner or "")
+        who = self._antecedent(gender, self.st.history, skip=skip)
         seen = self.seen.get(who or "")
         if who is None or _is_description(who) or seen is None or self.st.sentence - seen.sentence > 5:
             return None
