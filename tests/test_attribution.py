@@ -367,6 +367,14 @@ def test_without_a_cast_list_her_mother_is_the_other_woman_just_named() -> None:
     assert who(text, None) == ["Mrs. Vane", "Lucy", "Mrs. Vane"]
 
 
+def test_discovery_takes_a_pet_name_for_the_one_given_name_it_stands_for() -> None:
+    text = ("“Come here, Lizzy,” said Mrs. Vane.\n\n“Yes, mamma,” said Elizabeth.\n\n"
+            "“Lizzy, sit down,” said Mrs. Vane.\n\n“I am tired,” said Elizabeth.")
+    people = {p.name: p for p in discover(parse_text(text)).people.values()}
+    assert "Lizzy" not in people and "Lizzy" in people["Elizabeth"].aliases
+    assert who(text, None) == ["Mrs. Vane", "Elizabeth", "Mrs. Vane", "Elizabeth"]
+
+
 def test_discovery_without_a_cast_uses_descriptions_as_speakers() -> None:
     assert who("“Who goes there?” cried the old sentry.", None) == ["The old sentry"]
 

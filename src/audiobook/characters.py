@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 
 from audiobook.book import Character
 from audiobook.manuscript import SPEECH_VERBS, Manuscript
+from audiobook.nicknames import NICKNAMES
 
 MALE_TITLES = frozenset("mr mister sir lord uncle father brother king prince master captain colonel "
                         "general major count duke baron monsieur signor herr don".split())
@@ -428,6 +429,15 @@ def discover(ms: Manuscript) -> Cast:
             people[short].aliases.add(name)
             continue
         people[name] = Person(name)
+    for p in list(people.values()):     # "Lizzy" is Elizabeth, when the book has one Elizabeth
+        formal = NICKNAMES.get(norm(p.name))
+        if formal is None:
+            continue
+        same = [q for q in people.values() if q is not p and {w for f in (q.name, *q.aliases)
+                                                                for w in norm(f).split() if w not in TITLES} & formal]
+        if len(same) == 1:
+            same[0].aliases |= {p.name, *p.aliases}
+            del people[p.name]
     for p in people.values():
         votes: Counter[str] = Counter()
         for form in [p.name, *p.aliases]:
