@@ -375,6 +375,13 @@ def test_discovery_takes_a_pet_name_for_the_one_given_name_it_stands_for() -> No
     assert who(text, None) == ["Mrs. Vane", "Elizabeth", "Mrs. Vane", "Elizabeth"]
 
 
+def test_a_description_answering_a_vocative_is_the_person_addressed_before_and_after() -> None:
+    # "Upon my word, Basil!" / answered the artist: the artist is Basil, in his first line too
+    text = ("“It is my best picture,” said the artist.\n\n“Upon my word, Basil!” said Tomas.\n\n"
+            "“You don't understand,” answered the artist.\n\n“Basil, send it away,” said Tomas.")
+    assert who(text, None) == ["Basil", "Tomas", "Basil", "Tomas"]
+
+
 def test_discovery_without_a_cast_uses_descriptions_as_speakers() -> None:
     assert who("“Who goes there?” cried the old sentry.", None) == ["The old sentry"]
 

@@ -111,6 +111,10 @@ class _Attributor(TurnTaking):
         self.talkers = Counter(a.speaker for it in self.items for a in it.found.values()
                                if a.speaker and a.reason.startswith(("explicit", "pronoun", "tag")))
         self._conversations()
+        for q, a in self.out.items():       # "the artist" before we learned he is Basil
+            named = self.described.get(a.speaker.casefold())
+            if named and named != a.speaker:
+                self.out[q] = Attribution(named, a.confidence * 0.9, f"{a.reason} = {named}")
         self._echo()
         return self.out
 
