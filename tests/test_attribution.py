@@ -382,6 +382,12 @@ def test_a_description_answering_a_vocative_is_the_person_addressed_before_and_a
     assert who(text, None) == ["Basil", "Tomas", "Basil", "Tomas"]
 
 
+def test_without_a_cast_list_he_said_with_no_man_known_is_the_man_a_description_brought_in() -> None:
+    text = ("Mrs. Vane opened the door to her visitor and the children.\n\n“A room, please,” he said.\n\n"
+            "“Yes, sir,” said Mrs. Vane.")
+    assert who(text, None) == ["Her visitor", "Mrs. Vane"]
+
+
 def test_discovery_without_a_cast_uses_descriptions_as_speakers() -> None:
     assert who("“Who goes there?” cried the old sentry.", None) == ["The old sentry"]
 

@@ -31,6 +31,7 @@ from typing import NamedTuple
 from audiobook.characters import (
     FEMALE_PRONOUNS,
     MALE_PRONOUNS,
+    PERSON_NOUNS,
     TITLES,
     Cast,
     Mention,
@@ -51,6 +52,7 @@ _IT_WAS_RE = re.compile(r"(?<=[.;!?] )(?:It|This|That) (?:was|is) (?:only |just 
                         r"((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)")
 _OWN_NAME_RE = re.compile(r"\b(?:[Mm]y name is|I am|I'm|I’m|[Cc]all me)\s+((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)")
 _WORD_RE = re.compile(r"[\w’'-]+")
+_DESC_START_RE = re.compile(r"\b(?:[Tt]he|[Hh]er|[Hh]is|[Aa]n?) (?=[a-z])")
 _NAME_ONLY_RE = re.compile(r"\s*((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)\.\s*")
 _SELF_NAMED_RE = re.compile(r"\b(?:[Mm]y name (?:is|was)|called myself|I am|I was called|called me|named me|"
                             r"call me)\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
@@ -96,6 +98,7 @@ class _Attributor(TurnTaking):
         self.narrator_name = UNNAMED_NARRATOR
         self.described: dict[str, str] = {}            # "the artist" -> "Basil", learned from a conversation
         self.first_person = 0                           # I/me/my in the narration
+        self.last_desc: dict[str, str] = {}             # gender -> the last person description read
 
     def run(self, ms: Manuscript) -> dict[int, Attribution]:
         gpar = 0
@@ -127,6 +130,8 @@ class _Attributor(TurnTaking):
             mentions.append(ms)
             if s.kind == "narration":
                 self.narration_words += s.text.count(" ") + 1
+                if not self.cast.from_book:
+                    self._descriptions(s.text)
                 self.first_person += sum(1 for m in ms if m.kind == "first")
                 self.named_in_narration.update(m.person for m in ms if m.person and m.kind == "name")
                 for m in _SELF_NAMED_RE.finditer(s.text):
@@ -160,6 +165,15 @@ class _Attributor(TurnTaking):
         self.items.append(Item(
             gpar, [segs[i].quote_id for i in quotes], {segs[i].quote_id: a for i, a in found.items()},
             excluded, next((v for v in voc if v), None), self._previous(prev, excluded), recent, called))
+
+    def _descriptions(self, text: str) -> None:
+        """Remember the last person each gender's description brought in ("her visitor", "the stranger"),
+        for a "he said" when discovery knows no man."""
+        for m in _DESC_START_RE.finditer(text):
+            d = description(text[m.start():m.start() + 60])
+            noun = d.split()[-1].lower() if d else ""
+            if d and noun in PERSON_NOUNS and noun not in _NOT_ONE:
+                self.last_desc[noun_gender(d) or "unknown"] = d
 
     def _sieve(self, prev: Paragraph | None, segs: tuple[Segment, ...], mentions: list[list[Mention]],
                quotes: list[int], excluded: set[str]) -> dict[int, Attribution]:
@@ -257,6 +271,10 @@ class _Attributor(TurnTaking):
             who = self._just_named(subject.word, who) or who
         if subject.kind == "pronoun" and who in excluded:   # "Jo, come here," she said: she is not Jo
             who = self._antecedent(subject.gender, self.st.history, skip=excluded)
+        if who is None and subject.kind == "pronoun" and not self.cast.from_book:
+            # "he said" and no man is known: the one a description last brought in ("her visitor")
+            d = self.last_desc.get(subject.gender) or self.last_desc.get("unknown")
+            who = _speaker_name(d) if d else None
         if who is None:
             return None
         phrase = f"{subject.word} {verb}" if subject.end <= vs else f"{verb} {subject.word}"
@@ -511,6 +529,9 @@ def _possessive(text: str, m: Mention) -> bool:
     return text[m.end:m.end + 2] in ("'s", "’s") and not _VOICE_RE.match(text, m.end + 2)
 
 
+# plural and group nouns: never the "he" or "she" of a tag
+_NOT_ONE = frozenset("men women gentlemen ladies boys girls children people parents voices others other one two three "
+                     "several crowd group".split())
 _VOICE_RE = re.compile(r"\s+(?:\w+\s+){0,2}?(?:voice|tones?)\b")
 
 
