@@ -386,6 +386,9 @@ def test_without_a_cast_list_he_said_with_no_man_known_is_the_man_a_description_
     text = ("Mrs. Vane opened the door to her visitor and the children.\n\n“A room, please,” he said.\n\n"
             "“Yes, sir,” said Mrs. Vane.")
     assert who(text, None) == ["Her visitor", "Mrs. Vane"]
+    # and so is the "he" of an action beat
+    text = "Mrs. Vane let an old man in.\n\nHe bowed. “A room, please.”\n\n“Yes, sir,” said Mrs. Vane."
+    assert who(text, None) == ["An old man", "Mrs. Vane"]
 
 
 def test_discovery_without_a_cast_uses_descriptions_as_speakers() -> None:

@@ -312,6 +312,9 @@ class _Attributor(TurnTaking):
             for m in mentions[i]:
                 if m.person and m.person != FIRST and _subject(m) and m.person not in excluded:
                     return Attribution(m.person, 0.7, f'beat: "{_short(s.text)}"')
+                if m.person is None and m.kind == "pronoun" and _subject(m) and not self.cast.from_book \
+                        and self.last_desc.get(m.gender):   # "He bowed." and no man is known
+                    return Attribution(_speaker_name(self.last_desc[m.gender]), 0.6, f'beat: "{_short(s.text)}"')
         return None
 
     def _previous(self, prev: Paragraph | None, excluded: set[str]) -> Attribution | None:
