@@ -291,3 +291,23 @@ def test_missing_cover_file_is_a_config_error(tmp_path: Path) -> None:
     book = delivery_book(tmp_path / "book", ONE_CHAPTER, "cover: nope.jpg\n")
     with pytest.raises(ConfigError, match="cover: nope.jpg not found"):
         load_book(book)
+
+
+def test_mp3_only_builds_keep_no_mastered_audio_and_a_later_m4b_remasters_it(tmp_path: Path) -> None:
+    """The mastered PCM is written only for an M4B: an MP3-only build leaves the line cache and the
+    MP3s. Asking for the M4B later masters the chapters again from the cache (nothing synthesized,
+    the MP3s untouched) and gives the same M4B as a build that wanted it from the start."""
+    book = delivery_book(tmp_path / "book")
+    build(book, BuildOptions(jobs=1))
+    assert not list((book / ".audiobook").rglob("*.pcm"))
+    mp3s = {p.name: p.stat().st_mtime_ns for p in (book / "output").glob("*.mp3")}
+    r = build(book, BuildOptions(jobs=1, formats=("m4b",), chapters=frozenset({1})))
+    assert "output/Test Book.m4b" not in r.book_files
+    assert any("was last built for MP3 only" in w for w in r.warnings), r.warnings
+    r = build(book, BuildOptions(jobs=1, formats=("m4b",)))
+    assert r.lines_synthesized == 0 and r.book_files == ["output/Test Book.m4b"]
+    assert {p.name: p.stat().st_mtime_ns for p in (book / "output").glob("*.mp3")} == mp3s
+    late = decode(book / "output" / "Test Book.m4b")
+    fresh = delivery_book(tmp_path / "fresh")
+    build(fresh, BuildOptions(jobs=1, formats=("m4b",)))
+    assert np.array_equal(decode(fresh / "output" / "Test Book.m4b"), late)

@@ -43,7 +43,7 @@ def test_pause_rules_give_exact_lengths() -> None:
     )
     ch = Chapter(1, "T", "manuscript/x.md", lines)
     n = 1000  # every line is 1000 samples
-    samples, placed = assemble(ch, p, lambda line: np.full(n, 100, np.int16))
+    samples, placed = assemble(ch, p, lambda line: np.full(n, 100, np.int16), lambda line: n)
     gaps = [0.7, 1.5, 0.5, 0.2, 0.8, 0.8, 2.0]
     pos = 0
     for gap, pl in zip(gaps, placed, strict=True):

@@ -41,28 +41,34 @@ class Placed:
     end: int
 
 
-def assemble(chapter: Chapter, pauses: Pauses, line_audio: Callable[[Line], np.ndarray]
-             ) -> tuple[np.ndarray, list[Placed]]:
+def assemble(chapter: Chapter, pauses: Pauses, line_audio: Callable[[Line], np.ndarray],
+             line_length: Callable[[Line], int]) -> tuple[np.ndarray, list[Placed]]:
     """The chapter as float32 samples in [-1, 1) and where each line landed. ``line_audio`` gives a
-    line's int16 samples at the pipeline rate (from the cache).
+    line's int16 samples at the pipeline rate (from the cache), ``line_length`` their number
+    (from the cache's file size, without reading it).
 
-    Lines are pydub segments; the chapter is joined once into one buffer (silences are the zeros
-    the lines are not written over): peak memory is the lines plus that buffer, time is linear."""
-    segments: list[AudioSegment] = []
+    Where every line goes is known first, so the chapter is one buffer allocated once (silences are
+    the zeros the lines are not written over) and each line is read, wrapped as a pydub segment,
+    copied in and dropped: peak memory is the chapter's float32 buffer, time is linear."""
     placed: list[Placed] = []
     pos = 0
     previous: Line | None = None
     for line in chapter.lines:
         pos += round(pause_before(line, previous, pauses) * SAMPLE_RATE)
-        pcm = line_audio(line)
-        seg = AudioSegment(data=pcm.astype("<i2", copy=False).tobytes(), sample_width=2,
-                           frame_rate=SAMPLE_RATE, channels=1)
-        segments.append(seg)
-        placed.append(Placed(line, pos, pos + int(seg.frame_count())))
-        pos += int(seg.frame_count())
+        n = line_length(line)
+        placed.append(Placed(line, pos, pos + n))
+        pos += n
         previous = line
     out = np.zeros(pos + round(pauses.tail * SAMPLE_RATE), np.float32)
-    for seg, where in zip(segments, placed, strict=True):
+    for where in placed:
+        if where.end == where.start:
+            continue
+        pcm = line_audio(where.line)
+        seg = AudioSegment(data=pcm.astype("<i2", copy=False).tobytes(), sample_width=2,
+                           frame_rate=SAMPLE_RATE, channels=1)
+        if int(seg.frame_count()) != where.end - where.start:
+            raise ValueError(f"line {chapter.number}:{where.line.index} has {int(seg.frame_count())} samples, "
+                             f"not the {where.end - where.start} its cache entry's size says")
         chunk = out[where.start:where.end]
         chunk[:] = np.frombuffer(seg.raw_data, dtype="<i2")
         chunk *= 1.0 / 32768.0

@@ -80,14 +80,18 @@ def watch(book_dir: Path, options: BuildOptions, progress: Progress | None = Non
             if executor is None:
                 executor = worker_pool(options.jobs, _voices(book_dir, options))
             try:
-                yield build(book_dir, replace(options, executor=executor), progress)
+                result: BuildReport | AudiobookError = build(book_dir, replace(options, executor=executor), progress)
             except SynthesisError as e:       # a worker may have died: the next build gets new ones
                 if own:
                     executor.shutdown(wait=True, cancel_futures=True)
                     executor = None
-                yield e
+                result = e
             except AudiobookError as e:
-                yield e
+                if snapshot(roots) != before:  # read while being saved (an empty or half file): read it again
+                    time.sleep(SETTLE)
+                    continue
+                result = e
+            yield result
             if not _changed(roots, before, interval, stop):
                 return
     finally:
