@@ -271,8 +271,10 @@ class _Attributor(TurnTaking):
             who = self._just_named(subject.word, who) or who
         if subject.kind == "pronoun" and who in excluded:   # "Jo, come here," she said: she is not Jo
             who = self._antecedent(subject.gender, self.st.history, skip=excluded)
-        if who is None and subject.kind == "pronoun" and not self.cast.from_book:
-            # "he said" and no man is known: the one a description last brought in ("her visitor")
+        if subject.kind == "pronoun" and not self.cast.from_book and (who is None or (
+                self.cast.gender(who) != subject.gender and subject.gender in self.last_desc)):
+            # "he said" and no man is known (or only someone of unknown sex): the one a description last
+            # brought in ("her visitor")
             d = self.last_desc.get(subject.gender) or self.last_desc.get("unknown")
             who = _speaker_name(d) if d else None
         if who is None:
@@ -310,11 +312,13 @@ class _Attributor(TurnTaking):
             if s.kind != "narration":
                 continue
             for m in mentions[i]:
-                if m.person and m.person != FIRST and _subject(m) and m.person not in excluded:
-                    return Attribution(m.person, 0.7, f'beat: "{_short(s.text)}"')
-                if m.person is None and m.kind == "pronoun" and _subject(m) and not self.cast.from_book \
-                        and self.last_desc.get(m.gender):   # "He bowed." and no man is known
+                if not _subject(m) or m.person == FIRST:
+                    continue
+                if m.kind == "pronoun" and not self.cast.from_book and m.gender in self.last_desc \
+                        and self.cast.gender(m.person) != m.gender:     # "He bowed." and no man is known
                     return Attribution(_speaker_name(self.last_desc[m.gender]), 0.6, f'beat: "{_short(s.text)}"')
+                if m.person and m.person not in excluded:
+                    return Attribution(m.person, 0.7, f'beat: "{_short(s.text)}"')
         return None
 
     def _previous(self, prev: Paragraph | None, excluded: set[str]) -> Attribution | None:
