@@ -389,6 +389,9 @@ def test_without_a_cast_list_he_said_with_no_man_known_is_the_man_a_description_
     # and so is the "he" of an action beat
     text = "Mrs. Vane let an old man in.\n\nHe bowed. “A room, please.”\n\n“Yes, sir,” said Mrs. Vane."
     assert who(text, None) == ["An old man", "Mrs. Vane"]
+    # the old man of the last chapter is nobody in this one
+    two = "# One\n\nMrs. Vane let an old man in.\n\n# Two\n\n“A room,” he said.\n\n“Yes, sir,” said Mrs. Vane."
+    assert who(two, None)[0] != "An old man"
     # someone of unknown sex (Quill is in no name list) is only a guess for "he": the old man is surer
     assert who("Quill let an old man in.\n\n“A room,” he said.\n\n“Yes, sir,” said Quill.", None) == \
         ["An old man", "Quill"]

@@ -104,6 +104,7 @@ class _Attributor(TurnTaking):
         gpar = 0
         for ch in ms.chapters:
             self.st.history.clear()
+            self.last_desc.clear()          # "the stranger" of the last chapter is nobody here
             prev: Paragraph | None = None
             gpar += 10
             for p in ch.paragraphs:
