@@ -355,6 +355,9 @@ def test_without_a_cast_list_the_girl_is_the_girl_just_named() -> None:
     text = ("Mr. Vane had not seen Lucy for years, and Lucy knew it; so Lucy sat down by him.\n\n"
             "“I am so glad to see you,” said the girl.\n\n“And I you,” said Mr. Vane, and Lucy smiled.")
     assert who(text, None) == ["Lucy", "Mr. Vane"]
+    text2 = "Mrs. Vane sat down, and Mrs. Vane sighed, and at last Mrs. Vane spoke.\n\n“It will rain,” said the {}."
+    assert who(text2.format("worthy woman"), None) == ["Mrs. Vane"]
+    assert who(text2.format("woman"), None) == ["The woman"]
     # "the man" is mostly someone new; a name read long before is not "the girl"
     assert who("Tomas sat by the door. He waited.\n\n“Who are you?” said the man.", None) == ["The man"]
     long_ago = text.replace("by him.\n\n", "by him. " + "The rain fell. " * 6 + "\n\n", 1)

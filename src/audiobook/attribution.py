@@ -485,12 +485,13 @@ class _Attributor(TurnTaking):
 
     def _just_named(self, desc: str, itself: str | None = None) -> str | None:
         """"... beckoned by Lucy. / 'So glad,' said the girl": without a cast list, a definite description
-        with a gendered noun (not "the man", "the woman": mostly someone new) is the last person of that
+        with a gendered noun (not a bare "the man", "the woman": mostly someone new) is the last person of that
         gender, when they were named in the last five sentences; "her mother" is not the woman "her" stands
         for. ``itself``: the description's own entry, if it is a discovered character."""
         gender = noun_gender(desc)
         det = desc.split()[0].lower()
-        if gender is None or det not in ("the", "his", "her") or desc.split()[-1].lower() in _GENERIC:
+        bare = len(desc.split()) < 3       # "the woman" is mostly someone new, "the worthy woman" seldom
+        if gender is None or det not in ("the", "his", "her") or (bare and desc.split()[-1].lower() in _GENERIC):
             return None
         skip = {itself} if itself else set()
         if det != "the":        # "her mother" is not the woman "her" stands for
