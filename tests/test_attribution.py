@@ -400,6 +400,14 @@ def test_without_a_cast_list_he_said_with_no_man_known_is_the_man_a_description_
         ["An old man", "Quill"]
 
 
+def test_a_description_answering_what_name_is_that_name() -> None:
+    # "What name?" / "Vane,--second floor.": the gentleman is Mr. Vane, in all his lines
+    text = ("“Shine your boots, sir?” asked Tomas.\n\n“How much?” asked the gentleman.\n\n“Ten cents.”\n\n"
+            "“Bring the change to my office.”\n\n“Yes, sir. What name?”\n\n“Vane,--office on second floor.”\n\n"
+            "Mr. Vane walked off, and Tomas looked after Mr. Vane; he liked Mr. Vane.")
+    assert who(text, None) == ["Tomas", "Mr. Vane", "Tomas", "Mr. Vane", "Tomas", "Mr. Vane"]
+
+
 def test_discovery_without_a_cast_uses_descriptions_as_speakers() -> None:
     assert who("“Who goes there?” cried the old sentry.", None) == ["The old sentry"]
 

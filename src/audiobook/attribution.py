@@ -52,6 +52,10 @@ _IT_WAS_RE = re.compile(r"(?<=[.;!?] )(?:It|This|That) (?:was|is) (?:only |just 
                         r"((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)")
 _OWN_NAME_RE = re.compile(r"\b(?:[Mm]y name is|I am|I'm|I’m|[Cc]all me)\s+((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)")
 _WORD_RE = re.compile(r"[\w’'-]+")
+_ASKS_NAME_RE = re.compile(r"\b(?:what(?:'s|’s| is)? (?:your |the |his |her )?name|your name|who are you)\b",
+                           re.IGNORECASE)
+_NAME_FIRST_RE = re.compile(r"\s*((?:Mr|Mrs|Miss|Ms|Dr)?\.?\s*(?:[A-Z][\w’'-]*\s+){0,2}[A-Z][\w’'-]*)"
+                            r"\s*(?:[,.!;]|--|—|$)")
 _DESC_START_RE = re.compile(r"\b(?:[Tt]he|[Hh]er|[Hh]is|[Aa]n?) (?=[a-z])")
 _NAME_ONLY_RE = re.compile(r"\s*((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)\.\s*")
 _SELF_NAMED_RE = re.compile(r"\b(?:[Mm]y name (?:is|was)|called myself|I am|I was called|called me|named me|"
@@ -115,6 +119,7 @@ class _Attributor(TurnTaking):
         self.talkers = Counter(a.speaker for it in self.items for a in it.found.values()
                                if a.speaker and a.reason.startswith(("explicit", "pronoun", "tag")))
         self._conversations()
+        self._answers_to_what_name()
         for q, a in self.out.items():       # "the artist" before we learned he is Basil
             named = self.described.get(a.speaker.casefold())
             if named and named != a.speaker:
@@ -166,6 +171,22 @@ class _Attributor(TurnTaking):
         self.items.append(Item(
             gpar, [segs[i].quote_id for i in quotes], {segs[i].quote_id: a for i, a in found.items()},
             excluded, next((v for v in voc if v), None), self._previous(prev, excluded), recent, called))
+
+    def _answers_to_what_name(self) -> None:
+        """"What name?" / "Greyson,--office on second floor.": the gentleman who answers is Greyson."""
+        qids = list(self.raw)
+        for before, q in zip(qids, qids[1:], strict=False):
+            if q != before + 1 or not _ASKS_NAME_RE.search(self.raw[before]):
+                continue
+            m = _NAME_FIRST_RE.match(self.raw[q])
+            who = self.out[q].speaker
+            if m is None or not _is_description(who) or self.out[before].speaker == who:
+                continue
+            name = self.cast.resolve(m.group(1))
+            if name is None and _looks_like_a_name(m.group(1)):
+                name = m.group(1)
+            if name and name != self.out[before].speaker:
+                self.described[who.casefold()] = name
 
     def _descriptions(self, text: str) -> None:
         """Remember the last person each gender's description brought in ("her visitor", "the stranger"),
@@ -494,6 +515,9 @@ class _Attributor(TurnTaking):
         if gender is None or det not in ("the", "his", "her") or (bare and desc.split()[-1].lower() in _GENERIC):
             return None
         skip = {itself} if itself else set()
+        last = self.items[-1].found.get(self.items[-1].quote_ids[-1]) if self.items else None
+        if last is not None:        # "How much?" asked the gentleman: not the one he answers
+            skip.add(last.speaker)
         if det != "the":        # "her mother" is not the woman "her" stands for
             owner = self._antecedent("male" if det == "his" else "female", self.st.history)
             skip.add(owner or "")
