@@ -408,6 +408,11 @@ def test_a_description_answering_what_name_is_that_name() -> None:
     assert who(text, None) == ["Tomas", "Mr. Vane", "Tomas", "Mr. Vane", "Tomas", "Mr. Vane"]
 
 
+def test_a_voice_of_someone_is_that_someone() -> None:
+    assert who("“Come in,” called a girl's voice.", None) == ["A girl"]
+    assert who("Tomas sat down.\n\n“Well?” interrupted his mother's low voice.", None) == ["His mother"]
+
+
 def test_discovery_without_a_cast_uses_descriptions_as_speakers() -> None:
     assert who("“Who goes there?” cried the old sentry.", None) == ["The old sentry"]
 

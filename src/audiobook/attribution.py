@@ -280,6 +280,7 @@ class _Attributor(TurnTaking):
             desc = description(text[ve:hi]) or description(text[lo:vs], last=True)
             if desc is None:
                 return None
+            desc = _VOICE_OF_RE.sub("", desc)      # "said his mother's voice": his mother
             who = self.cast.describe(desc)
             if not self.cast.from_book and (who is None or _is_description(who)):
                 who = self._just_named(desc, who) or who
@@ -565,6 +566,7 @@ def _possessive(text: str, m: Mention) -> bool:
 # plural and group nouns: never the "he" or "she" of a tag
 _NOT_ONE = frozenset("men women gentlemen ladies boys girls children people parents voices others other one two three "
                      "several crowd group".split())
+_VOICE_OF_RE = re.compile(r"['’]s (?:\w+ )?(?:voice|tones?)$")
 _VOICE_RE = re.compile(r"\s+(?:\w+\s+){0,2}?(?:voice|tones?)\b")
 
 
