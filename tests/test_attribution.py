@@ -392,6 +392,9 @@ def test_without_a_cast_list_he_said_with_no_man_known_is_the_man_a_description_
     # and so is the "he" of an action beat
     text = "Mrs. Vane let an old man in.\n\nHe bowed. “A room, please.”\n\n“Yes, sir,” said Mrs. Vane."
     assert who(text, None) == ["An old man", "Mrs. Vane"]
+    # the latest description wins, even of no stated sex: "a man" passed, "her visitor" came in
+    later = "Mrs. Vane saw a man pass by, and then let her visitor in.\n\n“A room,” he said.\n\n“Yes,” said Mrs. Vane."
+    assert who(later, None) == ["Her visitor", "Mrs. Vane"]
     # the old man of the last chapter is nobody in this one
     two = "# One\n\nMrs. Vane let an old man in.\n\n# Two\n\n“A room,” he said.\n\n“Yes, sir,” said Mrs. Vane."
     assert who(two, None)[0] != "An old man"

@@ -103,6 +103,8 @@ class _Attributor(TurnTaking):
         self.described: dict[str, str] = {}            # "the artist" -> "Basil", learned from a conversation
         self.first_person = 0                           # I/me/my in the narration
         self.last_desc: dict[str, str] = {}             # gender -> the last person description read
+        self.desc_order: dict[str, int] = {}
+        self.desc_count = 0
 
     def run(self, ms: Manuscript) -> dict[int, Attribution]:
         gpar = 0
@@ -196,6 +198,8 @@ class _Attributor(TurnTaking):
             noun = d.split()[-1].lower() if d else ""
             if d and noun in PERSON_NOUNS and noun not in _NOT_ONE:
                 self.last_desc[noun_gender(d) or "unknown"] = d
+                self.desc_order[noun_gender(d) or "unknown"] = self.desc_count
+                self.desc_count += 1
 
     def _sieve(self, prev: Paragraph | None, segs: tuple[Segment, ...], mentions: list[list[Mention]],
                quotes: list[int], excluded: set[str]) -> dict[int, Attribution]:
@@ -298,7 +302,8 @@ class _Attributor(TurnTaking):
                 self.cast.gender(who) != subject.gender and subject.gender in self.last_desc)):
             # "he said" and no man is known (or only someone of unknown sex): the one a description last
             # brought in ("her visitor")
-            d = self.last_desc.get(subject.gender) or self.last_desc.get("unknown")
+            slots = [g for g in (subject.gender, "unknown") if g in self.last_desc]
+            d = self.last_desc[max(slots, key=lambda g: self.desc_order[g])] if slots else None
             who = _speaker_name(d) if d else None
         if who is None:
             return None
