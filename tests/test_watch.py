@@ -135,19 +135,25 @@ def _wait_gone(mark: str, seconds: float = 10.0) -> list[int]:
     return left
 
 
-@pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="needs Linux /proc")
-def test_sigterm_stops_the_watch_and_its_workers(tmp_path: Path) -> None:
-    book = make_book(tmp_path / "book")
+def start_watch(book: Path) -> tuple[subprocess.Popen[str], str]:
+    """``audiobook build --watch --jobs 2`` on ``book``, once its first build is done, and the
+    environment mark its processes (workers included) carry."""
     mark = f"AUDIOBOOK_TEST_MARK={uuid.uuid4().hex}"
     env = {**os.environ, mark.split("=")[0]: mark.split("=")[1]}
     proc = subprocess.Popen([str(BIN / "audiobook"), "build", "--book", str(book), "--watch", "--jobs", "2"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-    try:
-        assert proc.stdout is not None
+    assert proc.stdout is not None
+    line = proc.stdout.readline()
+    while "built:" not in line:
+        assert line, proc.stderr.read() if proc.stderr else ""
         line = proc.stdout.readline()
-        while "built:" not in line:
-            assert line, proc.stderr.read() if proc.stderr else ""
-            line = proc.stdout.readline()
+    return proc, mark
+
+
+@pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="needs Linux /proc")
+def test_sigterm_stops_the_watch_and_its_workers(tmp_path: Path) -> None:
+    proc, mark = start_watch(make_book(tmp_path / "book"))
+    try:
         assert len(_processes_with(mark)) >= 3          # the watch, its forkserver and workers
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=30) == 0
@@ -160,16 +166,8 @@ def test_sigterm_stops_the_watch_and_its_workers(tmp_path: Path) -> None:
 @pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="needs Linux /proc")
 def test_workers_of_a_killed_build_exit(tmp_path: Path) -> None:
     """kill -9 of a build (not of its process group): its worker processes notice and exit."""
-    book = make_book(tmp_path / "book")
-    mark = f"AUDIOBOOK_TEST_MARK={uuid.uuid4().hex}"
-    env = {**os.environ, mark.split("=")[0]: mark.split("=")[1]}
-    proc = subprocess.Popen([str(BIN / "audiobook"), "build", "--book", str(book), "--watch", "--jobs", "2"],
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
-    assert proc.stdout is not None
-    while "built:" not in proc.stdout.readline():
-        assert proc.poll() is None
-    workers = [p for p in _processes_with(mark) if p != proc.pid]
-    assert workers
+    proc, mark = start_watch(make_book(tmp_path / "book"))
+    assert [p for p in _processes_with(mark) if p != proc.pid]
     proc.kill()
     proc.wait()
     assert _wait_gone(mark) == []
