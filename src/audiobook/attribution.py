@@ -41,7 +41,7 @@ from audiobook.characters import (
     noun_gender,
     vocatives,
 )
-from audiobook.conversation import _GENERIC, FIRST, UNNAMED_NARRATOR, Attribution, Item, TurnTaking
+from audiobook.conversation import FIRST, GENERIC_NOUNS, UNNAMED_NARRATOR, Attribution, Item, TurnTaking
 from audiobook.manuscript import SPEECH_VERBS, Manuscript, Paragraph, Segment
 
 SUBJECT_PRONOUNS = frozenset({"he", "she", "i"})
@@ -103,7 +103,7 @@ class _Attributor(TurnTaking):
         self.described: dict[str, str] = {}            # "the artist" -> "Basil", learned from a conversation
         self.first_person = 0                           # I/me/my in the narration
         self.last_desc: dict[str, str] = {}             # gender -> the last person description read
-        self.desc_order: dict[str, int] = {}
+        self.desc_order: dict[str, int] = {}            # gender -> when (count of descriptions read)
         self.desc_count = 0
 
     def run(self, ms: Manuscript) -> dict[int, Attribution]:
@@ -518,7 +518,7 @@ class _Attributor(TurnTaking):
         gender = noun_gender(desc)
         det = desc.split()[0].lower()
         bare = len(desc.split()) < 3       # "the woman" is mostly someone new, "the worthy woman" seldom
-        if gender is None or det not in ("the", "his", "her") or (bare and desc.split()[-1].lower() in _GENERIC):
+        if gender is None or det not in ("the", "his", "her") or (bare and desc.split()[-1].lower() in GENERIC_NOUNS):
             return None
         skip = {itself} if itself else set()
         last = self.items[-1].found.get(self.items[-1].quote_ids[-1]) if self.items else None

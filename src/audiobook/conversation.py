@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from audiobook.characters import Cast, noun_gender
 
 UNKNOWN = "Narrator"
-_GENERIC = frozenset("man woman men women person people voice voices stranger other others one".split())
+# person nouns that name anyone: "the man" in a tag is mostly someone new
+GENERIC_NOUNS = frozenset("man woman men women person people voice voices stranger other others one".split())
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ class TurnTaking:
             if who is None or (self.cast.resolve(who) and not described) \
                     or who in (UNKNOWN, UNNAMED_NARRATOR, self.narrator_name) \
                     or not who.lower().startswith(("the ", "his ", "her ", "their ")) \
-                    or who.split()[-1].lower() in _GENERIC:
+                    or who.split()[-1].lower() in GENERIC_NOUNS:
                 continue
             listener = chain[k - 1].listener if k > 0 else None
             if listener and listener != speakers[k - 1] and listener not in it.excluded \
