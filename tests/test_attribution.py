@@ -409,6 +409,9 @@ def test_a_description_answering_what_name_is_that_name() -> None:
             "“Bring the change to my office.”\n\n“Yes, sir. What name?”\n\n“Vane,--office on second floor.”\n\n"
             "Mr. Vane walked off, and Tomas looked after Mr. Vane; he liked Mr. Vane.")
     assert who(text, None) == ["Tomas", "Mr. Vane", "Tomas", "Mr. Vane", "Tomas", "Mr. Vane"]
+    # "Tell us your name!" / "Tom, sir.": the one who answers is Tom; "his name" is someone else's
+    assert who("“Tell us your name!” said the man.\n\n“Tom, sir.”", None) == ["The man", "Tom"]
+    assert who("“What is his name?” asked Rosa.\n\n“Bingley.”", None)[1] != "Bingley"
 
 
 def test_a_voice_of_someone_is_that_someone() -> None:

@@ -56,6 +56,8 @@ _ASKS_NAME_RE = re.compile(r"\b(?:what(?:'s|’s| is)? (?:your |the |his |her )?
                            re.IGNORECASE)
 _NAME_FIRST_RE = re.compile(r"\s*((?:Mr|Mrs|Miss|Ms|Dr)?\.?\s*(?:[A-Z][\w’'-]*\s+){0,2}[A-Z][\w’'-]*)"
                             r"\s*(?:[,.!;]|--|—|$)")
+_NAME_ALONE_RE = re.compile(r"\s*((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)(?:,\s*(?:sir|ma'am|ma’am|madam|miss))?"
+                            r"[.!]?\s*")
 _DESC_START_RE = re.compile(r"\b(?:[Tt]he|[Hh]er|[Hh]is|[Aa]n?) (?=[a-z])")
 _NAME_ONLY_RE = re.compile(r"\s*((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)\.\s*")
 _SELF_NAMED_RE = re.compile(r"\b(?:[Mm]y name (?:is|was)|called myself|I am|I was called|called me|named me|"
@@ -175,11 +177,21 @@ class _Attributor(TurnTaking):
             excluded, next((v for v in voc if v), None), self._previous(prev, excluded), recent, called))
 
     def _answers_to_what_name(self) -> None:
-        """"What name?" / "Greyson,--office on second floor.": the gentleman who answers is Greyson."""
-        qids = list(self.raw)
-        for before, q in zip(qids, qids[1:], strict=False):
-            if q != before + 1 or not _ASKS_NAME_RE.search(self.raw[before]):
+        """"What name?" / "Greyson,--office on second floor.": the gentleman who answers is Greyson; "Tell us
+        your name!" / "Pip, sir.": the one who answers is Pip."""
+        for prev, it in zip(self.items, self.items[1:], strict=False):
+            before, q = prev.quote_ids[-1], it.quote_ids[0]
+            asked = next((m for k in prev.quote_ids if (m := _ASKS_NAME_RE.search(self.raw[k]))), None)
+            if it.gpar != prev.gpar + 1 or not asked:
                 continue
+            alone = _NAME_ALONE_RE.fullmatch(self.raw[q])
+            if alone and asked.group(0).lower().startswith(("your", "who", "what name")):
+                name = self.cast.resolve(alone.group(1)) or alone.group(1)
+                if _looks_like_a_name(alone.group(1)) or self.cast.resolve(alone.group(1)):
+                    if name != self.out[before].speaker:
+                        for k in it.quote_ids:
+                            self.out[k] = Attribution(name, 0.7, f'answers to its name: "{_short(self.raw[q])}"')
+                    continue
             m = _NAME_FIRST_RE.match(self.raw[q])
             who = self.out[q].speaker
             if m is None or not _is_description(who) or self.out[before].speaker == who:
