@@ -58,7 +58,8 @@ _NAME_FIRST_RE = re.compile(r"\s*((?:Mr|Mrs|Miss|Ms|Dr)?\.?\s*(?:[A-Z][\w’'-]*
                             r"\s*(?:[,.!;]|--|—|$)")
 _NAME_ALONE_RE = re.compile(r"\s*((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)(?:,\s*(?:sir|ma'am|ma’am|madam|miss))?"
                             r"[.!]?\s*")
-_DESC_START_RE = re.compile(r"\b(?:[Tt]he|[Hh]er|[Hh]is|[Aa]n?) (?=[a-z])")
+_DESC_START_RE = re.compile(r"\b(?:[Tt]he|[Hh]er|[Hh]is|[Oo]ur|[Mm]y|[Aa]n?) (?=[a-z])")
+_COPULA_BEFORE_RE = re.compile(r"\b(?:was|is|be|been|were|are|became|become|seemed|as|like)\s+$")
 _NAME_ONLY_RE = re.compile(r"\s*((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)\.\s*")
 _SELF_NAMED_RE = re.compile(r"\b(?:[Mm]y name (?:is|was)|called myself|I am|I was called|called me|named me|"
                             r"call me)\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
@@ -206,7 +207,9 @@ class _Attributor(TurnTaking):
         """Remember the last person each gender's description brought in ("her visitor", "the stranger"),
         for a "he said" when discovery knows no man."""
         for m in _DESC_START_RE.finditer(text):
-            d = description(text[m.start():m.start() + 60])
+            if _COPULA_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
+                continue        # "Our master was a good, kind man": no one new
+            d = description(text[m.start()].lower() + text[m.start() + 1:m.start() + 60])    # "The stranger"
             noun = d.split()[-1].lower() if d else ""
             if d and noun in PERSON_NOUNS and noun not in _NOT_ONE:
                 self.last_desc[noun_gender(d) or "unknown"] = d
