@@ -424,6 +424,9 @@ def test_a_voice_of_someone_is_that_someone() -> None:
 
 def test_discovery_without_a_cast_uses_descriptions_as_speakers() -> None:
     assert who("“Who goes there?” cried the old sentry.", None) == ["The old sentry"]
+    # a description opening the sentence before the verb: "The old sailor said"
+    assert who("The old sailor said, “Storm coming.”", None) == ["The old sailor"]
+    assert who("Rosa waited. The old sailor said:\n\n“Storm coming.”", None) == ["The old sailor"]
 
 
 @pytest.mark.parametrize(("text", "last", "expected"), [

@@ -296,7 +296,7 @@ class _Attributor(TurnTaking):
         elif after_v and (after_v[0].kind not in ("pronoun", "first") or _subject(after_v[0])):
             subject = after_v[0]
         if subject is None:
-            desc = description(text[ve:hi]) or description(text[lo:vs], last=True)
+            desc = description(text[ve:hi]) or description(_small_determiner(text[lo:vs]), last=True)
             if desc is None:
                 return None
             desc = _VOICE_OF_RE.sub("", desc)      # "said his mother's voice": his mother
@@ -606,6 +606,18 @@ def _is_description(name: str) -> bool:
     ws = name.split()
     return len(ws) > 1 and ws[0].lower() in ("the", "a", "an", "his", "her", "my", "their", "our") \
         and ws[1][:1].islower()
+
+
+def _small_determiner(text: str) -> str:
+    """"The old sailor said" at a sentence's start: the determiner as description() reads it ("the")."""
+    stripped = text.lstrip()
+    first = stripped.split(" ", 1)[0]
+    if first.lower() in _DETERMINERS and first[:1].isupper():
+        return text[:len(text) - len(stripped)] + first.lower() + stripped[len(first):]
+    return text
+
+
+_DETERMINERS = frozenset("the a an his her my our their this that another".split())
 
 
 def _subject(m: Mention) -> bool:
