@@ -133,7 +133,7 @@ def plan(script: Script, profile: Profile, book: Book, cache: LineCache,
     if known != remembered:
         try:
             atomic_write(digests, json.dumps(known, indent=0, sort_keys=True).encode())
-        except OSError:       # only a memo: the next build hashes the models again
+        except (OSError, AudiobookError):   # only a memo: the next build hashes the models again
             pass
     return p
 

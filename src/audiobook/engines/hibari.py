@@ -22,7 +22,7 @@ from typing import Any
 
 from audiobook.cache import atomic_write
 from audiobook.engines.base import Audio, Engine, file_digest, package_version, user_cache_dir
-from audiobook.errors import EngineError
+from audiobook.errors import AudiobookError, EngineError
 from audiobook.voices import Voice
 
 DEFAULT_SEED = 1234
@@ -88,7 +88,7 @@ def _g2p(british: bool) -> Any:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(path, pickle.dumps(g2p, protocol=pickle.HIGHEST_PROTOCOL))
-    except OSError:       # a read-only or full cache only costs the next worker the 0.6 s
+    except (OSError, AudiobookError):   # a read-only or full cache only costs the next worker the 0.6 s
         pass
     return g2p
 
