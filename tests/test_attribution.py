@@ -398,6 +398,10 @@ def test_without_a_cast_list_he_said_with_no_man_known_is_the_man_a_description_
     # "our guest" brings him in; "was a quiet man" says what he is and brings no one new
     guest = "Mrs. Vane was out. Our guest was a quiet man.\n\n“Pass the salt,” he said.\n\n“Yes,” said Mrs. Vane."
     assert who(guest, None) == ["Our guest", "Mrs. Vane"]
+    # "the doctor" is Dr. Vane, known already: no one new for "she"
+    doc = ("Dr. Vane came in; he was tired.\n\n“Well?” said Dr. Vane.\n\nThe doctor looked at the bed.\n\n"
+           "“I am cold,” she said.")
+    assert who(doc, None)[1] != "The doctor"
     # the old man of the last chapter is nobody in this one
     two = "# One\n\nMrs. Vane let an old man in.\n\n# Two\n\n“A room,” he said.\n\n“Yes, sir,” said Mrs. Vane."
     assert who(two, None)[0] != "An old man"

@@ -211,7 +211,7 @@ class _Attributor(TurnTaking):
                 continue        # "Our master was a good, kind man": no one new
             d = description(text[m.start()].lower() + text[m.start() + 1:m.start() + 60])    # "The stranger"
             noun = d.split()[-1].lower() if d else ""
-            if d and noun in PERSON_NOUNS and noun not in _NOT_ONE:
+            if d and noun in PERSON_NOUNS and noun not in _NOT_ONE and self.cast.describe(d) is None:
                 self.last_desc[noun_gender(d) or "unknown"] = d
                 self.desc_order[noun_gender(d) or "unknown"] = self.desc_count
                 self.desc_count += 1
