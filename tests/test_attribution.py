@@ -426,6 +426,13 @@ def test_a_voice_of_someone_is_that_someone() -> None:
     assert who("Tomas sat down.\n\n“Well?” interrupted his mother's low voice.", None) == ["His mother"]
 
 
+def test_a_description_answering_a_name_discovery_does_not_know_is_that_name() -> None:
+    text = ("“Feel sick, {}?” asked the doctor.\n\n“A little,” said the little girl.\n\n“Sleep now,” said the doctor."
+            "\n\n“I will,” said the little girl.")
+    assert who(text.format("Ida"), None) == ["The doctor", "Ida", "The doctor", "Ida"]
+    assert who(text.format("Barney"), None)[1] == "The little girl"     # Barney is a boy's name
+
+
 def test_discovery_without_a_cast_uses_descriptions_as_speakers() -> None:
     assert who("“Who goes there?” cried the old sentry.", None) == ["The old sentry"]
     # a description opening the sentence before the verb: "The old sailor said"

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from audiobook.characters import Cast, noun_gender
+from audiobook.characters import Cast, first_name_gender, noun_gender
 
 UNKNOWN = "Narrator"
 # person nouns that name anyone: "the man" in a tag is mostly someone new
@@ -91,18 +91,25 @@ class TurnTaking:
                     or not who.lower().startswith(("the ", "his ", "her ", "their ")) \
                     or who.split()[-1].lower() in GENERIC_NOUNS:
                 continue
-            listener = chain[k - 1].listener if k > 0 else None
+            # the one addressed, a character or a name discovery does not know ("Feel sick, Thea?")
+            listener = (chain[k - 1].listener or chain[k - 1].called) if k > 0 else None
             if listener and listener != speakers[k - 1] and listener not in it.excluded \
                     and listener != self.narrator_name \
-                    and self.cast.gender(listener) in ("unknown", noun_gender(who) or self.cast.gender(listener)):
+                    and self._gender(listener) in ("unknown", noun_gender(who) or self._gender(listener)):
                 self.described[who.casefold()] = listener
             named = self.described.get(who.casefold())
             if named is None:
                 continue
             for q in it.quote_ids:
                 a = self.out[q]
-                self.out[q] = Attribution(named, a.confidence * 0.9, f"{a.reason} = {named}")
+                if a.speaker == who:    # not the paragraph's other speaker
+                    self.out[q] = Attribution(named, a.confidence * 0.9, f"{a.reason} = {named}")
             speakers[k] = named
+
+    def _gender(self, name: str) -> str:
+        """A character's gender, or a name's usual sex when it is no character ("Barney": a man)."""
+        g = self.cast.gender(name)
+        return g if g != "unknown" or self.cast.resolve(name) else first_name_gender(name) or "unknown"
 
     def _pronouns_in_turn(self, chain: list[Item], speakers: list[str | None]) -> None:
         """Ann and Mary talking: "she asked" fits both, so the turn decides which. Only with a cast list:
