@@ -431,6 +431,8 @@ def test_a_description_answering_a_name_discovery_does_not_know_is_that_name() -
             "\n\n“I will,” said the little girl.")
     assert who(text.format("Ida"), None) == ["The doctor", "Ida", "The doctor", "Ida"]
     assert who(text.format("Barney"), None)[1] == "The little girl"     # Barney is a boy's name
+    # so is "a girl", "my sister": any description, not only "the ..."
+    assert who(text.format("Ida").replace("the little girl", "my sister"), None) == ["The doctor", "Ida"] * 2
 
 
 def test_discovery_without_a_cast_uses_descriptions_as_speakers() -> None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from audiobook.characters import Cast, first_name_gender, noun_gender
 
 UNKNOWN = "Narrator"
+_DESCRIBING = frozenset("the his her their a an my our".split())     # the determiners of a description
 # person nouns that name anyone: "the man" in a tag is mostly someone new
 GENERIC_NOUNS = frozenset("man woman men women person people voice voices stranger other others one".split())
 
@@ -85,10 +86,11 @@ class TurnTaking:
         """"Upon my word, Basil!" / "You don't understand," answered the artist: the artist is Basil."""
         for k, it in enumerate(chain):
             who = speakers[k]
-            described = who is not None and who[:4] in ("The ", "His ", "Her ") and who[4:5].islower()
+            det = who.split(" ", 1)[0].lower() if who else ""
+            described = who is not None and det in _DESCRIBING and who[len(det) + 1:][:1].islower()
             if who is None or (self.cast.resolve(who) and not described) \
                     or who in (UNKNOWN, UNNAMED_NARRATOR, self.narrator_name) \
-                    or not who.lower().startswith(("the ", "his ", "her ", "their ")) \
+                    or det not in _DESCRIBING \
                     or who.split()[-1].lower() in GENERIC_NOUNS:
                 continue
             # the one addressed, a character or a name discovery does not know ("Feel sick, Thea?")
