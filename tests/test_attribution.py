@@ -324,6 +324,11 @@ def test_discovery_merges_title_and_first_name_into_the_full_name() -> None:
     assert "Sir Henry" not in people and "Sir Henry" in people["Sir Henry Curtis"].aliases
 
 
+def test_discovery_takes_interjections_for_no_one() -> None:
+    text = "“Pooh!” said the girl.\n\n“Pooh, Tomas!” said the girl.\n\n“Fie, Tomas!” said the girl. Pooh, indeed."
+    assert "Pooh" not in discover(parse_text(text)).people
+
+
 def test_discovery_takes_a_common_word_for_a_name_when_tags_name_it() -> None:
     # "Good" is mostly "Good morning", but "said Good" twice makes it someone's name; then "Shut up,
     # Good!" addresses him, and Good answers
@@ -431,6 +436,13 @@ def test_a_description_answering_a_name_discovery_does_not_know_is_that_name() -
             "\n\n“I will,” said the little girl.")
     assert who(text.format("Ida"), None) == ["The doctor", "Ida", "The doctor", "Ida"]
     assert who(text.format("Barney"), None)[1] == "The little girl"     # Barney is a boy's name
+    # and the one the answer addresses: "Tell me," said the little girl. / "Yes, Ida," said the doctor.
+    reply = "“Tell me,” said the little girl.\n\n“Yes, Ida,” said the doctor."
+    assert who(reply, None) == ["Ida", "The doctor"]
+    # a description the cast list names stays itself
+    listed = [("The little girl", "female", ()), ("The doctor", "male", ())]
+    assert who(reply + "\n\n“Why?” said the little girl.", listed) == \
+        ["The little girl", "The doctor", "The little girl"]
     # so is "a girl", "my sister": any description, not only "the ..."
     assert who(text.format("Ida").replace("the little girl", "my sister"), None) == ["The doctor", "Ida"] * 2
 

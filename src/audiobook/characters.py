@@ -44,7 +44,8 @@ NOT_NAMES = frozenset(
     Thanks Thank Hello Hullo Halloa Hallo Goodbye Good-bye Good-night Good-morning Good-evening Please Sorry
     Hush Alas Hurrah Bravo Nonsense Listen Quick Stop Wait Silence Hey Hi Ha Hm Pshaw Bah Aye Nay
     Yes-yes Ay Eh Ahem Humph Gad Egad Damn Hang Bless Mercy Goodness Gracious Sure Right Fine Never Ever
-    St Mt Ft No-one Nobody Everybody Somebody Anybody Someone Everyone Anyone""".split()
+    St Mt Ft No-one Nobody Everybody Somebody Anybody Someone Everyone Anyone
+    Pooh Tut Fie Hark Lo Alack Alas Zounds Heigh Ho Whew Ugh Aha Oho Amen Hurray Huzza Boo""".split()
 )
 _FUNCTION_WORDS = frozenset(
     """a about above after again against all am an and any are as at be because been before being below

@@ -83,12 +83,14 @@ class TurnTaking:
                 spoken.append((it.gpar, speakers[k] or UNKNOWN))
 
     def _name_descriptions(self, chain: list[Item], speakers: list[str | None]) -> None:
-        """"Upon my word, Basil!" / "You don't understand," answered the artist: the artist is Basil."""
+        """"Upon my word, Basil!" / "You don't understand," answered the artist: the artist is Basil; so is
+        the girl of "Tell me," said the girl. / "Yes, Thea," said the doctor. A description the cast list
+        names is left as it is."""
         for k, it in enumerate(chain):
             who = speakers[k]
             det = who.split(" ", 1)[0].lower() if who else ""
             described = who is not None and det in _DESCRIBING and who[len(det) + 1:][:1].islower()
-            if who is None or (self.cast.resolve(who) and not described) \
+            if who is None or (self.cast.resolve(who) and (not described or self.cast.from_book)) \
                     or who in (UNKNOWN, UNNAMED_NARRATOR, self.narrator_name) \
                     or det not in _DESCRIBING \
                     or who.split()[-1].lower() in GENERIC_NOUNS:
@@ -99,6 +101,13 @@ class TurnTaking:
                     and listener != self.narrator_name \
                     and self._gender(listener) in ("unknown", noun_gender(who) or self._gender(listener)):
                 self.described[who.casefold()] = listener
+            reply = chain[k + 1] if k + 1 < len(chain) else None
+            answer = (reply.listener or reply.called) if reply else None
+            if reply and answer and who.casefold() not in self.described and reply.found \
+                    and speakers[k + 1] not in (who, None, answer) and answer not in it.excluded \
+                    and answer != self.narrator_name \
+                    and self._gender(answer) in ("unknown", noun_gender(who) or self._gender(answer)):
+                self.described[who.casefold()] = answer     # "Tell me," said the girl. / "Yes, Thea."
             named = self.described.get(who.casefold())
             if named is None:
                 continue
