@@ -314,9 +314,10 @@ class _Attributor(TurnTaking):
         if subject.kind == "pronoun" and who in excluded:   # "Jo, come here," she said: she is not Jo
             who = self._antecedent(subject.gender, self.st.history, skip=excluded)
         if subject.kind == "pronoun" and not self.cast.from_book and (who is None or (
-                self.cast.gender(who) != subject.gender and subject.gender in self.last_desc)):
-            # "he said" and no man is known (or only someone of unknown sex): the one a description last
-            # brought in ("her visitor")
+                self.cast.gender(who) != subject.gender and subject.gender in self.last_desc) or (
+                who not in self.named_in_narration and {subject.gender, "unknown"} & set(self.last_desc))):
+            # "he said" and no man is known (or only someone of unknown sex, or a man the narration never
+            # names, only the quotes): the one a description last brought in ("her visitor")
             slots = [g for g in (subject.gender, "unknown") if g in self.last_desc]
             d = self.last_desc[max(slots, key=lambda g: self.desc_order[g])] if slots else None
             who = _speaker_name(d) if d else None
