@@ -411,6 +411,7 @@ def test_without_a_cast_list_he_said_with_no_man_known_is_the_man_a_description_
     told = ("“Sit down, Tomas,” said Mrs. Vane. “Eat, Tomas.”\n\nThen Mrs. Vane let an old man in.\n\n"
             "“A room, please,” he said.")
     assert who(told, None)[-1] == "An old man"
+    assert who(told.replace("“A room, please,” he said.", "He bowed. “A room, please.”"), None)[-1] == "An old man"
     # the old man of the last chapter is nobody in this one
     two = "# One\n\nMrs. Vane let an old man in.\n\n# Two\n\n“A room,” he said.\n\n“Yes, sir,” said Mrs. Vane."
     assert who(two, None)[0] != "An old man"

@@ -203,6 +203,16 @@ class _Attributor(TurnTaking):
             if name and name != self.out[before].speaker:
                 self.described[who.casefold()] = name
 
+    def _newcomer(self, gender: str, who: str | None) -> str | None:
+        """Without a cast list, the person a "he" stands for when discovery has nobody for it: no man is
+        known, or only someone of unknown sex, or a man the narration never names (known only from the
+        quotes): the one a description last brought in ("her visitor", "my good friend"), else None."""
+        slots = [g for g in (gender, "unknown") if g in self.last_desc]
+        if not slots or not (who is None or (self.cast.gender(who) != gender and gender in self.last_desc)
+                             or who not in self.named_in_narration):
+            return None
+        return _speaker_name(self.last_desc[max(slots, key=lambda g: self.desc_order[g])])
+
     def _descriptions(self, text: str) -> None:
         """Remember the last person each gender's description brought in ("her visitor", "the stranger"),
         for a "he said" when discovery knows no man."""
@@ -313,14 +323,8 @@ class _Attributor(TurnTaking):
             who = self._just_named(subject.word, who) or who
         if subject.kind == "pronoun" and who in excluded:   # "Jo, come here," she said: she is not Jo
             who = self._antecedent(subject.gender, self.st.history, skip=excluded)
-        if subject.kind == "pronoun" and not self.cast.from_book and (who is None or (
-                self.cast.gender(who) != subject.gender and subject.gender in self.last_desc) or (
-                who not in self.named_in_narration and {subject.gender, "unknown"} & set(self.last_desc))):
-            # "he said" and no man is known (or only someone of unknown sex, or a man the narration never
-            # names, only the quotes): the one a description last brought in ("her visitor")
-            slots = [g for g in (subject.gender, "unknown") if g in self.last_desc]
-            d = self.last_desc[max(slots, key=lambda g: self.desc_order[g])] if slots else None
-            who = _speaker_name(d) if d else None
+        if subject.kind == "pronoun" and not self.cast.from_book:
+            who = self._newcomer(subject.gender, who) or who
         if who is None:
             return None
         phrase = f"{subject.word} {verb}" if subject.end <= vs else f"{verb} {subject.word}"
@@ -358,9 +362,9 @@ class _Attributor(TurnTaking):
             for m in mentions[i]:
                 if not _subject(m) or m.person == FIRST:
                     continue
-                if m.kind == "pronoun" and not self.cast.from_book and m.gender in self.last_desc \
-                        and self.cast.gender(m.person) != m.gender:     # "He bowed." and no man is known
-                    return Attribution(_speaker_name(self.last_desc[m.gender]), 0.6, f'beat: "{_short(s.text)}"')
+                new = self._newcomer(m.gender, m.person) if m.kind == "pronoun" and not self.cast.from_book else None
+                if new:     # "He bowed." and no man is known
+                    return Attribution(new, 0.6, f'beat: "{_short(s.text)}"')
                 if m.person and m.person not in excluded:
                     return Attribution(m.person, 0.7, f'beat: "{_short(s.text)}"')
         return None
