@@ -304,7 +304,7 @@ def default_executor(jobs: int, threads: int, warm: tuple[Voice, ...] = ()) -> E
     voices, the workers start at once and load those voices' engines before any line arrives
     (a pool kept for several builds: the first edit does not wait for them)."""
     if jobs <= 1:
-        _init_worker(threads)
+        _init_worker(threads, warm)          # this process is the worker: it loads them now
         return InlineExecutor()
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
     ctx = multiprocessing.get_context(method)
