@@ -452,6 +452,14 @@ def test_a_description_answering_a_name_discovery_does_not_know_is_that_name() -
     assert who(text.format("Ida").replace("the little girl", "my sister"), None) == ["The doctor", "Ida"] * 2
 
 
+def test_a_relation_the_text_names_is_that_name() -> None:
+    # "my aunt ... Her name was Ida": "my aunt" of the tags is Ida; "my son ... his name's Pim": not the old man
+    text = "I loved my aunt, and my aunt loved me. Her name was Ida.\n\n“Come here,” said my aunt."
+    assert who(text, None) == ["Ida"]
+    text = "“This is my son,” said the old man; “his name’s Pim.”\n\n“Hello,” said the son."
+    assert who(text, None) == ["The old man", "The old man", "Pim"]
+
+
 def test_discovery_without_a_cast_uses_descriptions_as_speakers() -> None:
     assert who("“Who goes there?” cried the old sentry.", None) == ["The old sentry"]
     # a description opening the sentence before the verb: "The old sailor said"

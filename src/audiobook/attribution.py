@@ -58,6 +58,8 @@ _NAME_FIRST_RE = re.compile(r"\s*((?:Mr|Mrs|Miss|Ms|Dr)?\.?\s*(?:[A-Z][\w’'-]*
                             r"\s*(?:[,.!;]|--|—|$)")
 _NAME_ALONE_RE = re.compile(r"\s*((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)(?:,\s*(?:sir|ma'am|ma’am|madam|miss))?"
                             r"[.!]?\s*")
+_NAME_IS_RE = re.compile(r"\b([Hh]is|[Hh]er) (?:christian |real |first )?name(?:'s|’s| is| was) ([A-Z][\w’'-]+)")
+_MY_NOUN_RE = re.compile(r"\b(?:[Mm]y|[Oo]ur) (?:[a-z]+ )?([a-z]+)(?:['’]s)?\b")
 _DESC_START_RE = re.compile(r"\b(?:[Tt]he|[Hh]er|[Hh]is|[Oo]ur|[Mm]y|[Aa]n?) (?=[a-z])")
 _COPULA_BEFORE_RE = re.compile(r"\b(?:was|is|be|been|were|are|became|become|seemed|as|like)\s+$")
 _NAME_ONLY_RE = re.compile(r"\s*((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)\.\s*")
@@ -106,6 +108,7 @@ class _Attributor(TurnTaking):
         self.described: dict[str, str] = {}            # "the artist" -> "Basil", learned from a conversation
         self.first_person = 0                           # I/me/my in the narration
         self.last_desc: dict[str, str] = {}             # gender -> the last person description read
+        self.noun_names: dict[str, str] = {}            # "son" -> "George" ("my son; his name's George")
         self.desc_order: dict[str, int] = {}            # gender -> when (count of descriptions read)
         self.desc_count = 0
 
@@ -126,7 +129,8 @@ class _Attributor(TurnTaking):
         self._conversations()
         self._answers_to_what_name()
         for q, a in self.out.items():       # "the artist" before we learned he is Basil
-            named = self.described.get(a.speaker.casefold())
+            named = self.described.get(a.speaker.casefold()) or (
+                self.noun_names.get(a.speaker.split()[-1].lower()) if _is_description(a.speaker) else None)
             if named and named != a.speaker:
                 self.out[q] = Attribution(named, a.confidence * 0.9, f"{a.reason} = {named}")
         self._echo()
@@ -152,6 +156,8 @@ class _Attributor(TurnTaking):
             if s.kind == "dialogue":
                 self.texts[s.quote_id] = _key(s.text)
                 self.raw[s.quote_id] = s.text
+        for m in _NAME_IS_RE.finditer(p.raw):     # "This is my son; his name's George."
+            self._name_is(p.raw[max(0, m.start() - 200):m.start()], m.group(1).lower(), m.group(2))
         quotes = [i for i, s in enumerate(segs) if s.kind == "dialogue"]
         if not quotes:
             return
@@ -212,6 +218,15 @@ class _Attributor(TurnTaking):
                              or who not in self.named_in_narration):
             return None
         return _speaker_name(self.last_desc[max(slots, key=lambda g: self.desc_order[g])])
+
+    def _name_is(self, before: str, pronoun: str, name: str) -> None:
+        """"my son ... his name's George", "my mother ... Her name was Duchess": the nearest "my/our" person
+        noun before, of the pronoun's gender, is that name (a relation introduced, then named)."""
+        gender = "male" if pronoun == "his" else "female"
+        nouns = [mm.group(1).lower() for mm in _MY_NOUN_RE.finditer(before)
+                 if mm.group(1).lower() in PERSON_NOUNS and noun_gender(mm.group(1)) in (gender, None)]
+        if nouns:       # the word after "her name was" is a name, known or not
+            self.noun_names[nouns[-1]] = self.cast.resolve(name) or name
 
     def _descriptions(self, text: str) -> None:
         """Remember the last person each gender's description brought in ("her visitor", "the stranger"),
