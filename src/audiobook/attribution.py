@@ -17,7 +17,10 @@ Rules, tried in order for each paragraph's quotes (the first that gives a speake
 9. ``recent``         the most recently mentioned character (a guess)
 
 Names inside a quote are the people spoken to or about, so they are ruled out as its speaker,
-except when the speaker introduces themselves ("I am Rosa", "My name is Rosa").
+except when the speaker introduces themselves ("I am Rosa", "My name is Rosa"). Between the passes
+the first-person narrator is named (narrator.py). Without a cast list, people known only by a
+description are followed too: the one a "he" stands for when discovery has no man for it ("her
+visitor"), "the girl" just named, a description that answers "What name?" or a vocative.
 """
 
 from __future__ import annotations
@@ -32,22 +35,19 @@ from audiobook.characters import (
     FEMALE_PRONOUNS,
     MALE_PRONOUNS,
     PERSON_NOUNS,
-    TITLES,
     Cast,
     Mention,
     description,
-    first_name_gender,
     norm,
     noun_gender,
     vocatives,
 )
 from audiobook.conversation import FIRST, GENERIC_NOUNS, UNNAMED_NARRATOR, Attribution, Item, TurnTaking
 from audiobook.manuscript import SPEECH_VERBS, Manuscript, Paragraph, Segment
+from audiobook.narrator import INTRO_RE, NarratorNaming, looks_like_a_name
 
 SUBJECT_PRONOUNS = frozenset({"he", "she", "i"})
 _SENTENCE_RE = re.compile(r"(?<=[.!?])['’\"”]?\s+(?=[A-Z“‘\"'])|[;]\s+")
-_INTRO_RE = re.compile(r"\b(?:I am|I'm|I’m|my name is|call me|it is I,?|this is)\s+(.{1,40}?)(?=[,.!?;]|$)",
-                       re.IGNORECASE)
 _IT_WAS_RE = re.compile(r"(?<=[.;!?] )(?:It|This|That) (?:was|is) (?:only |just )?"
                         r"((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)")
 _OWN_NAME_RE = re.compile(r"\b(?:[Mm]y name is|I am|I'm|I’m|[Cc]all me)\s+((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)")
@@ -62,7 +62,6 @@ _NAME_IS_RE = re.compile(r"\b([Hh]is|[Hh]er) (?:christian |real |first )?name(?:
 _MY_NOUN_RE = re.compile(r"\b(?:[Mm]y|[Oo]ur) (?:[a-z]+ )?([a-z]+)(?:['’]s)?\b")
 _DESC_START_RE = re.compile(r"\b(?:[Tt]he|[Hh]er|[Hh]is|[Oo]ur|[Mm]y|[Aa]n?) (?=[a-z])")
 _COPULA_BEFORE_RE = re.compile(r"\b(?:was|is|be|been|were|are|became|become|seemed|as|like)\s+$")
-_NAME_ONLY_RE = re.compile(r"\s*((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)\.\s*")
 _SELF_NAMED_RE = re.compile(r"\b(?:[Mm]y name (?:is|was)|called myself|I am|I was called|called me|named me|"
                             r"call me)\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
 
@@ -90,7 +89,7 @@ def attribute(ms: Manuscript, cast: Cast) -> dict[int, Attribution]:
     return _Attributor(cast).run(ms)
 
 
-class _Attributor(TurnTaking):
+class _Attributor(TurnTaking, NarratorNaming):
     def __init__(self, cast: Cast) -> None:
         self.cast = cast
         self.st = _State()
@@ -168,7 +167,7 @@ class _Attributor(TurnTaking):
             own = _OWN_NAME_RE.search(segs[i].text)
             if own and a.speaker.startswith(("The ", "A ", "An ")) and a.speaker.split()[1][:1].islower():
                 name = self.cast.resolve(own.group(1)) or self.cast.resolve(own.group(1).split()[0])
-                if name is None and _looks_like_a_name(own.group(1)):
+                if name is None and looks_like_a_name(own.group(1)):
                     name = own.group(1)
                 if name:
                     self.described[a.speaker.casefold()] = name
@@ -178,7 +177,7 @@ class _Attributor(TurnTaking):
             if person not in recent:
                 recent.append(person)
         called = next((v for i in reversed(quotes) for v in vocatives(segs[i].text)
-                       if self.cast.resolve(v) is None and _looks_like_a_name(v)), None)
+                       if self.cast.resolve(v) is None and looks_like_a_name(v)), None)
         self.items.append(Item(
             gpar, [segs[i].quote_id for i in quotes], {segs[i].quote_id: a for i, a in found.items()},
             excluded, next((v for v in voc if v), None), self._previous(prev, excluded), recent, called))
@@ -194,7 +193,7 @@ class _Attributor(TurnTaking):
             alone = _NAME_ALONE_RE.fullmatch(self.raw[q])
             if alone and asked.group(0).lower().startswith(("your", "who", "what name")):
                 name = self.cast.resolve(alone.group(1)) or alone.group(1)
-                if _looks_like_a_name(alone.group(1)) or self.cast.resolve(alone.group(1)):
+                if looks_like_a_name(alone.group(1)) or self.cast.resolve(alone.group(1)):
                     if name != self.out[before].speaker:
                         for k in it.quote_ids:
                             self.out[k] = Attribution(name, 0.7, f'answers to its name: "{_short(self.raw[q])}"')
@@ -204,7 +203,7 @@ class _Attributor(TurnTaking):
             if m is None or not _is_description(who) or self.out[before].speaker == who:
                 continue
             name = self.cast.resolve(m.group(1))
-            if name is None and _looks_like_a_name(m.group(1)):
+            if name is None and looks_like_a_name(m.group(1)):
                 name = m.group(1)
             if name and name != self.out[before].speaker:
                 self.described[who.casefold()] = name
@@ -399,66 +398,6 @@ class _Attributor(TurnTaking):
             ms = [m for m in ms if m.start < lo]
         return None
 
-    def _narrator(self) -> None:
-        """Name the first-person narrator: the one the others address, or who introduces themselves."""
-        votes: Counter[str] = Counter()
-        by_gpar = {it.gpar: it for it in self.items}
-        def said_by(it: Item) -> str | None:
-            a = it.found.get(it.quote_ids[-1])
-            return a.speaker if a else None
-
-        # someone a tag names in the third person ("said Sir Henry") is not the one who says "I said"
-        named_third = {a.speaker for it in self.items for a in it.found.values()
-                 if a.reason.startswith('explicit: "') and not a.reason.endswith("(the narrator)")}
-        for it in self.items:
-            if said_by(it) != FIRST:
-                continue
-            # the one addressed just before "I said" (or just after it, in the reply), one paragraph of
-            # narration apart at most
-            for n in (it.gpar - 2, it.gpar - 1, it.gpar + 1, it.gpar + 2):
-                other = by_gpar.get(n)
-                heard = other and (other.listener or other.called)
-                if other and heard and said_by(other) != FIRST and heard not in named_third:
-                    votes[heard] += 1
-            for q in it.quote_ids:
-                for m in _INTRO_RE.finditer(self.raw[q]):
-                    r = self.cast.resolve(m.group(1))
-                    if r:
-                        votes[r] += 3
-                # "And you are?" / "Jonathan Harker." (a name nobody else in the book goes by)
-                alone = _NAME_ONLY_RE.fullmatch(self.raw[q])
-                if alone and _looks_like_a_name(alone.group(1)) and self.cast.resolve(alone.group(1)) is None:
-                    votes[alone.group(1)] += 3
-        votes.update(self.intro_votes)
-        if self.cast.narrator:      # the cast list names the narrator ("I (the narrator)")
-            votes = Counter({self.cast.narrator: 1})
-        if not votes and self.cast.from_book:
-            # the narrator is rarely named in their own narration, and less often in the quotes
-            silent = [p for p in self.cast.people if p not in self.named_in_narration]
-            unnamed = [p for p in silent if p not in self.named_in_quotes]
-            if len(silent) == 1 or unnamed:
-                votes[(unnamed or silent)[0]] += 1
-            else:       # the first listed character that no tag names ("said Good") says "I said"
-                tagged = {a.speaker for it in self.items for a in it.found.values()
-                          if a.reason.startswith('explicit: "') and not a.reason.endswith("(the narrator)")}
-                untagged = [p for p in self.cast.people if p not in tagged]
-                if untagged:
-                    votes[untagged[0]] += 1
-        name = votes.most_common(1)[0][0] if votes else UNNAMED_NARRATOR
-        self.narrator_name = name
-        third = self.first_person * 1000 < 10 * self.narration_words and not self.cast.narrator
-        if third:
-            # a book told in the third person: an "I" in the narration is a stray, not a speaker
-            for it in self.items:
-                if any(a.speaker == FIRST for a in it.found.values()):
-                    it.found.clear()
-            name = UNNAMED_NARRATOR
-        for it in self.items:
-            for q, a in it.found.items():
-                if a.speaker == FIRST:
-                    it.found[q] = Attribution(name, a.confidence if votes else 0.6, a.reason)
-            it.recent = list(dict.fromkeys(name if p == FIRST else p for p in it.recent if p != FIRST or not third))
-
     def _echo(self) -> None:
         """A quote repeated word for word keeps the speaker of its surest occurrence."""
         best: dict[str, Attribution] = {}
@@ -592,7 +531,7 @@ class _Attributor(TurnTaking):
             r = self.cast.resolve(v)
             if r:
                 names.add(r)
-        for m in _INTRO_RE.finditer(quote):
+        for m in INTRO_RE.finditer(quote):
             r = self.cast.resolve(m.group(1))
             names.discard(r or "")
         return names
@@ -613,12 +552,6 @@ _VOICE_RE = re.compile(r"\s+(?:\w+\s+){0,2}?(?:voice|tones?)\b")
 def speaker_gender(desc: str) -> str:
     """The gender a description used as a speaker implies ("The old man" -> male), else unknown."""
     return noun_gender(desc) or "unknown"
-
-
-def _looks_like_a_name(words: str) -> bool:
-    """"Jane", "Mr. Lockwood": a known first name or a title first (not "Rather", "Boh")."""
-    first = norm(words).split()[0] if words.strip() else ""
-    return first in TITLES or first_name_gender(words) is not None
 
 
 def _is_description(name: str) -> bool:
