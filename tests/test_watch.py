@@ -33,10 +33,11 @@ class Watching:
     def __init__(self, book: Path, options: BuildOptions) -> None:
         self.results: queue.Queue[BuildReport | AudiobookError | BaseException] = queue.Queue()
         self.stopped = threading.Event()
+        self.changes: list[list[str]] = []
 
         def run() -> None:
             try:
-                for r in watch(book, options, interval=0.05, stop=self.stopped.is_set):
+                for r in watch(book, options, interval=0.05, stop=self.stopped.is_set, on_change=self.changes.append):
                     self.results.put(r)
             except BaseException as e:  # surfaced by next()
                 self.results.put(e)
@@ -72,6 +73,7 @@ def test_each_change_rebuilds_only_what_changed(tmp_path: Path, jobs: int) -> No
         ch2.write_text(ch2.read_text(encoding="utf-8").replace("Morning came.", "Morning came early."),
                        encoding="utf-8")
         edit = report(w.next())
+        assert w.changes[-1] == ["manuscript/02-second.md"]
         assert edit.lines_synthesized == 1
         assert [c.lines_synthesized for c in edit.chapters] == [0, 1]
 

@@ -85,7 +85,11 @@ def _watch(book_dir: Path, opts: BuildOptions, progress: Progress, quiet: bool, 
     signal.signal(signal.SIGTERM, stop)      # stopped by a process manager: stop as for Ctrl-C
     where = ", ".join(str(p) for p in (book_dir / "manuscript", book_dir / "voices"))
     try:
-        for result in watch(book_dir, opts, progress):
+        def changed(paths: list[str]) -> None:
+            shown = ", ".join(paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
+            click.echo(f"[{time.strftime('%H:%M:%S')}] changed: {shown}; building", err=True)
+
+        for result in watch(book_dir, opts, progress, on_change=changed):
             stamp = time.strftime("%H:%M:%S")
             if isinstance(result, AudiobookError):
                 for line in str(result).splitlines():

@@ -65,10 +65,12 @@ def snapshot(roots: list[Path]) -> Snapshot:
 
 
 def watch(book_dir: Path, options: BuildOptions, progress: Progress | None = None, *,
-          interval: float = 0.1, stop: Callable[[], bool] = lambda: False
+          interval: float = 0.1, stop: Callable[[], bool] = lambda: False,
+          on_change: Callable[[list[str]], None] = lambda paths: None,
           ) -> Iterator[BuildReport | AudiobookError]:
     """Build now and after every change, yielding each build's report, or the problem that
-    stopped it (a YAML typo, an unknown speaker: fix the file and it builds again). Runs until
+    stopped it (a YAML typo, an unknown speaker: fix the file and it builds again). Before each
+    rebuild ``on_change`` gets the files that changed (added or removed too). Runs until
     ``stop()`` is true (checked every ``interval``) or the caller stops iterating; Ctrl-C arrives
     as KeyboardInterrupt, and a build it stops keeps what it finished, as any build does."""
     roots = inputs(book_dir, options.profile)
@@ -92,8 +94,11 @@ def watch(book_dir: Path, options: BuildOptions, progress: Progress | None = Non
                     continue
                 result = e
             yield result
-            if not _changed(roots, before, interval, stop):
+            now = _changed(roots, before, interval, stop)
+            if now is None:
                 return
+            on_change(sorted(_relative(p, book_dir) for p in now.keys() | before.keys()
+                             if now.get(p) != before.get(p)))
     finally:
         if own and executor is not None:
             executor.shutdown(wait=True, cancel_futures=True)
@@ -107,18 +112,25 @@ def _voices(book_dir: Path, options: BuildOptions) -> tuple[Voice, ...]:
         return ()
 
 
-def _changed(roots: list[Path], before: Snapshot, interval: float, stop: Callable[[], bool]) -> bool:
-    """Wait until the files differ from ``before`` and then hold still for one interval; False
-    if ``stop()`` came first."""
+def _relative(path: str, book_dir: Path) -> str:
+    try:
+        return str(Path(path).relative_to(book_dir))
+    except ValueError:
+        return path
+
+
+def _changed(roots: list[Path], before: Snapshot, interval: float, stop: Callable[[], bool]) -> Snapshot | None:
+    """Wait until the files differ from ``before`` and then hold still for ``SETTLE``; the files
+    then, or None if ``stop()`` came first."""
     now = before
     while now == before:
         if stop():
-            return False
+            return None
         time.sleep(interval)
         now = snapshot(roots)
     while True:                      # settle: the editor may still be writing (or be between its
         time.sleep(max(interval, SETTLE))   # truncate and its write, on a busy machine)
         later = snapshot(roots)
         if later == now:
-            return True
+            return now
         now = later
