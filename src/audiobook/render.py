@@ -301,21 +301,27 @@ class InlineExecutor(Executor):
 
 def default_executor(jobs: int, threads: int, warm: tuple[Voice, ...] = ()) -> Executor:
     """``jobs`` worker processes (1: this process) of ``threads`` engine threads each. With ``warm``
-    voices, the workers start at once and load those voices' engines before any line arrives
-    (a pool kept for several builds: the first edit does not wait for them)."""
+    voices, each worker loads those voices' engines when it starts, before its first line (a pool
+    kept for several builds: see ``warm_up``)."""
     if jobs <= 1:
-        _init_worker(threads, warm)          # this process is the worker: it loads them now
+        _init_worker(threads)                # this process is the worker (see warm_up)
         return InlineExecutor()
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
     ctx = multiprocessing.get_context(method)
     if method == "forkserver":
         ctx.set_forkserver_preload(["audiobook.render"])
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
                                initargs=(threads, warm, os.getpid()))
-    if warm:
-        for _ in range(jobs):     # a pool starts its workers on demand: demand them all now
-            pool.submit(_ready)
-    return pool
+
+
+def warm_up(executor: Executor, jobs: int, warm: tuple[Voice, ...]) -> None:
+    """Have ``executor``'s ``jobs`` workers load ``warm``'s voices now, in the background (a pool
+    made with those voices starts its workers on demand: demand them), or in this process."""
+    if isinstance(executor, InlineExecutor):
+        _init_worker(_THREADS, warm)
+    elif isinstance(executor, ProcessPoolExecutor):
+        for _ in range(jobs):
+            executor.submit(_ready)
 
 
 def synthesize(jobs: list[Job], cache: LineCache, executor: Executor,

@@ -23,6 +23,7 @@ from pathlib import Path
 from audiobook.book import load_book
 from audiobook.build import BuildOptions, BuildReport, Progress, build, worker_pool
 from audiobook.errors import AudiobookError, SynthesisError
+from audiobook.render import warm_up
 from audiobook.voices import Voice, load_profile
 
 Snapshot = dict[str, tuple[int, int]]
@@ -76,11 +77,13 @@ def watch(book_dir: Path, options: BuildOptions, progress: Progress | None = Non
     roots = inputs(book_dir, options.profile)
     own = options.executor is None
     executor: Executor | None = options.executor
+    cold = True
     try:
         while True:
             before = snapshot(roots)
             if executor is None:
-                executor = worker_pool(options.jobs, _voices(book_dir, options))
+                voices = _voices(book_dir, options)
+                executor, cold = worker_pool(options.jobs, voices), True
             try:
                 result: BuildReport | AudiobookError = build(book_dir, replace(options, executor=executor), progress)
             except SynthesisError as e:       # a worker may have died: the next build gets new ones
@@ -94,6 +97,9 @@ def watch(book_dir: Path, options: BuildOptions, progress: Progress | None = Non
                     continue
                 result = e
             yield result
+            if cold and own and executor is not None:   # after the first build, so as not to slow it
+                warm_up(executor, options.jobs or os.cpu_count() or 1, voices)
+                cold = False
             now = _changed(roots, before, interval, stop)
             if now is None:
                 return
