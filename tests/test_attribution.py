@@ -369,6 +369,14 @@ def test_without_a_cast_list_the_girl_is_the_girl_just_named() -> None:
     assert who(long_ago, None)[0] == "The girl"
 
 
+def test_without_a_cast_list_the_boy_is_not_the_man_he_answers() -> None:
+    # the line before the boy's was untagged ("Mark nodded." / "Yes. Sit down."): the boy answers Mark
+    text = ("Mark came home late. Tom ran to the door.\n\n“Where were you?” Tom asked.\n\n“Working,” said Mark."
+            "\n\nTom looked at his father. Mark nodded.\n\n“Yes. Sit down.”\n\nThe boy frowned and said softly:"
+            "\n\n“No.”")
+    assert who(text, None) == ["Tom", "Mark", "Mark", "Tom"]
+
+
 def test_without_a_cast_list_her_mother_is_the_other_woman_just_named() -> None:
     text = ("“Sit down,” said Mrs. Vane to Lucy.\n\n“I would rather stand,” said Lucy.\n\n"
             "Mrs. Vane looked at Lucy, and Lucy sighed.\n\n“Sit up straight,” cried her mother.")
@@ -584,3 +592,4 @@ def test_script_of_parsed_text() -> None:
     sc = script_of(ms, Cast.from_characters([Character("Rosa", (), "female")]))
     assert [(ln.speaker, ln.reason) for ln in sc.lines() if ln.kind == "dialogue"] == [
         ("Rosa", 'explicit: "said Rosa"')]
+

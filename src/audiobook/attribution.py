@@ -394,7 +394,8 @@ class _Attributor(TurnTaking, NarratorNaming):
                 if m.start >= lo:
                     if m.person in (None, FIRST) or m.person in excluded:
                         return None
-                    return Attribution(m.person, 0.5, f'previous sentence: "{_short(text[lo:])}"')
+                    return Attribution(m.person, 0.5 if m.kind == "pronoun" else 0.55,
+                                       f'previous sentence: "{_short(text[lo:])}"')
             ms = [m for m in ms if m.start < lo]
         return None
 
@@ -496,6 +497,8 @@ class _Attributor(TurnTaking, NarratorNaming):
             return None
         skip = {itself} if itself else set()
         last = self.items[-1].found.get(self.items[-1].quote_ids[-1]) if self.items else None
+        if last is None and self.items and (before := self.items[-1].previous) and before.confidence > 0.5:
+            last = before       # ... nor the one a named subject gave the line before ("Mark nodded.")
         if last is not None:        # "How much?" asked the gentleman: not the one he answers
             skip.add(last.speaker)
         if det != "the":        # "her mother" is not the woman "her" stands for
