@@ -160,6 +160,15 @@ def test_a_reply_is_not_the_man_who_just_spoke() -> None:
     assert who(text, cast) == ["Lord Henry", "Basil"]
 
 
+def test_previous_sentence_without_a_subject_is_its_one_person() -> None:
+    # "Older now, worry all over her face." has no subject: the quote after it is hers
+    text = "Tomas sat by the fire. Later, snow at the window. Older now, worry all over her face.\n\n“I came back.”"
+    assert run(text, ROSA_TOMAS) == [
+        ("I came back.", "Rosa", 'previous sentence: "Older now, worry all over her face."')]
+    # a sentence that opens with its verb has the subject of the one before: Tomas looked
+    assert who("Rosa looked up. Tomas stood there. Looked into her eyes.\n\n“Go.”") == ["Tomas"]
+
+
 def test_quote_running_over_paragraphs_keeps_one_speaker() -> None:
     text = ("“It began long ago,” said Rosa. “We were young.\n\n“Then the war came, and we left.”\n\n"
             "Tomas nodded.")
@@ -593,3 +602,29 @@ def test_script_of_parsed_text() -> None:
     assert [(ln.speaker, ln.reason) for ln in sc.lines() if ln.kind == "dialogue"] == [
         ("Rosa", 'explicit: "said Rosa"')]
 
+
+def test_sample_book_without_its_cast_list(tmp_path: Path) -> None:
+    """The repository's sample book with `characters:` taken out of book.yaml: discovery and the rules above."""
+    import re
+    import shutil
+
+    from audiobook.script import build_script
+    root = Path(__file__).resolve().parents[1]
+    shutil.copytree(root / "manuscript", tmp_path / "manuscript")
+    yaml = tmp_path / "manuscript" / "book.yaml"
+    yaml.write_text(re.sub(r"(?ms)^characters:.*?(?=^\S|\Z)", "", yaml.read_text(encoding="utf-8")), encoding="utf-8")
+    book = load_book(tmp_path)
+    assert book.characters is None
+    got = [(ln.text, ln.speaker) for ln in build_script(book).lines() if ln.kind == "dialogue"]
+    assert got[1:] == [
+        ("I already have one like this! Uncle Adam gave me the same one!", "Oliver"),
+        ("You’re always off somewhere—I just got tired of being alone,", "Liana"),
+        ("I won’t stop you seeing our son. But the flat’s mine. Figure out where to live with your boyfriend,",
+         "Daniel"),
+        ("Adam and I are leaving. Oliver can stay with you for now. Once we’re settled, I’ll take him back.", "Liana"),
+        ("Your boyfriend doesn’t want him around, does he?", "Daniel"),
+        ("I barely found where you lived. I want to see my son. I know I did everything wrong…", "Liana"),
+        ("Yeah. This is your mum.", "Daniel"),
+        ("I don’t have a mother.", "Oliver"),
+        ("You heard him. Don’t come back.", "Daniel"),
+    ]

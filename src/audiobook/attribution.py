@@ -388,7 +388,9 @@ class _Attributor(TurnTaking, NarratorNaming):
             return None
         text = prev.segments[-1].text
         cuts = [0] + [m.end() for m in _SENTENCE_RE.finditer(text)]
-        ms = [m for m in self._resolve(self.cast.mentions(text), text) if _subject(m) and not _possessive(text, m)]
+        every = self._resolve(self.cast.mentions(text), text)
+        ms = [m for m in every if _subject(m) and not _possessive(text, m)]
+        hi = len(text)
         for lo in reversed(cuts):
             for m in ms:
                 if m.start >= lo:
@@ -396,7 +398,14 @@ class _Attributor(TurnTaking, NarratorNaming):
                         return None
                     return Attribution(m.person, 0.5 if m.kind == "pronoun" else 0.55,
                                        f'previous sentence: "{_short(text[lo:])}"')
+            # no subject, one person: "Older, guilt written all over her face." (not "Looked into her eyes.":
+            # a sentence that opens with its verb has the subject of the one before)
+            people = {m.person for m in every if lo <= m.start < hi}
+            who = people.pop() if len(people) == 1 else None
+            if who and who != FIRST and who not in excluded and not _VERB_FIRST_RE.match(text, lo):
+                return Attribution(who, 0.5, f'previous sentence: "{_short(text[lo:])}"')
             ms = [m for m in ms if m.start < lo]
+            hi = lo
         return None
 
     def _echo(self) -> None:
@@ -548,6 +557,7 @@ def _possessive(text: str, m: Mention) -> bool:
 # plural and group nouns: never the "he" or "she" of a tag
 _NOT_ONE = frozenset("men women gentlemen ladies boys girls children people parents voices others other one two three "
                      "several crowd group".split())
+_VERB_FIRST_RE = re.compile(r"\s*[A-Z][a-z]+ed\b(?!,)")
 _VOICE_OF_RE = re.compile(r"['’]s (?:\w+ )?(?:voice|tones?)$")
 _VOICE_RE = re.compile(r"\s+(?:\w+\s+){0,2}?(?:voice|tones?)\b")
 
