@@ -59,6 +59,8 @@ _NAME_FIRST_RE = re.compile(r"\s*((?:Mr|Mrs|Miss|Ms|Dr)?\.?\s*(?:[A-Z][\w’'-]*
 _NAME_ALONE_RE = re.compile(r"\s*((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)(?:,\s*(?:sir|ma'am|ma’am|madam|miss))?"
                             r"[.!]?\s*")
 _NAME_IS_RE = re.compile(r"\b([Hh]is|[Hh]er) (?:christian |real |first )?name(?:'s|’s| is| was) ([A-Z][\w’'-]+)")
+_KIN_NAMED_RE = re.compile(r"\b(?:[Mm]y|[Oo]ur|[Tt]heir|[Hh]is|[Hh]er) (son|daughter|mother|father|wife|husband|"
+                           r"brother|sister|uncle|aunt|nephew|niece|grandson|granddaughter), ([A-Z][\w’'-]+),")
 _MY_NOUN_RE = re.compile(r"\b(?:[Mm]y|[Oo]ur) (?:[a-z]+ )?([a-z]+)(?:['’]s)?\b")
 _DESC_START_RE = re.compile(r"\b(?:[Tt]he|[Hh]er|[Hh]is|[Oo]ur|[Mm]y|[Aa]n?) (?=[a-z])")
 _COPULA_BEFORE_RE = re.compile(r"\b(?:was|is|be|been|were|are|became|become|seemed|as|like)\s+$")
@@ -157,6 +159,9 @@ class _Attributor(TurnTaking, NarratorNaming):
                 self.raw[s.quote_id] = s.text
         for m in _NAME_IS_RE.finditer(p.raw):     # "This is my son; his name's George."
             self._name_is(p.raw[max(0, m.start() - 200):m.start()], m.group(1).lower(), m.group(2))
+        for m in _KIN_NAMED_RE.finditer(p.raw):   # "Their son, George, was born."
+            if self.cast.resolve(m.group(2)) or looks_like_a_name(m.group(2)):
+                self.noun_names[m.group(1)] = self.cast.resolve(m.group(2)) or m.group(2)
         quotes = [i for i, s in enumerate(segs) if s.kind == "dialogue"]
         if not quotes:
             return
