@@ -604,31 +604,3 @@ def test_script_of_parsed_text() -> None:
     sc = script_of(ms, Cast.from_characters([Character("Rosa", (), "female")]))
     assert [(ln.speaker, ln.reason) for ln in sc.lines() if ln.kind == "dialogue"] == [
         ("Rosa", 'explicit: "said Rosa"')]
-
-
-def test_sample_book_without_its_cast_list(tmp_path: Path) -> None:
-    """The repository's sample book with `characters:` taken out of book.yaml: discovery and the rules above."""
-    import re
-    import shutil
-
-    from audiobook.script import build_script
-    root = Path(__file__).resolve().parents[1]
-    shutil.copytree(root / "manuscript", tmp_path / "manuscript")
-    yaml = tmp_path / "manuscript" / "book.yaml"
-    yaml.write_text(re.sub(r"(?ms)^characters:.*?(?=^\S|\Z)", "", yaml.read_text(encoding="utf-8")), encoding="utf-8")
-    book = load_book(tmp_path)
-    assert book.characters is None
-    got = [(ln.text, ln.speaker) for ln in build_script(book).lines() if ln.kind == "dialogue"]
-    assert got == [
-        ("I don’t have a mother,", "Oliver"),
-        ("I already have one like this! Uncle Adam gave me the same one!", "Oliver"),
-        ("You’re always off somewhere—I just got tired of being alone,", "Liana"),
-        ("I won’t stop you seeing our son. But the flat’s mine. Figure out where to live with your boyfriend,",
-         "Daniel"),
-        ("Adam and I are leaving. Oliver can stay with you for now. Once we’re settled, I’ll take him back.", "Liana"),
-        ("Your boyfriend doesn’t want him around, does he?", "Daniel"),
-        ("I barely found where you lived. I want to see my son. I know I did everything wrong…", "Liana"),
-        ("Yeah. This is your mum.", "Daniel"),
-        ("I don’t have a mother.", "Oliver"),
-        ("You heard him. Don’t come back.", "Daniel"),
-    ]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -45,6 +47,16 @@ def test_sample_book_every_quote_attributed_without_tags() -> None:
     assert got == SAMPLE_SPEAKERS
     assert "[" not in "".join(p.read_text(encoding="utf-8") for p in load_book(SAMPLE).manuscript_files())
     assert sc.warnings == ()
+
+
+def test_sample_book_every_quote_attributed_without_its_cast_list(tmp_path: Path) -> None:
+    """The sample book with `characters:` taken out of book.yaml: discovery finds the same speakers."""
+    shutil.copytree(SAMPLE / "manuscript", tmp_path / "manuscript")
+    yaml = tmp_path / "manuscript" / "book.yaml"
+    yaml.write_text(re.sub(r"(?ms)^characters:.*?(?=^\S|\Z)", "", yaml.read_text(encoding="utf-8")), encoding="utf-8")
+    book = load_book(tmp_path)
+    assert book.characters is None
+    assert [(ln.text, ln.speaker) for ln in build_script(book).lines() if ln.kind == "dialogue"] == SAMPLE_SPEAKERS
 
 
 def test_sample_book_structure_and_offsets() -> None:
