@@ -80,6 +80,13 @@ def test_action_beat_in_the_same_paragraph() -> None:
     assert who("Rosa waited by the boat.\n\nTomas tied off a knot. “That will hold.”") == ["Tomas"]
 
 
+def test_beat_before_a_quote_is_the_sentence_next_to_it() -> None:
+    # a paragraph of narration leading into its quote: the subject nearest the quote speaks, not the first
+    text = ("Rosa had lived by the river all her life. The winters were long there. "
+            "Tomas came in from the yard. “The ice is breaking.”")
+    assert who(text) == ["Tomas"]
+
+
 def test_vocative_names_the_listener_not_the_speaker() -> None:
     assert vocatives("Rosa, did you know that?") == ["Rosa"]
     assert vocatives("Did you know that, Rosa?") == ["Rosa"]

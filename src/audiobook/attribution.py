@@ -378,7 +378,11 @@ class _Attributor(TurnTaking, NarratorNaming):
         for i, s in enumerate(segs):
             if s.kind != "narration":
                 continue
-            for m in mentions[i]:
+            ms = mentions[i]
+            if i == 0 and len(segs) > 1:    # narration leading into the quote: the sentence next to it first
+                cuts = [c.end() for c in _SENTENCE_RE.finditer(s.text)]
+                ms = sorted(ms, key=lambda m: (-bisect_right(cuts, m.start), m.start))
+            for m in ms:
                 if not _subject(m) or m.person == FIRST:
                     continue
                 new = self._newcomer(m.gender, m.person) if m.kind == "pronoun" and not self.cast.from_book else None
