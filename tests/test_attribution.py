@@ -87,6 +87,17 @@ def test_beat_before_a_quote_is_the_sentence_next_to_it() -> None:
     assert who(text) == ["Tomas"]
 
 
+@pytest.mark.parametrize("verb, speaker", [("answered", "Pedro"), ("replied", "Pedro"), ("said", "Tomas")])
+def test_he_answered_is_not_the_one_a_tag_just_named(verb: str, speaker: str) -> None:
+    # "he answered" right after "said Tomas": the one who answers is the other man; "he said" stays Tomas
+    text = ("Pedro had painted all day, and he was tired. Tomas came in.\n\n“Good evening, Pedro,” said Tomas.\n\n"
+            "“Good evening,” said Pedro.\n\n“You must show it in the spring,” said Tomas.\n\n"
+            f"“I shall not show it anywhere,” he {verb}, shaking his head.")
+    assert who(text, None)[-1] == speaker
+    if verb != "said":      # with a cast list the turn decides a "he said" that fits both
+        assert who(text, [("Tomas", "male", ()), ("Pedro", "male", ())])[-1] == speaker
+
+
 def test_vocative_names_the_listener_not_the_speaker() -> None:
     assert vocatives("Rosa, did you know that?") == ["Rosa"]
     assert vocatives("Did you know that, Rosa?") == ["Rosa"]

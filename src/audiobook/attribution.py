@@ -40,6 +40,7 @@ from audiobook.characters import (
     description,
     norm,
     noun_gender,
+    small_determiner,
     vocatives,
 )
 from audiobook.conversation import FIRST, GENERIC_NOUNS, UNNAMED_NARRATOR, Attribution, Item, TurnTaking
@@ -325,7 +326,7 @@ class _Attributor(TurnTaking, NarratorNaming):
         elif after_v and (after_v[0].kind not in ("pronoun", "first") or _subject(after_v[0])):
             subject = after_v[0]
         if subject is None:
-            desc = description(text[ve:hi]) or description(_small_determiner(text[lo:vs]), last=True)
+            desc = description(text[ve:hi]) or description(small_determiner(text[lo:vs]), last=True)
             if desc is None:
                 return None
             desc = _VOICE_OF_RE.sub("", desc)      # "said his mother's voice": his mother
@@ -342,6 +343,10 @@ class _Attributor(TurnTaking, NarratorNaming):
             who = self._just_named(subject.word, who) or who
         if subject.kind == "pronoun" and who in excluded:   # "Jo, come here," she said: she is not Jo
             who = self._antecedent(subject.gender, self.st.history, skip=excluded)
+        last = self.items[-1].found.get(self.items[-1].quote_ids[-1]) if after and self.items else None
+        if subject.kind == "pronoun" and verb in _REPLY_VERBS and last and who == last.speaker \
+                and last.reason.startswith("explicit: \""):
+            who = self._antecedent(subject.gender, self.st.history, skip={who}) or who   # "he answered": the other
         if subject.kind == "pronoun" and not self.cast.from_book:
             who = self._newcomer(subject.gender, who) or who
         if who is None:
@@ -566,6 +571,8 @@ def _possessive(text: str, m: Mention) -> bool:
 # plural and group nouns: never the "he" or "she" of a tag
 _NOT_ONE = frozenset("men women gentlemen ladies boys girls children people parents voices others other one two three "
                      "several crowd group".split())
+_REPLY_VERBS = frozenset("answer answers answered reply replies replied rejoin rejoined retort retorted "
+                         "respond responded".split())
 _VERB_FIRST_RE = re.compile(r"\s*[A-Z][a-z]+ed\b(?!,)")
 _VOICE_OF_RE = re.compile(r"['’]s (?:\w+ )?(?:voice|tones?)$")
 _VOICE_RE = re.compile(r"\s+(?:\w+\s+){0,2}?(?:voice|tones?)\b")
@@ -581,18 +588,6 @@ def _is_description(name: str) -> bool:
     ws = name.split()
     return len(ws) > 1 and ws[0].lower() in ("the", "a", "an", "his", "her", "my", "their", "our") \
         and ws[1][:1].islower()
-
-
-def _small_determiner(text: str) -> str:
-    """"The old sailor said" at a sentence's start: the determiner as description() reads it ("the")."""
-    stripped = text.lstrip()
-    first = stripped.split(" ", 1)[0]
-    if first.lower() in _DETERMINERS and first[:1].isupper():
-        return text[:len(text) - len(stripped)] + first.lower() + stripped[len(first):]
-    return text
-
-
-_DETERMINERS = frozenset("the a an his her my our their this that another".split())
 
 
 def _subject(m: Mention) -> bool:

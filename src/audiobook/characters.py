@@ -612,6 +612,18 @@ def description(text: str, last: bool = False) -> str | None:
     return " ".join(desc.split())
 
 
+_SMALL_DETERMINERS = frozenset("the a an his her my our their this that another".split())
+
+
+def small_determiner(text: str) -> str:
+    """"The old sailor said" at a sentence's start: the determiner as description() reads it ("the")."""
+    stripped = text.lstrip()
+    first = stripped.split(" ", 1)[0]
+    if first.lower() in _SMALL_DETERMINERS and first[:1].isupper():
+        return text[:len(text) - len(stripped)] + first.lower() + stripped[len(first):]
+    return text
+
+
 def noun_gender(desc: str) -> str | None:
     """'the old man' -> male, 'her mother' -> female, 'the artist' -> None."""
     noun = desc.split()[-1].lower() if desc.split() else ""
