@@ -98,6 +98,15 @@ def test_he_answered_is_not_the_one_a_tag_just_named(verb: str, speaker: str) ->
         assert who(text, [("Tomas", "male", ()), ("Pedro", "male", ())])[-1] == speaker
 
 
+def test_a_name_owned_by_her_is_not_her() -> None:
+    # "her Ana" is someone the woman "her" stands for has: not the "she" of the next tag; "his Ana" may be
+    cast = [("Rosa", "female", ()), ("Ana", "female", ()), ("Tomas", "male", ())]
+    tag = "\n\n“Why did you come?” she said to the woman."
+    assert who("Rosa woke up cross. The woman by the bed was not her Ana." + tag, cast) == ["Rosa"]
+    assert who("Rosa woke up cross. The woman by the bed was not Ana." + tag, cast) == ["Ana"]
+    assert who("Tomas woke up cross. The man by the bed was not his Ana." + tag, cast) == ["Ana"]
+
+
 def test_vocative_names_the_listener_not_the_speaker() -> None:
     assert vocatives("Rosa, did you know that?") == ["Rosa"]
     assert vocatives("Did you know that, Rosa?") == ["Rosa"]

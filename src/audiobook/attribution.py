@@ -43,7 +43,7 @@ from audiobook.characters import (
     small_determiner,
     vocatives,
 )
-from audiobook.conversation import FIRST, GENERIC_NOUNS, UNNAMED_NARRATOR, Attribution, Item, TurnTaking
+from audiobook.conversation import FIRST, GENERIC_NOUNS, REPLY_VERBS, UNNAMED_NARRATOR, Attribution, Item, TurnTaking
 from audiobook.manuscript import SPEECH_VERBS, Manuscript, Paragraph, Segment
 from audiobook.narrator import INTRO_RE, NarratorNaming, looks_like_a_name
 
@@ -344,7 +344,7 @@ class _Attributor(TurnTaking, NarratorNaming):
         if subject.kind == "pronoun" and who in excluded:   # "Jo, come here," she said: she is not Jo
             who = self._antecedent(subject.gender, self.st.history, skip=excluded)
         last = self.items[-1].found.get(self.items[-1].quote_ids[-1]) if after and self.items else None
-        if subject.kind == "pronoun" and verb in _REPLY_VERBS and last and who == last.speaker \
+        if subject.kind == "pronoun" and verb in REPLY_VERBS and last and who == last.speaker \
                 and last.reason.startswith("explicit: \""):
             who = self._antecedent(subject.gender, self.st.history, skip={who}) or who   # "he answered": the other
         if subject.kind == "pronoun" and not self.cast.from_book:
@@ -449,6 +449,8 @@ class _Attributor(TurnTaking, NarratorNaming):
                 n = bisect_right(cuts, m.start)
                 lead = text[cuts[n - 1] if n else 0:m.start]
                 kind = "possessive" if _possessive(text, m) else m.kind   # "Stephen's eyes"
+                owned = _OWNED.get(text[max(0, m.start - 4):m.start].lower()) if m.kind == "name" else None
+                kind = owned or kind    # "not her Ayah": Ayah is not the woman "she" stands for
                 hist.append(_Ref(person, kind, self.st.sentence + n, len(_WORD_RE.findall(lead)) <= 1))
             out.append(Mention(person, m.start, m.end, m.kind, m.word, m.gender))
         if remember:
@@ -462,9 +464,10 @@ class _Attributor(TurnTaking, NarratorNaming):
     def _antecedent(self, gender: str, hist: list[_Ref], skip: frozenset[str] | set[str] = frozenset()) -> str | None:
         """The person a he/she refers to: the latest of that gender, or the subject of that sentence."""
         fallback = possessor = None
+        owned = _OWNED["her " if gender == "female" else "his "]
         for k in range(len(hist) - 1, -1, -1):
             ref = hist[k]
-            if ref.person == FIRST or ref.person in skip:
+            if ref.person == FIRST or ref.person in skip or ref.kind == owned:
                 continue
             g = self.cast.gender(ref.person)
             if ref.kind == "possessive":        # "he" is seldom the owner in "Stephen's eyes"
@@ -571,8 +574,7 @@ def _possessive(text: str, m: Mention) -> bool:
 # plural and group nouns: never the "he" or "she" of a tag
 _NOT_ONE = frozenset("men women gentlemen ladies boys girls children people parents voices others other one two three "
                      "several crowd group".split())
-_REPLY_VERBS = frozenset("answer answers answered reply replies replied rejoin rejoined retort retorted "
-                         "respond responded".split())
+_OWNED = {"her ": "owned female", "his ": "owned male"}     # "her Ayah": a name a he/she has
 _VERB_FIRST_RE = re.compile(r"\s*[A-Z][a-z]+ed\b(?!,)")
 _VOICE_OF_RE = re.compile(r"['’]s (?:\w+ )?(?:voice|tones?)$")
 _VOICE_RE = re.compile(r"\s+(?:\w+\s+){0,2}?(?:voice|tones?)\b")

@@ -18,6 +18,9 @@ UNKNOWN = "Narrator"
 _DESCRIBING = frozenset("the his her their a an my our".split())     # the determiners of a description
 # person nouns that name anyone: "the man" in a tag is mostly someone new
 GENERIC_NOUNS = frozenset("man woman men women person people voice voices stranger other others one".split())
+# "he answered": the one who answers is not the one who just spoke
+REPLY_VERBS = frozenset("answer answers answered reply replies replied rejoin rejoined retort retorted respond "
+                        "responded".split())
 
 
 @dataclass(frozen=True)
