@@ -107,6 +107,13 @@ def test_a_name_owned_by_her_is_not_her() -> None:
     assert who("Tomas woke up cross. The man by the bed was not his Ana." + tag, cast) == ["Ana"]
 
 
+def test_said_that_is_reported_speech_not_a_tag() -> None:
+    # "I answered that ..." after a quote reports the answer: the quote is the other one's question
+    text = "I sat by the fire when Rosa came in.\n\n“Do you know what day it is?” I answered{}. She shook her head."
+    assert who(text.format(" that it was Monday")) == ["Rosa"]
+    assert run(text.format(""))[0][2] == 'explicit: "I answered" (the narrator)'
+
+
 def test_vocative_names_the_listener_not_the_speaker() -> None:
     assert vocatives("Rosa, did you know that?") == ["Rosa"]
     assert vocatives("Did you know that, Rosa?") == ["Rosa"]

@@ -311,7 +311,7 @@ class _Attributor(TurnTaking, NarratorNaming):
             starts = [m.end() for m in _SENTENCE_RE.finditer(text)]
             lo, hi = (starts[-1] if starts else 0), len(text)
         toks = [(w.start(), w.end(), w.group(0).lower()) for w in _WORD_RE.finditer(text, lo, hi)]
-        verbs = [t for t in toks if t[2] in SPEECH_VERBS]
+        verbs = [t for t in toks if t[2] in SPEECH_VERBS and not _THAT_RE.match(text, t[1])]   # "I answered that"
         if not verbs:
             return None
         if after and toks.index(verbs[0]) > 6:
@@ -383,11 +383,9 @@ class _Attributor(TurnTaking, NarratorNaming):
         for i, s in enumerate(segs):
             if s.kind != "narration":
                 continue
-            ms = mentions[i]
-            if i == 0 and len(segs) > 1:    # narration leading into the quote: the sentence next to it first
-                cuts = [c.end() for c in _SENTENCE_RE.finditer(s.text)]
-                ms = sorted(ms, key=lambda m: (-bisect_right(cuts, m.start), m.start))
-            for m in ms:
+            # narration leading into the quote: the sentence next to it first
+            cuts = [c.end() for c in _SENTENCE_RE.finditer(s.text)] if i == 0 and len(segs) > 1 else []
+            for m in sorted(mentions[i], key=lambda m: (-bisect_right(cuts, m.start), m.start)):
                 if not _subject(m) or m.person == FIRST:
                     continue
                 new = self._newcomer(m.gender, m.person) if m.kind == "pronoun" and not self.cast.from_book else None
@@ -574,6 +572,7 @@ def _possessive(text: str, m: Mention) -> bool:
 # plural and group nouns: never the "he" or "she" of a tag
 _NOT_ONE = frozenset("men women gentlemen ladies boys girls children people parents voices others other one two three "
                      "several crowd group".split())
+_THAT_RE = re.compile(r"\s+that\b")     # reported speech, not a speech tag
 _OWNED = {"her ": "owned female", "his ": "owned male"}     # "her Ayah": a name a he/she has
 _VERB_FIRST_RE = re.compile(r"\s*[A-Z][a-z]+ed\b(?!,)")
 _VOICE_OF_RE = re.compile(r"['’]s (?:\w+ )?(?:voice|tones?)$")
