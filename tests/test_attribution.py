@@ -105,6 +105,10 @@ def test_a_name_owned_by_her_is_not_her() -> None:
     assert who("Rosa woke up cross. The woman by the bed was not her Ana." + tag, cast) == ["Rosa"]
     assert who("Rosa woke up cross. The woman by the bed was not Ana." + tag, cast) == ["Ana"]
     assert who("Tomas woke up cross. The man by the bed was not his Ana." + tag, cast) == ["Ana"]
+    # ... and so is a name set beside "her maid": "and Ana, her young maid, had been scolded, she ..."
+    text = "Rosa lit the fire. As soon as the soup was on, and Ana, {} young maid, had been scolded, she set the table."
+    assert who(text.format("her") + tag, cast) == ["Rosa"]
+    assert who(text.format("a") + tag, cast) == ["Ana"]
 
 
 def test_said_that_is_reported_speech_not_a_tag() -> None:

@@ -311,7 +311,7 @@ class _Attributor(TurnTaking, NarratorNaming):
             starts = [m.end() for m in _SENTENCE_RE.finditer(text)]
             lo, hi = (starts[-1] if starts else 0), len(text)
         toks = [(w.start(), w.end(), w.group(0).lower()) for w in _WORD_RE.finditer(text, lo, hi)]
-        verbs = [t for t in toks if t[2] in SPEECH_VERBS and not _THAT_RE.match(text, t[1])]   # "I answered that"
+        verbs = [t for t in toks if t[2] in SPEECH_VERBS and text[t[1]:t[1] + 7].split()[:1] != ["that"]]  # said that
         if not verbs:
             return None
         if after and toks.index(verbs[0]) > 6:
@@ -447,8 +447,9 @@ class _Attributor(TurnTaking, NarratorNaming):
                 n = bisect_right(cuts, m.start)
                 lead = text[cuts[n - 1] if n else 0:m.start]
                 kind = "possessive" if _possessive(text, m) else m.kind   # "Stephen's eyes"
-                owned = _OWNED.get(text[max(0, m.start - 4):m.start].lower()) if m.kind == "name" else None
-                kind = owned or kind    # "not her Ayah": Ayah is not the woman "she" stands for
+                ap = _HER_APPOSITION_RE.match(text, m.end) if m.kind == "name" else None    # "Millie, her maid,"
+                kind = (_OWNED.get(ap.group(1) + " " if ap else text[max(0, m.start - 4):m.start].lower())
+                        if m.kind == "name" else None) or kind    # "not her Ayah": not the woman "she" stands for
                 hist.append(_Ref(person, kind, self.st.sentence + n, len(_WORD_RE.findall(lead)) <= 1))
             out.append(Mention(person, m.start, m.end, m.kind, m.word, m.gender))
         if remember:
@@ -572,7 +573,7 @@ def _possessive(text: str, m: Mention) -> bool:
 # plural and group nouns: never the "he" or "she" of a tag
 _NOT_ONE = frozenset("men women gentlemen ladies boys girls children people parents voices others other one two three "
                      "several crowd group".split())
-_THAT_RE = re.compile(r"\s+that\b")     # reported speech, not a speech tag
+_HER_APPOSITION_RE = re.compile(r",\s+(her|his)\s+(?:[a-z-]+\s+){0,2}[a-z]+,")
 _OWNED = {"her ": "owned female", "his ": "owned male"}     # "her Ayah": a name a he/she has
 _VERB_FIRST_RE = re.compile(r"\s*[A-Z][a-z]+ed\b(?!,)")
 _VOICE_OF_RE = re.compile(r"['’]s (?:\w+ )?(?:voice|tones?)$")
