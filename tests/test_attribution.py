@@ -118,6 +118,14 @@ def test_said_that_is_reported_speech_not_a_tag() -> None:
     assert run(text.format(""))[0][2] == 'explicit: "I answered" (the narrator)'
 
 
+def test_she_of_a_sentence_whose_subject_is_she() -> None:
+    # "She left him alone and went to get Ana a toffee.": the next "she" is the subject "she" (Rosa), not Ana;
+    # with a cast list only (discovery's "she" is less sure: the mother it knows only as "the mother")
+    cast = [("Rosa", "female", ()), ("Ana", "female", ()), ("Tomas", "male", ())]
+    text = "Rosa took Tomas to the fair. She left him alone and went to get Ana a toffee.\n\n“Hm!” she said, pleased."
+    assert who(text, cast) == ["Rosa"]
+
+
 def test_vocative_names_the_listener_not_the_speaker() -> None:
     assert vocatives("Rosa, did you know that?") == ["Rosa"]
     assert vocatives("Did you know that, Rosa?") == ["Rosa"]

@@ -477,7 +477,7 @@ class _Attributor(TurnTaking, NarratorNaming):
                 if not ref.subject:
                     for e in hist[max(0, k - 6):k]:
                         if e.sentence == ref.sentence and e.subject and e.person not in skip and e.person != FIRST \
-                                and e.kind != "pronoun" and self.cast.gender(e.person) == gender:
+                            and (e.kind != "pronoun" or self.cast.from_book) and self.cast.gender(e.person) == gender:
                             return e.person
                 return ref.person
             if g == "unknown" and fallback is None and len(hist) - k < 6:
