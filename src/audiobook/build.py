@@ -30,13 +30,14 @@ from audiobook import export, render
 from audiobook.accounting import count_words
 from audiobook.assemble import Placed, assemble
 from audiobook.book import Book, load_book
-from audiobook.cache import SAMPLE_RATE, LineCache, atomic_write
+from audiobook.cache import SAMPLE_RATE, LineCache, atomic_write, read_json
 from audiobook.config import gather
 from audiobook.cover import Cover, read_cover
 from audiobook.credits import credit_chapters, is_credits, state_key
 from audiobook.errors import AudiobookError, OutputError, Problems
 from audiobook.mastering import Mastering, master
 from audiobook.script import Chapter, Script, build_script
+from audiobook.speech import speakable
 from audiobook.voices import Profile, Voice, load_profile
 
 Progress = Callable[[str, int, int], None]   # (stage, done, total)
@@ -337,18 +338,19 @@ def _chapter(prep: Prepared, ch: Chapter, state: State, tags: export.Tags, total
         return old, ch.lines
     pauses = book.pauses(prep.profile.pauses)
 
+    def missing(line: Any) -> AudiobookError:
+        return AudiobookError(f"line {ch.number}:{line.index} audio is missing from the cache; run the build again")
+
     def line_audio(line: Any) -> np.ndarray:
         pcm = prep.cache.read(prep.plan.key(line))
         if pcm is None:
-            raise AudiobookError(f"line {ch.number}:{line.index} audio is missing from the cache; "
-                                 f"run the build again")
+            raise missing(line)
         return pcm
 
     def line_length(line: Any) -> int:
         n = prep.cache.samples(prep.plan.key(line))
-        if n is None and render.speakable(line.text):
-            raise AudiobookError(f"line {ch.number}:{line.index} audio is missing from the cache; "
-                                 f"run the build again")
+        if n is None and speakable(line.text):
+            raise missing(line)
         return n or 0
 
     ch_tags = export.Tags(title=ch.title, author=tags.author, album=tags.title, narrator=tags.narrator,
@@ -532,11 +534,7 @@ class State:
 
     @classmethod
     def load(cls, path: Path) -> State:
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            data = {}
-        return cls(path, data if isinstance(data, dict) else {})
+        return cls(path, read_json(path))
 
     def save(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)

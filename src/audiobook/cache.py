@@ -113,6 +113,15 @@ class LineCache:
         return CacheStats(n, size)
 
 
+def read_json(path: Path) -> dict[str, Any]:
+    """A JSON object the pipeline wrote (state, memos); {} if it is missing, damaged or not an object."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
 def atomic_write(path: Path, data: bytes | Iterable[bytes]) -> None:
     """Write ``data`` (bytes, or blocks of them) to ``path`` so readers see the old file or the
     new one, never a part."""

@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 
 from audiobook.book import Book
-from audiobook.cache import SAMPLE_RATE, LineCache, atomic_write, line_key
+from audiobook.cache import SAMPLE_RATE, LineCache, atomic_write, line_key, read_json
 from audiobook.engines import Engine, engine_class
 from audiobook.engines.base import digests_known, remember_digests
 from audiobook.errors import AudiobookError, Problems, SynthesisError, did_you_mean
@@ -87,7 +87,7 @@ def plan(script: Script, profile: Profile, book: Book, cache: LineCache,
     lines = [ln for ch in script.chapters if not chapters or ch.number in chapters for ln in ch.lines]
     check_voices(profile, (profile.voice_for(ln.speaker, genders.get(ln.speaker, "unknown")) for ln in lines))
     digests = book.work_dir / "digests.json"
-    remembered = _read_json(digests)
+    remembered = read_json(digests)
     remember_digests(remembered)
     where = _Locator(book)
     uncast: set[str] = set()
@@ -138,14 +138,6 @@ def plan(script: Script, profile: Profile, book: Book, cache: LineCache,
     return p
 
 
-def _read_json(path: Path) -> dict[str, Any]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
 class _Locator:
     """``file:line`` of a script line, for warnings (each manuscript file read once, when needed)."""
 
@@ -161,11 +153,6 @@ class _Locator:
                 text = ""
             self.starts[ln.source] = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
         return f"{ln.source}:{bisect_right(self.starts[ln.source], ln.start)}"
-
-
-def speakable(text: str) -> str:
-    """The text as sent to the engine (see speech.py)."""
-    return speech(text).text
 
 
 # ------------------------------------------------------------------------------ worker side
