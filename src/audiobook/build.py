@@ -26,16 +26,16 @@ from typing import Any
 
 import numpy as np
 
-from audiobook import export, render
+from audiobook import export, render, segments
 from audiobook.accounting import count_words
-from audiobook.assemble import Placed, assemble
+from audiobook.assemble import assemble
 from audiobook.book import Book, load_book
 from audiobook.cache import SAMPLE_RATE, LineCache, atomic_write, read_json
 from audiobook.config import gather
 from audiobook.cover import Cover, read_cover
 from audiobook.credits import credit_chapters, is_credits, state_key
 from audiobook.errors import AudiobookError, OutputError, Problems
-from audiobook.mastering import Mastering, master
+from audiobook.mastering import Mastering, master_parts
 from audiobook.script import Chapter, Script, build_script
 from audiobook.speech import speakable
 from audiobook.voices import Profile, Voice, load_profile
@@ -357,24 +357,41 @@ def _chapter(prep: Prepared, ch: Chapter, state: State, tags: export.Tags, total
                           year=tags.year, track="" if is_credits(ch) else f"{ch.number}/{total}")
     with _assembly_slot(ch, prep.plan, prep.cache):
         samples, placed = assemble(ch, pauses, line_audio, line_length)
-        mastered = master(samples, SAMPLE_RATE, prep.mastering)        # in place
-        n = len(mastered)
+        parts = segments.split(placed, len(samples), lambda p: prep.plan.key(p.line))
+        views = [samples[seg.start:seg.stop] for seg in parts]
+        steps = master_parts(views, SAMPLE_RATE, prep.mastering)          # in place
+        settings = [prep.mastering.settings(), export.MP3_KBPS, export.LAME_QUALITY, SAMPLE_RATE]
+        keys = [segments.segment_key(seg, steps, settings) for seg in parts]
+        old_segments = segments.reusable(old, book.root) if not mp3_done else {}
+        encoded = []
+        for seg, view, key in zip(parts, views, keys, strict=True):
+            enc = old_segments.get(key)
+            if enc is None and not mp3_done:
+                enc = segments.encode(view, seg, key, export.MP3_KBPS, export.LAME_QUALITY, SAMPLE_RATE)
+                segments.check_frames(enc)
+            if enc is not None:
+                encoded.append(enc)
+        n = segments.length(parts)
         if keep_pcm:
             pcm_path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(pcm_path, (_to_pcm16(mastered[i:i + _BLOCK]) for i in range(0, n, _BLOCK)))
+            atomic_write(pcm_path, (segments.to_pcm16(b) for b in segments.timeline(samples, parts)))
+        del samples, views
         if not mp3_done:
-            export.encode_mp3((_to_pcm16(mastered[i:i + _BLOCK]) for i in range(0, n, _BLOCK)), out, ch_tags)
-        del samples, mastered
+            export.write_mp3((e.data for e in encoded), out, ch_tags,
+                             (segments.ENCODER_DELAY, segments.DECODER_DELAY))
     if old and old.get("pcm") and old.get("pcm") != pcm_path.name:
         (book.work_dir / "chapters" / old["pcm"]).unlink(missing_ok=True)
+    starts = [segments.decoded_start(parts, p.start) for p in placed]     # where the MP3 has them
+    lines = [[p.line.index, round(t / SAMPLE_RATE, 3), round((t + p.end - p.start) / SAMPLE_RATE, 3)]
+             for p, t in zip(placed, starts, strict=True)]
     entry = {"number": ch.number, "key": state_key(ch), "title": ch.title, "hash": digest, "file": rel,
-             "samples": n, "lines": _placements(placed)}
+             "samples": n, "lines": lines,
+             "segments": segments.records(encoded) if not mp3_done else (old or {}).get("segments", [])}
     if keep_pcm:
         entry["pcm"] = pcm_path.name
     return entry, ch.lines
 
 
-_BLOCK = 1 << 20                     # samples converted and written at a time
 _BIG_CHAPTER = 10 * 60 * SAMPLE_RATE   # samples: a chapter this long is assembled alone
 _big = threading.Lock()
 
@@ -395,14 +412,6 @@ def _assembly_slot(ch: Chapter, plan: render.Plan, cache: LineCache) -> Iterator
         return
     with _big:
         yield
-
-
-def _to_pcm16(x: np.ndarray) -> bytes:
-    return (np.clip(x, -1.0, 1.0) * 32767.0).round().astype("<i2").tobytes()
-
-
-def _placements(placed: list[Placed]) -> list[list[Any]]:
-    return [[p.line.index, round(p.start / SAMPLE_RATE, 3), round(p.end / SAMPLE_RATE, 3)] for p in placed]
 
 
 def _full_book(prep: Prepared, state: State, tags: export.Tags, total: int, report: BuildReport,

@@ -23,6 +23,7 @@ from audiobook.cover import Cover
 from audiobook.errors import EngineError, OutputError, write_failed
 
 MP3_BITRATE = "192k"
+MP3_KBPS = 192
 # LAME's -q (0 slowest .. 9 fastest). At 192 kbps mono speech 7 decodes as close to the source as
 # LAME's default 3 (30.4 vs 30.0 dB SNR on a sample chapter) and encodes 2.1x faster.
 LAME_QUALITY = 7
@@ -173,6 +174,24 @@ def encode_m4b(pcm: Iterable[bytes], out: Path, tags: Tags, markers: list[Marker
                cover: Cover | None = None) -> None:
     """Encode PCM blocks into an M4B ``out`` atomically, with chapter atoms and cover if given."""
     _encode(start_m4b, pcm, out, tags, markers, cover)
+
+
+def write_mp3(frames: Iterable[bytes], out: Path, tags: Tags, delay: tuple[int, int]) -> None:
+    """MP3 frames (from ``segments.encode``) into ``out`` atomically, copied as they are, with an
+    ID3 tag and a Xing/Info header in front, whose LAME tag gives the encoder's ``delay``
+    (samples to skip at the start and at the end)."""
+    from audiobook.mp3join import set_delay
+
+    with replacing(out) as tmp:
+        proc = _start("mp3copy", tmp, tags, None, None, source=("-f", "mp3", "-i", "pipe:0"))
+        assert proc.stdin is not None
+        try:
+            for block in frames:
+                proc.stdin.write(block)
+        except BrokenPipeError:
+            pass
+        finish(proc, out)
+        set_delay(tmp, *delay)
 
 
 ENCODERS = {"mp3": encode_mp3, "m4b": encode_m4b}

@@ -7,7 +7,8 @@ mastered, in this order:
 2. one gain for the whole chapter, to the target level measured by the chosen meter (so voices
    keep their levels relative to each other);
 3. a look-ahead, true-peak-aware limiter to the ceiling (the gain never clips);
-4. a second measurement and a small correction if the limiter took the level off target;
+4. a second measurement and a small correction if the limiter took the level off target (every
+   gain a multiple of 0.25 dB, so the level lands within 0.125 dB of the target);
 5. room tone (quiet noise from a fixed seed, so output is deterministic) under everything, so
    the silences the assembler puts between lines and at the ends of the chapter are room tone,
    not digital zero.
@@ -111,40 +112,79 @@ def _num(sec: Section, key: str, default: float, low: float, high: float) -> flo
 
 
 # ------------------------------------------------------------------------------------- master
+GAIN_STEP_DB = 0.25     # every gain step is a multiple of this: an edit that moves the chapter's
+                        # level by less leaves the steps, so its other segments master the same
+
+
 def master(samples: np.ndarray, rate: int, settings: Mastering | None = None) -> np.ndarray:
     """One chapter mastered (see the module docstring); contiguous float32 input is changed in place."""
     settings = settings or Mastering()
     x = np.ascontiguousarray(samples, dtype=np.float32)
     if x.ndim != 1:
         raise ValueError(f"master() takes mono samples, got shape {x.shape}")
-    if not settings.enabled or len(x) == 0:
-        return x
+    master_parts([x], rate, settings)
+    return x
+
+
+def master_parts(parts: list[np.ndarray], rate: int, settings: Mastering) -> tuple[float, ...]:
+    """A chapter given as consecutive parts that start and end in silence, mastered in place; the
+    gain steps applied (dB; the limiter follows the first and every positive one).
+
+    Every step works on each part alone (no filter or limiter state crosses from one part to the
+    next), and every gain is a multiple of ``GAIN_STEP_DB``: a part masters to the same samples
+    wherever it stands in whichever chapter, given the same steps (``replay``). So after an edit
+    elsewhere in the chapter, an unchanged part need not be encoded again."""
+    if not settings.enabled or not any(len(p) for p in parts):
+        return ()
     if settings.highpass > 0:
-        highpass(x, rate, settings.highpass)
+        for part in parts:
+            highpass(part, rate, settings.highpass)
+    steps: list[float] = []
     target = settings.target + settings.encoder_loss
-    level = measure(x, rate, settings.meter)
+    level = _level(parts, rate, settings.meter)
     if level > SILENT_DB:
-        scale(x, min(target - level, MAX_GAIN_DB))
-        limit(x, rate, settings.ceiling)
+        first = _snap(min(target - level, MAX_GAIN_DB))
+        steps.append(first)
+        _apply(parts, rate, settings, first, True)
         # the limiter took level off (a lot, if the input is peaky): correct, re-limit, re-measure;
         # each step is scaled by how much of the previous one survived the limiter. The first guess
         # (half survives; speech keeps 60-70%) overshoots a little, and turning down is exact and
         # needs no limiter pass: two passes instead of three or four, each a third of the cost
-        error, kept = target - measure(x, rate, settings.meter), 0.5
+        error, kept = target - _level(parts, rate, settings.meter), 0.5
         for _ in range(5):
-            if abs(error) <= 0.05:
+            step = _snap(min(error / kept, 6.0) if error > 0 else error)
+            if abs(error) <= GAIN_STEP_DB / 2 or not step:
                 break
-            step = min(error / kept, 6.0) if error > 0 else error     # turning down is exact
-            scale(x, step)
-            if step > 0:
-                limit(x, rate, settings.ceiling)
-            new_error = target - measure(x, rate, settings.meter)
+            steps.append(step)
+            _apply(parts, rate, settings, step, step > 0)
+            new_error = target - _level(parts, rate, settings.meter)
             if step > 0:
                 kept = min(1.0, max(0.2, (error - new_error) / step))
             error = new_error
     if settings.room_tone is not None:
-        add_room_tone(x, settings.room_tone)
-    return x
+        for part in parts:
+            add_room_tone(part, settings.room_tone)
+    return tuple(steps)
+
+
+def _snap(gain_db: float) -> float:
+    return round(gain_db / GAIN_STEP_DB) * GAIN_STEP_DB
+
+
+def _apply(parts: list[np.ndarray], rate: int, settings: Mastering, gain_db: float, limited: bool) -> None:
+    for part in parts:
+        scale(part, gain_db)
+        if limited:
+            limit(part, rate, settings.ceiling)
+
+
+def _level(parts: list[np.ndarray], rate: int, meter: str) -> float:
+    """The chapter's level (its parts in order, as one signal) by ``meter``."""
+    m: RmsMeter | LoudnessMeter = RmsMeter() if meter == "rms" else LoudnessMeter(rate)
+    for part in parts:
+        for s in blocks(len(part)):
+            m.feed(part[s])
+    return m.result()
 
 
 def blocks(n: int, size: int = BLOCK) -> Iterator[slice]:

@@ -87,9 +87,7 @@ def frames(path: Path) -> Frames:
     delay = padding = 0
     count = 0
     if tag in (b"Xing", b"Info"):
-        lame = data.find(b"LAME", pos, pos + size)
-        if lame < 0:
-            lame = data.find(b"Lavc", pos, pos + size)
+        lame = _lame_tag(data, pos, size)
         if lame >= 0 and lame + 24 <= pos + size:
             d = data[lame + 21: lame + 24]
             delay, padding = (d[0] << 4) | (d[1] >> 4), ((d[1] & 0x0F) << 8) | d[2]
@@ -98,6 +96,54 @@ def frames(path: Path) -> Frames:
         count += 1
         pos += h[0]
     return Frames(rate, count, spf, delay, padding)
+
+
+def _lame_tag(data: bytes, pos: int, size: int) -> int:
+    """Where the LAME tag of the Xing/Info frame at ``pos`` starts (LAME's, or ffmpeg's when it
+    encoded, "Lavc", or copied, "Lavf"), or -1."""
+    for name in (b"LAME", b"Lavc", b"Lavf"):
+        at = data.find(name, pos, pos + size)
+        if at >= 0:
+            return at
+    return -1
+
+
+def set_delay(path: Path, delay: int, padding: int = 0) -> None:
+    """Write the encoder delay and padding (samples a gapless decoder trims at the start and the
+    end) into the LAME tag of ``path``'s Info frame, in place; ffmpeg writes zeros there when it
+    copies frames it did not encode."""
+    with open(path, "r+b") as f:
+        head = f.read(1 << 16)
+        pos = _id3_size(head)
+        first = _header(head, pos)
+        at = _lame_tag(head, pos, first[0]) if first else -1
+        if at < 0:
+            raise OutputError(f"{path}: no LAME tag to hold the encoder delay")
+        f.seek(at + 21)
+        f.write(bytes([delay >> 4, (delay & 0x0F) << 4 | padding >> 8, padding & 0xFF]))
+
+
+def audio_offset(head: bytes) -> int | None:
+    """Where the first audio frame starts in a file beginning with ``head`` (after an ID3 tag and
+    a Xing/Info frame); None if no MPEG audio frame is there."""
+    pos = _id3_size(head)
+    first = _header(head, pos)
+    if first is None:
+        return None
+    size, _, _, mono, mpeg1 = first
+    side = (17 if mono else 32) if mpeg1 else (9 if mono else 17)
+    if head[pos + 4 + side: pos + 4 + side + 4] in (b"Xing", b"Info"):
+        pos += size
+    return pos
+
+
+def count_frames(data: bytes) -> int:
+    """The MPEG audio frames ``data`` holds, back to back from its start."""
+    pos = count = 0
+    while (h := _header(data, pos)) is not None:
+        count += 1
+        pos += h[0]
+    return count
 
 
 def chapter_starts(files: list[Frames]) -> list[int]:
