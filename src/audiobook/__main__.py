@@ -1,3 +1,3 @@
-from audiobook.cli import main
+from audiobook.cli import run
 
-main()
+run()

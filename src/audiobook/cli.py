@@ -4,6 +4,7 @@ over the library; AudiobookError becomes one line on stderr and exit code 2."""
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -331,6 +332,20 @@ def check(files: tuple[Path, ...], book_dir: Path | None) -> None:
     click.echo(f"\n{len(report.files) - len(failed)} of {len(report.files)} files pass every ACX rule")
     if failed:
         sys.exit(1)
+
+def run() -> None:
+    """The ``audiobook`` command: ``main``, then, once it succeeded and its output is flushed, an
+    exit that skips the interpreter's teardown (0.15 s after a build: freeing the models, the G2P
+    dictionaries, every module), work nobody waits for: every file is written and closed, and
+    the worker processes are gone, before ``main`` returns."""
+    main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:      # a reader that stopped early (audiobook script | head)
+        pass
+    os._exit(0)
+
 
 def main() -> None:
     """Entry point: run the CLI, turning user errors into one line and exit code 2."""

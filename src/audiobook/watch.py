@@ -6,8 +6,9 @@ edit's 1.6 s on the sample book).
 
 Changes are found by polling the files' size and modification time (a few stats every
 ``interval``; no dependency, works on every file system, network ones included), and a build
-starts once the files have held still for ``SETTLE`` seconds (editors save in several steps). A
-file that changes while a build reads it is built again right after: the files are looked at
+starts once the files have held still for ``SETTLE`` seconds (editors save in several steps, most
+within a millisecond). A file that changes while a build reads it (caught between an editor's
+truncate and its write, on a busy machine) is built again right after: the files are looked at
 before each build, and compared after it.
 """
 
@@ -27,7 +28,7 @@ from audiobook.render import warm_up
 from audiobook.voices import Voice, load_profile
 
 Snapshot = dict[str, tuple[int, int]]
-SETTLE = 0.25      # seconds the files must hold still before a build starts
+SETTLE = 0.05      # seconds the files must hold still before a build starts
 
 
 def inputs(book_dir: Path, profile: str | None) -> list[Path]:
@@ -66,7 +67,7 @@ def snapshot(roots: list[Path]) -> Snapshot:
 
 
 def watch(book_dir: Path, options: BuildOptions, progress: Progress | None = None, *,
-          interval: float = 0.1, stop: Callable[[], bool] = lambda: False,
+          interval: float = 0.05, stop: Callable[[], bool] = lambda: False,
           on_change: Callable[[list[str]], None] = lambda paths: None,
           ) -> Iterator[BuildReport | AudiobookError]:
     """Build now and after every change, yielding each build's report, or the problem that
