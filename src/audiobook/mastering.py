@@ -200,7 +200,7 @@ def scale(x: np.ndarray, gain_db: float) -> None:
 
 def highpass(x: np.ndarray, rate: int, cutoff: float) -> None:
     """Second-order Butterworth high-pass, in place, blockwise (filter history carried over)."""
-    f = Filter((_butter_highpass(rate, cutoff),))
+    f = Filter((_butter_highpass(rate, cutoff),), len(x))
     for s in blocks(len(x)):
         x[s] = f(x[s])
 
@@ -224,10 +224,10 @@ class Filter:
     history carried from block to block. numpy alone: scipy.signal takes a second to import, which a
     one-line edit would wait for, and this runs as fast as its ``sosfilt`` on a chapter."""
 
-    def __init__(self, sections: tuple[tuple[float, ...], ...]) -> None:
+    def __init__(self, sections: tuple[tuple[float, ...], ...], length: int = BLOCK) -> None:
         h = _impulse_response(sections)
-        self.taps = len(h)
-        self.nfft = max(1 << 16, 1 << (4 * self.taps).bit_length())
+        self.taps = len(h)     # FFTs of 64k samples, or one just over a shorter input (a paragraph)
+        self.nfft = max(min(1 << 16, 1 << (length + self.taps).bit_length()), 1 << (4 * self.taps).bit_length())
         self.hop = self.nfft - self.taps + 1
         self.spectrum = np.fft.rfft(h.astype(np.float32), self.nfft)
         self.history = np.zeros(self.taps - 1, np.float32)
@@ -268,11 +268,17 @@ def _impulse_response(sections: tuple[tuple[float, ...], ...], limit: int = 1 <<
 def add_room_tone(x: np.ndarray, level_db: float) -> None:
     """Add white noise at ``level_db`` dBFS RMS under everything, from a fixed seed (one block of
     noise repeated: 6 s periods of -72 dB noise are inaudible and it costs only an add)."""
-    rng = np.random.default_rng(ROOM_TONE_SEED)
-    tone = rng.standard_normal(min(BLOCK, len(x)), dtype=np.float32)
-    tone *= np.float32(10.0 ** (level_db / 20.0) / float(np.sqrt(np.mean(np.square(tone, dtype=np.float64)))))
+    tone = _room_tone(level_db)
     for s in blocks(len(x), len(tone)):
         x[s] += tone[: s.stop - s.start]
+
+
+@functools.cache
+def _room_tone(level_db: float) -> np.ndarray:
+    tone = np.random.default_rng(ROOM_TONE_SEED).standard_normal(BLOCK, dtype=np.float32)
+    tone *= np.float32(10.0 ** (level_db / 20.0) / float(np.sqrt(np.mean(np.square(tone, dtype=np.float64)))))
+    tone.flags.writeable = False
+    return tone
 
 
 # -------------------------------------------------------------------------------------- meters
