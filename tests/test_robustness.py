@@ -393,7 +393,7 @@ def test_a_full_disk_stops_with_a_clear_message_and_keeps_finished_work(
         lines = err.strip().splitlines()
         assert code == 2 and len(lines) == 1, err
         where = {"lines": "/.audiobook/cache/", "output": "/output"}
-        assert re.match(rf"error: {re.escape(str(book))}{where[fills_during]}\S*: cannot write \(No space left on "
+        assert re.match(rf"error: {re.escape(str(book))}{where[fills_during]}[^:]*: cannot write \(No space left on "
                         rf"device\): the disk is full; free some space, then build again; finished work is kept$",
                         lines[0]), lines[0]
         assert "Traceback" not in out + err

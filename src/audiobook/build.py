@@ -377,7 +377,7 @@ def _chapter(prep: Prepared, ch: Chapter, state: State, tags: export.Tags, total
             atomic_write(pcm_path, (segments.to_pcm16(b) for b in segments.timeline(samples, parts)))
         del samples, views
         if not mp3_done:
-            export.write_mp3((e.data for e in encoded), out, ch_tags,
+            export.write_mp3([e.data for e in encoded], sum(e.frames for e in encoded), out, ch_tags,
                              (segments.ENCODER_DELAY, segments.DECODER_DELAY))
     if old and old.get("pcm") and old.get("pcm") != pcm_path.name:
         (book.work_dir / "chapters" / old["pcm"]).unlink(missing_ok=True)

@@ -11,12 +11,14 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+import struct
 import subprocess
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from audiobook.cache import SAMPLE_RATE
 from audiobook.cover import Cover
@@ -110,8 +112,8 @@ AAC_CODEC = ["-af", f"volume=-{AAC_HEADROOM_DB}dB", "-c:a", "aac", "-aac_coder",
 
 def _start(fmt: str, out: Path, tags: Tags, metadata: Path | None, cover: Cover | None,
            source: tuple[str, ...] = PCM_INPUT) -> subprocess.Popen[bytes]:
-    """ffmpeg writing ``out``; its audio comes from ``source`` (PCM on stdin, or a concat list of
-    MP3s whose frames are copied: format ``mp3copy``, or an AAC file copied: ``m4bcopy``)."""
+    """ffmpeg writing ``out``; its audio comes from ``source`` (PCM on stdin, or an AAC file
+    copied: format ``m4bcopy``)."""
     cmd = [ffmpeg(), "-hide_banner", "-loglevel", "error", "-y", *source]
     maps = ["-map", "0:a"]
     if metadata is not None:
@@ -123,9 +125,7 @@ def _start(fmt: str, out: Path, tags: Tags, metadata: Path | None, cover: Cover 
         if fmt.startswith("mp3"):
             maps += ["-metadata:s:v", "title=Album cover", "-metadata:s:v", "comment=Cover (front)"]
     cmd += maps
-    if fmt == "mp3copy":
-        cmd += ["-c:a", "copy", "-id3v2_version", "3", "-write_xing", "1"]
-    elif fmt == "mp3":
+    if fmt == "mp3":
         cmd += ["-c:a", "libmp3lame", "-b:a", MP3_BITRATE, "-compression_level", str(LAME_QUALITY),
                 "-ar", str(SAMPLE_RATE), "-ac", "1", "-id3v2_version", "3", "-write_xing", "1"]
     elif fmt == "m4bcopy":
@@ -176,22 +176,42 @@ def encode_m4b(pcm: Iterable[bytes], out: Path, tags: Tags, markers: list[Marker
     _encode(start_m4b, pcm, out, tags, markers, cover)
 
 
-def write_mp3(frames: Iterable[bytes], out: Path, tags: Tags, delay: tuple[int, int]) -> None:
-    """MP3 frames (from ``segments.encode``) into ``out`` atomically, copied as they are, with an
-    ID3 tag and a Xing/Info header in front, whose LAME tag gives the encoder's ``delay``
-    (samples to skip at the start and at the end)."""
-    from audiobook.mp3join import set_delay
+def write_mp3(pieces: list[bytes], count: int, out: Path, tags: Tags, delay: tuple[int, int]) -> None:
+    """MP3 frames (``segments.encode``'s, ``count`` in all) into ``out`` atomically, as they are,
+    after an ID3 tag and an Info frame whose LAME tag gives the encoder's ``delay`` (samples a
+    gapless decoder skips at the start and at the end)."""
+    from audiobook import mp3join
 
     with replacing(out) as tmp:
-        proc = _start("mp3copy", tmp, tags, None, None, source=("-f", "mp3", "-i", "pipe:0"))
-        assert proc.stdin is not None
-        try:
-            for block in frames:
-                proc.stdin.write(block)
-        except BrokenPipeError:
-            pass
-        finish(proc, out)
-        set_delay(tmp, *delay)
+        header = pieces[0][:4] if pieces else b""
+        mp3join.write(tmp, id3_tag(tags), header, pieces, count, sum(len(p) for p in pieces), *delay)
+
+
+def id3_tag(tags: Tags, markers: list[Marker] | None = None, cover: Cover | None = None) -> bytes:
+    """An ID3v2.3 tag: the book's tags; chapter markers as CHAP frames in book order (the order
+    ffmpeg and most players list them in), under one ordered top-level CTOC; the cover as the
+    front-cover APIC; 1 KB of padding for a tag editor's changes."""
+    def frame(name: str, data: bytes) -> bytes:
+        return name.encode("ascii") + struct.pack(">IH", len(data), 0) + data
+
+    def text(name: str, value: str) -> bytes:        # UTF-16 with a byte-order mark: v2.3 has no UTF-8
+        return frame(name, b"\x01" + value.encode("utf-16"))
+
+    out = [text(name, value) for name, value in (
+        ("TIT2", tags.title), ("TPE1", tags.author), ("TALB", tags.album or tags.title), ("TPE2", tags.author),
+        ("TCOM", tags.narrator), ("TYER", tags.year), ("TRCK", tags.track), ("TCON", "Audiobook")) if value]
+    if markers:
+        ids = [f"ch{i}".encode("ascii") for i in range(len(markers))]
+        listed = ids[:255]                           # CTOC counts its entries in one byte
+        out.append(frame("CTOC", b"toc\x00" + bytes([0x03, len(listed)]) + b"".join(i + b"\x00" for i in listed)))
+        out += [frame("CHAP", i + b"\x00" + struct.pack(">IIII", m.start_ms, m.end_ms, 0xFFFFFFFF, 0xFFFFFFFF)
+                      + text("TIT2", m.title)) for i, m in zip(ids, markers, strict=True)]
+    if cover is not None:
+        out.append(frame("APIC", b"\x00" + cover.mime.encode("ascii") + b"\x00\x03Album cover\x00"
+                         + cover.path.read_bytes()))
+    body = b"".join(out) + bytes(1024)
+    n = len(body)                                    # "synchsafe": 7 bits a byte
+    return b"ID3\x03\x00\x00" + bytes([(n >> 21) & 0x7F, (n >> 14) & 0x7F, (n >> 7) & 0x7F, n & 0x7F]) + body
 
 
 ENCODERS = {"mp3": encode_mp3, "m4b": encode_m4b}
@@ -225,14 +245,25 @@ def join_mp3(files: list[Path], titles: list[str], out: Path, tags: Tags, cover:
     starts = mp3join.chapter_starts(frames) + [mp3join.total_samples(frames)]
     markers = [Marker(t, round(a * 1000 / SAMPLE_RATE), round(b * 1000 / SAMPLE_RATE))
                for t, a, b in zip(titles, starts[:-1], starts[1:], strict=True)]
-    with replacing(out) as tmp, tempfile.TemporaryDirectory() as td:
-        listing = Path(td) / "files.txt"
-        listing.write_text("".join(f"file '{_concat_quote(f)}'\n" for f in files), encoding="utf-8")
-        meta = Path(td) / "chapters.txt"
-        meta.write_text(ffmetadata(markers), encoding="utf-8")
-        source = ("-f", "concat", "-safe", "0", "-i", str(listing))
-        finish(_start("mp3copy", tmp, tags, meta, cover, source), out)
+    first, last = frames[0], frames[-1]
+    with replacing(out) as tmp:
+        mp3join.write(tmp, id3_tag(tags, markers, cover), first.header, _audio(files, frames),
+                      sum(f.count for f in frames), sum(f.size for f in frames), first.delay, last.padding)
     return markers
+
+
+def _audio(files: list[Path], frames: list[Any]) -> Iterator[bytes]:
+    """The audio frames of each file, in pieces of at most 1 MB."""
+    for path, f in zip(files, frames, strict=True):
+        with open(path, "rb") as src:
+            src.seek(f.offset)
+            left = f.size
+            while left > 0:
+                piece = src.read(min(left, 1 << 20))
+                if not piece:
+                    raise OutputError(f"{path}: changed while the full book was being joined; build again")
+                left -= len(piece)
+                yield piece
 
 
 class AacStream:
@@ -310,11 +341,6 @@ class AacStream:
         if self.proc.stderr is not None:
             self.proc.stderr.close()
         self.tmp.unlink(missing_ok=True)
-
-
-def _concat_quote(path: Path) -> str:
-    """A path for ffmpeg's concat list: absolute, single quotes escaped as the demuxer wants."""
-    return str(path.resolve()).replace("'", "'\\''")
 
 
 def safe_name(text: str) -> str:

@@ -1,8 +1,10 @@
-"""Join chapter MP3s into one file without re-encoding them.
+"""MP3 files from frames already encoded: a chapter from its segments' frames, the full book
+from its chapter files' frames, without re-encoding (``write``).
 
-The full-book MP3 holds exactly the frames of the chapter files, copied by ffmpeg's concat demuxer
-(``-c copy``), which writes one Xing/LAME header for the whole stream. Re-encoding the book from
-PCM costs about as long as encoding every chapter again; copying frames costs the disk I/O.
+A file is an ID3v2 tag, one Info frame (LAME's header for constant bit rate: frame and byte
+counts, a seek table, and the encoder delay and padding a gapless decoder trims), then the
+frames. Re-encoding the book from PCM costs about as long as encoding every chapter again;
+copying frames costs the disk I/O.
 
 Chapter times come from the frames themselves: chapter ``k``'s audio starts after the frames of
 chapters ``1..k-1`` and its own encoder delay (priming, about 13 ms), less the delay a decoder trims
@@ -13,6 +15,7 @@ the tail of the chapter before the next marker.
 from __future__ import annotations
 
 import struct
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +38,9 @@ class Frames:
     samples_per_frame: int
     delay: int               # encoder delay (LAME tag), samples a decoder trims at the start
     padding: int             # encoder padding (LAME tag), samples trimmed at the end
+    offset: int = 0          # where the first audio frame starts in the file
+    size: int = 0            # bytes of audio frames from there
+    header: bytes = b""      # the first audio frame's 4 header bytes
 
     @property
     def samples(self) -> int:
@@ -92,10 +98,11 @@ def frames(path: Path) -> Frames:
             d = data[lame + 21: lame + 24]
             delay, padding = (d[0] << 4) | (d[1] >> 4), ((d[1] & 0x0F) << 8) | d[2]
         pos += size
+    start = pos
     while (h := _header(data, pos)) is not None:
         count += 1
         pos += h[0]
-    return Frames(rate, count, spf, delay, padding)
+    return Frames(rate, count, spf, delay, padding, start, pos - start, data[start:start + 4])
 
 
 def _lame_tag(data: bytes, pos: int, size: int) -> int:
@@ -106,21 +113,6 @@ def _lame_tag(data: bytes, pos: int, size: int) -> int:
         if at >= 0:
             return at
     return -1
-
-
-def set_delay(path: Path, delay: int, padding: int = 0) -> None:
-    """Write the encoder delay and padding (samples a gapless decoder trims at the start and the
-    end) into the LAME tag of ``path``'s Info frame, in place; ffmpeg writes zeros there when it
-    copies frames it did not encode."""
-    with open(path, "r+b") as f:
-        head = f.read(1 << 16)
-        pos = _id3_size(head)
-        first = _header(head, pos)
-        at = _lame_tag(head, pos, first[0]) if first else -1
-        if at < 0:
-            raise OutputError(f"{path}: no LAME tag to hold the encoder delay")
-        f.seek(at + 21)
-        f.write(bytes([delay >> 4, (delay & 0x0F) << 4 | padding >> 8, padding & 0xFF]))
 
 
 def audio_offset(head: bytes) -> int | None:
@@ -159,3 +151,51 @@ def chapter_starts(files: list[Frames]) -> list[int]:
 def total_samples(files: list[Frames]) -> int:
     """Decoded length of the joined stream: all frames less the first delay and the last padding."""
     return sum(f.samples for f in files) - files[0].delay - files[-1].padding
+
+
+def info_frame(header: bytes, frames: int, audio_bytes: int, delay: int, padding: int) -> bytes:
+    """An Info frame (Xing header with a LAME tag) for ``frames`` frames of ``audio_bytes`` that
+    start with the 4-byte ``header``: the same stream's frame layout, so a player reads it as a
+    silent frame of that stream, and a gapless one trims ``delay`` and ``padding`` samples."""
+    h = struct.unpack(">I", header)[0] & ~(1 << 9)           # no padding byte
+    parsed = _header(struct.pack(">I", h), 0)
+    if parsed is None:
+        raise OutputError("not an MPEG audio frame header")
+    size, _, _, mono, mpeg1 = parsed
+    side = (17 if mono else 32) if mpeg1 else (9 if mono else 17)
+    total = size + audio_bytes
+    toc = bytes(min(255, i * 256 // 100) for i in range(100))       # constant bit rate: linear
+    body = struct.pack(">I", h) + bytes(side) + b"Info" + struct.pack(">III", 0x0F, frames, total) + toc
+    body += struct.pack(">I", 0)                                   # quality
+    kbps = _BITRATES[mpeg1][(h >> 12) & 15]
+    lame = b"LAME3.100" + bytes([0x01, 0]) + bytes(8) + bytes([0, min(255, kbps)])
+    lame += bytes([delay >> 4, (delay & 0x0F) << 4 | padding >> 8, padding & 0xFF])
+    lame += bytes(4) + struct.pack(">I", total) + bytes(2)     # misc, gain, preset; length; no music CRC
+    frame = body + lame
+    frame += struct.pack(">H", _crc16(frame))
+    return frame + bytes(size - len(frame))
+
+
+def _crc16(data: bytes) -> int:
+    """CRC-16 (ARC: polynomial 0x8005 reflected, initial 0), the LAME tag's checksum."""
+    crc = 0
+    for byte in data:
+        crc ^= byte
+        for _ in range(8):
+            crc = (crc >> 1) ^ 0xA001 if crc & 1 else crc >> 1
+    return crc
+
+
+def write(path: Path, tag: bytes, header: bytes, frames: Iterable[bytes], count: int, size: int,
+          delay: int, padding: int) -> None:
+    """``path``: the ID3 ``tag``, an Info frame, then ``frames``: the audio frames' bytes in pieces
+    of any size, ``count`` frames and ``size`` bytes in all, the first with the 4-byte ``header``."""
+    with open(path, "wb") as f:
+        f.write(tag)
+        f.write(info_frame(header, count, size, delay, padding))
+        written = 0
+        for piece in frames:
+            f.write(piece)
+            written += len(piece)
+    if written != size:
+        raise OutputError(f"{path}: {written} bytes of audio frames, not the {size} expected")
