@@ -338,6 +338,7 @@ def run() -> None:
     exit that skips the interpreter's teardown (0.15 s after a build: freeing the models, the G2P
     dictionaries, every module), work nobody waits for: every file is written and closed, and
     the worker processes are gone, before ``main`` returns."""
+    _keep_freed_memory()
     main()
     try:
         sys.stdout.flush()
@@ -345,6 +346,19 @@ def run() -> None:
     except BrokenPipeError:      # a reader that stopped early (audiobook script | head)
         pass
     os._exit(0)
+
+
+def _keep_freed_memory() -> None:
+    """Ask glibc's allocator to keep 64 MB of freed memory at the top of its heaps instead of
+    handing it back to the system at once: mastering a chapter paragraph by paragraph frees and
+    allocates the same few-MB buffers over and over, and each one handed back came back as page
+    faults (43,000 of them, 0.07 s of a 0.12 s high-pass). Anything but glibc: nothing to do."""
+    import ctypes
+
+    try:
+        ctypes.CDLL(None).mallopt(-2, 64 << 20)       # M_TOP_PAD
+    except (OSError, AttributeError):
+        pass
 
 
 def main() -> None:
