@@ -362,15 +362,8 @@ def _chapter(prep: Prepared, ch: Chapter, state: State, tags: export.Tags, total
         steps = master_parts(views, SAMPLE_RATE, prep.mastering)          # in place
         settings = [prep.mastering.settings(), export.MP3_KBPS, export.LAME_QUALITY, SAMPLE_RATE]
         keys = [segments.segment_key(seg, steps, settings) for seg in parts]
-        old_segments = segments.reusable(old, book.root) if not mp3_done else {}
-        encoded = []
-        for seg, view, key in zip(parts, views, keys, strict=True):
-            enc = old_segments.get(key)
-            if enc is None and not mp3_done:
-                enc = segments.encode(view, seg, key, export.MP3_KBPS, export.LAME_QUALITY, SAMPLE_RATE)
-                segments.check_frames(enc)
-            if enc is not None:
-                encoded.append(enc)
+        encoded = [] if mp3_done else segments.encode_all(
+            parts, views, keys, segments.reusable(old, book.root), export.MP3_KBPS, export.LAME_QUALITY, SAMPLE_RATE)
         n = segments.length(parts)
         if keep_pcm:
             pcm_path.parent.mkdir(parents=True, exist_ok=True)

@@ -73,10 +73,12 @@ class LineCache:
         return samples
 
     def write(self, key: str, samples: np.ndarray) -> Path:
-        """Store int16 mono samples; temp file + fsync + rename, so a crash leaves no half entry."""
+        """Store int16 mono samples; temp file + rename, so a killed build leaves no half entry.
+        Not synced to disk: after a power cut an entry may be empty or torn, which its size and
+        CRC show on read (it is then rendered again), so a build need not wait for the disk."""
         p = self.path(key)
         p.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(p, _encode(samples.astype("<i2", copy=False)))
+        atomic_write(p, _encode(samples.astype("<i2", copy=False)), durable=False)
         return p
 
     def keys(self) -> Iterator[str]:
@@ -122,17 +124,18 @@ def read_json(path: Path) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def atomic_write(path: Path, data: bytes | Iterable[bytes]) -> None:
+def atomic_write(path: Path, data: bytes | Iterable[bytes], durable: bool = True) -> None:
     """Write ``data`` (bytes, or blocks of them) to ``path`` so readers see the old file or the
-    new one, never a part."""
+    new one, never a part; ``durable``: on disk (fsync) before it replaces the old one."""
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         with os.fdopen(fd, "wb") as f:
             for block in [data] if isinstance(data, bytes) else data:
                 f.write(block)
-            f.flush()
-            os.fsync(f.fileno())
+            if durable:
+                f.flush()
+                os.fsync(f.fileno())
         os.replace(tmp, path)
     except OSError as e:
         if tmp:

@@ -21,8 +21,10 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import os
 import zlib
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -103,6 +105,25 @@ def encode(part: np.ndarray, seg: Segment, key: str, bitrate_kbps: int, quality:
     enc.set_quality(quality)
     data = bytes(enc.encode(pcm)) + bytes(enc.flush())
     return Encoded(key, data, seg.frames)
+
+
+def encode_all(parts: list[Segment], views: list[np.ndarray], keys: list[str], reuse: dict[str, Encoded],
+               bitrate_kbps: int, quality: int, rate: int) -> list[Encoded]:
+    """Every segment's frames: from ``reuse`` where its key is there, encoded otherwise, several
+    at once (LAME lets go of the GIL: the last chapter of a build is encoded on every core)."""
+    todo = [i for i, key in enumerate(keys) if key not in reuse]
+
+    def one(i: int) -> Encoded:
+        enc = encode(views[i], parts[i], keys[i], bitrate_kbps, quality, rate)
+        check_frames(enc)
+        return enc
+
+    if len(todo) > 1:
+        with ThreadPoolExecutor(min(len(todo), os.cpu_count() or 1)) as pool:
+            made = dict(zip(todo, pool.map(one, todo), strict=True))
+    else:
+        made = {i: one(i) for i in todo}
+    return [made[i] if i in made else reuse[key] for i, key in enumerate(keys)]
 
 
 def to_pcm16(x: np.ndarray) -> bytes:
