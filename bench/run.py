@@ -2,8 +2,8 @@
 
 1. cold build of the sample book (default settings) beside the floor: the raw Piper CLI speaking
    the same manuscript text into one WAV in one process, default threads; the ratio;
-2. the pipeline's overhead on one worker (wall / the worker's own synthesis time) and the
-   speed-up of --jobs 2 over --jobs 1;
+2. the pipeline's overhead on one worker (wall / the worker's own synthesis time), on the sample
+   book and on a longer one (bench/alice, 12 minutes), and the speed-up of --jobs 2 over --jobs 1;
 3. no-change rebuild, one-chapter re-render, one-paragraph edit, one-voice swap: wall and lines;
    the same edit and swap under `audiobook build --watch` (from the file's save to the build's end);
 4. generated books of 1, 5 and 20 hours on the test engine: wall time and peak memory.
@@ -55,10 +55,11 @@ def peak_rss(cmd: list[str]) -> tuple[float, float]:
     return wall, float(mb)
 
 
-def fresh_book(tmp: Path, name: str) -> Path:
+def fresh_book(tmp: Path, name: str, manuscript: Path = REPO / "manuscript") -> Path:
+    """A copy of ``manuscript`` (the sample book's by default) with the sample book's voices."""
     book = tmp / name
     book.mkdir()
-    shutil.copytree(REPO / "manuscript", book / "manuscript")
+    shutil.copytree(manuscript, book / "manuscript")
     shutil.copytree(REPO / "voices", book / "voices")
     return book
 
@@ -145,6 +146,11 @@ def section_sample(tmp: Path) -> None:
     print(f"   --jobs 1: wall {w1:.2f} s, the worker's own synthesis {syn:.2f} s, "
           f"overhead {(w1 - syn) / syn * 100:.1f}% of synthesis")
     print(f"   --jobs 2: wall {w2:.2f} s; speed-up {w1 / w2:.2f}x")
+    alice = fresh_book(tmp, "alice", REPO / "bench" / "alice" / "manuscript")
+    w, r = build(alice, "--jobs", "1")
+    syn = float(r["synthesis_seconds"])  # type: ignore[arg-type]
+    print(f"   --jobs 1 on a longer book (bench/alice: {r['words_total']} words, {r['audio_seconds']:.0f} s of audio): "
+          f"wall {w:.2f} s, synthesis {syn:.2f} s, overhead {(w - syn) / syn * 100:.1f}%")
 
     print("== 3. iterating on the sample book")
     w, r = build(book)
