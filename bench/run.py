@@ -55,12 +55,12 @@ def peak_rss(cmd: list[str]) -> tuple[float, float]:
     return wall, float(mb)
 
 
-def fresh_book(tmp: Path, name: str, manuscript: Path = REPO / "manuscript") -> Path:
-    """A copy of ``manuscript`` (the sample book's by default) with the sample book's voices."""
+def fresh_book(tmp: Path, name: str, source: Path = REPO) -> Path:
+    """A copy of the book at ``source`` (its manuscript and voices; the sample book by default)."""
     book = tmp / name
     book.mkdir()
-    shutil.copytree(manuscript, book / "manuscript")
-    shutil.copytree(REPO / "voices", book / "voices")
+    shutil.copytree(source / "manuscript", book / "manuscript")
+    shutil.copytree(source / "voices", book / "voices")
     return book
 
 
@@ -146,7 +146,7 @@ def section_sample(tmp: Path) -> None:
     print(f"   --jobs 1: wall {w1:.2f} s, the worker's own synthesis {syn:.2f} s, "
           f"overhead {(w1 - syn) / syn * 100:.1f}% of synthesis")
     print(f"   --jobs 2: wall {w2:.2f} s; speed-up {w1 / w2:.2f}x")
-    alice = fresh_book(tmp, "alice", REPO / "bench" / "alice" / "manuscript")
+    alice = fresh_book(tmp, "alice", REPO / "bench" / "alice")
     w, r = build(alice, "--jobs", "1")
     syn = float(r["synthesis_seconds"])  # type: ignore[arg-type]
     print(f"   --jobs 1 on a longer book (bench/alice: {r['words_total']} words, {r['audio_seconds']:.0f} s of audio): "

@@ -124,7 +124,7 @@ def read_json(path: Path) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def atomic_write(path: Path, data: bytes | Iterable[bytes], durable: bool = True) -> None:
+def atomic_write(path: Path, data: bytes | Iterable[bytes | memoryview], durable: bool = True) -> None:
     """Write ``data`` (bytes, or blocks of them) to ``path`` so readers see the old file or the
     new one, never a part; ``durable``: on disk (fsync) before it replaces the old one."""
     tmp = None
@@ -147,14 +147,15 @@ def atomic_write(path: Path, data: bytes | Iterable[bytes], durable: bool = True
         raise
 
 
-def _encode(pcm: np.ndarray) -> bytes:
-    data = pcm.tobytes()
+def _encode(pcm: np.ndarray) -> list[bytes | memoryview]:
+    """The WAV file of ``pcm`` as pieces to write one after the other (the samples not copied)."""
+    data = memoryview(np.ascontiguousarray(pcm).data).cast("B")
     fmt = struct.pack("<HHIIHH", 1, 1, SAMPLE_RATE, SAMPLE_RATE * 2, 2, 16)
-    crc = struct.pack("<I", zlib.crc32(data))
-    body = (b"WAVE" + b"fmt " + struct.pack("<I", len(fmt)) + fmt
-            + b"data" + struct.pack("<I", len(data)) + data + (b"\0" if len(data) % 2 else b"")
-            + _CRC_CHUNK + struct.pack("<I", 4) + crc)
-    return b"RIFF" + struct.pack("<I", len(body)) + body
+    pad = b"\0" if len(data) % 2 else b""
+    tail = pad + _CRC_CHUNK + struct.pack("<I", 4) + struct.pack("<I", zlib.crc32(data))
+    head = b"WAVE" + b"fmt " + struct.pack("<I", len(fmt)) + fmt + b"data" + struct.pack("<I", len(data))
+    size = len(head) + len(data) + len(tail)
+    return [b"RIFF" + struct.pack("<I", size) + head, data, tail]
 
 
 def _decode(blob: bytes) -> np.ndarray | None:

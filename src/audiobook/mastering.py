@@ -33,7 +33,9 @@ from __future__ import annotations
 
 import functools
 import math
+import os
 from collections.abc import Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
@@ -136,9 +138,9 @@ def master_parts(parts: list[np.ndarray], rate: int, settings: Mastering) -> tup
     elsewhere in the chapter, an unchanged part need not be encoded again."""
     if not settings.enabled or not any(len(p) for p in parts):
         return ()
-    if settings.highpass > 0:
-        for part in parts:
-            highpass(part, rate, settings.highpass)
+    if settings.highpass > 0:       # on every core: numpy's FFTs let go of the GIL
+        with ThreadPoolExecutor(max(1, min(len(parts), os.cpu_count() or 1))) as pool:
+            list(pool.map(lambda part: highpass(part, rate, settings.highpass), parts))
     steps: list[float] = []
     target = settings.target + settings.encoder_loss
     level = _level(parts, rate, settings.meter)

@@ -211,7 +211,10 @@ def render_job(job: Job, cache_root: str) -> Done:
         audio = _speak(job)
         problem = suspicious(job.text, audio)
     seconds = time.perf_counter() - t0
-    pcm = (np.clip(audio, -1.0, 1.0) * 32767.0).round().astype(np.int16)
+    audio = np.asarray(audio, dtype=np.float32)        # _speak made it: converted in place
+    np.clip(audio, -1.0, 1.0, out=audio)
+    audio *= np.float32(32767.0)
+    pcm = np.rint(audio, out=audio).astype(np.int16)
     LineCache(Path(cache_root)).write(job.key, pcm)
     return Done(job.key, len(pcm), seconds, f"voice {job.voice.name}: {problem}: {job.text[:80]!r}" if problem else "")
 
