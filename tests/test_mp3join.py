@@ -80,3 +80,28 @@ def test_not_an_mp3_is_named(tmp_path: Path) -> None:
     bad.write_bytes(b"RIFF" + bytes(400))
     with pytest.raises(OutputError, match="x.mp3: not an MP3 file"):
         mp3join.frames(bad)
+
+
+def test_written_tags_and_chapters_read_back_in_book_order(chapters: list[tuple[Path, np.ndarray]],
+                                                           tmp_path: Path) -> None:
+    """The ID3 tag is written here: every tag as players read it (mutagen, ffmpeg), non-ASCII text
+    intact, and a dozen chapters listed in book order whatever their titles' lengths (ffmpeg lists
+    CHAP frames in file order)."""
+    from mutagen.id3 import ID3
+
+    from audio_tools import ffmpeg_chapters
+
+    files = [p for p, _ in chapters] * 4
+    titles = [("Ch. " + "x" * (12 - i) + f" {i} — Élan") for i in range(12)]
+    out = tmp_path / "book.mp3"
+    tags = export.Tags(title="Le Livre — Tëst", author="Zoë Ångström", narrator="Nora Reed", year="2026")
+    markers = export.join_mp3(files, titles, out, tags)
+    assert [t for _, _, t in ffmpeg_chapters(out)] == titles
+    id3 = ID3(out)
+    assert str(id3["TIT2"]) == "Le Livre — Tëst" and str(id3["TPE1"]) == "Zoë Ångström"
+    assert str(id3["TCOM"]) == "Nora Reed" and str(id3["TDRC"]) == "2026" and str(id3["TCON"]) == "Audiobook"
+    (toc,) = id3.getall("CTOC")
+    assert toc.child_element_ids == [f"ch{i}" for i in range(12)]
+    got = sorted((c.start_time, c.end_time) for c in id3.getall("CHAP"))
+    assert got == [(m.start_ms, m.end_ms) for m in markers]
+    assert MP3(out).info.length == pytest.approx(len(decode(out)) / SAMPLE_RATE, abs=0.002)  # the Info frame
