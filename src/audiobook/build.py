@@ -3,9 +3,12 @@ only the chapters whose content changed, then the full-book file.
 
 The build remembers, in ``.audiobook/state.json``, a hash of each chapter's content (its lines'
 cache keys, pauses, mastering and tags) and the MP3 it produced, so a rebuild with nothing
-changed does no work, and ``--chapter N`` rebuilds the full book from the chapter MP3s. The
-mastered audio is encoded from memory and kept (``.audiobook/chapters``) only for an M4B: an
-MP3-only book writes its line cache and its MP3s, nothing more.
+changed does no work, and ``--chapter N`` rebuilds the full book from the chapter MP3s. A chapter
+that changed is assembled and mastered whole, but encoded paragraph by paragraph (``segments``):
+the state lists each paragraph's frames in the chapter's MP3, and the next build copies those of
+every paragraph whose audio is the same. The mastered audio is encoded from memory and kept
+(``.audiobook/chapters``) only for an M4B: an MP3-only book writes its line cache and its MP3s,
+nothing more.
 """
 
 from __future__ import annotations

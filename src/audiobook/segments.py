@@ -177,7 +177,7 @@ def reusable(old: dict[str, Any] | None, root: Path) -> dict[str, Encoded]:
                 data = f.read(size)
                 if len(data) == size and zlib.crc32(data) == crc:
                     found[key] = Encoded(key, data, frames)
-    except OSError:
+    except (OSError, ValueError, TypeError):     # the file gone, or a state entry not of our making
         return {}
     return found
 
