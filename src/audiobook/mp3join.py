@@ -157,7 +157,7 @@ def info_frame(header: bytes, frames: int, audio_bytes: int, delay: int, padding
     """An Info frame (Xing header with a LAME tag) for ``frames`` frames of ``audio_bytes`` that
     start with the 4-byte ``header``: the same stream's frame layout, so a player reads it as a
     silent frame of that stream, and a gapless one trims ``delay`` and ``padding`` samples."""
-    h = struct.unpack(">I", header)[0] & ~(1 << 9)           # no padding byte
+    h = (struct.unpack(">I", header)[0] & ~(1 << 9)) | (1 << 16)   # no padding byte, no CRC
     parsed = _header(struct.pack(">I", h), 0)
     if parsed is None:
         raise OutputError("not an MPEG audio frame header")
