@@ -127,3 +127,22 @@ def test_lines_are_where_the_decoded_mp3_has_them_and_the_m4b_agrees(tmp_path: P
     for _, start, end in entry["lines"]:
         s, e = round(start * SAMPLE_RATE), round(end * SAMPLE_RATE)
         assert rms(audio[s:e]) > 100 * rms(audio[s - 2000:s - 200])   # speech starts where recorded
+
+
+def test_no_pauses_keeps_every_word(tmp_path: Path) -> None:
+    """Pauses set to nothing (book.yaml): no paragraph has room for a cut, and the chapter's last
+    line ends the file; the MP3 still holds all of its speech, to the last sample."""
+    book = make_book(tmp_path / "b", chapter(PARAGRAPHS))
+    with open(book / "manuscript" / "book.yaml", "a", encoding="utf-8") as f:
+        f.write("pauses: {paragraph: 0, title: 0, head: 0, tail: 0, line: 0, speaker_change: 0}\n")
+    build(book, BuildOptions(jobs=1))
+    entry = state(book)["1"]
+    assert len(entry["segments"]) == 1
+    audio = decode(book / entry["file"])
+    _, start, end = entry["lines"][-1]
+    last = audio[round(start * SAMPLE_RATE): round(end * SAMPLE_RATE)]
+    assert round(end * SAMPLE_RATE) <= len(audio)
+    def rms(a: np.ndarray) -> float:
+        return float(np.sqrt(np.mean(np.square(a, dtype=np.float64))))
+
+    assert rms(last[-500:]) > 0.5 * rms(last[len(last) // 2:][:4000])     # the tone runs to its end
