@@ -319,7 +319,7 @@ def chapter_hash(prep: Prepared, ch: Chapter, tags: export.Tags, total: int) -> 
         "pauses": asdict(prep.book.pauses(prep.profile.pauses)),
         "mastering": asdict(prep.mastering),
         "tags": asdict(tags), "title": ch.title, "number": ch.number, "total": total,
-        "format": [export.MP3_BITRATE, export.LAME_QUALITY, SAMPLE_RATE, 1],
+        "format": [export.MP3_BITRATE, export.LAME_QUALITY, SAMPLE_RATE, 1, "paragraph segments"],
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()[:32]
 
