@@ -357,7 +357,7 @@ def _keep_freed_memory() -> None:
 
     try:
         ctypes.CDLL(None).mallopt(-2, 64 << 20)       # M_TOP_PAD
-    except (OSError, AttributeError):
+    except (OSError, AttributeError, TypeError):
         pass
 
 
