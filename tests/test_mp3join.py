@@ -3,6 +3,7 @@ the joined file decoded by ffmpeg sample for sample where the chapters say."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 
@@ -105,3 +106,27 @@ def test_written_tags_and_chapters_read_back_in_book_order(chapters: list[tuple[
     got = sorted((c.start_time, c.end_time) for c in id3.getall("CHAP"))
     assert got == [(m.start_ms, m.end_ms) for m in markers]
     assert MP3(out).info.length == pytest.approx(len(decode(out)) / SAMPLE_RATE, abs=0.002)  # the Info frame
+
+
+def test_a_second_decoder_reads_the_files_written_here_the_same(tmp_path: Path) -> None:
+    """libsndfile's MP3 decoder (mpg123, via soundfile) agrees with ffmpeg, sample for sample in
+    length and position, on a chapter and a full book written here: both read the Info frame and
+    trim the LAME tag's delay and padding (a player that did not would start 25 ms late)."""
+    import soundfile
+
+    from audiobook.build import BuildOptions, build
+
+    from conftest import make_book
+
+    book = make_book(tmp_path / "b")
+    report = build(book, BuildOptions(jobs=1))
+    files = [book / c.file for c in report.chapters]
+    state = json.loads((book / ".audiobook" / "state.json").read_text())["chapters"].values()
+    lengths = {Path(e["file"]).name: e["samples"] for e in state}
+    lengths[Path(report.book_files[0]).name] = mp3join.total_samples([mp3join.frames(f) for f in files])
+    for path in sorted((book / "output").glob("*.mp3")):
+        ours = decode(path).astype(np.float32) / 32768
+        theirs, rate = soundfile.read(path, dtype="float32")
+        assert rate == SAMPLE_RATE and len(theirs) == len(ours), path.name
+        assert abs(len(theirs) - lengths[path.name]) <= 1, path.name       # the length the build meant
+        assert np.corrcoef(theirs, ours)[0, 1] > 0.999, path.name
