@@ -73,8 +73,9 @@ def test_an_edit_reencodes_its_paragraph_and_gives_the_file_a_cold_build_gives(
     encoded: list[str] = []
     real = segments.encode
     monkeypatch.setattr(segments, "encode", lambda part, seg, key, *a: encoded.append(key) or real(part, seg, key, *a))
-    build(book, BuildOptions(jobs=1))
+    report = build(book, BuildOptions(jobs=1))
     monkeypatch.undo()
+    assert (report.chapters[0].paragraphs, report.chapters[0].paragraphs_encoded) == (6, 1)
     new = (book / "output" / "01 - One.mp3").read_bytes()
     rec = state(book)["1"]["segments"]
     base = audio_offset(new)

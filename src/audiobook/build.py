@@ -64,6 +64,8 @@ class ChapterReport:
     lines: int
     lines_synthesized: int
     lines_cached: int
+    paragraphs: int = 0               # segments of its MP3 (segments.py) ...
+    paragraphs_encoded: int = 0       # ... encoded by this build (the others' frames were copied)
 
 
 @dataclass
@@ -236,7 +238,7 @@ def _build(prep: Prepared, options: BuildOptions, progress: Progress | None, t0:
     progress("synthesize", 0, len(jobs))
 
     with ThreadPoolExecutor(max_workers=max(1, os.cpu_count() or 1)) as pool, _cancelled_on_error(stream):
-        assembling: dict[int, Future[tuple[dict[str, Any], tuple[Any, ...]]]] = {}
+        assembling: dict[int, Future[tuple[dict[str, Any], tuple[Any, ...], int]]] = {}
 
         def start(i: int) -> None:
             if i not in assembling:
@@ -271,13 +273,14 @@ def _build(prep: Prepared, options: BuildOptions, progress: Progress | None, t0:
         progress("chapters", 0, len(tracks))
         for i in range(len(tracks)):
             start(i)
-            entry, lines = assembling[i].result()
+            entry, lines, encoded = assembling[i].result()
             state.chapters[entry.get("key", str(entry["number"]))] = entry
             n_syn = sum(1 for ln in lines if prep.plan.key(ln) in synthesized)
             report.chapters.append(ChapterReport(
                 index=entry["number"], title=entry["title"], file=entry["file"],
                 duration_s=round(entry["samples"] / SAMPLE_RATE, 3), lines=len(lines),
-                lines_synthesized=n_syn, lines_cached=len(lines) - n_syn))
+                lines_synthesized=n_syn, lines_cached=len(lines) - n_syn,
+                paragraphs=len(entry.get("segments", [])), paragraphs_encoded=encoded))
             progress("chapters", i + 1, len(tracks))
             state.save()
 
@@ -325,8 +328,9 @@ def chapter_hash(prep: Prepared, ch: Chapter, tags: export.Tags, total: int) -> 
 
 
 def _chapter(prep: Prepared, ch: Chapter, state: State, tags: export.Tags, total: int, keep_pcm: bool = False
-             ) -> tuple[dict[str, Any], tuple[Any, ...]]:
-    """Assemble, master and encode one track, unless its MP3 is up to date. The mastered audio is
+             ) -> tuple[dict[str, Any], tuple[Any, ...], int]:
+    """Assemble, master and encode one track, unless its MP3 is up to date: its state entry, its
+    lines, and how many of its segments were encoded (not copied). The mastered audio is
     encoded from memory; it is stored too (``.audiobook/chapters``) only for an M4B (``keep_pcm``),
     which is encoded from it rather than from the MP3 (transcoding loses 1.7 dB of SNR)."""
     book = prep.book
@@ -338,7 +342,7 @@ def _chapter(prep: Prepared, ch: Chapter, state: State, tags: export.Tags, total
     mp3_done = bool(old and old.get("hash") == digest and out.is_file())
     if mp3_done and (not keep_pcm or pcm_path.is_file()):
         assert old is not None
-        return old, ch.lines
+        return old, ch.lines, 0
     pauses = book.pauses(prep.profile.pauses)
 
     def missing(line: Any) -> AudiobookError:
@@ -365,8 +369,9 @@ def _chapter(prep: Prepared, ch: Chapter, state: State, tags: export.Tags, total
         steps = master_parts(views, SAMPLE_RATE, prep.mastering)          # in place
         settings = [prep.mastering.settings(), export.MP3_KBPS, export.LAME_QUALITY, SAMPLE_RATE]
         keys = [segments.segment_key(seg, steps, settings) for seg in parts]
+        reuse = {} if mp3_done else segments.reusable(old, book.root)
         encoded = [] if mp3_done else segments.encode_all(
-            parts, views, keys, segments.reusable(old, book.root), export.MP3_KBPS, export.LAME_QUALITY, SAMPLE_RATE)
+            parts, views, keys, reuse, export.MP3_KBPS, export.LAME_QUALITY, SAMPLE_RATE)
         n = segments.length(parts)
         if keep_pcm:
             pcm_path.parent.mkdir(parents=True, exist_ok=True)
@@ -385,7 +390,7 @@ def _chapter(prep: Prepared, ch: Chapter, state: State, tags: export.Tags, total
              "segments": segments.records(encoded) if not mp3_done else (old or {}).get("segments", [])}
     if keep_pcm:
         entry["pcm"] = pcm_path.name
-    return entry, ch.lines
+    return entry, ch.lines, sum(1 for key in keys if key not in reuse) if not mp3_done else 0
 
 
 _BIG_CHAPTER = 10 * 60 * SAMPLE_RATE   # samples: a chapter this long is assembled alone
@@ -477,7 +482,7 @@ def _m4b_stream(prep: Prepared, options: BuildOptions, state: State, tags: expor
     return export.AacStream(prep.book.work_dir / ".m4b-audio.tmp", len(tracks))
 
 
-def _to_stream(stream: export.AacStream, prep: Prepared, i: int, fut: Future[tuple[dict[str, Any], Any]]) -> None:
+def _to_stream(stream: export.AacStream, prep: Prepared, i: int, fut: Future[tuple[dict[str, Any], Any, int]]) -> None:
     if not fut.cancelled() and fut.exception() is None:
         stream.add(i, prep.book.work_dir / "chapters" / fut.result()[0]["pcm"])
 

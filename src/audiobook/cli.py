@@ -98,8 +98,11 @@ def _watch(book_dir: Path, opts: BuildOptions, progress: Progress, quiet: bool, 
                 click.echo(f"[{stamp}] not built; fix the above and save", err=True)
             else:
                 _summary(result, quiet, report_path)
+                encoded = sum(c.paragraphs_encoded for c in result.chapters)
+                paragraphs = sum(c.paragraphs for c in result.chapters)
                 click.echo(f"[{stamp}] built: {result.lines_synthesized} lines synthesized, "
-                           f"{result.lines_cached} reused, in {result.wall_seconds:.2f} s")
+                           f"{result.lines_cached} reused, {encoded} of {paragraphs} paragraphs encoded, "
+                           f"in {result.wall_seconds:.2f} s")
             click.echo(f"watching {where} for changes (Ctrl-C to stop)", err=True)
     except KeyboardInterrupt:
         click.echo("stopped watching; finished lines are kept in the cache", err=True)
