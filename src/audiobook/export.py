@@ -1,9 +1,12 @@
 """Audio files out: MP3 chapters, and the full book as an MP3 (ID3 chapter markers, tags, APIC
 cover) and/or an M4B (AAC, chapter atoms, iTunes tags, cover).
 
-Encoding is ffmpeg (from imageio-ffmpeg, or one on PATH) fed raw PCM on stdin; every file is
-written under a temporary name in its folder and renamed into place when complete, so a player
-or a sync client never sees a half-written book.
+The MP3s are written here from frames already encoded (``write_mp3``: a chapter's paragraphs,
+LAME-encoded by ``segments``; ``join_mp3``: the chapter files' frames, for the full book) after
+an ID3 tag made here (``id3_tag``). The M4B's AAC, and ``encode_mp3`` (an MP3 straight from PCM,
+for benchmarks and tests), are ffmpeg (from imageio-ffmpeg, or one on PATH) fed raw PCM on stdin.
+Every file is written under a temporary name in its folder and renamed into place when complete,
+so a player or a sync client never sees a half-written book.
 """
 
 from __future__ import annotations
