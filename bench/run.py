@@ -6,7 +6,8 @@
    book and on a longer one (bench/alice, 12 minutes), and the speed-up of --jobs 2 over --jobs 1;
 3. no-change rebuild, one-chapter re-render, one-paragraph edit, one-voice swap: wall and lines;
    the same edit and swap under `audiobook build --watch` (from the file's save to the build's end);
-4. generated books of 1, 5 and 20 hours on the test engine: wall time and peak memory.
+4. generated books of 1, 5 and 20 hours on the test engine: wall time and peak memory, and a
+   one-paragraph edit in each.
 
     .venv/bin/python bench/run.py [--hours 1,5,20] [--skip-long]
 
@@ -243,6 +244,13 @@ def section_long(tmp: Path, hours_list: list[float]) -> None:
         base = base or per_hour
         print(f"   {hours:>4g} h book: {audio_h:5.2f} h of audio, wall {wall:7.1f} s "
               f"({per_hour:6.1f} s per audio hour, {per_hour / base:.2f}x the first), peak memory {mb:6.0f} MB")
+        files = sorted((book / "manuscript").glob("*.md"))
+        middle = files[len(files) // 2]
+        middle.write_text(middle.read_text(encoding="utf-8").replace(".7. ", ".7, edited. ", 1), encoding="utf-8")
+        w, r = build(book)
+        encoded = sum(int(c["paragraphs_encoded"]) for c in r["chapters"])  # type: ignore[union-attr, index]
+        print(f"             one-paragraph edit in {middle.name}: {w:5.1f} s ({w / wall * 100:.0f}% of the cold "
+              f"build), {r['lines_synthesized']} lines synthesized, {encoded} paragraphs encoded")
         shutil.rmtree(book)
 
 
