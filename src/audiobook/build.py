@@ -33,7 +33,7 @@ from audiobook import export, render, segments
 from audiobook.accounting import count_words
 from audiobook.assemble import assemble
 from audiobook.book import Book, load_book
-from audiobook.cache import SAMPLE_RATE, LineCache, atomic_write, read_json
+from audiobook.cache import SAMPLE_RATE, LineCache, atomic_write, read_json, to_int16
 from audiobook.config import gather
 from audiobook.cover import Cover, read_cover
 from audiobook.credits import credit_chapters, is_credits, state_key
@@ -367,17 +367,20 @@ def _chapter(prep: Prepared, ch: Chapter, state: State, tags: export.Tags, total
         parts = segments.split(placed, len(samples), lambda p: prep.plan.key(p.line))
         views = [samples[seg.start:seg.stop] for seg in parts]
         steps = master_parts(views, SAMPLE_RATE, prep.mastering)          # in place
-        settings = [prep.mastering.settings(), export.MP3_KBPS, export.LAME_QUALITY, SAMPLE_RATE]
-        keys = [segments.segment_key(seg, steps, settings) for seg in parts]
-        reuse = {} if mp3_done else segments.reusable(old, book.root)
-        encoded = [] if mp3_done else segments.encode_all(
-            parts, views, keys, reuse, export.MP3_KBPS, export.LAME_QUALITY, SAMPLE_RATE)
+        encoded, fresh = None, 0          # (the MP3 is up to date when only the M4B's PCM was missing)
+        if not mp3_done:
+            settings = [prep.mastering.settings(), export.MP3_KBPS, export.LAME_QUALITY, SAMPLE_RATE]
+            keys = [segments.segment_key(seg, steps, settings) for seg in parts]
+            reuse = segments.reusable(old, book.root)
+            encoded = segments.encode_all(parts, views, keys, reuse, export.MP3_KBPS, export.LAME_QUALITY,
+                                          SAMPLE_RATE)
+            fresh = sum(1 for key in keys if key not in reuse)
         n = segments.length(parts)
         if keep_pcm:
             pcm_path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(pcm_path, (segments.to_pcm16(b) for b in segments.timeline(samples, parts)))
+            atomic_write(pcm_path, (to_int16(b).tobytes() for b in segments.timeline(samples, parts)))
         del samples, views
-        if not mp3_done:
+        if encoded is not None:
             export.write_mp3([e.data for e in encoded], sum(e.frames for e in encoded), out, ch_tags,
                              (segments.ENCODER_DELAY, segments.DECODER_DELAY))
     if old and old.get("pcm") and old.get("pcm") != pcm_path.name:
@@ -387,10 +390,10 @@ def _chapter(prep: Prepared, ch: Chapter, state: State, tags: export.Tags, total
              for p, t in zip(placed, starts, strict=True)]
     entry = {"number": ch.number, "key": state_key(ch), "title": ch.title, "hash": digest, "file": rel,
              "samples": n, "lines": lines,
-             "segments": segments.records(encoded) if not mp3_done else (old or {}).get("segments", [])}
+             "segments": segments.records(encoded) if encoded is not None else (old or {}).get("segments", [])}
     if keep_pcm:
         entry["pcm"] = pcm_path.name
-    return entry, ch.lines, sum(1 for key in keys if key not in reuse) if not mp3_done else 0
+    return entry, ch.lines, fresh
 
 
 _BIG_CHAPTER = 10 * 60 * SAMPLE_RATE   # samples: a chapter this long is assembled alone

@@ -29,6 +29,14 @@ _CRC_CHUNK = b"abck"
 _OVERHEAD = 44 + 12             # RIFF/fmt/data headers, and the CRC chunk after the samples
 
 
+def to_int16(samples: np.ndarray) -> np.ndarray:
+    """Float samples in [-1, 1] as the pipeline's 16-bit ones (clipped, rounded); ``samples`` is
+    left as it is."""
+    x = np.clip(samples, -1.0, 1.0).astype(np.float32, copy=False)
+    x *= np.float32(32767.0)
+    return np.rint(x, out=x).astype("<i2")
+
+
 def line_key(text: str, voice_identity: dict[str, Any], extra: dict[str, Any] | None = None) -> str:
     payload = {"text": text, "voice": voice_identity, "format": FORMAT, "extra": extra or {}}
     blob = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))

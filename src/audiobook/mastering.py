@@ -134,7 +134,7 @@ def master_parts(parts: list[np.ndarray], rate: int, settings: Mastering) -> tup
 
     Every step works on each part alone (no filter or limiter state crosses from one part to the
     next), and every gain is a multiple of ``GAIN_STEP_DB``: a part masters to the same samples
-    wherever it stands in whichever chapter, given the same steps (``replay``). So after an edit
+    wherever it stands in whichever chapter, given the same steps. So after an edit
     elsewhere in the chapter, an unchanged part need not be encoded again."""
     if not settings.enabled or not any(len(p) for p in parts):
         return ()

@@ -103,24 +103,41 @@ def frames(path: Path) -> Frames:
         raise OutputError(f"{path}: not an MP3 file (no MPEG audio frame after its tag); render it again")
     size, rate, spf, _, _ = first
     delay, padding, info = _info(data, pos)
-    if info:
-        pos += size
-    start, count = pos, 0
+    start = pos + size if info else pos
+    count, end = _walk(data, start)
+    return Frames(rate, count, spf, delay, padding, start, end - start, data[start:start + 4])
+
+
+def _walk(data: bytes, pos: int) -> tuple[int, int]:
+    """(how many, where they end) of the MPEG audio frames back to back in ``data`` from ``pos``."""
+    count = 0
     while (h := _header(data, pos)) is not None:
         count += 1
         pos += h[0]
-    return Frames(rate, count, spf, delay, padding, start, pos - start, data[start:start + 4])
+    return count, pos
+
+
+def _xing(data: bytes, pos: int) -> int | None:
+    """Where the "Xing"/"Info" word of a Xing/Info frame at ``pos`` is (after the frame's 4-byte
+    header and its side information), or None if the frame there is audio, or no frame."""
+    first = _header(data, pos)
+    if first is None:
+        return None
+    at = pos + 4 + _side_info(first[3], first[4])
+    return at if data[at: at + 4] in (b"Xing", b"Info") else None
+
+
+def _side_info(mono: bool, mpeg1: bool) -> int:
+    """Bytes of a Layer III frame's side information."""
+    return (17 if mono else 32) if mpeg1 else (9 if mono else 17)
 
 
 def _info(data: bytes, pos: int) -> tuple[int, int, bool]:
     """(delay, padding, whether it is one) of the Xing/Info frame at ``pos``."""
     first = _header(data, pos)
-    if first is None:
+    if first is None or _xing(data, pos) is None:
         return 0, 0, False
-    size, _, _, mono, mpeg1 = first
-    side = (17 if mono else 32) if mpeg1 else (9 if mono else 17)
-    if data[pos + 4 + side: pos + 4 + side + 4] not in (b"Xing", b"Info"):
-        return 0, 0, False
+    size = first[0]
     delay = padding = 0
     lame = _lame_tag(data, pos, size)
     if lame >= 0 and lame + 24 <= pos + size:
@@ -133,13 +150,10 @@ def _counted(f: BinaryIO, head: bytes, pos: int, total: int) -> Frames | None:
     """The file's frames from its Info frame's counts, if they agree with the file: its byte count
     reaches the end of the file, the audio's size fits that many frames of its bit rate, and a
     frame ends exactly at the end of the file. None: count them one by one."""
-    first = _header(head, pos)
-    if first is None:
+    first, at = _header(head, pos), _xing(head, pos)
+    if first is None or at is None or len(head) < at + 16:
         return None
-    size, rate, spf, mono, mpeg1 = first
-    at = pos + 4 + ((17 if mono else 32) if mpeg1 else (9 if mono else 17))
-    if head[at: at + 4] not in (b"Xing", b"Info") or len(head) < at + 16:
-        return None
+    size, rate, spf, _, _ = first
     flags, count, nbytes = struct.unpack(">III", head[at + 4: at + 16])
     start = pos + size
     audio = total - start
@@ -174,20 +188,12 @@ def audio_offset(head: bytes) -> int | None:
     first = _header(head, pos)
     if first is None:
         return None
-    size, _, _, mono, mpeg1 = first
-    side = (17 if mono else 32) if mpeg1 else (9 if mono else 17)
-    if head[pos + 4 + side: pos + 4 + side + 4] in (b"Xing", b"Info"):
-        pos += size
-    return pos
+    return pos + first[0] if _xing(head, pos) is not None else pos
 
 
 def count_frames(data: bytes) -> int:
     """The MPEG audio frames ``data`` holds, back to back from its start."""
-    pos = count = 0
-    while (h := _header(data, pos)) is not None:
-        count += 1
-        pos += h[0]
-    return count
+    return _walk(data, 0)[0]
 
 
 def chapter_starts(files: list[Frames]) -> list[int]:
@@ -214,11 +220,10 @@ def info_frame(header: bytes, frames: int, audio_bytes: int, delay: int, padding
     if parsed is None:
         raise OutputError("not an MPEG audio frame header")
     size, _, _, mono, mpeg1 = parsed
-    side = (17 if mono else 32) if mpeg1 else (9 if mono else 17)
     total = size + audio_bytes
     toc = bytes(min(255, i * 256 // 100) for i in range(100))       # constant bit rate: linear
-    body = struct.pack(">I", h) + bytes(side) + b"Info" + struct.pack(">III", 0x0F, frames, total) + toc
-    body += struct.pack(">I", 0)                                   # quality
+    body = struct.pack(">I", h) + bytes(_side_info(mono, mpeg1)) + b"Info"
+    body += struct.pack(">III", 0x0F, frames, total) + toc + struct.pack(">I", 0)   # quality 0
     kbps = _BITRATES[mpeg1][(h >> 12) & 15]
     lame = b"LAME3.100" + bytes([0x01, 0]) + bytes(8) + bytes([0, min(255, kbps)])
     lame += bytes([delay >> 4, (delay & 0x0F) << 4 | padding >> 8, padding & 0xFF])

@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 
 from audiobook.book import Book
-from audiobook.cache import SAMPLE_RATE, LineCache, atomic_write, line_key, read_json
+from audiobook.cache import SAMPLE_RATE, LineCache, atomic_write, line_key, read_json, to_int16
 from audiobook.engines import Engine, engine_class
 from audiobook.engines.base import digests_known, remember_digests
 from audiobook.errors import AudiobookError, Problems, SynthesisError, did_you_mean
@@ -211,10 +211,7 @@ def render_job(job: Job, cache_root: str) -> Done:
         audio = _speak(job)
         problem = suspicious(job.text, audio)
     seconds = time.perf_counter() - t0
-    audio = np.asarray(audio, dtype=np.float32)        # _speak made it: converted in place
-    np.clip(audio, -1.0, 1.0, out=audio)
-    audio *= np.float32(32767.0)
-    pcm = np.rint(audio, out=audio).astype(np.int16)
+    pcm = to_int16(audio)
     LineCache(Path(cache_root)).write(job.key, pcm)
     return Done(job.key, len(pcm), seconds, f"voice {job.voice.name}: {problem}: {job.text[:80]!r}" if problem else "")
 

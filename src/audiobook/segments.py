@@ -32,8 +32,9 @@ from typing import Any
 import numpy as np
 
 from audiobook.assemble import Placed
+from audiobook.cache import to_int16
 from audiobook.errors import OutputError
-from audiobook.mp3join import audio_offset
+from audiobook.mp3join import audio_offset, count_frames
 
 FRAME = 1152                # samples per MPEG-1 Layer III frame
 ENCODER_DELAY = 576         # LAME's, for the LAME tag: a decoder skips it and its own 529 ...
@@ -95,7 +96,7 @@ def encode(part: np.ndarray, seg: Segment, key: str, bitrate_kbps: int, quality:
     import lameenc
 
     n_in = seg.frames * FRAME - DELAY - MARGIN
-    pcm = to_pcm16(part[:n_in])
+    pcm = to_int16(part[:n_in]).tobytes()
     if len(part) < n_in:           # speech to its last sample: the encoder gets zeros after it
         pcm += bytes(2 * (n_in - len(part)))
     enc = lameenc.Encoder()
@@ -124,10 +125,6 @@ def encode_all(parts: list[Segment], views: list[np.ndarray], keys: list[str], r
     else:
         made = {i: one(i) for i in todo}
     return [made[i] if i in made else reuse[key] for i, key in enumerate(keys)]
-
-
-def to_pcm16(x: np.ndarray) -> bytes:
-    return (np.clip(x, -1.0, 1.0) * 32767.0).round().astype("<i2").tobytes()
 
 
 def timeline(samples: np.ndarray, segments: list[Segment]) -> Iterator[np.ndarray]:
@@ -194,8 +191,6 @@ def records(encoded: list[Encoded]) -> list[list[Any]]:
 
 def check_frames(encoded: Encoded) -> None:
     """LAME gave the frames wanted (the module docstring's arithmetic holds for this encoder)."""
-    from audiobook.mp3join import count_frames
-
     got = count_frames(encoded.data)
     if got != encoded.frames:
         raise OutputError(f"the MP3 encoder made {got} frames for a segment that needs {encoded.frames}; "
