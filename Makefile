@@ -8,7 +8,10 @@ BIN    := $(VENV)/bin
 
 .PHONY: audiobook test lint bench clean
 
+# Bytecode is compiled here because the install is editable: a Python run with
+# PYTHONDONTWRITEBYTECODE (as on our build machines) would compile every module on every command.
 audiobook: $(VENV)/.installed
+	$(BIN)/python -m compileall -q src
 	$(BIN)/audiobook build
 
 test: $(VENV)/.installed-test

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -102,3 +103,20 @@ def test_model_digests_are_remembered_across_builds_and_redone_when_the_file_cha
     model.write_bytes(b"weights 2, longer")                 # size and mtime change: hashed again
     assert base.file_digest(model) not in (d1, "remembered")
     assert model_key not in base.digests_known()            # the stale entry is not kept
+
+
+def test_model_digests_are_shared_by_every_book(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A model hashed for one book is not hashed again for another (the memo is in the user's cache)."""
+    from audiobook.build import prepare
+    from audiobook.engines import base
+
+    first = make_book(tmp_path / "a", SHORT, profile("piper", "joe"))
+    key_a = prepare(first, BuildOptions()).plan.keys
+    base._DIGESTS.clear()                                  # a new process: only the memo on disk
+
+    def no_hashing(*args: object) -> None:
+        raise AssertionError("a model file was hashed again")
+
+    monkeypatch.setattr(base, "hashlib", SimpleNamespace(sha256=no_hashing))   # base's hashing only
+    second = make_book(tmp_path / "b", SHORT, profile("piper", "joe"))
+    assert prepare(second, BuildOptions()).plan.keys == key_a
