@@ -7,7 +7,6 @@ worker per core, each loading its engines once), and reports progress through a 
 
 from __future__ import annotations
 
-import json
 import multiprocessing
 import os
 import re
@@ -23,9 +22,9 @@ from typing import Any
 import numpy as np
 
 from audiobook.book import Book
-from audiobook.cache import SAMPLE_RATE, LineCache, atomic_write, line_key, read_json, to_int16
+from audiobook.cache import SAMPLE_RATE, LineCache, line_key, to_int16
 from audiobook.engines import Engine, engine_class
-from audiobook.engines.base import digests_known, remember_digests, user_cache_dir
+from audiobook.engines.base import load_digest_memo, save_digest_memo
 from audiobook.errors import AudiobookError, Problems, SynthesisError, did_you_mean
 from audiobook.script import NARRATOR, Line, Script
 from audiobook.speech import pieces, speech, too_long
@@ -86,9 +85,7 @@ def plan(script: Script, profile: Profile, book: Book, cache: LineCache,
     p = Plan(keys={}, voices={})
     lines = [ln for ch in script.chapters if not chapters or ch.number in chapters for ln in ch.lines]
     check_voices(profile, (profile.voice_for(ln.speaker, genders.get(ln.speaker, "unknown")) for ln in lines))
-    digests = Path(user_cache_dir()) / "digests.json"    # model files' digests, for every book
-    remembered = read_json(digests)
-    remember_digests(remembered)
+    remembered = load_digest_memo()
     where = _Locator(book)
     uncast: set[str] = set()
     seen: set[str] = set()
@@ -129,13 +126,7 @@ def plan(script: Script, profile: Profile, book: Book, cache: LineCache,
             p.doubtful.add(key)
             p.warnings.append(f"{where(ln)}: voice {voice.name}: {problem}, kept from an earlier build: "
                               f"{text[:80]!r}")
-    known = digests_known()
-    if known != remembered:
-        try:
-            digests.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(digests, json.dumps(known, indent=0, sort_keys=True).encode())
-        except (OSError, AudiobookError):   # only a memo: the next build hashes the models again
-            pass
+    save_digest_memo(remembered)
     return p
 
 

@@ -9,6 +9,7 @@ the loaded engine (see ``load_key``).
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
@@ -17,6 +18,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import numpy as np
+
+from audiobook.cache import atomic_write, read_json
+from audiobook.errors import AudiobookError
 
 if TYPE_CHECKING:
     from audiobook.voices import Voice
@@ -94,7 +98,7 @@ _DIGESTS: dict[str, str] = {}       # "path|size|mtime|inode" -> sha256, this pr
 
 def file_digest(path: str | Path) -> str:
     """sha256 of a model file, memoised on (path, size, mtime, inode), here and across builds of
-    any book (``remember_digests``, in the user's cache): hashing the sample book's models takes
+    any book (``load_digest_memo``, in the user's cache): hashing the sample book's models takes
     0.1-0.3 s."""
     st = os.stat(path)
     key = f"{os.path.abspath(path)}|{st.st_size}|{st.st_mtime_ns}|{st.st_ino}"
@@ -124,6 +128,27 @@ def digests_known() -> dict[str, str]:
         if key == f"{path}|{st.st_size}|{st.st_mtime_ns}|{st.st_ino}":
             out[key] = digest
     return out
+
+
+def load_digest_memo() -> dict[str, str]:
+    """Take up the digests builds of any book remembered (``digests.json`` in the user's cache);
+    returns them, for ``save_digest_memo``."""
+    remembered = read_json(Path(user_cache_dir()) / "digests.json")
+    remember_digests(remembered)
+    return remembered
+
+
+def save_digest_memo(remembered: dict[str, str]) -> None:
+    """Remember this process's digests for later builds, if they differ from ``remembered``."""
+    known = digests_known()
+    if known == remembered:
+        return
+    memo = Path(user_cache_dir()) / "digests.json"
+    try:
+        memo.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(memo, json.dumps(known, indent=0, sort_keys=True).encode())
+    except (OSError, AudiobookError):   # only a memo: the next build hashes the models again
+        pass
 
 
 def user_cache_dir() -> str:
