@@ -59,6 +59,7 @@ def _isolate_user_state(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.setenv("HIBARI_HOME", str(home / "hibari"))
+    monkeypatch.setenv("AUDIOBOOK_SERVER", "0")     # no build leaves a server behind (test_server.py turns it on)
 
 
 def make_book(root: Path, chapters: dict[str, str] | None = None, profile: str = TEST_PROFILE,

@@ -29,7 +29,7 @@ from typing import Any
 
 import numpy as np
 
-from audiobook import export, render, segments
+from audiobook import export, render, segments, server
 from audiobook.accounting import count_words
 from audiobook.assemble import assemble
 from audiobook.book import Book, load_book
@@ -83,6 +83,7 @@ class BuildReport:
     words_total: int = 0              # every word of the manuscript (speaker tags are markup) ...
     words_spoken: int = 0             # ... is either spoken
     words_reported: int = 0           # ... or named in a warning (left out, or audio too short)
+    server: bool = False              # lines synthesized by the synthesis server's workers (server.py)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -232,7 +233,10 @@ def _build(prep: Prepared, options: BuildOptions, progress: Progress | None, t0:
     n_jobs = options.jobs or os.cpu_count() or 1
     n_jobs = max(1, min(n_jobs, len(jobs) or 1))
     threads = max(1, (os.cpu_count() or 1) // n_jobs)
-    executor = options.executor or render.default_executor(n_jobs, threads)
+    own = options.executor is None and not options.jobs     # default: the synthesis server's workers, if up
+    served = server.connect() if own and jobs else None
+    report.server = served is not None
+    executor = options.executor or served or render.default_executor(n_jobs, threads)
     done_count = 0
     doubtful: set[str] = set(prep.plan.doubtful)      # audio far too short: its words are reported
     progress("synthesize", 0, len(jobs))
@@ -303,6 +307,8 @@ def _build(prep: Prepared, options: BuildOptions, progress: Progress | None, t0:
     words = count_words(prep.book, prep.script, (pos for pos, key in prep.plan.keys.items() if key in doubtful))
     report.words_total, report.words_spoken, report.words_reported = words.total, words.spoken, words.reported
     report.warnings += words.warnings
+    if own and served is None and not server.running():
+        server.start(prep.profile.voices.values())    # for the next build (see server.py)
     report.wall_seconds = round(time.perf_counter() - t0, 3)
     return report
 

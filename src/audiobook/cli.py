@@ -128,6 +128,44 @@ def _summary(report: BuildReport, quiet: bool, report_path: Path | None) -> None
             click.echo(f"  {book_file}  (full book, with chapter markers)")
 
 
+# ---------------------------------------------------------------------------------- server
+@cli.group("server")
+def server_cmd() -> None:
+    """The synthesis server: engines kept loaded between builds, so an edit is said at once.
+
+    A build starts it when none is running; it stops by itself after AUDIOBOOK_SERVER_IDLE
+    seconds without a build (default 1800). AUDIOBOOK_SERVER=0 turns it off."""
+
+
+@server_cmd.command("status")
+def server_status() -> None:
+    """Show the running synthesis server, if any."""
+    import time
+
+    from audiobook import server
+
+    found = server.servers()
+    if not found:
+        off = "" if server.enabled() else " (turned off: AUDIOBOOK_SERVER=0, or CI is set)"
+        click.echo(f"no synthesis server is running{off}")
+    for info in found:
+        up = (time.time() - info["started"]) / 60
+        stale = "" if info["current"] else " (of another install or an older audiobook: it stops when a new one starts)"
+        click.echo(f"synthesis server {info['pid']}{stale}: up {up:.0f} min, {info['workers']} workers, "
+                   f"{info['lines']} lines synthesized; voices loaded at start: {', '.join(info['voices']) or 'none'}; "
+                   f"stops after {info['idle_timeout'] / 60:g} min without a build; log {info['log']}")
+
+
+@server_cmd.command("stop")
+def server_stop() -> None:
+    """Stop the synthesis server (the next build starts a new one, unless AUDIOBOOK_SERVER=0)."""
+    from audiobook import server
+
+    pids = server.stop()
+    click.echo(f"stopped the synthesis server ({', '.join(map(str, pids))})" if pids
+               else "no synthesis server was running")
+
+
 # ---------------------------------------------------------------------------------- validate
 @cli.command()
 @book_option

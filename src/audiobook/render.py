@@ -40,6 +40,7 @@ class Job:
     voice: Voice
     sentence_pause: float
     max_chars: int = 0    # sentences longer than this are cut into pieces (0: as the engine says)
+    engine_id: str = ""   # the engine's identity (version, model digest): a worker that loaded another reloads
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,11 @@ class Plan:
         return self.keys[(line.chapter, line.index)]
 
 
+def engine_id(identity: dict[str, Any]) -> str:
+    """A short name for an engine's identity (``Engine.identity``: its version, the model's digest)."""
+    return line_key("", identity)
+
+
 def speaker_gender(book: Book) -> dict[str, str]:
     genders: dict[str, str] = {}
     for c in book.characters or ():
@@ -82,6 +88,7 @@ def plan(script: Script, profile: Profile, book: Book, cache: LineCache,
          chapters: set[int] | None = None) -> Plan:
     genders = speaker_gender(book)
     identities: dict[str, dict[str, Any]] = {}
+    engine_ids: dict[str, str] = {}
     p = Plan(keys={}, voices={})
     lines = [ln for ch in script.chapters if not chapters or ch.number in chapters for ln in ch.lines]
     check_voices(profile, (profile.voice_for(ln.speaker, genders.get(ln.speaker, "unknown")) for ln in lines))
@@ -93,6 +100,7 @@ def plan(script: Script, profile: Profile, book: Book, cache: LineCache,
         voice = profile.voice_for(ln.speaker, genders.get(ln.speaker, "unknown"))
         if voice.name not in identities:
             identity = dict(engine_class(voice.engine).identity(voice))
+            engine_ids[voice.name] = engine_id(identity)
             identity.update(voice.settings())
             identities[voice.name] = identity
         said = speech(ln.text)
@@ -121,7 +129,7 @@ def plan(script: Script, profile: Profile, book: Book, cache: LineCache,
         seen.add(key)
         samples = cache.samples(key)
         if samples is None:
-            p.jobs[key] = Job(key, text, voice, profile.pauses.sentence, limit)
+            p.jobs[key] = Job(key, text, voice, profile.pauses.sentence, limit, engine_ids[voice.name])
         elif problem := too_short(text, samples):          # reported when made; and at every build since
             p.doubtful.add(key)
             p.warnings.append(f"{where(ln)}: voice {voice.name}: {problem}, kept from an earlier build: "
@@ -148,7 +156,7 @@ class _Locator:
 
 
 # ------------------------------------------------------------------------------ worker side
-_LOADED: dict[tuple[Any, ...], Engine] = {}
+_LOADED: dict[tuple[Any, ...], tuple[str, Engine]] = {}
 _THREADS = 1
 
 
@@ -158,9 +166,11 @@ def _init_worker(threads: int, warm: tuple[Voice, ...] = (), parent: int = 0) ->
     os.environ.setdefault("OMP_NUM_THREADS", str(threads))
     if parent:
         threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
+    if warm:
+        load_digest_memo()        # the models' digests, for their identity, without hashing them again
     for voice in warm:            # load and run each voice once now, not on the first line of an edit
         try:                      # (model, G2P, the first inference's allocations, pitch and resampling)
-            _speak(Job("", "Ready.", voice, 0.0))
+            _speak(Job("", "Ready.", voice, 0.0, engine_id=engine_id(engine_class(voice.engine).identity(voice))))
         except Exception:         # reported on the first line that voice speaks
             pass
 
@@ -182,12 +192,16 @@ def _ready() -> None:
     """A task that only makes a pool start a worker (which runs the initializer)."""
 
 
-def _engine(voice: Voice) -> Engine:
+def _engine(voice: Voice, engine_id: str = "") -> Engine:
+    """The loaded engine for ``voice``, loaded again if the model it was loaded from has changed
+    since (a worker kept between builds: ``--watch``, the synthesis server)."""
     cls = engine_class(voice.engine)
     k = cls.load_key(voice)
+    if k in _LOADED and _LOADED[k][0] != engine_id:
+        del _LOADED[k]
     if k not in _LOADED:
-        _LOADED[k] = cls(voice, threads=_THREADS)
-    return _LOADED[k]
+        _LOADED[k] = (engine_id, cls(voice, threads=_THREADS))
+    return _LOADED[k][1]
 
 
 MIN_SECONDS_PER_LETTER = 0.02   # 3x faster than any narrator: shorter audio means words were skipped
@@ -228,7 +242,7 @@ def suspicious(text: str, audio: np.ndarray) -> str:
 def _speak(job: Job) -> np.ndarray:
     from audiobook.engines.base import trim_silence
 
-    engine = _engine(job.voice)
+    engine = _engine(job.voice, job.engine_id)
     chunks: list[np.ndarray] = []
     try:
         for piece in pieces(job.text, job.max_chars or engine.MAX_CHARS):

@@ -1,0 +1,175 @@
+"""The synthesis server (server.py): a build leaves one behind, the next build hands it its lines,
+the audio is the same as a build's own workers make, and it goes away when told, when idle, when
+its install changes or when it dies, without a build ever waiting on it or failing for it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import tempfile
+import time
+from collections.abc import Iterator
+from concurrent.futures import BrokenExecutor
+from pathlib import Path
+
+import pytest
+
+from audiobook import render, server
+from audiobook.build import BuildOptions, build
+from audiobook.cache import LineCache
+from audiobook.voices import Voice
+
+from conftest import make_book, run_cli
+
+
+@pytest.fixture
+def runtime(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The server turned on, with its files in a private folder (short: a socket's path is at
+    most 107 bytes); every server stopped afterwards."""
+    folder = Path(tempfile.mkdtemp(prefix="ab-", dir="/tmp"))
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(folder))
+    monkeypatch.setenv("AUDIOBOOK_SERVER", "1")
+    monkeypatch.setenv("AUDIOBOOK_SERVER_IDLE", "120")
+    try:
+        yield folder / "audiobook"
+    finally:
+        server.stop()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def wait_for_server(timeout: float = 60.0) -> dict[str, object]:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = [s for s in server.servers() if s["current"]]
+        if found:
+            return found[0]
+        time.sleep(0.1)
+    raise AssertionError("no synthesis server came up")
+
+
+def gone(pid: int, timeout: float = 30.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if not server.alive(pid):
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def edit(book: Path, old: str, new: str) -> None:
+    f = book / "manuscript" / "01-first.md"
+    f.write_text(f.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+def test_a_build_leaves_a_server_that_the_next_build_hands_its_lines_to(runtime: Path, tmp_path: Path) -> None:
+    book = make_book(tmp_path / "book")
+    first = build(book)
+    assert not first.server                        # none was running: this build's own workers
+    info = wait_for_server()
+    assert info["voices"] == ["narr", "dan", "li"]   # the profile's voices, loaded as it starts
+    edit(book, "Later that night", "Much later that night")
+    again = build(book)
+    assert again.server and again.lines_synthesized == 1
+    assert again.chapters[1].lines_synthesized == 0
+    assert wait_for_server()["lines"] == 1
+    nothing = build(book)                          # nothing to say: the server is not even asked
+    assert not nothing.server and nothing.lines_synthesized == 0
+
+    # the same audio as a build without the server: line for line, and the chapter files
+    alone = make_book(tmp_path / "alone")
+    edit(alone, "Later that night", "Much later that night")
+    os.environ["AUDIOBOOK_SERVER"] = "0"
+    try:
+        build(alone)
+    finally:
+        os.environ["AUDIOBOOK_SERVER"] = "1"
+    ours, theirs = LineCache(book / ".audiobook" / "cache"), LineCache(alone / ".audiobook" / "cache")
+    for key in theirs.keys():
+        assert ours.path(key).read_bytes() == theirs.path(key).read_bytes()
+    for name in ("01 - The First.mp3", "02 - The Second.mp3"):
+        assert (book / "output" / name).read_bytes() == (alone / "output" / name).read_bytes()
+
+
+def test_explicit_jobs_and_the_switch_leave_the_server_alone(runtime: Path, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    book = make_book(tmp_path / "book")
+    assert not build(book, BuildOptions(jobs=2)).server
+    time.sleep(0.5)
+    assert server.servers() == [] and not server.running()   # --jobs N: its own workers, no server started
+    monkeypatch.setenv("AUDIOBOOK_SERVER", "0")
+    edit(book, "Later that night", "Much later that night")
+    assert not build(book).server
+    assert server.servers() == []
+    monkeypatch.setenv("AUDIOBOOK_SERVER", "")
+    monkeypatch.setenv("CI", "1")                 # off in CI unless asked for
+    assert not server.enabled()
+
+
+def test_status_and_stop_from_the_command_line(runtime: Path, capsys: pytest.CaptureFixture[str],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    code, out, _ = run_cli(["server", "status"], capsys, monkeypatch)
+    assert code == 0 and "no synthesis server is running" in out
+    assert server.start([])
+    pid = int(wait_for_server()["pid"])
+    code, out, _ = run_cli(["server", "status"], capsys, monkeypatch)
+    assert code == 0 and f"synthesis server {pid}:" in out and "0 lines synthesized" in out
+    code, out, _ = run_cli(["server", "stop"], capsys, monkeypatch)
+    assert code == 0 and f"stopped the synthesis server ({pid})" in out
+    assert gone(pid)
+    assert not list(runtime.glob("*.sock"))       # the socket goes with it
+    code, out, _ = run_cli(["server", "stop"], capsys, monkeypatch)
+    assert "no synthesis server was running" in out
+
+
+def test_a_stale_socket_is_not_a_server(runtime: Path, tmp_path: Path) -> None:
+    """A server killed with -9 leaves its socket: builds do not wait on it, and the next server
+    takes its place."""
+    runtime.mkdir(mode=0o700)
+    s = socket.socket(socket.AF_UNIX)
+    s.bind(str(runtime / f"{server.identity()}.sock"))
+    s.close()                                      # bound, never listening: connections are refused
+    book = make_book(tmp_path / "book")
+    t0 = time.monotonic()
+    assert server.connect() is None
+    assert time.monotonic() - t0 < server.CONNECT_TIMEOUT
+    assert not build(book).server
+    wait_for_server()
+    edit(book, "Later that night", "Much later that night")
+    assert build(book).server
+
+
+def test_an_idle_server_exits(runtime: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AUDIOBOOK_SERVER_IDLE", "1")
+    assert server.start([])
+    pid = int(wait_for_server()["pid"])
+    assert gone(pid, 20)
+
+
+def test_a_server_that_dies_fails_the_calls_waiting_on_it_then_a_build_starts_another(
+        runtime: Path, tmp_path: Path) -> None:
+    assert server.start([])
+    pid = int(wait_for_server()["pid"])
+    pool = server.connect()
+    assert pool is not None
+    assert pool.submit(pow, 2, 10).result(30) == 1024
+    slow = pool.submit(time.sleep, 30)
+    time.sleep(0.5)
+    os.kill(pid, signal.SIGKILL)
+    with pytest.raises(BrokenExecutor):
+        slow.result(30)
+    pool.shutdown()
+    book = make_book(tmp_path / "book")
+    r = build(book)                                # its lock is free: no server; a new one starts
+    assert not r.server and r.lines_synthesized == r.lines_total
+    assert int(wait_for_server()["pid"]) != pid
+
+
+def test_a_worker_loads_the_model_again_when_its_identity_changes() -> None:
+    """A worker kept between builds (the server, --watch) whose voice's model file was replaced
+    gets a job naming the new file's digest: it loads the model again, not the one it holds."""
+    voice = Voice(name="narr", engine="test", model="narrator")
+    first = render._engine(voice, "digest-a")
+    assert render._engine(voice, "digest-a") is first
+    assert render._engine(voice, "digest-b") is not first
