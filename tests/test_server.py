@@ -63,18 +63,20 @@ def edit(book: Path, old: str, new: str) -> None:
     f.write_text(f.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
 
 
-def test_a_build_leaves_a_server_that_the_next_build_hands_its_lines_to(runtime: Path, tmp_path: Path) -> None:
+def test_a_build_leaves_a_server_that_the_next_build_hands_its_lines_to(
+        runtime: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     book = make_book(tmp_path / "book")
     first = build(book)
     assert not first.server                        # none was running: this build's own workers
     info = wait_for_server()
     assert info["voices"] == ["narr", "dan", "li"]   # the profile's voices, loaded as it starts
     edit(book, "Later that night", "Much later that night")
-    again = build(book)
+    monkeypatch.chdir(book)                        # --book . : not where the server runs
+    again = build(Path("."))
     assert again.server and again.lines_synthesized == 1
     assert again.chapters[1].lines_synthesized == 0
     assert wait_for_server()["lines"] == 1
-    nothing = build(book)                          # nothing to say: the server is not even asked
+    nothing = build(Path("."))                     # nothing to say: the server is not even asked
     assert not nothing.server and nothing.lines_synthesized == 0
 
     # the same audio as a build without the server: line for line, and the chapter files

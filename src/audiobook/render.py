@@ -334,7 +334,7 @@ def synthesize(jobs: list[Job], cache: LineCache, executor: Executor,
 
     try:
         for j in jobs:
-            fut = executor.submit(render_job, j, str(cache.root))
+            fut = executor.submit(render_job, j, os.path.abspath(cache.root))   # a server runs elsewhere
             futures.append(fut)
             if fut.done():
                 report(fut)
