@@ -130,6 +130,36 @@ def test_master_is_deterministic() -> None:
     assert np.array_equal(a, b)
 
 
+@pytest.mark.parametrize("louder", [False, True])
+def test_known_levels_spare_the_unchanged_parts_and_master_the_wanted_one_alike(louder: bool) -> None:
+    """After an edit of one part, the levels the last build measured stand in for the other parts:
+    the wanted part masters to the same steps and samples as when all are mastered, and while the
+    steps stay those of the last build (an edit at the same level), no other part is processed."""
+    parts = [speech_like(4.0 + i, -28.0 + i, seed=i) for i in range(5)]
+    first_steps, levels = M.master_parts([p.copy() for p in parts], RATE, Mastering())
+    edited = parts[2].copy()                                  # the edited paragraph: a word quieter, or
+    edited[RATE: RATE + 4410] *= np.float32(0.5)              # all of it 12 dB louder
+    parts[2] = speech_like(6.0, -14.0, seed=99) if louder else edited
+    full = [p.copy() for p in parts]
+    steps, full_levels = M.master_parts(full, RATE, Mastering())
+    lazy = [p.copy() for p in parts]
+    known = [lv if i != 2 else {} for i, lv in enumerate(levels)]
+    asked: list[tuple[float, ...]] = []
+
+    def wanted(s: tuple[float, ...]) -> list[int]:
+        asked.append(s)
+        return [2]
+
+    lazy_steps, lazy_levels = M.master_parts(lazy, RATE, Mastering(), known, wanted)
+    assert lazy_steps == steps and asked == [steps] and lazy_levels == full_levels
+    assert np.array_equal(lazy[2], full[2])                   # the wanted part: the same samples
+    assert (steps == first_steps) != louder                 # 12 dB louder moves the gain: all are measured
+    untouched = [np.array_equal(lazy[i], parts[i]) for i in (0, 1, 3, 4)]
+    assert untouched == [steps == first_steps] * 4
+    stale = [{k: v * 2 for k, v in lv.items()} for lv in levels]   # levels that do not belong give other steps
+    assert M.master_parts([p.copy() for p in parts], RATE, Mastering(), stale)[0] != steps
+
+
 def test_peaky_input_is_limited_not_clipped() -> None:
     x = speech_like(15.0, -26.0)
     x[RATE * 2: RATE * 2 + 400] += np.float32(0.9)    # a click 25 dB over the speech

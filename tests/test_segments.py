@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from audiobook import segments
+from audiobook import mastering, segments
 from audiobook.build import BuildOptions, build
 from audiobook.cache import SAMPLE_RATE
 from audiobook.mp3join import audio_offset
@@ -73,9 +73,13 @@ def test_an_edit_reencodes_its_paragraph_and_gives_the_file_a_cold_build_gives(
     encoded: list[str] = []
     real = segments.encode
     monkeypatch.setattr(segments, "encode", lambda part, seg, key, *a: encoded.append(key) or real(part, seg, key, *a))
+    filtered: list[int] = []
+    highpass = mastering.highpass
+    monkeypatch.setattr(mastering, "highpass", lambda x, *a: filtered.append(len(x)) or highpass(x, *a))
     report = build(book, BuildOptions(jobs=1))
     monkeypatch.undo()
     assert (report.chapters[0].paragraphs, report.chapters[0].paragraphs_encoded) == (6, 1)
+    assert len(filtered) == 1        # and mastered alone: the others' levels are the last build's
     new = (book / "output" / "01 - One.mp3").read_bytes()
     rec = state(book)["1"]["segments"]
     base = audio_offset(new)

@@ -368,16 +368,25 @@ def _chapter(prep: Prepared, ch: Chapter, state: State, tags: export.Tags, total
 
     ch_tags = export.Tags(title=ch.title, author=tags.author, album=tags.title, narrator=tags.narrator,
                           year=tags.year, track="" if is_credits(ch) else f"{ch.number}/{total}")
+    settings = [prep.mastering.settings(), export.MP3_KBPS, export.LAME_QUALITY, SAMPLE_RATE]
+    levels_of = segments.levels_id(prep.mastering.settings(), SAMPLE_RATE)
     with _assembly_slot(ch, prep.plan, prep.cache):
         samples, placed = assemble(ch, pauses, line_audio, line_length)
         parts = segments.split(placed, len(samples), lambda p: prep.plan.key(p.line))
         views = [samples[seg.start:seg.stop] for seg in parts]
-        steps = master_parts(views, SAMPLE_RATE, prep.mastering)          # in place
+        reuse = {} if mp3_done else segments.reusable(old, book.root)
+        known = segments.known_levels(old, levels_of, parts)
+
+        def wanted(steps: tuple[float, ...]) -> list[int]:
+            """The parts to master: those whose MP3 frames cannot be copied (all, for an M4B's PCM)."""
+            if keep_pcm or mp3_done:
+                return list(range(len(parts)))
+            return [i for i, seg in enumerate(parts) if segments.segment_key(seg, steps, settings) not in reuse]
+
+        steps, levels = master_parts(views, SAMPLE_RATE, prep.mastering, known, wanted)    # in place
         encoded, fresh = None, 0          # (the MP3 is up to date when only the M4B's PCM was missing)
         if not mp3_done:
-            settings = [prep.mastering.settings(), export.MP3_KBPS, export.LAME_QUALITY, SAMPLE_RATE]
             keys = [segments.segment_key(seg, steps, settings) for seg in parts]
-            reuse = segments.reusable(old, book.root)
             encoded = segments.encode_all(parts, views, keys, reuse, export.MP3_KBPS, export.LAME_QUALITY,
                                           SAMPLE_RATE)
             fresh = sum(1 for key in keys if key not in reuse)
@@ -399,6 +408,8 @@ def _chapter(prep: Prepared, ch: Chapter, state: State, tags: export.Tags, total
              "segments": segments.records(encoded) if encoded is not None else (old or {}).get("segments", [])}
     if keep_pcm:
         entry["pcm"] = pcm_path.name
+    if any(levels):
+        entry["levels"] = [levels_of, {seg.content: lv for seg, lv in zip(parts, levels, strict=True)}]
     return entry, ch.lines, fresh
 
 

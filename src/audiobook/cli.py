@@ -117,7 +117,8 @@ def _summary(report: BuildReport, quiet: bool, report_path: Path | None) -> None
         minutes, seconds = divmod(report.audio_seconds, 60)
         click.echo(
             f"{len(report.chapters)} chapter(s), {report.lines_total} lines "
-            f"({report.lines_synthesized} synthesized, {report.lines_cached} reused), "
+            f"({report.lines_synthesized} synthesized{' by the synthesis server' if report.server else ''}, "
+            f"{report.lines_cached} reused), "
             f"{int(minutes)}:{seconds:04.1f} of audio in {report.wall_seconds:.1f} s"
         )
         reported = f", {report.words_reported:,} reported above" if report.words_reported else ""

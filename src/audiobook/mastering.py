@@ -34,7 +34,7 @@ from __future__ import annotations
 import functools
 import math
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, replace
 from typing import Any
@@ -128,56 +128,95 @@ def master(samples: np.ndarray, rate: int, settings: Mastering | None = None) ->
     return x
 
 
-def master_parts(parts: list[np.ndarray], rate: int, settings: Mastering) -> tuple[float, ...]:
-    """A chapter given as consecutive parts that start and end in silence, mastered in place; the
-    gain steps applied (dB; the limiter follows the first and every positive one).
+Levels = dict[str, float]   # a part's sum of squares after each run of gain steps ("" after the high-pass)
+
+
+def master_parts(parts: list[np.ndarray], rate: int, settings: Mastering,
+                 known: Sequence[Mapping[str, float]] | None = None,
+                 wanted: Callable[[tuple[float, ...]], Iterable[int]] | None = None,
+                 ) -> tuple[tuple[float, ...], list[Levels]]:
+    """A chapter given as consecutive parts that start and end in silence, mastered in place: the
+    gain steps applied (dB; the limiter follows the first and every positive one), and each part's
+    levels along the way (its ``known`` for the next build).
 
     Every step works on each part alone (no filter or limiter state crosses from one part to the
     next), and every gain is a multiple of ``GAIN_STEP_DB``: a part masters to the same samples
     wherever it stands in whichever chapter, given the same steps. So after an edit
-    elsewhere in the chapter, an unchanged part need not be encoded again."""
+    elsewhere in the chapter, an unchanged part need not be encoded again; nor, with the RMS
+    meter (the chapter's level is the sum of its parts' sums of squares), measured again: a part
+    whose sum after the same steps is ``known`` is not processed to measure it, and only the parts
+    ``wanted(steps)`` names (default: all) are mastered. After a one-paragraph edit that is the
+    one paragraph; the other parts are left as they were, or part-processed: not audio to use."""
+    n = len(parts)
+    levels: list[Levels] = [{} for _ in parts]
     if not settings.enabled or not any(len(p) for p in parts):
-        return ()
-    if settings.highpass > 0:       # on every core: numpy's FFTs let go of the GIL
-        with ThreadPoolExecutor(max(1, min(len(parts), os.cpu_count() or 1))) as pool:
-            list(pool.map(lambda part: highpass(part, rate, settings.highpass), parts))
+        return (), levels
+    rms = settings.meter == "rms"
+    memo: Sequence[Mapping[str, float]] = known if rms and known is not None and len(known) == n else [{}] * n
+    done: list[tuple[float, ...] | None] = [None] * n     # the steps each part went through (None: untouched)
+    total = sum(len(p) for p in parts)
+
+    def bring(indexes: Iterable[int], steps: tuple[float, ...]) -> None:
+        todo = list(indexes)
+        fresh = [i for i in todo if done[i] is None]
+        if settings.highpass > 0 and fresh:      # on every core: numpy's FFTs let go of the GIL
+            with ThreadPoolExecutor(max(1, min(len(fresh), os.cpu_count() or 1))) as pool:
+                list(pool.map(lambda i: highpass(parts[i], rate, settings.highpass), fresh))
+        for i in todo:
+            for k in range(len(done[i] or ()), len(steps)):
+                scale(parts[i], steps[k])
+                if k == 0 or steps[k] > 0:
+                    limit(parts[i], rate, settings.ceiling)
+            done[i] = steps
+
+    def level(steps: tuple[float, ...]) -> float:
+        if not rms:
+            bring(range(n), steps)
+            return _level(parts, rate, settings.meter)
+        tag = ",".join(f"{g:g}" for g in steps)
+        measure = [i for i in range(n) if done[i] is not None or tag not in memo[i]]
+        bring(measure, steps)
+        squares = 0.0
+        for i in range(n):
+            levels[i][tag] = memo[i][tag] if done[i] is None else _sum_squares(parts[i])
+            squares += levels[i][tag]
+        return db(squares / total)
+
     steps: list[float] = []
     target = settings.target + settings.encoder_loss
-    level = _level(parts, rate, settings.meter)
-    if level > SILENT_DB:
-        first = _snap(min(target - level, MAX_GAIN_DB))
-        steps.append(first)
-        _apply(parts, rate, settings, first, True)
+    first_level = level(())
+    if first_level > SILENT_DB:
+        steps.append(_snap(min(target - first_level, MAX_GAIN_DB)))
         # the limiter took level off (a lot, if the input is peaky): correct, re-limit, re-measure;
         # each step is scaled by how much of the previous one survived the limiter. The first guess
         # (half survives; speech keeps 60-70%) overshoots a little, and turning down is exact and
         # needs no limiter pass: two passes instead of three or four, each a third of the cost
-        error, kept = target - _level(parts, rate, settings.meter), 0.5
+        error, kept = target - level(tuple(steps)), 0.5
         for _ in range(5):
             step = _snap(min(error / kept, 6.0) if error > 0 else error)
             if abs(error) <= GAIN_STEP_DB / 2 or not step:
                 break
             steps.append(step)
-            _apply(parts, rate, settings, step, step > 0)
-            new_error = target - _level(parts, rate, settings.meter)
+            new_error = target - level(tuple(steps))
             if step > 0:
                 kept = min(1.0, max(0.2, (error - new_error) / step))
             error = new_error
+    final = tuple(steps)
+    chosen = sorted(set(range(n) if wanted is None else wanted(final)))
+    bring(chosen, final)
     if settings.room_tone is not None:
-        for part in parts:
-            add_room_tone(part, settings.room_tone)
-    return tuple(steps)
+        for i in chosen:
+            add_room_tone(parts[i], settings.room_tone)
+    return final, levels
+
+
+def _sum_squares(x: np.ndarray) -> float:
+    """A part's sum of squares, blockwise (float64), as the RMS meter adds them up."""
+    return sum((sum_squares(x[s]) for s in blocks(len(x))), 0.0)
 
 
 def _snap(gain_db: float) -> float:
     return round(gain_db / GAIN_STEP_DB) * GAIN_STEP_DB
-
-
-def _apply(parts: list[np.ndarray], rate: int, settings: Mastering, gain_db: float, limited: bool) -> None:
-    for part in parts:
-        scale(part, gain_db)
-        if limited:
-            limit(part, rate, settings.ceiling)
 
 
 def _level(parts: list[np.ndarray], rate: int, meter: str) -> float:

@@ -179,6 +179,27 @@ def reusable(old: dict[str, Any] | None, root: Path) -> dict[str, Encoded]:
     return found
 
 
+def levels_id(mastering: Any, rate: int) -> str:
+    """What a chapter's stored part levels (``master_parts``) are good for: these settings, this rate."""
+    return _digest([mastering, rate, "part sums of squares 1"])
+
+
+def known_levels(old: dict[str, Any] | None, levels_of: str, segments: list[Segment]) -> list[dict[str, float]]:
+    """Each segment's levels from the chapter's last build (its state entry ``old``), where its
+    content is the same and the mastering settings too; {} for the others."""
+    stored = (old or {}).get("levels")
+    if not (isinstance(stored, list) and len(stored) == 2 and stored[0] == levels_of and isinstance(stored[1], dict)):
+        return [{} for _ in segments]
+    out: list[dict[str, float]] = []
+    for seg in segments:
+        lv = stored[1].get(seg.content)
+        if isinstance(lv, dict) and all(isinstance(k, str) and isinstance(v, float) for k, v in lv.items()):
+            out.append(lv)
+        else:
+            out.append({})
+    return out
+
+
 def records(encoded: list[Encoded]) -> list[list[Any]]:
     """For the state entry: each segment's key, byte offset after the first audio frame's, size,
     CRC and frames."""
