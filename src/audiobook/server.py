@@ -335,6 +335,7 @@ class _Server:
         except Exception:
             pass
         self.jobs = os.cpu_count() or 1
+        os.environ["OMP_NUM_THREADS"] = "1"   # one engine thread a worker (a build that ran inline set 2)
         self.pool = worker_pool(0, self.voices)
         self.served = 0
         self.info: dict[str, Any] = {
