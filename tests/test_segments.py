@@ -12,7 +12,7 @@ import pytest
 
 from audiobook import mastering, segments
 from audiobook.build import BuildOptions, build
-from audiobook.cache import SAMPLE_RATE
+from audiobook.cache import SAMPLE_RATE, LineCache
 from audiobook.mp3join import audio_offset
 
 from audio_tools import decode
@@ -76,10 +76,14 @@ def test_an_edit_reencodes_its_paragraph_and_gives_the_file_a_cold_build_gives(
     filtered: list[int] = []
     highpass = mastering.highpass
     monkeypatch.setattr(mastering, "highpass", lambda x, *a: filtered.append(len(x)) or highpass(x, *a))
+    read: list[str] = []
+    cache_read = LineCache.read
+    monkeypatch.setattr(LineCache, "read", lambda self, key: read.append(key) or cache_read(self, key))
     report = build(book, BuildOptions(jobs=1))
     monkeypatch.undo()
     assert (report.chapters[0].paragraphs, report.chapters[0].paragraphs_encoded) == (6, 1)
-    assert len(filtered) == 1        # and mastered alone: the others' levels are the last build's
+    assert len(filtered) == 1        # and mastered alone: the others' levels are the last build's,
+    assert len(read) == 1            # and their lines are not even read from the cache
     new = (book / "output" / "01 - One.mp3").read_bytes()
     rec = state(book)["1"]["segments"]
     base = audio_offset(new)

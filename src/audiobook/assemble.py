@@ -47,9 +47,17 @@ def assemble(chapter: Chapter, pauses: Pauses, line_audio: Callable[[Line], np.n
     line's int16 samples at the pipeline rate (from the cache), ``line_length`` their number
     (from the cache's file size, without reading it).
 
-    Where every line goes is known first, so the chapter is one buffer allocated once (silences are
-    the zeros the lines are not written over) and each line is read, wrapped as a pydub segment,
-    copied in and dropped: peak memory is the chapter's float32 buffer, time is linear."""
+    Where every line goes is known first (``place``), so the chapter is one buffer allocated once
+    (silences are the zeros the lines are not written over) and each line is read, copied in and
+    dropped (``fill``): peak memory is the chapter's float32 buffer, time is linear."""
+    length, placed = place(chapter, pauses, line_length)
+    out = np.zeros(length, np.float32)
+    fill(out, placed, line_audio)
+    return out, placed
+
+
+def place(chapter: Chapter, pauses: Pauses, line_length: Callable[[Line], int]) -> tuple[int, list[Placed]]:
+    """The chapter's length in samples and where each line goes in it, from the lines' lengths."""
     placed: list[Placed] = []
     pos = 0
     previous: Line | None = None
@@ -59,7 +67,13 @@ def assemble(chapter: Chapter, pauses: Pauses, line_audio: Callable[[Line], np.n
         placed.append(Placed(line, pos, pos + n))
         pos += n
         previous = line
-    out = np.zeros(pos + round(pauses.tail * SAMPLE_RATE), np.float32)
+    return pos + round(pauses.tail * SAMPLE_RATE), placed
+
+
+def fill(out: np.ndarray, placed: list[Placed], line_audio: Callable[[Line], np.ndarray]) -> None:
+    """Copy the ``placed`` lines' audio into the chapter buffer ``out`` (zeros elsewhere). A
+    buffer from ``np.zeros`` takes no memory where nothing is written: what an edit does not
+    touch of a long chapter is neither read nor held."""
     for where in placed:
         if where.end == where.start:
             continue
@@ -67,9 +81,8 @@ def assemble(chapter: Chapter, pauses: Pauses, line_audio: Callable[[Line], np.n
         seg = AudioSegment(data=pcm.astype("<i2", copy=False).tobytes(), sample_width=2,
                            frame_rate=SAMPLE_RATE, channels=1)
         if int(seg.frame_count()) != where.end - where.start:
-            raise ValueError(f"line {chapter.number}:{where.line.index} has {int(seg.frame_count())} samples, "
+            raise ValueError(f"line {where.line.chapter}:{where.line.index} has {int(seg.frame_count())} samples, "
                              f"not the {where.end - where.start} its cache entry's size says")
         chunk = out[where.start:where.end]
         chunk[:] = np.frombuffer(seg.raw_data, dtype="<i2")
         chunk *= 1.0 / 32768.0
-    return out, placed

@@ -20,6 +20,7 @@ import os
 import tempfile
 import threading
 import time
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -31,7 +32,7 @@ import numpy as np
 
 from audiobook import export, render, segments, server
 from audiobook.accounting import count_words
-from audiobook.assemble import assemble
+from audiobook.assemble import fill, place
 from audiobook.book import Book, load_book
 from audiobook.cache import SAMPLE_RATE, LineCache, atomic_write, read_json, to_int16
 from audiobook.config import gather
@@ -371,9 +372,14 @@ def _chapter(prep: Prepared, ch: Chapter, state: State, tags: export.Tags, total
     settings = [prep.mastering.settings(), export.MP3_KBPS, export.LAME_QUALITY, SAMPLE_RATE]
     levels_of = segments.levels_id(prep.mastering.settings(), SAMPLE_RATE)
     with _assembly_slot(ch, prep.plan, prep.cache):
-        samples, placed = assemble(ch, pauses, line_audio, line_length)
-        parts = segments.split(placed, len(samples), lambda p: prep.plan.key(p.line))
+        length, placed = place(ch, pauses, line_length)
+        samples = np.zeros(length, np.float32)     # each part's lines are read in when it is first needed
+        parts = segments.split(placed, length, lambda p: prep.plan.key(p.line))
         views = [samples[seg.start:seg.stop] for seg in parts]
+        starts = [seg.start for seg in parts]
+        lines_of: list[list[Any]] = [[] for _ in parts]
+        for p in placed:
+            lines_of[bisect_right(starts, p.start) - 1].append(p)
         reuse = {} if mp3_done else segments.reusable(old, book.root)
         known = segments.known_levels(old, levels_of, parts)
 
@@ -383,7 +389,10 @@ def _chapter(prep: Prepared, ch: Chapter, state: State, tags: export.Tags, total
                 return list(range(len(parts)))
             return [i for i, seg in enumerate(parts) if segments.segment_key(seg, steps, settings) not in reuse]
 
-        steps, levels = master_parts(views, SAMPLE_RATE, prep.mastering, known, wanted)    # in place
+        def load(i: int, out: np.ndarray = samples) -> None:
+            fill(out, lines_of[i], line_audio)
+
+        steps, levels = master_parts(views, SAMPLE_RATE, prep.mastering, known, wanted, load)    # in place
         encoded, fresh = None, 0          # (the MP3 is up to date when only the M4B's PCM was missing)
         if not mp3_done:
             keys = [segments.segment_key(seg, steps, settings) for seg in parts]

@@ -134,7 +134,7 @@ Levels = dict[str, float]   # a part's sum of squares after each run of gain ste
 def master_parts(parts: list[np.ndarray], rate: int, settings: Mastering,
                  known: Sequence[Mapping[str, float]] | None = None,
                  wanted: Callable[[tuple[float, ...]], Iterable[int]] | None = None,
-                 ) -> tuple[tuple[float, ...], list[Levels]]:
+                 load: Callable[[int], None] | None = None) -> tuple[tuple[float, ...], list[Levels]]:
     """A chapter given as consecutive parts that start and end in silence, mastered in place: the
     gain steps applied (dB; the limiter follows the first and every positive one), and each part's
     levels along the way (its ``known`` for the next build).
@@ -146,10 +146,14 @@ def master_parts(parts: list[np.ndarray], rate: int, settings: Mastering,
     meter (the chapter's level is the sum of its parts' sums of squares), measured again: a part
     whose sum after the same steps is ``known`` is not processed to measure it, and only the parts
     ``wanted(steps)`` names (default: all) are mastered. After a one-paragraph edit that is the
-    one paragraph; the other parts are left as they were, or part-processed: not audio to use."""
+    one paragraph; the other parts are left as they were, or part-processed: not audio to use.
+    ``load(i)``, if given, is called before part ``i`` is first looked at (to read its audio in)."""
     n = len(parts)
     levels: list[Levels] = [{} for _ in parts]
     if not settings.enabled or not any(len(p) for p in parts):
+        for i in sorted(set(range(n) if wanted is None else wanted(()))):
+            if load:
+                load(i)
         return (), levels
     rms = settings.meter == "rms"
     memo: Sequence[Mapping[str, float]] = known if rms and known is not None and len(known) == n else [{}] * n
@@ -159,6 +163,9 @@ def master_parts(parts: list[np.ndarray], rate: int, settings: Mastering,
     def bring(indexes: Iterable[int], steps: tuple[float, ...]) -> None:
         todo = list(indexes)
         fresh = [i for i in todo if done[i] is None]
+        if load:
+            for i in fresh:
+                load(i)
         if settings.highpass > 0 and fresh:      # on every core: numpy's FFTs let go of the GIL
             with ThreadPoolExecutor(max(1, min(len(fresh), os.cpu_count() or 1))) as pool:
                 list(pool.map(lambda i: highpass(parts[i], rate, settings.highpass), fresh))
