@@ -8,6 +8,8 @@ import os
 import shutil
 import signal
 import socket
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -17,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from audiobook import render, server
-from audiobook.build import BuildOptions, build
+from audiobook.build import BuildOptions, build, prepare
 from audiobook.cache import LineCache
 from audiobook.voices import Voice
 
@@ -175,3 +177,27 @@ def test_a_worker_loads_the_model_again_when_its_identity_changes() -> None:
     first = render._engine(voice, "digest-a")
     assert render._engine(voice, "digest-a") is first
     assert render._engine(voice, "digest-b") is not first
+
+
+def test_ctrl_c_stops_a_build_the_server_speaks_for_and_keeps_what_it_finished(runtime: Path, tmp_path: Path) -> None:
+    from test_crash import SLOW, chapters
+
+    book = make_book(tmp_path / "book", chapters(3, 6), SLOW.replace("delay: 0.02", "delay: 0.2"))
+    assert server.start([])
+    wait_for_server()
+    cache = book / ".audiobook" / "cache"
+    proc = subprocess.Popen([sys.executable, "-m", "audiobook", "build", "--book", str(book), "--quiet"],
+                            stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not (cache.is_dir() and any(p.is_file() for p in cache.rglob("*"))):
+        assert time.monotonic() < deadline and proc.poll() is None, "no line was finished"
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGINT)
+    err = proc.communicate(timeout=30)[1]
+    assert proc.returncode == 130 and "interrupted; finished lines are kept in the cache" in err
+    time.sleep(1.0)                                # what the server's workers had started lands too
+    kept = set(LineCache(cache).keys())
+    left = prepare(book, BuildOptions()).plan.jobs
+    assert kept and left and not kept & left.keys()   # stopped part way; nothing finished is said again
+    r = build(book)
+    assert r.server and 0 < r.lines_synthesized < r.lines_total

@@ -411,13 +411,10 @@ def main() -> None:
         for line in str(e).splitlines():
             click.echo(f"error: {line}", err=True)
         sys.exit(e.exit_code)
-    except click.exceptions.Abort:
-        click.echo("aborted", err=True)
-        sys.exit(130)
     except click.ClickException as e:
         e.show()
         sys.exit(e.exit_code)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, click.exceptions.Abort):      # click turns Ctrl-C into Abort
         click.echo("interrupted; finished lines are kept in the cache", err=True)
         sys.exit(130)
     except BrokenPipeError:
