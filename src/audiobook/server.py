@@ -36,7 +36,7 @@ import sysconfig
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import BrokenExecutor, Executor, Future
 from concurrent.futures import wait as wait_for
 from multiprocessing.connection import Client, Connection, Listener
@@ -263,42 +263,39 @@ def start(voices: Iterable[Any]) -> bool:
     return True
 
 
-def servers() -> list[dict[str, Any]]:
-    """What every server of this user that answers says about itself."""
+def _answering() -> Iterator[tuple[Path, Connection, dict[str, Any]]]:
+    """Every server of this user that answers: its socket, a connection to it, what it says."""
     folder = runtime_dir()
     if folder is None or not (folder / "key").is_file():
-        return []
+        return
     key = (folder / "key").read_bytes()
-    found = []
     for sock in sorted(folder.glob("*.sock")):
         got = _connect(sock, key)
         if got:
-            conn, info = got
-            conn.close()
-            found.append(info | {"socket": str(sock), "current": sock.stem == identity()})
+            yield sock, *got
+
+
+def servers() -> list[dict[str, Any]]:
+    """What every server of this user that answers says about itself."""
+    found = []
+    for sock, conn, info in _answering():
+        conn.close()
+        found.append(info | {"socket": str(sock), "current": sock.stem == identity()})
     return found
 
 
 def stop(keep: Path | None = None, wait: float = 10.0) -> list[int]:
     """Ask every server of this user (but the one at ``keep``) to exit; their pids, once gone
     (after at most ``wait`` seconds)."""
-    folder = runtime_dir()
-    if folder is None or not (folder / "key").is_file():
-        return []
-    key = (folder / "key").read_bytes()
     pids = []
-    for sock in sorted(folder.glob("*.sock")):
-        if sock == keep:
-            continue
-        got = _connect(sock, key)
-        if got:
-            conn, info = got
+    for sock, conn, info in _answering():
+        if sock != keep:
             try:
                 conn.send(("stop", 0, None))
             except OSError:
                 pass
-            conn.close()
             pids.append(int(info["pid"]))
+        conn.close()
     deadline = time.monotonic() + wait
     while pids and any(alive(p) for p in pids) and time.monotonic() < deadline:
         time.sleep(0.05)
