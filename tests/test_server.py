@@ -13,7 +13,6 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from concurrent.futures import BrokenExecutor
 from pathlib import Path
 
 import pytest
@@ -21,6 +20,7 @@ import pytest
 from audiobook import render, server
 from audiobook.build import BuildOptions, build, prepare
 from audiobook.cache import LineCache
+from audiobook.errors import SynthesisError
 from audiobook.voices import Voice
 
 from conftest import make_book, run_cli
@@ -161,7 +161,7 @@ def test_a_server_that_dies_fails_the_calls_waiting_on_it_then_a_build_starts_an
     slow = pool.submit(time.sleep, 30)
     time.sleep(0.5)
     os.kill(pid, signal.SIGKILL)
-    with pytest.raises(BrokenExecutor):
+    with pytest.raises(SynthesisError, match="the synthesis server stopped during the build"):
         slow.result(30)
     pool.shutdown()
     book = make_book(tmp_path / "book")
@@ -179,7 +179,9 @@ def test_a_worker_loads_the_model_again_when_its_identity_changes() -> None:
     assert render._engine(voice, "digest-b") is not first
 
 
-def test_ctrl_c_stops_a_build_the_server_speaks_for_and_keeps_what_it_finished(runtime: Path, tmp_path: Path) -> None:
+def slow_build_under_way(tmp_path: Path) -> tuple[Path, subprocess.Popen[str]]:
+    """A build command of a book whose narrator takes 0.2 s a sentence, on a running server,
+    once its first line is in the cache."""
     from test_crash import SLOW, chapters
 
     book = make_book(tmp_path / "book", chapters(3, 6), SLOW.replace("delay: 0.02", "delay: 0.2"))
@@ -192,6 +194,22 @@ def test_ctrl_c_stops_a_build_the_server_speaks_for_and_keeps_what_it_finished(r
     while not (cache.is_dir() and any(p.is_file() for p in cache.rglob("*"))):
         assert time.monotonic() < deadline and proc.poll() is None, "no line was finished"
         time.sleep(0.02)
+    return book, proc
+
+
+def test_a_server_stopped_during_a_build_stops_it_with_one_line(runtime: Path, tmp_path: Path) -> None:
+    book, proc = slow_build_under_way(tmp_path)
+    assert server.stop()
+    err = proc.communicate(timeout=30)[1]
+    assert proc.returncode == 2 and err.startswith("error: the synthesis server stopped during the build")
+    assert len(err.splitlines()) == 1
+    r = build(book)                               # no server now: the build's own workers finish it
+    assert not r.server and 0 < r.lines_synthesized < r.lines_total
+
+
+def test_ctrl_c_stops_a_build_the_server_speaks_for_and_keeps_what_it_finished(runtime: Path, tmp_path: Path) -> None:
+    book, proc = slow_build_under_way(tmp_path)
+    cache = book / ".audiobook" / "cache"
     proc.send_signal(signal.SIGINT)
     err = proc.communicate(timeout=30)[1]
     assert proc.returncode == 130 and "interrupted; finished lines are kept in the cache" in err

@@ -43,9 +43,13 @@ from multiprocessing.connection import Client, Connection, Listener
 from pathlib import Path
 from typing import Any
 
+from audiobook.errors import SynthesisError
+
 IDLE_SECONDS = 30 * 60
 CONNECT_TIMEOUT = 2.0     # a server that does not answer within this is not used
 _ENGINE_ENV = ("AUDIOBOOK_CACHE", "XDG_CACHE_HOME", "XDG_DATA_HOME", "HIBARI_HOME", "TTS_HOME")
+STOPPED = ("the synthesis server stopped during the build (audiobook server stop, audiobook or a package "
+           "installed, or it was killed); finished lines are kept: build again")
 _started: list[subprocess.Popen[bytes]] = []     # kept, so that no ResourceWarning says it still runs
 
 
@@ -121,7 +125,8 @@ def _files(create: bool = False) -> tuple[Path, bytes] | None:
 class ServerExecutor(Executor):
     """A ``concurrent.futures.Executor`` whose calls run on a synthesis server's workers. Functions
     go by name (module-level, as for a process pool); a server that goes away fails the calls still
-    waiting with ``BrokenExecutor``."""
+    waiting with a ``SynthesisError`` that says so (a worker of its that dies: ``BrokenExecutor``,
+    as for a process pool)."""
 
     def __init__(self, conn: Connection, info: dict[str, Any]) -> None:
         self.info = info
@@ -144,7 +149,7 @@ class ServerExecutor(Executor):
                 self._conn.send(("run", rid, (fn, args, kwargs)))
             except (OSError, EOFError):
                 del self._futures[rid]
-                fut.set_exception(BrokenExecutor("the synthesis server has stopped"))
+                fut.set_exception(SynthesisError(STOPPED))
         return fut
 
     def _read(self) -> None:
@@ -166,7 +171,7 @@ class ServerExecutor(Executor):
             self._closed = True
         for fut in left:
             if fut.set_running_or_notify_cancel():
-                fut.set_exception(BrokenExecutor("the synthesis server stopped during the build"))
+                fut.set_exception(SynthesisError(STOPPED))
         self._conn.close()
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
@@ -403,7 +408,7 @@ class _Server:
                         fut = self.pool.submit(fn, *args, **kwargs)
                     except Exception as e:           # stopping, or a broken pool
                         fut = Future()
-                        fut.set_exception(BrokenExecutor(f"the synthesis server is stopping ({e})"))
+                        fut.set_exception(SynthesisError(f"{STOPPED} ({e})"))
                     pending[rid] = fut
                     self.served += 1
                     fut.add_done_callback(functools.partial(reply, rid))
