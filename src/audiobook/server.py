@@ -461,6 +461,7 @@ def serve(sock: Path) -> int:
             if attempt == 9:
                 return 0         # another server of this install started first: it serves
             time.sleep(0.05)
+    os.chdir("/")            # not the folder of the build that started it (it may go); jobs name absolute paths
     sock.unlink(missing_ok=True)             # one a killed server left
     stop(keep=sock, wait=0)                  # older installs' servers: one server per user
     _tidy(sock)
