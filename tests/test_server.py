@@ -219,3 +219,11 @@ def test_ctrl_c_stops_a_build_the_server_speaks_for_and_keeps_what_it_finished(r
     assert kept and left and not kept & left.keys()   # stopped part way; nothing finished is said again
     r = build(book)
     assert r.server and 0 < r.lines_synthesized < r.lines_total
+
+
+def test_the_folder_a_build_runs_in_cannot_shadow_the_servers_modules(
+        runtime: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "json.py").write_text("raise SystemExit('the book folder shadowed json')\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert server.start([])
+    wait_for_server(30)

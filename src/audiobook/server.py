@@ -257,8 +257,10 @@ def start(voices: Iterable[Any]) -> bool:
     sock, _ = files
     try:
         with open(sock.with_suffix(".log"), "wb") as log:
-            proc = subprocess.Popen([sys.executable, "-m", "audiobook.server", str(sock)], stdin=subprocess.PIPE,
-                                    stdout=log, stderr=subprocess.STDOUT, start_new_session=True, close_fds=True)
+            # -P, and in /: no module of the build's folder (a book's own code.py) shadows one of the server's
+            proc = subprocess.Popen([sys.executable, "-P", "-m", "audiobook.server", str(sock)], cwd="/",
+                                    stdin=subprocess.PIPE, stdout=log, stderr=subprocess.STDOUT,
+                                    start_new_session=True, close_fds=True)
         assert proc.stdin is not None
         proc.stdin.write(pickle.dumps(tuple(voices)))
         proc.stdin.close()
