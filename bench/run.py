@@ -96,14 +96,14 @@ def floor(text: str, tmp: Path) -> float:
 
 
 CAST_FLOOR = r"""
-import sys, time
+import json, sys
 from collections import defaultdict
 from pathlib import Path
 from audiobook.book import load_book
-from audiobook.engines import engine_class
 from audiobook.script import build_script
 from audiobook.voices import load_profile
 
+threads = int(sys.argv[2])
 book = load_book(Path(sys.argv[1]))
 profile = load_profile(book)
 by_voice, voices = defaultdict(list), {}
@@ -113,10 +113,30 @@ for line in build_script(book).lines():
     by_voice[voice.name].append(line.text)
 for name, texts in by_voice.items():
     voice = voices[name]
-    engine = engine_class(voice.engine)(voice, threads=int(sys.argv[2]))
-    for text in texts:
-        for _ in engine.synthesize(text, voice):
-            pass
+    if voice.engine == "hibari":      # the library itself, with all cores (and audiobook's pickled G2P)
+        from hibari import Hibari
+        from audiobook.engines.hibari import _g2p, _voice_file, _voices_module
+        model = voice.model or "heart"
+        tts = Hibari(voice=model, model=_voice_file(voice), threads=threads,
+                     g2p=_g2p(bool(_voices_module().VOICES[model]["british"])))
+        for text in texts:
+            for _ in tts.stream(text, speed=voice.speed):
+                pass
+    else:                             # piper: its own model (random noise), all cores
+        import onnxruntime
+        from piper import PiperVoice, SynthesisConfig
+        from piper.config import PiperConfig
+        from audiobook.engines.piper import model_files
+        model, config = model_files(voice)
+        cfg = json.loads(config.read_text(encoding="utf-8"))
+        opts = onnxruntime.SessionOptions()
+        opts.intra_op_num_threads = threads
+        pv = PiperVoice(config=PiperConfig.from_dict(cfg), session=onnxruntime.InferenceSession(
+            str(model), sess_options=opts, providers=["CPUExecutionProvider"]))
+        syn = SynthesisConfig(length_scale=pv.config.length_scale / voice.speed)
+        for text in texts:
+            for _ in pv.synthesize(text, syn):
+                pass
 """
 
 
@@ -143,7 +163,8 @@ def section_sample(tmp: Path) -> None:
           f"  ({rep['audio_seconds']:.0f} s of audio)")
     print(f"   ratio build / floor A: {wall_cold / wall_floor:.2f}   build / floor B: {wall_cold / wall_cast:.2f}")
 
-    print("== 2. one worker: overhead, and --jobs 2 over --jobs 1 (1 engine thread per worker at -j2, 2 at -j1)")
+    print("== 2. one worker: overhead, and --jobs 2 over --jobs 1 (Piper and hibari use one engine thread in every "
+          "worker: their samples change with the thread count)")
     b1, b2 = fresh_book(tmp, "j1"), fresh_book(tmp, "j2")
     w1, r1 = build(b1, "--jobs", "1")
     w2, _ = build(b2, "--jobs", "2")

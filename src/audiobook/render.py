@@ -166,8 +166,7 @@ def _init_worker(threads: int, warm: tuple[Voice, ...] = (), parent: int = 0) ->
     os.environ.setdefault("OMP_NUM_THREADS", str(threads))
     if parent:
         threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
-    if warm:
-        load_digest_memo()        # the models' digests, for their identity, without hashing them again
+    load_digest_memo()            # the models' digests (identities, the Piper noise model) without hashing again
     for voice in warm:            # load and run each voice once now, not on the first line of an edit
         try:                      # (model, G2P, the first inference's allocations, pitch and resampling)
             _speak(Job("", "Ready.", voice, 0.0, engine_id=engine_id(engine_class(voice.engine).identity(voice))))

