@@ -50,6 +50,8 @@ class Engine(ABC):
     MAX_CHARS: ClassVar[int] = 400
 
     def __init__(self, voice: Voice, threads: int = 1) -> None:
+        """``threads``: the cores this worker may use. An engine whose samples depend on its thread
+        count uses one whatever it is given (Piper, hibari), so that any worker says a line alike."""
         self.voice = voice
         self.threads = threads
 

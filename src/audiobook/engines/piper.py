@@ -150,7 +150,7 @@ class PiperEngine(Engine):
 def fixed_noise_model(model: Path, seed: int) -> Path:
     """``model`` with each of its ``RandomNormalLike`` draws replaced by a slice, of the draw's
     shape, of a fixed standard-normal tensor made from ``seed``: the same line, the same samples.
-    Made once (0.5 s for joe) into the user's cache, beside the model's digest; a model without
+    Made once (1.4 s for joe) into the user's cache, beside the model's digest; a model without
     such draws is used as it is."""
     out = Path(user_cache_dir()) / "piper" / f"{file_digest(model)[:24]}-seed{seed}-v1.onnx"
     if out.is_file():
