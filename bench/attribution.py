@@ -76,7 +76,7 @@ def make_novel(litbank: Path, root: Path, words: int) -> tuple[int, int, list[st
 
 def speed(litbank: Path, words: int, repeat: int) -> None:
     from audiobook.book import load_book
-    from audiobook.script import build_script
+    from audiobook.text.script import build_script
 
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})     # one core

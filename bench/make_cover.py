@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from audiobook.export import ffmpeg
+from audiobook.audio.export import ffmpeg
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZE = 2400

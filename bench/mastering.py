@@ -48,8 +48,8 @@ def speech(minutes: float) -> np.ndarray:
     """Piper speech (the first paragraphs of the sample book), resampled to 44.1 kHz and tiled."""
     import soxr
 
-    from audiobook.engines.piper import PiperEngine
-    from audiobook.voices import Voice
+    from audiobook.model import Voice
+    from audiobook.voice.engines.piper import PiperEngine
 
     voice = Voice(name="narrator", engine="piper", model="joe")
     engine = PiperEngine(voice)
@@ -78,9 +78,9 @@ def traced(fn, *args):  # type: ignore[no-untyped-def]
 
 def encode(x: np.ndarray, fmt: str, out: Path) -> float:
     """The full-book encode the build runs: 10 chapter markers, the book's tags and cover."""
-    from audiobook import export
+    from audiobook.audio import export
     from audiobook.book import load_book
-    from audiobook.build import book_tags
+    from audiobook.build.pipeline import book_tags
     from audiobook.cover import read_cover
 
     book = load_book(REPO)
@@ -178,7 +178,7 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=1)
     args = ap.parse_args()
 
-    from audiobook import mastering as M
+    from audiobook.audio import mastering as M
 
     x = speech(args.minutes)
     seconds = len(x) / RATE
@@ -250,8 +250,8 @@ def direct_costs(book_dir: Path) -> tuple[float, float]:
     encode of them all), from the chapter PCM the delivery build stored."""
     import json
 
-    from audiobook import export
-    from audiobook.mastering import master
+    from audiobook.audio import export
+    from audiobook.audio.mastering import master
 
     state = json.loads((book_dir / ".audiobook" / "state.json").read_text())
     entries = sorted(state["chapters"].values(), key=lambda e: e["number"])

@@ -100,8 +100,8 @@ import json, sys
 from collections import defaultdict
 from pathlib import Path
 from audiobook.book import load_book
-from audiobook.script import build_script
-from audiobook.voices import load_profile
+from audiobook.text.script import build_script
+from audiobook.voice.profiles import load_profile
 
 threads = int(sys.argv[2])
 book = load_book(Path(sys.argv[1]))
@@ -115,7 +115,7 @@ for name, texts in by_voice.items():
     voice = voices[name]
     if voice.engine == "hibari":      # the library itself, with all cores (and audiobook's pickled G2P)
         from hibari import Hibari
-        from audiobook.engines.hibari import _g2p, _voice_file, _voices_module
+        from audiobook.voice.engines.hibari import _g2p, _voice_file, _voices_module
         model = voice.model or "heart"
         tts = Hibari(voice=model, model=_voice_file(voice), threads=threads,
                      g2p=_g2p(bool(_voices_module().VOICES[model]["british"])))
@@ -126,7 +126,7 @@ for name, texts in by_voice.items():
         import onnxruntime
         from piper import PiperVoice, SynthesisConfig
         from piper.config import PiperConfig
-        from audiobook.engines.piper import model_files
+        from audiobook.voice.engines.piper import model_files
         model, config = model_files(voice)
         cfg = json.loads(config.read_text(encoding="utf-8"))
         opts = onnxruntime.SessionOptions()

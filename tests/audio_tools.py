@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
-from audiobook.export import ffmpeg
+from audiobook.audio.export import ffmpeg
 
 
 def decode(path: Path, rate: int = 44100) -> np.ndarray:

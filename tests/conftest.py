@@ -96,7 +96,7 @@ def run_cli(args: list[str], capsys: pytest.CaptureFixture[str],
             monkeypatch: pytest.MonkeyPatch) -> tuple[int, str, str]:
     """``audiobook ARGS`` in this process, through the same entry point as the console script:
     (exit code, stdout, stderr)."""
-    from audiobook.cli import main
+    from audiobook.cli.main import main
 
     monkeypatch.setattr(sys, "argv", ["audiobook", *args])
     capsys.readouterr()

@@ -10,11 +10,11 @@ import pytest
 from click.testing import CliRunner
 
 from _signals import RATE, speech_like
-from audiobook import acx
-from audiobook.cli import cli
+from audiobook.audio import acx
+from audiobook.audio.export import ffmpeg
+from audiobook.audio.mastering import Mastering, master
+from audiobook.cli.main import cli
 from audiobook.errors import OutputError
-from audiobook.export import ffmpeg
-from audiobook.mastering import Mastering, master
 
 
 def encode(x: np.ndarray, out: Path, *args: str, channels: int = 1) -> Path:
@@ -143,7 +143,7 @@ def test_chapter_markers_match_the_chapter_files(tmp_path: Path) -> None:
 def test_m4b_markers_are_checked_too(tmp_path: Path) -> None:
     """The M4B export's chapter atoms (read back by ffmpeg) against the chapter files; the M4B's
     audio passes the level rules (it is encoded with headroom for AAC's peak overshoot)."""
-    from audiobook.export import Marker, Tags, encode_m4b
+    from audiobook.audio.export import Marker, Tags, encode_m4b
 
     chapters = [master(speech_like(s, -28.0, seed=s), RATE) for s in (5, 7)]
     files = [encode(ch, tmp_path / f"0{i}.mp3") for i, ch in enumerate(chapters, 1)]

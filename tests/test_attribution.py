@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from audiobook.attribution import UNNAMED_NARRATOR, attribute
 from audiobook.book import Character, load_book
-from audiobook.characters import Cast, description, discover, vocatives
-from audiobook.cli import cli
-from audiobook.manuscript import parse_text
-from audiobook.script import cast_of, characters_yaml, review, script_of, voices_yaml
-from audiobook.voices import load_profile
+from audiobook.cli.main import cli
+from audiobook.text.attribution.sieve import UNNAMED_NARRATOR, attribute
+from audiobook.text.characters import Cast, description, discover, vocatives
+from audiobook.text.manuscript import parse_text
+from audiobook.text.script import cast_of, characters_yaml, review, script_of, voices_yaml
+from audiobook.voice.profiles import load_profile
 
 ROSA_TOMAS = [("Rosa", "female", ()), ("Tomas", "male", ())]
 
@@ -560,7 +560,7 @@ def write_book(root: Path, text: str = BOOK, yaml: str = 'title: "T"\n') -> Path
 
 def test_review_lists_least_sure_first_with_context(tmp_path: Path) -> None:
     book = load_book(write_book(tmp_path))
-    from audiobook.script import build_script
+    from audiobook.text.script import build_script
     items = review(build_script(book), book.root)
     confidences = [r.line.confidence for r in items]
     assert confidences == sorted(confidences) and items
@@ -574,7 +574,7 @@ def test_review_lists_least_sure_first_with_context(tmp_path: Path) -> None:
 
 def test_review_never_lists_inline_tags(tmp_path: Path) -> None:
     book = load_book(write_book(tmp_path, "[Rosa]“Hello.”\n\n[Tomas]“Hi.”\n"))
-    from audiobook.script import build_script
+    from audiobook.text.script import build_script
     assert review(build_script(book), book.root) == []
 
 
@@ -637,7 +637,7 @@ def test_cast_never_overwrites_a_file(tmp_path: Path) -> None:
 
 
 def test_starter_yaml_quotes_names() -> None:
-    from audiobook.script import CastEntry
+    from audiobook.text.script import CastEntry
     entries = [CastEntry('Mr. "Big" Hale', "male", ("Hale",), 3, 10, False),
                CastEntry(UNNAMED_NARRATOR, "unknown", (), 2, 5, False)]
     assert 'name: "Mr. \\"Big\\" Hale"' in characters_yaml(entries)

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from audiobook.build import BuildOptions, prepare
-from audiobook.cache import SAMPLE_RATE
-from audiobook.engines import testtone
-from audiobook.manuscript import words
-from audiobook.render import render_job
-from audiobook.speech import pieces, speech
+from audiobook.build.pipeline import BuildOptions, prepare
+from audiobook.model import SAMPLE_RATE
+from audiobook.text.manuscript import words
+from audiobook.text.speech import pieces, speech
+from audiobook.voice.engines import testtone
+from audiobook.voice.render import render_job
 
 from conftest import TEST_PROFILE, make_book, run_cli
 

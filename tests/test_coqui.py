@@ -18,7 +18,8 @@ import soundfile
 
 from audiobook.book import load_book
 from audiobook.errors import EngineError
-from audiobook.voices import Voice, load_profile
+from audiobook.model import Voice
+from audiobook.voice.profiles import load_profile
 from coqui_fixtures import VCTK_SPEAKERS, VCTK_ZOO, build_tiny_vits, place_as_zoo_model
 
 from conftest import REPO
@@ -28,7 +29,7 @@ if os.environ.get("CI"):
 else:
     pytest.importorskip("TTS", reason="the coqui extra is not installed: bash scripts/install-extras.sh")
 
-from audiobook.engines.coqui import CoquiEngine, coqui_data_dir, zoo_name  # noqa: E402
+from audiobook.voice.engines.coqui import CoquiEngine, coqui_data_dir, zoo_name  # noqa: E402
 
 XTTS_ZOO = "tts_models/multilingual/multi-dataset/xtts_v2"
 
@@ -76,8 +77,8 @@ def voices_of(root: Path) -> dict[str, Voice]:
 
 
 def test_importing_the_engines_does_not_import_torch(zoo_home: Path) -> None:
-    code = ("import sys; from audiobook.book import load_book; from audiobook.voices import load_profile\n"
-            "from audiobook.engines.coqui import CoquiEngine\n"
+    code = ("import sys; from audiobook.book import load_book; from audiobook.voice.profiles import load_profile\n"
+            "from audiobook.voice.engines.coqui import CoquiEngine\n"
             f"prof = load_profile(load_book({str(REPO)!r}), 'voices/coqui-vctk.yaml')\n"
             "v = prof.voices['daniel']\n"
             "assert CoquiEngine.problems(v) == [], CoquiEngine.problems(v)\n"
@@ -244,7 +245,7 @@ def test_xtts_profile_and_its_reference_recordings() -> None:
 def test_xtts_reads_reference_recordings_with_soundfile() -> None:
     from TTS.tts.models import xtts
 
-    from audiobook.engines.coqui import _read_references_with_soundfile
+    from audiobook.voice.engines.coqui import _read_references_with_soundfile
 
     original = xtts.load_audio
     try:
@@ -265,7 +266,7 @@ def test_xtts_reads_reference_recordings_with_soundfile() -> None:
 def test_cli_voices_shows_model_speakers_and_availability(sample_book: Path) -> None:
     from click.testing import CliRunner
 
-    from audiobook.cli import cli
+    from audiobook.cli.main import cli
 
     result = CliRunner().invoke(cli, ["voices", "--book", str(sample_book), "--voices", "voices/coqui-vctk.yaml"])
     assert result.exit_code == 0, result.output
@@ -276,7 +277,7 @@ def test_cli_voices_shows_model_speakers_and_availability(sample_book: Path) -> 
 def test_cli_builds_a_chapter_with_one_vctk_speaker_per_character(sample_book: Path) -> None:
     from click.testing import CliRunner
 
-    from audiobook.cli import cli
+    from audiobook.cli.main import cli
 
     prof = load_profile(load_book(sample_book), "voices/coqui-vctk.yaml")
     cast = {name: prof.voice_for(name).option("speaker") for name in ("Narrator", "Daniel", "Liana", "Oliver")}

@@ -9,10 +9,10 @@ import numpy as np
 import pytest
 from mutagen.mp3 import MP3
 
-from audiobook.build import BuildOptions, build
-from audiobook.engines import engine_class
-from audiobook.render import to_pipeline
-from audiobook.voices import Voice
+from audiobook.build.pipeline import BuildOptions, build
+from audiobook.model import Voice
+from audiobook.voice.engines import engine_class
+from audiobook.voice.render import to_pipeline
 
 from audio_tools import decode
 from conftest import make_book
@@ -73,7 +73,7 @@ def test_hibari_g2p_comes_from_a_pickle_that_is_remade_when_damaged(tmp_path: Pa
     damaged pickle is remade, and the phonemes are those of a freshly built G2P."""
     from hibari.g2p import G2P
 
-    from audiobook.engines import hibari
+    from audiobook.voice.engines import hibari
 
     monkeypatch.setenv("AUDIOBOOK_CACHE", str(tmp_path / "cache"))
     text = "Liana said the 3rd of March, 1895, was cold."
@@ -89,7 +89,7 @@ def test_hibari_g2p_comes_from_a_pickle_that_is_remade_when_damaged(tmp_path: Pa
 
 
 def test_model_digests_are_remembered_across_builds_and_redone_when_the_file_changes(tmp_path: Path) -> None:
-    from audiobook.engines import base
+    from audiobook.voice.engines import base
 
     model = tmp_path / "model.onnx"
     model.write_bytes(b"weights 1")
@@ -107,8 +107,8 @@ def test_model_digests_are_remembered_across_builds_and_redone_when_the_file_cha
 
 def test_model_digests_are_shared_by_every_book(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A model hashed for one book is not hashed again for another (the memo is in the user's cache)."""
-    from audiobook.build import prepare
-    from audiobook.engines import base
+    from audiobook.build.pipeline import prepare
+    from audiobook.voice.engines import base
 
     first = make_book(tmp_path / "a", SHORT, profile("piper", "joe"))
     key_a = prepare(first, BuildOptions()).plan.keys

@@ -15,14 +15,14 @@ from mutagen.id3 import ID3
 from mutagen.mp3 import MP3
 from mutagen.mp4 import MP4, MP4Cover
 
-from audiobook import acx
+from audiobook.audio import acx
+from audiobook.audio.export import ffmpeg
 from audiobook.book import load_book
-from audiobook.build import BuildOptions, BuildReport, build, prepare
-from audiobook.cache import LineCache
+from audiobook.build.pipeline import BuildOptions, BuildReport, build, prepare
 from audiobook.cover import image_size
-from audiobook.credits import closing_text, opening_text
 from audiobook.errors import ConfigError, Problems
-from audiobook.export import ffmpeg
+from audiobook.text.credits import closing_text, opening_text
+from audiobook.voice.cache import LineCache
 
 from audio_tools import decode
 from conftest import REPO, make_book
@@ -199,7 +199,7 @@ def test_a_full_book_file_left_behind_by_another_format_is_flagged_when_stale(tm
 def test_m4b_audio_is_encoded_while_the_chapters_are_made(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A whole build feeds the chapters to the AAC encoder as they finish (the M4B at the end is a
     stream copy); --chapter N encodes the stored chapters at the end: the same audio either way."""
-    from audiobook import export
+    from audiobook.audio import export
 
     book = delivery_book(tmp_path / "book")
     m4b_only = BuildOptions(jobs=1, formats=("m4b",))
@@ -222,7 +222,7 @@ def test_m4b_audio_is_encoded_while_the_chapters_are_made(tmp_path: Path, monkey
 
 
 def test_a_failing_chapter_cancels_the_m4b_encoder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from audiobook import build as build_module
+    from audiobook.build import pipeline as build_module
     from audiobook.errors import AudiobookError
 
     book = delivery_book(tmp_path / "book")

@@ -9,9 +9,9 @@ import numpy as np
 import pytest
 
 from _signals import RATE, speech_like
-from audiobook import mastering as M
+from audiobook.audio import mastering as M
+from audiobook.audio.mastering import Mastering, master
 from audiobook.errors import ConfigError
-from audiobook.mastering import Mastering, master
 
 HALF_STEP = M.GAIN_STEP_DB / 2 + 0.01     # the gain is a multiple of a step: the level lands within half of one
 
@@ -99,7 +99,7 @@ def test_mastering_never_imports_scipy() -> None:
     import subprocess
     import sys
 
-    code = ("import sys, numpy as np; from audiobook import mastering as M; "
+    code = ("import sys, numpy as np; from audiobook.audio import mastering as M; "
             "x = (np.random.default_rng(1).standard_normal(441000) * 0.3).astype(np.float32); "
             "M.master(x, 44100); M.master(x, 44100, M.Mastering(meter='lufs', target=-16.0)); "
             "print(sorted(m for m in sys.modules if m.startswith('scipy')))")

@@ -11,9 +11,9 @@ import numpy as np
 import pytest
 from mutagen.mp3 import MP3, BitrateMode
 
-from audiobook import export, mp3join
-from audiobook.cache import SAMPLE_RATE
+from audiobook.audio import export, mp3join
 from audiobook.errors import OutputError
+from audiobook.model import SAMPLE_RATE
 
 
 def decode(path: Path) -> np.ndarray:
@@ -114,7 +114,7 @@ def test_a_second_decoder_reads_the_files_written_here_the_same(tmp_path: Path) 
     trim the LAME tag's delay and padding (a player that did not would start 25 ms late)."""
     import soundfile
 
-    from audiobook.build import BuildOptions, build
+    from audiobook.build.pipeline import BuildOptions, build
 
     from conftest import make_book
 

@@ -13,12 +13,12 @@ from click.testing import CliRunner
 from mutagen.id3 import ID3
 from mutagen.mp3 import MP3, BitrateMode
 
-from audiobook.assemble import assemble, pause_before
-from audiobook.build import BuildOptions, build
-from audiobook.cache import SAMPLE_RATE, LineCache
-from audiobook.cli import cli
+from audiobook.audio.assemble import assemble, pause_before
+from audiobook.build.pipeline import BuildOptions, build
+from audiobook.cli.main import cli
 from audiobook.config import Pauses
-from audiobook.script import Chapter, Line
+from audiobook.model import SAMPLE_RATE, Chapter, Line
+from audiobook.voice.cache import LineCache
 
 from audio_tools import decode, ffmpeg_chapters
 
@@ -58,9 +58,9 @@ def test_pause_rules_give_exact_lengths() -> None:
 def test_sentence_pause_inside_a_line(book: Path) -> None:
     """The test engine speaks 0.05 s per character of each sentence; the pipeline puts exactly
     ``pauses.sentence`` between sentences of one line."""
-    from audiobook.engines.testtone import TestToneEngine
-    from audiobook.render import Job, render_job
-    from audiobook.voices import Voice
+    from audiobook.model import Voice
+    from audiobook.voice.engines.testtone import TestToneEngine
+    from audiobook.voice.render import Job, render_job
 
     cache = LineCache(book / "c")
     voice = Voice("v", "test", "m")
@@ -163,7 +163,7 @@ def test_swapping_one_voice_resynthesizes_only_that_speaker(book: Path) -> None:
     prof.write_text(prof.read_text().replace("model: liana", "model: liana2"), encoding="utf-8")
     r = build(book, BuildOptions(jobs=1))
     from audiobook.book import load_book
-    from audiobook.script import build_script
+    from audiobook.text.script import build_script
 
     liana = [ln for ln in build_script(load_book(book)).lines() if ln.speaker == "Liana"]
     assert len(liana) >= 2

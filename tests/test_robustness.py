@@ -20,11 +20,10 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from audiobook.accounting import count_words
-from audiobook.build import BuildOptions, build, prepare
-from audiobook.cache import LineCache
-from audiobook.cli import main
-from audiobook.manuscript import (
+from audiobook.build.pipeline import BuildOptions, build, prepare
+from audiobook.cli.main import main
+from audiobook.text.accounting import count_words
+from audiobook.text.manuscript import (
     DOUBLE_CLOSE,
     DOUBLE_OPEN,
     SINGLE_CLOSE,
@@ -33,6 +32,7 @@ from audiobook.manuscript import (
     parse_text,
     words,
 )
+from audiobook.voice.cache import LineCache
 
 from conftest import TEST_PROFILE, make_book, run_cli
 
@@ -127,7 +127,7 @@ def test_a_book_of_arbitrary_files_keeps_every_word(files: list[str], cast_list:
     list): nothing crashes, and the word count finds no word missing from the script."""
     from audiobook.book import load_book
     from audiobook.errors import ManuscriptError
-    from audiobook.script import build_script
+    from audiobook.text.script import build_script
 
     with tempfile.TemporaryDirectory() as td:
         root = make_book(Path(td) / "book", {f"{i:02d}.md": "" for i in range(len(files))}, characters=cast_list)
@@ -145,7 +145,7 @@ def test_a_book_of_arbitrary_files_keeps_every_word(files: list[str], cast_list:
 
 def test_one_file_does_not_change_how_the_next_is_read(tmp_path: Path) -> None:
     """A scare quote's marks at offsets 0 and 1 of one file once silenced offsets 0 and 1 of the next."""
-    from audiobook.manuscript import read_manuscript
+    from audiobook.text.manuscript import read_manuscript
 
     for name, text in (("01.md", "“"), ("02.md", "000 and more")):
         (tmp_path / name).write_text(text, encoding="utf-8")
@@ -161,7 +161,7 @@ def test_what_an_engine_is_sent(text: str, limit: int) -> None:
     """Ordinary prose is sent as written; nothing unsayable reaches an engine; a text with a sentence
     over ``limit`` is cut into whole words, pieces at most ``limit`` long unless one word is longer,
     and nothing is dropped."""
-    from audiobook.speech import pieces, speech, too_long
+    from audiobook.text.speech import pieces, speech, too_long
 
     said = speech(text)
     if not said.changed and not any(c in "&©°№§" for c in text):
@@ -242,7 +242,8 @@ def test_too_short_audio_kept_from_an_earlier_build_is_reported_again(tmp_path: 
 
 def test_words_the_script_misses_are_reported_not_lost(book: Path) -> None:
     from audiobook.book import load_book
-    from audiobook.script import Chapter, Script, build_script
+    from audiobook.model import Chapter, Script
+    from audiobook.text.script import build_script
 
     b = load_book(book)
     script = build_script(b)

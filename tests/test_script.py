@@ -13,8 +13,8 @@ import pytest
 from click.testing import CliRunner
 
 from audiobook.book import load_book
-from audiobook.cli import cli
-from audiobook.script import build_script
+from audiobook.cli.main import cli
+from audiobook.text.script import build_script
 
 SAMPLE = Path(__file__).resolve().parents[1]   # the repository root is the sample book
 

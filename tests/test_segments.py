@@ -10,10 +10,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from audiobook import mastering, segments
-from audiobook.build import BuildOptions, build
-from audiobook.cache import SAMPLE_RATE, LineCache
-from audiobook.mp3join import audio_offset
+from audiobook.audio import mastering, segments
+from audiobook.audio.mp3join import audio_offset
+from audiobook.build.pipeline import BuildOptions, build
+from audiobook.model import SAMPLE_RATE
+from audiobook.voice.cache import LineCache
 
 from audio_tools import decode
 from conftest import make_book

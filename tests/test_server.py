@@ -17,11 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from audiobook import render, server
-from audiobook.build import BuildOptions, build, prepare
-from audiobook.cache import LineCache
+from audiobook.build.pipeline import BuildOptions, build, prepare
 from audiobook.errors import SynthesisError
-from audiobook.voices import Voice
+from audiobook.model import Voice
+from audiobook.voice import render, server
+from audiobook.voice.cache import LineCache
 
 from conftest import make_book, run_cli
 

@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from audiobook.accounting import count_words
 from audiobook.book import load_book
-from audiobook.build import BuildOptions, BuildReport
+from audiobook.build.pipeline import BuildOptions, BuildReport
+from audiobook.cli.watch import inputs, snapshot, watch
 from audiobook.errors import AudiobookError
-from audiobook.script import build_script
-from audiobook.watch import inputs, snapshot, watch
+from audiobook.text.accounting import count_words
+from audiobook.text.script import build_script
 
 from conftest import make_book
 

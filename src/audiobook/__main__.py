@@ -1,3 +1,3 @@
-from audiobook.cli import run
+from audiobook.cli.main import run
 
 run()

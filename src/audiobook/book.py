@@ -9,16 +9,9 @@ from pathlib import Path
 from audiobook.config import Pauses, Section, gather, load_yaml
 from audiobook.cover import read_cover
 from audiobook.errors import ConfigError, ConfigProblems
+from audiobook.model import GENDERS, Character
 
-GENDERS = ("male", "female", "unknown")
 MANUSCRIPT_SUFFIXES = (".md", ".txt", ".markdown")
-
-
-@dataclass(frozen=True)
-class Character:
-    name: str
-    aliases: tuple[str, ...] = ()
-    gender: str = "unknown"
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,5 @@
+"""The command line (click) and the ``--watch`` loop: the only place that prints or exits."""
+
+from audiobook.cli.main import main, run
+
+__all__ = ["main", "run"]

@@ -1,0 +1,101 @@
+"""Who the first-person narrator is (the attributor's step between its two passes, attribution.py).
+
+Without a name, "I said" is spoken by ``I (first-person narrator)``. The narrator is named by the
+quotes around "I said": the one addressed just before or just after it ("..., Quatermain?" / "I
+lit my pipe." / "Mt Kenia," I said), self-introductions ("I am Pip", "my name was Pip", "he called
+me Darkie"), a name alone the narrator answers with ("Jonathan Harker."); with a cast list, the
+listed character nobody names. A book with fewer than 10 I/me/my per 1,000 narration words is told
+in the third person: its stray "I" speaks no line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from audiobook.text.attribution.conversation import FIRST, UNNAMED_NARRATOR, Attribution, Item
+from audiobook.text.characters import TITLES, Cast, first_name_gender, norm
+
+INTRO_RE = re.compile(r"\b(?:I am|I'm|I’m|my name is|call me|it is I,?|this is)\s+(.{1,40}?)(?=[,.!?;]|$)",
+                      re.IGNORECASE)
+_NAME_ONLY_RE = re.compile(r"\s*((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)\.\s*")
+
+
+def looks_like_a_name(words: str) -> bool:
+    """"Jane", "Mr. Lockwood": a known first name or a title first (not "Rather", "Boh")."""
+    first = norm(words).split()[0] if words.strip() else ""
+    return first in TITLES or first_name_gender(words) is not None
+
+
+class NarratorNaming:
+    """Mixed into the attributor: what it reads and writes of the attributor."""
+
+    cast: Cast
+    items: list[Item]
+    raw: dict[int, str]                 # quote_id -> the quote's text
+    intro_votes: Counter[str]           # "my name was Pip" in the narration
+    named_in_narration: set[str]
+    named_in_quotes: set[str]
+    narration_words: int
+    first_person: int                   # I/me/my in the narration
+    narrator_name: str
+
+    def _narrator(self) -> None:
+        """Name the first-person narrator: the one the others address, or who introduces themselves."""
+        votes: Counter[str] = Counter()
+        by_gpar = {it.gpar: it for it in self.items}
+        def said_by(it: Item) -> str | None:
+            a = it.found.get(it.quote_ids[-1])
+            return a.speaker if a else None
+
+        # someone a tag names in the third person ("said Sir Henry") is not the one who says "I said"
+        named_third = {a.speaker for it in self.items for a in it.found.values()
+                 if a.reason.startswith('explicit: "') and not a.reason.endswith("(the narrator)")}
+        for it in self.items:
+            if said_by(it) != FIRST:
+                continue
+            # the one addressed just before "I said" (or just after it, in the reply), one paragraph of
+            # narration apart at most
+            for n in (it.gpar - 2, it.gpar - 1, it.gpar + 1, it.gpar + 2):
+                other = by_gpar.get(n)
+                heard = other and (other.listener or other.called)
+                if other and heard and said_by(other) != FIRST and heard not in named_third:
+                    votes[heard] += 1
+            for q in it.quote_ids:
+                for m in INTRO_RE.finditer(self.raw[q]):
+                    r = self.cast.resolve(m.group(1))
+                    if r:
+                        votes[r] += 3
+                # "And you are?" / "Jonathan Harker." (a name nobody else in the book goes by)
+                alone = _NAME_ONLY_RE.fullmatch(self.raw[q])
+                if alone and looks_like_a_name(alone.group(1)) and self.cast.resolve(alone.group(1)) is None:
+                    votes[alone.group(1)] += 3
+        votes.update(self.intro_votes)
+        if self.cast.narrator:      # the cast list names the narrator ("I (the narrator)")
+            votes = Counter({self.cast.narrator: 1})
+        if not votes and self.cast.from_book:
+            # the narrator is rarely named in their own narration, and less often in the quotes
+            silent = [p for p in self.cast.people if p not in self.named_in_narration]
+            unnamed = [p for p in silent if p not in self.named_in_quotes]
+            if len(silent) == 1 or unnamed:
+                votes[(unnamed or silent)[0]] += 1
+            else:       # the first listed character that no tag names ("said Good") says "I said"
+                tagged = {a.speaker for it in self.items for a in it.found.values()
+                          if a.reason.startswith('explicit: "') and not a.reason.endswith("(the narrator)")}
+                untagged = [p for p in self.cast.people if p not in tagged]
+                if untagged:
+                    votes[untagged[0]] += 1
+        name = votes.most_common(1)[0][0] if votes else UNNAMED_NARRATOR
+        self.narrator_name = name
+        third = self.first_person * 1000 < 10 * self.narration_words and not self.cast.narrator
+        if third:
+            # a book told in the third person: an "I" in the narration is a stray, not a speaker
+            for it in self.items:
+                if any(a.speaker == FIRST for a in it.found.values()):
+                    it.found.clear()
+            name = UNNAMED_NARRATOR
+        for it in self.items:
+            for q, a in it.found.items():
+                if a.speaker == FIRST:
+                    it.found[q] = Attribution(name, a.confidence if votes else 0.6, a.reason)
+            it.recent = list(dict.fromkeys(name if p == FIRST else p for p in it.recent if p != FIRST or not third))

@@ -1,0 +1,223 @@
+"""The tagged script: chapters of narration and dialogue lines, each with its speaker.
+
+This module holds the data model that the rest of the pipeline consumes. ``build_script`` turns a
+book's manuscript into a Script (manuscript.py reads the files, attribution.py picks speakers).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from audiobook.model import NARRATOR, Break, Chapter, Line, Script
+
+if TYPE_CHECKING:
+    from audiobook.book import Book
+    from audiobook.text.characters import Cast
+    from audiobook.text.manuscript import Manuscript
+
+
+def build_script(book: Book) -> Script:
+    """Read the book's manuscript and return the tagged script (every quote with a speaker)."""
+    return _build(book)[0]
+
+
+def _build(book: Book) -> tuple[Script, Cast]:
+    from audiobook.text.characters import Cast, discover
+    from audiobook.text.manuscript import read_manuscript
+
+    ms = read_manuscript(book.manuscript_files(), book.root)
+    cast = Cast.from_characters(book.characters) if book.characters is not None else discover(ms)
+    return script_of(ms, cast, book), cast
+
+
+def script_of(ms: Manuscript, cast: Cast, book: Book | None = None) -> Script:
+    """The tagged script of a parsed manuscript with the given cast (``book`` only for warnings)."""
+    from audiobook.text.attribution.sieve import attribute
+
+    listed = book is not None and book.characters is not None
+    found = attribute(ms, cast)
+    warnings = list(ms.warnings)
+    chapters = []
+    for ch in ms.chapters:
+        lines = [Line(ch.number, 0, "narration", NARRATOR, ch.title, ch.source, ch.title_start, ch.title_end,
+                      paragraph=0, brk="title")]
+        for p in ch.paragraphs:
+            for k, seg in enumerate(p.segments):
+                brk: Break = p.brk if k == 0 else "line"
+                speaker, confidence, reason = NARRATOR, 1.0, ""
+                if seg.kind == "dialogue":
+                    a = found[seg.quote_id]
+                    speaker, confidence, reason = a.speaker, round(a.confidence, 2), a.reason
+                    if seg.tag and listed and cast.resolve(seg.tag) is None:
+                        warnings.append(f"{ch.source}:{_line_of(p, seg.start)}: speaker tag [{seg.tag}] "
+                                        "is not in the characters of book.yaml")
+                lines.append(Line(ch.number, len(lines), seg.kind, speaker, seg.text, ch.source, seg.start,
+                                  seg.end, paragraph=p.number, brk=brk, confidence=confidence, reason=reason))
+        chapters.append(Chapter(ch.number, ch.title, ch.source, tuple(lines)))
+    return Script(tuple(chapters), tuple(warnings), ms.texts)
+
+
+# ------------------------------------------------------------------------------------------- review
+@dataclass(frozen=True)
+class Review:
+    """A dialogue line to check by ear or eye: where it is, what surrounds it, and how to fix it."""
+
+    line: Line
+    location: str          # "manuscript/01-the-call.md:12"
+    before: str            # the paragraph before, as read (quotes shown with their speakers)
+    paragraph: str         # the line's own paragraph
+    after: str             # the paragraph after
+    others: tuple[str, ...]   # other speakers nearby: the likeliest alternatives
+    fix: str               # the inline tag that would force the speaker
+
+
+def review(script: Script, root: Path, limit: int = 20) -> list[Review]:
+    """The dialogue lines most likely attributed wrong (lowest confidence first; inline tags are never
+    listed), each with the paragraphs around it and the tag that would fix it."""
+    starts: dict[str, list[int]] = {}      # line start offsets per manuscript file
+    out = []
+    for ch in script.chapters:
+        paras: dict[int, list[Line]] = {}
+        for ln in ch.lines[1:]:
+            paras.setdefault(ln.paragraph, []).append(ln)
+        for ln in ch.lines:
+            if ln.kind != "dialogue" or ln.reason == "tag":
+                continue
+            if ch.source not in starts:
+                try:
+                    text = (root / ch.source).read_bytes().decode("utf-8")
+                except (OSError, UnicodeDecodeError):
+                    text = ""
+                starts[ch.source] = [i for i, c in enumerate(text) if c == "\n"]
+            lineno = bisect_right(starts[ch.source], ln.start - 1) + 1
+            near = [x.speaker for n in range(ln.paragraph - 3, ln.paragraph + 4) for x in paras.get(n, [])
+                    if x.kind == "dialogue" and x.speaker != ln.speaker]
+            others = tuple(s for s, _ in Counter(near).most_common(3))
+            quote = ln.text if len(ln.text) <= 40 else ln.text[:39] + "…"
+            out.append(Review(ln, f"{ch.source}:{lineno}", _read(paras.get(ln.paragraph - 1)),
+                              _read(paras.get(ln.paragraph), mark=ln), _read(paras.get(ln.paragraph + 1)),
+                              others, f"[{others[0] if others else 'Name'}]“{quote}”"))
+    out.sort(key=lambda r: (r.line.confidence, r.line.chapter, r.line.index))
+    return out[:limit] if limit > 0 else out
+
+
+def _read(lines: list[Line] | None, mark: Line | None = None) -> str:
+    """A paragraph as the producer reads it: quotes prefixed with their speaker in brackets."""
+    parts = []
+    for ln in lines or []:
+        if ln.kind == "dialogue":
+            star = ">>" if ln is mark else ""
+            parts.append(f"{star}[{ln.speaker}]“{ln.text}”")
+        else:
+            parts.append(ln.text)
+    return " ".join(parts)
+
+
+# ------------------------------------------------------------------------------------------- cast
+@dataclass(frozen=True)
+class CastEntry:
+    """A character of the book with what the script gives them."""
+
+    name: str
+    gender: str
+    aliases: tuple[str, ...]
+    lines: int             # dialogue lines attributed to them
+    words: int
+    listed: bool           # in the characters: of book.yaml (else discovered, or a description)
+
+
+def cast_of(book: Book) -> list[CastEntry]:
+    """The characters found in the book (from book.yaml, or discovered), most lines first; speakers
+    the script gives lines to without being characters ("the old man") are listed too."""
+    from audiobook.text.attribution.sieve import UNNAMED_NARRATOR, speaker_gender
+
+    script, cast = _build(book)
+    lines: Counter[str] = Counter()
+    words: Counter[str] = Counter()
+    for ln in script.lines():
+        if ln.kind == "dialogue":
+            lines[ln.speaker] += 1
+            words[ln.speaker] += len(ln.text.split())
+    listed = book.characters is not None
+    out = [CastEntry(p.name, p.gender, tuple(sorted(p.aliases)), lines[p.name], words[p.name], listed)
+           for p in cast.people.values()]
+    known = {p.name for p in cast.people.values()} | {NARRATOR}
+    for name in lines:
+        if name not in known:
+            gender = "unknown" if name == UNNAMED_NARRATOR else speaker_gender(name)
+            out.append(CastEntry(name, gender, (), lines[name], words[name], False))
+    out.sort(key=lambda e: (-e.lines, e.name))
+    return out
+
+
+def characters_yaml(entries: list[CastEntry]) -> str:
+    """A starter ``characters:`` block for book.yaml (characters with lines first)."""
+    out = ["characters:"]
+    for e in entries:
+        if e.name.startswith("I ("):
+            continue
+        out.append(f"  - name: {_q(e.name)}")
+        if e.aliases:
+            out.append(f"    aliases: [{', '.join(_q(a) for a in e.aliases)}]")
+        out.append(f"    gender: {e.gender}" + ("" if e.lines else "      # no lines yet"))
+    return "\n".join(out) + "\n"
+
+
+def voices_yaml(entries: list[CastEntry], title: str = "") -> str:
+    """A starter voice profile: the two bundled voices, varied by pitch and speed, one per speaking
+    character (by gender), a narrator voice and fallbacks. Edit models and settings to taste."""
+    female = [(2.5, 1.08), (-2.0, 0.97), (4.0, 1.04), (1.0, 0.92), (-3.5, 1.0)]
+    male = [(-1.5, 1.0), (2.0, 1.05), (-3.5, 0.95), (5.0, 1.08), (0.5, 0.9)]
+    voices = ["voices:", "  storyteller: {engine: hibari, model: heart, speed: 0.95}     # the narrator"]
+    cast = ["cast:", "  Narrator: storyteller"]
+    used = {"storyteller"}
+    counts = {"female": 0, "male": 0}
+    for e in entries:
+        if not e.lines:
+            continue
+        if e.name.startswith("I ("):
+            cast.append(f"  {_q(e.name)}: storyteller    # the first-person narrator")
+            continue
+        g = e.gender if e.gender in counts else ("female" if counts["female"] < counts["male"] else "male")
+        pitch, speed = (female if g == "female" else male)[counts[g] % 5]
+        counts[g] += 1
+        engine, model = ("hibari", "heart") if g == "female" else ("piper", "joe")
+        vid = _voice_id(e.name, used)
+        voices.append(f"  {vid}: {{engine: {engine}, model: {model}, speed: {speed}, pitch: {pitch}}}"
+                      f"     # {e.lines} lines" + ("" if e.gender == g else ", gender unknown"))
+        cast.append(f"  {_q(e.name)}: {vid}")
+    head = f"# Starter voice profile{' for ' + title if title else ''}, written by `audiobook cast --write voices`."
+    fallback = ["fallback:", "  male: " + _first(voices, "piper"), "  female: " + _first(voices, "hibari"),
+                "  default: storyteller"]
+    return "\n".join([head, *voices, "", *cast, "", *fallback]) + "\n"
+
+
+def _first(voices: list[str], engine: str) -> str:
+    for v in voices[2:]:
+        if f"engine: {engine}" in v:
+            return v.split(":", 1)[0].strip()
+    return "storyteller"
+
+
+def _voice_id(name: str, used: set[str]) -> str:
+    base = "-".join("".join(c if c.isalnum() else " " for c in name.lower()).split()) or "voice"
+    vid, n = base, 2
+    while vid in used:
+        vid, n = f"{base}-{n}", n + 1
+    used.add(vid)
+    return vid
+
+
+def _q(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _line_of(p: object, offset: int) -> int:
+    from audiobook.text.manuscript import Paragraph
+
+    assert isinstance(p, Paragraph)
+    return p.line + p.raw[: offset - p.start].count("\n")
