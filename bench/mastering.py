@@ -80,7 +80,7 @@ def encode(x: np.ndarray, fmt: str, out: Path) -> float:
     """The full-book encode the build runs: 10 chapter markers, the book's tags and cover."""
     from audiobook.audio import export
     from audiobook.book import load_book
-    from audiobook.build.pipeline import book_tags
+    from audiobook.build.book_file import book_tags
     from audiobook.cover import read_cover
 
     book = load_book(REPO)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from audiobook.build.pipeline import BuildOptions, prepare
+from audiobook.build import BuildOptions, prepare
 from audiobook.model import SAMPLE_RATE
 from audiobook.text.manuscript import words
 from audiobook.text.speech import pieces, speech

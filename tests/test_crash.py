@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from audiobook.build.pipeline import BuildOptions, build, prepare
+from audiobook.build import BuildOptions, build, prepare
 from audiobook.voice.cache import LineCache
 
 from conftest import TEST_PROFILE, make_book

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from mutagen.mp3 import MP3
 
-from audiobook.build.pipeline import BuildOptions, build
+from audiobook.build import BuildOptions, build
 from audiobook.model import Voice
 from audiobook.voice.engines import engine_class
 from audiobook.voice.render import to_pipeline
@@ -107,7 +107,7 @@ def test_model_digests_are_remembered_across_builds_and_redone_when_the_file_cha
 
 def test_model_digests_are_shared_by_every_book(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A model hashed for one book is not hashed again for another (the memo is in the user's cache)."""
-    from audiobook.build.pipeline import prepare
+    from audiobook.build import prepare
     from audiobook.voice.engines import base
 
     first = make_book(tmp_path / "a", SHORT, profile("piper", "joe"))

@@ -18,7 +18,7 @@ from mutagen.mp4 import MP4, MP4Cover
 from audiobook.audio import acx
 from audiobook.audio.export import ffmpeg
 from audiobook.book import load_book
-from audiobook.build.pipeline import BuildOptions, BuildReport, build, prepare
+from audiobook.build import BuildOptions, BuildReport, build, prepare
 from audiobook.cover import image_size
 from audiobook.errors import ConfigError, Problems
 from audiobook.text.credits import closing_text, opening_text
@@ -226,14 +226,14 @@ def test_a_failing_chapter_cancels_the_m4b_encoder(tmp_path: Path, monkeypatch: 
     from audiobook.errors import AudiobookError
 
     book = delivery_book(tmp_path / "book")
-    real = build_module._chapter
+    real = build_module.make_chapter
 
     def failing(prep, ch, *args):  # type: ignore[no-untyped-def]
         if ch.number == 2:
             raise AudiobookError("chapter 2 broke")
         return real(prep, ch, *args)
 
-    monkeypatch.setattr(build_module, "_chapter", failing)
+    monkeypatch.setattr(build_module, "make_chapter", failing)
     with pytest.raises(AudiobookError, match="chapter 2 broke"):
         build(book, BuildOptions(jobs=1, formats=("m4b",)))
     assert not (book / "output" / "Test Book.m4b").exists()

@@ -114,7 +114,7 @@ def test_a_second_decoder_reads_the_files_written_here_the_same(tmp_path: Path) 
     trim the LAME tag's delay and padding (a player that did not would start 25 ms late)."""
     import soundfile
 
-    from audiobook.build.pipeline import BuildOptions, build
+    from audiobook.build import BuildOptions, build
 
     from conftest import make_book
 

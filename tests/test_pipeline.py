@@ -14,7 +14,7 @@ from mutagen.id3 import ID3
 from mutagen.mp3 import MP3, BitrateMode
 
 from audiobook.audio.assemble import assemble, pause_before
-from audiobook.build.pipeline import BuildOptions, build
+from audiobook.build import BuildOptions, build
 from audiobook.cli.main import cli
 from audiobook.config import Pauses
 from audiobook.model import SAMPLE_RATE, Chapter, Line

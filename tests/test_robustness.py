@@ -20,7 +20,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from audiobook.build.pipeline import BuildOptions, build, prepare
+from audiobook.build import BuildOptions, build, prepare
 from audiobook.cli.main import main
 from audiobook.text.accounting import count_words
 from audiobook.text.manuscript import (

@@ -12,7 +12,7 @@ import pytest
 
 from audiobook.audio import mastering, segments
 from audiobook.audio.mp3join import audio_offset
-from audiobook.build.pipeline import BuildOptions, build
+from audiobook.build import BuildOptions, build
 from audiobook.model import SAMPLE_RATE
 from audiobook.voice.cache import LineCache
 

@@ -17,7 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from audiobook.build.pipeline import BuildOptions, build, prepare
+from audiobook.build import BuildOptions, BuildReport, prepare
+from audiobook.build import build as library_build
+from audiobook.cli.main import served_build
 from audiobook.errors import SynthesisError
 from audiobook.model import Voice
 from audiobook.voice import render, server
@@ -39,6 +41,19 @@ def runtime(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     finally:
         server.stop()
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def build(book: Path, options: BuildOptions | None = None) -> BuildReport:
+    """A build as ``audiobook build`` runs it: with the synthesis server."""
+    return served_build(book, options or BuildOptions())
+
+
+def test_the_library_build_never_starts_a_server(runtime: Path, tmp_path: Path) -> None:
+    """Starting a daemon is the command line's choice, not the library's."""
+    book = make_book(tmp_path / "book")
+    assert not library_build(book).server
+    time.sleep(0.5)
+    assert server.servers() == [] and not server.running()
 
 
 def wait_for_server(timeout: float = 60.0) -> dict[str, object]:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from audiobook.book import load_book
-from audiobook.build.pipeline import BuildOptions, BuildReport
+from audiobook.build import BuildOptions, BuildReport
 from audiobook.cli.watch import inputs, snapshot, watch
 from audiobook.errors import AudiobookError
 from audiobook.text.accounting import count_words

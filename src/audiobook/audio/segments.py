@@ -156,25 +156,24 @@ def decoded_start(segments: list[Segment], sample: int) -> int:
     return sample
 
 
-def reusable(old: dict[str, Any] | None, root: Path) -> dict[str, Encoded]:
-    """The segments of a chapter's last MP3 (its state entry ``old``), by key, read from the file
-    and checked against their CRCs; any that do not match are left out (and encoded again)."""
-    if not old or not old.get("segments"):
+def reusable(mp3: Path, stored: tuple[Stored, ...]) -> dict[str, Encoded]:
+    """The ``stored`` segments of a chapter's last MP3, by key, read from the file and checked
+    against their CRCs; any that do not match are left out (and encoded again)."""
+    if not stored:
         return {}
-    path = root / old["file"]
     found: dict[str, Encoded] = {}
     try:
-        with open(path, "rb") as f:
+        with open(mp3, "rb") as f:
             head = f.read(1 << 16)
             base = audio_offset(head)
             if base is None:
                 return {}
-            for key, offset, size, crc, frames in old["segments"]:
-                f.seek(base + offset)
-                data = f.read(size)
-                if len(data) == size and zlib.crc32(data) == crc:
-                    found[key] = Encoded(key, data, frames)
-    except (OSError, ValueError, TypeError):     # the file gone, or a state entry not of our making
+            for s in stored:
+                f.seek(base + s.offset)
+                data = f.read(s.size)
+                if len(data) == s.size and zlib.crc32(data) == s.crc:
+                    found[s.key] = Encoded(s.key, data, s.frames)
+    except (OSError, ValueError):     # the file gone, or damaged
         return {}
     return found
 
@@ -184,11 +183,12 @@ def levels_id(mastering: Any, rate: int) -> str:
     return _digest([mastering, rate, "part sums of squares 1"])
 
 
-def known_levels(old: dict[str, Any] | None, levels_of: str, segments: list[Segment]) -> list[dict[str, float]]:
-    """Each segment's levels from the chapter's last build (its state entry ``old``), where its
-    content is the same and the mastering settings too; {} for the others."""
-    stored = (old or {}).get("levels")
-    if not (isinstance(stored, list) and len(stored) == 2 and stored[0] == levels_of and isinstance(stored[1], dict)):
+def known_levels(stored: tuple[str, dict[str, Any]] | None, levels_of: str, segments: list[Segment]
+                 ) -> list[dict[str, float]]:
+    """Each segment's levels from the chapter's last build (``stored``: what they are good for,
+    and the levels by segment content), where its content and the mastering settings are the
+    same; {} for the others."""
+    if stored is None or stored[0] != levels_of:
         return [{} for _ in segments]
     out: list[dict[str, float]] = []
     for seg in segments:
@@ -200,14 +200,24 @@ def known_levels(old: dict[str, Any] | None, levels_of: str, segments: list[Segm
     return out
 
 
-def records(encoded: list[Encoded]) -> list[list[Any]]:
-    """For the state entry: each segment's key, byte offset after the first audio frame's, size,
-    CRC and frames."""
+@dataclass(frozen=True)
+class Stored:
+    """Where a segment's frames are in the chapter's MP3 (for the next build to copy them)."""
+
+    key: str
+    offset: int           # bytes after the first audio frame's start
+    size: int
+    crc: int
+    frames: int
+
+
+def records(encoded: list[Encoded]) -> tuple[Stored, ...]:
+    """Each encoded segment's place in the MP3 written from them in order."""
     out, pos = [], 0
     for e in encoded:
-        out.append([e.key, pos, len(e.data), zlib.crc32(e.data), e.frames])
+        out.append(Stored(e.key, pos, len(e.data), zlib.crc32(e.data), e.frames))
         pos += len(e.data)
-    return out
+    return tuple(out)
 
 
 def check_frames(encoded: Encoded) -> None:

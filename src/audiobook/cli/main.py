@@ -15,7 +15,7 @@ import click
 from audiobook.errors import AudiobookError
 
 if TYPE_CHECKING:
-    from audiobook.build.pipeline import BuildOptions, BuildReport, Progress
+    from audiobook.build import BuildOptions, BuildReport, Progress
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -47,8 +47,7 @@ def build(book_dir: Path, profile: str | None, chapters: tuple[int, ...], jobs: 
           report_path: Path | None, formats: tuple[str, ...], watching: bool) -> None:
     """Render the book: chapter MP3s (and credits) and a full-book MP3 and/or M4B with chapter
     markers, tags and cover in output/."""
-    from audiobook.build.pipeline import BuildOptions
-    from audiobook.build.pipeline import build as run_build
+    from audiobook.build import BuildOptions
 
     show = not quiet and sys.stderr.isatty()
     bars: dict[str, Any] = {}
@@ -71,7 +70,25 @@ def build(book_dir: Path, profile: str | None, chapters: tuple[int, ...], jobs: 
     if watching:
         _watch(book_dir, opts, progress, quiet, report_path)
         return
-    _summary(run_build(book_dir, opts, progress), quiet, report_path)
+    _summary(served_build(book_dir, opts, progress), quiet, report_path)
+
+
+def served_build(book_dir: Path, opts: BuildOptions, progress: Progress | None = None) -> BuildReport:
+    """A build that hands its lines to this install's synthesis server when one is up, and leaves
+    one running for the next build when none was (engines stay loaded: voice/server.py). The
+    server is the command line's policy: ``build()`` itself never starts one."""
+    from dataclasses import replace
+
+    from audiobook.book import load_book
+    from audiobook.build import build as run_build
+    from audiobook.voice import server
+    from audiobook.voice.profiles import load_profile
+
+    own = opts.executor is None and not opts.jobs
+    report = run_build(book_dir, replace(opts, use_server=own and server.enabled()), progress)
+    if own and not report.server and not server.running():
+        server.start(load_profile(load_book(book_dir), opts.profile).voices.values())
+    return report
 
 
 def _watch(book_dir: Path, opts: BuildOptions, progress: Progress, quiet: bool, report_path: Path | None) -> None:
@@ -173,7 +190,7 @@ def server_stop() -> None:
 @click.option("--voices", "profile", default=None, help="Voice profile (default: voices/default.yaml).")
 def validate(book_dir: Path, profile: str | None) -> None:
     """Check the book, the profile, every engine and model the cast needs, and the output folder."""
-    from audiobook.build.pipeline import BuildOptions, prepare
+    from audiobook.build import BuildOptions, prepare
 
     prep = prepare(book_dir, BuildOptions(profile=profile))
     for w in [*prep.script.warnings, *prep.plan.warnings]:

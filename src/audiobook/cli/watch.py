@@ -22,11 +22,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from audiobook.book import load_book
-from audiobook.build.pipeline import BuildOptions, BuildReport, Progress, build, worker_pool
+from audiobook.build import BuildOptions, BuildReport, Progress, build
 from audiobook.errors import AudiobookError, SynthesisError
 from audiobook.model import Voice
 from audiobook.voice.profiles import load_profile
-from audiobook.voice.render import warm_up
+from audiobook.voice.render import warm_up, worker_pool
 
 Snapshot = dict[str, tuple[int, int]]
 SETTLE = 0.05      # seconds the files must hold still before a build starts

@@ -351,3 +351,12 @@ def synthesize(jobs: list[Job], cache: LineCache, executor: Executor,
             f.cancel()
         raise
     return results
+
+
+def worker_pool(jobs: int = 0, warm: tuple[Voice, ...] = ()) -> Executor:
+    """Synthesis workers to keep for several builds (``BuildOptions.executor``; ``--watch``; the
+    synthesis server): ``jobs`` processes (0: one per core; 1: this process), each loading an
+    engine once for all of them, the engines of ``warm`` as soon as they start."""
+    cores = os.cpu_count() or 1
+    n = jobs or cores
+    return default_executor(n, max(1, cores // n), warm)

@@ -326,7 +326,7 @@ def alive(pid: int) -> bool:
 # ------------------------------------------------------------------------------ the server's side
 class _Server:
     def __init__(self, sock: Path, key: bytes, idle: float) -> None:
-        from audiobook.build.pipeline import worker_pool
+        from audiobook.voice.render import worker_pool
 
         self.sock, self.key, self.idle = sock, key, idle
         self.lock = threading.Lock()
