@@ -18,6 +18,7 @@ test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
