@@ -20,7 +20,7 @@ import pytest
 from audiobook.build import BuildOptions, BuildReport, prepare
 from audiobook.build import build as library_build
 from audiobook.cli.main import served_build
-from audiobook.errors import SynthesisError
+from audiobook.errors import WorkersLost
 from audiobook.model import Voice
 from audiobook.voice import render, server
 from audiobook.voice.cache import LineCache
@@ -176,7 +176,7 @@ def test_a_server_that_dies_fails_the_calls_waiting_on_it_then_a_build_starts_an
     slow = pool.submit(time.sleep, 30)
     time.sleep(0.5)
     os.kill(pid, signal.SIGKILL)
-    with pytest.raises(SynthesisError, match="the synthesis server stopped during the build"):
+    with pytest.raises(WorkersLost, match="the synthesis server stopped during the build"):
         slow.result(30)
     pool.shutdown()
     book = make_book(tmp_path / "book")

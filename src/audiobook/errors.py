@@ -26,7 +26,13 @@ class EngineError(AudiobookError):
 
 
 class SynthesisError(EngineError):
-    """One line failed to synthesize (recoverable per line)."""
+    """One line failed to synthesize: the build stops (finished lines are kept), the workers are
+    fine and can be used again (``--watch`` keeps its warm pool)."""
+
+
+class WorkersLost(EngineError):
+    """The synthesis workers are gone: a worker process died, or the synthesis server stopped. The
+    build stops (finished lines are kept); a pool that raised this is not used again."""
 
 
 class OutputError(AudiobookError):

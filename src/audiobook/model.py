@@ -38,6 +38,13 @@ class Line:
     brk: Break = "paragraph"
     confidence: float = 1.0   # how sure attribution is of ``speaker`` (1.0 for narration and tags)
     reason: str = ""          # why this speaker, e.g. 'tag', 'explicit: "said Rosa"', 'turn-taking'
+    line: int = 0             # 1-based line of ``source`` where the span starts (0: not from a file)
+    gender: str = "unknown"   # the speaker's (from the cast list, discovery, or a description)
+
+    @property
+    def location(self) -> str:
+        """``file:line`` for messages, from the text as it was read (not as it is now on disk)."""
+        return f"{self.source}:{self.line}" if self.line else self.source
 
     def to_json(self) -> dict[str, Any]:
         d = asdict(self)

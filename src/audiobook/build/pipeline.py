@@ -28,10 +28,11 @@ from audiobook.text.credits import is_credits
 from audiobook.voice import render, server
 
 
-def build(book_dir: Path, options: BuildOptions = BuildOptions(), progress: Progress | None = None) -> BuildReport:
+def build(book_dir: Path, options: BuildOptions | None = None, progress: Progress | None = None) -> BuildReport:
     """Render the book in ``book_dir`` (see the module docstring); raises AudiobookError subclasses
     for problems a person must fix. Never starts a synthesis server (the CLI decides that)."""
     t0 = time.perf_counter()
+    options = options or BuildOptions()
     prep = prepare(book_dir, options)
     with book_lock(prep.book.work_dir):
         return _run(prep, options, progress or (lambda stage, done, total: None), t0)
@@ -48,7 +49,7 @@ def _run(prep: Prepared, options: BuildOptions, progress: Progress, t0: float) -
     tracks = sorted([*prep.chapters, *prep.credits], key=lambda c: c.number)   # credits: 0 and N+1
     stream = books.m4b_stream(prep, options.formats, state, tags, total, tracks)
     made, doubtful = _synthesize_and_make(prep, options, progress, state, tags, total, tracks, stream, report)
-    for i, m in enumerate(made):
+    for m in made:
         n_syn = sum(1 for ln in m.lines if prep.plan.key(ln) in prep.plan.jobs)
         report.chapters.append(ChapterReport(
             index=m.entry.number, title=m.entry.title, file=m.entry.file,

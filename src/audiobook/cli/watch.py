@@ -23,7 +23,7 @@ from pathlib import Path
 
 from audiobook.book import load_book
 from audiobook.build import BuildOptions, BuildReport, Progress, build
-from audiobook.errors import AudiobookError, SynthesisError
+from audiobook.errors import AudiobookError, WorkersLost
 from audiobook.model import Voice
 from audiobook.voice.profiles import load_profile
 from audiobook.voice.render import warm_up, worker_pool
@@ -88,7 +88,7 @@ def watch(book_dir: Path, options: BuildOptions, progress: Progress | None = Non
                 executor, cold = worker_pool(options.jobs, voices), True
             try:
                 result: BuildReport | AudiobookError = build(book_dir, replace(options, executor=executor), progress)
-            except SynthesisError as e:       # a worker may have died: the next build gets new ones
+            except WorkersLost as e:          # a worker died: the next build gets new ones
                 if own:
                     executor.shutdown(wait=True, cancel_futures=True)
                     executor = None

@@ -36,27 +36,41 @@ def _build(book: Book) -> tuple[Script, Cast]:
 
 def script_of(ms: Manuscript, cast: Cast, book: Book | None = None) -> Script:
     """The tagged script of a parsed manuscript with the given cast (``book`` only for warnings)."""
-    from audiobook.text.attribution.sieve import attribute
+    from audiobook.text.attribution import attribute
+    from audiobook.text.attribution.sieve import UNNAMED_NARRATOR, speaker_gender
 
     listed = book is not None and book.characters is not None
     found = attribute(ms, cast)
     warnings = list(ms.warnings)
     chapters = []
+    newlines = {src: [i for i, c in enumerate(text) if c == "\n"] for src, text in ms.texts.items()}
+
+    def line_of(source: str, offset: int) -> int:
+        return bisect_right(newlines.get(source, []), offset - 1) + 1
+
+    def gender_of(speaker: str) -> str:
+        person = cast.people.get(speaker)
+        if person is not None:
+            return person.gender
+        return "unknown" if speaker in (NARRATOR, UNNAMED_NARRATOR) else speaker_gender(speaker)
+
     for ch in ms.chapters:
         lines = [Line(ch.number, 0, "narration", NARRATOR, ch.title, ch.source, ch.title_start, ch.title_end,
-                      paragraph=0, brk="title")]
+                      paragraph=0, brk="title", line=line_of(ch.source, ch.title_start))]
         for p in ch.paragraphs:
             for k, seg in enumerate(p.segments):
                 brk: Break = p.brk if k == 0 else "line"
                 speaker, confidence, reason = NARRATOR, 1.0, ""
+                where = line_of(ch.source, seg.start)
                 if seg.kind == "dialogue":
                     a = found[seg.quote_id]
                     speaker, confidence, reason = a.speaker, round(a.confidence, 2), a.reason
                     if seg.tag and listed and cast.resolve(seg.tag) is None:
-                        warnings.append(f"{ch.source}:{_line_of(p, seg.start)}: speaker tag [{seg.tag}] "
+                        warnings.append(f"{ch.source}:{where}: speaker tag [{seg.tag}] "
                                         "is not in the characters of book.yaml")
                 lines.append(Line(ch.number, len(lines), seg.kind, speaker, seg.text, ch.source, seg.start,
-                                  seg.end, paragraph=p.number, brk=brk, confidence=confidence, reason=reason))
+                                  seg.end, paragraph=p.number, brk=brk, confidence=confidence, reason=reason,
+                                  line=where, gender=gender_of(speaker)))
         chapters.append(Chapter(ch.number, ch.title, ch.source, tuple(lines)))
     return Script(tuple(chapters), tuple(warnings), ms.texts)
 
@@ -78,7 +92,6 @@ class Review:
 def review(script: Script, root: Path, limit: int = 20) -> list[Review]:
     """The dialogue lines most likely attributed wrong (lowest confidence first; inline tags are never
     listed), each with the paragraphs around it and the tag that would fix it."""
-    starts: dict[str, list[int]] = {}      # line start offsets per manuscript file
     out = []
     for ch in script.chapters:
         paras: dict[int, list[Line]] = {}
@@ -87,18 +100,11 @@ def review(script: Script, root: Path, limit: int = 20) -> list[Review]:
         for ln in ch.lines:
             if ln.kind != "dialogue" or ln.reason == "tag":
                 continue
-            if ch.source not in starts:
-                try:
-                    text = (root / ch.source).read_bytes().decode("utf-8")
-                except (OSError, UnicodeDecodeError):
-                    text = ""
-                starts[ch.source] = [i for i, c in enumerate(text) if c == "\n"]
-            lineno = bisect_right(starts[ch.source], ln.start - 1) + 1
             near = [x.speaker for n in range(ln.paragraph - 3, ln.paragraph + 4) for x in paras.get(n, [])
                     if x.kind == "dialogue" and x.speaker != ln.speaker]
             others = tuple(s for s, _ in Counter(near).most_common(3))
             quote = ln.text if len(ln.text) <= 40 else ln.text[:39] + "…"
-            out.append(Review(ln, f"{ch.source}:{lineno}", _read(paras.get(ln.paragraph - 1)),
+            out.append(Review(ln, ln.location, _read(paras.get(ln.paragraph - 1)),
                               _read(paras.get(ln.paragraph), mark=ln), _read(paras.get(ln.paragraph + 1)),
                               others, f"[{others[0] if others else 'Name'}]“{quote}”"))
     out.sort(key=lambda r: (r.line.confidence, r.line.chapter, r.line.index))
@@ -214,10 +220,3 @@ def _voice_id(name: str, used: set[str]) -> str:
 
 def _q(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def _line_of(p: object, offset: int) -> int:
-    from audiobook.text.manuscript import Paragraph
-
-    assert isinstance(p, Paragraph)
-    return p.line + p.raw[: offset - p.start].count("\n")

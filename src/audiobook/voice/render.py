@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import re
 import threading
 import time
-from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -22,7 +20,7 @@ from typing import Any
 import numpy as np
 
 from audiobook.book import Book
-from audiobook.errors import AudiobookError, Problems, SynthesisError, did_you_mean
+from audiobook.errors import AudiobookError, Problems, SynthesisError, WorkersLost, did_you_mean
 from audiobook.model import NARRATOR, SAMPLE_RATE, Line, Script, Voice, to_int16
 from audiobook.text.speech import pieces, speech, too_long
 from audiobook.voice.cache import LineCache, line_key
@@ -68,13 +66,6 @@ def engine_id(identity: dict[str, Any]) -> str:
     return line_key("", identity)
 
 
-def speaker_gender(book: Book) -> dict[str, str]:
-    genders: dict[str, str] = {}
-    for c in book.characters or ():
-        genders[c.name] = c.gender
-    return genders
-
-
 def check_voices(profile: Profile, voices: Iterable[Voice]) -> None:
     """Every engine and model the cast needs is available: all problems at once, before work."""
     problems: list[str] = []
@@ -86,18 +77,17 @@ def check_voices(profile: Profile, voices: Iterable[Voice]) -> None:
 
 def plan(script: Script, profile: Profile, book: Book, cache: LineCache,
          chapters: set[int] | None = None) -> Plan:
-    genders = speaker_gender(book)
     identities: dict[str, dict[str, Any]] = {}
     engine_ids: dict[str, str] = {}
     p = Plan(keys={}, voices={})
     lines = [ln for ch in script.chapters if not chapters or ch.number in chapters for ln in ch.lines]
-    check_voices(profile, (profile.voice_for(ln.speaker, genders.get(ln.speaker, "unknown")) for ln in lines))
+    check_voices(profile, (profile.voice_for(ln.speaker, ln.gender) for ln in lines))
     remembered = load_digest_memo()
-    where = _Locator(book)
+    sentence_pause = book.pauses(profile.pauses).sentence
     uncast: set[str] = set()
     seen: set[str] = set()
     for ln in lines:
-        voice = profile.voice_for(ln.speaker, genders.get(ln.speaker, "unknown"))
+        voice = profile.voice_for(ln.speaker, ln.gender)
         if voice.name not in identities:
             identity = dict(engine_class(voice.engine).identity(voice))
             engine_ids[voice.name] = engine_id(identity)
@@ -106,19 +96,19 @@ def plan(script: Script, profile: Profile, book: Book, cache: LineCache,
         said = speech(ln.text)
         text = said.text
         if said.changed:
-            p.warnings.append(f"{where(ln)}: {said.describe()}")
-        extra: dict[str, Any] = {"sentence_pause": profile.pauses.sentence}
+            p.warnings.append(f"{ln.location}: {said.describe()}")
+        extra: dict[str, Any] = {"sentence_pause": sentence_pause}
         limit = engine_class(voice.engine).MAX_CHARS
         if too_long(text, limit):
             extra["pieces"] = limit        # cut differently, sounds different: its own key
-            p.warnings.append(f"{where(ln)}: a sentence of more than {limit} characters without a full stop; "
+            p.warnings.append(f"{ln.location}: a sentence of more than {limit} characters without a full stop; "
                               f"read in {len(pieces(text, limit))} pieces, cut between words")
         if ln.reason == "tag" and ln.speaker not in profile.cast and ln.speaker != NARRATOR \
                 and ln.speaker not in uncast:
             uncast.add(ln.speaker)
-            g = genders.get(ln.speaker, "unknown")
+            g = ln.gender
             p.warnings.append(
-                f"{where(ln)}: speaker [{ln.speaker}]{did_you_mean(ln.speaker, list(profile.cast))} is not cast "
+                f"{ln.location}: speaker [{ln.speaker}]{did_you_mean(ln.speaker, list(profile.cast))} is not cast "
                 f"in {profile.label}; read by voice {voice.name}, the {profile.how_cast(ln.speaker, g)}; "
                 f"add {ln.speaker} under cast: to choose a voice")
         key = line_key(text, identities[voice.name], extra)
@@ -129,30 +119,13 @@ def plan(script: Script, profile: Profile, book: Book, cache: LineCache,
         seen.add(key)
         samples = cache.samples(key)
         if samples is None:
-            p.jobs[key] = Job(key, text, voice, profile.pauses.sentence, limit, engine_ids[voice.name])
+            p.jobs[key] = Job(key, text, voice, sentence_pause, limit, engine_ids[voice.name])
         elif problem := too_short(text, samples):          # reported when made; and at every build since
             p.doubtful.add(key)
-            p.warnings.append(f"{where(ln)}: voice {voice.name}: {problem}, kept from an earlier build: "
+            p.warnings.append(f"{ln.location}: voice {voice.name}: {problem}, kept from an earlier build: "
                               f"{text[:80]!r}")
     save_digest_memo(remembered)
     return p
-
-
-class _Locator:
-    """``file:line`` of a script line, for warnings (each manuscript file read once, when needed)."""
-
-    def __init__(self, book: Book) -> None:
-        self.book = book
-        self.starts: dict[str, list[int]] = {}
-
-    def __call__(self, ln: Line) -> str:
-        if ln.source not in self.starts:
-            try:
-                text = (self.book.root / ln.source).read_bytes().decode("utf-8", errors="replace")
-            except OSError:
-                text = ""
-            self.starts[ln.source] = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
-        return f"{ln.source}:{bisect_right(self.starts[ln.source], ln.start)}"
 
 
 # ------------------------------------------------------------------------------ worker side
@@ -343,7 +316,7 @@ def synthesize(jobs: list[Job], cache: LineCache, executor: Executor,
     except BrokenExecutor:
         for f in futures:
             f.cancel()
-        raise SynthesisError("a synthesis worker process died (out of memory, or the engine crashed); "
+        raise WorkersLost("a synthesis worker process died (out of memory, or the engine crashed); "
                              "finished lines are kept: build again, with --jobs 1 to see the engine's own "
                              "error") from None
     except BaseException:

@@ -43,7 +43,7 @@ from multiprocessing.connection import Client, Connection, Listener
 from pathlib import Path
 from typing import Any
 
-from audiobook.errors import SynthesisError
+from audiobook.errors import WorkersLost
 
 IDLE_SECONDS = 30 * 60
 CONNECT_TIMEOUT = 2.0     # a server that does not answer within this is not used
@@ -125,7 +125,7 @@ def _files(create: bool = False) -> tuple[Path, bytes] | None:
 class ServerExecutor(Executor):
     """A ``concurrent.futures.Executor`` whose calls run on a synthesis server's workers. Functions
     go by name (module-level, as for a process pool); a server that goes away fails the calls still
-    waiting with a ``SynthesisError`` that says so (a worker of its that dies: ``BrokenExecutor``,
+    waiting with a ``WorkersLost`` that says so (a worker of its that dies: ``BrokenExecutor``,
     as for a process pool)."""
 
     def __init__(self, conn: Connection, info: dict[str, Any]) -> None:
@@ -149,7 +149,7 @@ class ServerExecutor(Executor):
                 self._conn.send(("run", rid, (fn, args, kwargs)))
             except (OSError, EOFError):
                 del self._futures[rid]
-                fut.set_exception(SynthesisError(STOPPED))
+                fut.set_exception(WorkersLost(STOPPED))
         return fut
 
     def _read(self) -> None:
@@ -171,7 +171,7 @@ class ServerExecutor(Executor):
             self._closed = True
         for fut in left:
             if fut.set_running_or_notify_cancel():
-                fut.set_exception(SynthesisError(STOPPED))
+                fut.set_exception(WorkersLost(STOPPED))
         self._conn.close()
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
@@ -410,7 +410,7 @@ class _Server:
                         fut = self.pool.submit(fn, *args, **kwargs)
                     except Exception as e:           # stopping, or a broken pool
                         fut = Future()
-                        fut.set_exception(SynthesisError(f"{STOPPED} ({e})"))
+                        fut.set_exception(WorkersLost(f"{STOPPED} ({e})"))
                     pending[rid] = fut
                     self.served += 1
                     fut.add_done_callback(functools.partial(reply, rid))
