@@ -178,6 +178,7 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=1)
     args = ap.parse_args()
 
+    from audiobook.audio import dsp
     from audiobook.audio import mastering as M
 
     x = speech(args.minutes)
@@ -187,15 +188,15 @@ def main() -> None:
     y = M.master(x.copy(), RATE)
     t = time.perf_counter() - t0
     _, _, peak = traced(M.master, x, RATE)        # tracemalloc slows numpy down: time it untraced
-    print(f"1. master() on {args.minutes:g} min: {t:.2f} s (RTF {t / seconds:.4f}); RMS {M.measure(y, RATE):.2f} dB, "
-          f"true peak {M.true_peak_db(y[: 120 * RATE]):.2f} dBTP (first 2 min); "
+    print(f"1. master() on {args.minutes:g} min: {t:.2f} s (RTF {t / seconds:.4f}); RMS {dsp.measure(y, RATE):.2f} dB, "
+          f"true peak {dsp.true_peak_db(y[: 120 * RATE]):.2f} dBTP (first 2 min); "
           f"extra memory {peak:.0f} MB for a {size:.0f} MB chapter")
 
     long = np.tile(x, int(np.ceil(30 / args.minutes)))[: 30 * 60 * RATE]
     t0 = time.perf_counter()
-    M.measure(long, RATE, "lufs")
+    dsp.measure(long, RATE, "lufs")
     t_ours = time.perf_counter() - t0
-    ours, _, m_ours = traced(M.measure, long, RATE, "lufs")
+    ours, _, m_ours = traced(dsp.measure, long, RATE, "lufs")
     print(f"2. loudness of 30 min ({long.nbytes / 1e6:.0f} MB): ours {ours:.2f} LUFS, {t_ours:.1f} s, "
           f"{m_ours:.0f} MB extra", end="")
     try:

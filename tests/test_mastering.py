@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from _signals import RATE, speech_like
+from audiobook.audio import dsp
 from audiobook.audio import mastering as M
 from audiobook.audio.mastering import Mastering, master
 from audiobook.errors import ConfigError
@@ -59,7 +60,7 @@ def test_loudness_meter_agrees_with_pyloudnorm() -> None:
     pyln = pytest.importorskip("pyloudnorm")
     x = speech_like(12.0, -24.0)
     x[RATE * 3: RATE * 5] *= 4.0          # uneven level, so gating matters
-    ours = M.measure(x, RATE, "lufs")
+    ours = dsp.measure(x, RATE, "lufs")
     theirs = pyln.Meter(RATE).integrated_loudness(x.astype(np.float64))
     assert ours == pytest.approx(theirs, abs=0.05)
 
@@ -75,22 +76,22 @@ def test_filters_match_scipys_recursive_ones(rate: int) -> None:
     rng = np.random.default_rng(3)
     x = (rng.standard_normal(5 * rate) * 0.1).astype(np.float32)
     sos = butter(2, 80.0, "highpass", fs=rate, output="sos")
-    assert np.allclose(sos[0], [*M._butter_highpass(rate, 80.0)[:3], 1.0, *M._butter_highpass(rate, 80.0)[3:]])
+    assert np.allclose(sos[0], [*dsp._butter_highpass(rate, 80.0)[:3], 1.0, *dsp._butter_highpass(rate, 80.0)[3:]])
     expect = sosfilt(sos, x.astype(np.float64))
-    f = M.Filter((M._butter_highpass(rate, 80.0),))
+    f = dsp.Filter((dsp._butter_highpass(rate, 80.0),))
     cuts = [0, 1, 500, 70_000, 70_001, len(x)]           # blocks shorter and longer than the FIR
     got = np.concatenate([f(x[a:b]) for a, b in zip(cuts, cuts[1:], strict=False)])
     assert got.dtype == np.float32 and len(got) == len(x)
     assert np.abs(got - expect).max() < 1e-6
-    k = np.array([[*M._high_shelf(rate)[:3], 1.0, *M._high_shelf(rate)[3:]],
-                  [*M._k_highpass(rate)[:3], 1.0, *M._k_highpass(rate)[3:]]])
-    kw = M.Filter((M._high_shelf(rate), M._k_highpass(rate)))
+    k = np.array([[*dsp._high_shelf(rate)[:3], 1.0, *dsp._high_shelf(rate)[3:]],
+                  [*dsp._k_highpass(rate)[:3], 1.0, *dsp._k_highpass(rate)[3:]]])
+    kw = dsp.Filter((dsp._high_shelf(rate), dsp._k_highpass(rate)))
     assert np.abs(kw(x) - sosfilt(k, x.astype(np.float64))).max() < 1e-6
 
     sparse = (rng.random(20_001) * (rng.random(20_001) > 0.995)).astype(np.float32)
     for width in (1, 3, 221, 20_001, 40_001):
-        assert np.array_equal(M.sliding_max(sparse, width), maximum_filter1d(sparse, width, mode="constant"))
-        assert np.allclose(M.sliding_mean(sparse, width), uniform_filter1d(sparse, width, mode="constant"),
+        assert np.array_equal(dsp.sliding_max(sparse, width), maximum_filter1d(sparse, width, mode="constant"))
+        assert np.allclose(dsp.sliding_mean(sparse, width), uniform_filter1d(sparse, width, mode="constant"),
                            atol=1e-7)
 
 
@@ -108,8 +109,8 @@ def test_mastering_never_imports_scipy() -> None:
 
 
 def test_rms_meter_is_full_scale_square_referenced() -> None:
-    assert M.measure(np.full(RATE, 0.1, np.float32), RATE) == pytest.approx(-20.0, abs=1e-4)
-    assert M.measure(np.zeros(100, np.float32), RATE) == -math.inf
+    assert dsp.measure(np.full(RATE, 0.1, np.float32), RATE) == pytest.approx(-20.0, abs=1e-4)
+    assert dsp.measure(np.zeros(100, np.float32), RATE) == -math.inf
 
 
 # ------------------------------------------------------------------------------------- master
@@ -117,8 +118,8 @@ def test_master_reaches_acx_levels() -> None:
     x = speech_like(20.0, -30.0)
     y = master(x, RATE)
     assert y is x                                     # in place: no second copy of the chapter
-    assert M.measure(y, RATE) == pytest.approx(-20.0 + 0.25, abs=HALF_STEP)
-    assert M.true_peak_db(y) <= -3.5 + 0.02           # room tone adds a hair to the limited peaks
+    assert dsp.measure(y, RATE) == pytest.approx(-20.0 + 0.25, abs=HALF_STEP)
+    assert dsp.true_peak_db(y) <= -3.5 + 0.02           # room tone adds a hair to the limited peaks
     assert quietest_500ms_db(y) == pytest.approx(-72.0, abs=1.0)
     head = y[: int(0.7 * RATE)]
     assert 20 * math.log10(float(np.sqrt(np.mean(np.square(head, dtype=np.float64))))) == pytest.approx(-72, abs=1)
@@ -165,31 +166,31 @@ def test_peaky_input_is_limited_not_clipped() -> None:
     x[RATE * 2: RATE * 2 + 400] += np.float32(0.9)    # a click 25 dB over the speech
     x[RATE * 6: RATE * 8] *= 3.0
     y = master(x, RATE)
-    assert M.true_peak_db(y) <= -3.48
+    assert dsp.true_peak_db(y) <= -3.48
     assert np.abs(y).max() < 10 ** (-3.5 / 20)
-    assert M.measure(y, RATE) == pytest.approx(-19.75, abs=HALF_STEP)
+    assert dsp.measure(y, RATE) == pytest.approx(-19.75, abs=HALF_STEP)
 
 
 def test_gain_is_one_per_chapter_so_voices_keep_their_levels() -> None:
     loud, soft = speech_like(8.0, -24.0, seed=2, tail=0), speech_like(8.0, -30.0, seed=3, head=0)
     y = master(np.concatenate([loud, soft]), RATE, Mastering(target=-28.0))   # no peak reaches the limiter
     a, b = y[RATE: 7 * RATE], y[len(loud) + RATE: len(loud) + 7 * RATE]
-    difference = M.measure(a, RATE) - M.measure(b, RATE)
-    assert difference == pytest.approx(M.measure(loud[RATE:7 * RATE], RATE) - M.measure(soft[RATE:7 * RATE], RATE),
+    difference = dsp.measure(a, RATE) - dsp.measure(b, RATE)
+    assert difference == pytest.approx(dsp.measure(loud[RATE:7 * RATE], RATE) - dsp.measure(soft[RATE:7 * RATE], RATE),
                                        abs=0.05)
 
 
 def test_lufs_target_for_podcasts() -> None:
     settings = Mastering.from_mapping({"preset": "podcast"}, "p.yaml")
     y = master(speech_like(15.0, -30.0), RATE, settings)
-    assert M.measure(y, RATE, "lufs") == pytest.approx(-16.0 + 0.25, abs=HALF_STEP)
-    assert M.true_peak_db(y) <= -1.48
+    assert dsp.measure(y, RATE, "lufs") == pytest.approx(-16.0 + 0.25, abs=HALF_STEP)
+    assert dsp.true_peak_db(y) <= -1.48
 
 
 def test_limiter_leaves_quiet_audio_alone() -> None:
     x = speech_like(5.0, -30.0)
     before = x.copy()
-    M.limit(x, RATE, -3.0)
+    dsp.limit(x, RATE, -3.0)
     assert np.array_equal(x, before)
 
 

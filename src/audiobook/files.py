@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
-from collections.abc import Iterable
+import secrets
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -21,27 +22,37 @@ def read_json(path: Path) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def atomic_write(path: Path, data: bytes | Iterable[bytes | memoryview], durable: bool = True) -> None:
-    """Write ``data`` (bytes, or blocks of them) to ``path`` so readers see the old file or the
-    new one, never a part; ``durable``: on disk (fsync) before it replaces the old one."""
-    tmp = None
+@contextmanager
+def replacing(path: Path, durable: bool = True) -> Iterator[Path]:
+    """A new temp file beside ``path`` for the caller (or a program it runs) to write; renamed over
+    ``path`` on success, so readers see the old file or the new one, never a part; deleted on
+    failure. ``durable``: on disk (fsync) before it replaces the old one. The file is created
+    with the mode a plain ``open`` gives (0o666 less the umask): finished files are for players."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part{path.suffix}")   # ffmpeg reads the suffix
     try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as f:
-            for block in [data] if isinstance(data, bytes) else data:
-                f.write(block)
-            if durable:
-                f.flush()
-                os.fsync(f.fileno())
+        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+        yield tmp
+        if durable:
+            fd = os.open(tmp, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
         os.replace(tmp, path)
     except OSError as e:
-        if tmp:
-            Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise write_failed(path.parent, e) from None
     except BaseException:
-        if tmp:
-            Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
+
+
+def atomic_write(path: Path, data: bytes | Iterable[bytes | memoryview], durable: bool = True) -> None:
+    """Write ``data`` (bytes, or blocks of them) to ``path`` whole or not at all (``replacing``)."""
+    with replacing(path, durable) as tmp, open(tmp, "wb") as f:
+        for block in [data] if isinstance(data, bytes) else data:
+            f.write(block)
 
 
 def user_cache_dir() -> str:

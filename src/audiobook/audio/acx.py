@@ -31,7 +31,7 @@ from pathlib import Path
 
 import numpy as np
 
-from audiobook.audio.mastering import sum_squares
+from audiobook.audio.dsp import sum_squares
 from audiobook.errors import AudiobookError, OutputError
 
 FRAME_S = 0.010

@@ -70,18 +70,45 @@ def place(chapter: Chapter, pauses: Pauses, line_length: Callable[[Line], int]) 
 
 
 def fill(out: np.ndarray, placed: list[Placed], line_audio: Callable[[Line], np.ndarray]) -> None:
-    """Copy the ``placed`` lines' audio into the chapter buffer ``out`` (zeros elsewhere). A
-    buffer from ``np.zeros`` takes no memory where nothing is written: what an edit does not
-    touch of a long chapter is neither read nor held."""
+    """Write the ``placed`` lines into the chapter buffer ``out`` (float32, zeros elsewhere), a
+    paragraph at a time: each paragraph is joined as one pydub AudioSegment (its lines and the
+    pauses between them) and copied in once. A buffer from ``np.zeros`` takes no memory where
+    nothing is written: what an edit does not touch of a long chapter is neither read nor held."""
+    run: list[Placed] = []
     for where in placed:
-        if where.end == where.start:
-            continue
-        pcm = line_audio(where.line)
-        seg = AudioSegment(data=pcm.astype("<i2", copy=False).tobytes(), sample_width=2,
-                           frame_rate=SAMPLE_RATE, channels=1)
-        if int(seg.frame_count()) != where.end - where.start:
-            raise ValueError(f"line {where.line.chapter}:{where.line.index} has {int(seg.frame_count())} samples, "
-                             f"not the {where.end - where.start} its cache entry's size says")
-        chunk = out[where.start:where.end]
-        chunk[:] = np.frombuffer(seg.raw_data, dtype="<i2")
-        chunk *= 1.0 / 32768.0
+        if run and where.line.paragraph != run[-1].line.paragraph:
+            _write(out, run, line_audio)
+            run = []
+        run.append(where)
+    if run:
+        _write(out, run, line_audio)
+
+
+def paragraph_audio(run: list[Placed], line_audio: Callable[[Line], np.ndarray]) -> AudioSegment:
+    """One paragraph's lines, from the first line's start to the last one's end, with the pauses
+    between them as silence: exact sample counts (pydub's ``silent`` rounds milliseconds), joined
+    with ``+`` (no crossfade, which would blur the joins)."""
+    parts: list[AudioSegment] = []
+    pos = run[0].start
+    for where in run:
+        if where.start > pos:
+            parts.append(_segment(bytes(2 * (where.start - pos))))
+        if where.end > where.start:
+            seg = _segment(line_audio(where.line).astype("<i2", copy=False).tobytes())
+            if int(seg.frame_count()) != where.end - where.start:
+                raise ValueError(f"line {where.line.chapter}:{where.line.index} has {int(seg.frame_count())} "
+                                 f"samples, not the {where.end - where.start} its cache entry's size says")
+            parts.append(seg)
+        pos = where.end
+    return sum(parts[1:], parts[0]) if parts else _segment(b"")
+
+
+def _write(out: np.ndarray, run: list[Placed], line_audio: Callable[[Line], np.ndarray]) -> None:
+    audio = paragraph_audio(run, line_audio)
+    chunk = out[run[0].start:run[0].start + int(audio.frame_count())]
+    chunk[:] = np.frombuffer(audio.raw_data, dtype="<i2")
+    chunk *= 1.0 / 32768.0
+
+
+def _segment(pcm: bytes) -> AudioSegment:
+    return AudioSegment(data=pcm, sample_width=2, frame_rate=SAMPLE_RATE, channels=1)

@@ -12,19 +12,18 @@ so a player or a sync client never sees a half-written book.
 from __future__ import annotations
 
 import errno
-import os
 import shutil
 import struct
 import subprocess
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from audiobook.cover import Cover
 from audiobook.errors import EngineError, OutputError, write_failed
+from audiobook.files import replacing
 from audiobook.model import SAMPLE_RATE
 
 MP3_BITRATE = "192k"
@@ -64,33 +63,6 @@ def ffmpeg() -> str:
     except ImportError:
         raise EngineError("ffmpeg not found; run: pip install imageio-ffmpeg (or install ffmpeg)") from None
     return str(imageio_ffmpeg.get_ffmpeg_exe())
-
-
-_UMASK = os.umask(0)       # read once, at import (os.umask can only be read by setting it)
-os.umask(_UMASK)
-
-
-@contextmanager
-def replacing(path: Path) -> Iterator[Path]:
-    """A temp path beside ``path``; renamed over it on success, deleted on failure."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=f".part{path.suffix}")
-    os.close(fd)
-    try:
-        yield Path(tmp)
-        fd = os.open(tmp, os.O_RDONLY)
-        try:
-            os.fsync(fd)         # on disk before it replaces the old file: a power cut leaves one or the other
-        finally:
-            os.close(fd)
-        os.chmod(tmp, 0o666 & ~_UMASK)   # mkstemp makes it private; a finished book is for players and sync
-        os.replace(tmp, path)
-    except OSError as e:
-        Path(tmp).unlink(missing_ok=True)
-        raise write_failed(path, e) from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def start_mp3(out: Path, tags: Tags, metadata: Path | None = None, cover: Cover | None = None

@@ -5,16 +5,15 @@
     options: {speaker: 3, seed: 7}  # multi-speaker models: a speaker id or name; seed: see below
 
 A Piper (VITS) model draws random noise inside its graph on every call (for the durations and the
-voice's variation), so the same line came out differently each time: a one-worker and a two-worker
-build differed, and so did a line said again. The model is loaded with those draws replaced by
-slices of one fixed noise tensor made from ``seed`` (``fixed_noise_model``; made once per model,
-kept in the user's cache): a line now always renders to the same samples, as hibari's do.
+voice's variation), so a line would render differently each time it is said. The model is loaded
+with those draws replaced by slices of one fixed noise tensor made from ``seed``
+(``fixed_noise_model``; made once per model, kept in the user's cache), so a line always renders
+to the same samples, in any worker.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -22,7 +21,7 @@ from typing import Any
 import numpy as np
 
 from audiobook.errors import EngineError
-from audiobook.files import user_cache_dir
+from audiobook.files import replacing, user_cache_dir
 from audiobook.model import Voice
 from audiobook.voice.engines.base import Audio, Engine, file_digest, package_version
 
@@ -181,13 +180,8 @@ def fixed_noise_model(model: Path, seed: int) -> Path:
         return model
     del graph.node[:]
     graph.node.extend(nodes)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
-    try:
+    with replacing(out, durable=False) as tmp:
         onnx.save(m, str(tmp))
-        os.replace(tmp, out)
-    finally:
-        tmp.unlink(missing_ok=True)
     return out
 
 
