@@ -29,7 +29,8 @@ if os.environ.get("CI"):
 else:
     pytest.importorskip("TTS", reason="the coqui extra is not installed: bash scripts/install-extras.sh")
 
-from audiobook.voice.engines.coqui import CoquiEngine, coqui_data_dir, zoo_name  # noqa: E402
+from audiobook.voice.engines.coqui import CoquiEngine  # noqa: E402
+from audiobook.voice.engines.coqui_models import coqui_data_dir, zoo_name  # noqa: E402
 
 XTTS_ZOO = "tts_models/multilingual/multi-dataset/xtts_v2"
 
