@@ -58,6 +58,7 @@ class Chapter:
     title: str
     source: str
     lines: tuple[Line, ...]   # lines[0] is the spoken title (brk == "title")
+    credits: str = ""         # "opening" or "closing" for a credit track (numbered 0 and N+1)
 
 
 @dataclass(frozen=True)

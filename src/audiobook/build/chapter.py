@@ -23,7 +23,6 @@ from audiobook.errors import AudiobookError
 from audiobook.files import atomic_write
 from audiobook.model import SAMPLE_RATE, Chapter, Line, to_int16
 from audiobook.text.credits import is_credits, state_key
-from audiobook.text.speech import speakable
 from audiobook.voice import render
 from audiobook.voice.cache import LineCache
 
@@ -73,7 +72,7 @@ def make_chapter(prep: Prepared, ch: Chapter, state: State, tags: export.Tags, t
 
     def line_length(line: Line) -> int:
         n = prep.cache.samples(prep.plan.key(line))
-        if n is None and speakable(line.text):
+        if n is None and prep.plan.said[(line.chapter, line.index)].text:
             raise missing(line)
         return n or 0
 

@@ -73,7 +73,8 @@ def _run(prep: Prepared, options: BuildOptions, progress: Progress, t0: float) -
     report.audio_seconds = round(sum(c.duration_s for c in report.chapters), 3)
     report.synthesis_seconds = round(report.synthesis_seconds, 3)
     doubtful |= set(prep.plan.doubtful)
-    words = count_words(prep.book, prep.script, (pos for pos, key in prep.plan.keys.items() if key in doubtful))
+    words = count_words(prep.book, prep.script, (pos for pos, key in prep.plan.keys.items() if key in doubtful),
+                        prep.plan.said)
     report.words_total, report.words_spoken, report.words_reported = words.total, words.spoken, words.reported
     report.warnings += words.warnings
     report.wall_seconds = round(time.perf_counter() - t0, 3)

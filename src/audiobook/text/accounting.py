@@ -12,13 +12,13 @@ from __future__ import annotations
 import difflib
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from audiobook.book import Book
 from audiobook.model import Line, Script
 from audiobook.text.manuscript import read_text, words
-from audiobook.text.speech import speech
+from audiobook.text.speech import Speech, speech
 
 _ALNUM_RE = re.compile(r"[^\W_]+")
 _TAG_BEFORE_QUOTE = re.compile(r"\[[^\[\]\r\n]{1,60}\](?=[“\"‘'„«”’»])")
@@ -36,9 +36,12 @@ def _letters(text: str) -> str:
     return "".join(_ALNUM_RE.findall(text))      # the characters c.isalnum() is true of, in order
 
 
-def count_words(book: Book, script: Script, doubtful: Iterable[tuple[int, int]] = ()) -> WordCount:
+def count_words(book: Book, script: Script, doubtful: Iterable[tuple[int, int]] = (),
+                said: Mapping[tuple[int, int], Speech] | None = None) -> WordCount:
     """Count the words of every manuscript file behind ``script``; ``doubtful`` are the (chapter,
-    index) of lines whose audio was reported as too short or silent."""
+    index) of lines whose audio was reported as too short or silent; ``said``: what each line was
+    turned into for the engine, where already known (the build's plan)."""
+    said = said or {}
     doubtful = set(doubtful)
     by_source: dict[str, list[Line]] = {}
     for ln in script.lines():
@@ -68,8 +71,8 @@ def count_words(book: Book, script: Script, doubtful: Iterable[tuple[int, int]] 
             if (ln.chapter, ln.index) in doubtful:
                 wc.reported += kept
             else:
-                said = speech(ln.text)
-                left_out = min(said.words_left_out, kept) if said.addresses else 0
+                sp = said.get((ln.chapter, ln.index)) or speech(ln.text)
+                left_out = min(sp.words_left_out, kept) if sp.addresses else 0
                 wc.reported += left_out
                 wc.spoken += kept - left_out
         lost += _untagged_words(raw, pos, len(raw))

@@ -56,14 +56,14 @@ def _chapter(number: int, source: str, texts: list[str]) -> Chapter:
 
     lines = tuple(Line(number, i, "narration", NARRATOR, text, source, 0, 0, paragraph=i, brk=brk(i))
                   for i, text in enumerate(texts))
-    return Chapter(number, TITLES[source], source, lines)
+    return Chapter(number, TITLES[source], source, lines, credits="opening" if source == OPENING else "closing")
 
 
 def is_credits(ch: Chapter) -> bool:
-    return ch.source in TITLES
+    return bool(ch.credits)
 
 
 def state_key(ch: Chapter) -> str:
     """Where the build keeps a track's state: ``"opening"``/``"closing"``, or the chapter number
     (so a book that gains a chapter never mistakes the old closing credits for it)."""
-    return ch.source.partition(":")[2] if is_credits(ch) else str(ch.number)
+    return ch.credits or str(ch.number)

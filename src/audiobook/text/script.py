@@ -10,14 +10,13 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from audiobook.book import Book
 from audiobook.model import NARRATOR, Break, Chapter, Line, Script
-
-if TYPE_CHECKING:
-    from audiobook.book import Book
-    from audiobook.text.characters import Cast
-    from audiobook.text.manuscript import Manuscript
+from audiobook.text.attribution import attribute
+from audiobook.text.attribution.sieve import UNNAMED_NARRATOR, speaker_gender
+from audiobook.text.characters import Cast, discover
+from audiobook.text.manuscript import Manuscript, read_manuscript
 
 
 def build_script(book: Book) -> Script:
@@ -26,8 +25,6 @@ def build_script(book: Book) -> Script:
 
 
 def _build(book: Book) -> tuple[Script, Cast]:
-    from audiobook.text.characters import Cast, discover
-    from audiobook.text.manuscript import read_manuscript
 
     ms = read_manuscript(book.manuscript_files(), book.root)
     cast = Cast.from_characters(book.characters) if book.characters is not None else discover(ms)
@@ -36,8 +33,6 @@ def _build(book: Book) -> tuple[Script, Cast]:
 
 def script_of(ms: Manuscript, cast: Cast, book: Book | None = None) -> Script:
     """The tagged script of a parsed manuscript with the given cast (``book`` only for warnings)."""
-    from audiobook.text.attribution import attribute
-    from audiobook.text.attribution.sieve import UNNAMED_NARRATOR, speaker_gender
 
     listed = book is not None and book.characters is not None
     found = attribute(ms, cast)
@@ -139,7 +134,6 @@ class CastEntry:
 def cast_of(book: Book) -> list[CastEntry]:
     """The characters found in the book (from book.yaml, or discovered), most lines first; speakers
     the script gives lines to without being characters ("the old man") are listed too."""
-    from audiobook.text.attribution.sieve import UNNAMED_NARRATOR, speaker_gender
 
     script, cast = _build(book)
     lines: Counter[str] = Counter()
@@ -164,7 +158,7 @@ def characters_yaml(entries: list[CastEntry]) -> str:
     """A starter ``characters:`` block for book.yaml (characters with lines first)."""
     out = ["characters:"]
     for e in entries:
-        if e.name.startswith("I ("):
+        if e.name == UNNAMED_NARRATOR:
             continue
         out.append(f"  - name: {_q(e.name)}")
         if e.aliases:
@@ -185,7 +179,7 @@ def voices_yaml(entries: list[CastEntry], title: str = "") -> str:
     for e in entries:
         if not e.lines:
             continue
-        if e.name.startswith("I ("):
+        if e.name == UNNAMED_NARRATOR:
             cast.append(f"  {_q(e.name)}: storyteller    # the first-person narrator")
             continue
         g = e.gender if e.gender in counts else ("female" if counts["female"] < counts["male"] else "male")

@@ -22,7 +22,7 @@ import numpy as np
 from audiobook.book import Book
 from audiobook.errors import AudiobookError, Problems, SynthesisError, WorkersLost, did_you_mean
 from audiobook.model import NARRATOR, SAMPLE_RATE, Line, Script, Voice, to_int16
-from audiobook.text.speech import pieces, speech, too_long
+from audiobook.text.speech import Speech, pieces, speech, too_long
 from audiobook.voice.cache import LineCache, line_key
 from audiobook.voice.engines import Engine, engine_class
 from audiobook.voice.engines.base import load_digest_memo, save_digest_memo
@@ -56,6 +56,7 @@ class Plan:
     jobs: dict[str, Job] = field(default_factory=dict)   # the missing keys only
     warnings: list[str] = field(default_factory=list)    # text changed or skipped, speakers not cast
     doubtful: set[str] = field(default_factory=set)     # cached keys whose audio is far too short
+    said: dict[tuple[int, int], Speech] = field(default_factory=dict)   # (chapter, index) -> what is said
 
     def key(self, line: Line) -> str:
         return self.keys[(line.chapter, line.index)]
@@ -93,7 +94,7 @@ def plan(script: Script, profile: Profile, book: Book, cache: LineCache,
             engine_ids[voice.name] = engine_id(identity)
             identity.update(voice.settings())
             identities[voice.name] = identity
-        said = speech(ln.text)
+        said = p.said[(ln.chapter, ln.index)] = speech(ln.text)
         text = said.text
         if said.changed:
             p.warnings.append(f"{ln.location}: {said.describe()}")
