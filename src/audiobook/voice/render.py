@@ -130,6 +130,9 @@ def plan(script: Script, profile: Profile, book: Book, cache: LineCache,
 
 
 # ------------------------------------------------------------------------------ worker side
+# A worker process's state, and the only module globals of the voice side: the engines it has
+# loaded (by Engine.load_key, with the identity they were loaded for, so a changed model file is
+# loaded again), and the engine threads it was started with (_init_worker).
 _LOADED: dict[tuple[Any, ...], tuple[str, Engine]] = {}
 _THREADS = 1
 
