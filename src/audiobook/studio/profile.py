@@ -42,7 +42,13 @@ def set_voice(path: Path, voice: str, settings: dict[str, Any]) -> None:
     except (KeyError, TypeError):
         raise EditError(f"{path.name}: no voice named {voice!r} under voices:") from None
     for key, value in values.items():
-        entry[key] = int(value) if value == int(value) else value
+        if key in entry and _number(entry[key]) == value:
+            continue                       # unchanged: written as the user wrote it ("1.0" stays)
+        entry[key] = int(value) if value == int(value) and not isinstance(entry.get(key), float) else value
     out = io.StringIO()
     yaml.dump(data, out)
     atomic_write(path, out.getvalue().encode("utf-8"))
+
+
+def _number(value: Any) -> float | None:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None

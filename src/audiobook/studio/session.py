@@ -38,7 +38,7 @@ class Snapshot:
     version: int
 
     def chapter(self, number: int) -> Chapter:
-        for ch in self.prep.script.chapters:
+        for ch in (*self.prep.script.chapters, *self.prep.credits):    # credits: 0 and the last + 1
             if ch.number == number:
                 return ch
         raise edits.EditError(f"chapter {number}: the book has chapters 1 to {len(self.prep.script.chapters)}")
