@@ -93,6 +93,9 @@ def test_studio_reassigns_and_edits_through_the_manuscript(tmp_path: Path) -> No
     assert after == before.replace("“Please,”".encode(), "[Liana]“Please,”".encode())
     assert studio.snapshot.line(2, ln.index).speaker == "Liana"
     assert studio.snapshot.line(2, ln.index).reason == "tag"
+    studio.set_speaker(1, 2, "Narrator", "Hello there,")      # not spoken: the narrator reads it, no warning
+    assert studio.snapshot.line(1, 2).speaker == "Narrator"
+    assert not studio.snapshot.prep.script.warnings
     with pytest.raises(EditError, match="has changed"):
         studio.set_speaker(2, ln.index, "Daniel", "something else")
     studio.set_text(2, 1, "Evening came.", "Morning came.")

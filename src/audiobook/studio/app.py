@@ -136,7 +136,14 @@ def create_app(studio: Studio, token: str, port: int) -> ASGIApp:
     async def events(request: Request) -> Response:
         loop = asyncio.get_running_loop()
         queue: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
-        stop_listening = studio.listen(lambda e: loop.call_soon_threadsafe(queue.put_nowait, e))
+
+        def deliver(event: dict[str, Any]) -> None:          # called on the watch thread
+            try:
+                loop.call_soon_threadsafe(queue.put_nowait, event)
+            except RuntimeError:                                # the server has stopped meanwhile
+                pass
+
+        stop_listening = studio.listen(deliver)
 
         async def stream() -> AsyncIterator[str]:
             try:

@@ -181,7 +181,9 @@ class Studio:
         prof = snap.prep.profile
         if voice not in prof.voices:
             raise edits.EditError(f"{prof.label}: no voice named {voice!r}")
-        trial = replace(prof.voices[voice], **check_settings(settings))
+        values = check_settings(settings)
+        base = prof.voices[voice]
+        trial = replace(base, pitch=values.get("pitch", base.pitch), speed=values.get("speed", base.speed))
         said = text.strip() or self.sample_text(voice)
         line = Line(1, 0, "dialogue", AUDITION, said, "", 0, 0)
         profile = replace(prof, voices={**prof.voices, voice: trial}, cast={**prof.cast, AUDITION: voice})
