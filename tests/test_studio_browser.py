@@ -12,6 +12,7 @@ Without Chromium (``apt-get install chromium``) the tests skip with that message
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import urllib.error
@@ -20,10 +21,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
+from audiobook.acx import measure_file, rules
 from audiobook.cache import SAMPLE_RATE
 from audiobook.studio import Studio, StudioServer
+from audiobook.studio.views import loudness
 
 from conftest import REPO, make_book
 
@@ -127,6 +131,47 @@ def test_play_a_line(page: Any, served: StudioServer) -> None:
     duration = audio_loaded(page, key)
     samples = served.studio.snapshot.prep.cache.samples(key)
     assert samples and abs(duration - samples / SAMPLE_RATE) < 0.01
+
+
+def test_a_line_missing_from_the_cache_plays_from_the_chapter_mp3(page: Any, served: StudioServer) -> None:
+    snap = served.studio.snapshot
+    entry = snap.prep.cache.path(snap.prep.plan.keys[(1, 2)])
+    kept = entry.read_bytes()
+    entry.unlink()                                          # as if pruned
+    try:
+        open_chapter(page, served, 1)
+        assert page.get_attribute('.line[data-index="2"]', "data-audio") == "false"
+        page.locator('.line[data-index="2"] button.play').click()
+        page.wait_for_function("player.readyState >= 1 && player.currentTime > 0", timeout=30_000)
+        assert "audio/chapter/1.mp3" in page.evaluate("player.currentSrc")
+        state = json.loads((served.studio.root / ".audiobook" / "state.json").read_text(encoding="utf-8"))
+        start = state["chapters"]["1"]["lines"][2][1]
+        assert start > 1 and abs(page.evaluate("player.currentTime") - start) < 0.5
+    finally:
+        entry.write_bytes(kept)
+
+
+def test_chapters_show_progress_and_acx_and_the_chapter_its_loudness(page: Any, served: StudioServer) -> None:
+    page.goto(served.url)
+    page.wait_for_selector("tr.chapter")
+    assert page.locator("tr.chapter").count() == 3
+    for ch in served.studio.snapshot.prep.script.chapters:
+        r = page.locator(f'tr.chapter[data-number="{ch.number}"]')
+        assert f"{len(ch.lines)}/{len(ch.lines)}" in r.inner_text()
+        m = measure_file(served.studio.chapter_mp3(ch.number))
+        ok = all(x.status != "fail" for x in rules(m))
+        page.wait_for_function(f"!document.querySelector('tr.chapter[data-number=\"{ch.number}\"] .acx')"
+                               ".textContent.includes('measuring')")
+        assert r.locator(".acx").inner_text().startswith("pass" if ok else "FAIL")
+    # the chapter view draws RMS and peaks over the whole MP3; their energies add up to its RMS
+    page.goto(served.url + "#/chapter/2")
+    page.wait_for_selector("canvas#loudness[data-duration]")
+    m = measure_file(served.studio.chapter_mp3(2))
+    assert abs(float(page.get_attribute("canvas#loudness", "data-duration")) - m.duration) < 0.05
+    lv = loudness(served.studio.chapter_mp3(2))
+    power = float(np.mean(np.power(10.0, np.array(lv["rms"]) / 10)))
+    assert abs(10 * np.log10(power) - m.rms_db) < 0.3
+    assert max(lv["peak"]) <= m.peak_db + 0.1
 
 
 def test_reassign_a_quote(page: Any, served: StudioServer) -> None:

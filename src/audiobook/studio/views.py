@@ -34,11 +34,27 @@ def chapters(studio: Studio) -> list[dict[str, Any]]:
     return out
 
 
-def line_json(snap: Snapshot, ln: Line) -> dict[str, Any]:
+def timings(studio: Studio, chapter: int) -> dict[int, list[float]]:
+    """Where each line of a chapter lies in its MP3 as last built (seconds), from the build's state:
+    a line whose audio left the cache can still be heard there."""
+    from audiobook.build import State
+
+    path = studio.snapshot.prep.book.work_dir / "state.json"
+    if not path.is_file():
+        return {}
+
+    def run(p: Path) -> dict[int, dict[int, list[float]]]:
+        return {int(e["number"]): {int(i): [float(a), float(b)] for i, a, b in e.get("lines", [])}
+                for e in State.load(p).chapters.values() if "number" in e}
+    return dict(_memoized(path, "timings", run).get(chapter, {}))
+
+
+def line_json(snap: Snapshot, ln: Line, at: dict[int, list[float]] | None = None) -> dict[str, Any]:
     key = snap.prep.plan.keys[(ln.chapter, ln.index)]
     voice = snap.prep.plan.voices[(ln.chapter, ln.index)]
     return {"chapter": ln.chapter, "index": ln.index, "kind": ln.kind, "speaker": ln.speaker,
-            "voice": voice.name, "text": ln.text, "confidence": ln.confidence, "reason": ln.reason,
+            "at": (at or {}).get(ln.index), "voice": voice.name, "text": ln.text,
+            "confidence": ln.confidence, "reason": ln.reason,
             "paragraph": ln.paragraph, "key": key, "audio": snap.prep.cache.has(key),
             "review": snap.rank.get((ln.chapter, ln.index)),
             "source": snap.prep.script.texts[ln.source][ln.start:ln.end] if ln.source in snap.prep.script.texts
@@ -58,9 +74,10 @@ def lines(studio: Studio, chapter: int, *, filter: str = "", speaker: str = "", 
         chosen = [ln for ln in chosen if ln.speaker == speaker]
     pages = max(1, math.ceil(len(chosen) / PAGE))
     page = min(max(0, page), pages - 1)
+    at = timings(studio, ch.number)
     return {"chapter": ch.number, "title": ch.title, "source": ch.source, "version": snap.version,
             "total": len(chosen), "page": page, "pages": pages, "page_size": PAGE,
-            "lines": [line_json(snap, ln) for ln in chosen[page * PAGE:(page + 1) * PAGE]]}
+            "lines": [line_json(snap, ln, at) for ln in chosen[page * PAGE:(page + 1) * PAGE]]}
 
 
 def voices(studio: Studio) -> list[dict[str, Any]]:

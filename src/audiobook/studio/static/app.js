@@ -42,8 +42,8 @@ function colour(name) {          // one colour per voice, the same on every page
   for (const c of name) x = (x * 31 + c.charCodeAt(0)) >>> 0;
   return `hsl(${x % 360} 65% 45%)`;
 }
-function play(key, label) {
-  player.src = url(`audio/line/${key}.wav`);
+function play(key, label, at) {      // at: [chapter, start, end] plays that span of the chapter MP3
+  player.src = at ? url(`audio/chapter/${at[0]}.mp3`) + `#t=${at[1]},${at[2]}` : url(`audio/line/${key}.wav`);
   player.dataset.key = key;
   $("#now").textContent = label || "";
   return player.play().catch(() => {});
@@ -117,9 +117,11 @@ function lineRow(ln) {
     h("option", { value: "" }, "speaker…"),
     state.book.speakers.map((s) => h("option", { value: s, disabled: s === ln.speaker }, s)));
   const tools = h("div", { class: "tools" },
-    h("button", { class: "play", disabled: !ln.audio, title: ln.audio ? "Play" : "Not rendered yet",
+    h("button", { class: "play", disabled: !ln.audio && !ln.at,
+      title: ln.audio ? "Play" : ln.at ? "Play from the chapter MP3 (not in the line cache)" : "Not rendered yet",
       onclick: () => { document.querySelectorAll(".line.playing").forEach((r) => r.classList.remove("playing"));
-        row.classList.add("playing"); play(ln.key, `${ln.speaker}: ${ln.text.slice(0, 60)}`); } }, "▶ play"),
+        row.classList.add("playing");
+        play(ln.key, `${ln.speaker}: ${ln.text.slice(0, 60)}`, ln.audio ? null : [ln.chapter, ...ln.at]); } }, "▶ play"),
     ln.kind === "dialogue" ? reassign : null,
     ln.kind === "dialogue" && ln.speaker !== "Narrator" ? h("button", { class: "narrator",
       title: "Not spoken by a character: the narrator reads it ([Narrator] tag)",
@@ -185,6 +187,11 @@ function drawLoudness(canvas, l) {
     g.strokeStyle = c; g.setLineDash([5, 4]); g.beginPath(); g.moveTo(0, y(db)); g.lineTo(W, y(db)); g.stroke();
     g.fillStyle = c; g.fillText(label, W - 70, db === l.limits.rms_low ? y(db) + 11 : y(db) - 3);
   }
+  canvas.dataset.duration = l.duration;
+  canvas.onclick = (e) => {          // hear the chapter from the point clicked
+    const t = (e.offsetX / canvas.clientWidth) * l.duration;
+    play(`chapter:${state.view.number}`, `chapter from ${t.toFixed(1)} s`, [state.view.number, t.toFixed(2), l.duration.toFixed(2)]);
+  };
   g.fillStyle = "#333"; g.fillText(`${(l.duration / 60).toFixed(1)} min; RMS (dark) and peak (light) per ${l.window.toFixed(2)} s`, 6, 12);
 }
 
