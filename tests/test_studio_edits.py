@@ -118,7 +118,9 @@ def test_profile_edit_keeps_comments_and_layout(tmp_path: Path) -> None:
           Daniel: dan
         """)
     path.write_text(original, encoding="utf-8")
+    path.chmod(0o644)
     set_voice(path, "dan", {"pitch": -2.5, "speed": 1.1})
+    assert path.stat().st_mode & 0o777 == 0o644
     set_voice(path, "narr", {"pitch": 3})
     assert path.read_text(encoding="utf-8") == original.replace("speed: 1.0", "speed: 1.1\n    pitch: -2.5").replace(
         "model: narrator}   #", "model: narrator, pitch: 3} #")      # the comment keeps its column when it can

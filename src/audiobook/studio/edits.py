@@ -80,6 +80,11 @@ def write_manuscript(root: Path, source: str, expected: str, new: str) -> None:
     current = path.read_bytes()
     if current != expected.encode("utf-8"):
         raise EditError(f"{source}: changed on disk since the studio read it; it is read again, try once more")
+    replace_file(path, new.encode("utf-8"))
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    """Atomically give ``path`` new contents, keeping its permissions (the temp file is private)."""
     mode = os.stat(path).st_mode & 0o7777
-    atomic_write(path, new.encode("utf-8"))
+    atomic_write(path, data)
     os.chmod(path, mode)

@@ -8,8 +8,7 @@ import io
 from pathlib import Path
 from typing import Any
 
-from audiobook.cache import atomic_write
-from audiobook.studio.edits import EditError
+from audiobook.studio.edits import EditError, replace_file
 
 LIMITS = {"pitch": (-12.0, 12.0), "speed": (0.25, 4.0)}     # as voices.py accepts them
 
@@ -47,7 +46,7 @@ def set_voice(path: Path, voice: str, settings: dict[str, Any]) -> None:
         entry[key] = int(value) if value == int(value) and not isinstance(entry.get(key), float) else value
     out = io.StringIO()
     yaml.dump(data, out)
-    atomic_write(path, out.getvalue().encode("utf-8"))
+    replace_file(path, out.getvalue().encode("utf-8"))
 
 
 def _number(value: Any) -> float | None:
