@@ -128,3 +128,17 @@ def test_profile_edit_keeps_comments_and_layout(tmp_path: Path) -> None:
         set_voice(path, "dan", {"pitch": 40})
     with pytest.raises(EditError, match="no voice named"):
         set_voice(path, "nobody", {"pitch": 1})
+
+
+def test_a_chapters_page_of_lines_with_filters_and_its_warnings(tmp_path: Path) -> None:
+    from audiobook.studio import views
+
+    root = make_book(tmp_path / "b", {"01-a.md": "# A\n\n“Open,” said Daniel. “Never closed.\n\nLiana smiled.\n"})
+    studio = Studio(root, build=False)
+    page = views.lines(studio, 1)
+    assert [ln["speaker"] for ln in page["lines"]] == ["Narrator", "Daniel", "Narrator", "Daniel", "Narrator"]
+    assert any("unbalanced quotation mark" in w for w in page["warnings"])
+    assert [ln["text"] for ln in views.lines(studio, 1, speaker="Daniel")["lines"]] == ["Open,", "Never closed."]
+    review = views.lines(studio, 1, filter="review")["lines"]
+    assert [ln["review"] for ln in review] == sorted(ln["review"] for ln in review) and review
+    assert all(ln["audio"] is False and ln["at"] is None for ln in page["lines"])

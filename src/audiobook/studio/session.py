@@ -64,6 +64,7 @@ class Studio:
         self._thread: threading.Thread | None = None
         self.executor: Executor | None = None
         self.status: dict[str, Any] = {"state": "idle"}
+        self._last_built: dict[tuple[int, int], str] = {}     # each line's key at the last build
         self.snapshot = self._read(0)         # errors in the book stop the studio before it serves
 
     # ------------------------------------------------------------------ reading the book
@@ -134,12 +135,12 @@ class Studio:
             self.publish({"type": "progress", "stage": stage, "done": done, "total": total})
 
     def _built(self, report: BuildReport) -> None:
-        before = self.snapshot.prep.plan.keys
         try:
             snap = self.refresh()
         except AudiobookError as e:
             self.publish({"type": "error", "message": str(e)})
             return
+        before, self._last_built = self._last_built, dict(snap.prep.plan.keys)
         changed = [{"chapter": c, "index": i, "key": k} for (c, i), k in snap.prep.plan.keys.items()
                    if before.get((c, i)) != k]
         encoded = sum(c.paragraphs_encoded for c in report.chapters)

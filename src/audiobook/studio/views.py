@@ -75,7 +75,9 @@ def lines(studio: Studio, chapter: int, *, filter: str = "", speaker: str = "", 
     pages = max(1, math.ceil(len(chosen) / PAGE))
     page = min(max(0, page), pages - 1)
     at = timings(studio, ch.number)
+    warnings = [w for w in (*snap.prep.script.warnings, *snap.prep.plan.warnings) if w.startswith(ch.source + ":")]
     return {"chapter": ch.number, "title": ch.title, "source": ch.source, "version": snap.version,
+            "warnings": warnings,
             "total": len(chosen), "page": page, "pages": pages, "page_size": PAGE,
             "lines": [line_json(snap, ln, at) for ln in chosen[page * PAGE:(page + 1) * PAGE]]}
 

@@ -99,8 +99,11 @@ async function chapter(number, params) {
     h("a", { href: url(`audio/chapter/${number}.mp3`), target: "_blank" }, "chapter MP3"));
   const canvas = h("canvas", { id: "loudness", width: 1000, height: 160 });
   const list = h("div", { id: "lines" }, data.lines.map(lineRow));
+  const flags = data.warnings.length ? h("details", { id: "warnings" },
+    h("summary", {}, `${data.warnings.length} warning(s) in this chapter`),
+    h("ul", {}, data.warnings.map((w) => h("li", {}, w)))) : null;
   $("#main").replaceChildren(h("h2", {}, `${data.chapter}. ${data.title}`),
-    h("p", { class: "meta" }, data.source), canvas, controls, list);
+    h("p", { class: "meta" }, data.source), flags, canvas, controls, list);
   performance.mark("studio-interactive");
   get("api/loudness", { chapter: number }).then((l) => drawLoudness(canvas, l))
     .catch(() => drawLoudness(canvas, null));
