@@ -24,8 +24,8 @@ from typing import Any
 import numpy as np
 import pytest
 
-from audiobook.acx import measure_file, rules
-from audiobook.cache import SAMPLE_RATE
+from audiobook.audio.acx import measure_file, rules
+from audiobook.model import SAMPLE_RATE
 from audiobook.studio import Studio, StudioServer
 from audiobook.studio.views import loudness
 

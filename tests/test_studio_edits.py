@@ -10,17 +10,17 @@ from pathlib import Path
 import pytest
 
 from audiobook.book import load_book
-from audiobook.manuscript import parse_text
-from audiobook.script import build_script, script_of
 from audiobook.studio import Studio
 from audiobook.studio.edits import EditError, replace_text, tag_speaker, write_manuscript
 from audiobook.studio.profile import set_voice
+from audiobook.text.manuscript import parse_text
+from audiobook.text.script import build_script, script_of
 
 from conftest import make_book
 
 
 def lines_of(text: str) -> list:
-    from audiobook.characters import discover
+    from audiobook.text.characters import discover
 
     ms = parse_text(text, "manuscript/a.md")
     return script_of(ms, discover(ms)).chapters[0].lines

@@ -13,9 +13,9 @@ import os
 import re
 from pathlib import Path
 
-from audiobook.cache import atomic_write
 from audiobook.errors import AudiobookError
-from audiobook.script import Line
+from audiobook.files import atomic_write
+from audiobook.model import Line
 
 OPENING_MARKS = "“\"‘'«„‚‹"
 _TAG_BEFORE = re.compile(r"\[([^\[\]\r\n]{1,60})\]\Z")    # a tag ends right at the mark

@@ -18,12 +18,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from audiobook.build import BuildOptions, BuildReport, Prepared, chapter_file, prepare, worker_pool
+from audiobook.build.pipeline import BuildOptions, BuildReport, Prepared, chapter_file, prepare, worker_pool
 from audiobook.errors import AudiobookError, SynthesisError
-from audiobook.render import plan, render_job
-from audiobook.script import NARRATOR, Chapter, Line, Script, review
+from audiobook.model import NARRATOR, Chapter, Line, Script
 from audiobook.studio import edits
 from audiobook.studio.profile import check_settings, set_voice
+from audiobook.text.script import review
+from audiobook.voice.render import plan, render_job
 
 Listener = Callable[[dict[str, Any]], None]
 AUDITION = "\x00audition"     # a speaker name no manuscript can hold
@@ -108,7 +109,7 @@ class Studio:
             self.executor = None
 
     def _run(self) -> None:
-        from audiobook.watch import watch
+        from audiobook.cli.watch import watch
 
         while not self._stop.is_set():
             voices = tuple(self.snapshot.prep.profile.voices.values())

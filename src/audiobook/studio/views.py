@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 
-from audiobook.script import Line
+from audiobook.model import Line
 from audiobook.studio.session import Snapshot, Studio
 
 PAGE = 100          # lines per page: a 3,000-line chapter is 30 pages, never 3,000 rows at once
@@ -37,7 +37,7 @@ def chapters(studio: Studio) -> list[dict[str, Any]]:
 def timings(studio: Studio, chapter: int) -> dict[int, list[float]]:
     """Where each line of a chapter lies in its MP3 as last built (seconds), from the build's state:
     a line whose audio left the cache can still be heard there."""
-    from audiobook.build import State
+    from audiobook.build.pipeline import State
 
     path = studio.snapshot.prep.book.work_dir / "state.json"
     if not path.is_file():
@@ -83,7 +83,7 @@ def lines(studio: Studio, chapter: int, *, filter: str = "", speaker: str = "", 
 
 
 def voices(studio: Studio) -> list[dict[str, Any]]:
-    from audiobook.engines import engine_class
+    from audiobook.voice.engines import engine_class
 
     snap = studio.snapshot
     prof = snap.prep.profile
@@ -115,7 +115,7 @@ def _memoized(path: Path, what: str, fn: Any) -> Any:
 
 def acx_status(path: Path) -> dict[str, Any]:
     """ACX's rules for one chapter MP3 (``audiobook check``), remembered until the file changes."""
-    from audiobook.acx import measure_file, rules
+    from audiobook.audio.acx import measure_file, rules
 
     def run(p: Path) -> dict[str, Any]:
         found = rules(measure_file(p))
@@ -128,7 +128,7 @@ def acx_status(path: Path) -> dict[str, Any]:
 def loudness(path: Path, points: int = 2000) -> dict[str, Any]:
     """RMS and peak level (dBFS) of an MP3 over time, in at most ``points`` windows of at least
     0.1 s, with ACX's limits: what a producer scans for a too-quiet line or a long silence."""
-    from audiobook.export import ffmpeg
+    from audiobook.audio.export import ffmpeg
 
     def run(p: Path) -> dict[str, Any]:
         rate = 44100
