@@ -3,9 +3,8 @@ the ``build --watch`` loop, which runs in a thread and announces each build to t
 
 A fix goes into the manuscript file (``edits``) or the profile (``profile``), nothing else: the
 watch loop sees the save as it sees an editor's and builds incrementally, so only the changed lines
-are synthesized. The studio owns the worker pool, so an audition (a sample line in a voice with a
-new pitch or speed) is synthesized by the same warm workers, into the line cache, under the key the
-build will use once the change is saved.
+are synthesized. An audition (a sample line in a voice with a new pitch or speed) is synthesized in
+this process into the line cache, under the key the build will use once the change is saved.
 """
 
 from __future__ import annotations
@@ -13,13 +12,12 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import Executor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from audiobook.build.pipeline import BuildOptions, BuildReport, Prepared, chapter_file, prepare, worker_pool
-from audiobook.errors import AudiobookError, SynthesisError
+from audiobook.build.pipeline import BuildOptions, BuildReport, Prepared, chapter_file, prepare
+from audiobook.errors import AudiobookError
 from audiobook.model import NARRATOR, Chapter, Line, Script
 from audiobook.studio import edits
 from audiobook.studio.profile import check_settings, set_voice
@@ -63,7 +61,7 @@ class Studio:
         self._listeners: list[Listener] = []
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
-        self.executor: Executor | None = None
+        self._audition_lock = threading.Lock()
         self.status: dict[str, Any] = {"state": "idle"}
         self._last_built: dict[tuple[int, int], str] = {}     # each line's key at the last build
         self.snapshot = self._read(0)         # errors in the book stop the studio before it serves
@@ -104,32 +102,24 @@ class Studio:
         self._stop.set()
         if self._thread is not None:
             self._thread.join()
-        if self.executor is not None:
-            self.executor.shutdown(wait=True, cancel_futures=True)
-            self.executor = None
 
     def _run(self) -> None:
+        """The watch loop: it owns its worker pool (a new one after a worker died) and reports
+        each build; a problem in a file is shown on the page until it is fixed."""
         from audiobook.cli.watch import watch
 
-        while not self._stop.is_set():
-            voices = tuple(self.snapshot.prep.profile.voices.values())
-            self.executor = worker_pool(self.options.jobs, voices)
-            options = replace(self.options, executor=self.executor)
-            self.publish({"type": "building", "paths": []})
-            broken = False
-            for result in watch(self.root, options, self._progress, stop=self._stop.is_set,
+        self.publish({"type": "building", "paths": []})
+        try:
+            for result in watch(self.root, self.options, self._progress, stop=self._stop.is_set,
                                 on_change=lambda paths: self.publish({"type": "building", "paths": paths})):
                 if isinstance(result, AudiobookError):
                     self.publish({"type": "error", "message": str(result)})
-                    if isinstance(result, SynthesisError):     # the pool may be broken: a new one
-                        broken = True
-                        break
-                    continue
-                self._built(result)
-            executor, self.executor = self.executor, None
-            executor.shutdown(wait=True, cancel_futures=True)
-            if not broken:
-                return
+                else:
+                    self._built(result)
+        except Exception as e:        # not the book's fault: say so on the page rather than die silently
+            self.publish({"type": "error", "message": f"the build loop stopped ({type(e).__name__}: {e}); "
+                                                      "restart the studio"})
+            raise
 
     def _progress(self, stage: str, done: int, total: int) -> None:
         if total and (done == total or done % max(1, total // 20) == 0):
@@ -191,10 +181,8 @@ class Studio:
         profile = replace(prof, voices={**prof.voices, voice: trial}, cast={**prof.cast, AUDITION: voice})
         p = plan(Script((Chapter(1, "", "", (line,)),)), profile, snap.prep.book, snap.prep.cache)
         key = p.key(line)
-        for job in p.jobs.values():
-            if self.executor is not None:
-                self.executor.submit(render_job, job, str(snap.prep.cache.root.resolve())).result()
-            else:
+        with self._audition_lock:       # in this process, one at a time (the engines stay loaded here)
+            for job in p.jobs.values():
                 render_job(job, str(snap.prep.cache.root.resolve()))
         return key, said
 
