@@ -31,7 +31,7 @@ from audiobook.studio.views import loudness
 
 from conftest import REPO, make_book
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM = os.environ.get("AUDIOBOOK_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 BUILD_TIMEOUT = 300.0
 
 
@@ -273,6 +273,25 @@ def test_a_request_without_the_token_is_refused(served: StudioServer) -> None:
     assert status(f"/api/book?token={served.token}") == 200
     assert status("/api/book", {"X-Studio-Token": served.token}) == 200
     assert status(f"/api/book?token={served.token}", {"Host": "evil.example:80"}) == 403
+    assert status(f"/audio/line/{'0' * 40}.wav?token={served.token}") == 404          # only the cache's own keys
+    assert status(f"/audio/line/..%2F..%2Fmanuscript%2Fbook.yaml.wav?token={served.token}") == 404
+
+
+def test_without_chromium_the_browser_tests_skip_but_fail_under_ci(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    def run(ci: bool) -> subprocess.CompletedProcess[str]:
+        env = {k: v for k, v in os.environ.items() if k != "CI"}
+        env["AUDIOBOOK_CHROMIUM"] = str(tmp_path / "no-chromium")
+        if ci:
+            env["CI"] = "1"
+        return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-rs",
+                               f"{__file__}::test_play_a_line"], env=env, cwd=REPO, capture_output=True, text=True)
+
+    local, ci = run(False), run(True)
+    assert local.returncode == 0 and "1 skipped" in local.stdout and "apt-get install chromium" in local.stdout
+    assert ci.returncode == 1 and "Chromium not found" in ci.stdout
 
 
 # ------------------------------------------------------------------------------------------ scale
