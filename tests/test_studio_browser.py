@@ -236,6 +236,24 @@ def test_edit_a_lines_text(page: Any, served: StudioServer) -> None:
     assert "“Yes. This is your mother.”" in text and "Yeah. This is your mum." not in text
 
 
+def test_review_order_with_one_click_suggestions(page: Any, served: StudioServer) -> None:
+    page.goto(served.url + "#/chapter/2?filter=review")
+    page.wait_for_selector("#lines .line")
+    assert page.locator("#filter").input_value() == "review"
+    ranks = [int(t.split("#")[1]) for t in page.locator("#lines .line .meta span:last-child").all_inner_texts()]
+    assert ranks == sorted(ranks)
+    r = page.locator("#lines .line", has=page.locator("button.suggest")).first
+    name = r.locator("button.suggest").first.inner_text().removeprefix("→ ")
+    index, words = r.get_attribute("data-index"), r.locator(".text").inner_text()
+    path = served.studio.root / "manuscript" / "02-the-gift.md"
+    text = path.read_text(encoding="utf-8")
+    r.locator("button.suggest").first.click()
+    page.wait_for_selector(f'.line[data-index="{index}"]', state="detached", timeout=60_000)  # fixed: off the list
+    assert served.studio.snapshot.line(2, int(index)).speaker == name
+    mark = text.index("“" + words)
+    assert path.read_text(encoding="utf-8") == text[:mark] + f"[{name}]" + text[mark:]
+
+
 def test_audition_a_new_pitch_then_save_it(page: Any, served: StudioServer) -> None:
     profile = served.studio.root / "voices" / "default.yaml"
     original = profile.read_text(encoding="utf-8")

@@ -12,12 +12,12 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from audiobook.build.pipeline import BuildOptions, BuildReport, Prepared, chapter_file, prepare
-from audiobook.errors import AudiobookError
+from audiobook.errors import AudiobookError, one_line
 from audiobook.model import NARRATOR, Chapter, Line, Script
 from audiobook.studio import edits
 from audiobook.studio.profile import check_settings, set_voice
@@ -35,6 +35,7 @@ class Snapshot:
     prep: Prepared
     rank: dict[tuple[int, int], int]      # (chapter, index) -> place in the `script --review` order
     version: int
+    others: dict[tuple[int, int], tuple[str, ...]] = field(default_factory=dict)   # likeliest other speakers
 
     def chapter(self, number: int) -> Chapter:
         for ch in (*self.prep.script.chapters, *self.prep.credits):    # credits: 0 and the last + 1
@@ -71,7 +72,7 @@ class Studio:
         prep = prepare(self.root, self.options)
         order = review(prep.script, prep.book.root, 0)
         rank = {(r.line.chapter, r.line.index): i for i, r in enumerate(order)}
-        return Snapshot(prep, rank, version)
+        return Snapshot(prep, rank, version, {(r.line.chapter, r.line.index): r.others for r in order})
 
     def refresh(self) -> Snapshot:
         """Read the book again (after an edit, and after each build)."""
@@ -117,8 +118,8 @@ class Studio:
                 else:
                     self._built(result)
         except Exception as e:        # not the book's fault: say so on the page rather than die silently
-            self.publish({"type": "error", "message": f"the build loop stopped ({type(e).__name__}: {e}); "
-                                                      "restart the studio"})
+            self.publish({"type": "error", "message": f"the build loop stopped ({type(e).__name__}: "
+                                                      f"{one_line(e)}); restart the studio"})
             raise
 
     def _progress(self, stage: str, done: int, total: int) -> None:

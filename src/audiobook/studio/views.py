@@ -57,6 +57,7 @@ def line_json(snap: Snapshot, ln: Line, at: dict[int, list[float]] | None = None
             "confidence": ln.confidence, "reason": ln.reason,
             "paragraph": ln.paragraph, "key": key, "audio": snap.prep.cache.has(key),
             "review": snap.rank.get((ln.chapter, ln.index)),
+            "others": list(snap.others.get((ln.chapter, ln.index), ())),     # the fixes `script --review` suggests
             "source": snap.prep.script.texts[ln.source][ln.start:ln.end] if ln.source in snap.prep.script.texts
             else ln.text}
 

@@ -102,8 +102,8 @@ async function chapter(number, params) {
   const flags = data.warnings.length ? h("details", { id: "warnings" },
     h("summary", {}, `${data.warnings.length} warning(s) in this chapter`),
     h("ul", {}, data.warnings.map((w) => h("li", {}, w)))) : null;
-  $("#main").replaceChildren(h("h2", {}, `${data.chapter}. ${data.title}`),
-    h("p", { class: "meta" }, data.source), flags, canvas, controls, list);
+  $("#main").replaceChildren(...[h("h2", {}, `${data.chapter}. ${data.title}`),
+    h("p", { class: "meta" }, data.source), flags, canvas, controls, list].filter(Boolean));
   performance.mark("studio-interactive");
   get("api/loudness", { chapter: number }).then((l) => drawLoudness(canvas, l))
     .catch(() => drawLoudness(canvas, null));
@@ -125,6 +125,8 @@ function lineRow(ln) {
       onclick: () => { document.querySelectorAll(".line.playing").forEach((r) => r.classList.remove("playing"));
         row.classList.add("playing");
         play(ln.key, `${ln.speaker}: ${ln.text.slice(0, 60)}`, ln.audio ? null : [ln.chapter, ...ln.at]); } }, "▶ play"),
+    ln.others.map((o) => h("button", { class: "suggest", title: `A speaker nearby: give this line to ${o}`,
+      onclick: () => fix(ln, "speaker", { speaker: o }) }, `→ ${o}`)),
     ln.kind === "dialogue" ? reassign : null,
     ln.kind === "dialogue" && ln.speaker !== "Narrator" ? h("button", { class: "narrator",
       title: "Not spoken by a character: the narrator reads it ([Narrator] tag)",
