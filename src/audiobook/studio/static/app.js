@@ -147,13 +147,15 @@ function editText(row, ln) {
   const area = h("textarea", { class: "newtext" }, ln.source);
   const box = h("div", { class: "editor" }, area,
     h("button", { class: "save", onclick: () => fix(ln, "text", { text: area.value }) }, "save"),
-    h("button", { onclick: () => box.remove() }, "cancel"));
+    h("button", { onclick: () => { box.remove(); if (state.stale) { state.stale = false; refreshView(); } } }, "cancel"));
   row.children[1].append(box);
   area.focus();
 }
 
 async function fix(ln, what, body) {
   const res = await post(what, { chapter: ln.chapter, index: ln.index, expect: ln.text, ...body });
+  document.querySelectorAll(".editor").forEach((e) => e.remove());
+  state.stale = false;
   // the studio has read the manuscript again: redraw, and play the line once its new take is built
   state.pending.set(`${ln.chapter}:${ln.index}`, { play: true });
   await refreshView(res.version);
@@ -162,6 +164,7 @@ async function fix(ln, what, body) {
 async function refreshView() {
   const v = state.view;
   if (!v || !location.hash.startsWith("#/chapter/")) return;
+  if ($(".editor")) { state.stale = true; return; }     // not while the user types: after save or cancel
   const data = await get("api/lines", { chapter: v.number, filter: v.filter, speaker: v.speaker, page: v.page });
   v.data = data;
   for (const ln of data.lines) {
