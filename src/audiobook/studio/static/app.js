@@ -193,7 +193,7 @@ function drawLoudness(canvas, l) {
   for (const [db, label, c] of [[l.limits.peak, "peak -3 dB", "#c62828"], [l.limits.rms_high, "RMS -18", "#2e7d32"],
     [l.limits.rms_low, "RMS -23", "#2e7d32"], [l.limits.floor, "floor -60", "#6a1b9a"]]) {
     g.strokeStyle = c; g.setLineDash([5, 4]); g.beginPath(); g.moveTo(0, y(db)); g.lineTo(W, y(db)); g.stroke();
-    g.fillStyle = c; g.fillText(label, W - 70, db === l.limits.rms_low ? y(db) + 11 : y(db) - 3);
+    g.fillStyle = c; g.fillText(label, W - 70, db === l.limits.rms_high || db === l.limits.floor ? y(db) - 3 : y(db) + 11);
   }
   canvas.dataset.duration = l.duration;
   canvas.onclick = (e) => {          // hear the chapter from the point clicked
