@@ -95,7 +95,7 @@ def _watch(book_dir: Path, opts: BuildOptions, progress: Progress, quiet: bool, 
     import signal
     import time
 
-    from audiobook.cli.watch import watch
+    from audiobook.build.watch import watch
 
     def stop(signum: int, frame: object) -> None:
         raise KeyboardInterrupt

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from audiobook.build.pipeline import BuildOptions, BuildReport, Prepared, chapter_file, prepare
+from audiobook.build import BuildOptions, BuildReport, Prepared, prepare
+from audiobook.build.prepare import chapter_file
 from audiobook.errors import AudiobookError, one_line
 from audiobook.model import NARRATOR, Chapter, Line, Script
 from audiobook.studio import edits
@@ -107,7 +108,7 @@ class Studio:
     def _run(self) -> None:
         """The watch loop: it owns its worker pool (a new one after a worker died) and reports
         each build; a problem in a file is shown on the page until it is fixed."""
-        from audiobook.cli.watch import watch
+        from audiobook.build.watch import watch
 
         self.publish({"type": "building", "paths": []})
         try:

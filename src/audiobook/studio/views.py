@@ -37,15 +37,15 @@ def chapters(studio: Studio) -> list[dict[str, Any]]:
 def timings(studio: Studio, chapter: int) -> dict[int, list[float]]:
     """Where each line of a chapter lies in its MP3 as last built (seconds), from the build's state:
     a line whose audio left the cache can still be heard there."""
-    from audiobook.build.pipeline import State
+    from audiobook.build.state import State
 
     path = studio.snapshot.prep.book.work_dir / "state.json"
     if not path.is_file():
         return {}
 
     def run(p: Path) -> dict[int, dict[int, list[float]]]:
-        return {int(e["number"]): {int(i): [float(a), float(b)] for i, a, b in e.get("lines", [])}
-                for e in State.load(p).chapters.values() if "number" in e}
+        state = State.load(p, studio.snapshot.prep.book.root)
+        return {e.number: {s.index: [s.start, s.end] for s in e.lines} for e in state.chapters.values()}
     return dict(_memoized(path, "timings", run).get(chapter, {}))
 
 
