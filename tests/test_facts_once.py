@@ -8,7 +8,7 @@ from pathlib import Path
 
 from audiobook.book import load_book
 from audiobook.build import BuildOptions, prepare
-from audiobook.cli import watch as watch_module
+from audiobook.build import watch as watch_module
 from audiobook.errors import SynthesisError, WorkersLost
 from audiobook.text.script import build_script, review
 from test_watch import Watching, report

@@ -17,7 +17,7 @@ import pytest
 
 from audiobook.book import load_book
 from audiobook.build import BuildOptions, BuildReport
-from audiobook.cli.watch import inputs, snapshot, watch
+from audiobook.build.watch import inputs, snapshot, watch
 from audiobook.errors import AudiobookError
 from audiobook.text.accounting import count_words
 from audiobook.text.script import build_script

@@ -7,6 +7,7 @@ changed, then the full-book files; remembers what it made in ``.audiobook/state.
     book_file.py  the full-book MP3 and M4B
     report.py     what a build tells its caller
     pipeline.py   build(): the stages in order, synthesis and chapters side by side
+    watch.py      build again on every save, the workers kept warm (``build --watch``, the studio)
 """
 
 from audiobook.build.pipeline import build

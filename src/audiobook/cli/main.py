@@ -95,7 +95,7 @@ def _watch(book_dir: Path, opts: BuildOptions, progress: Progress, quiet: bool, 
     import signal
     import time
 
-    from audiobook.cli.watch import watch
+    from audiobook.build.watch import watch
 
     def stop(signum: int, frame: object) -> None:
         raise KeyboardInterrupt
@@ -144,6 +144,33 @@ def _summary(report: BuildReport, quiet: bool, report_path: Path | None) -> None
             click.echo(f"  {ch.file}")
         for book_file in report.book_files:
             click.echo(f"  {book_file}  (full book, with chapter markers)")
+
+
+# ---------------------------------------------------------------------------------- studio
+@cli.command()
+@book_option
+@click.option("--voices", "profile", default=None, help="Voice profile (default: voices/default.yaml).")
+@click.option("--port", type=click.IntRange(0, 65535), default=0, show_default=True,
+              help="Port on 127.0.0.1 (0: any free one).")
+@click.option("--no-browser", is_flag=True, help="Print the URL only; do not open a browser.")
+@click.option("--no-build", is_flag=True, help="Review and fix without rendering (no watch loop).")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Worker processes (0: one per core).")
+def studio(book_dir: Path, profile: str | None, port: int, no_browser: bool, no_build: bool, jobs: int) -> None:
+    """Review the book in the browser: hear any line, fix its speaker or words, hear it again.
+
+    Fixes are written into the manuscript (an inline [Name] tag, or the new words) and the
+    profile; the book is rebuilt as with `build --watch`. Ctrl-C stops it."""
+    import webbrowser
+
+    from audiobook.studio import Studio
+    from audiobook.studio.serve import StudioServer
+
+    server = StudioServer(Studio(book_dir, profile, jobs=jobs, build=not no_build), port)
+    click.echo(f"audiobook studio for {book_dir.resolve()}: {server.url}")
+    click.echo("(only this machine can reach it, with the token in the URL; Ctrl-C to stop)", err=True)
+    if not no_browser:
+        webbrowser.open(server.url)
+    server.run()
 
 
 # ---------------------------------------------------------------------------------- server
