@@ -146,6 +146,21 @@ def _summary(report: BuildReport, quiet: bool, report_path: Path | None) -> None
             click.echo(f"  {book_file}  (full book, with chapter markers)")
 
 
+# ---------------------------------------------------------------------------------- init
+@cli.command()
+@click.argument("directory", required=False, default=Path("."), type=click.Path(file_okay=False, path_type=Path))
+@click.option("--from", "source", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="The book to start from: an EPUB, a plain-text (.txt, Project Gutenberg) or a Markdown file.")
+@click.option("--force", is_flag=True, help="Replace the chapter files, book.yaml and voices/default.yaml of a book.")
+@click.option("--keep-front-matter", is_flag=True, help="Keep title page, dedication, ... as chapters.")
+def init(directory: Path, source: Path, force: bool, keep_front_matter: bool) -> None:
+    """Make a book directory (manuscript/, book.yaml, voices/default.yaml) from an existing book."""
+    from audiobook.importers import init_book
+
+    for line in init_book(directory, source, force=force, keep_front_matter=keep_front_matter).summary():
+        click.echo(line)
+
+
 # ---------------------------------------------------------------------------------- server
 @cli.group("server")
 def server_cmd() -> None:
