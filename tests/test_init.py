@@ -326,3 +326,13 @@ def test_parts_lead_their_first_chapter_and_bare_numerals_count_when_the_book_us
         "Part One. Chapter 1", "Chapter 2", "Part Two. Chapter 3"]
     bare = "I.\n\nOne.\n\nII.\n\nTwo.\n\nIII.\n\nThree.\n"
     assert [c.title for c in read_text_book(bare, "x.txt").chapters] == ["Chapter 1", "Chapter 2", "Chapter 3"]
+
+
+def test_a_plain_text_manuscript_with_chapter_lines_builds_as_chapters_saying_every_word(tmp_path: Path) -> None:
+    from conftest import make_book
+
+    root = make_book(tmp_path / "b", {"book.txt": "CHAPTER I.\n\nDaniel came home.\n\nCHAPTER II. THE NIGHT\n\n"
+                                                  "“Only me,” said Liana.\n"})
+    result = build(root, BuildOptions(jobs=1))
+    assert [c.title for c in result.chapters] == ["Chapter 1", "Chapter 2: The Night"]
+    assert result.words_total == result.words_spoken == 13     # headings count as said

@@ -26,7 +26,7 @@ _NUMBER = (rf"(?:\d{{1,4}}|[IVXLCDM]{{1,8}}|[ivxlcdm]{{1,8}}|{_NUM_WORD}(?:[- ]{
 # "CHAPTER I.", "Chapter 12: The Storm", "CHAPTER THE FIRST", "Part Two", "BOOK IV. THE RETURN"
 _NUMBERED = re.compile(
     rf"^(?P<word>CHAPTER|Chapter|CHAP\.|Chap\.|PART|Part|BOOK|Book|VOLUME|Volume|LETTER|Letter|STAVE|Stave)"
-    rf"[ \t]+(?P<num>{_NUMBER})\b(?P<sep>[ \t]*[.:—–-]|[ \t]{{2,}}|)[ \t]*(?P<rest>.*?)[ \t]*$",
+    rf"[ \t]+(?P<num>{_NUMBER})\b(?P<sep>[ \t]*[.:—–-]+|[ \t]{{2,}}|)[ \t]*(?P<rest>.*?)[ \t]*$",
     re.IGNORECASE,
 )
 _NAMED = re.compile(
@@ -44,7 +44,16 @@ class Heading:
     level: int            # LEVEL_PART (part, book, volume) or LEVEL_CHAPTER
     title: str            # as spoken: "Chapter 1", "Chapter the First", "Part Two", "Preface"
     rest: str             # a title on the same line ("Down the Rabbit-Hole"), or ""
-    back_matter: bool = False
+    kind: str = "numbered"    # "numbered" (CHAPTER I), "named" (PREFACE), "back" (INDEX) or "bare" (IV.)
+
+    @property
+    def back_matter(self) -> bool:
+        return self.kind == "back"
+
+    @property
+    def spoken(self) -> str:
+        """The title as a chapter's: "Chapter 1: Down the Rabbit-Hole"."""
+        return self.title + (f": {self.rest}" if self.rest else "")
 
 
 def heading(line: str, bare_numerals: bool = False) -> Heading | None:
@@ -61,12 +70,12 @@ def heading(line: str, bare_numerals: bool = False) -> Heading | None:
         return Heading(level, f"{word.capitalize()} {_number(m.group('num'))}", title_case(m.group("rest")))
     m = _NAMED.match(text)
     if m:
-        return Heading(LEVEL_CHAPTER, m.group("word").capitalize(), "")
+        return Heading(LEVEL_CHAPTER, m.group("word").capitalize(), "", "named")
     if _BACK.match(text):
-        return Heading(LEVEL_CHAPTER, title_case(text.rstrip(". ")), "", back_matter=True)
+        return Heading(LEVEL_CHAPTER, title_case(text.rstrip(". ")), "", "back")
     m = _BARE_ROMAN.match(text)
     if bare_numerals and m and roman_to_int(m.group("num")) is not None:
-        return Heading(LEVEL_CHAPTER, f"Chapter {roman_to_int(m.group('num'))}", "")
+        return Heading(LEVEL_CHAPTER, f"Chapter {roman_to_int(m.group('num'))}", "", "bare")
     return None
 
 
