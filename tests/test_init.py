@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 from mutagen.id3 import ID3
 
+from audiobook.audio.export import ffmpeg
 from audiobook.book import load_book
 from audiobook.build import BuildOptions, build, prepare
 from audiobook.cover import image_size
-from audiobook.export import ffmpeg
 from audiobook.importers import SourceError, init_book
-from audiobook.importers.headings import heading
-from audiobook.script import build_script
+from audiobook.text.headings import heading
+from audiobook.text.script import build_script
 
 from conftest import TEST_PROFILE, run_cli
 

@@ -19,6 +19,7 @@ from audiobook.audio import export
 from audiobook.build import book_file as books
 from audiobook.build.chapter import Made, make_chapter
 from audiobook.build.prepare import BuildOptions, Prepared, prepare
+from audiobook.build.progress import Tracker
 from audiobook.build.report import BuildReport, ChapterReport, Progress
 from audiobook.build.state import State
 from audiobook.errors import AudiobookError
@@ -133,6 +134,7 @@ def _synthesize_and_make(prep: Prepared, options: BuildOptions, progress: Progre
     doubtful: set[str] = set()
     done_count = 0
     progress("synthesize", 0, len(jobs))
+    tracker = Tracker(_labelled(jobs, first_use, tracks), total, SAMPLE_RATE, options.status or (lambda s: None))
     with ThreadPoolExecutor(max_workers=max(1, os.cpu_count() or 1)) as pool, books.cancelled_on_error(stream):
         chapters = _Chapters(prep, state, tags, total, tracks, "m4b" in options.formats, stream, pool)
 
@@ -144,6 +146,7 @@ def _synthesize_and_make(prep: Prepared, options: BuildOptions, progress: Progre
                 report.warnings.append(d.warning)
                 doubtful.add(d.key)
             progress("synthesize", done_count, len(jobs))
+            tracker.line_done(d.key, d.samples)
             chapters.line_done(d.key)
 
         chapters.start_ready()
@@ -160,8 +163,21 @@ def _synthesize_and_make(prep: Prepared, options: BuildOptions, progress: Progre
             state.chapters[m.entry.key] = m.entry
             made.append(m)
             progress("chapters", i + 1, len(tracks))
+            tracker.chapter_done(i + 1, len(tracks))
             state.save()
     return made, doubtful
+
+
+def _labelled(jobs: list[render.Job], first_use: dict[str, tuple[bool, int]],
+              tracks: list[Chapter]) -> list[tuple[str, int, str]]:
+    """(key, characters, chapter label) of each job, for the progress tracker."""
+    def label(key: str) -> str:
+        i = first_use.get(key, (False, 0))[1]
+        t = tracks[i] if i < len(tracks) else None
+        if t is None or not is_credits(t):
+            return str(t.number if t is not None else 1)
+        return "opening credits" if t.number == 0 else "closing credits"
+    return [(j.key, len(j.text), label(j.key)) for j in jobs]
 
 
 def remove_partial_files(prep: Prepared) -> None:

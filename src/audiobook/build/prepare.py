@@ -14,6 +14,7 @@ from typing import Any
 from audiobook.audio import export
 from audiobook.audio.mastering import Mastering
 from audiobook.book import Book, load_book
+from audiobook.build.progress import Status
 from audiobook.config import gather
 from audiobook.cover import Cover, read_cover
 from audiobook.errors import OutputError, Problems
@@ -33,6 +34,7 @@ class BuildOptions:
     executor: Executor | None = None  # any concurrent.futures.Executor (e.g. a cluster's)
     formats: tuple[str, ...] = ("mp3",)   # of the full-book file(s): mp3 and/or m4b
     use_server: bool = False          # hand lines to a running synthesis server (the CLI's choice)
+    status: Callable[[Status], None] | None = None   # where the build is, with an ETA (progress.py)
 
 
 @dataclass

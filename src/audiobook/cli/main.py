@@ -48,12 +48,13 @@ def build(book_dir: Path, profile: str | None, chapters: tuple[int, ...], jobs: 
     """Render the book: chapter MP3s (and credits) and a full-book MP3 and/or M4B with chapter
     markers, tags and cover in output/."""
     from audiobook.build import BuildOptions
+    from audiobook.build.progress import LogLines, Status
 
     show = not quiet and sys.stderr.isatty()
     bars: dict[str, Any] = {}
 
-    def progress(stage: str, done: int, total: int) -> None:
-        if not show or total == 0:
+    def bar_to(stage: str, done: int, total: int) -> None:
+        if total == 0:
             return
         bar = bars.get(stage)
         if bar is None:
@@ -64,9 +65,20 @@ def build(book_dir: Path, profile: str | None, chapters: tuple[int, ...], jobs: 
         if done >= total:
             bar.__exit__(None, None, None)
 
+    def progress(stage: str, done: int, total: int) -> None:
+        if show and stage == "chapters":
+            bar_to(stage, done, total)
+
+    def bar_status(s: Status) -> None:       # the synthesis bar counts characters: its ETA is theirs
+        if s.stage == "synthesize":
+            bar_to("synthesize", s.chars_done, s.chars_total)
+
+    status = None if quiet else bar_status if show else LogLines(lambda line: click.echo(line, err=True))
+
     if report_path is not None and not report_path.resolve().parent.is_dir():     # before hours of work
         raise AudiobookError(f"--report {report_path}: the folder {report_path.parent} does not exist")
-    opts = BuildOptions(profile=profile, chapters=frozenset(chapters), jobs=jobs, formats=formats or ("mp3",))
+    opts = BuildOptions(profile=profile, chapters=frozenset(chapters), jobs=jobs, formats=formats or ("mp3",),
+                        status=status)
     if watching:
         _watch(book_dir, opts, progress, quiet, report_path)
         return

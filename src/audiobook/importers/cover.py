@@ -19,7 +19,7 @@ def square_cover(cover: Cover) -> tuple[bytes, str, str]:
     if found is not None and found[1] == found[2] and found[1] > 0:
         kind, w, _ = found
         return cover.data, ".png" if kind == "png" else ".jpg", f"{w}x{w} {kind.upper()}"
-    from audiobook.export import ffmpeg
+    from audiobook.audio.export import ffmpeg
 
     suffix = Path(cover.name).suffix.lower() or ".img"
     with tempfile.TemporaryDirectory(prefix="audiobook-cover-") as tmp:

@@ -21,7 +21,7 @@ from audiobook.importers.cover import square_cover
 from audiobook.importers.model import SCENE, ImportedBook, SourceError
 
 if TYPE_CHECKING:
-    from audiobook.script import CastEntry
+    from audiobook.text.script import CastEntry
 
 _LEADING_HASHES = re.compile(r"^#+[ \t]+")
 
@@ -53,8 +53,9 @@ class InitReport:
                    "manuscript/ and name it in book.yaml (cover: cover.jpg)")
         total = sum(c.words for c in self.chapters)
         out.append(f"{len(self.chapters)} chapters, {total:,} words:")
-        width = max((len(c.title) for c in self.chapters), default=0)
-        out += [f"  {c.file:<40} {c.title:<{min(width, 50)}} {c.words:>7,} words" for c in self.chapters]
+        files = max((len(c.file) for c in self.chapters), default=0)
+        width = min(max((len(c.title) for c in self.chapters), default=0), 50)
+        out += [f"  {c.file:<{files}}  {c.title:<{width}} {c.words:>7,} words" for c in self.chapters]
         if b.skipped:
             out.append("Skipped (--keep-front-matter keeps front and back matter):")
             out += [f"  {s}" for s in b.skipped]
@@ -124,7 +125,7 @@ def init_book(root: Path, source: Path, *, force: bool = False, keep_front_matte
     report.characters = [(e.name, e.lines) for e in entries if e.lines]
     with_yaml = (mdir / "book.yaml").read_text(encoding="utf-8") + _commented_characters(entries)
     (mdir / "book.yaml").write_text(with_yaml, encoding="utf-8")
-    from audiobook.script import voices_yaml
+    from audiobook.text.script import voices_yaml
 
     profile = voices_yaml(entries, imported.title).split("\n", 1)[1]
     (vdir / "default.yaml").write_text(f"# Starter voice profile for {imported.title}, written by "
@@ -153,7 +154,7 @@ def _check_target(root: Path, force: bool) -> None:
 
 def _discover(root: Path) -> list[CastEntry]:
     from audiobook.book import load_book
-    from audiobook.script import cast_of
+    from audiobook.text.script import cast_of
 
     return cast_of(load_book(root))
 
@@ -172,7 +173,7 @@ def _book_yaml(b: ImportedBook, cover: str, source: Path) -> str:
 
 
 def _commented_characters(entries: list[CastEntry]) -> str:
-    from audiobook.script import characters_yaml
+    from audiobook.text.script import characters_yaml
 
     speaking = [e for e in entries if e.lines][:40]
     if not speaking:

@@ -13,7 +13,6 @@ from audiobook.errors import AudiobookError
 
 SCENE = "* * *"
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 
 
 class SourceError(AudiobookError):
@@ -52,25 +51,3 @@ class ImportedBook:
 def clean(text: str) -> str:
     """Whitespace collapsed (hard wraps, non-breaking spaces, soft hyphens gone)."""
     return " ".join(text.replace("\u00ad", "").replace("\u200b", "").split())
-
-
-def roman_to_int(word: str) -> int | None:
-    """The value of a roman numeral (``XIV`` -> 14), or None when ``word`` is not one."""
-    w = word.lower()
-    if not w or any(c not in _ROMAN for c in w):
-        return None
-    total = 0
-    for i, c in enumerate(w):
-        v = _ROMAN[c]
-        total += -v if i + 1 < len(w) and _ROMAN[w[i + 1]] > v else v
-    return total if _int_to_roman(total) == w else None
-
-
-def _int_to_roman(n: int) -> str:
-    out = []
-    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-                           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
-        while n >= value:
-            out.append(letters)
-            n -= value
-    return "".join(out)

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from audiobook.importers.headings import LEVEL_PART, Heading, heading, is_subtitle, title_case
 from audiobook.importers.model import SCENE, ImportedBook, ImportedChapter, clean
+from audiobook.text.headings import LEVEL_PART, Heading, heading, is_subtitle, title_case
 
 _PG_START = re.compile(r"^\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK.*$", re.I | re.M)
 _PG_END = re.compile(r"^(?:\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK.*"

@@ -4,7 +4,7 @@ The manuscript syntax, as a writer sees it:
 
 * Chapters are the files of ``manuscript/`` (``*.md``, ``*.txt``) in name order. A line ``# Title``
   starts a new chapter titled "Title"; so does, in a ``.txt`` file, a line of its own such as
-  ``CHAPTER I.``, ``Chapter 12: The Storm`` or ``PART TWO`` (``importers/headings.py``; titled
+  ``CHAPTER I.``, ``Chapter 12: The Storm`` or ``PART TWO`` (``headings.py``; titled
   "Chapter 1", "Chapter 12: The Storm", "Part Two"). A file without one is titled after its name
   (``01-the-call.md`` -> "The Call"), or "Chapter N". ``#`` alone is not a heading; ``## Part`` is
   spoken as an ordinary paragraph.
@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Literal
 
 from audiobook.errors import ManuscriptError
-from audiobook.importers.headings import heading
+from audiobook.text.headings import heading
 
 SegmentKind = Literal["narration", "dialogue"]
 ParagraphBreak = Literal["heading", "paragraph", "scene"]

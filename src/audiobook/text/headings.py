@@ -1,7 +1,7 @@
 """Chapter headings in plain text: ``CHAPTER I.``, ``Chapter 1``, ``CHAPTER THE FIRST``,
 ``PART TWO``, ``BOOK IV``, ``PREFACE``, a bare roman numeral; and how each is spoken as a title.
 
-Shared by the plain-text importer and the manuscript reader (a ``CHAPTER N`` line in a ``.txt``
+Shared by the manuscript reader and the plain-text importer (a ``CHAPTER N`` line in a ``.txt``
 manuscript starts a chapter). Pure functions, no state.
 """
 
@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
-from audiobook.importers.model import roman_to_int
 
 NUMBER_WORDS = (
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -35,6 +33,7 @@ _NAMED = re.compile(
 _BACK = re.compile(r"^(?:FOOTNOTES|Footnotes|NOTES|INDEX|Index|APPENDIX|TRANSCRIBER'?S NOTES?)[ \t]*\.?[ \t]*$")
 _BARE_ROMAN = re.compile(r"^[ \t]*(?P<num>[IVXLC]{1,7})\.?[ \t]*$")
 _SMALL = frozenset("a an and as at but by for from in into of on or the to with".split())
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 LEVEL_PART = 1
 LEVEL_CHAPTER = 2
 
@@ -95,7 +94,7 @@ def is_subtitle(line: str) -> bool:
 
 def title_case(text: str) -> str:
     """An all-capitals title in title case (a voice spells out capitals); other text as it is."""
-    text = " ".join(text.split()).rstrip(".")
+    text = re.sub(r"(?<!\w)[_*]+|[_*]+(?!\w)", "", " ".join(text.split())).strip().rstrip(".")
     if not text or not text.isupper():
         return text
     out = []
@@ -126,3 +125,25 @@ def _number(num: str) -> str:
         return str(value)
     words = num.lower().split()
     return " ".join(w if w == "the" else "-".join(p.capitalize() for p in w.split("-")) for w in words)
+
+
+def roman_to_int(word: str) -> int | None:
+    """The value of a roman numeral (``XIV`` -> 14), or None when ``word`` is not one."""
+    w = word.lower()
+    if not w or any(c not in _ROMAN for c in w):
+        return None
+    total = 0
+    for i, c in enumerate(w):
+        v = _ROMAN[c]
+        total += -v if i + 1 < len(w) and _ROMAN[w[i + 1]] > v else v
+    return total if _int_to_roman(total) == w else None
+
+
+def _int_to_roman(n: int) -> str:
+    out = []
+    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+                           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while n >= value:
+            out.append(letters)
+            n -= value
+    return "".join(out)
