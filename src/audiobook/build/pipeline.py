@@ -17,6 +17,7 @@ from pathlib import Path
 
 from audiobook.audio import export
 from audiobook.build import book_file as books
+from audiobook.build import notices
 from audiobook.build.chapter import Made, make_chapter
 from audiobook.build.prepare import BuildOptions, Prepared, prepare
 from audiobook.build.progress import Tracker
@@ -56,7 +57,7 @@ def _run(prep: Prepared, options: BuildOptions, progress: Progress, t0: float) -
             index=m.entry.number, title=m.entry.title, file=m.entry.file,
             duration_s=round(m.entry.samples / SAMPLE_RATE, 3), lines=len(m.lines),
             lines_synthesized=n_syn, lines_cached=len(m.lines) - n_syn,
-            paragraphs=len(m.entry.segments), paragraphs_encoded=m.encoded))
+            paragraphs=len(m.entry.segments), paragraphs_encoded=m.encoded, credits=is_credits(tracks[i])))
 
     books.drop_disabled_credits(prep, state)
     state.book = {k: v for k, v in state.book.items() if k in export.FORMATS}
@@ -78,6 +79,8 @@ def _run(prep: Prepared, options: BuildOptions, progress: Progress, t0: float) -
                         prep.plan.said)
     report.words_total, report.words_spoken, report.words_reported = words.total, words.spoken, words.reported
     report.warnings += words.warnings
+    report.shown_warnings, report.held_warnings = notices.shown(report.warnings, prep.script, prep.plan.keys,
+                                                                set(prep.plan.jobs))
     report.wall_seconds = round(time.perf_counter() - t0, 3)
     return report
 

@@ -73,7 +73,9 @@ def build(book_dir: Path, profile: str | None, chapters: tuple[int, ...], jobs: 
         if s.stage == "synthesize":
             bar_to("synthesize", s.chars_done, s.chars_total)
 
-    status = None if quiet else bar_status if show else LogLines(lambda line: click.echo(line, err=True))
+    # not a terminal (a pipe, a log): a line every few seconds on stdout, beside the summary; stderr
+    # keeps to problems
+    status = None if quiet else bar_status if show else LogLines(click.echo)
 
     if report_path is not None and not report_path.resolve().parent.is_dir():     # before hours of work
         raise AudiobookError(f"--report {report_path}: the folder {report_path.parent} does not exist")
@@ -138,14 +140,19 @@ def _watch(book_dir: Path, opts: BuildOptions, progress: Progress, quiet: bool, 
 
 
 def _summary(report: BuildReport, quiet: bool, report_path: Path | None) -> None:
-    for w in report.warnings:
+    for w in report.shown_warnings:
         click.echo(f"warning: {w}", err=True)
+    if report.held_warnings and not quiet:
+        click.echo(f"({report.held_warnings} warning(s) about lines an earlier build rendered are not repeated; "
+                   f"audiobook validate lists them all)", err=True)
     if report_path is not None:
         report_path.write_text(json.dumps(report.to_json(), indent=2) + "\n", encoding="utf-8")
     if not quiet:
         minutes, seconds = divmod(report.audio_seconds, 60)
+        chapters = sum(1 for c in report.chapters if not c.credits)
+        credits = " and the credits" if any(c.credits for c in report.chapters) else ""
         click.echo(
-            f"{len(report.chapters)} chapter(s), {report.lines_total} lines "
+            f"{chapters} chapter(s){credits}, {report.lines_total} lines "
             f"({report.lines_synthesized} synthesized{' by the synthesis server' if report.server else ''}, "
             f"{report.lines_cached} reused), "
             f"{int(minutes)}:{seconds:04.1f} of audio in {report.wall_seconds:.1f} s"
@@ -218,9 +225,11 @@ def server_stop() -> None:
 def validate(book_dir: Path, profile: str | None) -> None:
     """Check the book, the profile, every engine and model the cast needs, and the output folder."""
     from audiobook.build import BuildOptions, prepare
+    from audiobook.cover import missing_cover
 
     prep = prepare(book_dir, BuildOptions(profile=profile))
-    for w in [*prep.script.warnings, *prep.plan.warnings]:
+    cover = prep.cover.warnings() if prep.cover else [missing_cover()]
+    for w in [*prep.script.warnings, *prep.plan.warnings, *cover]:
         click.echo(f"warning: {w}", err=True)
     lines = prep.script.lines()
     click.echo(f"ok: {len(prep.script.chapters)} chapters, {len(lines)} lines, "
