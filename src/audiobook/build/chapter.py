@@ -18,7 +18,7 @@ from audiobook.audio import export, segments
 from audiobook.audio.assemble import Placed, fill, place
 from audiobook.audio.mastering import master_parts
 from audiobook.build.prepare import Prepared, chapter_file
-from audiobook.build.state import ChapterEntry, LineSpan, State
+from audiobook.build.state import ChapterEntry, LineSpan, State, relative
 from audiobook.errors import AudiobookError
 from audiobook.files import atomic_write
 from audiobook.model import SAMPLE_RATE, Chapter, Line, to_int16
@@ -123,7 +123,7 @@ def make_chapter(prep: Prepared, ch: Chapter, state: State, tags: export.Tags, t
                   for p, t in zip(placed, starts, strict=True))
     entry = ChapterEntry(
         number=ch.number, key=state_key(ch), title=ch.title, hash=digest,
-        file=str(out.relative_to(book.root).as_posix()), samples=n, lines=spans,
+        file=relative(out, book.root), samples=n, lines=spans,
         segments=segments.records(encoded) if encoded is not None else (old.segments if old else ()),
         pcm=pcm_path.name if keep_pcm else None,
         levels=(levels_of, {seg.content: lv for seg, lv in zip(parts, levels, strict=True)}) if any(levels) else None)

@@ -8,6 +8,7 @@ the full book from the chapter MP3s."""
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
 import time
 from collections.abc import Iterator
@@ -16,13 +17,14 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from audiobook.audio import export
+from audiobook.book import Book
 from audiobook.build import book_file as books
 from audiobook.build import notices
 from audiobook.build.chapter import Made, make_chapter
 from audiobook.build.prepare import BuildOptions, Prepared, prepare
 from audiobook.build.progress import Tracker
 from audiobook.build.report import BuildReport, ChapterReport, Progress
-from audiobook.build.state import State
+from audiobook.build.state import State, relative
 from audiobook.errors import AudiobookError
 from audiobook.model import SAMPLE_RATE, Chapter
 from audiobook.text.accounting import count_words
@@ -42,8 +44,7 @@ def build(book_dir: Path, options: BuildOptions | None = None, progress: Progres
 
 def _run(prep: Prepared, options: BuildOptions, progress: Progress, t0: float) -> BuildReport:
     remove_partial_files(prep)
-    state = State.load(prep.book.work_dir / "state.json", prep.book.root,
-                       prep.book.output_dir.relative_to(prep.book.root).as_posix())
+    state = State.load(state_path(prep.book), prep.book.root, relative(prep.book.output_dir, prep.book.root))
     report = BuildReport(book_file=None, warnings=[*prep.script.warnings, *prep.plan.warnings, *state.warnings])
     report.warnings += prep.cover.warnings() if prep.cover else []
     tags = books.book_tags(prep.book)
@@ -181,6 +182,15 @@ def _labelled(jobs: list[render.Job], first_use: dict[str, tuple[bool, int]],
             return str(t.number if t is not None else 1)
         return "opening credits" if t.number == 0 else "closing credits"
     return [(j.key, len(j.text), label(j.key)) for j in jobs]
+
+
+def state_path(book: Book) -> Path:
+    """The state of the builds into the book's output folder: ``state.json`` for output/, one
+    per other folder (``--output``: each folder's files are its own, a cast beside another)."""
+    if book.output is None:
+        return book.work_dir / "state.json"
+    digest = hashlib.sha256(str(book.output.resolve()).encode()).hexdigest()[:12]
+    return book.work_dir / f"state-{digest}.json"
 
 
 def remove_partial_files(prep: Prepared) -> None:

@@ -7,13 +7,13 @@ import os
 import tempfile
 from collections.abc import Callable
 from concurrent.futures import Executor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from audiobook.audio import export
 from audiobook.audio.mastering import Mastering
-from audiobook.book import Book, load_book
+from audiobook.book import Book, load_book, output_folder
 from audiobook.build.progress import Status
 from audiobook.config import gather
 from audiobook.cover import Cover, read_cover
@@ -35,6 +35,7 @@ class BuildOptions:
     formats: tuple[str, ...] = ("mp3",)   # of the full-book file(s): mp3 and/or m4b
     use_server: bool = False          # hand lines to a running synthesis server (the CLI's choice)
     status: Callable[[Status], None] | None = None   # where the build is, with an ETA (progress.py)
+    output: Path | None = None        # the output folder instead of book.yaml's output: or output/
 
 
 @dataclass
@@ -60,6 +61,10 @@ def prepare(book_dir: Path, options: BuildOptions) -> Prepared:
         return gather(problems, fn)
 
     book: Book | None = attempt(lambda: load_book(book_dir))
+    if book is not None and options.output is not None:
+        root, folder = book.root, options.output
+        chosen = attempt(lambda: output_folder(root, folder, "--output"))
+        book = replace(book, output=chosen or folder)     # refused: reported, and not written to
     if book is None:
         if not (Path(book_dir) / "manuscript").is_dir():    # not a book at all: that is the one problem
             raise Problems(problems)
@@ -69,7 +74,8 @@ def prepare(book_dir: Path, options: BuildOptions) -> Prepared:
     profile: Profile | None = attempt(lambda: load_profile(book, options.profile))
     mastering = attempt(lambda: Mastering.from_mapping(profile.mastering, profile.label)) if profile else None
     script: Script | None = attempt(lambda: build_script(book))
-    attempt(lambda: check_writable(book.output_dir, book.root))
+    if not any(p.startswith("--output:") for p in problems):
+        attempt(lambda: check_writable(book.output_dir, book.root))
     attempt(lambda: check_writable(book.work_dir, book.root))
     chapters: list[Chapter] = []
     if script is not None:

@@ -43,8 +43,10 @@ def cli() -> None:
               help="Full-book file format; repeat for both (default: mp3). Chapters are always MP3.")
 @click.option("--watch", "watching", is_flag=True,
               help="Stay running: build again each time manuscript/ or voices/ change (engines stay loaded).")
+@click.option("--output", "output", type=click.Path(path_type=Path), default=None,
+              help="Output folder instead of output/ (or book.yaml's output:), e.g. to hear two casts side by side.")
 def build(book_dir: Path, profile: str | None, chapters: tuple[int, ...], jobs: int, quiet: bool,
-          report_path: Path | None, formats: tuple[str, ...], watching: bool) -> None:
+          report_path: Path | None, formats: tuple[str, ...], watching: bool, output: Path | None) -> None:
     """Render the book: chapter MP3s (and credits) and a full-book MP3 and/or M4B with chapter
     markers, tags and cover in output/."""
     from audiobook.build import BuildOptions
@@ -80,7 +82,7 @@ def build(book_dir: Path, profile: str | None, chapters: tuple[int, ...], jobs: 
     if report_path is not None and not report_path.resolve().parent.is_dir():     # before hours of work
         raise AudiobookError(f"--report {report_path}: the folder {report_path.parent} does not exist")
     opts = BuildOptions(profile=profile, chapters=frozenset(chapters), jobs=jobs, formats=formats or ("mp3",),
-                        status=status)
+                        status=status, output=output)
     if watching:
         _watch(book_dir, opts, progress, quiet, report_path)
         return
@@ -414,7 +416,7 @@ def check(files: tuple[Path, ...], book_dir: Path | None) -> None:
 
     paths = list(files)
     if book_dir is not None or not paths:
-        paths += book_files((book_dir or Path(".")) / "output")
+        paths += book_files(_output_of(book_dir or Path(".")))
     report = check_files(paths)
     width = (18, 32, 34)
     for f in report.files:
@@ -427,6 +429,16 @@ def check(files: tuple[Path, ...], book_dir: Path | None) -> None:
     click.echo(f"\n{len(report.files) - len(failed)} of {len(report.files)} files pass every ACX rule")
     if failed:
         sys.exit(1)
+
+def _output_of(book_dir: Path) -> Path:
+    """The book's output folder (book.yaml's output:, else output/)."""
+    from audiobook.book import load_book
+
+    try:
+        return load_book(book_dir).output_dir
+    except AudiobookError:
+        return book_dir / "output"
+
 
 def run() -> None:
     """The ``audiobook`` command: ``main``, then, once it succeeded and its output is flushed, an
