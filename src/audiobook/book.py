@@ -34,6 +34,7 @@ class Book:
     credits: Credits = Credits()
     narrators: tuple[str, ...] = ()    # ``narrator:`` in book.yaml: one name or a list
     output: Path | None = None         # ``output:`` in book.yaml or ``build --output``; None: output/
+    max_file_minutes: float = 120.0    # longer chapters are read as parts (ACX: 120); 0: never split
 
     @property
     def manuscript_dir(self) -> Path:
@@ -89,6 +90,7 @@ def load_book(root: Path | str) -> Book:
         pauses = Section(pauses.data, label, "pauses")
     language = gather(problems, lambda: top.text("language")) or "en"
     year = gather(problems, lambda: top.text("year")) or ""
+    max_minutes = gather(problems, lambda: top.number("max_file_minutes", 120.0, low=0))
     named_output = gather(problems, lambda: top.text("output"))
     output = gather(problems, lambda: output_folder(root, root / named_output, f"{label}: output")) \
         if named_output else None
@@ -108,6 +110,7 @@ def load_book(root: Path | str) -> Book:
         credits=credits,
         narrators=narrators,
         output=output,
+        max_file_minutes=120.0 if max_minutes is None else float(max_minutes),
     )
 
 
