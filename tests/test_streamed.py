@@ -75,7 +75,8 @@ def test_a_long_chapter_made_part_by_part_is_byte_identical(tmp_path: Path, monk
     parts = build(make_book(tmp_path / "parts", {"01-long.md": text}), options)
     assert whole.chapters[0].paragraphs == parts.chapters[0].paragraphs == 13
     for name in ("01 - Long.mp3", "Test Book.mp3"):
-        assert (tmp_path / "parts" / "output" / name).read_bytes() == (tmp_path / "whole" / "output" / name).read_bytes()
+        made = (tmp_path / "parts" / "output" / name).read_bytes()
+        assert made == (tmp_path / "whole" / "output" / name).read_bytes()
     pcm = sorted((tmp_path / "whole" / ".audiobook" / "chapters").iterdir())
     assert [p.read_bytes() for p in pcm] == [
         p.read_bytes() for p in sorted((tmp_path / "parts" / ".audiobook" / "chapters").iterdir())]

@@ -55,39 +55,39 @@ def split_long_chapters(script: Script, seconds: Callable[[Line], float], limit_
     return Split(Script(tuple(out), script.warnings, script.texts), notes)
 
 
+SCENE_REACH = 0.15     # a scene break this close to a cut's ideal place (share of a part) is taken
+
+
 def _cuts(lines: tuple[Line, ...], lengths: list[float], limit_s: float) -> list[int]:
-    """Indices of the lines that start parts 2..n: the fewest parts under ``limit_s``, each cut at
-    the best boundary near its share of the length."""
+    """Indices of the lines that start parts 2..n: the fewest parts under ``limit_s``, each cut
+    near its share of the length, where a scene begins if one is close, else a paragraph, else
+    (a paragraph longer than a part) a line."""
     total = sum(lengths[1:])
-    for kinds in (("scene",), ("scene", "paragraph"), ("scene", "paragraph", "line")):
-        starts = [i for i in range(2, len(lines)) if lines[i].brk in kinds]
-        for n in range(math.ceil(total / limit_s), len(starts) + 2):
-            cuts = _nearest(starts, lengths, n)
-            bounds = [1, *cuts, len(lines)]
-            if len(set(bounds)) == len(bounds) and \
-                    all(sum(lengths[a:b]) <= limit_s for a, b in zip(bounds, bounds[1:], strict=False)):
-                return cuts
-            if n > 4 * math.ceil(total / limit_s) + 4:
-                break
-    return []
-
-
-def _nearest(starts: list[int], lengths: list[float], n: int) -> list[int]:
-    """For parts 2..n, the boundary in ``starts`` nearest to k/n of the chapter's length (each
-    after the previous one)."""
     elapsed, at = [], 0.0
     for x in lengths:
         elapsed.append(at)
         at += x
-    total = at - lengths[0]
-    cuts: list[int] = []
-    for k in range(1, n):
-        target = lengths[0] + total * k / n
-        after = [i for i in starts if not cuts or i > cuts[-1]]
-        if not after:
-            break
-        cuts.append(min(after, key=lambda i: abs(elapsed[i] - target)))
-    return cuts
+    fewest = math.ceil(total / limit_s)
+    for n in range(fewest, min(len(lines) - 1, 2 * fewest + 8) + 1):
+        cuts: list[int] = []
+        reach = SCENE_REACH * total / n
+        for k in range(1, n):
+            target = lengths[0] + total * k / n
+            after = [i for i in range(2, len(lines)) if not cuts or i > cuts[-1]]
+            pick = None
+            for kinds, near in ((("scene",), reach), (("scene", "paragraph"), total),
+                                (("scene", "paragraph", "line"), total)):
+                found = [i for i in after if lines[i].brk in kinds and abs(elapsed[i] - target) <= near]
+                if found:
+                    pick = min(found, key=lambda i: abs(elapsed[i] - target))
+                    break
+            if pick is None:
+                break
+            cuts.append(pick)
+        bounds = [1, *cuts, len(lines)]
+        if len(cuts) == n - 1 and all(sum(lengths[a:b]) <= limit_s for a, b in zip(bounds, bounds[1:], strict=False)):
+            return cuts
+    return []
 
 
 def _renumbered(ch: Chapter, number: int, title: str, lines: list[Line]) -> Chapter:
