@@ -48,11 +48,11 @@ def test_a_long_chapter_becomes_the_fewest_near_equal_parts_and_later_chapters_f
     assert split.notes[0].startswith("manuscript/01.md:1: ") and "read as 3 parts" in split.notes[0]
 
 
-@pytest.mark.parametrize("scene_after, first_part", [(9, 9), (6, 10), (None, 10)])
+@pytest.mark.parametrize("scene_after, first_part", [(19, 19), (15, 20), (None, 20)])
 def test_a_scene_break_near_the_middle_wins_over_the_exact_middle_but_not_one_far_from_it(
         tmp_path: Path, scene_after: int | None, first_part: int) -> None:
-    script = script_of(tmp_path, f"# Long\n\n{paragraphs(20, scene_after=scene_after)}\n")
-    split = split_long_chapters(script, lambda ln: 1.0 if ln.brk != "title" else 0.0, 12.0)
+    script = script_of(tmp_path, f"# Long\n\n{paragraphs(40, scene_after=scene_after)}\n")
+    split = split_long_chapters(script, lambda ln: 1.0 if ln.brk != "title" else 0.0, 24.0)
     first, second = split.script.chapters
     assert len(first.lines) - 1 == first_part and second.lines[1].text.startswith(f"Paragraph {first_part + 1} ")
     assert split_long_chapters(script, lambda ln: 1.0, 0).script == script      # 0: never split

@@ -55,7 +55,7 @@ def split_long_chapters(script: Script, seconds: Callable[[Line], float], limit_
     return Split(Script(tuple(out), script.warnings, script.texts), notes)
 
 
-SCENE_REACH = 0.15     # a scene break this close to a cut's ideal place (share of a part) is taken
+SCENE_REACH = 0.05     # a scene break this close to a cut's ideal place (share of a part) is taken
 
 
 def _cuts(lines: tuple[Line, ...], lengths: list[float], limit_s: float) -> list[int]:
