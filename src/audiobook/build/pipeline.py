@@ -52,13 +52,13 @@ def _run(prep: Prepared, options: BuildOptions, progress: Progress, t0: float) -
     tracks = sorted([*prep.chapters, *prep.credits], key=lambda c: c.number)   # credits: 0 and N+1
     stream = books.m4b_stream(prep, options.formats, state, tags, total, tracks)
     made, doubtful = _synthesize_and_make(prep, options, progress, state, tags, total, tracks, stream, report)
-    for m in made:
+    for t, m in zip(tracks, made, strict=True):
         n_syn = sum(1 for ln in m.lines if prep.plan.key(ln) in prep.plan.jobs)
         report.chapters.append(ChapterReport(
             index=m.entry.number, title=m.entry.title, file=m.entry.file,
             duration_s=round(m.entry.samples / SAMPLE_RATE, 3), lines=len(m.lines),
             lines_synthesized=n_syn, lines_cached=len(m.lines) - n_syn,
-            paragraphs=len(m.entry.segments), paragraphs_encoded=m.encoded, credits=is_credits(tracks[i])))
+            paragraphs=len(m.entry.segments), paragraphs_encoded=m.encoded, credits=is_credits(t)))
 
     books.drop_disabled_credits(prep, state)
     state.book = {k: v for k, v in state.book.items() if k in export.FORMATS}
