@@ -47,3 +47,21 @@ else
     coqui_ok || { echo "extras: coqui install failed: 'import TTS.api' does not work" >&2; exit 1; }
     echo "extras: coqui installed"
 fi
+
+# --- pandoc: tests/test_init.py imports an EPUB made by a second tool, not only by ebooklib ------
+# A system package (apt), installed as root or through passwordless sudo.
+if command -v pandoc >/dev/null 2>&1; then
+    echo "extras: pandoc already installed"
+else
+    SUDO=()
+    [ "$(id -u)" -eq 0 ] || SUDO=(sudo -n)
+    if command -v apt-get >/dev/null 2>&1 && "${SUDO[@]}" true 2>/dev/null; then
+        echo "extras: installing pandoc (apt)"
+        "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q pandoc >/dev/null \
+            || { "${SUDO[@]}" apt-get update -q >/dev/null \
+                 && "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q pandoc >/dev/null; }
+    fi
+    command -v pandoc >/dev/null 2>&1 \
+        || { echo "extras: pandoc is needed by the tests; install it (apt-get install pandoc, brew install pandoc)" >&2; exit 1; }
+    echo "extras: pandoc installed"
+fi

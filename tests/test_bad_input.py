@@ -180,7 +180,7 @@ def one_chapter(tmp_path: Path, text: str | bytes, profile: str | None = None) -
 def warnings_of(err: str) -> list[str]:
     lines = err.strip().splitlines()
     assert all(ln.startswith("warning: ") for ln in lines), err
-    return [ln[len("warning: "):] for ln in lines]
+    return [ln[len("warning: "):] for ln in lines if "no cover; ACX needs one" not in ln]   # test_init.py
 
 
 def test_bom_and_crlf_are_accepted(tmp_path: Path, capsys: pytest.CaptureFixture[str],
@@ -194,7 +194,7 @@ def test_bom_and_crlf_are_accepted(tmp_path: Path, capsys: pytest.CaptureFixture
     assert [(x["speaker"], x["text"]) for x in lines] == [
         ("Narrator", "Title"), ("Narrator", "Some text."), ("Liana", "Hello there,"), ("Narrator", "said Liana.")]
     code, _, err = run("validate", "--book", str(book), capsys=capsys, monkeypatch=monkeypatch)
-    assert code == 0 and err == ""
+    assert code == 0 and warnings_of(err) == []      # the one warning: no cover
 
 
 def test_unbalanced_quotation_marks_warn_with_the_line_and_close_at_the_paragraph_end(

@@ -136,3 +136,16 @@ def test_errors(tmp_path: Path) -> None:
         read_manuscript([bad], tmp_path)
     with pytest.raises(ManuscriptError, match="no chapter files"):
         read_manuscript([], tmp_path)
+
+
+def test_chapter_lines_of_a_plain_text_file_start_chapters_as_headings_do() -> None:
+    text = ("CHAPTER I. The Gate\n\nThe gate was shut.\n\nChapter 2\n\nIt opened at noon.\n"
+            "Chapter 3 was read aloud by nobody, this line says.\n\nPART TWO--The Field\n\nCHAPTER III\n\nGrass.\n")
+    txt = parse_text(text, "manuscript/book.txt")
+    assert [c.title for c in txt.chapters] == ["Chapter 1: The Gate", "Chapter 2", "Part Two: The Field", "Chapter 3"]
+    assert [len(c.paragraphs) for c in txt.chapters] == [1, 1, 0, 1]
+    first = txt.chapters[0]
+    assert text[first.title_start:first.title_end] == "CHAPTER I. The Gate"
+    assert "Chapter 3 was read aloud" in txt.chapters[1].paragraphs[0].raw      # a sentence, not a heading
+    md = parse_text(text, "manuscript/book.md")                                  # Markdown: only "# " starts one
+    assert [c.title for c in md.chapters] == ["Book"]

@@ -33,6 +33,8 @@ class Book:
     pauses_override: Section | None = field(default=None, compare=False, repr=False)
     credits: Credits = Credits()
     narrators: tuple[str, ...] = ()    # ``narrator:`` in book.yaml: one name or a list
+    output: Path | None = None         # ``output:`` in book.yaml or ``build --output``; None: output/
+    max_file_minutes: float = 120.0    # longer chapters are read as parts (ACX: 120); 0: never split
 
     @property
     def manuscript_dir(self) -> Path:
@@ -44,7 +46,7 @@ class Book:
 
     @property
     def output_dir(self) -> Path:
-        return self.root / "output"
+        return self.output if self.output is not None else self.root / "output"
 
     @property
     def work_dir(self) -> Path:
@@ -88,6 +90,10 @@ def load_book(root: Path | str) -> Book:
         pauses = Section(pauses.data, label, "pauses")
     language = gather(problems, lambda: top.text("language")) or "en"
     year = gather(problems, lambda: top.text("year")) or ""
+    max_minutes = gather(problems, lambda: top.number("max_file_minutes", 120.0, low=0))
+    named_output = gather(problems, lambda: top.text("output"))
+    output = gather(problems, lambda: output_folder(root, root / named_output, f"{label}: output")) \
+        if named_output else None
     gather(problems, top.done)
     if problems:
         raise ConfigProblems(problems)
@@ -103,7 +109,27 @@ def load_book(root: Path | str) -> Book:
         pauses_override=pauses,
         credits=credits,
         narrators=narrators,
+        output=output,
+        max_file_minutes=120.0 if max_minutes is None else float(max_minutes),
     )
+
+
+def output_folder(root: Path, folder: Path, where: str) -> Path:
+    """``folder`` checked as a book's output folder (``output:`` in book.yaml, ``build --output``):
+    a real folder (not a symbolic link), not the book's own folder, manuscript/, voices/ or
+    .audiobook/ nor inside them, since a build writes and removes files in its output folder."""
+    if folder.is_symlink():
+        raise ConfigError(f"{where}: {folder} is a symbolic link; name the folder it points to, or another one")
+    if folder.exists() and not folder.is_dir():
+        raise ConfigError(f"{where}: {folder} is a file, not a folder")
+    real, book = folder.resolve(), root.resolve()
+    for kept in (book / "manuscript", book / "voices", book / ".audiobook"):
+        if real == kept or kept in real.parents:
+            raise ConfigError(f"{where}: {folder} is inside the book's {kept.name}/; choose a folder of its own "
+                              f"(e.g. output-alt)")
+    if real == book or real in book.parents:
+        raise ConfigError(f"{where}: {folder} holds the book itself; choose a folder of its own (e.g. output-alt)")
+    return folder
 
 
 def _characters(top: Section, label: str) -> tuple[Character, ...]:

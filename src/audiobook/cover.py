@@ -37,6 +37,12 @@ class Cover:
         return []
 
 
+def missing_cover() -> str:
+    """The warning for a book without a cover: retailers need one; how to add it."""
+    return (f"manuscript/book.yaml: no cover; ACX needs one (a square JPEG or PNG of at least "
+            f"{ACX_MIN_PIXELS}x{ACX_MIN_PIXELS}): put it in manuscript/ and add `cover: cover.jpg` to book.yaml")
+
+
 def image_size(data: bytes) -> tuple[str, int, int] | None:
     """(kind, width, height) of a JPEG or PNG from its header bytes; None for anything else."""
     if data.startswith(_PNG_MAGIC) and len(data) >= 24 and data[12:16] == b"IHDR":

@@ -16,7 +16,8 @@ from audiobook.audio import export
 from audiobook.book import Book
 from audiobook.build.chapter import Made, chapter_hash
 from audiobook.build.prepare import Prepared, book_file
-from audiobook.build.state import BookFileEntry, ChapterEntry, State
+from audiobook.build.state import BookFileEntry, ChapterEntry, State, relative
+from audiobook.cover import missing_cover
 from audiobook.model import SAMPLE_RATE, Chapter
 from audiobook.text.credits import state_key
 
@@ -42,7 +43,7 @@ def full_book(prep: Prepared, state: State, tags: export.Tags, warnings: list[st
     keys = track_keys(prep)
     entries = [state.chapters.get(k) for k in keys]
     out = book_file(book, fmt)
-    rel = out.relative_to(book.root).as_posix()
+    rel = relative(out, book.root)
     digest = book_digest(prep, [e.hash for e in entries if e], tags, fmt)
     old = state.book.get(fmt)
     if all(entries) and old is not None and old.hash == digest and out.is_file():
@@ -60,6 +61,8 @@ def full_book(prep: Prepared, state: State, tags: export.Tags, warnings: list[st
                             f"without --chapter)")
             return None
     present = [e for e in entries if e is not None]
+    if prep.cover is None:
+        warnings.append(missing_cover())          # when the file that would carry it is made
     if fmt == "mp3":       # the chapter files' frames, copied: no second encode of the whole book
         export.join_mp3([book.root / e.file for e in present], [e.title for e in present], out, tags, prep.cover)
     else:

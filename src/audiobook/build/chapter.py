@@ -17,8 +17,9 @@ import numpy as np
 from audiobook.audio import export, segments
 from audiobook.audio.assemble import Placed, fill, place
 from audiobook.audio.mastering import master_parts
+from audiobook.build.long_chapter import STREAMED_SAMPLES, make_streamed
 from audiobook.build.prepare import Prepared, chapter_file
-from audiobook.build.state import ChapterEntry, LineSpan, State
+from audiobook.build.state import ChapterEntry, LineSpan, State, relative
 from audiobook.errors import AudiobookError
 from audiobook.files import atomic_write
 from audiobook.model import SAMPLE_RATE, Chapter, Line, to_int16
@@ -82,9 +83,7 @@ def make_chapter(prep: Prepared, ch: Chapter, state: State, tags: export.Tags, t
     levels_of = segments.levels_id(prep.mastering.settings(), SAMPLE_RATE)
     with _assembly_slot(ch, prep.plan, prep.cache):
         length, placed = place(ch, book.pauses(prep.profile.pauses), line_length)
-        samples = np.zeros(length, np.float32)     # each part's lines are read in when it is first needed
         parts = segments.split(placed, length, lambda p: prep.plan.key(p.line))
-        views = [samples[seg.start:seg.stop] for seg in parts]
         starts = [seg.start for seg in parts]
         lines_of: list[list[Placed]] = [[] for _ in parts]
         for p in placed:
@@ -98,21 +97,28 @@ def make_chapter(prep: Prepared, ch: Chapter, state: State, tags: export.Tags, t
                 return list(range(len(parts)))
             return [i for i, seg in enumerate(parts) if segments.segment_key(seg, steps, settings) not in reuse]
 
-        def load(i: int, out: np.ndarray = samples) -> None:
-            fill(out, lines_of[i], line_audio)
+        encoded: list[segments.Encoded] | None = None  # (the MP3 is up to date when only the M4B's PCM was missing)
+        if length > STREAMED_SAMPLES:          # part by part: memory does not grow with the chapter
+            steps, levels, encoded = make_streamed(parts, lines_of, line_audio, prep.mastering, known, wanted,
+                                                   settings, reuse, not mp3_done, pcm_path if keep_pcm else None)
+        else:
+            samples = np.zeros(length, np.float32)     # each part's lines are read in when it is first needed
+            views = [samples[seg.start:seg.stop] for seg in parts]
 
-        steps, levels = master_parts(views, SAMPLE_RATE, prep.mastering, known, wanted, load)    # in place
-        encoded, fresh = None, 0          # (the MP3 is up to date when only the M4B's PCM was missing)
-        if not mp3_done:
-            keys = [segments.segment_key(seg, steps, settings) for seg in parts]
-            encoded = segments.encode_all(parts, views, keys, reuse, export.MP3_KBPS, export.LAME_QUALITY,
-                                          SAMPLE_RATE)
-            fresh = sum(1 for key in keys if key not in reuse)
+            def load(i: int, out: np.ndarray = samples) -> None:
+                fill(out, lines_of[i], line_audio)
+
+            steps, levels = master_parts(views, SAMPLE_RATE, prep.mastering, known, wanted, load)    # in place
+            if not mp3_done:
+                keys = [segments.segment_key(seg, steps, settings) for seg in parts]
+                encoded = segments.encode_all(parts, views, keys, reuse, export.MP3_KBPS, export.LAME_QUALITY,
+                                              SAMPLE_RATE)
+            if keep_pcm:
+                pcm_path.parent.mkdir(parents=True, exist_ok=True)
+                atomic_write(pcm_path, (to_int16(b).tobytes() for b in segments.timeline(samples, parts)))
+            del samples, views
+        fresh = sum(1 for e in encoded if e.key not in reuse) if encoded is not None else 0
         n = segments.length(parts)
-        if keep_pcm:
-            pcm_path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(pcm_path, (to_int16(b).tobytes() for b in segments.timeline(samples, parts)))
-        del samples, views
         if encoded is not None:
             export.write_mp3([e.data for e in encoded], sum(e.frames for e in encoded), out, ch_tags,
                              (segments.ENCODER_DELAY, segments.DECODER_DELAY))
@@ -123,7 +129,7 @@ def make_chapter(prep: Prepared, ch: Chapter, state: State, tags: export.Tags, t
                   for p, t in zip(placed, starts, strict=True))
     entry = ChapterEntry(
         number=ch.number, key=state_key(ch), title=ch.title, hash=digest,
-        file=str(out.relative_to(book.root).as_posix()), samples=n, lines=spans,
+        file=relative(out, book.root), samples=n, lines=spans,
         segments=segments.records(encoded) if encoded is not None else (old.segments if old else ()),
         pcm=pcm_path.name if keep_pcm else None,
         levels=(levels_of, {seg.content: lv for seg, lv in zip(parts, levels, strict=True)}) if any(levels) else None)

@@ -8,6 +8,7 @@ the full book from the chapter MP3s."""
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
 import time
 from collections.abc import Iterator
@@ -16,11 +17,14 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from audiobook.audio import export
+from audiobook.book import Book
 from audiobook.build import book_file as books
+from audiobook.build import notices
 from audiobook.build.chapter import Made, make_chapter
 from audiobook.build.prepare import BuildOptions, Prepared, prepare
+from audiobook.build.progress import Tracker
 from audiobook.build.report import BuildReport, ChapterReport, Progress
-from audiobook.build.state import State
+from audiobook.build.state import State, relative
 from audiobook.errors import AudiobookError
 from audiobook.model import SAMPLE_RATE, Chapter
 from audiobook.text.accounting import count_words
@@ -40,8 +44,7 @@ def build(book_dir: Path, options: BuildOptions | None = None, progress: Progres
 
 def _run(prep: Prepared, options: BuildOptions, progress: Progress, t0: float) -> BuildReport:
     remove_partial_files(prep)
-    state = State.load(prep.book.work_dir / "state.json", prep.book.root,
-                       prep.book.output_dir.relative_to(prep.book.root).as_posix())
+    state = State.load(state_path(prep.book), prep.book.root, relative(prep.book.output_dir, prep.book.root))
     report = BuildReport(book_file=None, warnings=[*prep.script.warnings, *prep.plan.warnings, *state.warnings])
     report.warnings += prep.cover.warnings() if prep.cover else []
     tags = books.book_tags(prep.book)
@@ -49,13 +52,13 @@ def _run(prep: Prepared, options: BuildOptions, progress: Progress, t0: float) -
     tracks = sorted([*prep.chapters, *prep.credits], key=lambda c: c.number)   # credits: 0 and N+1
     stream = books.m4b_stream(prep, options.formats, state, tags, total, tracks)
     made, doubtful = _synthesize_and_make(prep, options, progress, state, tags, total, tracks, stream, report)
-    for m in made:
+    for t, m in zip(tracks, made, strict=True):
         n_syn = sum(1 for ln in m.lines if prep.plan.key(ln) in prep.plan.jobs)
         report.chapters.append(ChapterReport(
             index=m.entry.number, title=m.entry.title, file=m.entry.file,
             duration_s=round(m.entry.samples / SAMPLE_RATE, 3), lines=len(m.lines),
             lines_synthesized=n_syn, lines_cached=len(m.lines) - n_syn,
-            paragraphs=len(m.entry.segments), paragraphs_encoded=m.encoded))
+            paragraphs=len(m.entry.segments), paragraphs_encoded=m.encoded, credits=is_credits(t)))
 
     books.drop_disabled_credits(prep, state)
     state.book = {k: v for k, v in state.book.items() if k in export.FORMATS}
@@ -77,6 +80,8 @@ def _run(prep: Prepared, options: BuildOptions, progress: Progress, t0: float) -
                         prep.plan.said)
     report.words_total, report.words_spoken, report.words_reported = words.total, words.spoken, words.reported
     report.warnings += words.warnings
+    report.shown_warnings, report.held_warnings = notices.shown(report.warnings, prep.script, prep.plan.keys,
+                                                                set(prep.plan.jobs))
     report.wall_seconds = round(time.perf_counter() - t0, 3)
     return report
 
@@ -133,6 +138,7 @@ def _synthesize_and_make(prep: Prepared, options: BuildOptions, progress: Progre
     doubtful: set[str] = set()
     done_count = 0
     progress("synthesize", 0, len(jobs))
+    tracker = Tracker(_labelled(jobs, first_use, tracks), total, SAMPLE_RATE, options.status or (lambda s: None))
     with ThreadPoolExecutor(max_workers=max(1, os.cpu_count() or 1)) as pool, books.cancelled_on_error(stream):
         chapters = _Chapters(prep, state, tags, total, tracks, "m4b" in options.formats, stream, pool)
 
@@ -144,6 +150,7 @@ def _synthesize_and_make(prep: Prepared, options: BuildOptions, progress: Progre
                 report.warnings.append(d.warning)
                 doubtful.add(d.key)
             progress("synthesize", done_count, len(jobs))
+            tracker.line_done(d.key, d.samples)
             chapters.line_done(d.key)
 
         chapters.start_ready()
@@ -160,8 +167,30 @@ def _synthesize_and_make(prep: Prepared, options: BuildOptions, progress: Progre
             state.chapters[m.entry.key] = m.entry
             made.append(m)
             progress("chapters", i + 1, len(tracks))
+            tracker.chapter_done(i + 1, len(tracks))
             state.save()
     return made, doubtful
+
+
+def _labelled(jobs: list[render.Job], first_use: dict[str, tuple[bool, int]],
+              tracks: list[Chapter]) -> list[tuple[str, int, str]]:
+    """(key, characters, chapter label) of each job, for the progress tracker."""
+    def label(key: str) -> str:
+        i = first_use.get(key, (False, 0))[1]
+        t = tracks[i] if i < len(tracks) else None
+        if t is None or not is_credits(t):
+            return str(t.number if t is not None else 1)
+        return "opening credits" if t.number == 0 else "closing credits"
+    return [(j.key, len(j.text), label(j.key)) for j in jobs]
+
+
+def state_path(book: Book) -> Path:
+    """The state of the builds into the book's output folder: ``state.json`` for output/, one
+    per other folder (``--output``: each folder's files are its own, a cast beside another)."""
+    if book.output is None:
+        return book.work_dir / "state.json"
+    digest = hashlib.sha256(str(book.output.resolve()).encode()).hexdigest()[:12]
+    return book.work_dir / f"state-{digest}.json"
 
 
 def remove_partial_files(prep: Prepared) -> None:

@@ -7,18 +7,21 @@ import os
 import tempfile
 from collections.abc import Callable
 from concurrent.futures import Executor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from audiobook.audio import export
 from audiobook.audio.mastering import Mastering
-from audiobook.book import Book, load_book
+from audiobook.book import Book, load_book, output_folder
+from audiobook.build.estimate import speaking_time
+from audiobook.build.progress import Status
 from audiobook.config import gather
 from audiobook.cover import Cover, read_cover
 from audiobook.errors import OutputError, Problems
 from audiobook.model import Chapter, Script
 from audiobook.text.credits import credit_chapters
+from audiobook.text.parts import split_long_chapters
 from audiobook.text.script import build_script
 from audiobook.voice import render
 from audiobook.voice.cache import LineCache
@@ -33,6 +36,8 @@ class BuildOptions:
     executor: Executor | None = None  # any concurrent.futures.Executor (e.g. a cluster's)
     formats: tuple[str, ...] = ("mp3",)   # of the full-book file(s): mp3 and/or m4b
     use_server: bool = False          # hand lines to a running synthesis server (the CLI's choice)
+    status: Callable[[Status], None] | None = None   # where the build is, with an ETA (progress.py)
+    output: Path | None = None        # the output folder instead of book.yaml's output: or output/
 
 
 @dataclass
@@ -58,6 +63,10 @@ def prepare(book_dir: Path, options: BuildOptions) -> Prepared:
         return gather(problems, fn)
 
     book: Book | None = attempt(lambda: load_book(book_dir))
+    if book is not None and options.output is not None:
+        root, folder = book.root, options.output
+        chosen = attempt(lambda: output_folder(root, folder, "--output"))
+        book = replace(book, output=chosen or folder)     # refused: reported, and not written to
     if book is None:
         if not (Path(book_dir) / "manuscript").is_dir():    # not a book at all: that is the one problem
             raise Problems(problems)
@@ -67,7 +76,12 @@ def prepare(book_dir: Path, options: BuildOptions) -> Prepared:
     profile: Profile | None = attempt(lambda: load_profile(book, options.profile))
     mastering = attempt(lambda: Mastering.from_mapping(profile.mastering, profile.label)) if profile else None
     script: Script | None = attempt(lambda: build_script(book))
-    attempt(lambda: check_writable(book.output_dir, book.root))
+    cache = LineCache(book.work_dir / "cache")
+    if script is not None and profile is not None and book.max_file_minutes > 0:
+        whole, cast = script, profile
+        script = attempt(lambda: in_parts(book, cast, whole, cache)) or script
+    if not any(p.startswith("--output:") for p in problems):
+        attempt(lambda: check_writable(book.output_dir, book.root))
     attempt(lambda: check_writable(book.work_dir, book.root))
     chapters: list[Chapter] = []
     if script is not None:
@@ -82,7 +96,6 @@ def prepare(book_dir: Path, options: BuildOptions) -> Prepared:
     credits = credit_chapters(book, len(script.chapters)) if script is not None else ()
     if script is not None:
         problems += name_clashes(book, [*script.chapters, *credits])
-    cache = LineCache(book.work_dir / "cache")
     plan = None
     if profile is not None and script is not None and not problems:
         wanted = set(options.chapters) | {c.number for c in credits} if options.chapters else None
@@ -116,6 +129,20 @@ def name_clashes(book: Book, tracks: list[Chapter]) -> list[str]:
             problems.append(f"manuscript/book.yaml: title: {what} and {other} would both be output/{name}; "
                             f"give the book a title that is not a chapter's file name")
     return problems
+
+
+def in_parts(book: Book, profile: Profile, script: Script, cache: LineCache) -> Script:
+    """``script`` with its chapters longer than ``max_file_minutes`` (book.yaml; ACX's 120) cut into
+    parts (text/parts.py), each announced with its estimated length among the script's warnings."""
+    pauses = book.pauses(profile.pauses)
+    # a file also holds its head and tail room tone; estimates are within a few percent: 3% margin
+    limit = book.max_file_minutes * 60 * 0.97 - pauses.head - pauses.tail
+    if sum(len(ln.text) for ln in script.lines()) * 0.2 < limit:   # even at 5 characters a second: no
+        return script                                                 # chapter is that long
+    plan = render.plan(script, profile, book, cache)
+    split = split_long_chapters(script, speaking_time(plan, script.lines(), cache, pauses), limit,
+                                book.max_file_minutes)
+    return Script(split.script.chapters, (*split.script.warnings, *split.notes), split.script.texts)
 
 
 def check_writable(folder: Path, root: Path) -> None:

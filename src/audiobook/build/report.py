@@ -20,6 +20,7 @@ class ChapterReport:
     lines_cached: int
     paragraphs: int = 0               # segments of its MP3 (audio/segments.py) ...
     paragraphs_encoded: int = 0       # ... encoded by this build (the others' frames were copied)
+    credits: bool = False             # an opening or closing credits track, not a chapter of the book
 
 
 @dataclass
@@ -34,6 +35,8 @@ class BuildReport:
     wall_seconds: float = 0.0
     synthesis_seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
+    shown_warnings: list[str] = field(default_factory=list)   # those the CLI shows (notices.py) ...
+    held_warnings: int = 0            # ... and how many are about lines an earlier build rendered
     words_total: int = 0              # every word of the manuscript (speaker tags are markup) ...
     words_spoken: int = 0             # ... is either spoken
     words_reported: int = 0           # ... or named in a warning (left out, or audio too short)

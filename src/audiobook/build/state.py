@@ -6,6 +6,7 @@ build read, overwrite or delete anything else."""
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -58,7 +59,7 @@ class BookFileEntry:
 class State:
     path: Path
     root: Path                                       # the book folder
-    output: str = "output"                           # the output folder, relative to root
+    output: str = "output"                           # the output folder, relative to root (relative())
     chapters: dict[str, ChapterEntry] = field(default_factory=dict)
     book: dict[str, BookFileEntry] = field(default_factory=dict)     # by format
     warnings: list[str] = field(default_factory=list)                # entries ignored, and why
@@ -121,6 +122,12 @@ class State:
             return str(self.path.relative_to(self.root))
         except ValueError:
             return str(self.path)
+
+
+def relative(path: Path, root: Path) -> str:
+    """``path`` relative to the book folder, as the state stores it (``output/01 - A.mp3``, or
+    ``../renders/01 - A.mp3`` for an output folder outside the book)."""
+    return Path(os.path.relpath(path, root)).as_posix()
 
 
 def _plain_name(name: Any) -> bool:

@@ -43,17 +43,20 @@ def cli() -> None:
               help="Full-book file format; repeat for both (default: mp3). Chapters are always MP3.")
 @click.option("--watch", "watching", is_flag=True,
               help="Stay running: build again each time manuscript/ or voices/ change (engines stay loaded).")
+@click.option("--output", "output", type=click.Path(path_type=Path), default=None,
+              help="Output folder instead of output/ (or book.yaml's output:), e.g. to hear two casts side by side.")
 def build(book_dir: Path, profile: str | None, chapters: tuple[int, ...], jobs: int, quiet: bool,
-          report_path: Path | None, formats: tuple[str, ...], watching: bool) -> None:
+          report_path: Path | None, formats: tuple[str, ...], watching: bool, output: Path | None) -> None:
     """Render the book: chapter MP3s (and credits) and a full-book MP3 and/or M4B with chapter
     markers, tags and cover in output/."""
     from audiobook.build import BuildOptions
+    from audiobook.build.progress import LogLines, Status
 
     show = not quiet and sys.stderr.isatty()
     bars: dict[str, Any] = {}
 
-    def progress(stage: str, done: int, total: int) -> None:
-        if not show or total == 0:
+    def bar_to(stage: str, done: int, total: int) -> None:
+        if total == 0:
             return
         bar = bars.get(stage)
         if bar is None:
@@ -64,9 +67,22 @@ def build(book_dir: Path, profile: str | None, chapters: tuple[int, ...], jobs: 
         if done >= total:
             bar.__exit__(None, None, None)
 
+    def progress(stage: str, done: int, total: int) -> None:
+        if show and stage == "chapters":
+            bar_to(stage, done, total)
+
+    def bar_status(s: Status) -> None:       # the synthesis bar counts characters: its ETA is theirs
+        if s.stage == "synthesize":
+            bar_to("synthesize", s.chars_done, s.chars_total)
+
+    # not a terminal (a pipe, a log): a line every few seconds on stdout, beside the summary; stderr
+    # keeps to problems
+    status = None if quiet else bar_status if show else LogLines(click.echo)
+
     if report_path is not None and not report_path.resolve().parent.is_dir():     # before hours of work
         raise AudiobookError(f"--report {report_path}: the folder {report_path.parent} does not exist")
-    opts = BuildOptions(profile=profile, chapters=frozenset(chapters), jobs=jobs, formats=formats or ("mp3",))
+    opts = BuildOptions(profile=profile, chapters=frozenset(chapters), jobs=jobs, formats=formats or ("mp3",),
+                        status=status, output=output)
     if watching:
         _watch(book_dir, opts, progress, quiet, report_path)
         return
@@ -126,14 +142,19 @@ def _watch(book_dir: Path, opts: BuildOptions, progress: Progress, quiet: bool, 
 
 
 def _summary(report: BuildReport, quiet: bool, report_path: Path | None) -> None:
-    for w in report.warnings:
+    for w in report.shown_warnings:
         click.echo(f"warning: {w}", err=True)
+    if report.held_warnings and not quiet:
+        click.echo(f"({report.held_warnings} warning(s) about lines an earlier build rendered are not repeated; "
+                   f"audiobook validate lists them all)", err=True)
     if report_path is not None:
         report_path.write_text(json.dumps(report.to_json(), indent=2) + "\n", encoding="utf-8")
     if not quiet:
         minutes, seconds = divmod(report.audio_seconds, 60)
+        chapters = sum(1 for c in report.chapters if not c.credits)
+        credits = " and the credits" if any(c.credits for c in report.chapters) else ""
         click.echo(
-            f"{len(report.chapters)} chapter(s), {report.lines_total} lines "
+            f"{chapters} chapter(s){credits}, {report.lines_total} lines "
             f"({report.lines_synthesized} synthesized{' by the synthesis server' if report.server else ''}, "
             f"{report.lines_cached} reused), "
             f"{int(minutes)}:{seconds:04.1f} of audio in {report.wall_seconds:.1f} s"
@@ -171,6 +192,21 @@ def studio(book_dir: Path, profile: str | None, port: int, no_browser: bool, no_
     if not no_browser:
         webbrowser.open(server.url)
     server.run()
+
+
+# ---------------------------------------------------------------------------------- init
+@cli.command()
+@click.argument("directory", required=False, default=Path("."), type=click.Path(file_okay=False, path_type=Path))
+@click.option("--from", "source", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="The book to start from: an EPUB, a plain-text (.txt, Project Gutenberg) or a Markdown file.")
+@click.option("--force", is_flag=True, help="Replace the chapter files, book.yaml and voices/default.yaml of a book.")
+@click.option("--keep-front-matter", is_flag=True, help="Keep title page, dedication, ... as chapters.")
+def init(directory: Path, source: Path, force: bool, keep_front_matter: bool) -> None:
+    """Make a book directory (manuscript/, book.yaml, voices/default.yaml) from an existing book."""
+    from audiobook.importers import init_book
+
+    for line in init_book(directory, source, force=force, keep_front_matter=keep_front_matter).summary():
+        click.echo(line)
 
 
 # ---------------------------------------------------------------------------------- server
@@ -218,9 +254,11 @@ def server_stop() -> None:
 def validate(book_dir: Path, profile: str | None) -> None:
     """Check the book, the profile, every engine and model the cast needs, and the output folder."""
     from audiobook.build import BuildOptions, prepare
+    from audiobook.cover import missing_cover
 
     prep = prepare(book_dir, BuildOptions(profile=profile))
-    for w in [*prep.script.warnings, *prep.plan.warnings]:
+    cover = prep.cover.warnings() if prep.cover else [missing_cover()]
+    for w in [*prep.script.warnings, *prep.plan.warnings, *cover]:
         click.echo(f"warning: {w}", err=True)
     lines = prep.script.lines()
     click.echo(f"ok: {len(prep.script.chapters)} chapters, {len(lines)} lines, "
@@ -405,7 +443,7 @@ def check(files: tuple[Path, ...], book_dir: Path | None) -> None:
 
     paths = list(files)
     if book_dir is not None or not paths:
-        paths += book_files((book_dir or Path(".")) / "output")
+        paths += book_files(_output_of(book_dir or Path(".")))
     report = check_files(paths)
     width = (18, 32, 34)
     for f in report.files:
@@ -418,6 +456,16 @@ def check(files: tuple[Path, ...], book_dir: Path | None) -> None:
     click.echo(f"\n{len(report.files) - len(failed)} of {len(report.files)} files pass every ACX rule")
     if failed:
         sys.exit(1)
+
+def _output_of(book_dir: Path) -> Path:
+    """The book's output folder (book.yaml's output:, else output/)."""
+    from audiobook.book import load_book
+
+    try:
+        return load_book(book_dir).output_dir
+    except AudiobookError:
+        return book_dir / "output"
+
 
 def run() -> None:
     """The ``audiobook`` command: ``main``, then, once it succeeded and its output is flushed, an

@@ -61,6 +61,8 @@ def count_words(book: Book, script: Script, doubtful: Iterable[tuple[int, int]] 
             mine = words(span)
             missing: list[str] = []
             theirs = words(ln.text)
+            if ln.brk == "title":      # a heading is said in its spoken form: "CHAPTER I." -> "Chapter 1"
+                theirs = mine
             if mine != theirs and _letters(span) != _letters(ln.text):
                 for op, i1, i2, _, _ in difflib.SequenceMatcher(None, mine, theirs, autojunk=False).get_opcodes():
                     if op in ("delete", "replace"):

@@ -3,7 +3,9 @@
 The manuscript syntax, as a writer sees it:
 
 * Chapters are the files of ``manuscript/`` (``*.md``, ``*.txt``) in name order. A line ``# Title``
-  starts a new chapter titled "Title"; a file without one is titled after its name
+  starts a new chapter titled "Title"; so does, in a ``.txt`` file, a line of its own such as
+  ``CHAPTER I.``, ``Chapter 12: The Storm`` or ``PART TWO`` (``headings.py``; titled
+  "Chapter 1", "Chapter 12: The Storm", "Part Two"). A file without one is titled after its name
   (``01-the-call.md`` -> "The Call"), or "Chapter N". ``#`` alone is not a heading; ``## Part`` is
   spoken as an ordinary paragraph.
 * Paragraphs are separated by blank lines; single newlines inside a paragraph are spaces (hard
@@ -34,6 +36,7 @@ from pathlib import Path
 from typing import Literal
 
 from audiobook.errors import ManuscriptError
+from audiobook.text.headings import heading
 
 SegmentKind = Literal["narration", "dialogue"]
 ParagraphBreak = Literal["heading", "paragraph", "scene"]
@@ -273,6 +276,7 @@ class _Parser:
         if text.startswith("\ufeff") and lines:
             lines[0] = (1, lines[0][1])
         any_blank = any(not text[s:e].strip() for s, e in lines)
+        plain = self.source.lower().endswith(".txt")
         blocks: list[_Block] = []
         for n, (s, e) in enumerate(lines, start=1):
             body = text[s:e]
@@ -282,6 +286,13 @@ class _Parser:
             m = _HEADING_RE.match(body)
             if m:
                 blocks.append(_Block(s, e, n, "heading", m.group(1), s + m.start(1), s + m.end(1)))
+                continue
+            alone = not any_blank or ((not blocks or blocks[-1].kind != "text")
+                                      and (n == len(lines) or not text[slice(*lines[n])].strip()))
+            h = heading(body) if plain and alone else None
+            if h is not None and h.kind == "numbered":
+                lead = len(body) - len(body.lstrip())
+                blocks.append(_Block(s, e, n, "heading", h.spoken, s + lead, s + len(body.rstrip())))
                 continue
             if _SCENE_RE.match(body):
                 blocks.append(_Block(s, e, n, "scene"))

@@ -205,6 +205,8 @@ def _first(voices: list[str], engine: str) -> str:
 
 def _voice_id(name: str, used: set[str]) -> str:
     base = "-".join("".join(c if c.isalnum() else " " for c in name.lower()).split()) or "voice"
+    if base in ("yes", "no", "on", "off", "true", "false", "y", "n", "null", "none"):
+        base += "-voice"          # a name YAML would read as a boolean or null
     vid, n = base, 2
     while vid in used:
         vid, n = f"{base}-{n}", n + 1

@@ -72,7 +72,9 @@ def load_profile(book: Book, profile: str | Path | None = None) -> Profile:
     if not path.exists():
         known = sorted(p.name for p in book.voices_dir.glob("*.yaml")) if book.voices_dir.is_dir() else []
         hint = f"; profiles here: {', '.join(known)}" if known else ""
-        raise ConfigError(f"{label}: voice profile not found{hint}")
+        where = "" if book.root == Path(".") else f" --book {book.root}"
+        raise ConfigError(f"{label}: voice profile not found{hint}; write a starter one with "
+                          f"`audiobook cast{where} --write voices -o {book.root / label}`")
     top = Section(load_yaml(path, label=label), label)
     problems: list[str] = []     # every mistake in the file, reported together
     voices_sec = top.section("voices", required=True)

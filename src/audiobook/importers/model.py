@@ -1,0 +1,53 @@
+"""What every importer returns: a book's metadata and its chapters as plain paragraphs.
+
+Importers only read; ``init.py`` writes the book directory. A paragraph is one line of text
+(hard wraps joined), or ``SCENE`` for a scene break.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from audiobook.errors import AudiobookError
+
+SCENE = "* * *"
+_WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+class SourceError(AudiobookError):
+    """A source file that cannot be imported (not an EPUB, no chapters, ...)."""
+
+
+@dataclass(frozen=True)
+class Cover:
+    data: bytes
+    name: str                   # the file name it had in the source (for messages)
+
+
+@dataclass
+class ImportedChapter:
+    title: str
+    paragraphs: list[str]
+    origin: str = ""            # where it came from (an EPUB document, a line number)
+
+    @property
+    def words(self) -> int:
+        return sum(len(_WORD_RE.findall(p)) for p in self.paragraphs if p != SCENE)
+
+
+@dataclass
+class ImportedBook:
+    kind: str                   # "EPUB 3", "plain text (Project Gutenberg)", "Markdown", ...
+    title: str = ""
+    author: str = ""
+    language: str = ""
+    cover: Cover | None = None
+    chapters: list[ImportedChapter] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)     # "Copyright (copyright page)", ...
+    notes: list[str] = field(default_factory=list)
+
+
+def clean(text: str) -> str:
+    """Whitespace collapsed (hard wraps, non-breaking spaces, soft hyphens gone)."""
+    return " ".join(text.replace("\u00ad", "").replace("\u200b", "").split())
