@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import functools
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from audiobook.config import Pauses, Section, gather, load_yaml
 from audiobook.cover import read_cover
 from audiobook.errors import ConfigError, ConfigProblems
-from audiobook.model import GENDERS, Character
+from audiobook.files import not_a_file
+from audiobook.model import GENDERS, MAX_NAME_BYTES, Character
+from audiobook.safeyaml import excerpt
 
 MANUSCRIPT_SUFFIXES = (".md", ".txt", ".markdown")
 
@@ -54,10 +57,11 @@ class Book:
         return self.root / ".audiobook"
 
     def manuscript_files(self) -> list[Path]:
-        """Chapter files in name order."""
+        """Chapter files in name order: every name that looks like one, whatever it is (a link to
+        nothing, a pipe, a device is reported when it is read, never skipped without a word)."""
         return sorted(
             p for p in self.manuscript_dir.iterdir()
-            if p.is_file() and p.suffix.lower() in MANUSCRIPT_SUFFIXES and not p.name.startswith(".")
+            if p.suffix.lower() in MANUSCRIPT_SUFFIXES and not p.name.startswith(".")
         )
 
     def pauses(self, base: Pauses) -> Pauses:
@@ -77,19 +81,21 @@ def load_book(root: Path | str) -> Book:
     data = load_yaml(yaml_path, label=label) if yaml_path.exists() else {}
     top = Section(data, label)
     problems: list[str] = []     # every mistake in the file, reported together
-    title = gather(problems, lambda: top.text("title")) or root.resolve().name
+    title = gather(problems, lambda: _tag(top, "title")) or root.resolve().name
     characters = gather(problems, lambda: _characters(top, label)) if top.has("characters") else None
     cover_path = gather(problems, lambda: _cover(top, label, mdir))
     named: tuple[str, ...] = gather(problems, lambda: tuple(top.strings("narrator")), ()) or ()
     narrators = tuple(n.strip() for n in named if n.strip())
-    author = gather(problems, lambda: top.text("author")) or ""
+    for n in narrators:
+        gather(problems, functools.partial(_no_control, top.where("narrator"), n))
+    author = gather(problems, lambda: _tag(top, "author")) or ""
     credits = gather(problems, lambda: _credits(top, label, author, narrators), Credits()) or Credits()
     pauses = gather(problems, lambda: top.section("pauses"))
     if pauses is not None:
         gather(problems, lambda: Pauses().updated(pauses))  # validate now, at load time
         pauses = Section(pauses.data, label, "pauses")
-    language = gather(problems, lambda: top.text("language")) or "en"
-    year = gather(problems, lambda: top.text("year")) or ""
+    language = gather(problems, lambda: _tag(top, "language")) or "en"
+    year = gather(problems, lambda: _tag(top, "year")) or ""
     max_minutes = gather(problems, lambda: top.number("max_file_minutes", 120.0, low=0))
     named_output = gather(problems, lambda: top.text("output"))
     output = gather(problems, lambda: output_folder(root, root / named_output, f"{label}: output")) \
@@ -132,6 +138,25 @@ def output_folder(root: Path, folder: Path, where: str) -> Path:
     return folder
 
 
+def _tag(top: Section, key: str) -> str | None:
+    """Text that goes into the files' tags (and, for the title, the full book's file name)."""
+    value = top.text(key)
+    if value is None:
+        return None
+    _no_control(top.where(key), value)
+    if key == "title" and len(value.encode()) > MAX_NAME_BYTES:
+        raise ConfigError(f"{top.where(key)}: {len(value.encode()):,} bytes, too long for the full book's file "
+                          f"name (at most {MAX_NAME_BYTES}); shorten it")
+    return value
+
+
+def _no_control(where: str, value: str) -> None:
+    bad = next((c for c in value if unicodedata.category(c) == "Cc"), None)
+    if bad is not None:
+        raise ConfigError(f"{where}: a control character (U+{ord(bad):04X}) at character {value.index(bad) + 1}; "
+                          f"remove it")
+
+
 def _characters(top: Section, label: str) -> tuple[Character, ...]:
     problems: list[str] = []
     characters = tuple(c for s in top.items("characters")
@@ -150,8 +175,11 @@ def _cover(top: Section, label: str, mdir: Path) -> Path | None:
     if not cover:
         return None
     cover_path = (mdir / cover) if not Path(cover).is_absolute() else Path(cover)
-    if not cover_path.is_file():
+    what = not_a_file(cover_path)
+    if what == "not found":
         raise ConfigError(f"{label}: cover: {cover} not found (looked for {cover_path})")
+    if what is not None:
+        raise ConfigError(f"{label}: cover: {cover}: {what}")
     read_cover(cover_path, f"{label}: cover")    # a square JPEG or PNG, or a clear error now
     return cover_path
 
@@ -173,7 +201,7 @@ def _character(s: Section) -> Character:
     name = s.text("name", required=True) or ""
     gender = (s.text("gender") or "unknown").lower()
     if gender not in GENDERS:
-        raise ConfigError(f"{s.where('gender')}: {gender!r} is not one of {', '.join(GENDERS)}")
+        raise ConfigError(f"{s.where('gender')}: {excerpt(gender)} is not one of {', '.join(GENDERS)}")
     c = Character(name=name, aliases=s.strings("aliases"), gender=gender)
     s.done()
     return c

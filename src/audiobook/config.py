@@ -7,6 +7,7 @@ mean "pitch"?)``.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
@@ -14,7 +15,10 @@ from typing import Any, TypeVar
 
 import yaml
 
+from audiobook import safeyaml
 from audiobook.errors import AudiobookError, ConfigError, Problems, did_you_mean
+from audiobook.files import not_a_file, read_head
+from audiobook.safeyaml import excerpt
 
 T = TypeVar("T")
 
@@ -33,18 +37,25 @@ def gather(problems: list[str], read: Callable[[], T], default: T | None = None)
 
 
 def load_yaml(path: Path, *, label: str | None = None) -> dict[str, Any]:
-    """The top-level mapping of a YAML file; ConfigError naming the file and line if it is broken."""
+    """The top-level mapping of a YAML file; ConfigError naming the file and line if it is broken
+    (or too big, deep or self-repeating to be a config file: see safeyaml)."""
     label = label or str(path)
+    what = not_a_file(path)
+    if what == "not found":
+        raise ConfigError(f"{label}: file not found")
+    if what is not None:
+        raise ConfigError(f"{label}: {what}; make it a YAML file")
     try:
-        text = path.read_bytes().decode("utf-8").removeprefix("\ufeff")   # a BOM is fine
-    except FileNotFoundError:
-        raise ConfigError(f"{label}: file not found") from None
+        data, size = read_head(path, safeyaml.MAX_BYTES)
+        if size > safeyaml.MAX_BYTES:
+            raise ConfigError(f"{label}: {size:,} bytes; a config file is at most {safeyaml.MAX_BYTES:,}")
+        text = data.decode("utf-8").removeprefix("\ufeff")   # a BOM is fine
     except UnicodeDecodeError as e:           # e.start: bytes from the start of the file, BOM included
         raise ConfigError(f"{label}: not UTF-8 text (byte {e.start}); save it as UTF-8") from None
     except OSError as e:
         raise ConfigError(f"{label}: cannot read it ({e.strerror})") from None
     try:
-        data = yaml.safe_load(text)
+        data = safeyaml.parse(text)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f" line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
@@ -100,21 +111,29 @@ class Section:
 
     def number(self, key: str, default: float | None = None, *, low: float | None = None,
                high: float | None = None) -> float | None:
+        """A finite number (NaN and infinity pass every range check, so they are refused here)."""
         value = self.raw(key, default)
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise ConfigError(f"{self.where(key)}: expected a number, found {_kind(value)} {value!r}")
-        if (low is not None and value < low) or (high is not None and value > high):
+            raise ConfigError(f"{self.where(key)}: expected a number, found {_kind(value)} {excerpt(value)}")
+        try:
+            number = float(value)
+        except OverflowError:         # an integer with hundreds of digits
+            number = math.inf
+        span = f" ({low:g} to {high:g})" if low is not None and high is not None else ""
+        if not math.isfinite(number):
+            raise ConfigError(f"{self.where(key)}: {excerpt(value)} is not a usable number; write one{span}")
+        if (low is not None and number < low) or (high is not None and number > high):
             raise ConfigError(f"{self.where(key)}: {value} is out of range ({low} to {high})")
-        return float(value)
+        return number
 
     def integer(self, key: str, default: int | None = None, *, low: int | None = None) -> int | None:
         value = self.raw(key, default)
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int):
-            raise ConfigError(f"{self.where(key)}: expected a whole number, found {_kind(value)} {value!r}")
+            raise ConfigError(f"{self.where(key)}: expected a whole number, found {_kind(value)} {excerpt(value)}")
         if low is not None and value < low:
             raise ConfigError(f"{self.where(key)}: {value} must be at least {low}")
         return value
@@ -122,7 +141,7 @@ class Section:
     def boolean(self, key: str, default: bool = False) -> bool:
         value = self.raw(key, default)
         if not isinstance(value, bool):
-            raise ConfigError(f"{self.where(key)}: expected true or false, found {_kind(value)} {value!r}")
+            raise ConfigError(f"{self.where(key)}: expected true or false, found {_kind(value)} {excerpt(value)}")
         return value
 
     def strings(self, key: str) -> tuple[str, ...]:

@@ -11,8 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from audiobook.errors import ConfigError
+from audiobook.files import not_a_file, read_head
 
 ACX_MIN_PIXELS = 2400
+MAX_PIXELS = 3000           # ACX's largest; more only makes every MP3 bigger
+MAX_BYTES = 10 << 20        # a 3000x3000 JPEG is 1-4 MB; every chapter file carries a copy
 _PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 # JPEG start-of-frame markers (baseline, progressive, ...): not DHT (C4), JPG (C8) or DAC (CC)
 _SOF = {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF}
@@ -72,12 +75,18 @@ def image_size(data: bytes) -> tuple[str, int, int] | None:
 
 
 def read_cover(path: Path, where: str) -> Cover:
-    """The cover at ``path``, checked: a square JPEG or PNG. ``where`` names the key (for messages)."""
+    """The cover at ``path``, checked: a square JPEG or PNG of at most ``MAX_PIXELS`` and
+    ``MAX_BYTES``. ``where`` names the key (for messages)."""
+    what = not_a_file(path)
+    if what is not None:
+        raise ConfigError(f"{where}: {path}: {what}")
     try:
-        with open(path, "rb") as f:
-            head = f.read(1 << 20)
+        head, size = read_head(path, 1 << 20)
     except OSError as e:
         raise ConfigError(f"{where}: cannot read {path} ({e.strerror})") from None
+    fix = f"save it as a JPEG of {MAX_PIXELS}x{MAX_PIXELS} pixels or less (quality 90: 1-4 MB)"
+    if size > MAX_BYTES:
+        raise ConfigError(f"{where}: {path} is {size / 1e6:.1f} MB; a cover is at most {MAX_BYTES / 1e6:.1f} MB: {fix}")
     found = image_size(head)
     if found is None:
         raise ConfigError(f"{where}: {path} is not a JPEG or PNG image")
@@ -85,4 +94,6 @@ def read_cover(path: Path, where: str) -> Cover:
     if w != h or w == 0:
         raise ConfigError(f"{where}: {path} is {w}x{h}; a cover must be square "
                           f"(ACX asks for at least {ACX_MIN_PIXELS}x{ACX_MIN_PIXELS})")
+    if w > MAX_PIXELS:
+        raise ConfigError(f"{where}: {path} is {w}x{h} pixels; ACX takes at most {MAX_PIXELS}x{MAX_PIXELS}: {fix}")
     return Cover(path, kind, w, h)

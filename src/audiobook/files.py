@@ -61,3 +61,37 @@ def user_cache_dir() -> str:
     if os.environ.get("AUDIOBOOK_CACHE"):
         return os.path.expanduser(os.environ["AUDIOBOOK_CACHE"])
     return os.path.join(os.path.expanduser(os.environ.get("XDG_CACHE_HOME") or "~/.cache"), "audiobook")
+
+
+def not_a_file(path: Path) -> str | None:
+    """What ``path`` is when it is not a file that can be read whole (a link to nothing, a named
+    pipe, a device, a folder), for a message; None for a regular file (or a link to one)."""
+    import stat
+
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            return f"a symbolic link to {os.readlink(path)}, which does not exist"
+        return "not found"
+    except OSError as e:
+        return f"cannot read it ({e.strerror})"
+    if stat.S_ISREG(st.st_mode):
+        return None
+    kind = ("a folder" if stat.S_ISDIR(st.st_mode) else "a named pipe (FIFO)" if stat.S_ISFIFO(st.st_mode)
+            else "a device" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) else "a socket")
+    return f"{kind}, not a file"
+
+
+def read_head(path: Path, limit: int) -> tuple[bytes, int]:
+    """The first ``limit`` bytes of the regular file ``path`` and its whole size, without blocking
+    on a pipe or reading a device forever (OSError for anything but a regular file)."""
+    import errno
+    import stat
+
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(fd, "rb") as f:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        return f.read(limit), st.st_size

@@ -11,6 +11,7 @@ import numpy as np
 
 SAMPLE_RATE = 44100            # the pipeline's audio format: 44.1 kHz mono 16-bit
 GENDERS = ("male", "female", "unknown")
+MAX_NAME_BYTES = 200          # an output file name (a title), in UTF-8 bytes: the system allows 255
 
 NARRATOR = "Narrator"
 

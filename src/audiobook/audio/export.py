@@ -24,7 +24,7 @@ from typing import Any
 from audiobook.cover import Cover
 from audiobook.errors import EngineError, OutputError, write_failed
 from audiobook.files import replacing
-from audiobook.model import SAMPLE_RATE
+from audiobook.model import MAX_NAME_BYTES, SAMPLE_RATE
 
 MP3_BITRATE = "192k"
 MP3_KBPS = 192
@@ -162,6 +162,9 @@ def write_mp3(pieces: list[bytes], count: int, out: Path, tags: Tags, delay: tup
         mp3join.write(tmp, id3_tag(tags), header, pieces, count, sum(len(p) for p in pieces), *delay)
 
 
+ID3_MAX_BYTES = 1 << 28          # an ID3v2 size is 28 bits (four 7-bit bytes)
+
+
 def id3_tag(tags: Tags, markers: list[Marker] | None = None, cover: Cover | None = None) -> bytes:
     """An ID3v2.3 tag: the book's tags; chapter markers as CHAP frames in book order (the order
     ffmpeg and most players list them in), under one ordered top-level CTOC; the cover as the
@@ -182,8 +185,12 @@ def id3_tag(tags: Tags, markers: list[Marker] | None = None, cover: Cover | None
         out += [frame("CHAP", i + b"\x00" + struct.pack(">IIII", m.start_ms, m.end_ms, 0xFFFFFFFF, 0xFFFFFFFF)
                       + text("TIT2", m.title)) for i, m in zip(ids, markers, strict=True)]
     if cover is not None:
-        out.append(frame("APIC", b"\x00" + cover.mime.encode("ascii") + b"\x00\x03Album cover\x00"
-                         + cover.path.read_bytes()))
+        head = b"\x00" + cover.mime.encode("ascii") + b"\x00\x03Album cover\x00"
+        size = sum(map(len, out)) + 10 + len(head) + os.path.getsize(cover.path) + 1024
+        if size >= ID3_MAX_BYTES:         # the size field would wrap: an unplayable file
+            raise OutputError(f"{cover.path}: the cover makes the MP3's tag {size / 2**20:.0f} MiB; ID3 holds "
+                              f"{ID3_MAX_BYTES >> 20} MiB: use a cover of at most 10 MB")
+        out.append(frame("APIC", head + cover.path.read_bytes()))
     body = b"".join(out) + bytes(1024)
     n = len(body)                                    # "synchsafe": 7 bits a byte
     return b"ID3\x03\x00\x00" + bytes([(n >> 21) & 0x7F, (n >> 14) & 0x7F, (n >> 7) & 0x7F, n & 0x7F]) + body
@@ -319,5 +326,11 @@ class AacStream:
 
 
 def safe_name(text: str) -> str:
+    """``text`` as a file name: letters, digits and a few marks, at most ``MAX_NAME_BYTES`` (a long
+    chapter heading is cut between words; the system refuses names over 255 bytes)."""
     keep = "".join(c if c.isalnum() or c in " -_.,'()&" else " " for c in text)
-    return " ".join(keep.split()).strip(" .") or "untitled"
+    name = " ".join(keep.split()).strip(" .")
+    if len(name.encode()) > MAX_NAME_BYTES:
+        cut = name.encode()[:MAX_NAME_BYTES].decode(errors="ignore")
+        name = (cut.rsplit(" ", 1)[0] if " " in cut else cut).strip(" .")
+    return name or "untitled"

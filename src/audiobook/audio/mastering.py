@@ -42,6 +42,7 @@ import numpy as np
 from audiobook.audio.dsp import LoudnessMeter, RmsMeter, add_room_tone, blocks, db, highpass, limit, scale, sum_squares
 from audiobook.config import Section
 from audiobook.errors import ConfigError
+from audiobook.safeyaml import excerpt
 
 METERS = ("rms", "lufs")
 
@@ -80,12 +81,13 @@ class Mastering:
         preset = sec.text("preset")
         if preset is not None:
             if preset not in PRESETS:
-                raise ConfigError(f"{sec.where('preset')}: {preset!r} is not a preset; choose one of: "
+                raise ConfigError(f"{sec.where('preset')}: {excerpt(preset)} is not a preset; choose one of: "
                                   f"{', '.join(PRESETS)}")
             base = replace(base, **PRESETS[preset])
         meter = sec.text("meter", base.meter) or base.meter
         if meter not in METERS:
-            raise ConfigError(f"{sec.where('meter')}: {meter!r} is not a meter; choose one of: {', '.join(METERS)}")
+            raise ConfigError(f"{sec.where('meter')}: {excerpt(meter)} is not a meter; "
+                              f"choose one of: {', '.join(METERS)}")
         room_tone = base.room_tone
         if sec.has("room_tone"):
             room = sec.raw("room_tone")

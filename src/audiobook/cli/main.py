@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from audiobook.cli.terminal import visible, visible_json
 from audiobook.errors import AudiobookError
 
 if TYPE_CHECKING:
@@ -143,7 +144,7 @@ def _watch(book_dir: Path, opts: BuildOptions, progress: Progress, quiet: bool, 
 
 def _summary(report: BuildReport, quiet: bool, report_path: Path | None) -> None:
     for w in report.shown_warnings:
-        click.echo(f"warning: {w}", err=True)
+        click.echo(visible(f"warning: {w}"), err=True)
     if report.held_warnings and not quiet:
         click.echo(f"({report.held_warnings} warning(s) about lines an earlier build rendered are not repeated; "
                    f"audiobook validate lists them all)", err=True)
@@ -259,7 +260,7 @@ def validate(book_dir: Path, profile: str | None) -> None:
     prep = prepare(book_dir, BuildOptions(profile=profile))
     cover = prep.cover.warnings() if prep.cover else [missing_cover()]
     for w in [*prep.script.warnings, *prep.plan.warnings, *cover]:
-        click.echo(f"warning: {w}", err=True)
+        click.echo(visible(f"warning: {w}"), err=True)
     lines = prep.script.lines()
     click.echo(f"ok: {len(prep.script.chapters)} chapters, {len(lines)} lines, "
                f"{len(set(prep.plan.voices.values()))} voices; {len(prep.plan.jobs)} lines to synthesize")
@@ -337,7 +338,7 @@ def script(book_dir: Path, chapters: tuple[int, ...], fmt: str, review: bool, li
     book = load_book(book_dir)
     sc = build_script(book)
     for w in sc.warnings:
-        click.echo(f"warning: {w}", err=True)
+        click.echo(visible(f"warning: {w}"), err=True)
     wanted = set(chapters)
     _check_chapters(wanted, len(sc.chapters))
     if review:
@@ -348,16 +349,16 @@ def script(book_dir: Path, chapters: tuple[int, ...], fmt: str, review: bool, li
         if wanted and ch.number not in wanted:
             continue
         if fmt == "text":
-            out.write(f"\n== Chapter {ch.number}: {ch.title} ({ch.source})\n")
+            out.write(visible(f"\n== Chapter {ch.number}: {ch.title} ({ch.source})\n"))
         for line in ch.lines:
             if fmt == "jsonl":
-                out.write(json.dumps(line.to_json(), ensure_ascii=False) + "\n")
+                out.write(visible_json(json.dumps(line.to_json(), ensure_ascii=False)) + "\n")
             else:
                 if line.brk in ("paragraph", "scene") and line.index > 0:
                     out.write("\n" if line.brk == "paragraph" else "\n   * * *\n\n")
                 who = line.speaker if line.kind == "dialogue" else "·"
                 conf = f"  [{line.confidence:.2f} {line.reason}]" if line.kind == "dialogue" else ""
-                out.write(f"{who:>12}  {line.text}{conf}\n")
+                out.write(visible(f"{who:>12}  {line.text}{conf}") + "\n")
 
 
 def _review(sc: Any, root: Path, wanted: set[int], limit: int, fmt: str) -> None:
@@ -371,14 +372,14 @@ def _review(sc: Any, root: Path, wanted: set[int], limit: int, fmt: str) -> None
             d = {"location": r.location, "speaker": ln.speaker, "confidence": ln.confidence, "reason": ln.reason,
                  "text": ln.text, "before": r.before, "paragraph": r.paragraph, "after": r.after,
                  "others": list(r.others), "fix": r.fix, "chapter": ln.chapter, "index": ln.index}
-            click.echo(json.dumps(d, ensure_ascii=False))
+            click.echo(visible_json(json.dumps(d, ensure_ascii=False)))
             continue
-        click.echo(f"{r.location}  {ln.speaker}  [{ln.confidence:.2f} {ln.reason}]")
+        click.echo(visible(f"{r.location}  {ln.speaker}  [{ln.confidence:.2f} {ln.reason}]"))
         for label, text in (("before", r.before), ("here", r.paragraph), ("after", r.after)):
             if text:
-                click.echo(f"  {label:>6}: {text if len(text) <= 300 else text[:299] + '…'}")
+                click.echo(visible(f"  {label:>6}: {text if len(text) <= 300 else text[:299] + '…'}"))
         alt = f" (nearby speakers: {', '.join(r.others)})" if r.others else ""
-        click.echo(f"  fix: write the speaker in brackets right before the opening quote, e.g. {r.fix}{alt}\n")
+        click.echo(visible(f"  fix: write the speaker in brackets right before the opening quote, e.g. {r.fix}{alt}\n"))
     if fmt == "text":
         click.echo(f"{len(items)} line(s) listed, least sure first; an inline [Name] tag is never listed again.")
 
@@ -501,7 +502,7 @@ def main() -> None:
         cli.main(standalone_mode=False)
     except AudiobookError as e:
         for line in str(e).splitlines():
-            click.echo(f"error: {line}", err=True)
+            click.echo(visible(f"error: {line}"), err=True)
         sys.exit(e.exit_code)
     except click.ClickException as e:
         e.show()

@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Literal
 
 from audiobook.errors import ManuscriptError
+from audiobook.files import not_a_file, read_head
 from audiobook.text.headings import heading
 
 SegmentKind = Literal["narration", "dialogue"]
@@ -167,16 +168,31 @@ def _source(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+MAX_FILE_BYTES = 64 << 20       # a chapter file; the longest novels are 3-5 MB in all
+
+
 def read_text(path: Path, label: str) -> str:
+    """A chapter file's text; its first bytes are looked at before the whole is read (a 1 GB
+    binary, a pipe or a device is reported, not read)."""
+    what = not_a_file(path)
+    if what is not None:
+        raise ManuscriptError(f"{label}: {what}; a chapter must be a UTF-8 text file (or rename it)")
     try:
-        data = path.read_bytes()
+        data, size = read_head(path, 8192)
     except OSError as e:
         raise ManuscriptError(f"{label}: cannot read it ({e.strerror})") from None
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         raise ManuscriptError(f"{label}: UTF-16 text; save it as UTF-8")
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data:
         raise ManuscriptError(f"{label}: a binary file, not text (a NUL byte at byte {data.index(0)}); "
                               f"manuscript files must be UTF-8 text")
+    if size > MAX_FILE_BYTES:
+        raise ManuscriptError(f"{label}: {size / 2**20:,.0f} MiB; a chapter file is at most "
+                              f"{MAX_FILE_BYTES >> 20} MiB of text: split it")
+    try:
+        data, size = read_head(path, MAX_FILE_BYTES + 1)
+    except OSError as e:
+        raise ManuscriptError(f"{label}: cannot read it ({e.strerror})") from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as e:

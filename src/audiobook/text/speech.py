@@ -8,8 +8,8 @@ ordinary lines do not depend on this module.
 
 ``pieces(text, limit)`` cuts a text whose sentences are too long for an engine (a paragraph of
 20,000 characters without a full stop) into pieces of at most ``limit`` characters: at sentence
-ends, then at clause marks, then between words; never inside a word, and nothing is dropped:
-``" ".join(pieces(t, n)) == t``.
+ends, then at clause marks, then between words, inside a word only when it is longer than the
+limit, and nothing is dropped.
 """
 
 from __future__ import annotations
@@ -152,7 +152,8 @@ def too_long(text: str, limit: int) -> bool:
 def pieces(text: str, limit: int) -> list[str]:
     """``text`` (whitespace collapsed) as is, or, when one of its sentences is longer than ``limit``,
     cut into pieces of at most ``limit`` characters at sentence ends, then clause marks, then
-    between words (a single word longer than ``limit`` stays whole)."""
+    between words; a "word" longer than ``limit`` (a code, a run of letters) is cut every ``limit``
+    characters, since an engine's memory grows with the square of what it is sent at once."""
     if not too_long(text, limit):
         return [text]
     units: list[str] = []
@@ -164,7 +165,7 @@ def pieces(text: str, limit: int) -> list[str]:
             joined = " ".join(clause)
             units.extend([joined] if len(joined) <= limit else clause)
     out: list[str] = []
-    for unit in units:
+    for unit in (u[i:i + limit] for u in units for i in range(0, len(u), limit)):
         if out and len(out[-1]) + 1 + len(unit) <= limit:
             out[-1] += " " + unit
         else:

@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import functools
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from audiobook.book import GENDERS, Book
 from audiobook.config import Pauses, Section, gather, load_yaml
 from audiobook.errors import ConfigError, ConfigProblems, did_you_mean
 from audiobook.model import NARRATOR, Voice
+from audiobook.safeyaml import excerpt
 
 DEFAULT_PROFILE = "voices/default.yaml"
 
@@ -95,7 +97,7 @@ def load_profile(book: Book, profile: str | Path | None = None) -> Profile:
     def voice_ref(sec: Section, key: str) -> str:
         v = sec.text(key, required=True) or ""
         if v not in defined:
-            raise ConfigError(f"{sec.where(key)}: no voice named {v!r}{did_you_mean(v, defined)}; "
+            raise ConfigError(f"{sec.where(key)}: no voice named {excerpt(v)}{did_you_mean(v, defined)}; "
                               f"defined voices: {', '.join(defined)}")
         return v
 
@@ -140,9 +142,10 @@ def _check_speakers(cast: Section, book: Book) -> None:
         if spk in names or spk == "I" or spk.startswith("I ("):     # the first-person narrator
             continue
         if spk in aliases:
-            raise ConfigError(f"{cast.where(spk)}: {spk!r} is another name for {aliases[spk]}; "
+            raise ConfigError(f"{cast.where(spk)}: {excerpt(spk)} is another name for {aliases[spk]}; "
                               f"cast {aliases[spk]} instead")
-        raise ConfigError(f"{cast.where(spk)}: {spk!r} is not a character of the book{did_you_mean(spk, names)}; "
+        raise ConfigError(f"{cast.where(spk)}: {excerpt(spk)} is not a character of the book"
+                          f"{did_you_mean(spk, names)}; "
                           f"characters in manuscript/book.yaml: {', '.join(names[1:]) or 'none'}")
 
 
@@ -165,8 +168,7 @@ def _voice(name: str, sec: Section, profile_dir: Path, book_root: Path, engine_c
                 hint = did_you_mean(str(key), known) or (
                     f"; {engine_name} options: {', '.join(known)}" if known else f"; {engine_name} takes none")
                 raise ConfigError(f"{opt.where(str(key))}: unknown option{hint}")
-            if isinstance(value, bool) or not isinstance(value, expected):
-                raise ConfigError(f"{opt.where(str(key))}: {value!r} has the wrong type")
+            _check_option(opt.where(str(key)), value, expected)
             if key in cls.PATH_OPTIONS:
                 value = _resolve_paths(value, profile_dir, book_root)
             options[str(key)] = value
@@ -180,6 +182,16 @@ def _voice(name: str, sec: Section, profile_dir: Path, book_root: Path, engine_c
     )
     sec.done()
     return voice
+
+
+def _check_option(where: str, value: Any, expected: type | tuple[type, ...]) -> None:
+    """An engine option's value: of its type, a finite number, a list only of text."""
+    if isinstance(value, bool) or not isinstance(value, expected):
+        raise ConfigError(f"{where}: {excerpt(value)} has the wrong type")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ConfigError(f"{where}: {value} is not a usable number; write one")
+    if isinstance(value, list) and not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: expected a list of text (file names), found {excerpt(value)}")
 
 
 def _looks_like_path(model: str) -> bool:

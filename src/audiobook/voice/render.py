@@ -102,12 +102,18 @@ def plan(script: Script, profile: Profile, book: Book, cache: LineCache,
         limit = engine_class(voice.engine).MAX_CHARS
         if too_long(text, limit):
             extra["pieces"] = limit        # cut differently, sounds different: its own key
-            cut = pieces(text, limit)
-            at_marks = sum(1 for c in cut[:-1] if c[-1:] in ",;:—–)")
-            how = ("at commas and other clause marks" if at_marks == len(cut) - 1 else
-                   "between words" if not at_marks else "at clause marks and between words")
-            p.warnings.append(f"{ln.location}: a sentence of more than {limit} characters without a full stop; "
-                              f"read in {len(cut)} pieces, cut {how}")
+            longest = max(map(len, text.split(" ")))
+            if longest > limit:            # cut inside the word too (before: sent whole)
+                extra["words_cut"] = True
+                p.warnings.append(f"{ln.location}: a word of {longest:,} characters without a space; read in "
+                                  f"pieces of {limit} characters")
+            else:
+                cut = pieces(text, limit)
+                at_marks = sum(1 for c in cut[:-1] if c[-1:] in ",;:—–)")
+                how = ("at commas and other clause marks" if at_marks == len(cut) - 1 else
+                       "between words" if not at_marks else "at clause marks and between words")
+                p.warnings.append(f"{ln.location}: a sentence of more than {limit} characters without a full stop; "
+                                  f"read in {len(cut)} pieces, cut {how}")
         if ln.reason == "tag" and ln.speaker not in profile.cast and ln.speaker != NARRATOR \
                 and ln.speaker not in uncast:
             uncast.add(ln.speaker)

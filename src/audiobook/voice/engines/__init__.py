@@ -9,6 +9,7 @@ from __future__ import annotations
 from importlib import metadata
 
 from audiobook.errors import ConfigError, did_you_mean
+from audiobook.safeyaml import excerpt
 from audiobook.voice.engines.base import Audio, Engine
 from audiobook.voice.engines.coqui import CoquiEngine
 from audiobook.voice.engines.hibari import HibariEngine
@@ -31,6 +32,6 @@ def engine_class(name: str, where: str = "engine") -> type[Engine]:
     if name not in ENGINES:
         _load_plugins()
     if name not in ENGINES:
-        raise ConfigError(f"{where}: {name!r} is not supported{did_you_mean(str(name), sorted(ENGINES))}; "
+        raise ConfigError(f"{where}: {excerpt(name)} is not supported{did_you_mean(str(name), sorted(ENGINES))}; "
                           f"choose one of: {', '.join(sorted(ENGINES))}")
     return ENGINES[name]

@@ -24,6 +24,7 @@ from typing import Any
 from audiobook.errors import AudiobookError, EngineError
 from audiobook.files import atomic_write, user_cache_dir
 from audiobook.model import Voice
+from audiobook.safeyaml import excerpt
 from audiobook.voice.engines.base import Audio, Engine, file_digest, package_version
 
 DEFAULT_SEED = 1234
@@ -55,13 +56,13 @@ def _voice_file(voice: Voice) -> str:
                           f"run: {HibariEngine.INSTALL}")
     name = voice.model or hv.DEFAULT
     if name not in hv.VOICES:
-        raise EngineError(f"voice {voice.name}: hibari has no voice {name!r}; "
+        raise EngineError(f"voice {voice.name}: hibari has no voice {excerpt(name)}; "
                           f"choose one of: {', '.join(hv.VOICES)}")
     try:
         path: str = hv.voice_path(name, download_missing=False)
     except FileNotFoundError:
         raise EngineError(
-            f"voice {voice.name}: hibari voice {name!r} is not downloaded; it would be at "
+            f"voice {voice.name}: hibari voice {excerpt(name)} is not downloaded; it would be at "
             f"{os.path.join(hv.cache_dir(), hv.VOICES[name]['file'])}. Run once with internet: "
             f"python -c \"from hibari import Hibari; Hibari(voice='{name}')\", or use model: heart"
         ) from None
@@ -100,6 +101,18 @@ def _g2p(british: bool) -> Any:
     return g2p
 
 
+def fft_backend() -> str:
+    """The FFT hibari computes with: scipy's (float32) if it can import it, else numpy's (float64);
+    they differ in the last bits of every line, so the line cache keeps them apart. scipy is a
+    dependency of audiobook, so every install says the same; without looking inside hibari (whose
+    import costs 0.5 s)."""
+    import importlib.util
+
+    if importlib.util.find_spec("scipy") is not None:
+        return f"scipy {package_version('scipy')}"
+    return f"numpy {package_version('numpy')}"
+
+
 class HibariEngine(Engine):
     NAME = "hibari"
     OPTIONS = {"seed": int}
@@ -119,7 +132,7 @@ class HibariEngine(Engine):
 
     @classmethod
     def identity(cls, voice: Voice) -> dict[str, Any]:
-        return {"engine": "hibari", "version": package_version("hibari-tts"),
+        return {"engine": "hibari", "version": package_version("hibari-tts"), "fft": fft_backend(),
                 "model": file_digest(_voice_file(voice))}
 
     @classmethod

