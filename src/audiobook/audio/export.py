@@ -186,7 +186,7 @@ def id3_tag(tags: Tags, markers: list[Marker] | None = None, cover: Cover | None
                       + text("TIT2", m.title)) for i, m in zip(ids, markers, strict=True)]
     if cover is not None:
         head = b"\x00" + cover.mime.encode("ascii") + b"\x00\x03Album cover\x00"
-        size = sum(map(len, out)) + 10 + len(head) + os.path.getsize(cover.path) + 1024
+        size = sum(map(len, out)) + 10 + len(head) + cover.path.stat().st_size + 1024
         if size >= ID3_MAX_BYTES:         # the size field would wrap: an unplayable file
             raise OutputError(f"{cover.path}: the cover makes the MP3's tag {size / 2**20:.0f} MiB; ID3 holds "
                               f"{ID3_MAX_BYTES >> 20} MiB: use a cover of at most 10 MB")
