@@ -39,7 +39,7 @@ def runtime(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     try:
         yield folder / "audiobook"
     finally:
-        server.stop()
+        server.stop(every=True)
         shutil.rmtree(folder, ignore_errors=True)
 
 

@@ -232,18 +232,20 @@ def server_status() -> None:
         click.echo(f"no synthesis server is running{off}")
     for info in found:
         up = (time.time() - info["started"]) / 60
-        stale = "" if info["current"] else " (of another install or an older audiobook: it stops when a new one starts)"
+        stale = ("" if info["current"] else " (of this install's older code: it stops after its last build)"
+                 if info["this_install"] else f" (of another install: {info.get('install', '?')})")
         click.echo(f"synthesis server {info['pid']}{stale}: up {up:.0f} min, {info['workers']} workers, "
                    f"{info['lines']} lines synthesized; voices loaded at start: {', '.join(info['voices']) or 'none'}; "
                    f"stops after {info['idle_timeout'] / 60:g} min without a build; log {info['log']}")
 
 
 @server_cmd.command("stop")
-def server_stop() -> None:
-    """Stop the synthesis server (the next build starts a new one, unless AUDIOBOOK_SERVER=0)."""
+@click.option("--all", "every", is_flag=True, help="Every install's server, not only this one's.")
+def server_stop(every: bool) -> None:
+    """Stop this install's synthesis server (the next build starts a new one, unless AUDIOBOOK_SERVER=0)."""
     from audiobook.voice import server
 
-    pids = server.stop()
+    pids = server.stop(every)
     click.echo(f"stopped the synthesis server ({', '.join(map(str, pids))})" if pids
                else "no synthesis server was running")
 

@@ -9,15 +9,18 @@ command. It only synthesizes (``render.render_job``: each line's audio into the 
 build's own worker does); checking, planning, assembling, mastering, encoding, messages and Ctrl-C
 stay in the build's process.
 
-It exits after ``AUDIOBOOK_SERVER_IDLE`` seconds (default 30 minutes) without a build, when
-audiobook's code or the installed packages change (a build then starts a new one), when a newer
-server starts, and on ``audiobook server stop``. ``AUDIOBOOK_SERVER=0`` turns it off; it is off
-where ``CI`` is set (unless ``AUDIOBOOK_SERVER=1``), and ``--jobs N`` builds with its own N workers.
+Each install (interpreter and environment, audiobook's location and version) has its own server,
+and several run side by side. One exits after ``AUDIOBOOK_SERVER_IDLE`` seconds (default 30
+minutes) without a build; when its socket is gone or its worker pool broken; when audiobook's code
+or the installed packages change, once the builds it serves have ended (a build meanwhile starts a
+new server beside it); and on ``audiobook server stop`` (this install's; ``--all``: every one).
+``AUDIOBOOK_SERVER=0`` turns it off; it is off where ``CI`` is set (unless ``AUDIOBOOK_SERVER=1``),
+and ``--jobs N`` builds with its own N workers.
 
-One server per user and install (interpreter, audiobook's files, the environment's packages and
-the engines' settings): its socket, lock and log are in ``$XDG_RUNTIME_DIR/audiobook`` (else
-``/tmp/audiobook-UID``), a folder only its owner can open, and a client proves itself with a key
-kept there (``multiprocessing.connection``'s HMAC handshake) before anything is unpickled.
+Sockets, locks and logs are in ``$XDG_RUNTIME_DIR/audiobook`` (else ``/tmp/audiobook-UID``), a
+folder only its owner can open, named by the install and the state of its code; a client proves
+itself with the 32-byte key kept there (``multiprocessing.connection``'s HMAC handshake, within 5 s)
+before anything is unpickled.
 """
 
 from __future__ import annotations
@@ -29,7 +32,9 @@ import itertools
 import os
 import pickle
 import secrets
+import socket
 import stat
+import struct
 import subprocess
 import sys
 import sysconfig
@@ -39,7 +44,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import BrokenExecutor, Executor, Future
 from concurrent.futures import wait as wait_for
-from multiprocessing.connection import Client, Connection, Listener
+from multiprocessing.connection import Client, Connection, answer_challenge, deliver_challenge
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +52,7 @@ from audiobook.errors import WorkersLost
 
 IDLE_SECONDS = 30 * 60
 CONNECT_TIMEOUT = 2.0     # a server that does not answer within this is not used
+HANDSHAKE_SECONDS = 5     # a client that has not proved itself within this is hung up on
 _ENGINE_ENV = ("AUDIOBOOK_CACHE", "XDG_CACHE_HOME", "XDG_DATA_HOME", "HIBARI_HOME", "TTS_HOME")
 STOPPED = ("the synthesis server stopped during the build (audiobook server stop, audiobook or a package "
            "installed, or it was killed); finished lines are kept: build again")
@@ -83,12 +89,23 @@ def runtime_dir(create: bool = False) -> Path | None:
     return folder
 
 
+def install() -> str:
+    """Which install this is: the interpreter and its environment, audiobook's location and
+    version, the engines' settings from the environment. Each install has its own server."""
+    from audiobook.voice.engines.base import package_version
+
+    here = Path(__file__).resolve().parents[1]
+    parts = [sys.executable, sys.prefix, sys.version, str(here), package_version("audiobook"),
+             [os.environ.get(k, "") for k in _ENGINE_ENV]]
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:12]
+
+
 def identity() -> str:
-    """What a server's workers must share with the build that uses them: the interpreter,
-    audiobook's own files, the installed packages (a package installed or removed changes its
-    folder's time), the engines' settings from the environment."""
-    here = Path(__file__).resolve().parent
-    parts: list[Any] = [sys.executable, sys.version, str(here), [os.environ.get(k, "") for k in _ENGINE_ENV]]
+    """This install and the state of its code: audiobook's own files, the installed packages (a
+    package installed or removed changes its folder's time). A server whose code changed under it
+    is replaced by a new one beside it (it exits once the builds it serves end)."""
+    here = Path(__file__).resolve().parents[1]
+    parts: list[Any] = []
     for folder, _dirs, files in sorted(os.walk(here)):
         for name in sorted(files):
             if name.endswith(".py"):
@@ -99,7 +116,42 @@ def identity() -> str:
             parts.append((folder, os.stat(folder).st_mtime_ns))
         except OSError:
             pass
-    return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
+    return f"{install()}-{hashlib.sha256(repr(parts).encode()).hexdigest()[:8]}"
+
+
+KEY_BYTES = 32
+
+
+def _key(folder: Path) -> bytes:
+    """The user's key, made on first use: written whole before anyone can read it (a temp file
+    linked into place), and one of the wrong length (an interrupted write, a full disk) replaced
+    by a new one: never an empty key, which would turn authentication off."""
+    key_file = folder / "key"
+    try:
+        key = key_file.read_bytes()
+        if len(key) == KEY_BYTES:
+            return key
+    except FileNotFoundError:
+        key = None
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".key.")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(secrets.token_bytes(KEY_BYTES))
+            f.flush()
+            os.fsync(f.fileno())
+        if key is None:
+            try:
+                os.link(tmp, key_file)           # only if there is still none: the first one made wins
+            except FileExistsError:
+                pass
+        else:
+            os.replace(tmp, key_file)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+    key = key_file.read_bytes()
+    if len(key) != KEY_BYTES:
+        raise OSError(f"{key_file}: a key of {len(key)} bytes")
+    return key
 
 
 def _files(create: bool = False) -> tuple[Path, bytes] | None:
@@ -107,16 +159,11 @@ def _files(create: bool = False) -> tuple[Path, bytes] | None:
     folder = runtime_dir(create)
     if folder is None:
         return None
-    key_file = folder / "key"
     try:
-        if create and not key_file.exists():
-            fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "wb") as f:
-                f.write(secrets.token_bytes(32))
-        key = key_file.read_bytes()
-    except FileExistsError:       # made by another build just now
-        key = key_file.read_bytes()
+        key = _key(folder) if create else (folder / "key").read_bytes()
     except OSError:
+        return None
+    if len(key) != KEY_BYTES:
         return None
     return folder / f"{identity()}.sock", key
 
@@ -270,13 +317,16 @@ def start(voices: Iterable[Any]) -> bool:
     return True
 
 
-def _answering() -> Iterator[tuple[Path, Connection, dict[str, Any]]]:
-    """Every server of this user that answers: its socket, a connection to it, what it says."""
+def _answering(every: bool = True) -> Iterator[tuple[Path, Connection, dict[str, Any]]]:
+    """Every server of this user (``every``) or of this install that answers: its socket, a
+    connection to it, what it says."""
     folder = runtime_dir()
     if folder is None or not (folder / "key").is_file():
         return
     key = (folder / "key").read_bytes()
-    for sock in sorted(folder.glob("*.sock")):
+    if len(key) != KEY_BYTES:
+        return
+    for sock in sorted(folder.glob("*.sock" if every else f"{install()}-*.sock")):
         got = _connect(sock, key)
         if got:
             yield sock, *got
@@ -287,21 +337,22 @@ def servers() -> list[dict[str, Any]]:
     found = []
     for sock, conn, info in _answering():
         conn.close()
-        found.append(info | {"socket": str(sock), "current": sock.stem == identity()})
+        found.append(info | {"socket": str(sock), "current": sock.stem == identity(),
+                             "this_install": sock.stem.startswith(install())})
     return found
 
 
-def stop(keep: Path | None = None, wait: float = 10.0) -> list[int]:
-    """Ask every server of this user (but the one at ``keep``) to exit; their pids, once gone
-    (after at most ``wait`` seconds)."""
+def stop(every: bool = False, wait: float = 10.0) -> list[int]:
+    """Ask this install's servers (``every``: every one of this user) to exit, even while they
+    serve a build (which then stops with a message); their pids, once gone (after at most ``wait``
+    seconds)."""
     pids = []
-    for sock, conn, info in _answering():
-        if sock != keep:
-            try:
-                conn.send(("stop", 0, None))
-            except OSError:
-                pass
-            pids.append(int(info["pid"]))
+    for _sock, conn, info in _answering(every):
+        try:
+            conn.send(("stop", 0, None))
+        except OSError:
+            pass
+        pids.append(int(info["pid"]))
         conn.close()
     deadline = time.monotonic() + wait
     while pids and any(alive(p) for p in pids) and time.monotonic() < deadline:
@@ -344,39 +395,69 @@ class _Server:
         self.served = 0
         self.info: dict[str, Any] = {
             "pid": os.getpid(), "started": time.time(), "workers": self.jobs, "idle_timeout": idle,
-            "voices": [getattr(v, "name", "?") for v in self.voices], "log": str(sock.with_suffix(".log"))}
+            "voices": [getattr(v, "name", "?") for v in self.voices], "log": str(sock.with_suffix(".log")),
+            "install": str(Path(__file__).resolve().parents[1])}
 
-    def run(self, listener: Listener) -> None:
+    def run(self, listener: socket.socket) -> None:
+        """Accept builds until stopped. The accept never waits on a client: each connection's
+        handshake runs in its own thread, with a time limit (an idle connection costs a thread
+        for ``HANDSHAKE_SECONDS``, never the next build its server)."""
         from audiobook.voice.render import warm_up
 
         warm_up(self.pool, self.jobs, self.voices)
         threading.Thread(target=self._watchdog, daemon=True).start()
+        listener.settimeout(0.5)         # so that a stop is seen without a connection to wake it
         while not self.stopping.is_set():
             try:
-                conn = listener.accept()
-            except Exception:       # a client that failed the handshake, or hung up during it
+                client, _ = listener.accept()
+            except TimeoutError:
                 continue
-            if self.stopping.is_set():
-                conn.close()
+            except OSError:              # the socket closed under us
                 break
-            threading.Thread(target=self._serve, args=(conn,), daemon=True).start()
+            threading.Thread(target=self._welcome, args=(client,), daemon=True).start()
+
+    def _welcome(self, client: socket.socket) -> None:
+        """The HMAC handshake (the client proves it has the key before anything is unpickled),
+        within ``HANDSHAKE_SECONDS``; then serve it."""
+        client.setblocking(True)
+        limit = struct.pack("ll", int(HANDSHAKE_SECONDS), 0)
+        client.setsockopt(socket.SOL_SOCKET, socket.SO_RCVTIMEO, limit)
+        client.setsockopt(socket.SOL_SOCKET, socket.SO_SNDTIMEO, limit)
+        conn = Connection(client.detach())
+        try:
+            deliver_challenge(conn, self.key)
+            answer_challenge(conn, self.key)
+            with socket.socket(fileno=os.dup(conn.fileno())) as same:   # no time limit once it is in
+                same.setsockopt(socket.SOL_SOCKET, socket.SO_RCVTIMEO, struct.pack("ll", 0, 0))
+                same.setsockopt(socket.SOL_SOCKET, socket.SO_SNDTIMEO, struct.pack("ll", 0, 0))
+        except Exception:                # the wrong key, a hang-up, or silence past the limit
+            conn.close()
+            return
+        self._serve(conn)
 
     def _stop(self) -> None:
-        """Stop accepting (wake the accept with a connection of our own) and let ``run`` return."""
-        if self.stopping.is_set():
-            return
+        """Stop accepting; ``run`` returns within half a second."""
         self.stopping.set()
-        try:
-            Client(str(self.sock), family="AF_UNIX", authkey=self.key).close()
-        except Exception:
-            pass
 
     def _watchdog(self) -> None:
+        """Exit when idle, when the socket is gone or taken (nobody can reach this server), when
+        the pool is broken, or, once no build is being served, when the install's code changed
+        (a build then starts a new server beside this one)."""
         me = self.sock.stem
-        while not self.stopping.wait(min(5.0, self.idle / 4)):
+        try:
+            bound = self.sock.stat().st_ino
+        except OSError:
+            bound = -1
+        while not self.stopping.wait(min(1.0, self.idle / 4)):
             with self.lock:
-                idle = self.active == 0 and time.monotonic() - self.last > self.idle
-            if idle or identity() != me or not self.sock.exists():   # timed out, or the install changed
+                busy = self.active > 0
+                idle = not busy and time.monotonic() - self.last > self.idle
+            try:
+                lost = self.sock.stat().st_ino != bound
+            except OSError:
+                lost = True
+            broken = bool(getattr(self.pool, "_broken", False))
+            if idle or lost or broken or (not busy and identity() != me):
                 self._stop()
 
     def _serve(self, conn: Connection) -> None:
@@ -465,19 +546,28 @@ def serve(sock: Path) -> int:
             time.sleep(0.05)
     os.chdir("/")            # not the folder of the build that started it (it may go); jobs name absolute paths
     sock.unlink(missing_ok=True)             # one a killed server left
-    stop(keep=sock, wait=0)                  # older installs' servers: one server per user
     _tidy(sock)
     server = _Server(sock, key, idle_seconds())
-    listener = Listener(str(sock), family="AF_UNIX", authkey=key)
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listener.bind(str(sock))
+    listener.listen(64)
+    bound = sock.stat().st_ino
     print(f"audiobook server {os.getpid()} at {sock}: {server.jobs} workers, voices "
           f"{', '.join(server.info['voices']) or '(none)'}; exits after {server.idle:g} s idle", flush=True)
     try:
         server.run(listener)
     finally:
         listener.close()
-        server.pool.shutdown(wait=True, cancel_futures=True)
+        try:
+            if sock.stat().st_ino == bound:      # still ours: nobody can connect to it now
+                sock.unlink()
+        except OSError:
+            pass
+        # not waiting for the pool: after a worker died, CPython 3.11's pool can hang in shutdown
+        # with its futures cancelled; the workers exit on their own once this process is gone
+        server.pool.shutdown(wait=False, cancel_futures=True)
         print(f"audiobook server {os.getpid()}: stopped after {server.served} lines", flush=True)
-    return 0
+    os._exit(0)
 
 
 if __name__ == "__main__":
