@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -153,12 +155,56 @@ def _init_worker(threads: int, warm: tuple[Voice, ...] = (), parent: int = 0) ->
     os.environ.setdefault("OMP_NUM_THREADS", str(threads))
     if parent:
         threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
+        signal.signal(signal.SIGINT, _quiet_exit)   # Ctrl-C: the build says it once; no traceback here
     load_digest_memo()            # the models' digests (identities, the Piper noise model) without hashing again
     for voice in warm:            # load and run each voice once now, not on the first line of an edit
         try:                      # (model, G2P, the first inference's allocations, pitch and resampling)
             _speak(Job("", "Ready.", voice, 0.0, engine_id=engine_id(engine_class(voice.engine).identity(voice))))
         except Exception:         # reported on the first line that voice speaks
             pass
+
+
+def _quiet_exit(signum: int, frame: object) -> None:
+    os._exit(128 + signum)
+
+
+def _forkserver_deaf_to_ctrl_c() -> None:
+    """Start the fork server (the parent of every worker) with Ctrl-C ignored and its stderr on
+    /dev/null: it and each worker it forks ignore Ctrl-C until the worker's initializer makes it a
+    quiet exit, and a worker still starting when an interrupted build has gone fails without a
+    traceback. A worker's errors reach the build through its futures; ``--jobs 1`` shows an
+    engine's own output."""
+    from multiprocessing import forkserver
+
+    if threading.current_thread() is not threading.main_thread():
+        forkserver.ensure_running()
+        return
+    before = signal.signal(signal.SIGINT, signal.SIG_IGN)      # inherited through exec
+    err = os.dup(2)
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, 2)
+        forkserver.ensure_running()
+    finally:
+        os.dup2(err, 2)
+        os.close(err)
+        os.close(null)
+        signal.signal(signal.SIGINT, before)
+
+
+@contextmanager
+def _ctrl_c_held(hold: bool) -> Iterator[None]:
+    """Ctrl-C held back (delivered at the end) while a pool starts its workers: a KeyboardInterrupt
+    inside ``submit`` leaves a worker started but not yet the pool's, which the build then does not
+    wait for, and which fails with a traceback once the build has gone."""
+    if not hold or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def _exit_with(parent: int) -> None:
@@ -289,6 +335,7 @@ def default_executor(jobs: int, threads: int, warm: tuple[Voice, ...] = ()) -> E
     ctx = multiprocessing.get_context(method)
     if method == "forkserver":
         ctx.set_forkserver_preload(["audiobook.voice.render"])
+        _forkserver_deaf_to_ctrl_c()
     return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
                                initargs=(threads, warm, os.getpid()))
 
@@ -319,11 +366,12 @@ def synthesize(jobs: list[Job], cache: LineCache, executor: Executor,
             on_done(done)
 
     try:
-        for j in jobs:
-            fut = executor.submit(render_job, j, os.path.abspath(cache.root))   # a server runs elsewhere
-            futures.append(fut)
-            if fut.done():
-                report(fut)
+        with _ctrl_c_held(isinstance(executor, ProcessPoolExecutor)):
+            for j in jobs:
+                fut = executor.submit(render_job, j, os.path.abspath(cache.root))   # a server runs elsewhere
+                futures.append(fut)
+                if fut.done():
+                    report(fut)
         for fut in as_completed(futures):
             if id(fut) not in reported:
                 report(fut)

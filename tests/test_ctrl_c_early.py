@@ -1,0 +1,35 @@
+"""Ctrl-C at any moment of a build's start (the workers importing their engines, the pool
+starting them) is one line and exit code 130: no worker's KeyboardInterrupt traceback, no
+traceback of a worker that was still starting when the build had gone (issue 16, item 12)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from conftest import make_book
+
+
+def test_ctrl_c_early_in_a_build_is_one_line(tmp_path: Path) -> None:
+    book = make_book(tmp_path / "book")
+    seen = []
+    for moment in (0.3, 0.6, 0.9, 1.2, 1.5, 1.8, 2.1, 2.4):
+        shutil.rmtree(book / ".audiobook", ignore_errors=True)
+        shutil.rmtree(book / "output", ignore_errors=True)
+        proc = subprocess.Popen([sys.executable, "-m", "audiobook", "build", "--book", str(book), "--quiet"],
+                                stderr=subprocess.PIPE, text=True, start_new_session=True)
+        time.sleep(moment)
+        os.killpg(proc.pid, signal.SIGINT)        # as a terminal's Ctrl-C: the whole process group
+        err = proc.communicate(timeout=60)[1]
+        time.sleep(0.3)                           # a worker still starting writes after the build ends
+        seen.append((moment, proc.returncode, err))
+    for moment, code, err in seen:
+        assert code in (0, 130), (moment, err)
+        assert "Traceback" not in err and "KeyboardInterrupt" not in err, (moment, err)
+        assert err.strip() in ("", "interrupted; finished lines are kept in the cache"), (moment, err)
+    assert any(code == 130 for _, code, _ in seen)
