@@ -9,6 +9,7 @@ from pathlib import Path
 from audiobook.config import Pauses, Section, gather, load_yaml
 from audiobook.cover import read_cover
 from audiobook.errors import ConfigError, ConfigProblems
+from audiobook.lexicon import Lexicon, load_lexicon
 from audiobook.model import GENDERS, Character
 
 MANUSCRIPT_SUFFIXES = (".md", ".txt", ".markdown")
@@ -35,6 +36,7 @@ class Book:
     narrators: tuple[str, ...] = ()    # ``narrator:`` in book.yaml: one name or a list
     output: Path | None = None         # ``output:`` in book.yaml or ``build --output``; None: output/
     max_file_minutes: float = 120.0    # longer chapters are read as parts (ACX: 120); 0: never split
+    lexicon: Lexicon = Lexicon()       # ``pronunciations:``: how to say names and rare words
 
     @property
     def manuscript_dir(self) -> Path:
@@ -94,6 +96,7 @@ def load_book(root: Path | str) -> Book:
     named_output = gather(problems, lambda: top.text("output"))
     output = gather(problems, lambda: output_folder(root, root / named_output, f"{label}: output")) \
         if named_output else None
+    lexicon = gather(problems, lambda: read_lexicon(top, language), Lexicon()) or Lexicon()
     gather(problems, top.done)
     if problems:
         raise ConfigProblems(problems)
@@ -111,6 +114,7 @@ def load_book(root: Path | str) -> Book:
         narrators=narrators,
         output=output,
         max_file_minutes=120.0 if max_minutes is None else float(max_minutes),
+        lexicon=lexicon,
     )
 
 
@@ -130,6 +134,11 @@ def output_folder(root: Path, folder: Path, where: str) -> Path:
     if real == book or real in book.parents:
         raise ConfigError(f"{where}: {folder} holds the book itself; choose a folder of its own (e.g. output-alt)")
     return folder
+
+
+def read_lexicon(top: Section, language: str) -> Lexicon:
+    """The ``pronunciations:`` of a book.yaml or of a shared lexicon file."""
+    return load_lexicon(top.section("pronunciations"), language)
 
 
 def _characters(top: Section, label: str) -> tuple[Character, ...]:

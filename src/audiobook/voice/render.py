@@ -7,6 +7,7 @@ worker per core, each loading its engines once), and reports progress through a 
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
 import threading
@@ -21,10 +22,11 @@ import numpy as np
 
 from audiobook.book import Book
 from audiobook.errors import AudiobookError, Problems, SynthesisError, WorkersLost, did_you_mean
+from audiobook.lexicon import Lexicon, check_engines, mark
 from audiobook.model import NARRATOR, SAMPLE_RATE, Line, Script, Voice, to_int16
 from audiobook.text.speech import Speech, pieces, speech, too_long
 from audiobook.voice.cache import LineCache, line_key
-from audiobook.voice.engines import Engine, engine_class
+from audiobook.voice.engines import ENGINES, Engine, engine_class
 from audiobook.voice.engines.base import load_digest_memo, save_digest_memo
 from audiobook.voice.profiles import Profile
 
@@ -39,6 +41,7 @@ class Job:
     sentence_pause: float
     max_chars: int = 0    # sentences longer than this are cut into pieces (0: as the engine says)
     engine_id: str = ""   # the engine's identity (version, model digest): a worker that loaded another reloads
+    lexicon: Lexicon = Lexicon()   # the pronunciation entries whose words the text holds
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,9 @@ def plan(script: Script, profile: Profile, book: Book, cache: LineCache,
     sentence_pause = book.pauses(profile.pauses).sentence
     uncast: set[str] = set()
     seen: set[str] = set()
+    lexicon = book.lexicon.over(profile.lexicon)
+    if bad := check_engines(lexicon, sorted(ENGINES)):
+        raise Problems(bad)
     for ln in lines:
         voice = profile.voice_for(ln.speaker, ln.gender)
         if voice.name not in identities:
@@ -116,6 +122,10 @@ def plan(script: Script, profile: Profile, book: Book, cache: LineCache,
                 f"{ln.location}: speaker [{ln.speaker}]{did_you_mean(ln.speaker, list(profile.cast))} is not cast "
                 f"in {profile.label}; read by voice {voice.name}, the {profile.how_cast(ln.speaker, g)}; "
                 f"add {ln.speaker} under cast: to choose a voice")
+        named = lexicon.find(text, voice.option("language") or book.language)
+        if named:              # how this engine says the lexicon's words: in this line's key only
+            cls = engine_class(voice.engine)
+            extra["say"] = [[s.text, cls.pronounce(voice, s)] for s in named]
         key = line_key(text, identities[voice.name], extra)
         p.keys[(ln.chapter, ln.index)] = key
         p.voices[(ln.chapter, ln.index)] = voice
@@ -124,7 +134,8 @@ def plan(script: Script, profile: Profile, book: Book, cache: LineCache,
         seen.add(key)
         samples = cache.samples(key)
         if samples is None:
-            p.jobs[key] = Job(key, text, voice, sentence_pause, limit, engine_ids[voice.name])
+            p.jobs[key] = Job(key, text, voice, sentence_pause, limit, engine_ids[voice.name],
+                              lexicon.only(named))
         elif problem := too_short(text, samples):          # reported when made; and at every build since
             p.doubtful.add(key)
             p.warnings.append(f"{ln.location}: voice {voice.name}: {problem}, kept from an earlier build: "
@@ -226,6 +237,8 @@ def _speak(job: Job) -> np.ndarray:
     chunks: list[np.ndarray] = []
     try:
         for piece in pieces(job.text, job.max_chars or engine.MAX_CHARS):
+            if job.lexicon:
+                piece = mark(piece, job.lexicon.find(piece), functools.partial(engine.pronounce, job.voice))
             for chunk in engine.synthesize(piece, job.voice):
                 audio = trim_silence(np.asarray(chunk.samples, dtype=np.float32), chunk.sample_rate)
                 if audio.size:
