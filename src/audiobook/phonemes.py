@@ -26,7 +26,7 @@ IPA_SYMBOLS = frozenset(
     "ʘʙʛʜʝʟʡʢʰʲˈˌːˑ˞ˤβθχᵻⱱ"
     "\u0303\u0327\u0329\u032a\u032f "
 )
-VOWELS = frozenset("aeiouæøœɐɑɒɔɘəɚɛɜɞɤɨɪɯɵɶʉʊʌʏᵻ")
+VOWELS = frozenset("aeiouæøœɐɑɒɔɘəɚɛɜɞɤɨɪɯɵɶʉʊʌʏᵻ" "AIOWYQᵊ")   # then misaki's diphthongs, small schwa
 STRESS = "ˈˌ"
 # what people type for espeak's symbols
 _TYPED = {"g": "ɡ", "'": "ˈ", "’": "ˈ", ":": "ː", ",": "ˌ"}
@@ -68,7 +68,24 @@ def normalize_ipa(text: str, english: bool = True) -> str:
     body = text.strip().strip("/[]").strip()
     body = unicodedata.normalize("NFD", " ".join(body.split()))
     typed = {**_TYPED, "r": "ɹ"} if english else _TYPED
-    return "".join(typed.get(c, c) for c in body)
+    return stress_on_vowels("".join(typed.get(c, c) for c in body))
+
+
+def stress_on_vowels(ipa: str) -> str:
+    """Stress marks moved from the start of the syllable, where IPA writes them (``ˈtɪlni``), to
+    just before its vowel, where espeak-ng and misaki write them and the voices learnt them
+    (``tˈɪlni``); before a consonant, a voice reads the mark as a vowel of its own."""
+    out: list[str] = []
+    pending = ""
+    for c in ipa:
+        if c in STRESS:
+            pending = c
+        elif pending and (c in VOWELS or c == " "):
+            out += [pending, c] if c != " " else [c]
+            pending = ""
+        else:
+            out.append(c)
+    return "".join(out) + pending
 
 
 def check_ipa(ipa: str) -> None:
@@ -159,16 +176,29 @@ def espeak_ipa(text: str, voice: str = "en-us") -> str:
     return unicodedata.normalize("NFD", " ".join(ipa.split()))
 
 
+def nuclei(ipa: str) -> list[int]:
+    """Where each syllable's vowel (a run of vowel symbols and length marks) starts in ``ipa``."""
+    return [i for i, c in enumerate(ipa) if c in VOWELS and (i == 0 or ipa[i - 1] not in VOWELS | {"ː"})]
+
+
 def respelling_ipa(text: str, voice: str = "en-us") -> str:
-    """The IPA of a respelling: each word's syllables read by espeak-ng one by one, the stress put
-    on the syllable in capitals (``TIL-nee`` -> ``tˈɪlniː``); a word with no syllable in capitals
-    (or of one syllable) is read whole, with espeak's own stress."""
+    """The IPA of a respelling. Each word is read whole by espeak-ng (``tilnee``: unstressed
+    syllables come out reduced, as in speech), and the stress moved to the syllable in capitals
+    (``TIL-nee`` -> ``tˈɪlniː``); where espeak hears another number of syllables than the hyphens
+    say, the syllables are read one by one instead. A word without capitals keeps espeak's stress."""
     words = []
     for word in text.split():
         parts = word.split("-")
         stressed = [p.isupper() and len(p) > 1 or (p.isupper() and len(parts) > 1) for p in parts]
+        whole = espeak_ipa(word.replace("-", "").lower(), voice)
         if len(parts) == 1 or not any(stressed):
-            words.append(espeak_ipa(word.replace("-", "").lower(), voice))
+            words.append(whole)
+            continue
+        bare = whole.replace("ˈ", "").replace("ˌ", "").replace(" ", "")
+        starts = nuclei(bare)
+        if len(starts) == len(parts):
+            at = starts[stressed.index(True)]
+            words.append(bare[:at] + "ˈ" + bare[at:])
             continue
         syllables = []
         for part, stress in zip(parts, stressed, strict=True):
