@@ -515,3 +515,6 @@ def main() -> None:
         where = f"{e.filename}: " if e.filename else ""
         click.echo(f"error: {where}{e.strerror or e}", err=True)
         sys.exit(2)
+
+
+from audiobook import cli_voices  # noqa: E402,F401  (registers words and say on cli)

@@ -85,6 +85,12 @@ class Engine(ABC):
         that take phonemes inline override it. ConfigError naming the entry if it cannot."""
         return said.respelling(cls.NAME)
 
+    @classmethod
+    def phonemes(cls, voice: Voice, text: str) -> str:
+        """The phonemes this engine reads ``text`` (with ``pronounce``'s forms in it) as, for
+        ``audiobook words``; '' for an engine that cannot tell without speaking."""
+        return ""
+
     @abstractmethod
     def synthesize(self, text: str, voice: Voice) -> Iterator[Audio]:
         """Yield the audio of ``text`` spoken with ``voice``, one chunk per sentence, without

@@ -153,6 +153,12 @@ class HibariEngine(Engine):
                               f"symbols (hibari: /.../)")
         return f"[{said.text}](/{phonemes}/)"
 
+    @classmethod
+    def phonemes(cls, voice: Voice, text: str) -> str:
+        """hibari's G2P reading (misaki symbols), the ``[word](/phonemes/)`` forms included."""
+        british = bool(_voices_module().VOICES.get(voice.model or "heart", {}).get("british"))  # type: ignore[union-attr]
+        return str(_g2p(british)(text))
+
     def __init__(self, voice: Voice, threads: int = 1) -> None:
         super().__init__(voice, threads)
         path = _voice_file(voice)

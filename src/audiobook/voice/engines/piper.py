@@ -120,6 +120,20 @@ class PiperEngine(Engine):
                               f"for {_espeak_voice(str(config))}")
         return f"[[ {ipa} ]]"
 
+    @classmethod
+    def phonemes(cls, voice: Voice, text: str) -> str:
+        """espeak-ng's reading, as Piper's own phonemizer makes it, and the ``[[ ]]`` blocks as they are."""
+        from audiobook.phonemes import espeak_ipa
+
+        _, config = model_files(voice)
+        out = []
+        for part in re.split(r"(\[\[.*?\]\])", phoneme_blocks(text)):
+            if part.startswith("[["):
+                out.append(part[2:-2].strip())
+            elif part.strip():
+                out.append(espeak_ipa(part, _espeak_voice(str(config), "en-us")))
+        return " ".join(out)
+
     def __init__(self, voice: Voice, threads: int = 1) -> None:
         super().__init__(voice, threads)
         try:
@@ -181,11 +195,11 @@ def _phoneme_map(config: str) -> frozenset[str]:
         return frozenset()
 
 
-def _espeak_voice(config: str) -> str:
+def _espeak_voice(config: str, default: str = "its language") -> str:
     try:
         return str(json.loads(Path(config).read_text(encoding="utf-8"))["espeak"]["voice"])
     except (OSError, ValueError, KeyError, TypeError):
-        return "its language"
+        return default
 
 
 def fixed_noise_model(model: Path, seed: int) -> Path:

@@ -1,0 +1,71 @@
+"""Commands for hearing and checking voices: ``words`` (how the cast will say the book's names)
+and ``say`` (audition a voice). Registered on the main group by cli.py; they only translate."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import click
+
+from audiobook.cli import book_option, cli
+from audiobook.errors import AudiobookError
+
+
+@cli.command()
+@book_option
+@click.option("--voices", "profile", default=None, help="Voice profile (default: voices/default.yaml).")
+@click.option("--missing", is_flag=True, help="Only the words without a pronunciations: entry.")
+def words(book_dir: Path, profile: str | None, missing: bool) -> None:
+    """The book's names and rare words: count, where each first stands, and the phonemes each engine
+    of the cast will say (the pronunciation lexicon applied)."""
+    from audiobook.book import load_book
+    from audiobook.voices import load_profile
+    from audiobook.words import book_words
+
+    book = load_book(book_dir)
+    prof = load_profile(book, profile)
+    found = [w for w in book_words(book, prof) if not (missing and w.in_lexicon)]
+    if not found:
+        click.echo("no names or rare words" + (" without a pronunciations: entry" if missing else ""))
+        return
+    engines = list(found[0].said)
+    rows = [["word", "count", "first", "kind", "lexicon", *engines]]
+    for w in found:
+        rows.append([w.word, str(w.count), w.first, ",".join(sorted(w.kinds)), "yes" if w.in_lexicon else "",
+                     *(w.said[e] or "-" for e in engines)])
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for r in rows:
+        click.echo("  ".join(c.ljust(n) for c, n in zip(r, widths, strict=True)).rstrip())
+
+
+@cli.command()
+@click.argument("text")
+@click.option("--voice", "voice_name", required=True, help="A voice of the profile, or a speaker cast to one.")
+@book_option
+@click.option("--voices", "profile", default=None, help="Voice profile (default: voices/default.yaml).")
+@click.option("--output", "-o", "output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write a WAV file here instead of playing it.")
+def say(text: str, voice_name: str, book_dir: Path, profile: str | None, output: Path | None) -> None:
+    """Hear TEXT in one voice, the book's pronunciations applied, without building: played when an
+    audio player is found (ffplay, afplay, paplay, aplay), else written to say.wav."""
+    from audiobook.audition import audition, pick_voice, play, player, write_wav
+    from audiobook.book import load_book
+    from audiobook.voices import load_profile
+
+    book = load_book(book_dir)
+    prof = load_profile(book, profile)
+    voice = pick_voice(prof, voice_name)
+    pcm = audition(book, prof, voice, text)
+    cmd = player() if output is None else None
+    if cmd is None:
+        path = output or Path("say.wav")
+        if output is None and path.exists():
+            raise AudiobookError(f"{path} exists and no audio player was found; pass -o FILE to write another")
+        write_wav(path, pcm)
+        click.echo(f"{path}: {len(pcm) / 44100:.2f} s, voice {voice.name}")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "say.wav"
+        write_wav(path, pcm)
+        play(cmd, path)
