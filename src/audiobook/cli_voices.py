@@ -3,6 +3,7 @@ and ``say`` (audition a voice). Registered on the main group by cli.py; they onl
 
 from __future__ import annotations
 
+import sys
 import tempfile
 from pathlib import Path
 
@@ -69,3 +70,44 @@ def say(text: str, voice_name: str, book_dir: Path, profile: str | None, output:
         path = Path(tmp) / "say.wav"
         write_wav(path, pcm)
         play(cmd, path)
+
+
+def list_catalogue() -> None:
+    from audiobook.catalogue import installed_piper, load_catalogue
+
+    voices = load_catalogue()
+    rows = [["name", "language", "quality", "speakers", ""]]
+    for name in sorted(voices):
+        v = voices[name]
+        rows.append([f"piper:{name}", f"{v.language} {v.language_name}", v.quality, str(v.speakers),
+                     "installed" if installed_piper(name) else ""])
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for r in rows:
+        click.echo("  ".join(c.ljust(n) for c, n in zip(r, widths, strict=True)).rstrip())
+
+
+def _voices_group() -> click.Group:
+    group = cli.commands["voices"]
+    assert isinstance(group, click.Group)
+    return group
+
+
+@_voices_group().command("add")
+@click.argument("spec")
+def voices_add(spec: str) -> None:
+    """Download a voice from Piper's catalogue (SPEC: piper:NAME, e.g. piper:en_GB-alan-medium) into
+    the user data directory; profiles then name it by NAME. Resumes a cut-off download."""
+    from audiobook.catalogue import add
+
+    shown: dict[str, int] = {}
+
+    def progress(name: str, done: int, total: int) -> None:
+        step = done * 10 // total if total else 0
+        if sys.stderr.isatty() and shown.get(name) != step:
+            shown[name] = step
+            click.echo(f"\r{name}: {done / 1e6:.1f} of {total / 1e6:.1f} MB", err=True, nl=False)
+
+    model = add(spec, progress)
+    if shown:
+        click.echo("", err=True)
+    click.echo(f"{spec}: {model} (use it as model: {model.stem} with engine: piper)")

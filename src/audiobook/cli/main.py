@@ -266,11 +266,19 @@ def validate(book_dir: Path, profile: str | None) -> None:
 
 
 # ---------------------------------------------------------------------------------- voices
-@cli.command()
+@cli.group(invoke_without_command=True)
 @book_option
 @click.option("--voices", "profile", default=None, help="Voice profile (default: voices/default.yaml).")
-def voices(book_dir: Path, profile: str | None) -> None:
+@click.option("--list", "listing", is_flag=True, help="List Piper's voice catalogue (`voices add` downloads one).")
+@click.pass_context
+def voices(ctx: click.Context, book_dir: Path, profile: str | None, listing: bool) -> None:
     """List the profile's voices, the cast, and whether each engine and model is available."""
+    if ctx.invoked_subcommand is not None:
+        return
+    if listing:
+        from audiobook.cli_voices import list_catalogue
+
+        return list_catalogue()
     from audiobook.book import load_book
     from audiobook.voice.engines import engine_class
     from audiobook.voice.profiles import load_profile
@@ -283,7 +291,8 @@ def voices(book_dir: Path, profile: str | None) -> None:
         cls = engine_class(v.engine)
         problems = cls.problems(v)
         status = "available" if not problems else "NOT AVAILABLE: " + "; ".join(problems)
-        extra = f", speed {v.speed:g}" + (f", pitch {v.pitch:+g}" if v.pitch else "")
+        extra = f", speed {v.speed:g}" + (f", pitch {v.pitch:+g}" if v.pitch else "") + \
+            (f", timbre {v.timbre:+g}" if v.timbre else "")
         click.echo(f"  {v.name:<14} {v.engine:<7} {cls.describe(v)}{extra}  [{status}]")
     click.echo("\nCast:")
     genders = {c.name: c.gender for c in book.characters or ()}

@@ -197,6 +197,7 @@ def _voice(name: str, sec: Section, profile_dir: Path, book_root: Path, engine_c
         options=tuple(sorted(options.items(), key=lambda kv: kv[0])),
         speed=sec.number("speed", 1.0, low=0.25, high=4.0) or 1.0,
         pitch=sec.number("pitch", 0.0, low=-12.0, high=12.0) or 0.0,
+        timbre=sec.number("timbre", 0.0, low=-6.0, high=6.0) or 0.0,
     )
     sec.done()
     return voice

@@ -242,7 +242,7 @@ def _speak(job: Job) -> np.ndarray:
             for chunk in engine.synthesize(piece, job.voice):
                 audio = trim_silence(np.asarray(chunk.samples, dtype=np.float32), chunk.sample_rate)
                 if audio.size:
-                    chunks.append(to_pipeline(audio, chunk.sample_rate, job.voice.pitch))
+                    chunks.append(to_pipeline(audio, chunk.sample_rate, job.voice.pitch, job.voice.timbre))
     except AudiobookError:
         raise
     except Exception as e:  # an engine failing on one line is reported with the line, not a traceback
@@ -257,9 +257,15 @@ def _speak(job: Job) -> np.ndarray:
     return np.concatenate(joined) if joined else np.zeros(0, np.float32)
 
 
-def to_pipeline(samples: np.ndarray, rate: int, pitch: float) -> np.ndarray:
-    """Pitch-shift (semitones) at the engine's rate, then resample to the pipeline's rate."""
-    if pitch:
+def to_pipeline(samples: np.ndarray, rate: int, pitch: float, timbre: float = 0.0) -> np.ndarray:
+    """Pitch-shift (semitones) at the engine's rate, then resample to the pipeline's rate; with a
+    ``timbre`` (see ``timbre.shift``), the formants move by that many semitones and the pitch by
+    ``pitch``, each independently of the other."""
+    if timbre:
+        from audiobook.timbre import shift
+
+        samples = shift(samples, rate, pitch=pitch, formants=timbre)
+    elif pitch:
         from pedalboard import PitchShift
 
         samples = PitchShift(semitones=pitch)(samples[np.newaxis, :], rate)[0]

@@ -48,8 +48,13 @@ def model_files(voice: Voice) -> tuple[Path, Path]:
         return Path(pkg.model_path()), Path(pkg.config_path())
     model = Path(name)
     if model.suffix != ".onnx":
+        from audiobook.catalogue import installed_piper, piper_dir
+
+        if (found := installed_piper(name)) is not None:
+            return found, Path(f"{found}.json")
         raise EngineError(f"voice {voice.name}: Piper model {name!r} is neither a bundled voice "
-                          f"({', '.join(BUNDLED)}) nor an .onnx file")
+                          f"({', '.join(BUNDLED)}), a downloaded one (in {piper_dir()}), nor an .onnx file; "
+                          f"download it with: audiobook voices add piper:{name}")
     config = Path(voice.option("config") or f"{model}.json")
     return model, config
 
