@@ -6,10 +6,13 @@ bench) and every line of the sample book holding a word of bench/pronunciations/
 line is rendered through the pipeline (bench/lines.py) with Piper joe and hibari heart, once
 without and once with the lexicon, and transcribed by ../shared/tools/asr (Whisper base).
 
-Two scores. "spelling": the ASR tool's WER against the text as written. "intended": the same
-transcripts against the closest reference in which a name may also be spelled as Whisper writes
-its intended pronunciation (bench/pronunciations/heard-as.tsv: Cholmondeley said right is heard as
-"Chumley", which the written reference counts as an error). Both modes are scored alike.
+Scores, each the same for both modes. "spelling": the ASR tool's WER against the text as written.
+"intended": the same transcripts against the closest reference in which a name may also be spelled
+as Whisper writes its intended pronunciation (bench/pronunciations/heard-as.tsv: Cholmondeley said
+right is heard as "Chumley", which the written reference counts as an error). "changed lines":
+the intended WER on the lines whose phonemes the lexicon changes for that engine (a name the
+engine already says as the entry does gets the same audio either way). "names heard": how many of
+the lexicon words in the lines Whisper wrote down as the word or one of its intended spellings.
 
     bash ../shared/tools/asr/SETUP.sh            # once
     .venv/bin/python bench/lexicon_wer.py [--asr /tmp/asr/asr-wer] [--out bench/LEXICON.md]
@@ -30,19 +33,26 @@ sys.path.insert(0, str(HERE))
 
 from audiobook.book import load_book  # noqa: E402
 from audiobook.config import Section, load_yaml  # noqa: E402
-from audiobook.lexicon import load_lexicon  # noqa: E402
+from audiobook.lexicon import Lexicon, load_lexicon  # noqa: E402
 from audiobook.script import build_script  # noqa: E402
+from audiobook.voices import Voice  # noqa: E402
+from audiobook.words import say  # noqa: E402
 from lines import render_lines  # noqa: E402
 
 VOICES = {"piper joe": "{engine: piper, model: joe}", "hibari heart": "{engine: hibari, model: heart}"}
+BASE = {"piper joe": Voice("v", "piper", "joe"), "hibari heart": Voice("v", "hibari", "heart")}
+
+
+def bench_lexicon() -> Lexicon:
+    label = "bench/pronunciations/lexicon.yaml"
+    return load_lexicon(Section(load_yaml(HERE / "pronunciations" / "lexicon.yaml", label=label), label)
+                        .section("pronunciations"))
 
 
 def sentences() -> tuple[list[str], int]:
     """The names list, then the sample book's lines holding a lexicon word; and how many are the book's."""
     names = [s.strip() for s in (HERE / "pronunciations" / "names.txt").read_text().splitlines() if s.strip()]
-    label = "bench/pronunciations/lexicon.yaml"
-    lexicon = load_lexicon(Section(load_yaml(HERE / "pronunciations" / "lexicon.yaml", label=label), label)
-                           .section("pronunciations"))
+    lexicon = bench_lexicon()
     book = build_script(load_book(REPO))
     sample = [ln.text for ch in book.chapters for ln in ch.lines if lexicon.find(ln.text)]
     missing = [s for s in names if not lexicon.find(s)]
@@ -91,6 +101,28 @@ def intended_wer(result: dict, alternatives: dict[str, list[list[str]]]) -> floa
     return errors / words
 
 
+def names_heard(result: dict, lexicon: Lexicon, alternatives: dict[str, list[list[str]]]) -> tuple[int, int]:
+    """(lexicon words Whisper wrote as the word or an intended spelling, lexicon words in all)."""
+    hits = total = 0
+    for item in result["items"]:
+        hyp = f" {item['transcript_norm']} "
+        for said in lexicon.find(item["reference"]):
+            total += 1
+            word = said.entry.word.lower()
+            forms = [word.split(), *alternatives.get(word, [])]
+            hits += any(f" {' '.join(f)} " in hyp or f" {' '.join(f)}s " in hyp for f in forms)
+    return hits, total
+
+
+def changed(lines: list[str], voice: Voice, lexicon: Lexicon) -> set[str]:
+    """The lines whose phonemes, as this voice's engine says them, the lexicon changes."""
+    return {ln for ln in lines if say(voice, ln, lexicon) != say(voice, ln, Lexicon())}
+
+
+def subset(result: dict, keep: set[str]) -> dict:
+    return {**result, "items": [i for i in result["items"] if i["reference"] in keep]}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--asr", default="/tmp/asr/asr-wer")
@@ -116,13 +148,20 @@ def main() -> None:
     table = [f"{len(lines)} lines ({len(lines) - from_book} from bench/pronunciations/names.txt, {from_book} from "
              f"the sample book), each holding a word of bench/pronunciations/lexicon.yaml; Whisper base "
              f"(../shared/tools/asr), corpus WER.", "",
-             "| voice | score | WER, lexicon off | WER, lexicon on | on / off |", "|---|---|---|---|---|"]
+             "| voice | score | lexicon off | lexicon on | on / off |", "|---|---|---|---|---|"]
     alternatives = heard_as()
+    lexicon = bench_lexicon()
     for label, r in rows:
-        for score, of in (("spelling", lambda x: x["overall_wer"]),
-                          ("intended", lambda x: intended_wer(x, alternatives))):
+        keep = changed(lines, BASE[label], lexicon)
+        scores = [("WER, spelling", lambda x: x["overall_wer"]),
+                  ("WER, intended", lambda x: intended_wer(x, alternatives)),
+                  (f"WER, intended, the {len(keep)} changed lines", lambda x, k=keep: intended_wer(subset(x, k),
+                                                                                                  alternatives))]
+        for score, of in scores:
             off, on = of(r["off"]), of(r["on"])
             table.append(f"| {label} | {score} | {off:.1%} | {on:.1%} | {on / off if off else float('nan'):.2f} |")
+        (h0, n), (h1, _) = names_heard(r["off"], lexicon, alternatives), names_heard(r["on"], lexicon, alternatives)
+        table.append(f"| {label} | names heard as intended | {h0} of {n} | {h1} of {n} | |")
     print("\n".join(table))
     for label, r in rows:
         for mode in ("off", "on"):

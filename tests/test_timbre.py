@@ -50,3 +50,21 @@ def test_timbre_is_in_the_cache_key_only_when_set() -> None:
     plain = Voice("v", "piper", "joe").settings()
     assert "timbre" not in plain                                   # old keys unchanged
     assert Voice("v", "piper", "joe", timbre=-2.0).settings()["timbre"] == -2.0
+
+
+def test_a_starter_cast_gives_six_characters_seven_different_voices() -> None:
+    """cast --write voices: women and men by gender on the two base voices, each with its own pitch
+    and timbre from the measured palette, the narrator apart from all."""
+    import yaml
+
+    from audiobook.script import CastEntry, voices_yaml
+
+    entries = [CastEntry(n, g, (), 3, 20, False) for n, g in
+               [("Mara", "female"), ("Ines", "female"), ("Joan", "female"),
+                ("Tobias", "male"), ("Ravi", "male"), ("Hugh", "male")]]
+    profile = yaml.safe_load(voices_yaml(entries))
+    voices = {spk: profile["voices"][v] for spk, v in profile["cast"].items()}
+    assert len({(v["engine"], v.get("pitch", 0), v.get("timbre", 0)) for v in voices.values()}) == 7
+    assert {voices[n]["model"] for n in ("Mara", "Ines", "Joan")} == {"heart"}
+    assert {voices[n]["model"] for n in ("Tobias", "Ravi", "Hugh")} == {"joe"}
+    assert len({v.get("timbre", 0) for v in voices.values()}) >= 3          # timbre spread, not only pitch

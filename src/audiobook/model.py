@@ -93,7 +93,7 @@ class Voice:
     options: tuple[tuple[str, Any], ...] = ()   # engine options, sorted (hashable)
     speed: float = 1.0                # 1.0 = the model's own pace; 1.2 = 20% faster
     pitch: float = 0.0                # semitones, applied after synthesis (changes the timbre too)
-    timbre: float = 0.0               # semitones the formants move, the pitch kept (see timbre.py)
+    timbre: float = 0.0               # semitones the formants move beyond pitch's move, the pitch kept
 
     def option(self, key: str, default: Any = None) -> Any:
         return dict(self.options).get(key, default)

@@ -258,13 +258,13 @@ def _speak(job: Job) -> np.ndarray:
 
 
 def to_pipeline(samples: np.ndarray, rate: int, pitch: float, timbre: float = 0.0) -> np.ndarray:
-    """Pitch-shift (semitones) at the engine's rate, then resample to the pipeline's rate; with a
-    ``timbre`` (see ``timbre.shift``), the formants move by that many semitones and the pitch by
-    ``pitch``, each independently of the other."""
+    """Pitch-shift (semitones) at the engine's rate, then resample to the pipeline's rate. ``pitch``
+    moves the formants with the pitch (as a tape played faster); ``timbre`` moves the formants that
+    many semitones more, the pitch staying where ``pitch`` put it (``timbre.shift``)."""
     if timbre:
         from audiobook.timbre import shift
 
-        samples = shift(samples, rate, pitch=pitch, formants=timbre)
+        samples = shift(samples, rate, pitch=pitch, formants=pitch + timbre)
     elif pitch:
         from pedalboard import PitchShift
 
