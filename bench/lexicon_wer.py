@@ -34,9 +34,9 @@ sys.path.insert(0, str(HERE))
 from audiobook.book import load_book  # noqa: E402
 from audiobook.config import Section, load_yaml  # noqa: E402
 from audiobook.lexicon import Lexicon, load_lexicon  # noqa: E402
-from audiobook.script import build_script  # noqa: E402
-from audiobook.voices import Voice  # noqa: E402
-from audiobook.words import say  # noqa: E402
+from audiobook.model import Voice  # noqa: E402
+from audiobook.text.script import build_script  # noqa: E402
+from audiobook.voice.words import say  # noqa: E402
 from lines import render_lines  # noqa: E402
 
 VOICES = {"piper joe": "{engine: piper, model: joe}", "hibari heart": "{engine: hibari, model: heart}"}

@@ -10,8 +10,8 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from audiobook import render
 from audiobook.build import BuildOptions, prepare
+from audiobook.voice import render
 
 
 def render_lines(root: Path, sentences: list[str], voice: str, pronunciations: str = "") -> list[tuple[str, Path]]:

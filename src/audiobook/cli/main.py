@@ -266,43 +266,6 @@ def validate(book_dir: Path, profile: str | None) -> None:
 
 
 # ---------------------------------------------------------------------------------- voices
-@cli.group(invoke_without_command=True)
-@book_option
-@click.option("--voices", "profile", default=None, help="Voice profile (default: voices/default.yaml).")
-@click.option("--list", "listing", is_flag=True, help="List Piper's voice catalogue (`voices add` downloads one).")
-@click.pass_context
-def voices(ctx: click.Context, book_dir: Path, profile: str | None, listing: bool) -> None:
-    """List the profile's voices, the cast, and whether each engine and model is available."""
-    if ctx.invoked_subcommand is not None:
-        return
-    if listing:
-        from audiobook.cli_voices import list_catalogue
-
-        return list_catalogue()
-    from audiobook.book import load_book
-    from audiobook.voice.engines import engine_class
-    from audiobook.voice.profiles import load_profile
-
-    book = load_book(book_dir)
-    prof = load_profile(book, profile)
-    click.echo(f"Profile {prof.label}")
-    click.echo("\nVoices:")
-    for v in prof.voices.values():
-        cls = engine_class(v.engine)
-        problems = cls.problems(v)
-        status = "available" if not problems else "NOT AVAILABLE: " + "; ".join(problems)
-        extra = f", speed {v.speed:g}" + (f", pitch {v.pitch:+g}" if v.pitch else "") + \
-            (f", timbre {v.timbre:+g}" if v.timbre else "")
-        click.echo(f"  {v.name:<14} {v.engine:<7} {cls.describe(v)}{extra}  [{status}]")
-    click.echo("\nCast:")
-    genders = {c.name: c.gender for c in book.characters or ()}
-    speakers = list(dict.fromkeys(["Narrator", *prof.cast, *genders]))
-    for spk in speakers:
-        g = genders.get(spk, "unknown")
-        click.echo(f"  {spk:<14} -> {prof.voice_for(spk, g).name:<14} {prof.how_cast(spk, g)}")
-    click.echo("\nFallbacks: " + ", ".join(f"{k} -> {v}" for k, v in prof.fallback.items()))
-
-
 # ---------------------------------------------------------------------------------- cache
 @cli.command()
 @book_option
@@ -524,6 +487,3 @@ def main() -> None:
         where = f"{e.filename}: " if e.filename else ""
         click.echo(f"error: {where}{e.strerror or e}", err=True)
         sys.exit(2)
-
-
-from audiobook import cli_voices  # noqa: E402,F401  (registers words and say on cli)

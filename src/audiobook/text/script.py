@@ -171,7 +171,7 @@ def voices_yaml(entries: list[CastEntry], title: str = "") -> str:
     """A starter voice profile: one voice per speaking character, the most distinct the bundled
     voices give (``palette.py``: by gender, varied by pitch and timbre as measured), the narrator
     apart from all, and fallbacks. Edit models and settings to taste."""
-    from audiobook.palette import FEMALE, MALE, NARRATOR
+    from audiobook.text.palette import FEMALE, MALE, NARRATOR
 
     voices = ["voices:", f"  storyteller: {NARRATOR.yaml()}     # the narrator"]
     cast = ["cast:", "  Narrator: storyteller"]

@@ -262,7 +262,7 @@ def to_pipeline(samples: np.ndarray, rate: int, pitch: float, timbre: float = 0.
     moves the formants with the pitch (as a tape played faster); ``timbre`` moves the formants that
     many semitones more, the pitch staying where ``pitch`` put it (``timbre.shift``)."""
     if timbre:
-        from audiobook.timbre import shift
+        from audiobook.voice.timbre import shift
 
         samples = shift(samples, rate, pitch=pitch, formants=pitch + timbre)
     elif pitch:

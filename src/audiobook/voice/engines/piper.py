@@ -48,7 +48,7 @@ def model_files(voice: Voice) -> tuple[Path, Path]:
         return Path(pkg.model_path()), Path(pkg.config_path())
     model = Path(name)
     if model.suffix != ".onnx":
-        from audiobook.catalogue import installed_piper, piper_dir
+        from audiobook.voice.catalogue import installed_piper, piper_dir
 
         if (found := installed_piper(name)) is not None:
             return found, Path(f"{found}.json")

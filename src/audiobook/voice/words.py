@@ -13,9 +13,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from audiobook.book import Book
-from audiobook.engines import engine_class
 from audiobook.lexicon import Lexicon, mark
-from audiobook.voices import Profile, Voice
+from audiobook.model import Voice
+from audiobook.voice.engines import engine_class
+from audiobook.voice.profiles import Profile
 
 _WORD = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*\.?")
 _TAG = re.compile(r"\[[^\]\n]*\](?=\s*[\"“‘'])")       # speaker tags are never spoken
@@ -111,7 +112,7 @@ def _dictionary() -> Callable[[str], bool] | None:
     """Whether an English word is in an engine's dictionary (hibari's US lexicons, which answer for
     a word in lower case or Capitalized); None when there is none to ask."""
     try:
-        from audiobook.engines.hibari import _g2p
+        from audiobook.voice.engines.hibari import _g2p
 
         lex = _g2p(False).lexicon
     except Exception:       # hibari missing or broken: nothing counts as unknown

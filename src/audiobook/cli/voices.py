@@ -1,5 +1,6 @@
-"""Commands for hearing and checking voices: ``words`` (how the cast will say the book's names)
-and ``say`` (audition a voice). Registered on the main group by cli.py; they only translate."""
+"""Commands for voices: ``voices`` (the profile's voices and cast; ``--list`` and ``add``: Piper's
+catalogue), ``words`` (how the cast will say the book's names) and ``say`` (audition a voice).
+Registered on the main group when the cli package is imported; they only translate."""
 
 from __future__ import annotations
 
@@ -9,8 +10,43 @@ from pathlib import Path
 
 import click
 
-from audiobook.cli import book_option, cli
+from audiobook.cli.main import book_option, cli
 from audiobook.errors import AudiobookError
+
+
+@cli.group(invoke_without_command=True)
+@book_option
+@click.option("--voices", "profile", default=None, help="Voice profile (default: voices/default.yaml).")
+@click.option("--list", "listing", is_flag=True, help="List Piper's voice catalogue (`voices add` downloads one).")
+@click.pass_context
+def voices(ctx: click.Context, book_dir: Path, profile: str | None, listing: bool) -> None:
+    """List the profile's voices, the cast, and whether each engine and model is available."""
+    if ctx.invoked_subcommand is not None:
+        return
+    if listing:
+        return list_catalogue()
+    from audiobook.book import load_book
+    from audiobook.voice.engines import engine_class
+    from audiobook.voice.profiles import load_profile
+
+    book = load_book(book_dir)
+    prof = load_profile(book, profile)
+    click.echo(f"Profile {prof.label}")
+    click.echo("\nVoices:")
+    for v in prof.voices.values():
+        cls = engine_class(v.engine)
+        problems = cls.problems(v)
+        status = "available" if not problems else "NOT AVAILABLE: " + "; ".join(problems)
+        extra = f", speed {v.speed:g}" + (f", pitch {v.pitch:+g}" if v.pitch else "") + \
+            (f", timbre {v.timbre:+g}" if v.timbre else "")
+        click.echo(f"  {v.name:<14} {v.engine:<7} {cls.describe(v)}{extra}  [{status}]")
+    click.echo("\nCast:")
+    genders = {c.name: c.gender for c in book.characters or ()}
+    speakers = list(dict.fromkeys(["Narrator", *prof.cast, *genders]))
+    for spk in speakers:
+        g = genders.get(spk, "unknown")
+        click.echo(f"  {spk:<14} -> {prof.voice_for(spk, g).name:<14} {prof.how_cast(spk, g)}")
+    click.echo("\nFallbacks: " + ", ".join(f"{k} -> {v}" for k, v in prof.fallback.items()))
 
 
 @cli.command()
@@ -21,8 +57,8 @@ def words(book_dir: Path, profile: str | None, missing: bool) -> None:
     """The book's names and rare words: count, where each first stands, and the phonemes each engine
     of the cast will say (the pronunciation lexicon applied)."""
     from audiobook.book import load_book
-    from audiobook.voices import load_profile
-    from audiobook.words import book_words
+    from audiobook.voice.profiles import load_profile
+    from audiobook.voice.words import book_words
 
     book = load_book(book_dir)
     prof = load_profile(book, profile)
@@ -50,9 +86,9 @@ def words(book_dir: Path, profile: str | None, missing: bool) -> None:
 def say(text: str, voice_name: str, book_dir: Path, profile: str | None, output: Path | None) -> None:
     """Hear TEXT in one voice, the book's pronunciations applied, without building: played when an
     audio player is found (ffplay, afplay, paplay, aplay), else written to say.wav."""
-    from audiobook.audition import audition, pick_voice, play, player, write_wav
     from audiobook.book import load_book
-    from audiobook.voices import load_profile
+    from audiobook.voice.audition import audition, pick_voice, play, player, write_wav
+    from audiobook.voice.profiles import load_profile
 
     book = load_book(book_dir)
     prof = load_profile(book, profile)
@@ -73,7 +109,7 @@ def say(text: str, voice_name: str, book_dir: Path, profile: str | None, output:
 
 
 def list_catalogue() -> None:
-    from audiobook.catalogue import installed_piper, load_catalogue
+    from audiobook.voice.catalogue import installed_piper, load_catalogue
 
     voices = load_catalogue()
     rows = [["name", "language", "quality", "speakers", ""]]
@@ -86,18 +122,12 @@ def list_catalogue() -> None:
         click.echo("  ".join(c.ljust(n) for c, n in zip(r, widths, strict=True)).rstrip())
 
 
-def _voices_group() -> click.Group:
-    group = cli.commands["voices"]
-    assert isinstance(group, click.Group)
-    return group
-
-
-@_voices_group().command("add")
+@voices.command("add")
 @click.argument("spec")
 def voices_add(spec: str) -> None:
     """Download a voice from Piper's catalogue (SPEC: piper:NAME, e.g. piper:en_GB-alan-medium) into
     the user data directory; profiles then name it by NAME. Resumes a cut-off download."""
-    from audiobook.catalogue import add
+    from audiobook.voice.catalogue import add
 
     shown: dict[str, int] = {}
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import numpy as np
 
 from audiobook.book import Book
-from audiobook.cache import SAMPLE_RATE, to_int16
 from audiobook.errors import ConfigError, OutputError, did_you_mean
-from audiobook.voices import Profile, Voice
+from audiobook.model import SAMPLE_RATE, Voice, to_int16
+from audiobook.voice.profiles import Profile
 
 PLAYERS = (["ffplay", "-nodisp", "-autoexit", "-loglevel", "quiet"], ["afplay"], ["paplay"], ["aplay", "-q"])
 
@@ -31,9 +31,9 @@ def pick_voice(profile: Profile, name: str) -> Voice:
 
 def audition(book: Book, profile: Profile, voice: Voice, text: str) -> np.ndarray:
     """``text`` said by ``voice``: int16 samples at the pipeline's rate."""
-    from audiobook import render
-    from audiobook.engines import engine_class
-    from audiobook.speech import speech
+    from audiobook.text.speech import speech
+    from audiobook.voice import render
+    from audiobook.voice.engines import engine_class
 
     said = speech(text).text
     if not any(c.isalnum() for c in said):
