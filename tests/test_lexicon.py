@@ -169,3 +169,14 @@ def _keep(heard: list[str], phonemes: list) -> list:
     for p in phonemes:
         heard.append("".join(p) if isinstance(p, list) else str(p))
     return phonemes
+
+
+def test_an_entry_for_an_engine_that_does_not_exist_is_reported_before_synthesis(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    book = make_book(tmp_path / "b")
+    yaml = book / "manuscript" / "book.yaml"
+    yaml.write_text(yaml.read_text() + "pronunciations:\n  Daniel: {ipa: /ˈdænjəl/, pipr: /ˈdænjəl/}\n",
+                    encoding="utf-8")
+    code, _, err = run_cli(["validate", "--book", str(book)], capsys, monkeypatch)
+    assert code == 2 and err.count("\n") == 1
+    assert "manuscript/book.yaml: pronunciations.Daniel.pipr: no engine named 'pipr' (did you mean \"piper\"?)" in err
