@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 from scipy.signal import iirpeak, lfilter
@@ -68,3 +70,16 @@ def test_a_starter_cast_gives_six_characters_seven_different_voices() -> None:
     assert {voices[n]["model"] for n in ("Mara", "Ines", "Joan")} == {"heart"}
     assert {voices[n]["model"] for n in ("Tobias", "Ravi", "Hugh")} == {"joe"}
     assert len({v.get("timbre", 0) for v in voices.values()}) >= 3          # timbre spread, not only pitch
+
+
+def test_another_process_makes_the_same_samples(tmp_path: Path) -> None:
+    """A worker process says a line with a timbre exactly as this one does (rebuilds stay byte-identical)."""
+    import subprocess
+    import sys
+
+    x = _buzz()
+    np.save(tmp_path / "x.npy", x)
+    code = ("import numpy as np, sys; from audiobook.voice.timbre import shift; "
+            f"np.save(sys.argv[1], shift(np.load(sys.argv[2]), {RATE}, 3.0, -2.0))")
+    subprocess.run([sys.executable, "-c", code, str(tmp_path / "y.npy"), str(tmp_path / "x.npy")], check=True)
+    assert np.array_equal(np.load(tmp_path / "y.npy"), shift(x, RATE, 3.0, -2.0))
