@@ -58,6 +58,8 @@ TWO_CHAPTERS = {
 def _isolate_user_state(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))      # downloaded voices (catalogue.py)
+    monkeypatch.delenv("AUDIOBOOK_DATA", raising=False)
     monkeypatch.setenv("HIBARI_HOME", str(home / "hibari"))
     monkeypatch.setenv("AUDIOBOOK_SERVER", "0")     # no build leaves a server behind (test_server.py turns it on)
 

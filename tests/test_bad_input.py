@@ -144,7 +144,7 @@ def test_every_mistake_in_book_yaml_and_the_profile_is_reported_in_one_run(
         assert err.strip().splitlines() == [
             'error: manuscript/book.yaml: titel: unknown key (did you mean "title"?)',
             "error: voices/default.yaml: voices.narr.colour: unknown key; known keys: engine, model, options, "
-            "pitch, speed",
+            "pitch, speed, timbre",
             "error: voices/default.yaml: cast.Narrator: no voice named 'nar' (did you mean \"narr\"?); "
             "defined voices: narr, dan, li",
         ], err

@@ -11,6 +11,7 @@ from audiobook.config import Pauses, Section, gather, load_yaml
 from audiobook.cover import read_cover
 from audiobook.errors import ConfigError, ConfigProblems
 from audiobook.files import not_a_file
+from audiobook.lexicon import Lexicon, load_lexicon
 from audiobook.model import GENDERS, MAX_NAME_BYTES, Character
 from audiobook.safeyaml import excerpt
 
@@ -38,6 +39,7 @@ class Book:
     narrators: tuple[str, ...] = ()    # ``narrator:`` in book.yaml: one name or a list
     output: Path | None = None         # ``output:`` in book.yaml or ``build --output``; None: output/
     max_file_minutes: float = 120.0    # longer chapters are read as parts (ACX: 120); 0: never split
+    lexicon: Lexicon = Lexicon()       # ``pronunciations:``: how to say names and rare words
 
     @property
     def manuscript_dir(self) -> Path:
@@ -100,6 +102,7 @@ def load_book(root: Path | str) -> Book:
     named_output = gather(problems, lambda: top.text("output"))
     output = gather(problems, lambda: output_folder(root, root / named_output, f"{label}: output")) \
         if named_output else None
+    lexicon = gather(problems, lambda: read_lexicon(top, language), Lexicon()) or Lexicon()
     gather(problems, top.done)
     if problems:
         raise ConfigProblems(problems)
@@ -117,6 +120,7 @@ def load_book(root: Path | str) -> Book:
         narrators=narrators,
         output=output,
         max_file_minutes=120.0 if max_minutes is None else float(max_minutes),
+        lexicon=lexicon,
     )
 
 
@@ -155,6 +159,11 @@ def _no_control(where: str, value: str) -> None:
     if bad is not None:
         raise ConfigError(f"{where}: a control character (U+{ord(bad):04X}) at character {value.index(bad) + 1}; "
                           f"remove it")
+
+
+def read_lexicon(top: Section, language: str) -> Lexicon:
+    """The ``pronunciations:`` of a book.yaml or of a shared lexicon file."""
+    return load_lexicon(top.section("pronunciations"), language)
 
 
 def _characters(top: Section, label: str) -> tuple[Character, ...]:

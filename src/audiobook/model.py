@@ -94,14 +94,18 @@ class Voice:
     options: tuple[tuple[str, Any], ...] = ()   # engine options, sorted (hashable)
     speed: float = 1.0                # 1.0 = the model's own pace; 1.2 = 20% faster
     pitch: float = 0.0                # semitones, applied after synthesis (changes the timbre too)
+    timbre: float = 0.0               # semitones the formants move beyond pitch's move, the pitch kept
 
     def option(self, key: str, default: Any = None) -> Any:
         return dict(self.options).get(key, default)
 
     def settings(self) -> dict[str, Any]:
         """Everything about this voice that changes its audio (for the cache key)."""
-        return {"engine": self.engine, "model": self.model, "options": dict(self.options),
-                "speed": self.speed, "pitch": self.pitch}
+        out = {"engine": self.engine, "model": self.model, "options": dict(self.options),
+               "speed": self.speed, "pitch": self.pitch}
+        if self.timbre:                # only when set: the keys of voices without it stay as they were
+            out["timbre"] = self.timbre
+        return out
 
 
 def to_int16(samples: np.ndarray) -> np.ndarray:

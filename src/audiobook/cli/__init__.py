@@ -1,5 +1,6 @@
 """The command line (click) and the ``--watch`` loop: the only place that prints or exits."""
 
+from audiobook.cli import voices  # noqa: F401  (registers voices, words, say on the main group)
 from audiobook.cli.main import main, run
 
 __all__ = ["main", "run"]

@@ -269,34 +269,6 @@ def validate(book_dir: Path, profile: str | None) -> None:
 
 
 # ---------------------------------------------------------------------------------- voices
-@cli.command()
-@book_option
-@click.option("--voices", "profile", default=None, help="Voice profile (default: voices/default.yaml).")
-def voices(book_dir: Path, profile: str | None) -> None:
-    """List the profile's voices, the cast, and whether each engine and model is available."""
-    from audiobook.book import load_book
-    from audiobook.voice.engines import engine_class
-    from audiobook.voice.profiles import load_profile
-
-    book = load_book(book_dir)
-    prof = load_profile(book, profile)
-    click.echo(f"Profile {prof.label}")
-    click.echo("\nVoices:")
-    for v in prof.voices.values():
-        cls = engine_class(v.engine)
-        problems = cls.problems(v)
-        status = "available" if not problems else "NOT AVAILABLE: " + "; ".join(problems)
-        extra = f", speed {v.speed:g}" + (f", pitch {v.pitch:+g}" if v.pitch else "")
-        click.echo(f"  {v.name:<14} {v.engine:<7} {cls.describe(v)}{extra}  [{status}]")
-    click.echo("\nCast:")
-    genders = {c.name: c.gender for c in book.characters or ()}
-    speakers = list(dict.fromkeys(["Narrator", *prof.cast, *genders]))
-    for spk in speakers:
-        g = genders.get(spk, "unknown")
-        click.echo(f"  {spk:<14} -> {prof.voice_for(spk, g).name:<14} {prof.how_cast(spk, g)}")
-    click.echo("\nFallbacks: " + ", ".join(f"{k} -> {v}" for k, v in prof.fallback.items()))
-
-
 # ---------------------------------------------------------------------------------- cache
 @cli.command()
 @book_option

@@ -168,11 +168,12 @@ def characters_yaml(entries: list[CastEntry]) -> str:
 
 
 def voices_yaml(entries: list[CastEntry], title: str = "") -> str:
-    """A starter voice profile: the two bundled voices, varied by pitch and speed, one per speaking
-    character (by gender), a narrator voice and fallbacks. Edit models and settings to taste."""
-    female = [(2.5, 1.08), (-2.0, 0.97), (4.0, 1.04), (1.0, 0.92), (-3.5, 1.0)]
-    male = [(-1.5, 1.0), (2.0, 1.05), (-3.5, 0.95), (5.0, 1.08), (0.5, 0.9)]
-    voices = ["voices:", "  storyteller: {engine: hibari, model: heart, speed: 0.95}     # the narrator"]
+    """A starter voice profile: one voice per speaking character, the most distinct the bundled
+    voices give (``palette.py``: by gender, varied by pitch and timbre as measured), the narrator
+    apart from all, and fallbacks. Edit models and settings to taste."""
+    from audiobook.text.palette import FEMALE, MALE, NARRATOR
+
+    voices = ["voices:", f"  storyteller: {NARRATOR.yaml()}     # the narrator"]
     cast = ["cast:", "  Narrator: storyteller"]
     used = {"storyteller"}
     counts = {"female": 0, "male": 0}
@@ -183,12 +184,12 @@ def voices_yaml(entries: list[CastEntry], title: str = "") -> str:
             cast.append(f"  {_q(e.name)}: storyteller    # the first-person narrator")
             continue
         g = e.gender if e.gender in counts else ("female" if counts["female"] < counts["male"] else "male")
-        pitch, speed = (female if g == "female" else male)[counts[g] % 5]
+        palette = FEMALE if g == "female" else MALE
+        tone = palette[counts[g] % len(palette)]
         counts[g] += 1
-        engine, model = ("hibari", "heart") if g == "female" else ("piper", "joe")
         vid = _voice_id(e.name, used)
-        voices.append(f"  {vid}: {{engine: {engine}, model: {model}, speed: {speed}, pitch: {pitch}}}"
-                      f"     # {e.lines} lines" + ("" if e.gender == g else ", gender unknown"))
+        voices.append(f"  {vid}: {tone.yaml()}     # {e.lines} lines" + ("" if e.gender == g else ", gender unknown")
+                      + (", the same voice as another: change it" if counts[g] > len(palette) else ""))
         cast.append(f"  {_q(e.name)}: {vid}")
     head = f"# Starter voice profile{' for ' + title if title else ''}, written by `audiobook cast --write voices`."
     fallback = ["fallback:", "  male: " + _first(voices, "piper"), "  female: " + _first(voices, "hibari"),

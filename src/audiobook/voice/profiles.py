@@ -24,6 +24,7 @@ from typing import Any
 from audiobook.book import GENDERS, Book
 from audiobook.config import Pauses, Section, gather, load_yaml
 from audiobook.errors import ConfigError, ConfigProblems, did_you_mean
+from audiobook.lexicon import Lexicon
 from audiobook.model import NARRATOR, Voice
 from audiobook.safeyaml import excerpt
 
@@ -39,6 +40,7 @@ class Profile:
     fallback: dict[str, str]           # gender or "default" -> voice name
     pauses: Pauses = field(default_factory=Pauses)
     mastering: dict[str, Any] = field(default_factory=dict)
+    lexicon: Lexicon = Lexicon()       # from the shared file ``pronunciations:`` names (book.yaml's win)
 
     def voice_for(self, speaker: str, gender: str = "unknown") -> Voice:
         name = self.cast.get(speaker) or self.fallback.get(gender) or self.fallback["default"]
@@ -121,13 +123,31 @@ def load_profile(book: Book, profile: str | Path | None = None) -> Profile:
     pauses = gather(problems, lambda: Pauses().updated(top.section("pauses")), Pauses())
     mastering_sec = gather(problems, lambda: top.section("mastering"))
     mastering = dict(mastering_sec.data) if mastering_sec is not None else {}
+    lexicon = gather(problems, lambda: _shared_lexicon(top, path.parent, book), Lexicon()) or Lexicon()
     gather(problems, top.done)
     if problems:
         raise ConfigProblems(problems)
     fallback.setdefault("default", cast[NARRATOR])
     assert pauses is not None
     return Profile(path=path, label=label, voices=voices, cast=cast, fallback=fallback,
-                   pauses=pauses, mastering=mastering)
+                   pauses=pauses, mastering=mastering, lexicon=lexicon)
+
+
+def _shared_lexicon(top: Section, profile_dir: Path, book: Book) -> Lexicon:
+    """``pronunciations: FILE``: a YAML file with a ``pronunciations:`` mapping, shared by books."""
+    from audiobook.book import read_lexicon
+
+    name = top.text("pronunciations")
+    if name is None:
+        return Lexicon()
+    path = _resolve(name, profile_dir, book.root)
+    label = _label(path, book.root)
+    if not path.is_file():
+        raise ConfigError(f"{top.where('pronunciations')}: {name}: file not found (looked for {path})")
+    shared = Section(load_yaml(path, label=label), label)
+    lexicon = read_lexicon(shared, book.language)
+    shared.done()
+    return lexicon
 
 
 def _check_speakers(cast: Section, book: Book) -> None:
@@ -179,6 +199,7 @@ def _voice(name: str, sec: Section, profile_dir: Path, book_root: Path, engine_c
         options=tuple(sorted(options.items(), key=lambda kv: kv[0])),
         speed=sec.number("speed", 1.0, low=0.25, high=4.0) or 1.0,
         pitch=sec.number("pitch", 0.0, low=-12.0, high=12.0) or 0.0,
+        timbre=sec.number("timbre", 0.0, low=-6.0, high=6.0) or 0.0,
     )
     sec.done()
     return voice

@@ -7,6 +7,7 @@ worker per core, each loading its engines once), and reports progress through a 
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
 import signal
@@ -23,10 +24,11 @@ import numpy as np
 
 from audiobook.book import Book
 from audiobook.errors import AudiobookError, Problems, SynthesisError, WorkersLost, did_you_mean
+from audiobook.lexicon import Lexicon, check_engines, mark
 from audiobook.model import NARRATOR, SAMPLE_RATE, Line, Script, Voice, to_int16
 from audiobook.text.speech import Speech, pieces, speech, too_long
 from audiobook.voice.cache import LineCache, line_key
-from audiobook.voice.engines import Engine, engine_class
+from audiobook.voice.engines import ENGINES, Engine, engine_class
 from audiobook.voice.engines.base import load_digest_memo, save_digest_memo
 from audiobook.voice.profiles import Profile
 
@@ -41,6 +43,7 @@ class Job:
     sentence_pause: float
     max_chars: int = 0    # sentences longer than this are cut into pieces (0: as the engine says)
     engine_id: str = ""   # the engine's identity (version, model digest): a worker that loaded another reloads
+    lexicon: Lexicon = Lexicon()   # the pronunciation entries whose words the text holds
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,9 @@ def plan(script: Script, profile: Profile, book: Book, cache: LineCache,
     sentence_pause = book.pauses(profile.pauses).sentence
     uncast: set[str] = set()
     seen: set[str] = set()
+    lexicon = book.lexicon.over(profile.lexicon)
+    if bad := check_engines(lexicon, sorted(ENGINES)):
+        raise Problems(bad)
     for ln in lines:
         voice = profile.voice_for(ln.speaker, ln.gender)
         if voice.name not in identities:
@@ -124,6 +130,10 @@ def plan(script: Script, profile: Profile, book: Book, cache: LineCache,
                 f"{ln.location}: speaker [{ln.speaker}]{did_you_mean(ln.speaker, list(profile.cast))} is not cast "
                 f"in {profile.label}; read by voice {voice.name}, the {profile.how_cast(ln.speaker, g)}; "
                 f"add {ln.speaker} under cast: to choose a voice")
+        named = lexicon.find(text, voice.option("language") or book.language)
+        if named:              # how this engine says the lexicon's words: in this line's key only
+            cls = engine_class(voice.engine)
+            extra["say"] = [[s.text, cls.pronounce(voice, s)] for s in named]
         key = line_key(text, identities[voice.name], extra)
         p.keys[(ln.chapter, ln.index)] = key
         p.voices[(ln.chapter, ln.index)] = voice
@@ -132,7 +142,8 @@ def plan(script: Script, profile: Profile, book: Book, cache: LineCache,
         seen.add(key)
         samples = cache.samples(key)
         if samples is None:
-            p.jobs[key] = Job(key, text, voice, sentence_pause, limit, engine_ids[voice.name])
+            p.jobs[key] = Job(key, text, voice, sentence_pause, limit, engine_ids[voice.name],
+                              lexicon.only(named))
         elif problem := too_short(text, samples):          # reported when made; and at every build since
             p.doubtful.add(key)
             p.warnings.append(f"{ln.location}: voice {voice.name}: {problem}, kept from an earlier build: "
@@ -278,10 +289,12 @@ def _speak(job: Job) -> np.ndarray:
     chunks: list[np.ndarray] = []
     try:
         for piece in pieces(job.text, job.max_chars or engine.MAX_CHARS):
+            if job.lexicon:
+                piece = mark(piece, job.lexicon.find(piece), functools.partial(engine.pronounce, job.voice))
             for chunk in engine.synthesize(piece, job.voice):
                 audio = trim_silence(np.asarray(chunk.samples, dtype=np.float32), chunk.sample_rate)
                 if audio.size:
-                    chunks.append(to_pipeline(audio, chunk.sample_rate, job.voice.pitch))
+                    chunks.append(to_pipeline(audio, chunk.sample_rate, job.voice.pitch, job.voice.timbre))
     except AudiobookError:
         raise
     except Exception as e:  # an engine failing on one line is reported with the line, not a traceback
@@ -296,9 +309,15 @@ def _speak(job: Job) -> np.ndarray:
     return np.concatenate(joined) if joined else np.zeros(0, np.float32)
 
 
-def to_pipeline(samples: np.ndarray, rate: int, pitch: float) -> np.ndarray:
-    """Pitch-shift (semitones) at the engine's rate, then resample to the pipeline's rate."""
-    if pitch:
+def to_pipeline(samples: np.ndarray, rate: int, pitch: float, timbre: float = 0.0) -> np.ndarray:
+    """Pitch-shift (semitones) at the engine's rate, then resample to the pipeline's rate. ``pitch``
+    moves the formants with the pitch (as a tape played faster); ``timbre`` moves the formants that
+    many semitones more, the pitch staying where ``pitch`` put it (``timbre.shift``)."""
+    if timbre:
+        from audiobook.voice.timbre import shift
+
+        samples = shift(samples, rate, pitch=pitch, formants=pitch + timbre)
+    elif pitch:
         from pedalboard import PitchShift
 
         samples = PitchShift(semitones=pitch)(samples[np.newaxis, :], rate)[0]

@@ -23,6 +23,7 @@ from audiobook.errors import AudiobookError
 from audiobook.files import atomic_write, read_json, user_cache_dir
 
 if TYPE_CHECKING:
+    from audiobook.lexicon import Said
     from audiobook.model import Voice
 
 
@@ -76,6 +77,19 @@ class Engine(ABC):
     def describe(cls, voice: Voice) -> str:
         """One line for ``audiobook voices``: which model, which speaker."""
         return voice.model or "(default model)"
+
+    @classmethod
+    def pronounce(cls, voice: Voice, said: Said) -> str:
+        """What this engine is given, in place of one word of a line, to say it as the book's
+        pronunciation lexicon says: a respelling here (an engine that reads only text); engines
+        that take phonemes inline override it. ConfigError naming the entry if it cannot."""
+        return said.respelling(cls.NAME)
+
+    @classmethod
+    def phonemes(cls, voice: Voice, text: str) -> str:
+        """The phonemes this engine reads ``text`` (with ``pronounce``'s forms in it) as, for
+        ``audiobook words``; '' for an engine that cannot tell without speaking."""
+        return ""
 
     @abstractmethod
     def synthesize(self, text: str, voice: Voice) -> Iterator[Audio]:

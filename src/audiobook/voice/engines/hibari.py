@@ -21,9 +21,11 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from audiobook.errors import AudiobookError, EngineError
+from audiobook.errors import AudiobookError, ConfigError, EngineError
 from audiobook.files import atomic_write, user_cache_dir
+from audiobook.lexicon import Said
 from audiobook.model import Voice
+from audiobook.phonemes import to_misaki
 from audiobook.safeyaml import excerpt
 from audiobook.voice.engines.base import Audio, Engine, file_digest, package_version
 
@@ -47,6 +49,19 @@ def _voices_module() -> ModuleType | None:
     module = importlib.util.module_from_spec(registry)
     registry.loader.exec_module(module)
     return module
+
+
+@functools.cache
+def _vocab() -> frozenset[str]:
+    """The phoneme symbols hibari's model reads (its ``assets/vocab.json``)."""
+    spec = importlib.util.find_spec("hibari")
+    if spec is None or spec.origin is None:
+        return frozenset()
+    try:
+        with open(os.path.join(os.path.dirname(spec.origin), "assets", "vocab.json"), encoding="utf-8") as f:
+            return frozenset(json.load(f))
+    except (OSError, ValueError):
+        return frozenset()
 
 
 def _voice_file(voice: Voice) -> str:
@@ -138,6 +153,24 @@ class HibariEngine(Engine):
     @classmethod
     def describe(cls, voice: Voice) -> str:
         return f"hibari {voice.model or 'heart'}"
+
+    @classmethod
+    def pronounce(cls, voice: Voice, said: Said) -> str:
+        """hibari's ``[word](/phonemes/)``, in its misaki symbols (converted from the espeak IPA)."""
+        british = bool(_voices_module().VOICES.get(voice.model or "heart", {}).get("british"))  # type: ignore[union-attr]
+        phonemes = said.own_phonemes(cls.NAME) or to_misaki(said.ipa(), british)
+        known = _vocab()
+        if known and (missing := [c for c in dict.fromkeys(phonemes) if c not in known]):
+            raise ConfigError(f"{said.entry.where}: /{phonemes}/: hibari (voice {voice.name}) has no phoneme "
+                              f"{', '.join(repr(c) for c in missing)}; give hibari its own entry in misaki's "
+                              f"symbols (hibari: /.../)")
+        return f"[{said.text}](/{phonemes}/)"
+
+    @classmethod
+    def phonemes(cls, voice: Voice, text: str) -> str:
+        """hibari's G2P reading (misaki symbols), the ``[word](/phonemes/)`` forms included."""
+        british = bool(_voices_module().VOICES.get(voice.model or "heart", {}).get("british"))  # type: ignore[union-attr]
+        return str(_g2p(british)(text))
 
     def __init__(self, voice: Voice, threads: int = 1) -> None:
         super().__init__(voice, threads)

@@ -13,15 +13,18 @@ to the same samples, in any worker.
 
 from __future__ import annotations
 
+import functools
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from audiobook.errors import EngineError
+from audiobook.errors import ConfigError, EngineError
 from audiobook.files import replacing, user_cache_dir
+from audiobook.lexicon import Said
 from audiobook.model import Voice
 from audiobook.safeyaml import excerpt
 from audiobook.voice.engines.base import Audio, Engine, file_digest, package_version
@@ -46,8 +49,13 @@ def model_files(voice: Voice) -> tuple[Path, Path]:
         return Path(pkg.model_path()), Path(pkg.config_path())
     model = Path(name)
     if model.suffix != ".onnx":
+        from audiobook.voice.catalogue import installed_piper, piper_dir
+
+        if (found := installed_piper(name)) is not None:
+            return found, Path(f"{found}.json")
         raise EngineError(f"voice {voice.name}: Piper model {excerpt(name)} is neither a bundled voice "
-                          f"({', '.join(BUNDLED)}) nor an .onnx file")
+                          f"({', '.join(BUNDLED)}), a downloaded one (in {piper_dir()}), nor an .onnx file; "
+                          f"download it with: audiobook voices add piper:{name}")
     config = Path(voice.option("config") or f"{model}.json")
     return model, config
 
@@ -106,6 +114,32 @@ class PiperEngine(Engine):
         spk = voice.option("speaker")
         return f"{model.name}" + (f", speaker {spk}" if spk is not None else "")
 
+    @classmethod
+    def pronounce(cls, voice: Voice, said: Said) -> str:
+        """espeak-ng phonemes in Piper's ``[[ ]]``, each symbol one the model knows."""
+        ipa = said.own_phonemes(cls.NAME) or said.ipa()
+        model, config = model_files(voice)
+        known = _phoneme_map(str(config))
+        if known and (missing := [c for c in dict.fromkeys(ipa) if c not in known]):
+            raise ConfigError(f"{said.entry.where}: /{ipa}/: the Piper voice {voice.name} ({model.name}) has no "
+                              f"phoneme {', '.join(repr(c) for c in missing)}; write it with espeak-ng's symbols "
+                              f"for {_espeak_voice(str(config))}")
+        return f"[[ {ipa} ]]"
+
+    @classmethod
+    def phonemes(cls, voice: Voice, text: str) -> str:
+        """espeak-ng's reading, as Piper's own phonemizer makes it, and the ``[[ ]]`` blocks as they are."""
+        from audiobook.phonemes import espeak_ipa
+
+        _, config = model_files(voice)
+        out = []
+        for part in re.split(r"(\[\[.*?\]\])", phoneme_blocks(text)):
+            if part.startswith("[["):
+                out.append(part[2:-2].strip())
+            elif part.strip():
+                out.append(espeak_ipa(part, _espeak_voice(str(config), "en-us")))
+        return " ".join(out)
+
     def __init__(self, voice: Voice, threads: int = 1) -> None:
         super().__init__(voice, threads)
         try:
@@ -144,8 +178,34 @@ class PiperEngine(Engine):
             noise_w_scale=voice.option("noise_w_scale"),
             normalize_audio=False,
         )
-        for chunk in self._piper.synthesize(text, syn):
+        for chunk in self._piper.synthesize(phoneme_blocks(text), syn):
             yield Audio(chunk.audio_float_array, chunk.sample_rate)
+
+
+def phoneme_blocks(text: str) -> str:
+    """Text with lexicon phonemes made whole for Piper: neighbouring ``[[ ]]`` blocks joined (Piper
+    would put two spaces between them) and punctuation right after a block moved into it (Piper
+    drops it when the text that follows starts with it)."""
+    if "[[" not in text:
+        return text
+    text = re.sub(r"\s*\]\]\s+\[\[\s*", " ", text)
+    return re.sub(r"\s*\]\]([,.;:!?]+)", r"\1 ]]", text)
+
+
+@functools.cache
+def _phoneme_map(config: str) -> frozenset[str]:
+    """The phonemes a Piper voice's config lists (empty if it cannot be read: checked elsewhere)."""
+    try:
+        return frozenset(json.loads(Path(config).read_text(encoding="utf-8")).get("phoneme_id_map") or ())
+    except (OSError, ValueError):
+        return frozenset()
+
+
+def _espeak_voice(config: str, default: str = "its language") -> str:
+    try:
+        return str(json.loads(Path(config).read_text(encoding="utf-8"))["espeak"]["voice"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return default
 
 
 def fixed_noise_model(model: Path, seed: int) -> Path:

@@ -1,0 +1,176 @@
+"""Does the pronunciation lexicon make names heard right? Whisper's WER on the lines that hold a
+lexicon word, with the lexicon off and on, for each bundled engine, side by side in one run.
+
+Lines: bench/pronunciations/names.txt (names and places with misleading spellings, written for this
+bench) and every line of the sample book holding a word of bench/pronunciations/lexicon.yaml. Each
+line is rendered through the pipeline (bench/lines.py) with Piper joe and hibari heart, once
+without and once with the lexicon, and transcribed by ../shared/tools/asr (Whisper base).
+
+Scores, each the same for both modes. "spelling": the ASR tool's WER against the text as written.
+"intended": the same transcripts against the closest reference in which a name may also be spelled
+as Whisper writes its intended pronunciation (bench/pronunciations/heard-as.tsv: Cholmondeley said
+right is heard as "Chumley", which the written reference counts as an error). "changed lines":
+the intended WER on the lines whose phonemes the lexicon changes for that engine (a name the
+engine already says as the entry does gets the same audio either way). "names heard": how many of
+the lexicon words in the lines Whisper wrote down as the word or one of its intended spellings.
+
+    bash ../shared/tools/asr/SETUP.sh            # once
+    .venv/bin/python bench/lexicon_wer.py [--asr /tmp/asr/asr-wer] [--out bench/LEXICON.md]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from audiobook.book import load_book  # noqa: E402
+from audiobook.config import Section, load_yaml  # noqa: E402
+from audiobook.lexicon import Lexicon, load_lexicon  # noqa: E402
+from audiobook.model import Voice  # noqa: E402
+from audiobook.text.script import build_script  # noqa: E402
+from audiobook.voice.words import say  # noqa: E402
+from lines import render_lines  # noqa: E402
+
+VOICES = {"piper joe": "{engine: piper, model: joe}", "hibari heart": "{engine: hibari, model: heart}"}
+BASE = {"piper joe": Voice("v", "piper", "joe"), "hibari heart": Voice("v", "hibari", "heart")}
+
+
+def bench_lexicon() -> Lexicon:
+    label = "bench/pronunciations/lexicon.yaml"
+    return load_lexicon(Section(load_yaml(HERE / "pronunciations" / "lexicon.yaml", label=label), label)
+                        .section("pronunciations"))
+
+
+def sentences() -> tuple[list[str], int]:
+    """The names list, then the sample book's lines holding a lexicon word; and how many are the book's."""
+    names = [s.strip() for s in (HERE / "pronunciations" / "names.txt").read_text().splitlines() if s.strip()]
+    lexicon = bench_lexicon()
+    book = build_script(load_book(REPO))
+    sample = [ln.text for ch in book.chapters for ln in ch.lines if lexicon.find(ln.text)]
+    missing = [s for s in names if not lexicon.find(s)]
+    assert not missing, f"names.txt lines without a lexicon word: {missing}"
+    return names + sample, len(sample)
+
+
+def wer(asr: str, pairs: list[tuple[str, Path]], work: Path, name: str) -> dict:
+    tsv = work / f"{name}.tsv"
+    tsv.write_text("".join(f"{wav}\t{text}\n" for text, wav in pairs), encoding="utf-8")
+    out = work / f"{name}.json"
+    subprocess.run([asr, "--pairs", str(tsv), "--json", str(out)], check=True, stdout=subprocess.DEVNULL)
+    return json.loads(out.read_text())
+
+
+def heard_as() -> dict[str, list[list[str]]]:
+    """word (lowercase) -> the other spellings of its intended pronunciation, each a list of words."""
+    out: dict[str, list[list[str]]] = {}
+    for row in (HERE / "pronunciations" / "heard-as.tsv").read_text(encoding="utf-8").splitlines():
+        if row.strip() and not row.startswith("#"):
+            word, alts = row.split("\t")
+            out[word.lower()] = [a.split() for a in alts.split(",") if a.strip()]
+    return out
+
+
+def edits(ref: list[str], hyp: list[str]) -> int:
+    row = list(range(len(hyp) + 1))
+    for i, r in enumerate(ref, 1):
+        prev, row[0] = row[0], i
+        for j, h in enumerate(hyp, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (r != h))
+    return row[-1]
+
+
+def intended_wer(result: dict, alternatives: dict[str, list[list[str]]]) -> float:
+    """Corpus WER where each name may match any of its spellings (the closest reference wins)."""
+    errors = words = 0
+    for item in result["items"]:
+        ref, hyp = item["reference_norm"].split(), item["transcript_norm"].split()
+        refs = [ref]
+        for k, w in enumerate(ref):
+            for alt in alternatives.get(w, []):
+                refs += [r[:k] + alt + r[k + 1:] for r in refs if r[k:k + 1] == [w]]
+        errors += min(edits(r, hyp) for r in refs)
+        words += len(ref)
+    return errors / words
+
+
+def names_heard(result: dict, lexicon: Lexicon, alternatives: dict[str, list[list[str]]]) -> tuple[int, int]:
+    """(lexicon words Whisper wrote as the word or an intended spelling, lexicon words in all)."""
+    hits = total = 0
+    for item in result["items"]:
+        hyp = f" {item['transcript_norm']} "
+        for said in lexicon.find(item["reference"]):
+            total += 1
+            word = said.entry.word.lower()
+            forms = [word.split(), *alternatives.get(word, [])]
+            hits += any(f" {' '.join(f)} " in hyp or f" {' '.join(f)}s " in hyp for f in forms)
+    return hits, total
+
+
+def changed(lines: list[str], voice: Voice, lexicon: Lexicon) -> set[str]:
+    """The lines whose phonemes, as this voice's engine says them, the lexicon changes."""
+    return {ln for ln in lines if say(voice, ln, lexicon) != say(voice, ln, Lexicon())}
+
+
+def subset(result: dict, keep: set[str]) -> dict:
+    return {**result, "items": [i for i in result["items"] if i["reference"] in keep]}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--asr", default="/tmp/asr/asr-wer")
+    ap.add_argument("--out", type=Path, default=None, help="write the table (markdown) here too")
+    ap.add_argument("--work", type=Path, default=None, help="keep the books, audio and transcripts here")
+    args = ap.parse_args()
+    lines, from_book = sentences()
+    block = "pronunciations:\n" + "".join(
+        f"  {k}\n" for k in (HERE / "pronunciations" / "lexicon.yaml").read_text().split("pronunciations:\n", 1)[1]
+        .splitlines() if k.strip())
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        work = args.work or Path(tmp)
+        work.mkdir(parents=True, exist_ok=True)
+        for label, voice in VOICES.items():
+            result = {}
+            for mode, lex in (("off", ""), ("on", block)):
+                pairs = render_lines(work / f"{label}-{mode}".replace(" ", "-"), lines, voice, lex)
+                pairs = [(t, w) for t, w in pairs if t in lines]
+                assert len(pairs) == len(lines), (len(pairs), len(lines))
+                result[mode] = wer(args.asr, pairs, work, f"{label}-{mode}".replace(" ", "-"))
+            rows.append((label, result))
+    table = [f"{len(lines)} lines ({len(lines) - from_book} from bench/pronunciations/names.txt, {from_book} from "
+             f"the sample book), each holding a word of bench/pronunciations/lexicon.yaml; Whisper base "
+             f"(../shared/tools/asr), corpus WER.", "",
+             "| voice | score | lexicon off | lexicon on | on / off |", "|---|---|---|---|---|"]
+    alternatives = heard_as()
+    lexicon = bench_lexicon()
+    for label, r in rows:
+        keep = changed(lines, BASE[label], lexicon)
+        scores = [("WER, spelling", lambda x: x["overall_wer"]),
+                  ("WER, intended", lambda x: intended_wer(x, alternatives)),
+                  (f"WER, intended, the {len(keep)} changed lines", lambda x, k=keep: intended_wer(subset(x, k),
+                                                                                                  alternatives))]
+        for score, of in scores:
+            off, on = of(r["off"]), of(r["on"])
+            table.append(f"| {label} | {score} | {off:.1%} | {on:.1%} | {on / off if off else float('nan'):.2f} |")
+        (h0, n), (h1, _) = names_heard(r["off"], lexicon, alternatives), names_heard(r["on"], lexicon, alternatives)
+        table.append(f"| {label} | names heard as intended | {h0} of {n} | {h1} of {n} | |")
+    print("\n".join(table))
+    for label, r in rows:
+        for mode in ("off", "on"):
+            wrong = [f"{i['reference']!r} -> {i['transcript']!r}" for i in r[mode]["items"] if i["wer"]]
+            print(f"\n{label}, lexicon {mode}: {len(wrong)} lines heard wrong")
+            print("\n".join(f"  {w}" for w in wrong))
+    if args.out:
+        args.out.write_text("\n".join(table) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
