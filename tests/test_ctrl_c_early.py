@@ -31,5 +31,6 @@ def test_ctrl_c_early_in_a_build_is_one_line(tmp_path: Path) -> None:
     for moment, code, err in seen:
         assert code in (0, 130), (moment, err)
         assert "Traceback" not in err and "KeyboardInterrupt" not in err, (moment, err)
-        assert err.strip() in ("", "interrupted; finished lines are kept in the cache"), (moment, err)
+        said = [ln for ln in err.splitlines() if ln.strip() and not ln.startswith("warning: ")]   # (no cover)
+        assert said in ([], ["interrupted; finished lines are kept in the cache"]), (moment, err)
     assert any(code == 130 for _, code, _ in seen)
