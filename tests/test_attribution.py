@@ -188,8 +188,11 @@ def test_turn_taking_alternates_between_two_people() -> None:
 def test_two_speakers_of_the_same_gender() -> None:
     cast = [("Ann", "female", ()), ("Mary", "female", ())]
     text = ("Ann and Mary sat down.\n\n“Tea?” asked Ann.\n\n“Please,” said Mary.\n\n“Milk?”\n\n“No, thank you.”"
-            "\n\n“Sugar?” she asked.")
+            "\n\n“Sugar?” asked Ann.")
     assert who(text, cast) == ["Ann", "Mary", "Ann", "Mary", "Ann"]
+    # a "she asked" is a speech tag the turns do not overrule: she is the woman last named
+    text = text.replace("asked Ann.", "she asked.").replace("“No, thank you.”", "“No, thank you,” said Mary.")
+    assert who(text, cast)[-1] == "Mary"
 
 
 def test_addressed_by_a_title_written_small() -> None:
@@ -650,3 +653,36 @@ def test_script_of_parsed_text() -> None:
     sc = script_of(ms, Cast.from_characters([Character("Rosa", (), "female")]))
     assert [(ln.speaker, ln.reason) for ln in sc.lines() if ln.kind == "dialogue"] == [
         ("Rosa", 'explicit: "said Rosa"')]
+
+
+# ------------------------------------------------------------------------------------------- a tag anchors
+def test_a_tag_re_alternates_the_lines_after_it() -> None:
+    # the first "he said" goes to the man named last (Tomas); the tag says it was Ivo, and the
+    # untagged replies after it alternate from Ivo, not from the wrong guess
+    cast = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Ivo", "male", ())]
+    text = ("Rosa waited for Tomas at the gate. A young man came up the road.\n\n"
+            "[Ivo]“Is this the way to the mill?” he asked.\n\n“It is,” said Rosa.\n\n“Is it far?”\n\n"
+            "“An hour on foot.”\n\n“Then I had better go.”")
+    got = run(text, cast)
+    assert [s for _, s, _ in got] == ["Ivo", "Rosa", "Ivo", "Rosa", "Ivo"]
+    assert got[0][2] == "tag"
+
+
+def test_a_tag_re_alternates_the_lines_before_it() -> None:
+    cast = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Ivo", "male", ())]
+    text = ("Tomas was out. Ivo came to the door.\n\n“Good evening.”\n\n“Good evening to you.”\n\n"
+            "“May I come in?”\n\n[Rosa]“You may.”")
+    assert who(text, cast) == ["Ivo", "Rosa", "Ivo", "Rosa"]
+
+
+def test_a_neighbour_of_a_tag_never_contradicts_its_reason() -> None:
+    cast = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Ivo", "male", ())]
+    text = ("Rosa and Tomas sat by the fire.\n\n[Ivo]“May I sit with you?”\n\n“Of course.”\n\n"
+            "“Thank you.”\n\n“You are welcome.”")
+    got = run(text, cast)
+    for _quote, speaker, reason in got[1:]:
+        assert reason.startswith("turn-taking")
+        # "turn-taking: N turns from X": an even N is X's own line, an odd N the other person's
+        n, source = reason.split(": ", 1)[1].split(" turn", 1)[0], reason.split(" from ", 1)[1]
+        assert (speaker == source) == (int(n) % 2 == 0), reason
+    assert [s for _, s, _ in got] == ["Ivo", "Rosa", "Ivo", "Rosa"]

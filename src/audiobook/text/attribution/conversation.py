@@ -10,8 +10,10 @@ addressed ("Upon my word, Basil!" / answered the artist).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from audiobook.text.attribution.turns import HARD, Conversation, Evidence, decode
 from audiobook.text.characters import Cast, first_name_gender, noun_gender
 
 UNKNOWN = "Narrator"
@@ -69,6 +71,9 @@ class TurnTaking:
         for chain in chains:
             speakers: list[str | None] = [self._anchor(it, spoken) for it in chain]
             self._name_descriptions(chain, speakers)
+            if self.cast.from_book and self._decode(chain, speakers, spoken):
+                spoken.extend((it.gpar, speakers[k] or UNKNOWN) for k, it in enumerate(chain))
+                continue
             if self.cast.from_book:
                 self._pronouns_in_turn(chain, speakers)
             for k, it in enumerate(chain):
@@ -84,6 +89,42 @@ class TurnTaking:
                         self.out[q] = a
                     speakers[k] = a.speaker
                 spoken.append((it.gpar, speakers[k] or UNKNOWN))
+
+    def _decode(self, chain: list[Item], speakers: list[str | None], spoken: list[tuple[int, str]]) -> bool:
+        """Decide the whole conversation at once (turns.py); False when it has nobody to give lines to."""
+        found: list[Attribution | None] = [self.out[it.quote_ids[-1]] if it.found else None for it in chain]
+        # the last two speakers before a short pause of narration go on taking turns
+        pre: list[str] = []
+        for g, last in reversed(spoken[-2:]):
+            if last == UNKNOWN or (chain[0].gpar if not pre else g + 1) - g > (3 if not pre else 1) or last in pre:
+                break
+            pre.insert(0, last)
+        head: list[Attribution | None] = [Attribution(p, 1.0, "before") for p in pre]
+        found = head + found
+        evidence = [Evidence(p, -HARD) for p in pre] + [_evidence(found[len(pre) + k], it.excluded, it.listener,
+                                                                      it.previous) for k, it in enumerate(chain)]
+        people = _ranked([s for s in speakers if s], pre[::-1], [it.listener for it in chain],
+                         [it.previous.speaker for it in chain if it.previous], chain[0].recent[:3],
+                         [p for p, _n in self.talkers.most_common(2)])
+        people = [p for p in people if p not in ("", UNKNOWN)][:6]
+        if not people:
+            return False
+        anchored = {s for s in speakers if s}
+        prior = {p: (0.0 if p in anchored else 0.4 + 0.1 * r) for r, p in enumerate(people)}
+        got = decode(Conversation(evidence, people, prior))
+        for k, it in enumerate(chain):
+            n = len(pre) + k
+            who = got[n]
+            if who is None:
+                return False
+            a = _reason(n, got, found, chain[k - 1].listener if k > 0 else None, it.previous)
+            if a is None:
+                continue
+            for q in it.quote_ids:
+                if found[n] is None or self.out[q].speaker == found[n].speaker:   # type: ignore[union-attr]
+                    self.out[q] = a
+            speakers[k] = who
+        return True
 
     def _name_descriptions(self, chain: list[Item], speakers: list[str | None]) -> None:
         """"Upon my word, Basil!" / "You don't understand," answered the artist: the artist is Basil; so is
@@ -219,3 +260,60 @@ class TurnTaking:
             if person not in it.excluded and person != FIRST:
                 return Attribution(person, 0.1, "recent: last character mentioned")
         return Attribution(UNKNOWN, 0.05, "unknown")
+
+
+def _ranked(*groups: Sequence[str | None]) -> list[str]:
+    """The people of the groups, each once, most often named first within each group, groups in order."""
+    out: list[str] = []
+    for g in groups:
+        for who, _n in Counter(p for p in g if p).most_common():
+            if who not in out:
+                out.append(who)
+    return out
+
+
+def _evidence(a: Attribution | None, excluded: set[str], listener: str | None,
+              previous: Attribution | None) -> Evidence:
+    """What a paragraph's own words say of its speaker, as the conversation decoder weighs it: a tag is a
+    fact, a speech tag or a beat all but one (the turns never overrule them: on the LitBank set that lost
+    more lines than it won), a continued quote keeps the speaker of the paragraph before."""
+    hint = previous.speaker if previous is not None else None
+    common = {"excluded": frozenset(excluded), "addressed_next": listener, "hint": hint}
+    if a is None:
+        return Evidence(**common)   # type: ignore[arg-type]
+    if a.reason.startswith("continues") or a.speaker == "":
+        return Evidence(continues=True, **common)   # type: ignore[arg-type]
+    return Evidence(a.speaker, -HARD if a.reason == "tag" else ANCHOR_COST, **common)   # type: ignore[arg-type]
+
+
+ANCHOR_COST = 30.0
+
+
+def _reason(k: int, got: list[str | None], found: list[Attribution | None], addressed: str | None,
+            previous: Attribution | None) -> Attribution | None:
+    """The attribution the decoded speaker of paragraph k gets (None: the paragraph's own one stands)."""
+    who, f = got[k], found[k]
+    assert who is not None
+    if f is not None and (f.reason.startswith("continues") or f.speaker == ""):
+        return Attribution(who, 0.9, "continues the quote before")
+    if f is not None and f.speaker == who:
+        return None
+    anchors = [j for j, a in enumerate(found) if a is not None and a.speaker == got[j] and j != k
+               and not a.reason.startswith("continues")]
+    j = min(anchors, key=lambda j: (abs(j - k), j > k), default=None)
+    d = abs(j - k) if j is not None else 0
+    turns = f"{d} turn{'s' if d > 1 else ''} from {got[j]}" if j is not None else ""
+    fits = ""
+    if f is not None:
+        word = f.reason.split(": ", 1)[1].split(" ")[0] if f.reason.startswith("pronoun") else ""
+        fits = f" ({word} fits both)" if word else f" (not {f.speaker})"
+    if f is None and addressed == who and k > 0 and got[k - 1] != who:
+        return Attribution(who, 0.6, f"turn-taking: {who} was addressed")
+    if j is None and f is None and previous is not None and previous.speaker == who:
+        return previous
+    if j is not None and (got[j] == who) == (d % 2 == 0):
+        return Attribution(who, 0.6 if f else max(0.35, 0.75 - 0.05 * d), f"turn-taking: {turns}{fits}")
+    nb = got[k - 1] if k > 0 else got[k + 1] if k + 1 < len(got) else None
+    if nb is None or nb == who:
+        return Attribution(who, 0.4, f"turn-taking: the likeliest speaker of the conversation{fits}")
+    return Attribution(who, 0.5, f"turn-taking: answers {nb}{fits}")
