@@ -71,7 +71,7 @@ class TurnTaking:
         for chain in chains:
             speakers: list[str | None] = [self._anchor(it, spoken) for it in chain]
             self._name_descriptions(chain, speakers)
-            if self.cast.from_book and self._decode(chain, speakers, spoken):
+            if self.cast.from_book and any(it.found for it in chain) and self._decode(chain, speakers):
                 spoken.extend((it.gpar, speakers[k] or UNKNOWN) for k, it in enumerate(chain))
                 continue
             if self.cast.from_book:
@@ -90,20 +90,11 @@ class TurnTaking:
                     speakers[k] = a.speaker
                 spoken.append((it.gpar, speakers[k] or UNKNOWN))
 
-    def _decode(self, chain: list[Item], speakers: list[str | None], spoken: list[tuple[int, str]]) -> bool:
+    def _decode(self, chain: list[Item], speakers: list[str | None]) -> bool:
         """Decide the whole conversation at once (turns.py); False when it has nobody to give lines to."""
         found: list[Attribution | None] = [self.out[it.quote_ids[-1]] if it.found else None for it in chain]
-        # the last two speakers before a short pause of narration go on taking turns
-        pre: list[str] = []
-        for g, last in reversed(spoken[-2:]):
-            if last == UNKNOWN or (chain[0].gpar if not pre else g + 1) - g > (3 if not pre else 1) or last in pre:
-                break
-            pre.insert(0, last)
-        head: list[Attribution | None] = [Attribution(p, 1.0, "before") for p in pre]
-        found = head + found
-        evidence = [Evidence(p, -HARD) for p in pre] + [_evidence(found[len(pre) + k], it.excluded, it.listener,
-                                                                      it.previous) for k, it in enumerate(chain)]
-        people = _ranked([s for s in speakers if s], pre[::-1], [it.listener for it in chain],
+        evidence = [_evidence(found[k], it.excluded, it.listener, it.previous) for k, it in enumerate(chain)]
+        people = _ranked([s for s in speakers if s], [it.listener for it in chain],
                          [it.previous.speaker for it in chain if it.previous], chain[0].recent[:3],
                          [p for p, _n in self.talkers.most_common(2)])
         people = [p for p in people if p not in ("", UNKNOWN)][:6]
@@ -112,16 +103,15 @@ class TurnTaking:
         anchored = {s for s in speakers if s}
         prior = {p: (0.0 if p in anchored else 0.4 + 0.1 * r) for r, p in enumerate(people)}
         got = decode(Conversation(evidence, people, prior))
+        if None in got:
+            return False
         for k, it in enumerate(chain):
-            n = len(pre) + k
-            who = got[n]
-            if who is None:
-                return False
-            a = _reason(n, got, found, chain[k - 1].listener if k > 0 else None, it.previous)
+            who, f = got[k], found[k]
+            a = _reason(k, got, found, chain[k - 1].listener if k > 0 else None, it.previous)
             if a is None:
                 continue
             for q in it.quote_ids:
-                if found[n] is None or self.out[q].speaker == found[n].speaker:   # type: ignore[union-attr]
+                if f is None or self.out[q].speaker == f.speaker:
                     self.out[q] = a
             speakers[k] = who
         return True
@@ -317,3 +307,4 @@ def _reason(k: int, got: list[str | None], found: list[Attribution | None], addr
     if nb is None or nb == who:
         return Attribution(who, 0.4, f"turn-taking: the likeliest speaker of the conversation{fits}")
     return Attribution(who, 0.5, f"turn-taking: answers {nb}{fits}")
+

@@ -37,7 +37,7 @@ class Weights:
     newcomer: float = 2.0      # a third person joins instead of the one who spoke two paragraphs back
     addressed: float = 1.5     # the bonus of the person the paragraph before spoke to
     excluded: float = 4.0      # a quote that names its own speaker
-    hint: float = 2.0          # the subject of the sentence just before the paragraph
+    hint: float = 0.8          # the subject of the sentence just before the paragraph
 
 
 @dataclass
