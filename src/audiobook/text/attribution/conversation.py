@@ -93,13 +93,17 @@ class TurnTaking:
     def _decode(self, chain: list[Item], speakers: list[str | None]) -> bool:
         """Decide the whole conversation at once (turns.py); False when it has nobody to give lines to."""
         found: list[Attribution | None] = [self.out[it.quote_ids[-1]] if it.found else None for it in chain]
-        evidence = [_evidence(found[k], it.excluded, it.listener, it.previous) for k, it in enumerate(chain)]
         people = _ranked([s for s in speakers if s], [it.listener for it in chain],
                          [it.previous.speaker for it in chain if it.previous], chain[0].recent[:3],
                          [p for p, _n in self.talkers.most_common(2)])
-        people = [p for p in people if p not in ("", UNKNOWN)][:6]
+        people = [p for p in people if p not in ("", UNKNOWN)][:8]
         if not people:
             return False
+        # a long conversation with more people than the search holds: the lines of the others stand as found
+        found = [f if f is None or f.speaker in people or f.speaker == "" else None for f in found]
+        keep = [f is not None and f.speaker not in people and f.speaker != "" for f in (
+            self.out[it.quote_ids[-1]] if it.found else None for it in chain)]
+        evidence = [_evidence(found[k], it.excluded, it.listener, it.previous) for k, it in enumerate(chain)]
         anchored = {s for s in speakers if s}
         prior = {p: (0.0 if p in anchored else 0.4 + 0.1 * r) for r, p in enumerate(people)}
         got = decode(Conversation(evidence, people, prior))
@@ -107,6 +111,8 @@ class TurnTaking:
             return False
         for k, it in enumerate(chain):
             who, f = got[k], found[k]
+            if keep[k]:
+                continue
             a = _reason(k, got, found, chain[k - 1].listener if k > 0 else None, it.previous)
             if a is None:
                 continue

@@ -35,7 +35,7 @@ class Weights:
 
     repeat: float = 3.5        # one speaker in two paragraphs in a row (narration came between)
     newcomer: float = 2.0      # a third person joins instead of the one who spoke two paragraphs back
-    addressed: float = 1.5     # the bonus of the person the paragraph before spoke to
+    addressed: float = 2.5     # the bonus of the person the paragraph before spoke to
     excluded: float = 4.0      # a quote that names its own speaker
     hint: float = 0.8          # the subject of the sentence just before the paragraph
 
