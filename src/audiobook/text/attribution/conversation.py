@@ -1,12 +1,13 @@
-"""The second pass of attribution (attribution.py): conversations, where untagged quotes alternate.
+"""The second pass of attribution (sieve.py): conversations, where untagged quotes alternate.
 
 Paragraphs with dialogue that follow one another form a conversation. Its paragraphs the first pass
-decided (a tag, a beat, a continuation) are anchors; the others take turns from the nearest anchor:
-the same speaker an even number of turns away, the other person an odd number. The one a quote
-addresses ("Rosa, did you know?") answers next; a description that answers a vocative is the person
-addressed ("Upon my word, Basil!" / answered the artist).
+decided (a tag, a speech tag, a beat, a continuation) are anchors. With a cast list the whole
+conversation is decided at once (turns.py): the others take turns between the anchors on both
+sides, the one a quote addresses ("Rosa, did you know?") answers next, and each line's reason names
+the anchor it is counted from. Without one (discovered names are guesses to count from) each line
+takes turns from the nearest anchor. A description that answers a vocative is the person addressed
+("Upon my word, Basil!" / answered the artist).
 """
-
 from __future__ import annotations
 
 from collections import Counter
