@@ -31,6 +31,7 @@ class Attribution:
     speaker: str
     confidence: float
     reason: str
+    described_as: str = ""     # the description the speaker was named from ("The painter"), if any
 
 
 FIRST = "I"   # the first-person narrator, until we know their name
@@ -155,7 +156,7 @@ class TurnTaking:
             for q in it.quote_ids:
                 a = self.out[q]
                 if a.speaker == who:    # not the paragraph's other speaker
-                    self.out[q] = Attribution(named, a.confidence * 0.9, f"{a.reason} = {named}")
+                    self.out[q] = Attribution(named, a.confidence * 0.9, f"{a.reason} = {named}", who)
             speakers[k] = named
 
     def _gender(self, name: str) -> str:
