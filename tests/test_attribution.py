@@ -14,7 +14,7 @@ from audiobook.cli.main import cli
 from audiobook.text.attribution.sieve import UNNAMED_NARRATOR, attribute
 from audiobook.text.characters import Cast, description, discover, vocatives
 from audiobook.text.manuscript import parse_text
-from audiobook.text.script import cast_of, characters_yaml, review, script_of, voices_yaml
+from audiobook.text.script import build_script, cast_of, characters_yaml, review, script_of, voices_yaml
 from audiobook.voice.profiles import load_profile
 
 ROSA_TOMAS = [("Rosa", "female", ()), ("Tomas", "male", ())]
@@ -686,3 +686,33 @@ def test_a_neighbour_of_a_tag_never_contradicts_its_reason() -> None:
         n, source = reason.split(": ", 1)[1].split(" turn", 1)[0], reason.split(" from ", 1)[1]
         assert (speaker == source) == (int(n) % 2 == 0), reason
     assert [s for _, s, _ in got] == ["Ivo", "Rosa", "Ivo", "Rosa"]
+
+
+# ------------------------------------------------------------------------------------------- the starter cast
+PAINTER = ("Henry Lane sat in the studio of his friend, a young painter, and smoked.\n\n"
+           "“It is the best thing you have ever done, Basil,” said Henry.\n\n"
+           "“I shall not send it anywhere,” answered the painter.\n\n"
+           "“Why not, Basil?” asked Henry.\n\n"
+           "“Because I have put too much of myself into it,” said the painter.\n\n"
+           "“Basil, you are absurd,” said Henry.\n\n"
+           "“Perhaps,” said the painter. “But I will not show it.”\n")
+
+
+def test_a_character_named_after_being_described_is_one_character_in_the_starter_cast(tmp_path: Path) -> None:
+    # without a cast list "the painter" is found to be Basil (Henry keeps calling him so); the starter
+    # cast lists the painter as Basil's alias, not as a character of his own, so pasting it changes nothing
+    book = load_book(write_book(tmp_path / "b", PAINTER))
+    starter = characters_yaml(cast_of(book))
+    assert 'aliases: ["The painter"]' in starter and 'name: "The painter"' not in starter
+    pasted = load_book(write_book(tmp_path / "c", PAINTER, 'title: "T"\n' + starter))
+    speakers = [ln.speaker for ln in build_script(pasted).lines() if ln.kind == "dialogue"]
+    assert speakers == [ln.speaker for ln in build_script(book).lines() if ln.kind == "dialogue"]
+    assert speakers == ["Henry", "Basil", "Henry", "Basil", "Henry", "Basil", "Basil"]
+
+
+def test_her_mother_is_the_married_woman_of_her_family() -> None:
+    # Nora's cast name has no surname, her alias does; of the two Wren women the mother is Mrs. Wren
+    cast = [("Nora", "female", ("Miss Wren",)), ("Ada Wren", "female", ("Ada",)), ("Mrs. Wren", "female", ())]
+    text = ("Nora came in from the garden, and Ada followed her.\n\n“It is raining,” said Nora.\n\n"
+            "“Then stay in,” said her mother.")
+    assert who(text, cast) == ["Nora", "Mrs. Wren"]
