@@ -16,6 +16,7 @@ from audiobook.book import Book
 from audiobook.model import NARRATOR, Break, Chapter, Line, Script
 from audiobook.text.attribution import attribute
 from audiobook.text.attribution.conversation import Attribution
+from audiobook.text.attribution.narrator import looks_like_a_name
 from audiobook.text.attribution.sieve import UNNAMED_NARRATOR, speaker_gender
 from audiobook.text.characters import Cast, discover
 from audiobook.text.manuscript import Manuscript, read_manuscript
@@ -151,7 +152,7 @@ def cast_of(book: Book) -> list[CastEntry]:
             words[ln.speaker] += len(ln.text.split())
     listed = book.characters is not None
     aliases = {p.name: set(p.aliases) for p in cast.people.values()}
-    for desc, name in ({} if listed else _named_descriptions(found.values())).items():
+    for desc, name in ({} if listed else _named_descriptions(found)).items():
         if name in aliases:     # "the painter" speaks as Basil: list it as his
             aliases[name] |= {desc, *aliases.pop(desc, set())}
             lines[name] += lines.pop(desc, 0)
@@ -167,18 +168,27 @@ def cast_of(book: Book) -> list[CastEntry]:
     return out
 
 
-def _named_descriptions(found: Iterable[Attribution]) -> dict[str, str]:
+def _named_descriptions(found: Mapping[int, Attribution]) -> dict[str, str]:
     """Descriptions the attribution named as one character: "the painter" who turned out to be Basil,
-    when at least two of its lines and most of the named ones went to him (a character named
-    after being described is the same character)."""
+    when at least two of its lines and most of the named ones went to him (a character named after
+    being described is the same character), the name is a name (tagged, or a known first name or
+    title), and the two seldom speak next to each other under their own words (Syme answering "the
+    professor" line after line are two people)."""
     pairs: dict[str, Counter[str]] = {}
-    for a in found:
+    apart: Counter[tuple[str, str]] = Counter()     # a line of the description next to one tagged with the name
+    for q, a in found.items():
         if a.described_as:
             pairs.setdefault(a.described_as, Counter())[a.speaker] += 1
+            near = (found.get(q + d) for d in (-2, -1, 1, 2))
+            if any(b is not None and b.speaker == a.speaker and not b.described_as
+                   and b.reason.startswith('explicit: "') for b in near):
+                apart[a.described_as, a.speaker] += 1
+    tagged = {a.speaker for a in found.values() if not a.described_as and a.reason.startswith('explicit: "')}
     out = {}
     for desc, names in pairs.items():
         name, n = names.most_common(1)[0]
-        if n >= 2 and 2 * n > sum(names.values()):
+        real = name in tagged or looks_like_a_name(name)       # not "Ow" from "'Ow!' cried the mariner"
+        if real and n >= 2 and 2 * n > sum(names.values()) and 3 * apart[desc, name] < n:
             out[desc] = name
     return out
 
