@@ -73,11 +73,11 @@ class TurnTaking:
         for chain in chains:
             speakers: list[str | None] = [self._anchor(it, spoken) for it in chain]
             self._name_descriptions(chain, speakers)
+            if self.cast.from_book:
+                self._pronouns_in_turn(chain, speakers)
             if self.cast.from_book and any(it.found for it in chain) and self._decode(chain, speakers):
                 spoken.extend((it.gpar, speakers[k] or UNKNOWN) for k, it in enumerate(chain))
                 continue
-            if self.cast.from_book:
-                self._pronouns_in_turn(chain, speakers)
             for k, it in enumerate(chain):
                 if speakers[k] == "":        # continues a quote whose speaker is decided by now
                     before = speakers[k - 1] if k > 0 else None
