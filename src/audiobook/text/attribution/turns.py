@@ -33,7 +33,7 @@ class Evidence:
 class Weights:
     """The costs of breaking a habit of conversation (log-odds, fitted by hand on invented scenes)."""
 
-    repeat: float = 3.5        # one speaker in two paragraphs in a row (narration came between)
+    repeat: float = 5.0        # one speaker in two paragraphs in a row (narration came between)
     newcomer: float = 2.0      # a third person joins instead of the one who spoke two paragraphs back
     addressed: float = 2.5     # the bonus of the person the paragraph before spoke to
     excluded: float = 4.0      # a quote that names its own speaker
