@@ -14,7 +14,7 @@ from audiobook.cli.main import cli
 from audiobook.text.attribution.sieve import UNNAMED_NARRATOR, attribute
 from audiobook.text.characters import Cast, description, discover, vocatives
 from audiobook.text.manuscript import parse_text
-from audiobook.text.script import cast_of, characters_yaml, review, script_of, voices_yaml
+from audiobook.text.script import build_script, cast_of, characters_yaml, review, script_of, voices_yaml
 from audiobook.voice.profiles import load_profile
 
 ROSA_TOMAS = [("Rosa", "female", ()), ("Tomas", "male", ())]
@@ -650,3 +650,66 @@ def test_script_of_parsed_text() -> None:
     sc = script_of(ms, Cast.from_characters([Character("Rosa", (), "female")]))
     assert [(ln.speaker, ln.reason) for ln in sc.lines() if ln.kind == "dialogue"] == [
         ("Rosa", 'explicit: "said Rosa"')]
+
+
+# ------------------------------------------------------------------------------------------- a tag anchors
+def test_a_tag_re_alternates_the_lines_after_it() -> None:
+    # the first "he said" goes to the man named last (Tomas); the tag says it was Ivo, and the
+    # untagged replies after it alternate from Ivo, not from the wrong guess
+    cast = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Ivo", "male", ())]
+    text = ("Rosa waited for Tomas at the gate. A young man came up the road.\n\n"
+            "[Ivo]“Is this the way to the mill?” he asked.\n\n“It is,” said Rosa.\n\n“Is it far?”\n\n"
+            "“An hour on foot.”\n\n“Then I had better go.”")
+    got = run(text, cast)
+    assert [s for _, s, _ in got] == ["Ivo", "Rosa", "Ivo", "Rosa", "Ivo"]
+    assert got[0][2] == "tag"
+
+
+def test_a_tag_re_alternates_the_lines_before_it() -> None:
+    cast = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Ivo", "male", ())]
+    text = ("Tomas was out. Ivo came to the door.\n\n“Good evening.”\n\n“Good evening to you.”\n\n"
+            "“May I come in?”\n\n[Rosa]“You may.”")
+    assert who(text, cast) == ["Ivo", "Rosa", "Ivo", "Rosa"]
+
+
+def test_a_neighbour_of_a_tag_never_contradicts_its_reason() -> None:
+    cast = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Ivo", "male", ())]
+    text = ("Rosa and Tomas sat by the fire.\n\n[Ivo]“May I sit with you?”\n\n“Of course.”\n\n"
+            "“Thank you.”\n\n“You are welcome.”")
+    got = run(text, cast)
+    for _quote, speaker, reason in got[1:]:
+        assert reason.startswith("turn-taking")
+        # "turn-taking: N turns from X": an even N is X's own line, an odd N the other person's
+        n, source = reason.split(": ", 1)[1].split(" turn", 1)[0], reason.split(" from ", 1)[1]
+        assert (speaker == source) == (int(n) % 2 == 0), reason
+    assert [s for _, s, _ in got] == ["Ivo", "Rosa", "Ivo", "Rosa"]
+
+
+# ------------------------------------------------------------------------------------------- the starter cast
+PAINTER = ("Henry Lane sat in the studio of his friend, a young painter, and smoked.\n\n"
+           "“It is the best thing you have ever done, Basil,” said Henry.\n\n"
+           "“I shall not send it anywhere,” answered the painter.\n\n"
+           "“Why not, Basil?” asked Henry.\n\n"
+           "“Because I have put too much of myself into it,” said the painter.\n\n"
+           "“Basil, you are absurd,” said Henry.\n\n"
+           "“Perhaps,” said the painter. “But I will not show it.”\n")
+
+
+def test_a_character_named_after_being_described_is_one_character_in_the_starter_cast(tmp_path: Path) -> None:
+    # without a cast list "the painter" is found to be Basil (Henry keeps calling him so); the starter
+    # cast lists the painter as Basil's alias, not as a character of his own, so pasting it changes nothing
+    book = load_book(write_book(tmp_path / "b", PAINTER))
+    starter = characters_yaml(cast_of(book))
+    assert 'aliases: ["The painter"]' in starter and 'name: "The painter"' not in starter
+    pasted = load_book(write_book(tmp_path / "c", PAINTER, 'title: "T"\n' + starter))
+    speakers = [ln.speaker for ln in build_script(pasted).lines() if ln.kind == "dialogue"]
+    assert speakers == [ln.speaker for ln in build_script(book).lines() if ln.kind == "dialogue"]
+    assert speakers == ["Henry", "Basil", "Henry", "Basil", "Henry", "Basil", "Basil"]
+
+
+def test_her_mother_is_the_married_woman_of_her_family() -> None:
+    # Nora's cast name has no surname, her alias does; of the two Wren women the mother is Mrs. Wren
+    cast = [("Nora", "female", ("Miss Wren",)), ("Ada Wren", "female", ("Ada",)), ("Mrs. Wren", "female", ())]
+    text = ("Nora came in from the garden, and Ada followed her.\n\n“It is raining,” said Nora.\n\n"
+            "“Then stay in,” said her mother.")
+    assert who(text, cast) == ["Nora", "Mrs. Wren"]

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from audiobook.book import Book
 from audiobook.model import NARRATOR, Break, Chapter, Line, Script
 from audiobook.text.attribution import attribute
+from audiobook.text.attribution.conversation import Attribution
+from audiobook.text.attribution.narrator import looks_like_a_name
 from audiobook.text.attribution.sieve import UNNAMED_NARRATOR, speaker_gender
 from audiobook.text.characters import Cast, discover
 from audiobook.text.manuscript import Manuscript, read_manuscript
@@ -31,11 +34,13 @@ def _build(book: Book) -> tuple[Script, Cast]:
     return script_of(ms, cast, book), cast
 
 
-def script_of(ms: Manuscript, cast: Cast, book: Book | None = None) -> Script:
-    """The tagged script of a parsed manuscript with the given cast (``book`` only for warnings)."""
+def script_of(ms: Manuscript, cast: Cast, book: Book | None = None,
+              found: Mapping[int, Attribution] | None = None) -> Script:
+    """The tagged script of a parsed manuscript with the given cast (``book`` only for warnings;
+    ``found``: the attribution already made)."""
 
     listed = book is not None and book.characters is not None
-    found = attribute(ms, cast)
+    found = attribute(ms, cast) if found is None else found
     warnings = list(ms.warnings)
     chapters = []
     newlines = {src: [i for i, c in enumerate(text) if c == "\n"] for src, text in ms.texts.items()}
@@ -135,7 +140,10 @@ def cast_of(book: Book) -> list[CastEntry]:
     """The characters found in the book (from book.yaml, or discovered), most lines first; speakers
     the script gives lines to without being characters ("the old man") are listed too."""
 
-    script, cast = _build(book)
+    ms = read_manuscript(book.manuscript_files(), book.root)
+    cast = Cast.from_characters(book.characters) if book.characters is not None else discover(ms)
+    found = attribute(ms, cast)
+    script = script_of(ms, cast, book, found)
     lines: Counter[str] = Counter()
     words: Counter[str] = Counter()
     for ln in script.lines():
@@ -143,14 +151,45 @@ def cast_of(book: Book) -> list[CastEntry]:
             lines[ln.speaker] += 1
             words[ln.speaker] += len(ln.text.split())
     listed = book.characters is not None
-    out = [CastEntry(p.name, p.gender, tuple(sorted(p.aliases)), lines[p.name], words[p.name], listed)
-           for p in cast.people.values()]
+    aliases = {p.name: set(p.aliases) for p in cast.people.values()}
+    for desc, name in ({} if listed else _named_descriptions(found)).items():
+        if name in aliases:     # "the painter" speaks as Basil: list it as his
+            aliases[name] |= {desc, *aliases.pop(desc, set())}
+            lines[name] += lines.pop(desc, 0)
+            words[name] += words.pop(desc, 0)
+    out = [CastEntry(p.name, p.gender, tuple(sorted(aliases[p.name])), lines[p.name], words[p.name], listed)
+           for p in cast.people.values() if p.name in aliases]
     known = {p.name for p in cast.people.values()} | {NARRATOR}
     for name in lines:
         if name not in known:
             gender = "unknown" if name == UNNAMED_NARRATOR else speaker_gender(name)
             out.append(CastEntry(name, gender, (), lines[name], words[name], False))
     out.sort(key=lambda e: (-e.lines, e.name))
+    return out
+
+
+def _named_descriptions(found: Mapping[int, Attribution]) -> dict[str, str]:
+    """Descriptions the attribution named as one character: "the painter" who turned out to be Basil,
+    when at least two of its lines and most of the named ones went to him (a character named after
+    being described is the same character), the name is a name (tagged, or a known first name or
+    title), and the two seldom speak next to each other under their own words (Syme answering "the
+    professor" line after line are two people)."""
+    pairs: dict[str, Counter[str]] = {}
+    apart: Counter[tuple[str, str]] = Counter()     # a line of the description next to one tagged with the name
+    for q, a in found.items():
+        if a.described_as:
+            pairs.setdefault(a.described_as, Counter())[a.speaker] += 1
+            near = (found.get(q + d) for d in (-2, -1, 1, 2))
+            if any(b is not None and b.speaker == a.speaker and not b.described_as
+                   and b.reason.startswith('explicit: "') for b in near):
+                apart[a.described_as, a.speaker] += 1
+    tagged = {a.speaker for a in found.values() if not a.described_as and a.reason.startswith('explicit: "')}
+    out = {}
+    for desc, names in pairs.items():
+        name, n = names.most_common(1)[0]
+        real = name in tagged or looks_like_a_name(name)       # not "Ow" from "'Ow!' cried the mariner"
+        if real and n >= 2 and 2 * n > sum(names.values()) and 3 * apart[desc, name] < n:
+            out[desc] = name
     return out
 
 

@@ -1,17 +1,20 @@
-"""The second pass of attribution (attribution.py): conversations, where untagged quotes alternate.
+"""The second pass of attribution (sieve.py): conversations, where untagged quotes alternate.
 
 Paragraphs with dialogue that follow one another form a conversation. Its paragraphs the first pass
-decided (a tag, a beat, a continuation) are anchors; the others take turns from the nearest anchor:
-the same speaker an even number of turns away, the other person an odd number. The one a quote
-addresses ("Rosa, did you know?") answers next; a description that answers a vocative is the person
-addressed ("Upon my word, Basil!" / answered the artist).
+decided (a tag, a speech tag, a beat, a continuation) are anchors. With a cast list the whole
+conversation is decided at once (turns.py): the others take turns between the anchors on both
+sides, the one a quote addresses ("Rosa, did you know?") answers next, and each line's reason names
+the anchor it is counted from. Without one (discovered names are guesses to count from) each line
+takes turns from the nearest anchor. A description that answers a vocative is the person addressed
+("Upon my word, Basil!" / answered the artist).
 """
-
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from audiobook.text.attribution.turns import HARD, Conversation, Evidence, decode
 from audiobook.text.characters import Cast, first_name_gender, noun_gender
 
 UNKNOWN = "Narrator"
@@ -28,6 +31,7 @@ class Attribution:
     speaker: str
     confidence: float
     reason: str
+    described_as: str = ""     # the description the speaker was named from ("The painter"), if any
 
 
 FIRST = "I"   # the first-person narrator, until we know their name
@@ -71,6 +75,9 @@ class TurnTaking:
             self._name_descriptions(chain, speakers)
             if self.cast.from_book:
                 self._pronouns_in_turn(chain, speakers)
+            if self.cast.from_book and any(it.found for it in chain) and self._decode(chain, speakers):
+                spoken.extend((it.gpar, speakers[k] or UNKNOWN) for k, it in enumerate(chain))
+                continue
             for k, it in enumerate(chain):
                 if speakers[k] == "":        # continues a quote whose speaker is decided by now
                     before = speakers[k - 1] if k > 0 else None
@@ -84,6 +91,38 @@ class TurnTaking:
                         self.out[q] = a
                     speakers[k] = a.speaker
                 spoken.append((it.gpar, speakers[k] or UNKNOWN))
+
+    def _decode(self, chain: list[Item], speakers: list[str | None]) -> bool:
+        """Decide the whole conversation at once (turns.py); False when it has nobody to give lines to."""
+        found: list[Attribution | None] = [self.out[it.quote_ids[-1]] if it.found else None for it in chain]
+        people = _ranked([s for s in speakers if s], [it.listener for it in chain],
+                         [it.previous.speaker for it in chain if it.previous], chain[0].recent[:3],
+                         [p for p, _n in self.talkers.most_common(2)])
+        people = [p for p in people if p not in ("", UNKNOWN)][:8]
+        if not people:
+            return False
+        # a long conversation with more people than the search holds: the lines of the others stand as found
+        found = [f if f is None or f.speaker in people or f.speaker == "" else None for f in found]
+        keep = [f is not None and f.speaker not in people and f.speaker != "" for f in (
+            self.out[it.quote_ids[-1]] if it.found else None for it in chain)]
+        evidence = [_evidence(found[k], it.excluded, it.listener, it.previous) for k, it in enumerate(chain)]
+        anchored = {s for s in speakers if s}
+        prior = {p: (0.0 if p in anchored else 0.4 + 0.1 * r) for r, p in enumerate(people)}
+        got = decode(Conversation(evidence, people, prior))
+        if None in got:
+            return False
+        for k, it in enumerate(chain):
+            who, f = got[k], found[k]
+            if keep[k]:
+                continue
+            a = _reason(k, got, found, chain[k - 1].listener if k > 0 else None, it.previous)
+            if a is None:
+                continue
+            for q in it.quote_ids:
+                if f is None or self.out[q].speaker == f.speaker:
+                    self.out[q] = a
+            speakers[k] = who
+        return True
 
     def _name_descriptions(self, chain: list[Item], speakers: list[str | None]) -> None:
         """"Upon my word, Basil!" / "You don't understand," answered the artist: the artist is Basil; so is
@@ -117,7 +156,7 @@ class TurnTaking:
             for q in it.quote_ids:
                 a = self.out[q]
                 if a.speaker == who:    # not the paragraph's other speaker
-                    self.out[q] = Attribution(named, a.confidence * 0.9, f"{a.reason} = {named}")
+                    self.out[q] = Attribution(named, a.confidence * 0.9, f"{a.reason} = {named}", who)
             speakers[k] = named
 
     def _gender(self, name: str) -> str:
@@ -219,3 +258,61 @@ class TurnTaking:
             if person not in it.excluded and person != FIRST:
                 return Attribution(person, 0.1, "recent: last character mentioned")
         return Attribution(UNKNOWN, 0.05, "unknown")
+
+
+def _ranked(*groups: Sequence[str | None]) -> list[str]:
+    """The people of the groups, each once, most often named first within each group, groups in order."""
+    out: list[str] = []
+    for g in groups:
+        for who, _n in Counter(p for p in g if p).most_common():
+            if who not in out:
+                out.append(who)
+    return out
+
+
+def _evidence(a: Attribution | None, excluded: set[str], listener: str | None,
+              previous: Attribution | None) -> Evidence:
+    """What a paragraph's own words say of its speaker, as the conversation decoder weighs it: a tag is a
+    fact, a speech tag or a beat all but one (the turns never overrule them: on the LitBank set that lost
+    more lines than it won), a continued quote keeps the speaker of the paragraph before."""
+    hint = previous.speaker if previous is not None else None
+    common = {"excluded": frozenset(excluded), "addressed_next": listener, "hint": hint}
+    if a is None:
+        return Evidence(**common)   # type: ignore[arg-type]
+    if a.reason.startswith("continues") or a.speaker == "":
+        return Evidence(continues=True, **common)   # type: ignore[arg-type]
+    return Evidence(a.speaker, -HARD if a.reason == "tag" else ANCHOR_COST, **common)   # type: ignore[arg-type]
+
+
+ANCHOR_COST = 30.0
+
+
+def _reason(k: int, got: list[str | None], found: list[Attribution | None], addressed: str | None,
+            previous: Attribution | None) -> Attribution | None:
+    """The attribution the decoded speaker of paragraph k gets (None: the paragraph's own one stands)."""
+    who, f = got[k], found[k]
+    assert who is not None
+    if f is not None and (f.reason.startswith("continues") or f.speaker == ""):
+        return Attribution(who, 0.9, "continues the quote before")
+    if f is not None and f.speaker == who:
+        return None
+    anchors = [j for j, a in enumerate(found) if a is not None and a.speaker == got[j] and j != k
+               and not a.reason.startswith("continues")]
+    j = min(anchors, key=lambda j: (abs(j - k), j > k), default=None)
+    d = abs(j - k) if j is not None else 0
+    turns = f"{d} turn{'s' if d > 1 else ''} from {got[j]}" if j is not None else ""
+    fits = ""
+    if f is not None:
+        word = f.reason.split(": ", 1)[1].split(" ")[0] if f.reason.startswith("pronoun") else ""
+        fits = f" ({word} fits both)" if word else f" (not {f.speaker})"
+    if f is None and addressed == who and k > 0 and got[k - 1] != who:
+        return Attribution(who, 0.6, f"turn-taking: {who} was addressed")
+    if j is None and f is None and previous is not None and previous.speaker == who:
+        return previous
+    if j is not None and (got[j] == who) == (d % 2 == 0):
+        return Attribution(who, 0.6 if f else max(0.35, 0.75 - 0.05 * d), f"turn-taking: {turns}{fits}")
+    nb = got[k - 1] if k > 0 else got[k + 1] if k + 1 < len(got) else None
+    if nb is None or nb == who:
+        return Attribution(who, 0.4, f"turn-taking: the likeliest speaker of the conversation{fits}")
+    return Attribution(who, 0.5, f"turn-taking: answers {nb}{fits}")
+

@@ -142,7 +142,7 @@ class _Attributor(TurnTaking, NarratorNaming):
             named = self.described.get(a.speaker.casefold()) or (
                 self.noun_names.get(a.speaker.split()[-1].lower()) if _is_description(a.speaker) else None)
             if named and named != a.speaker:
-                self.out[q] = Attribution(named, a.confidence * 0.9, f"{a.reason} = {named}")
+                self.out[q] = Attribution(named, a.confidence * 0.9, f"{a.reason} = {named}", a.speaker)
         self._echo()
         return self.out
 
@@ -513,7 +513,7 @@ class _Attributor(TurnTaking, NarratorNaming):
         if owner in ("his", "her"):     # "her mother" is not the woman "her" stands for
             who = self._antecedent("male" if owner == "his" else "female", self.st.history)
             skip = {who} if who else set()
-            kin = self._family(who, gender) if who else None
+            kin = self._family(who, gender, desc.split()[-1].lower()) if who else None
             if kin:                     # "his wife" of Mr. Bennet: Mrs. Bennet
                 return kin
         return self._antecedent(gender, self.st.history, skip=skip)
@@ -549,16 +549,19 @@ class _Attributor(TurnTaking, NarratorNaming):
         if owner not in ("his", "her") or gender is None:
             return None
         who = self._antecedent("male" if owner == "his" else "female", self.st.history)
-        return self._family(who, gender) if who else None
+        return self._family(who, gender, desc.split()[-1].lower()) if who else None
 
-    def _family(self, owner: str, gender: str) -> str | None:
-        """The one cast member of ``gender`` who shares ``owner``'s surname."""
-        words = norm(owner).split()
-        if len(words) < 2:
-            return None
-        same = [p.name for p in self.cast.people.values() if p.name != owner and p.gender == gender
-                and any(norm(f).split()[-1:] == words[-1:] for f in (p.name, *p.aliases))]
-        return same[0] if len(same) == 1 else None
+    def _family(self, owner: str, gender: str, noun: str = "") -> str | None:
+        """The one cast member of ``gender`` who shares a surname with any of ``owner``'s name forms
+        ("Elinor", also "Miss Dashwood"); of several, "her mother" is the one a married title names."""
+        person = self.cast.people.get(owner)
+        surnames = {ws[-1] for f in (owner, *(person.aliases if person else ())) if len(ws := norm(f).split()) > 1}
+        same = [p for p in self.cast.people.values() if p.name != owner and p.gender == gender
+                and any(len(ws := norm(f).split()) > 1 and ws[-1] in surnames for f in (p.name, *p.aliases))]
+        titles = _ELDER_TITLES.get(noun, ())
+        if len(same) > 1 and titles:
+            same = [p for p in same if any(norm(f).split()[0] in titles for f in (p.name, *p.aliases))]
+        return same[0].name if len(same) == 1 else None
 
     def _named_in(self, quote: str) -> set[str]:
         """People a quote names (listeners, people talked about), minus a self-introduction."""
@@ -578,6 +581,8 @@ def _possessive(text: str, m: Mention) -> bool:
     return text[m.end:m.end + 2] in ("'s", "’s") and not _VOICE_RE.match(text, m.end + 2)
 
 
+# the titles a parent is called by: "her mother" of Elinor Dashwood is Mrs. Dashwood, not Marianne
+_ELDER_TITLES = {"mother": ("mrs", "lady", "mother", "madame"), "father": ("mr", "sir", "lord", "father", "monsieur")}
 # plural and group nouns: never the "he" or "she" of a tag
 _NOT_ONE = frozenset("men women gentlemen ladies boys girls children people parents voices others other one two three "
                      "several crowd group".split())
