@@ -113,7 +113,7 @@ class ClusterExecutor(Executor):
         return dict(self.client.scheduler_info(n_workers=-1)["workers"])
 
     def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
-        return self._inner.submit(checked, self.facts["install"], fn, *args, **kwargs)  # type: ignore[no-any-return]
+        return self._inner.submit(checked, self.facts["install"], fn, *args, **kwargs)
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
         self._inner.shutdown(wait=wait and not cancel_futures)
