@@ -8,17 +8,22 @@ import json
 import os
 import shutil
 import signal
+import subprocess
+import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import REPO, TEST_PROFILE, make_book, run_cli
 from distributed import Client, LocalCluster
 
 from audiobook.build.catalog import schedule
 from audiobook.build.pipeline import BuildOptions, build, prepare
 from audiobook.voice import cluster
+from audiobook.voice.cache import LineCache
+
+from conftest import REPO, TEST_PROFILE, make_book, run_cli
 
 ENV = ("XDG_CACHE_HOME", "HIBARI_HOME")
 
@@ -210,3 +215,34 @@ def test_three_books_on_the_cluster_one_bad_the_others_finish_exit_2(
                               lc.scheduler_address], capsys, monkeypatch)
     assert code == 0, err
     assert out.count("0 synthesized") == 2
+
+
+SLOW = TEST_PROFILE.replace("{engine: test, model: narrator}", "{engine: test, model: narrator, options: {delay: 0.3}}")
+
+
+def test_a_killed_client_resumes_like_a_local_build(dask: tuple[LocalCluster, Client], places: dict[str, Path],
+                                                    tmp_path: Path) -> None:
+    lc, _ = dask
+    chapters = {f"0{i}-c.md": f"# C{i}\n\n" + "".join(f"Line {i}.{j} was here, and then it went. " * 2 + "\n\n"
+                                                        for j in range(8)) for i in range(1, 4)}
+    reference = make_book(tmp_path / "ref", chapters, SLOW)
+    build(reference, BuildOptions(jobs=2))
+    book = make_book(places["books"] / "resumed", chapters, SLOW)
+    cache = LineCache(book / ".audiobook" / "cache")
+    proc = subprocess.Popen([sys.executable, "-m", "audiobook", "build", "--book", str(book), "--quiet",
+                             "--cluster", lc.scheduler_address], start_new_session=True,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while proc.poll() is None and len(list(cache.keys())) < 4:
+        assert time.monotonic() < deadline, "no line came back"
+        time.sleep(0.02)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    finished = {k: cache.path(k).stat().st_mtime_ns for k in cache.keys()}
+    total = len(prepare(reference, BuildOptions()).plan.keys)
+    assert 4 <= len(finished) < total and not (book / "output" / "Test Book.mp3").exists()
+    with cluster.connect(lc.scheduler_address) as ex:
+        report = build(book, BuildOptions(executor=ex))
+    assert {k: cache.path(k).stat().st_mtime_ns for k in finished} == finished     # not said again
+    assert report.lines_cached >= len(finished) and report.lines_synthesized > 0
+    assert outputs(book) == outputs(reference)

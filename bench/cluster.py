@@ -1,0 +1,175 @@
+"""Cluster benchmarks (issue 20), in one run:
+
+1. bench/alice with its real default cast, cold, on a 2-worker ``LocalCluster`` (``audiobook build
+   --cluster``) beside the local process pool (``--jobs 2``), alternating, ``--rounds`` times each
+   (the cluster's workers restarted before each of its builds: no engine kept from the last one);
+   the cluster's overhead = its wall time over the pool's, minus 1;
+2. the per-line cost of scheduling, on the test engine (``--lines`` short lines): the same jobs run
+   in this process (no scheduling), on a 2-process local pool, and on the 2-worker cluster; the
+   scheduler's and this client's CPU per line;
+3. what the catalog estimate in bench/CLUSTER.md rests on: worker-seconds per audio hour, client
+   CPU per audio hour (assembling, mastering, encoding), lines and audio bytes per audio hour.
+
+    .venv/bin/python bench/cluster.py [--rounds 2] [--lines 2000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+from distributed import Client, LocalCluster
+
+REPO = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+sys.path.insert(0, str(REPO / "src"))
+
+from audiobook.model import SAMPLE_RATE, Voice  # noqa: E402
+from audiobook.voice import cluster as cluster_mod  # noqa: E402
+from audiobook.voice import render  # noqa: E402
+from audiobook.voice.cache import LineCache  # noqa: E402
+
+
+def children_cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def self_cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
+def workers_cpu(client: Client) -> float:
+    total = 0.0
+    for pid in client.run(os.getpid).values():
+        t = psutil.Process(pid).cpu_times()
+        total += t.user + t.system
+    return total
+
+
+def cold_build(book: Path, args: list[str]) -> dict[str, float]:
+    """One ``audiobook build`` of a fresh copy: wall, the command's own CPU, and its report."""
+    if (book / ".audiobook").exists():
+        shutil.rmtree(book / ".audiobook")
+        shutil.rmtree(book / "output")
+    rep = book / "report.json"
+    env = {**os.environ, "AUDIOBOOK_SERVER": "0"}
+    cpu0, t0 = children_cpu(), time.perf_counter()
+    subprocess.run([str(BIN / "audiobook"), "build", "--book", str(book), "--quiet", "--report", str(rep), *args],
+                   check=True, env=env)
+    wall, cpu = time.perf_counter() - t0, children_cpu() - cpu0
+    report = json.loads(rep.read_text())
+    wav = list((book / ".audiobook" / "cache").rglob("*.wav"))
+    return {"wall": wall, "client_cpu": cpu, "synthesis": report["synthesis_seconds"],
+            "audio": report["audio_seconds"], "lines": report["lines_synthesized"],
+            "wav_bytes": sum(p.stat().st_size for p in wav), "entries": len(wav)}
+
+
+def section_alice(tmp: Path, lc: LocalCluster, client: Client, rounds: int) -> dict[str, float]:
+    print("== 1. bench/alice, cold, default cast: 2-worker LocalCluster vs local process pool (--jobs 2)")
+    book = tmp / "alice"
+    shutil.copytree(REPO / "bench" / "alice" / "manuscript", book / "manuscript")
+    shutil.copytree(REPO / "bench" / "alice" / "voices", book / "voices")
+    local, remote = [], []
+    for i in range(rounds):
+        local.append(cold_build(book, ["--jobs", "2"]))
+        client.restart()                                  # fresh worker processes: no engine loaded
+        client.wait_for_workers(2)
+        w0 = workers_cpu(client)
+        remote.append(cold_build(book, ["--cluster", lc.scheduler_address]))
+        remote[-1]["worker_cpu"] = workers_cpu(client) - w0
+        print(f"   round {i + 1}: pool {local[-1]['wall']:.2f} s, cluster {remote[-1]['wall']:.2f} s "
+              f"({remote[-1]['wall'] / local[-1]['wall'] - 1:+.1%})")
+    pool_wall = statistics.median(r["wall"] for r in local)
+    cl_wall = statistics.median(r["wall"] for r in remote)
+    r = remote[-1]
+    print(f"   median wall: pool {pool_wall:.2f} s, cluster {cl_wall:.2f} s: cluster overhead "
+          f"{cl_wall / pool_wall - 1:+.1%} of the pool's wall (goal <= 15%)")
+    print(f"   {r['lines']:.0f} lines, {r['audio']:.0f} s of audio; cluster client CPU {r['client_cpu']:.2f} s, "
+          f"workers' CPU {r['worker_cpu']:.2f} s, engines' own time {r['synthesis']:.2f} s")
+    return {**r, "pool_wall": pool_wall, "cluster_wall": cl_wall}
+
+
+def jobs_for(n: int) -> list[render.Job]:
+    voice = Voice("t", "test", "narrator", (("seconds_per_char", 0.01),))
+    eid = render.engine_id({"engine": "test", "version": 1})
+    return [render.Job(f"{i:040x}", f"Line number {i} of the scheduling test, said once.", voice, 0.35, 400, eid)
+            for i in range(n)]
+
+
+def timed(jobs: list[render.Job], cache: LineCache, executor: object) -> tuple[float, float]:
+    shutil.rmtree(cache.root, ignore_errors=True)
+    cpu0, t0 = self_cpu(), time.perf_counter()
+    render.synthesize(jobs, cache, executor)  # type: ignore[arg-type]
+    return time.perf_counter() - t0, self_cpu() - cpu0
+
+
+def section_per_line(tmp: Path, lc: LocalCluster, client: Client, n: int) -> dict[str, float]:
+    print(f"== 2. per-line scheduling cost: {n} test-engine lines (0.5 s of audio each), 2 workers")
+    jobs = jobs_for(n)
+    cache = LineCache(tmp / "lines")
+    inline = render.default_executor(1, 1)
+    render.synthesize(jobs[:20], cache, inline)                 # the engine loaded, numpy warm
+    t_inline, _ = timed(jobs, cache, inline)
+    pool = render.default_executor(2, 1)
+    render.synthesize(jobs[:20], cache, pool)
+    t_pool, cpu_pool = timed(jobs, cache, pool)
+    pool.shutdown()
+    with cluster_mod.connect(lc.scheduler_address, [jobs[0].voice]) as ex:
+        render.synthesize(jobs[:20], cache, ex)
+        w0 = workers_cpu(client)
+        t_cl, cpu_cl = timed(jobs, cache, ex)
+        w_cl = workers_cpu(client) - w0
+    base = t_inline / n
+    per = {"inline": base, "pool": t_pool * 2 / n - base, "cluster": t_cl * 2 / n - base}
+    print(f"   in this process: {t_inline:.2f} s ({base * 1e3:.2f} ms a line: the engine and post-processing)")
+    print(f"   local pool:  wall {t_pool:.2f} s; per line {per['pool'] * 1e3:.2f} ms of worker time beyond the "
+          f"line's own; this process's CPU {cpu_pool / n * 1e3:.2f} ms a line")
+    print(f"   cluster:     wall {t_cl:.2f} s; per line {per['cluster'] * 1e3:.2f} ms of worker time beyond the "
+          f"line's own; this process's CPU (client + scheduler: a LocalCluster's scheduler runs here) "
+          f"{cpu_cl / n * 1e3:.2f} ms a line; workers' CPU {w_cl / n * 1e3:.2f} ms a line")
+    return {"inline_ms": base * 1e3, "pool_ms": per["pool"] * 1e3, "cluster_ms": per["cluster"] * 1e3,
+            "client_sched_cpu_ms": cpu_cl / n * 1e3, "worker_cpu_ms": w_cl / n * 1e3}
+
+
+def section_inputs(alice: dict[str, float], line: dict[str, float]) -> None:
+    hours = alice["audio"] / 3600
+    print("== 3. what the catalog estimate rests on (bench/CLUSTER.md), per hour of finished audio")
+    print(f"   worker CPU: {alice['worker_cpu'] / hours:.0f} s (engines' own time {alice['synthesis'] / hours:.0f} s)")
+    print(f"   client CPU (cluster build: receive, cache, assemble, master, encode): "
+          f"{alice['client_cpu'] / hours:.0f} s")
+    print(f"   lines: {alice['lines'] / hours:.0f}; audio bytes sent back: {alice['wav_bytes'] / hours / 1e6:.0f} MB "
+          f"({alice['wav_bytes'] / alice['entries'] / 1e3:.0f} kB a line; {2 * SAMPLE_RATE * 3600 / 1e6:.0f} MB "
+          f"of 16-bit PCM an hour)")
+    print(f"   scheduling: {line['cluster_ms']:.2f} ms of worker time and {line['client_sched_cpu_ms']:.2f} ms of "
+          f"client + scheduler CPU a line")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--rounds", type=int, default=2)
+    ap.add_argument("--lines", type=int, default=2000)
+    args = ap.parse_args()
+    os.environ["AUDIOBOOK_SERVER"] = "0"
+    with tempfile.TemporaryDirectory() as t, \
+            LocalCluster(processes=True, n_workers=2, threads_per_worker=1, dashboard_address=None,
+                         silence_logs=40) as lc, Client(lc) as client:
+        tmp = Path(t)
+        alice = section_alice(tmp, lc, client, args.rounds)
+        line = section_per_line(tmp, lc, client, args.lines)
+        section_inputs(alice, line)
+
+
+if __name__ == "__main__":
+    main()
