@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 from distributed import Client, LocalCluster
 
+from audiobook.build import BuildOptions, build, prepare
 from audiobook.build.catalog import schedule
-from audiobook.build.pipeline import BuildOptions, build, prepare
 from audiobook.voice import cluster
 from audiobook.voice.cache import LineCache
 

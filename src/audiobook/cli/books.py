@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from audiobook.build.pipeline import BuildOptions, Progress
+from audiobook.build import BuildOptions, Progress
 from audiobook.errors import AudiobookError
 from audiobook.model import Voice
 
@@ -44,7 +44,7 @@ def executor_for(address: str | None, book_dirs: list[Path], options: BuildOptio
         with cluster.connect(address, cast_voices(book_dirs, options.profile)) as ex:
             yield ex
     elif len(book_dirs) > 1:
-        from audiobook.build.pipeline import worker_pool
+        from audiobook.voice.render import worker_pool
 
         pool = worker_pool(options.jobs)
         try:
