@@ -8,9 +8,11 @@
    in this process (no scheduling), on a 2-process local pool, and on the 2-worker cluster; the
    scheduler's and this client's CPU per line;
 3. what the catalog estimate in bench/CLUSTER.md rests on: worker-seconds per audio hour, client
-   CPU per audio hour (assembling, mastering, encoding), lines and audio bytes per audio hour.
+   CPU per audio hour (assembling, mastering, encoding), lines and audio bytes per audio hour;
+4. the estimate: worker and client cores for ``--books`` books of ``--hours-per-book`` in ``--days``,
+   and the ceilings (one client's mastering and encoding, 1 Gb/s into it, the scheduler).
 
-    .venv/bin/python bench/cluster.py [--rounds 2] [--lines 2000]
+    .venv/bin/python bench/cluster.py [--rounds 2] [--lines 2000] [--books 1000 --hours-per-book 10 --days 7]
 """
 
 from __future__ import annotations
@@ -156,10 +158,37 @@ def section_inputs(alice: dict[str, float], line: dict[str, float]) -> None:
           f"client + scheduler CPU a line")
 
 
+def section_catalog(alice: dict[str, float], line: dict[str, float], books: int, hours: float, days: float) -> None:
+    """Workers for a catalog in ``days``, and where adding more stops helping, from the costs above."""
+    audio_h = alice["audio"] / 3600
+    lines_h = alice["lines"] / audio_h                                   # lines per audio hour
+    worker_s = alice["worker_cpu"] / audio_h + lines_h * line["cluster_ms"] / 1e3   # worker-seconds per audio hour
+    client_s = alice["client_cpu"] / audio_h                              # client CPU seconds per audio hour
+    bytes_h = alice["wav_bytes"] / audio_h
+    sched_s = line["client_sched_cpu_ms"] / 1e3                           # per task (client's share included)
+    rate = books * hours / (days * 24)                                    # audio hours per wall hour
+    print(f"== 4. a catalog of {books} books of {hours:g} h ({books * hours:,.0f} h of audio) in {days:g} days: "
+          f"{rate:.0f} audio hours an hour")
+    print(f"   worker cores: {rate * worker_s / 3600:.1f} (at {worker_s:.0f} worker-seconds an audio hour, "
+          f"scheduling included)")
+    print(f"   client cores (receive, cache, master, encode): {rate * client_s / 3600:.2f}")
+    print(f"   into the client: {rate * bytes_h / 3600 / 1e6:.1f} MB/s; scheduler: "
+          f"{rate * lines_h / 3600:.1f} tasks/s, {rate * lines_h / 3600 * sched_s:.3f} of a core")
+    per_client = 3600 / client_s
+    net = 125e6 * 3600 / bytes_h
+    sched = 3600 / sched_s / lines_h
+    print(f"   ceilings: one client core masters and encodes {per_client:.0f} audio hours an hour (it feeds "
+          f"{per_client * worker_s / 3600:.0f} worker cores); 1 Gb/s into one client: {net:,.0f} audio h/h; "
+          f"the scheduler at {sched_s * 1e3:.2f} ms a task: {sched:,.0f} audio h/h")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--lines", type=int, default=2000)
+    ap.add_argument("--books", type=int, default=1000)
+    ap.add_argument("--hours-per-book", type=float, default=10.0)
+    ap.add_argument("--days", type=float, default=7.0)
     args = ap.parse_args()
     os.environ["AUDIOBOOK_SERVER"] = "0"
     with tempfile.TemporaryDirectory() as t, \
@@ -169,6 +198,7 @@ def main() -> None:
         alice = section_alice(tmp, lc, client, args.rounds)
         line = section_per_line(tmp, lc, client, args.lines)
         section_inputs(alice, line)
+        section_catalog(alice, line, args.books, args.hours_per_book, args.days)
 
 
 if __name__ == "__main__":
