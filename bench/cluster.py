@@ -1,8 +1,9 @@
 """Cluster benchmarks (issue 20), in one run:
 
 1. bench/alice with its real default cast, cold, on a 2-worker ``LocalCluster`` (``audiobook build
-   --cluster``) beside the local process pool (``--jobs 2``), alternating, ``--rounds`` times each
-   (the cluster's workers restarted before each of its builds: no engine kept from the last one);
+   --cluster``) beside the local process pool (``--jobs 2``), ``--rounds`` times each, in turns (each
+   goes first in every other round; the cluster's workers restarted before each of its builds, so
+   no engine is kept from the last one);
    the cluster's overhead = its wall time over the pool's, minus 1;
 2. the per-line cost of scheduling, on the test engine (``--lines`` short lines): the same jobs run
    in this process (no scheduling), on a 2-process local pool, and on the 2-worker cluster; the
@@ -29,6 +30,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import dask
 import psutil
 from distributed import Client, LocalCluster
 
@@ -85,19 +87,27 @@ def section_alice(tmp: Path, lc: LocalCluster, client: Client, rounds: int) -> d
     shutil.copytree(REPO / "bench" / "alice" / "voices", book / "voices")
     local, remote = [], []
     for i in range(rounds):
-        local.append(cold_build(book, ["--jobs", "2"]))
-        client.restart()                                  # fresh worker processes: no engine loaded
-        client.wait_for_workers(2)
-        w0 = workers_cpu(client)
-        remote.append(cold_build(book, ["--cluster", lc.scheduler_address]))
-        remote[-1]["worker_cpu"] = workers_cpu(client) - w0
+        for which in ("pool", "cluster") if i % 2 == 0 else ("cluster", "pool"):     # neither always first
+            if which == "pool":
+                local.append(cold_build(book, ["--jobs", "2"]))
+                continue
+            client.restart()                                  # fresh worker processes: no engine loaded
+            client.wait_for_workers(2)
+            w0, s0 = workers_cpu(client), self_cpu()
+            remote.append(cold_build(book, ["--cluster", lc.scheduler_address]))
+            remote[-1]["worker_cpu"] = workers_cpu(client) - w0
+            remote[-1]["scheduler_cpu"] = self_cpu() - s0     # the LocalCluster's scheduler and nannies run here
         print(f"   round {i + 1}: pool {local[-1]['wall']:.2f} s, cluster {remote[-1]['wall']:.2f} s "
               f"({remote[-1]['wall'] / local[-1]['wall'] - 1:+.1%})")
     pool_wall = statistics.median(r["wall"] for r in local)
     cl_wall = statistics.median(r["wall"] for r in remote)
+    pool_cpu = statistics.median(r["client_cpu"] for r in local)           # the command and its pool's workers
+    cl_cpu = statistics.median(r["client_cpu"] + r["worker_cpu"] + r["scheduler_cpu"] for r in remote)
     r = remote[-1]
     print(f"   median wall: pool {pool_wall:.2f} s, cluster {cl_wall:.2f} s: cluster overhead "
           f"{cl_wall / pool_wall - 1:+.1%} of the pool's wall (goal <= 15%)")
+    print(f"   median CPU, every process: pool {pool_cpu:.2f} s, cluster {cl_cpu:.2f} s (client, workers, "
+          f"scheduler): {cl_cpu / pool_cpu - 1:+.1%}")
     print(f"   {r['lines']:.0f} lines, {r['audio']:.0f} s of audio; cluster client CPU {r['client_cpu']:.2f} s, "
           f"workers' CPU {r['worker_cpu']:.2f} s, engines' own time {r['synthesis']:.2f} s")
     return {**r, "pool_wall": pool_wall, "cluster_wall": cl_wall}
@@ -133,6 +143,11 @@ def section_per_line(tmp: Path, lc: LocalCluster, client: Client, n: int) -> dic
         w0 = workers_cpu(client)
         t_cl, cpu_cl = timed(jobs, cache, ex)
         w_cl = workers_cpu(client) - w0
+    with dask.config.set({"distributed.scheduler.worker-saturation": float("inf")}), \
+            LocalCluster(processes=True, n_workers=2, threads_per_worker=1, dashboard_address=None,
+                         silence_logs=50) as eager, cluster_mod.connect(eager.scheduler_address, [jobs[0].voice]) as ex:
+        render.synthesize(jobs[:20], cache, ex)
+        t_eager, cpu_eager = timed(jobs, cache, ex)
     base = t_inline / n
     per = {"inline": base, "pool": t_pool * 2 / n - base, "cluster": t_cl * 2 / n - base}
     print(f"   in this process: {t_inline:.2f} s ({base * 1e3:.2f} ms a line: the engine and post-processing)")
@@ -141,6 +156,9 @@ def section_per_line(tmp: Path, lc: LocalCluster, client: Client, n: int) -> dic
     print(f"   cluster:     wall {t_cl:.2f} s; per line {per['cluster'] * 1e3:.2f} ms of worker time beyond the "
           f"line's own; this process's CPU (client + scheduler: a LocalCluster's scheduler runs here) "
           f"{cpu_cl / n * 1e3:.2f} ms a line; workers' CPU {w_cl / n * 1e3:.2f} ms a line")
+    print(f"   cluster, scheduler sending workers every queued line (worker-saturation inf): wall {t_eager:.2f} s; "
+          f"per line {(t_eager * 2 / n - base) * 1e3:.2f} ms beyond; client + scheduler CPU "
+          f"{cpu_eager / n * 1e3:.2f} ms a line")
     return {"inline_ms": base * 1e3, "pool_ms": per["pool"] * 1e3, "cluster_ms": per["cluster"] * 1e3,
             "client_sched_cpu_ms": cpu_cl / n * 1e3, "worker_cpu_ms": w_cl / n * 1e3}
 
@@ -193,7 +211,7 @@ def main() -> None:
     os.environ["AUDIOBOOK_SERVER"] = "0"
     with tempfile.TemporaryDirectory() as t, \
             LocalCluster(processes=True, n_workers=2, threads_per_worker=1, dashboard_address=None,
-                         silence_logs=40) as lc, Client(lc) as client:
+                         silence_logs=50) as lc, Client(lc) as client:
         tmp = Path(t)
         alice = section_alice(tmp, lc, client, args.rounds)
         line = section_per_line(tmp, lc, client, args.lines)

@@ -100,6 +100,14 @@ def test_sample_book_on_the_cluster_is_byte_identical_to_a_local_build(
     assert report["lines_synthesized"] > 30 and report["server"] is False
     assert outputs(book) == local_sample
 
+    def loaded() -> list[str]:
+        from audiobook.voice import render
+        return sorted(str(k[:2]) for k in render._LOADED)
+
+    # each worker keeps the engines it loaded (one per model, whichever voices it said), for later lines
+    kept = dask[1].run(loaded).values()
+    assert all(k and set(k) <= {"('hibari', 'heart')", "('piper', 'joe')"} for k in kept), kept
+
 
 def test_a_worker_killed_mid_build_loses_nothing_and_the_book_is_byte_identical(
         dask: tuple[LocalCluster, Client], places: dict[str, Path], local_sample: dict[str, bytes]) -> None:
@@ -246,3 +254,19 @@ def test_a_killed_client_resumes_like_a_local_build(dask: tuple[LocalCluster, Cl
     assert {k: cache.path(k).stat().st_mtime_ns for k in finished} == finished     # not said again
     assert report.lines_cached >= len(finished) and report.lines_synthesized > 0
     assert outputs(book) == outputs(reference)
+
+
+def test_several_books_on_the_local_pool(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without --cluster, several books share one local pool (its workers write the caches; a
+    line two books share is said once and copied)."""
+    good = [make_book(tmp_path / "many" / name, chapters) for name, chapters in SMALL.items()]
+    for name, chapters in SMALL.items():
+        build(make_book(tmp_path / "alone" / name, chapters), BuildOptions(jobs=1))
+    code, out, err = run_cli(["build", "--book", str(good[0]), "--book", str(good[1]), "--jobs", "2"],
+                             capsys, monkeypatch)
+    assert code == 0, err
+    for book in good:
+        assert outputs(book) == outputs(tmp_path / "alone" / book.name)
+        report = json.loads((book / ".audiobook" / "report.json").read_text())
+        assert report["lines_synthesized"] == report["lines_total"]
