@@ -117,10 +117,13 @@ def test_a_worker_killed_mid_build_loses_nothing_and_the_book_is_byte_identical(
     before = client.run(os.getpid)
     victim = sorted(before)[0]
     killed = threading.Event()
+    cache = LineCache(book / ".audiobook" / "cache")
+    finished: dict[str, int] = {}
 
     def progress(stage: str, done: int, total: int) -> None:
         if stage == "synthesize" and done == 6 and not killed.is_set():
             os.kill(before[victim], signal.SIGKILL)        # mid-line: both workers are busy
+            finished.update({k: cache.path(k).stat().st_mtime_ns for k in cache.keys()})
             killed.set()
 
     with cluster.connect(lc.scheduler_address, prep.profile.voices.values()) as ex:
@@ -130,6 +133,7 @@ def test_a_worker_killed_mid_build_loses_nothing_and_the_book_is_byte_identical(
     assert before[victim] not in client.run(os.getpid).values()        # that process is gone (its nanny made another)
     assert report.lines_synthesized == sum(c.lines for c in report.chapters) - report.lines_cached
     assert len(list((book / ".audiobook" / "cache").rglob("*.wav"))) == len(prep.plan.jobs)
+    assert len(finished) >= 6 and {k: cache.path(k).stat().st_mtime_ns for k in finished} == finished
     assert outputs(book) == local_sample
 
 
