@@ -1,6 +1,7 @@
 """Cluster benchmarks (issue 20), in one run:
 
-1. bench/alice with its real default cast, cold, on a 2-worker ``LocalCluster`` (``audiobook build
+1. bench/alice with its real default cast, cold, on a 2-worker ``LocalCluster`` (set up as the README
+   says, ``cluster.QUIET``: Dask's monitors once a second) (``audiobook build
    --cluster``) beside the local process pool (``--jobs 2``), ``--rounds`` times each, in turns (each
    goes first in every other round; the cluster's workers restarted before each of its builds, so
    no engine is kept from the last one);
@@ -11,7 +12,9 @@
 3. what the catalog estimate in bench/CLUSTER.md rests on: worker-seconds per audio hour, client
    CPU per audio hour (assembling, mastering, encoding), lines and audio bytes per audio hour;
 4. the estimate: worker and client cores for ``--books`` books of ``--hours-per-book`` in ``--days``,
-   and the ceilings (one client's mastering and encoding, 1 Gb/s into it, the scheduler).
+   and the ceilings (one client's mastering and encoding, 1 Gb/s into it, the scheduler);
+5. what an idle cluster's own timers cost, with Dask's defaults and with ``cluster.QUIET``
+   (``--idle-only``: this section alone).
 
     .venv/bin/python bench/cluster.py [--rounds 2] [--lines 2000] [--books 1000 --hours-per-book 10 --days 7]
 """
@@ -167,19 +170,19 @@ def section_per_line(tmp: Path, lc: LocalCluster, client: Client, n: int) -> dic
             "client_sched_cpu_ms": cpu_cl / n * 1e3, "worker_cpu_ms": w_cl / n * 1e3}
 
 
-def section_eager(tmp: Path, n: int, inline_ms: float) -> None:
-    """The same lines on a scheduler that sends its workers every queued line at once (Dask's
-    ``worker-saturation: inf``) instead of about one ahead (the default, 1.1)."""
-    jobs = jobs_for(n)
-    cache = LineCache(tmp / "eager")
-    with dask.config.set({"distributed.scheduler.worker-saturation": float("inf")}), \
-            LocalCluster(processes=True, n_workers=2, threads_per_worker=1, dashboard_address=None,
-                         silence_logs=50) as eager, cluster_mod.connect(eager.scheduler_address, [jobs[0].voice]) as ex:
-        render.synthesize(jobs[:20], cache, ex)
-        t, cpu = timed(jobs, cache, ex)
-    print(f"   cluster with worker-saturation inf (workers sent every queued line): wall {t:.2f} s; per line "
-          f"{t * 2 / n * 1e3 - inline_ms:.2f} ms of worker time beyond the line's own; client + scheduler CPU "
-          f"{cpu / n * 1e3:.2f} ms a line")
+def section_idle(seconds: float) -> None:
+    """What Dask's own timers cost while nothing runs: 2 workers, the scheduler and the nannies,
+    with Dask's defaults and with ``cluster.QUIET``."""
+    print(f"== 5. an idle 2-worker LocalCluster for {seconds:g} s: CPU of its processes")
+    for label, settings in (("Dask's defaults", {}), ("cluster.QUIET", cluster_mod.QUIET)):
+        with dask.config.set(settings), LocalCluster(processes=True, n_workers=2, threads_per_worker=1,
+                                                     dashboard_address=None, silence_logs=50) as lc, \
+                Client(lc) as client:
+            time.sleep(3)
+            w0, s0 = workers_cpu(client), self_cpu()
+            time.sleep(seconds)
+            w, sch = workers_cpu(client) - w0, self_cpu() - s0
+        print(f"   {label}: each worker {w / 2 / seconds:.1%} of a core; scheduler and nannies {sch / seconds:.1%}")
 
 
 def section_inputs(alice: dict[str, float], line: dict[str, float]) -> None:
@@ -226,18 +229,21 @@ def main() -> None:
     ap.add_argument("--books", type=int, default=1000)
     ap.add_argument("--hours-per-book", type=float, default=10.0)
     ap.add_argument("--days", type=float, default=7.0)
+    ap.add_argument("--idle-only", action="store_true", help="only section 5")
     args = ap.parse_args()
     os.environ["AUDIOBOOK_SERVER"] = "0"
-    with tempfile.TemporaryDirectory() as t, \
+    if args.idle_only:
+        section_idle(15)
+        return
+    with tempfile.TemporaryDirectory() as t, dask.config.set(cluster_mod.QUIET), \
             LocalCluster(processes=True, n_workers=2, threads_per_worker=1, dashboard_address=None,
                          silence_logs=50) as lc, Client(lc) as client:
         tmp = Path(t)
         alice = section_alice(tmp, lc, client, args.rounds)
         line = section_per_line(tmp, lc, client, args.lines)
-    with tempfile.TemporaryDirectory() as t:               # its own scheduler, the first one gone
-        section_eager(Path(t), args.lines, line["inline_ms"])
     section_inputs(alice, line)
     section_catalog(alice, line, args.books, args.hours_per_book, args.days)
+    section_idle(15)
 
 
 if __name__ == "__main__":

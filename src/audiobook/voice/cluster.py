@@ -29,6 +29,14 @@ CONNECT_TIMEOUT = 20.0          # seconds for the scheduler to answer and a firs
 AUDIO_PACKAGES = ("numpy", "soxr", "pedalboard")    # shape every line's audio after the engine
 
 
+#: Dask settings for a synthesis cluster's scheduler and workers (the README gives them as
+#: environment variables): Dask's event-loop health check, system and memory monitors and
+#: profiler wake every 10-500 ms, which costs each idle process about 3% of a core; once a second
+#: is plenty for jobs that last a second (bench/CLUSTER.md).
+QUIET = {"distributed.admin.tick.interval": "1s", "distributed.admin.system-monitor.interval": "2s",
+         "distributed.worker.memory.monitor-interval": "1s", "distributed.worker.profile.enabled": False}
+
+
 class ClusterError(AudiobookError):
     """The cluster cannot be used: not reachable, no workers, or workers unlike this install."""
 
