@@ -274,3 +274,20 @@ def test_several_books_on_the_local_pool(tmp_path: Path, capsys: pytest.CaptureF
         assert outputs(book) == outputs(tmp_path / "alone" / book.name)
         report = json.loads((book / ".audiobook" / "report.json").read_text())
         assert report["lines_synthesized"] == report["lines_total"]
+
+
+def test_a_line_that_kills_every_worker_it_runs_on_is_one_line(
+        dask: tuple[LocalCluster, Client], places: dict[str, Path],
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Dask gives up on a line after it killed three workers (KilledWorker): the build stops with
+    one line, the lines that came back are kept. (Last: it restarts the cluster's workers.)"""
+    lc, client = dask
+    crash = TEST_PROFILE.replace("{engine: test, model: narrator}", "{engine: test, model: narrator, "
+                                 "options: {crash_on: quiet}}")
+    book = make_book(places["books"] / "crashing", profile=crash)
+    code, out, err = run_cli(["build", "--book", str(book), "--cluster", lc.scheduler_address], capsys, monkeypatch)
+    assert code == 2 and err.count("\n") == 1, err
+    assert err.startswith(f"error: cluster {lc.scheduler_address}: a line failed (KilledWorker: ")
+    assert err.rstrip().endswith("finished lines are kept: build again")
+    assert len(list(LineCache(book / ".audiobook" / "cache").keys())) > 0
+    client.wait_for_workers(2, timeout=120)

@@ -17,11 +17,11 @@ import functools
 import hashlib
 import platform
 from collections.abc import Callable, Iterable
-from concurrent.futures import Executor, Future
+from concurrent.futures import Executor, Future, InvalidStateError
 from pathlib import Path
 from typing import Any
 
-from audiobook.errors import AudiobookError
+from audiobook.errors import AudiobookError, SynthesisError
 from audiobook.model import Voice
 
 INSTALL = "pip install 'audiobook[cluster]'"
@@ -117,15 +117,36 @@ class ClusterExecutor(Executor):
         self.facts = facts
         self._inner = client.get_executor(pure=False)
 
-    def workers(self) -> dict[str, dict[str, Any]]:
-        return dict(self.client.scheduler_info(n_workers=-1)["workers"])
-
     def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
-        return self._inner.submit(checked, self.facts["install"], fn, *args, **kwargs)
+        """The job's future, whose failures are one line: Dask's own (a line that killed the workers
+        it ran on, a lost scheduler) become ``SynthesisError``; cancelling it cancels the job."""
+        inner: Future[Any] = self._inner.submit(checked, self.facts["install"], fn, *args, **kwargs)
+        outer: Future[Any] = Future()
+        outer.add_done_callback(lambda f: inner.cancel() if f.cancelled() else None)
+        inner.add_done_callback(functools.partial(_relay, outer, self.address))
+        return outer
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
         self._inner.shutdown(wait=wait and not cancel_futures)
         self.client.close()
+
+
+def _relay(outer: Future[Any], address: str, inner: Future[Any]) -> None:
+    try:
+        if inner.cancelled():
+            outer.set_exception(SynthesisError(
+                f"cluster {address}: the connection to the scheduler was lost; finished lines are kept: "
+                f"build again"))
+        elif (error := inner.exception()) is None:
+            outer.set_result(inner.result())
+        elif isinstance(error, AudiobookError):
+            outer.set_exception(error)
+        else:
+            outer.set_exception(SynthesisError(
+                f"cluster {address}: a line failed ({type(error).__name__}: {error}); finished lines are "
+                f"kept: build again"))
+    except InvalidStateError:       # cancelled here meanwhile
+        pass
 
 
 _CHECKED: set[str] = set()       # worker side: the engine identities found equal to a build's
