@@ -176,7 +176,7 @@ def section_idle(seconds: float) -> None:
     print(f"== 5. an idle 2-worker LocalCluster for {seconds:g} s: CPU of its processes")
     for label, settings in (("Dask's defaults", {}), ("cluster.QUIET", cluster_mod.QUIET)):
         with dask.config.set(settings), LocalCluster(processes=True, n_workers=2, threads_per_worker=1,
-                                                     dashboard_address=None, silence_logs=50) as lc, \
+                                                     dashboard_address=":0", silence_logs=50) as lc, \
                 Client(lc) as client:
             time.sleep(3)
             w0, s0 = workers_cpu(client), self_cpu()
@@ -236,7 +236,7 @@ def main() -> None:
         section_idle(15)
         return
     with tempfile.TemporaryDirectory() as t, dask.config.set(cluster_mod.QUIET), \
-            LocalCluster(processes=True, n_workers=2, threads_per_worker=1, dashboard_address=None,
+            LocalCluster(processes=True, n_workers=2, threads_per_worker=1, dashboard_address=":0",
                          silence_logs=50) as lc, Client(lc) as client:
         tmp = Path(t)
         alice = section_alice(tmp, lc, client, args.rounds)

@@ -41,7 +41,7 @@ def dask(places: dict[str, Path]) -> Iterator[tuple[LocalCluster, Client]]:
     saved = {k: os.environ.get(k) for k in env}
     os.environ.update(env)           # what the spawned workers start with
     try:
-        lc = LocalCluster(processes=True, n_workers=2, threads_per_worker=1, dashboard_address=None,
+        lc = LocalCluster(processes=True, n_workers=2, threads_per_worker=1, dashboard_address=":0",
                           preload=[str(Path(__file__).with_name("cluster_preload.py"))], env=env)
     finally:
         for k, v in saved.items():
