@@ -42,6 +42,12 @@ def build(book_dir: Path, options: BuildOptions | None = None, progress: Progres
         return _run(prep, options, progress or (lambda stage, done, total: None), t0)
 
 
+def run_prepared(prep: Prepared, options: BuildOptions, progress: Progress | None = None,
+                 t0: float | None = None) -> BuildReport:
+    """``build()`` of a book already prepared, whose lock the caller holds (build/catalog.py)."""
+    return _run(prep, options, progress or (lambda stage, done, total: None), time.perf_counter() if t0 is None else t0)
+
+
 def _run(prep: Prepared, options: BuildOptions, progress: Progress, t0: float) -> BuildReport:
     remove_partial_files(prep)
     state = State.load(state_path(prep.book), prep.book.root, relative(prep.book.output_dir, prep.book.root))

@@ -7,6 +7,7 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -33,7 +34,13 @@ def cli() -> None:
 
 # ---------------------------------------------------------------------------------- build
 @cli.command()
-@book_option
+@click.option("--book", "book_dirs", type=click.Path(file_okay=False, path_type=Path), multiple=True,
+              help="Book directory holding manuscript/, voices/ and output/ (default: .); repeat to build "
+                   "several books on one set of workers.")
+@click.option("--catalog", "catalog", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="A file listing book directories, one a line (relative to the file), to build together.")
+@click.option("--cluster", "cluster", envvar="AUDIOBOOK_CLUSTER", default=None, metavar="tcp://HOST:8786",
+              help="Synthesize on the workers of this Dask scheduler (also AUDIOBOOK_CLUSTER).")
 @click.option("--voices", "profile", default=None, help="Voice profile (default: voices/default.yaml).")
 @click.option("--chapter", "chapters", type=int, multiple=True, help="Re-render only these chapters.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Worker processes (0: one per core).")
@@ -46,8 +53,9 @@ def cli() -> None:
               help="Stay running: build again each time manuscript/ or voices/ change (engines stay loaded).")
 @click.option("--output", "output", type=click.Path(path_type=Path), default=None,
               help="Output folder instead of output/ (or book.yaml's output:), e.g. to hear two casts side by side.")
-def build(book_dir: Path, profile: str | None, chapters: tuple[int, ...], jobs: int, quiet: bool,
-          report_path: Path | None, formats: tuple[str, ...], watching: bool, output: Path | None) -> None:
+def build(book_dirs: tuple[Path, ...], catalog: Path | None, cluster: str | None, profile: str | None,
+          chapters: tuple[int, ...], jobs: int, quiet: bool, report_path: Path | None, formats: tuple[str, ...],
+          watching: bool, output: Path | None) -> None:
     """Render the book: chapter MP3s (and credits) and a full-book MP3 and/or M4B with chapter
     markers, tags and cover in output/."""
     from audiobook.build import BuildOptions
@@ -82,12 +90,29 @@ def build(book_dir: Path, profile: str | None, chapters: tuple[int, ...], jobs: 
 
     if report_path is not None and not report_path.resolve().parent.is_dir():     # before hours of work
         raise AudiobookError(f"--report {report_path}: the folder {report_path.parent} does not exist")
+    from audiobook.cli.books import build_many, executor_for
+
+    books = list(book_dirs)
+    if catalog is not None:
+        from audiobook.build.catalog import read_catalog
+
+        books += read_catalog(catalog)
+    books = books or [Path(".")]
+    many = len(books) > 1 or catalog is not None
+    if many and (chapters or watching or output):
+        one = "--chapter" if chapters else "--watch" if watching else "--output"
+        raise AudiobookError(f"{one} works on one book; give one --book")
     opts = BuildOptions(profile=profile, chapters=frozenset(chapters), jobs=jobs, formats=formats or ("mp3",),
-                        status=status, output=output)
-    if watching:
-        _watch(book_dir, opts, progress, quiet, report_path)
-        return
-    _summary(served_build(book_dir, opts, progress), quiet, report_path)
+                        status=None if many else status, output=output)
+    with executor_for(cluster.strip() if cluster else None, books, opts) as executor:
+        opts = replace(opts, executor=executor)
+        if many:
+            assert executor is not None
+            build_many(books, opts, executor, progress, quiet, report_path)
+        elif watching:
+            _watch(books[0], opts, progress, quiet, report_path)
+        else:
+            _summary(served_build(books[0], opts, progress), quiet, report_path)
 
 
 def served_build(book_dir: Path, opts: BuildOptions, progress: Progress | None = None) -> BuildReport:

@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +52,7 @@ class Done:
     samples: int          # length of the stored audio
     seconds: float        # time the engine spent (worker-side)
     warning: str = ""     # audio that still looked wrong after one retry
+    pcm: np.ndarray | None = None   # the audio itself, from a worker without the book's disk (a cluster)
 
 
 @dataclass
@@ -251,8 +252,10 @@ MIN_SECONDS_PER_LETTER = 0.02   # 3x faster than any narrator: shorter audio mea
 
 
 def render_job(job: Job, cache_root: str) -> Done:
-    """Synthesize one job into the cache (runs in a worker process, or inline for --jobs 1).
-    Audio far too short for its text, or silent, is synthesized once more, then reported."""
+    """Synthesize one job into the cache (runs in a worker process, or inline for --jobs 1); with
+    no ``cache_root`` (a worker that cannot reach the book's disk), the audio comes back in the
+    result instead. Audio far too short for its text, or silent, is synthesized once more, then
+    reported."""
     t0 = time.perf_counter()
     audio = _speak(job)
     problem = suspicious(job.text, audio)
@@ -261,8 +264,11 @@ def render_job(job: Job, cache_root: str) -> Done:
         problem = suspicious(job.text, audio)
     seconds = time.perf_counter() - t0
     pcm = to_int16(audio)
+    warning = f"voice {job.voice.name}: {problem}: {job.text[:80]!r}" if problem else ""
+    if not cache_root:
+        return Done(job.key, len(pcm), seconds, warning, pcm)
     LineCache(Path(cache_root)).write(job.key, pcm)
-    return Done(job.key, len(pcm), seconds, f"voice {job.voice.name}: {problem}: {job.text[:80]!r}" if problem else "")
+    return Done(job.key, len(pcm), seconds, warning)
 
 
 def too_short(text: str, samples: int) -> str:
@@ -369,6 +375,20 @@ def warm_up(executor: Executor, jobs: int, warm: tuple[Voice, ...]) -> None:
             executor.submit(_ready)
 
 
+def shares_disk(executor: Executor) -> bool:
+    """Whether ``executor``'s workers write the line cache themselves (a local pool, the synthesis
+    server), or send the audio back for this process to write (``shares_disk = False``: a cluster)."""
+    return bool(getattr(executor, "shares_disk", True))
+
+
+def keep(cache: LineCache, done: Done) -> Done:
+    """Store the audio a worker sent back (see ``render_job``); ``done`` without it."""
+    if done.pcm is None:
+        return done
+    cache.write(done.key, done.pcm)
+    return replace(done, pcm=None)
+
+
 def synthesize(jobs: list[Job], cache: LineCache, executor: Executor,
                on_done: Callable[[Done], None] | None = None) -> list[Done]:
     """Render ``jobs`` on ``executor`` in the order given; ``on_done`` is called in this thread as
@@ -376,10 +396,11 @@ def synthesize(jobs: list[Job], cache: LineCache, executor: Executor,
     futures: list[Future[Done]] = []
     reported: set[int] = set()
     results: list[Done] = []
+    root = os.path.abspath(cache.root) if shares_disk(executor) else ""   # a server runs elsewhere
 
     def report(fut: Future[Done]) -> None:
         reported.add(id(fut))
-        done = fut.result()
+        done = keep(cache, fut.result())
         results.append(done)
         if on_done:
             on_done(done)
@@ -387,7 +408,7 @@ def synthesize(jobs: list[Job], cache: LineCache, executor: Executor,
     try:
         with _ctrl_c_held(isinstance(executor, ProcessPoolExecutor)):
             for j in jobs:
-                fut = executor.submit(render_job, j, os.path.abspath(cache.root))   # a server runs elsewhere
+                fut = executor.submit(render_job, j, root)
                 futures.append(fut)
                 if fut.done():
                     report(fut)
