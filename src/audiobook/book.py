@@ -14,6 +14,7 @@ from audiobook.files import not_a_file
 from audiobook.lexicon import Lexicon, load_lexicon
 from audiobook.model import GENDERS, MAX_NAME_BYTES, Character
 from audiobook.safeyaml import excerpt
+from audiobook.proof.settings import ProofSettings, read_proof
 
 MANUSCRIPT_SUFFIXES = (".md", ".txt", ".markdown")
 
@@ -40,6 +41,7 @@ class Book:
     output: Path | None = None         # ``output:`` in book.yaml or ``build --output``; None: output/
     max_file_minutes: float = 120.0    # longer chapters are read as parts (ACX: 120); 0: never split
     lexicon: Lexicon = Lexicon()       # ``pronunciations:``: how to say names and rare words
+    proof: ProofSettings = ProofSettings()   # ``proof:``: proof-listening (audiobook/proof/)
 
     @property
     def manuscript_dir(self) -> Path:
@@ -103,6 +105,7 @@ def load_book(root: Path | str) -> Book:
     output = gather(problems, lambda: output_folder(root, root / named_output, f"{label}: output")) \
         if named_output else None
     lexicon = gather(problems, lambda: read_lexicon(top, language), Lexicon()) or Lexicon()
+    proof = gather(problems, lambda: read_proof(top)) or ProofSettings()
     gather(problems, top.done)
     if problems:
         raise ConfigProblems(problems)
@@ -121,6 +124,7 @@ def load_book(root: Path | str) -> Book:
         output=output,
         max_file_minutes=120.0 if max_minutes is None else float(max_minutes),
         lexicon=lexicon,
+        proof=proof,
     )
 
 

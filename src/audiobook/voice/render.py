@@ -63,6 +63,9 @@ class Plan:
     warnings: list[str] = field(default_factory=list)    # text changed or skipped, speakers not cast
     doubtful: set[str] = field(default_factory=set)     # cached keys whose audio is far too short
     said: dict[tuple[int, int], Speech] = field(default_factory=dict)   # (chapter, index) -> what is said
+    specs: dict[str, Job] = field(default_factory=dict)  # every key's job, cached or not (for retakes)
+    done: set[str] = field(default_factory=set)         # keys synthesized before the build's synthesis (proofing)
+    firsts: dict[str, str] = field(default_factory=dict)  # a retake's key -> its line's first take's key
 
     def key(self, line: Line) -> str:
         return self.keys[(line.chapter, line.index)]
@@ -141,16 +144,32 @@ def plan(script: Script, profile: Profile, book: Book, cache: LineCache,
         if key in p.jobs or key in seen or not text:
             continue
         seen.add(key)
+        p.specs[key] = Job(key, text, voice, sentence_pause, limit, engine_ids[voice.name], lexicon.only(named))
         samples = cache.samples(key)
         if samples is None:
-            p.jobs[key] = Job(key, text, voice, sentence_pause, limit, engine_ids[voice.name],
-                              lexicon.only(named))
+            p.jobs[key] = p.specs[key]
         elif problem := too_short(text, samples):          # reported when made; and at every build since
             p.doubtful.add(key)
             p.warnings.append(f"{ln.location}: voice {voice.name}: {problem}, kept from an earlier build: "
                               f"{text[:80]!r}")
     save_digest_memo(remembered)
     return p
+
+
+def take_job(job: Job, k: int) -> Job | None:
+    """``job``'s line in take ``k`` (the engine's k-th other noise, ``Engine.take``), under its own
+    key; None when the engine has one take."""
+    cls = engine_class(job.voice.engine)
+    voice = cls.take(job.voice, k)
+    if voice is None:
+        return None
+    if k == 0:
+        return job
+    identity = dict(cls.identity(voice))
+    eid = engine_id(identity)
+    identity.update(voice.settings())
+    # the first take's key hashes the text and everything else that makes its audio; a take adds its voice
+    return replace(job, key=line_key(job.text, identity, {"take_of": job.key}), voice=voice, engine_id=eid)
 
 
 # ------------------------------------------------------------------------------ worker side
@@ -254,13 +273,14 @@ MIN_SECONDS_PER_LETTER = 0.02   # 3x faster than any narrator: shorter audio mea
 def render_job(job: Job, cache_root: str) -> Done:
     """Synthesize one job into the cache (runs in a worker process, or inline for --jobs 1); with
     no ``cache_root`` (a worker that cannot reach the book's disk), the audio comes back in the
-    result instead. Audio far too short for its text, or silent, is synthesized once more, then
-    reported."""
+    result instead. Audio far too short for its text, or silent, is synthesized once more in
+    the next take (the same take again would say it alike), then reported."""
     t0 = time.perf_counter()
     audio = _speak(job)
     problem = suspicious(job.text, audio)
-    if problem:
-        audio = _speak(job)
+    retry = engine_class(job.voice.engine).take(job.voice, 1) if problem else None
+    if problem and retry is not None:
+        audio = _speak(replace(job, voice=retry))
         problem = suspicious(job.text, audio)
     seconds = time.perf_counter() - t0
     pcm = to_int16(audio)

@@ -13,7 +13,7 @@ import json
 import os
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -49,6 +49,8 @@ class Engine(ABC):
     INSTALL: ClassVar[str] = ""
     #: the longest sentence, in characters, the engine is given; longer ones are cut between words
     MAX_CHARS: ClassVar[int] = 400
+    #: the ``seed`` option's default, for engines whose noise is seeded (None: one take only)
+    DEFAULT_SEED: ClassVar[int | None] = None
 
     def __init__(self, voice: Voice, threads: int = 1) -> None:
         """``threads``: the cores this worker may use. An engine whose samples depend on its thread
@@ -72,6 +74,17 @@ class Engine(ABC):
     def identity(cls, voice: Voice) -> dict[str, Any]:
         """Everything about the engine and model that changes the audio (engine version, the
         model file's content hash), for the cache key. Cheap: no model loading."""
+
+    @classmethod
+    def take(cls, voice: Voice, k: int) -> Voice | None:
+        """``voice`` for take ``k``: another draw of the engine's noise (``seed`` + k), as
+        reproducible as the first; take 0 is ``voice`` itself. None: the engine has one take."""
+        if k == 0:
+            return voice
+        if cls.DEFAULT_SEED is None or "seed" not in cls.OPTIONS:
+            return None
+        seed = int(voice.option("seed", cls.DEFAULT_SEED)) + k
+        return replace(voice, options=tuple(sorted({**dict(voice.options), "seed": seed}.items())))
 
     @classmethod
     def describe(cls, voice: Voice) -> str:

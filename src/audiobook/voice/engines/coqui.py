@@ -62,6 +62,7 @@ from audiobook.voice.engines.coqui_models import (
 
 class CoquiEngine(Engine):
     NAME = "coqui"
+    DEFAULT_SEED = DEFAULT_SEED
     OPTIONS = {"speaker": str, "language": str, "speaker_wav": (str, list), "config_path": str,
                "device": str, "seed": int}
     PATH_OPTIONS = ("speaker_wav", "config_path")

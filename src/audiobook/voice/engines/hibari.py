@@ -130,6 +130,7 @@ def fft_backend() -> str:
 
 class HibariEngine(Engine):
     NAME = "hibari"
+    DEFAULT_SEED = DEFAULT_SEED
     OPTIONS = {"seed": int}
     INSTALL = "pip install hibari-tts"
 

@@ -62,6 +62,7 @@ def model_files(voice: Voice) -> tuple[Path, Path]:
 
 class PiperEngine(Engine):
     NAME = "piper"
+    DEFAULT_SEED = DEFAULT_SEED
     OPTIONS = {"speaker": (int, str), "config": str, "noise_scale": (int, float),
                "noise_w_scale": (int, float), "seed": int}
     PATH_OPTIONS = ("config",)
