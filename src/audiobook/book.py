@@ -7,14 +7,13 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from audiobook.config import Pauses, Section, gather, load_yaml
+from audiobook.config import Pauses, ProofSettings, Section, gather, load_yaml, read_proof
 from audiobook.cover import read_cover
 from audiobook.errors import ConfigError, ConfigProblems
 from audiobook.files import not_a_file
 from audiobook.lexicon import Lexicon, load_lexicon
 from audiobook.model import GENDERS, MAX_NAME_BYTES, Character
 from audiobook.safeyaml import excerpt
-from audiobook.proof.settings import ProofSettings, read_proof
 
 MANUSCRIPT_SUFFIXES = (".md", ".txt", ".markdown")
 

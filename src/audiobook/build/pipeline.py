@@ -23,6 +23,7 @@ from audiobook.build import notices
 from audiobook.build.chapter import Made, make_chapter
 from audiobook.build.prepare import BuildOptions, Prepared, prepare
 from audiobook.build.progress import Tracker
+from audiobook.build.proofing import proof_step
 from audiobook.build.report import BuildReport, ChapterReport, Progress
 from audiobook.build.state import State, relative
 from audiobook.errors import AudiobookError
@@ -57,9 +58,11 @@ def _run(prep: Prepared, options: BuildOptions, progress: Progress, t0: float) -
     total = len(prep.script.chapters)
     tracks = sorted([*prep.chapters, *prep.credits], key=lambda c: c.number)   # credits: 0 and N+1
     stream = books.m4b_stream(prep, options.formats, state, tags, total, tracks)
+    flagged = proof_step(prep, options, progress, report)
     made, doubtful = _synthesize_and_make(prep, options, progress, state, tags, total, tracks, stream, report)
+    synthesized = prep.plan.jobs.keys() | prep.plan.done      # by the build, or before it by proofing
     for t, m in zip(tracks, made, strict=True):
-        n_syn = sum(1 for ln in m.lines if prep.plan.key(ln) in prep.plan.jobs)
+        n_syn = sum(1 for ln in m.lines if prep.plan.key(ln) in synthesized)
         report.chapters.append(ChapterReport(
             index=m.entry.number, title=m.entry.title, file=m.entry.file,
             duration_s=round(m.entry.samples / SAMPLE_RATE, 3), lines=len(m.lines),
@@ -81,7 +84,7 @@ def _run(prep: Prepared, options: BuildOptions, progress: Progress, t0: float) -
     report.lines_cached = report.lines_total - report.lines_synthesized
     report.audio_seconds = round(sum(c.duration_s for c in report.chapters), 3)
     report.synthesis_seconds = round(report.synthesis_seconds, 3)
-    doubtful |= set(prep.plan.doubtful)
+    doubtful |= set(prep.plan.doubtful) | flagged
     words = count_words(prep.book, prep.script, (pos for pos, key in prep.plan.keys.items() if key in doubtful),
                         prep.plan.said)
     report.words_total, report.words_spoken, report.words_reported = words.total, words.spoken, words.reported

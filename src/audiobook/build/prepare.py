@@ -20,6 +20,7 @@ from audiobook.config import gather
 from audiobook.cover import Cover, read_cover
 from audiobook.errors import OutputError, Problems
 from audiobook.model import Chapter, Script
+from audiobook.proof.stage import apply_takes
 from audiobook.text.credits import credit_chapters
 from audiobook.text.parts import split_long_chapters
 from audiobook.text.script import build_script
@@ -38,6 +39,7 @@ class BuildOptions:
     use_server: bool = False          # hand lines to a running synthesis server (the CLI's choice)
     status: Callable[[Status], None] | None = None   # where the build is, with an ETA (progress.py)
     output: Path | None = None        # the output folder instead of book.yaml's output: or output/
+    proof: bool | None = None         # proof-listen the lines (None: as book.yaml's proof: says)
 
 
 @dataclass
@@ -101,6 +103,8 @@ def prepare(book_dir: Path, options: BuildOptions) -> Prepared:
         wanted = set(options.chapters) | {c.number for c in credits} if options.chapters else None
         with_credits = Script(script.chapters + credits, script.warnings, script.texts)
         plan = attempt(lambda: render.plan(with_credits, profile, book, cache, wanted))
+        if plan is not None:
+            apply_takes(plan, cache, book.work_dir)     # the takes proofing chose, proofing on or off
     if problems:
         raise Problems(problems)
     assert profile is not None and script is not None and plan is not None and mastering is not None

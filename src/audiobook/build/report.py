@@ -6,6 +6,8 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from audiobook.proof.stage import ProofReport
+
 Progress = Callable[[str, int, int], None]   # (stage, done, total)
 
 
@@ -41,6 +43,7 @@ class BuildReport:
     words_spoken: int = 0             # ... is either spoken
     words_reported: int = 0           # ... or named in a warning (left out, or audio too short)
     server: bool = False              # lines synthesized by the synthesis server's workers
+    proof: ProofReport | None = None  # proof-listening (build --proof): lines proofed, retaken, flagged
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

@@ -18,6 +18,7 @@ from audiobook.errors import AudiobookError
 
 if TYPE_CHECKING:
     from audiobook.build import BuildOptions, BuildReport, Progress
+    from audiobook.proof.stage import ProofReport
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -53,9 +54,12 @@ def cli() -> None:
               help="Stay running: build again each time manuscript/ or voices/ change (engines stay loaded).")
 @click.option("--output", "output", type=click.Path(path_type=Path), default=None,
               help="Output folder instead of output/ (or book.yaml's output:), e.g. to hear two casts side by side.")
+@click.option("--proof/--no-proof", "proof", default=None,
+              help="Hear every new line back with Whisper, retake what is wrong, flag the rest "
+                   "(default: as book.yaml's proof: says; needs audiobook[proof]).")
 def build(book_dirs: tuple[Path, ...], catalog: Path | None, cluster: str | None, profile: str | None,
           chapters: tuple[int, ...], jobs: int, quiet: bool, report_path: Path | None, formats: tuple[str, ...],
-          watching: bool, output: Path | None) -> None:
+          watching: bool, output: Path | None, proof: bool | None) -> None:
     """Render the book: chapter MP3s (and credits) and a full-book MP3 and/or M4B with chapter
     markers, tags and cover in output/."""
     from audiobook.build import BuildOptions
@@ -69,7 +73,8 @@ def build(book_dirs: tuple[Path, ...], catalog: Path | None, cluster: str | None
             return
         bar = bars.get(stage)
         if bar is None:
-            label = {"synthesize": "Synthesizing lines", "chapters": "Assembling chapters"}[stage]
+            label = {"synthesize": "Synthesizing lines", "chapters": "Assembling chapters",
+                     "proof": "Proof-listening"}[stage]
             bar = bars[stage] = click.progressbar(length=total, label=label, show_eta=True, file=sys.stderr)
             bar.__enter__()
         bar.update(done - bar.pos)
@@ -103,7 +108,7 @@ def build(book_dirs: tuple[Path, ...], catalog: Path | None, cluster: str | None
         one = "--chapter" if chapters else "--watch" if watching else "--output"
         raise AudiobookError(f"{one} works on one book; give one --book")
     opts = BuildOptions(profile=profile, chapters=frozenset(chapters), jobs=jobs, formats=formats or ("mp3",),
-                        status=None if many else status, output=output)
+                        status=None if many else status, output=output, proof=proof)
     with executor_for(cluster.strip() if cluster else None, books, opts) as executor:
         opts = replace(opts, executor=executor)
         if many:
@@ -187,10 +192,18 @@ def _summary(report: BuildReport, quiet: bool, report_path: Path | None) -> None
         )
         reported = f", {report.words_reported:,} reported above" if report.words_reported else ""
         click.echo(f"{report.words_total:,} words in the manuscript: {report.words_spoken:,} spoken{reported}")
+        if report.proof is not None:
+            click.echo(proof_summary(report.proof))
         for ch in report.chapters:
             click.echo(f"  {ch.file}")
         for book_file in report.book_files:
             click.echo(f"  {book_file}  (full book, with chapter markers)")
+
+
+def proof_summary(p: ProofReport) -> str:
+    heard = f" ({p.audio_seconds:.0f} s of audio heard in {p.seconds:.1f} s)" if p.proofed else ""
+    flagged = f"{len(p.flagged)} still flagged (listed above)" if p.flagged else "none flagged"
+    return (f"proof: {p.proofed} takes heard of {p.lines} lines{heard}, {p.retaken} retaken, {flagged}")
 
 
 # ---------------------------------------------------------------------------------- studio
@@ -361,9 +374,22 @@ def script(book_dir: Path, chapters: tuple[int, ...], fmt: str, review: bool, li
 
 
 def _review(sc: Any, root: Path, wanted: set[int], limit: int, fmt: str) -> None:
+    from audiobook.proof.stage import load_flagged
     from audiobook.text.script import review as find_review
 
-    items = [r for r in find_review(sc, root, 0) if not wanted or r.line.chapter in wanted]
+    texts = {(ln.chapter, ln.index): ln.text for ln in sc.lines()}
+    flags = [f for f in load_flagged(root / ".audiobook") if texts.get((f.chapter, f.index)) is not None
+             and (not wanted or f.chapter in wanted)]
+    for f in flags:                   # lines the last proof-listening left wrong (any kind): first
+        if fmt == "jsonl":
+            click.echo(json.dumps({"location": f.location, "speaker": f.speaker, "proof": f.score, "text": f.text,
+                                   "heard": f.heard, "chapter": f.chapter, "index": f.index}, ensure_ascii=False))
+            continue
+        click.echo(f"{f.location}  {f.speaker}  [proof: score {f.score:.2f}]\n   text: {f.text}\n"
+                   f"  heard: {f.heard or '; '.join(f.problems)}\n  fix: listen; rewrite or respell the line, "
+                   f"or build --proof with more takes (proof: takes: in book.yaml)\n")
+    items = [r for r in find_review(sc, root, 0, {(f.chapter, f.index) for f in flags})
+             if not wanted or r.line.chapter in wanted]
     items = items[:limit] if limit else items
     for r in items:
         ln = r.line

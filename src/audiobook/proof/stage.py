@@ -10,6 +10,7 @@ settings: a rebuild with nothing changed hears nothing and loads no model.
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Executor
@@ -17,10 +18,11 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from audiobook.config import ProofSettings
+from audiobook.files import atomic_write
 from audiobook.model import SAMPLE_RATE, Line
 from audiobook.proof import asr, checks
 from audiobook.proof.match import Match, match, names
-from audiobook.proof.settings import ProofSettings
 from audiobook.proof.store import ProofStore, Verdict, chosen_takes, settings_id
 from audiobook.voice import render
 from audiobook.voice.cache import LineCache
@@ -147,18 +149,7 @@ def proof(lines: Iterable[Line], plan: render.Plan, cache: LineCache, work_dir: 
         else:
             missing = [j for _, j in need if cache.samples(j.key) is None and j.key not in plan.done]
             if missing:
-                progress("synthesize", 0, len(missing))
-                count = [0]
-
-                def on_done(d: render.Done) -> None:
-                    count[0] += 1
-                    plan.done.add(d.key)
-                    if d.warning:
-                        report.warnings.append(d.warning)
-                    progress("synthesize", count[0], len(missing))
-
-                render.synthesize(missing, cache, executor, on_done)
-                report.synthesized += len(missing)
+                _synthesize(missing, plan, cache, executor, report, progress)
         total = heard_so_far + len(need)
         for start in range(0, len(need), BATCH):
             batch = need[start:start + BATCH]
@@ -194,9 +185,41 @@ def proof(lines: Iterable[Line], plan: render.Plan, cache: LineCache, work_dir: 
                                        best.heard, round(best.score, 3), best.problems, len(tries[base])))
     _refresh_jobs(plan, cache)
     store.save()
+    save_flagged(work_dir, report.flagged)
     report.seconds = round(time.perf_counter() - t0, 3)
     report.audio_seconds = round(report.audio_seconds, 1)
     return report
+
+
+def _synthesize(jobs: list[render.Job], plan: render.Plan, cache: LineCache, executor: Executor,
+                report: ProofReport, progress: Progress) -> None:
+    progress("synthesize", 0, len(jobs))
+    count = 0
+
+    def on_done(d: render.Done) -> None:
+        nonlocal count
+        count += 1
+        plan.done.add(d.key)
+        if d.warning:
+            report.warnings.append(d.warning)
+        progress("synthesize", count, len(jobs))
+
+    render.synthesize(jobs, cache, executor, on_done)
+    report.synthesized += len(jobs)
+
+
+def save_flagged(work_dir: Path, flagged: list[Flag]) -> None:
+    """The lines the last proofing left flagged (``script --review`` lists them first)."""
+    atomic_write(work_dir / "flagged.json", json.dumps([asdict(f) for f in flagged], ensure_ascii=False).encode())
+
+
+def load_flagged(work_dir: Path) -> list[Flag]:
+    """The lines the last proofing left flagged; [] if none or never proofed."""
+    try:
+        data = json.loads((work_dir / "flagged.json").read_text(encoding="utf-8"))
+        return [Flag(**{**d, "problems": tuple(d["problems"])}) for d in data]
+    except (OSError, ValueError, TypeError, KeyError):
+        return []
 
 
 def failed(m: Match, settings: ProofSettings) -> bool:

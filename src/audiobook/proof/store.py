@@ -52,7 +52,8 @@ class ProofStore:
     def __init__(self, work_dir: Path) -> None:
         self.work_dir = work_dir
         results, takes = read_json(work_dir / "proof.json"), read_json(work_dir / "takes.json")
-        self.results: dict[str, dict[str, Any]] = results.get("results", {}) if results.get("version") == VERSION else {}
+        self.results: dict[str, dict[str, Any]] = \
+            results.get("results", {}) if results.get("version") == VERSION else {}
         self.takes: dict[str, dict[str, Any]] = takes.get("takes", {}) if takes.get("version") == VERSION else {}
         self.changed = False
 
@@ -92,7 +93,8 @@ class ProofStore:
             return
         self.work_dir.mkdir(parents=True, exist_ok=True)
         for name, key, data in (("proof.json", "results", self.results), ("takes.json", "takes", self.takes)):
-            atomic_write(self.work_dir / name, json.dumps({"version": VERSION, key: data}, separators=(",", ":")).encode())
+            blob = json.dumps({"version": VERSION, key: data}, separators=(",", ":"))
+            atomic_write(self.work_dir / name, blob.encode())
         self.changed = False
 
 
@@ -100,4 +102,5 @@ def chosen_takes(work_dir: Path) -> dict[str, int]:
     """base key -> take, for the lines whose chosen take is not the first (cheap: every build reads it)."""
     data = read_json(work_dir / "takes.json")
     takes = data.get("takes", {}) if data.get("version") == VERSION else {}
-    return {k: d["take"] for k, d in takes.items() if isinstance(d, dict) and isinstance(d.get("take"), int) and d["take"] > 0}
+    return {k: d["take"] for k, d in takes.items()
+            if isinstance(d, dict) and isinstance(d.get("take"), int) and d["take"] > 0}
