@@ -132,10 +132,10 @@ def test_spoiled_text_drops_or_repeats_three_words_from_the_middle() -> None:
 def test_audio_far_too_short_is_retried_in_the_next_take_not_the_same_one(tmp_path: Path) -> None:
     """A deterministic engine says a line alike every time: the retry of a take far too short for
     its text uses the next take (hibari under a fault that cuts 95% of the first take only)."""
-    from proof_book import write_book
-
     from audiobook.build import BuildOptions, build
     from audiobook.voice.cache import LineCache
+
+    from proof_book import write_book
 
     text = "The lighthouse keeper climbed the spiral stairs three times every night."
     book = write_book(tmp_path / "b", [{"line": "lighthouse", "fault": "cut", "fraction": 0.95, "seeds": [1234]}],

@@ -10,11 +10,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from proof_book import KINDS, SENTENCES, write_book
 
 from audiobook.build import BuildOptions, build, prepare
 from audiobook.proof.asr import model_dir
 from audiobook.proof.store import ProofStore, Verdict
+
+from proof_book import KINDS, SENTENCES, write_book
 
 REPO = Path(__file__).resolve().parents[1]
 FAULTED = 40                      # lines with a fault: 8 of each kind; every 5th on every take
@@ -86,8 +87,8 @@ def test_injected_faults_are_flagged_retaken_or_reported(tmp_path: Path, cache_e
 
     # one paragraph edited: only its line is synthesized and heard
     ms = book / "manuscript" / "01-small.md"
-    ms.write_text(ms.read_text(encoding="utf-8").replace(SENTENCES[-1], "We walked along the shore as the tide came in."),
-                  encoding="utf-8")
+    edit = "We walked along the shore as the tide came in."
+    ms.write_text(ms.read_text(encoding="utf-8").replace(SENTENCES[-1], edit), encoding="utf-8")
     edited = build(book, BuildOptions(jobs=1))
     assert edited.proof is not None and edited.proof.proofed == 1 and edited.lines_synthesized == 1
     assert not edited.proof.flagged or all(f.text != SENTENCES[-1] for f in edited.proof.flagged)

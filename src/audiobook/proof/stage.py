@@ -248,7 +248,7 @@ def _hear(batch: list[tuple[str, render.Job]], todo: dict[str, int], cache: Line
     if listen:
         model = transcriber(settings.beam_size)
         clips = {i: asr.to_asr(pcms[i], SAMPLE_RATE) for i in listen}    # type: ignore[arg-type]
-        report.audio_seconds += sum(len(c) for c in clips.values()) / asr.RATE
+        report.audio_seconds += sum(len(p) for i in listen if (p := pcms[i]) is not None) / SAMPLE_RATE
         heard = dict(zip(listen, model.hear([clips[i] for i in listen]), strict=True))
         for i in listen:
             base, job = batch[i]
