@@ -145,3 +145,30 @@ def test_audio_far_too_short_is_retried_in_the_next_take_not_the_same_one(tmp_pa
     prep_keys = list(LineCache(book / ".audiobook" / "cache").keys())
     lengths = sorted(LineCache(book / ".audiobook" / "cache").samples(k) or 0 for k in prep_keys)
     assert lengths[-1] / SAMPLE_RATE > 2.5          # the whole line, from the second take
+
+
+def test_script_review_lists_the_lines_proofing_flagged_first(book: Path, capsys: pytest.CaptureFixture[str],
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from conftest import run_cli
+
+    from audiobook.proof.stage import Flag, save_flagged
+    from audiobook.text.script import build_script
+
+    ln = [x for x in build_script(load_book(book)).lines() if x.kind == "narration" and x.index > 0][0]
+    (book / ".audiobook").mkdir()
+    save_flagged(book / ".audiobook", [Flag("manuscript/01-first.md:3", ln.chapter, ln.index, ln.speaker, ln.text,
+                                            "daniel came", 0.5, (), 3)])
+    code, out, _ = run_cli(["script", "--book", str(book), "--review"], capsys, monkeypatch)
+    assert code == 0
+    first = out.splitlines()[:3]
+    assert first[0].startswith("manuscript/01-first.md:3  Narrator  [proof: score 0.50]")
+    assert first[1].strip() == f"text: {ln.text}" and first[2].strip() == "heard: daniel came"
+
+
+def test_audiobook_proof_before_any_build_says_what_to_do(book: Path, capsys: pytest.CaptureFixture[str],
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from conftest import run_cli
+
+    code, out, _ = run_cli(["proof", "--book", str(book)], capsys, monkeypatch)
+    assert code == 0
+    assert "proof: 0 takes heard of" in out and "lines not built yet (run audiobook build)" in out

@@ -72,6 +72,8 @@ def build(book_dirs: tuple[Path, ...], catalog: Path | None, cluster: str | None
         if total == 0:
             return
         bar = bars.get(stage)
+        if bar is not None and (bar.length != total or done < bar.pos):    # another round (proofing's retakes)
+            bar = None
         if bar is None:
             label = {"synthesize": "Synthesizing lines", "chapters": "Assembling chapters",
                      "proof": "Proof-listening"}[stage]
@@ -203,7 +205,8 @@ def _summary(report: BuildReport, quiet: bool, report_path: Path | None) -> None
 def proof_summary(p: ProofReport) -> str:
     heard = f" ({p.audio_seconds:.0f} s of audio heard in {p.seconds:.1f} s)" if p.proofed else ""
     flagged = f"{len(p.flagged)} still flagged (listed above)" if p.flagged else "none flagged"
-    return (f"proof: {p.proofed} takes heard of {p.lines} lines{heard}, {p.retaken} retaken, {flagged}")
+    unbuilt = f"; {p.unbuilt} lines not built yet (run audiobook build)" if p.unbuilt else ""
+    return f"proof: {p.proofed} takes heard of {p.lines} lines{heard}, {p.retaken} retaken, {flagged}{unbuilt}"
 
 
 # ---------------------------------------------------------------------------------- studio

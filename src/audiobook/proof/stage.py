@@ -60,6 +60,7 @@ class ProofReport:
     retaken: int = 0        # lines whose kept take is not the first
     flagged: list[Flag] = field(default_factory=list)
     synthesized: int = 0    # takes synthesized by proofing (first takes and retakes)
+    unbuilt: int = 0        # lines not heard because their audio is not built yet (audiobook proof)
     audio_seconds: float = 0.0   # audio heard
     seconds: float = 0.0    # wall time of the stage
     warnings: list[str] = field(default_factory=list)
@@ -145,7 +146,9 @@ def proof(lines: Iterable[Line], plan: render.Plan, cache: LineCache, work_dir: 
             else:
                 need.append((base, job))
         if executor is None:
-            need = [(b, j) for b, j in need if cache.samples(j.key) is not None]
+            built = [(b, j) for b, j in need if cache.samples(j.key) is not None]
+            report.unbuilt += len(need) - len(built)
+            need = built
         else:
             missing = [j for _, j in need if cache.samples(j.key) is None and j.key not in plan.done]
             if missing:
