@@ -149,10 +149,10 @@ def test_audio_far_too_short_is_retried_in_the_next_take_not_the_same_one(tmp_pa
 
 def test_script_review_lists_the_lines_proofing_flagged_first(book: Path, capsys: pytest.CaptureFixture[str],
                                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    from conftest import run_cli
-
     from audiobook.proof.stage import Flag, save_flagged
     from audiobook.text.script import build_script
+
+    from conftest import run_cli
 
     ln = [x for x in build_script(load_book(book)).lines() if x.kind == "narration" and x.index > 0][0]
     (book / ".audiobook").mkdir()
