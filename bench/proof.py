@@ -68,7 +68,7 @@ def main() -> None:
         built = json.loads((tmp / "proofed.json").read_text())
         p_wall, p_cpu = timed(["proof", "--book", str(plain), "--report", str(tmp / "heard.json")], ok=(0, 1))
         heard = json.loads((tmp / "heard.json").read_text())
-        rebuilds = [timed(["build", "--book", str(proofed), "--proof", "--quiet"])[0] for _ in range(3)]
+        rebuilds = [timed(["build", "--book", str(proofed), "--proof", "--quiet"]) for _ in range(3)]
     audio = heard["audio_seconds"]
     pr = built["proof"]
     print(f"book: {args.book.relative_to(REPO) if args.book.is_relative_to(REPO) else args.book}: "
@@ -81,7 +81,9 @@ def main() -> None:
     print(f"2. proofing alone        {audio:.0f} s of audio heard in {p_wall:.1f} s wall, {p_cpu:.1f} s cpu: "
           f"{audio / p_wall:.1f}x real time (wall), {audio * cores / p_cpu:.1f}x real time on {cores} idle cores "
           f"(audio x cores / cpu); {heard['lines']} lines, {len(heard['flagged'])} flagged")
-    print(f"3. no-change rebuild --proof: best {min(rebuilds):.2f} s of {', '.join(f'{r:.2f}' for r in rebuilds)}")
+    walls = ", ".join(f"{w:.2f}" for w, _ in rebuilds)
+    print(f"3. no-change rebuild --proof: best {min(w for w, _ in rebuilds):.2f} s wall of {walls}; "
+          f"cpu {min(c for _, c in rebuilds):.2f} s")
 
 
 if __name__ == "__main__":

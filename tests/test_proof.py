@@ -48,8 +48,10 @@ def test_names_the_asr_cannot_know_are_not_errors() -> None:
     # a name capitalized inside a sentence is known without a cast list
     assert "brindlewick" in proper_nouns("They rode to Brindlewick at dawn.")
     assert match("They rode to Brindlewick at dawn.", "they rode to brindle wick at dawn").errors == 0
-    # ...but a name left out is still a missing word
+    # ...but a name left out is still a missing word, and one heard as another word is an error
     assert match("They rode to Brindlewick at dawn.", "they rode to at dawn").errors == 1
+    cut = match("The class will read the first chapter before Friday.", "The class will read the first child")
+    assert cut.run == 3 and failed(cut, ProofSettings())
 
 
 def test_compounds_and_near_spellings_are_not_errors() -> None:

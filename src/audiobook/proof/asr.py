@@ -131,7 +131,7 @@ class Transcriber:
         return out
 
     def hear_one(self, clip: np.ndarray) -> str:
-        return " ".join(w for w, _ in self._words(clip)).strip()
+        return "".join(w for w, _ in self._words(clip)).strip()
 
     def _words(self, audio: np.ndarray) -> list[tuple[str, float]]:
         """Each word Whisper hears with the time of its middle, in seconds."""

@@ -2,8 +2,8 @@
 
 Both sides go through Whisper's English normalizer (case, punctuation, numbers spelled or in
 digits, British/US spelling, contractions), then are aligned word by word. Not errors: a name
-the ASR cannot know (the cast's names and aliases, ``proof.accept``) heard as anything of one or
-two words, and a compound written in two words and heard in one ("to-day" / "today"), or the
+the ASR cannot know (the cast's names and aliases, words capitalized inside a sentence,
+``proof.accept``) heard as one or two words spelled somewhat like it, and a compound written in two words and heard in one ("to-day" / "today"), or the
 other way round. A line's score is its word error rate; a run of consecutive errors (words
 skipped, a phrase said twice, a cut end) is what a truncation or repetition looks like.
 """
@@ -55,6 +55,13 @@ def proper_nouns(text: str) -> frozenset[str]:
     return names(found)
 
 
+def sounds_like(name: str, heard: str) -> bool:
+    """A name heard as a spelling of it ("Liana" as "lee anna"), not as another word ("Friday" as "child")."""
+    import difflib
+
+    return difflib.SequenceMatcher(None, name, heard).ratio() >= 0.5
+
+
 def near(a: str, b: str) -> bool:
     """One spelling of the other ("learnt"/"learned", "curtsey"/"curtsy"): not a different word."""
     if min(len(a), len(b)) < 4 or a[:3] != b[:3]:
@@ -100,8 +107,9 @@ def match(text: str, heard: str, known: frozenset[str] = frozenset()) -> Match:
                 if not same and near(ref[i], hyp[j]):
                     moves.append((1, 1, 0, f"={ref[i]}>{hyp[j]}"))
                 if ref[i] in known and not same:
-                    moves.append((1, 1, 0, f"={ref[i]}>{hyp[j]}"))
-                    if j + 1 < m:
+                    if sounds_like(ref[i], hyp[j]):
+                        moves.append((1, 1, 0, f"={ref[i]}>{hyp[j]}"))
+                    if j + 1 < m and sounds_like(ref[i], hyp[j] + hyp[j + 1]):
                         moves.append((1, 2, 0, f"={ref[i]}>{hyp[j]} {hyp[j + 1]}"))
                 if i + 1 < n and ref[i] + ref[i + 1] == hyp[j]:
                     moves.append((2, 1, 0, f"={ref[i]} {ref[i + 1]}"))

@@ -27,7 +27,7 @@ from audiobook.proof.store import ProofStore, Verdict, chosen_takes, settings_id
 from audiobook.voice import render
 from audiobook.voice.cache import LineCache
 
-CHECKS_VERSION = 1          # bump when checks.py or match.py judge differently: every line is heard again
+CHECKS_VERSION = 2          # bump when checks.py or match.py judge differently: every line is heard again
 BATCH = 64                  # lines heard at once (their audio held in memory)
 
 Progress = Callable[[str, int, int], None]
