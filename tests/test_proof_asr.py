@@ -77,7 +77,7 @@ def test_injected_faults_are_flagged_retaken_or_reported(tmp_path: Path, cache_e
         f = flagged[(lines[i].chapter, lines[i].index)]
         assert f.location == f"manuscript/01-small.md:{3 + 2 * i}" and f.text == SENTENCES[i] and f.takes == 2
     assert not [i for i in range(FAULTED, len(SENTENCES)) if (lines[i].chapter, lines[i].index) in flagged]
-    assert report.proof.retaken == len(repaired)
+    assert report.proof.retaken >= len(repaired)            # and lines whose second take was less bad
     assert any(w.startswith(f"manuscript/01-small.md:{3 + 2 * min(persistent)}: proof:") for w in report.warnings)
 
     # nothing changed: nothing heard, nothing synthesized, the same takes
