@@ -174,3 +174,31 @@ def test_audiobook_proof_before_any_build_says_what_to_do(book: Path, capsys: py
     code, out, _ = run_cli(["proof", "--book", str(book)], capsys, monkeypatch)
     assert code == 0
     assert "proof: 0 takes heard of" in out and "lines not built yet (run audiobook build)" in out
+
+
+def test_chosen_takes_are_used_by_every_build_and_kept_by_cache_prune(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A take recorded by proofing replaces the first take in the plan, proofing on or off."""
+    from audiobook.build import BuildOptions, build, prepare
+    from audiobook.voice.cache import LineCache
+
+    from conftest import run_cli
+    from proof_book import write_book
+
+    book = write_book(tmp_path / "b", [], ["The cat slept all afternoon on the warm stones of the kitchen step."],
+                      proof="false")
+    build(book, BuildOptions(jobs=1))
+    prep = prepare(book, BuildOptions())
+    line = prep.script.lines()[1]
+    first = prep.plan.key(line)
+    store = ProofStore.load(book / ".audiobook")
+    store.choose(first, 1, "settings")
+    store.save()
+    again = prepare(book, BuildOptions())
+    take = again.plan.key(line)
+    assert take != first and again.plan.firsts[take] == first and take in again.plan.jobs
+    report = build(book, BuildOptions(jobs=1))
+    assert report.lines_synthesized == 1
+    cache = LineCache(book / ".audiobook" / "cache")
+    code, out, _ = run_cli(["cache", "--book", str(book), "--prune"], capsys, monkeypatch)
+    assert code == 0 and cache.has(take) and not cache.has(first)

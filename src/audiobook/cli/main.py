@@ -329,8 +329,10 @@ def cache(book_dir: Path, profile: str | None, prune: bool) -> None:
     click.echo(f"{lc.root}: {stats.entries} lines, {stats.bytes / 1e6:.1f} MB")
     if prune:
         from audiobook.build.pipeline import book_lock
+        from audiobook.proof.stage import apply_takes
 
         p = plan(build_script(book), load_profile(book, profile), book, lc)
+        apply_takes(p, lc, book.work_dir)       # the takes proofing chose are the lines in use
         with book_lock(book.work_dir):        # not while a build writes lines it is about to use
             removed = lc.prune(p.keys.values())
         used_by = profile or "the default profile"

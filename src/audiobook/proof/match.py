@@ -3,8 +3,9 @@
 Both sides go through Whisper's English normalizer (case, punctuation, numbers spelled or in
 digits, British/US spelling, contractions), then are aligned word by word. Not errors: a name
 the ASR cannot know (the cast's names and aliases, words capitalized inside a sentence,
-``proof.accept``) heard as one or two words spelled somewhat like it, and a compound written in two words and heard in one ("to-day" / "today"), or the
-other way round. A line's score is its word error rate; a run of consecutive errors (words
+``proof.accept``) heard as one or two words spelled somewhat like it; another spelling of a
+word ("learnt"/"learned"); a compound written in two words and heard in one ("to-day"/"today"),
+or the other way round. A line's score is its word error rate; a run of consecutive errors (words
 skipped, a phrase said twice, a cut end) is what a truncation or repetition looks like.
 """
 
