@@ -95,8 +95,8 @@ def test_injected_faults_are_flagged_retaken_or_reported(tmp_path: Path, cache_e
 
 
 def test_a_clean_book_read_by_the_default_cast_is_rarely_flagged(tmp_path: Path, cache_env: Path) -> None:
-    """The sample book and bench/alice (about 150 lines), the real default cast: at most 2% of
-    lines fail their first take."""
+    """The sample book and bench/alice (112 distinct lines, 13 minutes of speech), the real
+    default cast: at most 2% of lines fail their first take."""
     failed, total = [], 0
     for src in (REPO, REPO / "bench" / "alice"):
         book = tmp_path / src.name
@@ -109,5 +109,5 @@ def test_a_clean_book_read_by_the_default_cast_is_rarely_flagged(tmp_path: Path,
         firsts = [Verdict.from_json(v) for v in store.results.values() if v["take"] == 0]
         total += len(firsts)
         failed += [v for v in firsts if not v.ok]
-    assert total >= 140
+    assert total >= 100
     assert len(failed) <= 0.02 * total, failed

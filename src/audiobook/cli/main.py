@@ -84,7 +84,7 @@ def build(book_dirs: tuple[Path, ...], catalog: Path | None, cluster: str | None
             bar.__exit__(None, None, None)
 
     def progress(stage: str, done: int, total: int) -> None:
-        if show and stage == "chapters":
+        if show and stage in ("chapters", "proof"):       # proofing reports its hearing here
             bar_to(stage, done, total)
 
     def bar_status(s: Status) -> None:       # the synthesis bar counts characters: its ETA is theirs
