@@ -22,12 +22,12 @@ from audiobook.config import ProofSettings
 from audiobook.files import atomic_write
 from audiobook.model import SAMPLE_RATE, Line
 from audiobook.proof import asr, checks
-from audiobook.proof.match import Match, match, names
+from audiobook.proof.match import Match, match, names, proper_nouns
 from audiobook.proof.store import ProofStore, Verdict, chosen_takes, settings_id
 from audiobook.voice import render
 from audiobook.voice.cache import LineCache
 
-CHECKS_VERSION = 2          # bump when checks.py or match.py judge differently: every line is heard again
+CHECKS_VERSION = 3          # bump when checks.py or match.py judge differently: every line is heard again
 BATCH = 64                  # lines heard at once (their audio held in memory)
 
 Progress = Callable[[str, int, int], None]
@@ -118,7 +118,10 @@ def proof(lines: Iterable[Line], plan: render.Plan, cache: LineCache, work_dir: 
     report = ProofReport()
     store = ProofStore.load(work_dir)
     sid = settings_id({"settings": settings.key(), "asr": asr.identity(settings.model), "checks": CHECKS_VERSION})
-    names_known = names([*known, *settings.accept])
+    lines = list(lines)
+    # names the ASR cannot know: the cast's, accept:, and every word the book capitalizes inside a
+    # sentence somewhere (so "Dinah" at the start of a line is known from "... said Dinah")
+    names_known = names([*known, *settings.accept]) | frozenset().union(*(proper_nouns(ln.text) for ln in lines))
     firsts: dict[str, Line] = {}
     positions: dict[str, list[tuple[int, int]]] = {}
     for ln in lines:
