@@ -14,7 +14,6 @@ import hashlib
 import importlib.util
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -91,11 +90,6 @@ def problems() -> list[str]:
         if importlib.util.find_spec(mod) is None:
             out.append(f"proofing needs the Whisper model package {mod.replace('_', '-')} ({INSTALL})")
     return out
-
-
-@dataclass(frozen=True)
-class Heard:
-    text: str                      # what Whisper heard in one clip
 
 
 class Transcriber:
