@@ -202,3 +202,14 @@ def test_chosen_takes_are_used_by_every_build_and_kept_by_cache_prune(
     cache = LineCache(book / ".audiobook" / "cache")
     code, out, _ = run_cli(["cache", "--book", str(book), "--prune"], capsys, monkeypatch)
     assert code == 0 and cache.has(take) and not cache.has(first)
+
+
+def test_the_lexicon_s_words_and_the_cast_are_names_the_asr_need_not_know(book: Path) -> None:
+    from audiobook.build import BuildOptions, prepare
+    from audiobook.build.proofing import known_names
+
+    yaml = book / "manuscript" / "book.yaml"
+    yaml.write_text(yaml.read_text(encoding="utf-8") + "pronunciations:\n  Tilney: TIL-nee\n", encoding="utf-8")
+    known = names(known_names(prepare(book, BuildOptions())))
+    assert {"tilney", "daniel", "liana"} <= known
+    assert match("Mr. Tilney smiled.", "mister tillney smiled", known).errors == 0

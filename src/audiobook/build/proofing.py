@@ -22,8 +22,10 @@ def settings(prep: Prepared, options: BuildOptions) -> ProofSettings | None:
 
 
 def known_names(prep: Prepared) -> list[str]:
-    """Names the ASR cannot know: the characters, their aliases, the speakers the profile casts."""
+    """Names the ASR cannot know: the characters, their aliases, the speakers the profile casts, the
+    words of the pronunciation lexicon (book.yaml's and the profile's)."""
     out = [*prep.profile.cast, prep.book.narrator, prep.book.author, prep.book.title]
+    out += [e.word for e in prep.book.lexicon.over(prep.profile.lexicon).entries]
     for c in prep.book.characters or ():
         out += [c.name, *c.aliases]
     return [n for n in out if n]
