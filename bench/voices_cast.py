@@ -29,8 +29,9 @@ sys.path.insert(0, str(HERE))
 
 from audiobook.book import load_book  # noqa: E402
 from audiobook.model import Voice  # noqa: E402
-from audiobook.text.script import cast_of, voices_yaml  # noqa: E402
+from audiobook.text.script import cast_of  # noqa: E402
 from audiobook.voice.profiles import load_profile  # noqa: E402
+from audiobook.voice.starter import voices_yaml  # noqa: E402
 from lines import render_lines  # noqa: E402
 from voice_sentences import SENTENCES  # noqa: E402
 

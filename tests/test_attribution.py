@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from audiobook.book import Character, load_book
@@ -14,8 +15,9 @@ from audiobook.cli.main import cli
 from audiobook.text.attribution.sieve import UNNAMED_NARRATOR, attribute
 from audiobook.text.characters import Cast, description, discover, vocatives
 from audiobook.text.manuscript import parse_text
-from audiobook.text.script import build_script, cast_of, characters_yaml, review, script_of, voices_yaml
+from audiobook.text.script import build_script, cast_of, characters_yaml, review, script_of
 from audiobook.voice.profiles import load_profile
+from audiobook.voice.starter import voices_yaml
 
 ROSA_TOMAS = [("Rosa", "female", ()), ("Tomas", "male", ())]
 
@@ -642,7 +644,22 @@ def test_starter_yaml_quotes_names() -> None:
                CastEntry(UNNAMED_NARRATOR, "unknown", (), 2, 5, False)]
     assert 'name: "Mr. \\"Big\\" Hale"' in characters_yaml(entries)
     assert UNNAMED_NARRATOR not in characters_yaml(entries)
-    assert f'"{UNNAMED_NARRATOR}": storyteller' in voices_yaml(entries)
+    assert yaml.safe_load(voices_yaml(entries))["cast"][UNNAMED_NARRATOR] == "storyteller"
+
+
+def test_starter_profile_is_data_whatever_the_names() -> None:
+    """Names YAML would misread (booleans, quotes, colons) and fallbacks picked from the data, not
+    by matching text in the YAML written."""
+    from audiobook.text.script import CastEntry
+    entries = [CastEntry("Yes", "male", (), 4, 10, False), CastEntry('Mr. "Big": Hale', "female", (), 3, 9, False),
+               CastEntry("Null", "unknown", (), 2, 5, False), CastEntry("engine: hibari", "male", (), 1, 2, False)]
+    profile = yaml.safe_load(voices_yaml(entries, "A: Title"))
+    assert set(profile["cast"]) == {"Narrator", "Yes", 'Mr. "Big": Hale', "Null", "engine: hibari"}
+    voices = profile["voices"]
+    assert all(v in voices for v in profile["cast"].values())
+    assert voices[profile["fallback"]["male"]]["engine"] == "piper"
+    assert voices[profile["fallback"]["female"]]["engine"] == "hibari"
+    assert profile["fallback"]["male"] == profile["cast"]["Yes"]          # the first man's voice
 
 
 def test_script_of_parsed_text() -> None:

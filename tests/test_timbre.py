@@ -59,7 +59,8 @@ def test_a_starter_cast_gives_six_characters_seven_different_voices() -> None:
     and timbre from the measured palette, the narrator apart from all."""
     import yaml
 
-    from audiobook.text.script import CastEntry, voices_yaml
+    from audiobook.text.script import CastEntry
+    from audiobook.voice.starter import voices_yaml
 
     entries = [CastEntry(n, g, (), 3, 20, False) for n, g in
                [("Mara", "female"), ("Ines", "female"), ("Joan", "female"),

@@ -125,7 +125,7 @@ def init_book(root: Path, source: Path, *, force: bool = False, keep_front_matte
     report.characters = [(e.name, e.lines) for e in entries if e.lines]
     with_yaml = (mdir / "book.yaml").read_text(encoding="utf-8") + _commented_characters(entries)
     (mdir / "book.yaml").write_text(with_yaml, encoding="utf-8")
-    from audiobook.text.script import voices_yaml
+    from audiobook.voice.starter import voices_yaml
 
     profile = voices_yaml(entries, imported.title).split("\n", 1)[1]
     (vdir / "default.yaml").write_text(f"# Starter voice profile for {imported.title}, written by "

@@ -209,53 +209,5 @@ def characters_yaml(entries: list[CastEntry]) -> str:
     return "\n".join(out) + "\n"
 
 
-def voices_yaml(entries: list[CastEntry], title: str = "") -> str:
-    """A starter voice profile: one voice per speaking character, the most distinct the bundled
-    voices give (``palette.py``: by gender, varied by pitch and timbre as measured), the narrator
-    apart from all, and fallbacks. Edit models and settings to taste."""
-    from audiobook.text.palette import FEMALE, MALE, NARRATOR
-
-    voices = ["voices:", f"  storyteller: {NARRATOR.yaml()}     # the narrator"]
-    cast = ["cast:", "  Narrator: storyteller"]
-    used = {"storyteller"}
-    counts = {"female": 0, "male": 0}
-    for e in entries:
-        if not e.lines:
-            continue
-        if e.name == UNNAMED_NARRATOR:
-            cast.append(f"  {_q(e.name)}: storyteller    # the first-person narrator")
-            continue
-        g = e.gender if e.gender in counts else ("female" if counts["female"] < counts["male"] else "male")
-        palette = FEMALE if g == "female" else MALE
-        tone = palette[counts[g] % len(palette)]
-        counts[g] += 1
-        vid = _voice_id(e.name, used)
-        voices.append(f"  {vid}: {tone.yaml()}     # {e.lines} lines" + ("" if e.gender == g else ", gender unknown")
-                      + (", the same voice as another: change it" if counts[g] > len(palette) else ""))
-        cast.append(f"  {_q(e.name)}: {vid}")
-    head = f"# Starter voice profile{' for ' + title if title else ''}, written by `audiobook cast --write voices`."
-    fallback = ["fallback:", "  male: " + _first(voices, "piper"), "  female: " + _first(voices, "hibari"),
-                "  default: storyteller"]
-    return "\n".join([head, *voices, "", *cast, "", *fallback]) + "\n"
-
-
-def _first(voices: list[str], engine: str) -> str:
-    for v in voices[2:]:
-        if f"engine: {engine}" in v:
-            return v.split(":", 1)[0].strip()
-    return "storyteller"
-
-
-def _voice_id(name: str, used: set[str]) -> str:
-    base = "-".join("".join(c if c.isalnum() else " " for c in name.lower()).split()) or "voice"
-    if base in ("yes", "no", "on", "off", "true", "false", "y", "n", "null", "none"):
-        base += "-voice"          # a name YAML would read as a boolean or null
-    vid, n = base, 2
-    while vid in used:
-        vid, n = f"{base}-{n}", n + 1
-    used.add(vid)
-    return vid
-
-
 def _q(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
