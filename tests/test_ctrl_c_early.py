@@ -29,8 +29,8 @@ def test_ctrl_c_early_in_a_build_is_one_line(tmp_path: Path) -> None:
         time.sleep(0.3)                           # a worker still starting writes after the build ends
         seen.append((moment, proc.returncode, err))
     for moment, code, err in seen:
-        assert code in (0, 130), (moment, err)
+        assert code in (0, 130, -signal.SIGINT), (moment, err)    # -SIGINT: ended by the signal, as a shell expects
         assert "Traceback" not in err and "KeyboardInterrupt" not in err, (moment, err)
         said = [ln for ln in err.splitlines() if ln.strip() and not ln.startswith("warning: ")]   # (no cover)
         assert said in ([], ["interrupted; finished lines are kept in the cache"]), (moment, err)
-    assert any(code == 130 for _, code, _ in seen)
+    assert any(code in (130, -signal.SIGINT) for _, code, _ in seen)
