@@ -65,7 +65,7 @@ def script_of(ms: Manuscript, cast: Cast, book: Book | None = None,
                 if seg.kind == "dialogue":
                     a = found[seg.quote_id]
                     speaker, confidence, reason = a.speaker, round(a.confidence, 2), a.reason
-                    if seg.tag and listed and seg.tag != NARRATOR and cast.resolve(seg.tag) is None:
+                    if seg.tag and listed and speaker not in cast.people and speaker != NARRATOR:
                         warnings.append(f"{ch.source}:{where}: speaker tag [{seg.tag}] "
                                         "is not in the characters of book.yaml")
                 lines.append(Line(ch.number, len(lines), seg.kind, speaker, seg.text, ch.source, seg.start,
