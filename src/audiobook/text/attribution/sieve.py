@@ -31,6 +31,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from audiobook.model import NARRATOR
 from audiobook.text.attribution.conversation import (
     FIRST,
     GENERIC_NOUNS,
@@ -42,6 +43,7 @@ from audiobook.text.attribution.conversation import (
 )
 from audiobook.text.attribution.narrator import INTRO_RE, NarratorNaming, looks_like_a_name
 from audiobook.text.attribution.tags import TAG_REASON, apply_tags, tag_speaker
+from audiobook.text.attribution.unspoken import unspoken
 from audiobook.text.characters import (
     FEMALE_PRONOUNS,
     MALE_PRONOUNS,
@@ -99,6 +101,8 @@ class _State:
 def attribute(ms: Manuscript, cast: Cast) -> dict[int, Attribution]:
     """Speaker, confidence and reason for every quote of the manuscript, by quote_id."""
     found = _Attributor(cast).run(ms)
+    for q, why in unspoken(ms).items():     # verse, titles, thoughts: the narration voice
+        found[q] = Attribution(NARRATOR, 0.8, f"not spoken: {why}")
     apply_tags(ms, cast, found)     # a tag is a fact, whatever the passes made of its neighbours
     return found
 
