@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,9 +89,10 @@ class Review:
     fix: str               # the inline tag that would force the speaker
 
 
-def review(script: Script, root: Path, limit: int = 20) -> list[Review]:
-    """The dialogue lines most likely attributed wrong (lowest confidence first; inline tags are never
-    listed), each with the paragraphs around it and the tag that would fix it."""
+def review(script: Script, root: Path, limit: int = 20, flagged: Collection[tuple[int, int]] = ()) -> list[Review]:
+    """The dialogue lines most likely attributed wrong, each with the paragraphs around it and the tag
+    that would fix it: first the lines in ``flagged`` ((chapter, index) pairs, e.g. from a listening
+    check), then the rest by confidence, lowest first (confidence.py); inline tags are never listed."""
     out = []
     for ch in script.chapters:
         paras: dict[int, list[Line]] = {}
@@ -107,7 +108,9 @@ def review(script: Script, root: Path, limit: int = 20) -> list[Review]:
             out.append(Review(ln, ln.location, _read(paras.get(ln.paragraph - 1)),
                               _read(paras.get(ln.paragraph), mark=ln), _read(paras.get(ln.paragraph + 1)),
                               others, f"[{others[0] if others else 'Name'}]“{quote}”"))
-    out.sort(key=lambda r: (r.line.confidence, r.line.chapter, r.line.index))
+    flags = set(flagged)
+    out.sort(key=lambda r: ((r.line.chapter, r.line.index) not in flags, r.line.confidence, r.line.chapter,
+                            r.line.index))
     return out[:limit] if limit > 0 else out
 
 

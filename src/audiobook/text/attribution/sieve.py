@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from audiobook.model import NARRATOR
+from audiobook.text.attribution.confidence import rate
 from audiobook.text.attribution.conversation import (
     FIRST,
     GENERIC_NOUNS,
@@ -104,6 +105,7 @@ def attribute(ms: Manuscript, cast: Cast) -> dict[int, Attribution]:
     for q, why in unspoken(ms).items():     # verse, titles, thoughts: the narration voice
         found[q] = Attribution(NARRATOR, 0.8, f"not spoken: {why}")
     apply_tags(ms, cast, found)     # a tag is a fact, whatever the passes made of its neighbours
+    rate(ms, cast, found)           # confidence from the features of each decision
     return found
 
 
