@@ -72,6 +72,8 @@ def test_unspoken_thoughts_are_read_by_the_narrator(text: str, words: str) -> No
     ("“The river is high,” said Rosa.", "river is high", "Rosa"),
     ("Then Tomas said “Come here” and walked away.", "Come here", "Tomas"),
     ("“Row, row,” sang Rosa,\n“Down to the sea.”", "Row, row", "Rosa"),
+    ("Rosa took the oars and began her old song:\n\n“Row, row, the river is wide,\nRow to the other side!”",
+     "Row, row", "Rosa"),
     ("Rosa thought for a moment. “Then we go at noon.”", "Then we go", "Rosa"),
     ("“I thought so,” said Tomas.", "I thought so", "Tomas"),
     ("“Strange,” she said, and thought no more of it. Rosa smiled.", "Strange", "Rosa"),

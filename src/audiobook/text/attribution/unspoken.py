@@ -9,7 +9,8 @@ the rest among the quotes it keeps as dialogue:
   comma or colon ("those who “wander lonely”", "the so-called “gentleman,”") and no speech verb
   leads into it ("Then Tomas said “Come here”" stays speech);
 * verse: a quote set out in two lines or more, each starting with a capital and shorter than the
-  file's prose lines, that no speech tag gives to anyone ("sang Rosa" keeps it hers).
+  file's prose lines, that no speech tag gives to anyone ("sang Rosa", "began her old song:" keep
+  it hers).
 
 A ``[Name]`` tag always overrides this (``[Narrator]`` forces it).
 """
@@ -21,6 +22,9 @@ from functools import lru_cache
 
 from audiobook.text.manuscript import SPEECH_VERBS, Manuscript, Paragraph, Segment
 
+# a character singing or reciting verse says it ("began his old song:")
+_SINGING = frozenset("sing sings sang sung singing song songs chant chants chanted hummed recite recited reciting "
+                     "intoned".split())
 _DETERMINERS = frozenset("a an the his her their its my our your this that these those".split())
 _WORD_RE = re.compile(r"[\w’'-]+")
 # "she thought", "thought Tomas", "Tomas, vexed, wondered" at the start of the clause after the quote
@@ -72,7 +76,8 @@ def _why(s: Segment, before: str, after: str, text: str, opens: bool) -> str | N
     # a paragraph of its own that the paragraph before runs into: a fragment ("those who / “bear the woe”")
     if runs_in and (not opens or verse or s.text[:1].islower()):
         return "quoted inside the narration"
-    return "verse" if verse else None
+    sung = any(w in _SINGING for w in _WORD_RE.findall(before.lower())[-12:])
+    return "verse" if verse and not sung else None
 
 
 def _verse(text: str, s: Segment) -> bool:
