@@ -6,13 +6,15 @@ a guess, the same rule between two tags that agree is nearly sure. So the confid
 model over features every decision has:
 
 * the rule (first word of the reason; "fits both", "answers", "was addressed" told apart);
-* the conversation: its length, the people speaking in it, the distance in paragraphs from the
-  nearest paragraph a local rule decided (an anchor), whether counting turns from the anchor
-  before and from the one after agrees with the speaker given, and whether the speaker repeats the
-  one two paragraphs back (two people taking turns) or the one just before (speaking twice);
-* the quote: a speech verb next to it or not, more quotes in its paragraph, words of narration;
+* the conversation: the people speaking near the quote, whether counting turns from the anchor
+  before and from the anchor after (paragraphs a local rule decided) gives the speaker, and what
+  the nearest of them says, whether the speaker repeats the one two paragraphs back (two people
+  taking turns), a reply that names the speaker or someone else, a quote that names the one before,
+  a conversation's first line, a question before;
+* the quote: more quotes in its paragraph, words of narration, its length, the speaker named in it;
 * competing candidates: other characters of the speaker's gender named in the paragraph and the one
-  before; the speaker's share of the book's lines; a speaker of unknown gender or a description;
+  before; paragraphs since the narration named the speaker; the speaker's share of the book's
+  lines; a speaker of unknown gender; the book's share of quotes its paragraphs decide themselves;
 * the track: a cast list in book.yaml or discovered characters.
 
 The weights are fitted on the LitBank set (CC BY 4.0), its 2,000-word excerpts bound ten at a time
@@ -30,7 +32,7 @@ from dataclasses import dataclass
 
 from audiobook.text.attribution.conversation import Attribution
 from audiobook.text.characters import Cast
-from audiobook.text.manuscript import SPEECH_VERBS, Manuscript, Paragraph
+from audiobook.text.manuscript import Manuscript, Paragraph
 
 RULES = ("explicit", "pronoun", "continues", "beat", "addressed", "answers", "turns", "fits_both",
          "previous", "weak", "unspoken")
@@ -40,36 +42,41 @@ _WORD_RE = re.compile(r"[\w’'-]+")
 
 # fitted on the LitBank excerpts bound into novels (bench/confidence.py --fit); see bench/ATTRIBUTION.md
 WEIGHTS: dict[str, float] = {
-    "bias": -0.016,
-    "after_question": 0.068,
-    "agree": 0.902,
-    "alternates": 0.609,
-    "book_anchors": 0.17,
-    "calls_previous": 0.274,
-    "cast_list": 0.55,
-    "disagree": -0.68,
-    "narration": -0.657,
-    "nearest_agrees": 0.279,
-    "nearest_disagrees": -0.048,
-    "people3": -0.163,
-    "renamed": -0.689,
-    "reply_names_me": 1.591,
-    "reply_names_other": -0.703,
-    "rivals": -0.293,
-    "rule_addressed": 0.832,
-    "rule_answers": -0.491,
-    "rule_beat": 1.174,
-    "rule_continues": -0.484,
-    "rule_explicit": 1.464,
-    "rule_fits_both": 0.757,
-    "rule_previous": -0.139,
-    "rule_pronoun": 0.677,
-    "rule_turns": -0.565,
-    "rule_unspoken": -1.499,
-    "rule_weak": -1.724,
-    "share": 0.223,
-    "unknown_gender": -0.703,
-    "unnamed_for": -1.252,
+    "bias": 0.043,
+    "after_question": 0.001,
+    "agree": 0.923,
+    "alternates": 0.49,
+    "book_anchors": 0.163,
+    "calls_previous": 0.226,
+    "cast_list": 0.544,
+    "disagree": -0.661,
+    "long_quote": -0.044,
+    "many_quotes": -0.094,
+    "me_named": 0.768,
+    "narration": -0.947,
+    "nearest_agrees": 0.285,
+    "nearest_disagrees": -0.011,
+    "opens_chain": -0.237,
+    "people3": -0.251,
+    "renamed": -0.614,
+    "reply_names_me": 1.606,
+    "reply_names_other": -0.685,
+    "rivals": -0.392,
+    "rule_addressed": 0.716,
+    "rule_answers": -0.526,
+    "rule_beat": 1.029,
+    "rule_continues": -0.499,
+    "rule_explicit": 1.172,
+    "rule_fits_both": 0.761,
+    "rule_previous": 0.043,
+    "rule_pronoun": 0.739,
+    "rule_turns": -0.593,
+    "rule_unspoken": -1.135,
+    "rule_weak": -1.708,
+    "share": 0.267,
+    "unknown_gender": -0.684,
+    "unnamed_for": -0.947,
+    "weak_anchor": -0.085,
 }
 
 
@@ -149,11 +156,9 @@ class _Chapter:
         cast, found = self.cast, self.found
         speakers = [c.speaker for c in chain]
         anchors = [k for k, c in enumerate(chain) if c.anchor]
-        anchored = {c.speaker for c in chain if c.anchor}
         calls = [cast.addressed(self.texts[c.quote_ids[0]]) for c in chain]    # who each paragraph speaks to
         for k, c in enumerate(chain):
             p = self.by_number[c.key[1]]
-            nearest = min((abs(k - j) for j in anchors), default=len(chain))
             agree, disagree, nearest_says = _counted(chain, anchors, k)
             near = set(speakers[max(0, k - 3):k + 4])
             narration = self.narration[p.number]
@@ -167,30 +172,29 @@ class _Chapter:
                 f = {f"rule_{rule}": 1.0}
                 f["cast_list"] = float(cast.from_book)
                 f["renamed"] = float(" = " in a.reason)
-                f["anchor_dist"] = min(nearest, 8) / 8
-                f["chain_len"] = math.log1p(len(chain)) / math.log(50)
                 f["people3"] = float(len(near) >= 3)
                 f["agree"] = agree / 2
                 f["disagree"] = disagree / 2
                 f["nearest_agrees"] = float(nearest_says == 1)
                 f["nearest_disagrees"] = float(nearest_says == -1)
                 f["alternates"] = float(k >= 2 and speakers[k - 2] == me != speakers[k - 1])
-                f["repeats"] = float(k >= 1 and speakers[k - 1] == me)
-                f["anchored"] = float(me in anchored)
                 f["reply_names_me"] = float(me in reply)
                 f["reply_names_other"] = float(bool(reply) and me not in reply)
                 f["calls_previous"] = float(k >= 1 and speakers[k - 1] in calls[k])
-                f["own_tag"] = float(_speech_tag_next_to(p, q))
                 f["many_quotes"] = float(len(c.quote_ids) > 1)
                 f["narration"] = min(len(narration.split()), 60) / 60
                 f["rivals"] = min(_rivals(cast, me, narration + " " + self.narration.get(p.number - 1, "")), 3) / 3
                 f["unnamed_for"] = min(self._since_named(me, p.number), 30) / 30
+                named_here = {m.person for m in cast.mentions(narration) if m.person and m.kind in ("name", "alias")}
+                f["me_named"] = float(me in named_here)
+                f["opens_chain"] = float(k == 0)
+                f["weak_anchor"] = float(not c.anchor and bool(anchors) and rule_of(found[chain[min(
+                    anchors, key=lambda j: abs(j - k))].quote_ids[-1]].reason) not in ("explicit", "tag"))
+                f["long_quote"] = min(len(self.texts[q].split()), 60) / 60
                 f["book_anchors"] = self.local
-                f["chain_anchors"] = len(anchors) / len(chain)
                 f["after_question"] = float(k >= 1 and self.texts[chain[k - 1].quote_ids[-1]].endswith("?"))
                 f["share"] = math.log(max(self.share[me], 1) / self.total) / math.log(self.total) + 1
                 f["unknown_gender"] = float(cast.gender(me) == "unknown")
-                f["not_cast"] = float(me not in cast.people)
                 out[q] = f
 
     def _since_named(self, person: str, number: int) -> int:
@@ -231,21 +235,6 @@ def _other(chain: list[_Par], j: int) -> str | None:
             if 0 <= n < len(chain) and chain[n].speaker != me:
                 return chain[n].speaker
     return None
-
-
-def _speech_tag_next_to(p: Paragraph, q: int) -> bool:
-    """A speech verb in the narration right after the quote, or ending the narration right before it."""
-    segs = p.segments
-    i = next(k for k, s in enumerate(segs) if s.quote_id == q)
-    after = segs[i + 1] if i + 1 < len(segs) and segs[i + 1].kind == "narration" else None
-    before = segs[i - 1] if i > 0 and segs[i - 1].kind == "narration" else None
-    return (after is not None and _has_verb(_WORD_RE.findall(after.text.lower())[:6])) or \
-        (before is not None and before.text.rstrip().endswith((",", ":", "—"))
-         and _has_verb(_WORD_RE.findall(before.text.lower())[-6:]))
-
-
-def _has_verb(words: list[str]) -> bool:
-    return any(w in SPEECH_VERBS for w in words)
 
 
 def _rivals(cast: Cast, speaker: str, text: str) -> int:
