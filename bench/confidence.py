@@ -34,6 +34,7 @@ import score_attribution as sa  # noqa: E402
 from audiobook.book import load_book  # noqa: E402
 from audiobook.text.attribution import attribute  # noqa: E402
 from audiobook.text.attribution.confidence import features, rule_of, score  # noqa: E402
+from audiobook.text.attribution.unspoken import unspoken, without  # noqa: E402
 from audiobook.text.characters import Cast, discover  # noqa: E402
 from audiobook.text.manuscript import SPEECH_VERBS, read_manuscript  # noqa: E402
 
@@ -56,7 +57,7 @@ def book_rows(book_dir: Path, cast_list: bool) -> tuple[list[Row], int, int]:
     ms = read_manuscript(book.manuscript_files(), book.root)
     cast = Cast.from_characters(book.characters) if book.characters is not None else discover(ms)
     found = attribute(ms, cast)
-    feats = features(ms, cast, found)
+    feats = features(without(ms, unspoken(ms)), cast, found)
     lines, qids = [], []
     for ch, _p, s in ms.quotes():
         a = found[s.quote_id]
@@ -99,7 +100,7 @@ def novel_rows(books: list[Path], cast_list: bool, blank: float, seed: int) -> t
         ms = read_manuscript(sorted((root / "manuscript").glob("*.txt")), root)
         cast = Cast.from_characters(list(union.values())) if cast_list else discover(ms)
         found = attribute(ms, cast)
-        feats = features(ms, cast, found)
+        feats = features(without(ms, unspoken(ms)), cast, found)
         rows: list[Row] = []
         quotes = wrong = 0
         for name, gold in golds.items():
@@ -198,6 +199,7 @@ SIGNS = {"agree": 1, "disagree": -1, "alternates": 1, "reply_names_me": 1, "repl
 
 def fit(rows: list[Row], l2: float = 1.0) -> dict[str, float]:
     """Logistic regression with the signs of SIGNS: fit, drop the features fitted backwards, fit again."""
+    rows = [r for r in rows if r.features]      # tags and quotes not spoken have fixed confidences
     names = sorted({k for r in rows for k in r.features if not k.startswith("_")})
     while True:
         w = _fit(rows, names, l2)

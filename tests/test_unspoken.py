@@ -103,3 +103,17 @@ def test_the_reason_says_why() -> None:
     script = script_of(parse_text("# One\n\nRosa looked at the boat. “Strange,” she thought."), CAST)
     line, = (ln for ln in script.lines() if "Strange" in ln.text)
     assert (line.kind, line.speaker, line.reason) == ("dialogue", NARRATOR, 'not spoken: a thought ("she thought")')
+
+
+def test_a_thought_is_no_turn_of_the_conversation() -> None:
+    text = ("“Is the boat ready?” said Rosa.\n\n“Almost,” said Tomas.\n\n“Strange,” thought Rosa.\n\n"
+            "“Then we go at noon.”")
+    assert speaker_of(text, "Strange") == NARRATOR
+    assert speaker_of(text, "Then we go") == "Rosa"
+
+
+def test_narrator_tag_is_nobody_discovered() -> None:
+    from audiobook.text.characters import discover
+
+    ms = parse_text("“Come in,” said Ann.\n\n[Narrator]“Thirty days hath September.”\n\n[Narrator]“April, June.”")
+    assert "Narrator" not in discover(ms).people

@@ -20,7 +20,7 @@ model over features every decision has:
 The weights are fitted on the LitBank set (CC BY 4.0), its 2,000-word excerpts bound ten at a time
 into novels (many characters, each with a small share of the lines) as written and with half their
 speech tags blanked out (long untagged runs): ``bench/confidence.py --fit``. Never on the novels we
-measure with. Tags are facts (1.0).
+measure with. Tags are facts (1.0); a quote no one speaks has the fixed confidence of unspoken.py.
 """
 
 from __future__ import annotations
@@ -35,48 +35,45 @@ from audiobook.text.characters import Cast
 from audiobook.text.manuscript import Manuscript, Paragraph
 
 RULES = ("explicit", "pronoun", "continues", "beat", "addressed", "answers", "turns", "fits_both",
-         "previous", "weak", "unspoken")
+         "previous", "weak")
 # rules decided by the paragraph itself: the anchors turn-taking counts from
 LOCAL = frozenset({"tag", "explicit", "pronoun", "continues", "beat"})
 _WORD_RE = re.compile(r"[\w’'-]+")
 
 # fitted on the LitBank excerpts bound into novels (bench/confidence.py --fit); see bench/ATTRIBUTION.md
 WEIGHTS: dict[str, float] = {
-    "bias": 0.043,
-    "after_question": 0.001,
-    "agree": 0.923,
-    "alternates": 0.49,
-    "book_anchors": 0.163,
-    "calls_previous": 0.226,
-    "cast_list": 0.544,
-    "disagree": -0.661,
-    "long_quote": -0.044,
-    "many_quotes": -0.094,
-    "me_named": 0.768,
-    "narration": -0.947,
-    "nearest_agrees": 0.285,
-    "nearest_disagrees": -0.011,
-    "opens_chain": -0.237,
-    "people3": -0.251,
-    "renamed": -0.614,
-    "reply_names_me": 1.606,
-    "reply_names_other": -0.685,
-    "rivals": -0.392,
-    "rule_addressed": 0.716,
-    "rule_answers": -0.526,
-    "rule_beat": 1.029,
-    "rule_continues": -0.499,
-    "rule_explicit": 1.172,
-    "rule_fits_both": 0.761,
-    "rule_previous": 0.043,
-    "rule_pronoun": 0.739,
-    "rule_turns": -0.593,
-    "rule_unspoken": -1.135,
-    "rule_weak": -1.708,
-    "share": 0.267,
-    "unknown_gender": -0.684,
-    "unnamed_for": -0.947,
-    "weak_anchor": -0.085,
+    "bias": 0.181,
+    "agree": 0.971,
+    "alternates": 0.462,
+    "book_anchors": 0.19,
+    "calls_previous": 0.219,
+    "cast_list": 0.542,
+    "disagree": -0.859,
+    "long_quote": -0.03,
+    "many_quotes": -0.106,
+    "me_named": 0.758,
+    "narration": -0.919,
+    "nearest_agrees": 0.257,
+    "opens_chain": -0.27,
+    "people3": -0.306,
+    "renamed": -0.6,
+    "reply_names_me": 1.617,
+    "reply_names_other": -0.63,
+    "rivals": -0.381,
+    "rule_addressed": 0.602,
+    "rule_answers": -0.633,
+    "rule_beat": 0.902,
+    "rule_continues": -0.616,
+    "rule_explicit": 1.061,
+    "rule_fits_both": 0.703,
+    "rule_previous": -0.047,
+    "rule_pronoun": 0.617,
+    "rule_turns": -0.697,
+    "rule_weak": -1.891,
+    "share": 0.255,
+    "unknown_gender": -0.666,
+    "unnamed_for": -0.952,
+    "weak_anchor": -0.102,
 }
 
 

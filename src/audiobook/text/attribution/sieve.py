@@ -44,7 +44,7 @@ from audiobook.text.attribution.conversation import (
 )
 from audiobook.text.attribution.narrator import INTRO_RE, NarratorNaming, looks_like_a_name
 from audiobook.text.attribution.tags import TAG_REASON, apply_tags, tag_speaker
-from audiobook.text.attribution.unspoken import unspoken
+from audiobook.text.attribution.unspoken import UNSPOKEN_CONFIDENCE, unspoken, without
 from audiobook.text.characters import (
     FEMALE_PRONOUNS,
     MALE_PRONOUNS,
@@ -101,11 +101,13 @@ class _State:
 
 def attribute(ms: Manuscript, cast: Cast) -> dict[int, Attribution]:
     """Speaker, confidence and reason for every quote of the manuscript, by quote_id."""
-    found = _Attributor(cast).run(ms)
-    for q, why in unspoken(ms).items():     # verse, titles, thoughts: the narration voice
-        found[q] = Attribution(NARRATOR, 0.8, f"not spoken: {why}")
+    quiet = unspoken(ms)            # verse, titles, thoughts: the narration voice reads them
+    spoken = without(ms, quiet)     # the passes see no turn of a conversation in them
+    found = _Attributor(cast).run(spoken)
+    for q, why in quiet.items():
+        found[q] = Attribution(NARRATOR, UNSPOKEN_CONFIDENCE, f"not spoken: {why}")
     apply_tags(ms, cast, found)     # a tag is a fact, whatever the passes made of its neighbours
-    rate(ms, cast, found)           # confidence from the features of each decision
+    rate(spoken, cast, found)       # confidence from the features of each decision
     return found
 
 

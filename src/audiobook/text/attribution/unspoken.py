@@ -18,13 +18,19 @@ A ``[Name]`` tag always overrides this (``[Narrator]`` forces it).
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
+from dataclasses import replace
 from functools import lru_cache
 
+from audiobook.text.attribution.tags import is_narrator_tag
 from audiobook.text.manuscript import SPEECH_VERBS, Manuscript, Paragraph, Segment
 
 # a character singing or reciting verse says it ("began his old song:")
 _SINGING = frozenset("sing sings sang sung singing song songs chant chants chanted hummed recite recited reciting "
                      "intoned".split())
+# how often these rules are right about a quote being no one's speech (not fitted: the gold sets we
+# have count a thought as its thinker's quote, so they cannot say)
+UNSPOKEN_CONFIDENCE = 0.8
 _DETERMINERS = frozenset("a an the his her their its my our your this that these those".split())
 _WORD_RE = re.compile(r"[\w’'-]+")
 # "she thought", "thought Tomas", "Tomas, vexed, wondered" at the start of the clause after the quote
@@ -36,7 +42,8 @@ _BEFORE_RE = re.compile(r"\b(thought|thinks|wondered|reflected)(?:\s+to\s+(?:him
 
 
 def unspoken(ms: Manuscript) -> dict[int, str]:
-    """quote_id -> why no character speaks it, for the untagged quotes that are not speech."""
+    """quote_id -> why no character speaks it, for the quotes that are not speech: untagged ones these
+    rules find, and those tagged ``[Narrator]``."""
     out: dict[int, str] = {}
     for ch in ms.chapters:
         text = ms.texts.get(ch.source, "")
@@ -44,7 +51,9 @@ def unspoken(ms: Manuscript) -> dict[int, str]:
         for p in ch.paragraphs:
             segs = p.segments
             for i, s in enumerate(segs):
-                if s.kind == "dialogue" and s.tag is None and not s.continued:
+                if s.kind == "dialogue" and is_narrator_tag(s.tag):
+                    out[s.quote_id] = "tagged [Narrator]"
+                elif s.kind == "dialogue" and s.tag is None and not s.continued:
                     if i > 0:       # after a quote and narration: a quote interrupted, not a quotation
                         before = segs[i - 1].text if segs[i - 1].kind == "narration" and \
                             not any(x.kind == "dialogue" for x in segs[:i - 1]) else ""
@@ -56,6 +65,20 @@ def unspoken(ms: Manuscript) -> dict[int, str]:
                         out[s.quote_id] = why
             prev = p
     return out
+
+
+def without(ms: Manuscript, quotes: Collection[int]) -> Manuscript:
+    """The manuscript without these quotes (their paragraphs keep their narration), as the attribution
+    passes read it: a quote no one speaks is no turn of a conversation."""
+    if not quotes:
+        return ms
+
+    def kept(p: Paragraph) -> Paragraph:
+        segs = tuple(s for s in p.segments if s.quote_id not in quotes)
+        return p if len(segs) == len(p.segments) else replace(p, segments=segs)
+
+    chapters = tuple(replace(ch, paragraphs=tuple(kept(p) for p in ch.paragraphs)) for ch in ms.chapters)
+    return replace(ms, chapters=chapters)
 
 
 def _why(s: Segment, before: str, after: str, text: str, opens: bool) -> str | None:
@@ -99,7 +122,8 @@ def _prose_width(text: str) -> float:
     """How long a line of prose runs in this file: the 90th percentile of its line lengths (a whole
     paragraph when the file is not hard-wrapped)."""
     lengths = sorted(len(ln) for ln in text.split("\n") if ln.strip())
-    return float(lengths[round(0.9 * (len(lengths) - 1))]) if lengths else 0.0
+    # hard-wrapped prose runs 60 characters or more; a short file has too few lines to tell
+    return max(60.0, float(lengths[round(0.9 * (len(lengths) - 1))])) if lengths else 60.0
 
 
 def _speech_in(words: str) -> bool:
