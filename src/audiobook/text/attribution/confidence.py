@@ -28,7 +28,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from audiobook.text.attribution.conversation import Attribution
 from audiobook.text.characters import Cast
@@ -254,8 +254,7 @@ def rate(ms: Manuscript, cast: Cast, found: dict[int, Attribution]) -> None:
     if not WEIGHTS:
         return
     for q, f in features(ms, cast, found).items():
-        a = found[q]
-        found[q] = Attribution(a.speaker, round(score(f), 3), a.reason)
+        found[q] = replace(found[q], confidence=round(score(f), 3))     # the rest of the decision stays
 
 
 __all__ = ["RULES", "features", "rate", "rule_of", "score"]
