@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import sys
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -200,7 +201,10 @@ SIGNS = {"agree": 1, "disagree": -1, "alternates": 1, "reply_names_me": 1, "repl
 def fit(rows: list[Row], l2: float = 1.0) -> dict[str, float]:
     """Logistic regression with the signs of SIGNS: fit, drop the features fitted backwards, fit again."""
     rows = [r for r in rows if r.features]      # tags and quotes not spoken have fixed confidences
-    names = sorted({k for r in rows for k in r.features if not k.startswith("_")})
+    # a rule seen on fewer than 50 lines gets no weight of its own (a dozen lines fit anything)
+    seen = Counter(k for r in rows for k in r.features if k.startswith("rule_"))
+    names = sorted({k for r in rows for k in r.features if not k.startswith("_")
+                    and (not k.startswith("rule_") or seen[k] >= 50)})
     while True:
         w = _fit(rows, names, l2)
         backwards = [k for k in names if SIGNS.get(k, 0) * w[k] < 0]
