@@ -327,7 +327,7 @@ def discover(ms: Manuscript) -> Cast:
             seen: list[str] = []         # names met so far in this paragraph's narration
             for i, s in enumerate(segs):
                 if s.kind == "dialogue":
-                    if s.tag:
+                    if s.tag and norm(s.tag) != "narrator":     # [Narrator]: no one speaks it
                         speaks[s.tag] += 3
                         named[s.tag] += 1
                     for v in vocatives(s.text, allow):

@@ -443,6 +443,9 @@ class _Parser:
                     cur = i
                 elif is_close and double:
                     self.warn(i, "closing quotation mark without an opening one; ignored")
+            elif (is_open or straight) and double and (inner := self._nested(i, end)) is not None:
+                i = inner + 1             # “I read “Emma” twice”: a quote inside the quote
+                continue
             elif is_close or straight:
                 if double or self._single_closes(i, end):
                     quotes.append(_Quote(cur, cur + 1, i, i + 1, True))
@@ -461,6 +464,24 @@ class _Parser:
                 stop -= 1
             quotes.append(_Quote(cur, cur + 1, stop, stop, False))
         return quotes
+
+    def _nested(self, i: int, end: int) -> int | None:
+        """Inside a double-quoted quote, does the mark at i open a quote within it (a title, words
+        repeated)? Yes when it is shaped as an opener and two closing marks follow before any other
+        opening one: the inner quote's and the outer's. Returns the offset of the inner closing mark."""
+        text = self.text
+        if text[i] == '"' and not (i > 0 and text[i - 1].isspace() and text[i + 1:i + 2].isalnum()):
+            return None
+        closes = []
+        for j in range(i + 1, end):
+            ch = text[j]
+            if ch in DOUBLE_OPEN or (ch == '"' and text[j - 1].isspace()):
+                return None
+            if ch in DOUBLE_CLOSE or ch == '"':
+                closes.append(j)
+                if len(closes) == 2:
+                    return closes[0]
+        return None
 
     def _elision(self, i: int) -> bool:
         """Is the mark at i an apostrophe starting an elided word ('em, ’tis)?"""

@@ -65,7 +65,7 @@ def script_of(ms: Manuscript, cast: Cast, book: Book | None = None,
                 if seg.kind == "dialogue":
                     a = found[seg.quote_id]
                     speaker, confidence, reason = a.speaker, round(a.confidence, 2), a.reason
-                    if seg.tag and listed and seg.tag != NARRATOR and cast.resolve(seg.tag) is None:
+                    if seg.tag and listed and speaker not in cast.people and speaker != NARRATOR:
                         warnings.append(f"{ch.source}:{where}: speaker tag [{seg.tag}] "
                                         "is not in the characters of book.yaml")
                 lines.append(Line(ch.number, len(lines), seg.kind, speaker, seg.text, ch.source, seg.start,
@@ -92,7 +92,7 @@ class Review:
 def review(script: Script, root: Path, limit: int = 20, flagged: Collection[tuple[int, int]] = ()) -> list[Review]:
     """The dialogue lines most likely attributed wrong, each with the paragraphs around it and the tag
     that would fix it: first the lines in ``flagged`` ((chapter, index) pairs, e.g. from a listening
-    check), then the rest by confidence, lowest first; inline tags are never listed."""
+    check), then the rest by confidence, lowest first (confidence.py); inline tags are never listed."""
     out = []
     for ch in script.chapters:
         paras: dict[int, list[Line]] = {}

@@ -171,7 +171,8 @@ class TurnTaking:
         18 wrong on the LitBank set)."""
         for k, it in enumerate(chain):
             a = self.out.get(it.quote_ids[-1])
-            if a is None or not a.reason.startswith("pronoun") or k < 1:
+            if a is None or not a.reason.startswith("pronoun") or k < 1 \
+                    or any(self.out[q].reason == "tag" for q in it.quote_ids):   # a tag is a fact
                 continue
             j = next((j for j in range(k - 1, -1, -1) if speakers[j] and not
                       self.out[chain[j].quote_ids[-1]].reason.startswith("pronoun")), None)

@@ -31,6 +31,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from audiobook.model import NARRATOR
+from audiobook.text.attribution.confidence import rate
 from audiobook.text.attribution.conversation import (
     FIRST,
     GENERIC_NOUNS,
@@ -41,6 +43,8 @@ from audiobook.text.attribution.conversation import (
     TurnTaking,
 )
 from audiobook.text.attribution.narrator import INTRO_RE, NarratorNaming, looks_like_a_name
+from audiobook.text.attribution.tags import TAG_REASON, apply_tags, tag_speaker
+from audiobook.text.attribution.unspoken import UNSPOKEN_CONFIDENCE, unspoken, without
 from audiobook.text.characters import (
     FEMALE_PRONOUNS,
     MALE_PRONOUNS,
@@ -97,7 +101,14 @@ class _State:
 
 def attribute(ms: Manuscript, cast: Cast) -> dict[int, Attribution]:
     """Speaker, confidence and reason for every quote of the manuscript, by quote_id."""
-    return _Attributor(cast).run(ms)
+    quiet = unspoken(ms)            # verse, titles, thoughts: the narration voice reads them
+    spoken = without(ms, quiet)     # the passes see no turn of a conversation in them
+    found = _Attributor(cast).run(spoken)
+    for q, why in quiet.items():
+        found[q] = Attribution(NARRATOR, UNSPOKEN_CONFIDENCE, f"not spoken: {why}")
+    apply_tags(ms, cast, found)     # a tag is a fact, whatever the passes made of its neighbours
+    rate(spoken, cast, found)       # confidence from the features of each decision
+    return found
 
 
 class _Attributor(TurnTaking, NarratorNaming):
@@ -261,7 +272,7 @@ class _Attributor(TurnTaking, NarratorNaming):
         for i in quotes:
             s = segs[i]
             if s.tag:
-                found[i] = Attribution(self.cast.resolve(s.tag) or s.tag, 1.0, "tag")
+                found[i] = Attribution(tag_speaker(s.tag, self.cast), 1.0, TAG_REASON)
             elif s.continued and self.items and self.items[-1].quote_ids:
                 before = self.items[-1].found.get(self.items[-1].quote_ids[-1])
                 found[i] = Attribution(before.speaker if before else "", 0.95,   # "": filled in later

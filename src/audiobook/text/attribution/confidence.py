@@ -1,0 +1,258 @@
+"""How sure attribution is of each quote's speaker, from general features of the decision (pure).
+
+The passes say which rule decided a quote; how often that rule is right depends on where it was
+used: a turn counted four paragraphs from the last tag in a long conversation of three people is
+a guess, the same rule between two tags that agree is nearly sure. So the confidence is a logistic
+model over features every decision has:
+
+* the rule (first word of the reason; "fits both", "answers", "was addressed" told apart);
+* the conversation: the people speaking near the quote, whether counting turns from the anchor
+  before and from the anchor after (paragraphs a local rule decided) gives the speaker, and what
+  the nearest of them says, whether the speaker repeats the one two paragraphs back (two people
+  taking turns), a reply that names the speaker or someone else, a quote that names the one before,
+  a conversation's first line, a question before;
+* the quote: more quotes in its paragraph, words of narration, its length, the speaker named in it;
+* competing candidates: other characters of the speaker's gender named in the paragraph and the one
+  before; paragraphs since the narration named the speaker; the speaker's share of the book's
+  lines; a speaker of unknown gender; the book's share of quotes its paragraphs decide themselves;
+* the track: a cast list in book.yaml or discovered characters.
+
+The weights are fitted on the LitBank set (CC BY 4.0), its 2,000-word excerpts bound ten at a time
+into novels (many characters, each with a small share of the lines) as written and with half their
+speech tags blanked out (long untagged runs): ``bench/confidence.py --fit``. Never on the novels we
+measure with. Tags are facts (1.0); a quote no one speaks has the fixed confidence of unspoken.py.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from audiobook.text.attribution.conversation import Attribution
+from audiobook.text.characters import Cast
+from audiobook.text.manuscript import Manuscript, Paragraph
+
+RULES = ("explicit", "pronoun", "continues", "beat", "addressed", "answers", "turns", "fits_both",
+         "previous", "weak")
+# rules decided by the paragraph itself: the anchors turn-taking counts from
+LOCAL = frozenset({"tag", "explicit", "pronoun", "continues", "beat"})
+_WORD_RE = re.compile(r"[\w’'-]+")
+
+# fitted on the LitBank excerpts bound into novels (bench/confidence.py --fit); see bench/ATTRIBUTION.md
+WEIGHTS: dict[str, float] = {
+    "bias": -0.048,
+    "agree": 1.094,
+    "alternates": 0.473,
+    "book_anchors": 0.258,
+    "calls_previous": 0.071,
+    "cast_list": 0.494,
+    "disagree": -0.174,
+    "long_quote": -0.027,
+    "many_quotes": -0.119,
+    "me_named": 0.767,
+    "narration": -0.94,
+    "nearest_agrees": 0.404,
+    "opens_chain": -0.252,
+    "people3": -0.382,
+    "renamed": -0.544,
+    "reply_names_me": 1.767,
+    "reply_names_other": -0.57,
+    "rivals": -0.399,
+    "rule_addressed": 0.581,
+    "rule_answers": -0.296,
+    "rule_beat": 1.148,
+    "rule_explicit": 1.318,
+    "rule_previous": 0.136,
+    "rule_pronoun": 0.857,
+    "rule_turns": -0.791,
+    "rule_weak": -1.63,
+    "share": 0.212,
+    "unknown_gender": -0.653,
+    "unnamed_for": -0.981,
+    "weak_anchor": -0.071,
+}
+
+
+@dataclass(frozen=True)
+class _Par:
+    """A paragraph with quotes, as the conversation features see it."""
+
+    key: tuple[int, int]           # (chapter, paragraph number)
+    quote_ids: tuple[int, ...]
+    speaker: str                   # of its last quote
+    anchor: bool                   # decided by a local rule
+
+
+def rule_of(reason: str) -> str:
+    """The rule family of a reason string ('turn-taking: 2 turns from Rosa' -> 'turns')."""
+    head = reason.split(":", 1)[0].strip()
+    if head == "tag":
+        return "tag"
+    if head == "not spoken":
+        return "unspoken"
+    if head == "turn-taking":
+        if "fits both" in reason:
+            return "fits_both"
+        if "was addressed" in reason:
+            return "addressed"
+        if " turn" in reason and "from" in reason:
+            return "turns"
+        return "answers"
+    if head in ("explicit", "colon", "named after the tag", "introduces themselves", "answers to its name"):
+        return "explicit"
+    if head == "continues the quote before":
+        return "continues"
+    if head in ("pronoun", "beat", "previous sentence"):
+        return {"previous sentence": "previous"}.get(head, head)
+    return "weak"       # echo, recent, guess, unknown
+
+
+def features(ms: Manuscript, cast: Cast, found: dict[int, Attribution]) -> dict[int, dict[str, float]]:
+    """The features of every untagged quote's decision, by quote_id."""
+    share = Counter(a.speaker for a in found.values())
+    local = sum(rule_of(a.reason) in LOCAL for a in found.values()) / max(1, len(found))
+    out: dict[int, dict[str, float]] = {}
+    for ch in ms.chapters:
+        ctx = _Chapter(ch.paragraphs, cast, found, share, len(found), local)
+        chain: list[_Par] = []
+        for p in ch.paragraphs:
+            qs = tuple(s.quote_id for s in p.segments if s.kind == "dialogue")
+            if not qs:
+                ctx.chain(chain, out)
+                chain = []
+                continue
+            anchor = any(rule_of(found[q].reason) in LOCAL for q in qs)
+            chain.append(_Par((ch.number, p.number), qs, found[qs[-1]].speaker, anchor))
+        ctx.chain(chain, out)
+    return out
+
+
+class _Chapter:
+    """What the features of one chapter's conversations read: its paragraphs and who they name."""
+
+    def __init__(self, paragraphs: tuple[Paragraph, ...], cast: Cast, found: dict[int, Attribution],
+                 share: Counter[str], total: int, local: float) -> None:
+        self.by_number = {p.number: p for p in paragraphs}
+        self.cast, self.found, self.share, self.total = cast, found, share, max(total, 2)
+        self.local = local          # the book's share of quotes its paragraphs decide themselves
+        self.narration = {p.number: " ".join(s.text for s in p.segments if s.kind == "narration") for p in paragraphs}
+        self.named: dict[str, list[int]] = {}      # person -> paragraph numbers naming them (narration)
+        for p in paragraphs:
+            for m in cast.mentions(self.narration[p.number]):
+                if m.person and m.kind in ("name", "alias"):
+                    self.named.setdefault(m.person, []).append(p.number)
+        self.texts = {s.quote_id: s.text for p in paragraphs for s in p.segments if s.kind == "dialogue"}
+
+    def chain(self, chain: list[_Par], out: dict[int, dict[str, float]]) -> None:
+        if not chain:
+            return
+        cast, found = self.cast, self.found
+        speakers = [c.speaker for c in chain]
+        anchors = [k for k, c in enumerate(chain) if c.anchor]
+        calls = [cast.addressed(self.texts[c.quote_ids[0]]) for c in chain]    # who each paragraph speaks to
+        for k, c in enumerate(chain):
+            p = self.by_number[c.key[1]]
+            agree, disagree, nearest_says = _counted(chain, anchors, k)
+            near = set(speakers[max(0, k - 3):k + 4])
+            narration = self.narration[p.number]
+            for q in c.quote_ids:
+                a = found[q]
+                rule = rule_of(a.reason)
+                if rule == "tag":
+                    continue
+                me = a.speaker
+                reply = calls[k + 1] if k + 1 < len(chain) else []
+                f = {f"rule_{rule}": 1.0}
+                f["cast_list"] = float(cast.from_book)
+                f["renamed"] = float(" = " in a.reason)
+                f["people3"] = float(len(near) >= 3)
+                f["agree"] = agree / 2
+                f["disagree"] = disagree / 2
+                f["nearest_agrees"] = float(nearest_says == 1)
+                f["nearest_disagrees"] = float(nearest_says == -1)
+                f["alternates"] = float(k >= 2 and speakers[k - 2] == me != speakers[k - 1])
+                f["reply_names_me"] = float(me in reply)
+                f["reply_names_other"] = float(bool(reply) and me not in reply)
+                f["calls_previous"] = float(k >= 1 and speakers[k - 1] in calls[k])
+                f["many_quotes"] = float(len(c.quote_ids) > 1)
+                f["narration"] = min(len(narration.split()), 60) / 60
+                f["rivals"] = min(_rivals(cast, me, narration + " " + self.narration.get(p.number - 1, "")), 3) / 3
+                f["unnamed_for"] = min(self._since_named(me, p.number), 30) / 30
+                named_here = {m.person for m in cast.mentions(narration) if m.person and m.kind in ("name", "alias")}
+                f["me_named"] = float(me in named_here)
+                f["opens_chain"] = float(k == 0)
+                f["weak_anchor"] = float(not c.anchor and bool(anchors) and rule_of(found[chain[min(
+                    anchors, key=lambda j: abs(j - k))].quote_ids[-1]].reason) not in ("explicit", "tag"))
+                f["long_quote"] = min(len(self.texts[q].split()), 60) / 60
+                f["book_anchors"] = self.local
+                f["after_question"] = float(k >= 1 and self.texts[chain[k - 1].quote_ids[-1]].endswith("?"))
+                f["share"] = math.log(max(self.share[me], 1) / self.total) / math.log(self.total) + 1
+                f["unknown_gender"] = float(cast.gender(me) == "unknown")
+                out[q] = f
+
+    def _since_named(self, person: str, number: int) -> int:
+        """Paragraphs since the narration last named this person (30 when never in the chapter so far)."""
+        seen = [n for n in self.named.get(person, []) if n <= number]
+        return number - seen[-1] if seen else 30
+
+
+def _counted(chain: list[_Par], anchors: list[int], k: int) -> tuple[int, int, int]:
+    """Counting turns from the anchor before and from the anchor after (two people taking turns): how
+    many give the speaker of paragraph k, how many someone else, and what the nearest of them says
+    (1 agrees, -1 disagrees, 0 none or a tie)."""
+    if chain[k].anchor:
+        return 0, 0, 0
+    agree = disagree = 0
+    votes: list[tuple[int, int]] = []       # (distance, +1 / -1)
+    before = [j for j in anchors if j < k]
+    after = [j for j in anchors if j > k]
+    for j in ([before[-1]] if before else []) + ([after[0]] if after else []):
+        other = _other(chain, j)
+        guess = chain[j].speaker if (k - j) % 2 == 0 else other
+        if guess is None:
+            continue
+        vote = 1 if guess == chain[k].speaker else -1
+        agree += vote == 1
+        disagree += vote == -1
+        votes.append((abs(k - j), vote))
+    votes.sort()
+    nearest = votes[0][1] if votes and (len(votes) == 1 or votes[0][0] < votes[1][0]) else 0
+    return agree, disagree, nearest
+
+
+def _other(chain: list[_Par], j: int) -> str | None:
+    """The other person talking with the speaker of paragraph j: the nearest different speaker."""
+    me = chain[j].speaker
+    for d in range(1, len(chain)):
+        for n in (j - d, j + d):
+            if 0 <= n < len(chain) and chain[n].speaker != me:
+                return chain[n].speaker
+    return None
+
+
+def _rivals(cast: Cast, speaker: str, text: str) -> int:
+    """Other characters of the speaker's gender named in the text."""
+    g = cast.gender(speaker)
+    return len({m.person for m in cast.mentions(text) if m.person and m.person != speaker
+                and m.kind in ("name", "alias") and cast.gender(m.person) == g})
+
+
+def score(f: dict[str, float], weights: dict[str, float] | None = None) -> float:
+    """The logistic model: the probability the decision is right."""
+    w = WEIGHTS if weights is None else weights
+    z = w.get("bias", 0.0) + sum(w.get(k, 0.0) * v for k, v in f.items())
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def rate(ms: Manuscript, cast: Cast, found: dict[int, Attribution]) -> None:
+    """Replace each untagged quote's confidence with the model's (the rules' own guesses stay when the
+    model has no weights)."""
+    if not WEIGHTS:
+        return
+    for q, f in features(ms, cast, found).items():
+        found[q] = replace(found[q], confidence=round(score(f), 3))     # the rest of the decision stays
+
+
+__all__ = ["RULES", "features", "rate", "rule_of", "score"]

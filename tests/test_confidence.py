@@ -1,0 +1,98 @@
+"""Confidence from the features of each decision (confidence.py), and `script --review` ranked by it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from audiobook.model import Character
+from audiobook.text.attribution import attribute
+from audiobook.text.attribution.confidence import WEIGHTS, features, rule_of, score
+from audiobook.text.attribution.conversation import Attribution
+from audiobook.text.characters import Cast
+from audiobook.text.manuscript import parse_text
+from audiobook.text.script import review, script_of
+
+CAST = Cast.from_characters([Character("Rosa", (), "female"), Character("Tomas", (), "male"),
+                             Character("Ivy", (), "female")])
+
+
+def rated(text: str) -> list[tuple[str, str, float, str]]:
+    ms = parse_text(text)
+    found = attribute(ms, CAST)
+    return [(s.text, found[s.quote_id].speaker, found[s.quote_id].confidence, found[s.quote_id].reason)
+            for _, _, s in ms.quotes()]
+
+
+def test_rule_families() -> None:
+    assert rule_of('explicit: "said Rosa"') == "explicit"
+    assert rule_of("pronoun: she → Rosa") == "pronoun"
+    assert rule_of("turn-taking: 3 turns from Rosa") == "turns"
+    assert rule_of("turn-taking: answers Tomas") == "answers"
+    assert rule_of("turn-taking: Rosa was addressed") == "addressed"
+    assert rule_of("turn-taking: 1 turn from Ann (she fits both)") == "fits_both"
+    assert rule_of("not spoken: verse") == "unspoken"
+    assert rule_of("guess: the character who speaks most") == "weak"
+    assert rule_of("tag") == "tag"
+
+
+def test_weights_are_fitted_and_probabilities() -> None:
+    assert WEIGHTS and "bias" in WEIGHTS
+    assert 0 < score({}) < 1 and score({"rule_explicit": 1.0}) > score({"rule_turns": 1.0})
+
+
+def test_a_named_speaker_is_surer_than_a_counted_turn() -> None:
+    text = ("“Is the boat ready?” said Rosa.\n\n“Almost,” said Tomas.\n\n“Then we go at noon.”\n\n“At noon.”\n\n"
+            "“Bring the rope.”\n\n“Which rope?”\n\n“The long one.”")
+    lines = rated(text)
+    tagged = [c for _, _, c, r in lines if r.startswith("explicit")]
+    counted = [c for _, _, c, r in lines if r.startswith("turn-taking")]
+    assert tagged and counted and min(tagged) > max(counted)
+
+
+def conversation(speakers: list[str], reasons: list[str], last: str = "“Go.”") -> dict[int, dict[str, float]]:
+    """The features of a conversation of one quote per paragraph, decided as given."""
+    ms = parse_text("\n\n".join([*(f"“Line {k}.”" for k in range(len(speakers) - 1)), last]))
+    found = {k: Attribution(s, 0.5, r) for k, (s, r) in enumerate(zip(speakers, reasons, strict=True))}
+    return features(ms, CAST, found)
+
+
+def test_a_turn_the_next_tag_contradicts_is_less_sure() -> None:
+    # counting from "said Rosa" gives the fourth line to Tomas; counting back from the last line gives
+    # it to Tomas too (agree), or to Rosa when that one is Tomas's (the anchors disagree)
+    reasons = ['explicit: "said Rosa"', "turn-taking: 1 turn from Rosa", "turn-taking: 2 turns from Rosa",
+               "turn-taking: 3 turns from Rosa", 'explicit: "said X"']
+    agree = conversation(["Rosa", "Tomas", "Rosa", "Tomas", "Rosa"], reasons)[3]
+    clash = conversation(["Rosa", "Tomas", "Rosa", "Tomas", "Tomas"], reasons)[3]
+    assert (agree["agree"], agree["disagree"]) == (1.0, 0.0) and (clash["agree"], clash["disagree"]) == (0.5, 0.5)
+    assert score(clash) < score(agree)
+
+
+def test_a_reply_naming_the_speaker_makes_the_turn_surer() -> None:
+    reasons = ['explicit: "said Rosa"', 'explicit: "said Tomas"', "turn-taking: answers Tomas", "turn-taking: x"]
+    named = conversation(["Rosa", "Tomas", "Rosa", "Tomas"], reasons, "“Yes, Rosa.”")[2]
+    plain = conversation(["Rosa", "Tomas", "Rosa", "Tomas"], reasons, "“Yes.”")[2]
+    other = conversation(["Rosa", "Tomas", "Rosa", "Tomas"], reasons, "“Yes, Ivy.”")[2]
+    assert (named["reply_names_me"], plain["reply_names_me"], other["reply_names_other"]) == (1.0, 0.0, 1.0)
+    assert score(named) > score(plain) > score(other)
+
+
+def test_features_skip_tags_and_cover_every_other_quote() -> None:
+    ms = parse_text("[Rosa]“Ready?”\n\n“Almost,” said Tomas.\n\n“Go.”")
+    found = attribute(ms, CAST)
+    f = features(ms, CAST, found)
+    assert set(f) == {1, 2} and found[0].confidence == 1.0
+    assert f[1]["rule_explicit"] == 1.0 and f[1]["cast_list"] == 1.0
+    assert f[2][f"rule_{rule_of(found[2].reason)}"] == 1.0 and rule_of(found[2].reason) in ("answers", "turns")
+
+
+def test_review_lists_flagged_lines_first_then_the_least_sure(tmp_path: Path) -> None:
+    text = "# One\n\n“Ready?” said Rosa.\n\n“Almost,” said Tomas.\n\n“Then go.”\n\n“I will.”\n\n[Ivy]“Wait!”"
+    (tmp_path / "manuscript").mkdir()
+    (tmp_path / "manuscript" / "chapter.md").write_text(text)
+    sc = script_of(parse_text(text), CAST)
+    plain = review(sc, tmp_path, limit=0)
+    assert [r.line.confidence for r in plain] == sorted(r.line.confidence for r in plain)
+    assert all(r.line.reason != "tag" for r in plain)
+    surest = plain[-1].line
+    flagged = review(sc, tmp_path, limit=0, flagged={(surest.chapter, surest.index)})
+    assert flagged[0].line == surest and [r.line for r in flagged[1:]] == [r.line for r in plain[:-1]]

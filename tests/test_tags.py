@@ -1,0 +1,77 @@
+"""A speaker tag is a fact: exactly that speaker, spelled as written, on exactly that quote (tags.py),
+whatever the attribution passes think of the lines around it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from audiobook.book import load_book
+from audiobook.model import Character
+from audiobook.text.attribution import attribute
+from audiobook.text.characters import Cast, Person
+from audiobook.text.manuscript import parse_text
+from audiobook.text.script import build_script
+
+ANN_MARY = Cast.from_characters([Character("Ann", (), "female"), Character("Mary", (), "female"),
+                                 Character("Tom", (), "male")])
+
+
+def said(text: str, cast: Cast) -> list[tuple[str, str, str]]:
+    ms = parse_text(text)
+    found = attribute(ms, cast)
+    return [(s.text, found[s.quote_id].speaker, found[s.quote_id].reason) for _, _, s in ms.quotes()]
+
+
+def test_turn_taking_does_not_overwrite_a_tag_next_to_a_pronoun_quote() -> None:
+    # "she fits both" moved the whole paragraph to the other woman, tag included
+    text = ("“Is the boat ready?” said Ann.\n\n“Almost,” said Mary.\n\n"
+            "[Ann]“We need rope.” “More rope,” she said.")
+    assert said(text, ANN_MARY)[2] == ("We need rope.", "Ann", "tag")
+
+
+def test_a_description_tag_stays_as_written_with_a_cast_list() -> None:
+    # the answer to "what is your name?" names its speaker: not when a tag says who speaks
+    cast = Cast.from_characters([Character("Rosa", (), "female"), Character("Tomas", (), "male")])
+    text = "Rosa knocked.\n\n“Who are you? What is your name?” said Rosa.\n\n[a rough voice]“Tomas, the ferryman.”"
+    assert said(text, cast)[1] == ("Tomas, the ferryman.", "a rough voice", "tag")
+
+
+def test_a_tag_is_not_another_character_with_the_same_surname() -> None:
+    cast = Cast.from_characters([Character("Rose Markham", (), "female"), Character("Fergus", (), "male")])
+    text = "“Good day,” said Rose Markham.\n\n[Mrs. Markham]“Sit up straight, Rose.”"
+    assert said(text, cast)[1][1] == "Mrs. Markham"
+
+
+def test_without_a_cast_list_a_tag_is_spelled_as_written() -> None:
+    # discovery's guesses (here: "Mrs. Markham" merged into Rose Markham, "Mrs. Shaw" into Shaw)
+    # do not respell a tag
+    found = Cast([Person("Rose Markham", "female", {"Mrs. Markham", "Rose"}), Person("Shaw", "male", {"Mrs. Shaw"}),
+                  Person("Fergus", "male")])
+    text = ("“Good day,” said Rose Markham.\n\n[Mrs. Markham]“Sit up straight, Rose.”\n\n"
+            "“Indeed,” said Shaw.\n\n[Mrs. Shaw]“Come back!”")
+    assert [spk for _, spk, _ in said(text, found)] == ["Rose Markham", "Mrs. Markham", "Shaw", "Mrs. Shaw"]
+
+
+def test_a_tag_spelling_a_cast_alias_is_that_character() -> None:
+    cast = Cast.from_characters([Character("Elizabeth Bennet", ("Lizzy",), "female")])
+    assert said("[lizzy]“Oh, Papa.”", cast)[0][1] == "Elizabeth Bennet"
+
+
+def test_a_nested_title_keeps_the_tagged_quote_whole() -> None:
+    for text in ("[Rosa]“I have read “The Monk” twice, Tomas.”", '[Rosa]"I have read "The Monk" twice, Tomas."'):
+        (quote, spk, reason), = said(text, ANN_MARY)
+        assert spk == "Rosa" and reason == "tag" and quote.startswith("I have read") and quote.endswith("Tomas.")
+
+
+def test_narrator_tag_is_documented_and_not_warned_about(tmp_path: Path) -> None:
+    (tmp_path / "manuscript").mkdir()
+    (tmp_path / "manuscript" / "01.md").write_text(
+        "# One\n\n“Come in,” said Ann.\n\n[Narrator]“Thirty days hath September.”\n\n[Nobody]“Hello.”\n")
+    (tmp_path / "manuscript" / "book.yaml").write_text("title: T\ncharacters:\n  - name: Ann\n    gender: female\n")
+    script = build_script(load_book(tmp_path))
+    lines = [ln for ln in script.lines() if ln.kind == "dialogue"]
+    assert [(ln.speaker, ln.reason) for ln in lines[1:]] == [("Narrator", "tag"), ("Nobody", "tag")]
+    assert [w for w in script.warnings if "[" in w] == [
+        "manuscript/01.md:7: speaker tag [Nobody] is not in the characters of book.yaml"]
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    assert "[Narrator]" in readme and "not spoken by a character" in readme

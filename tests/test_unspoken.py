@@ -1,0 +1,119 @@
+"""Quoted text that no character speaks (verse, titles, scare quotes, thoughts) is read by the narration
+voice (unspoken.py); what a character does say stays theirs."""
+
+from __future__ import annotations
+
+import pytest
+
+from audiobook.model import NARRATOR, Character
+from audiobook.text.characters import Cast
+from audiobook.text.manuscript import parse_text
+from audiobook.text.script import script_of
+
+CAST = Cast.from_characters([Character("Rosa", (), "female"), Character("Tomas", (), "male")])
+
+
+def voiced(text: str) -> list[tuple[str, str]]:
+    """(text, speaker) of every line after the title, narration included."""
+    script = script_of(parse_text("# One\n\n" + text), CAST)
+    return [(ln.text, ln.speaker) for ln in script.lines()[1:]]
+
+
+def speaker_of(text: str, words: str) -> str:
+    hits = [spk for t, spk in voiced(text) if words in t]
+    assert hits, f"{words!r} not read at all"
+    return hits[0]
+
+
+@pytest.mark.parametrize("text, words", [
+    # verse set out in lines, its own paragraph after a sentence it completes
+    ("Tomas had learnt from the old books that\n\n“Every river runs to the sea,\nAnd every sea to the sky.”",
+     "Every river"),
+    # verse in lines inside a paragraph of a book with hard-wrapped prose
+    ("Rosa opened the hymn book at the page her mother had marked long ago, and\nthe words were "
+     "still underlined in brown ink where the girl had pressed:\n\n“Lead me where the water\nRuns clear "
+     "and cold and slow,\nAnd I will follow after\nWherever it may go.”\n\nShe closed the book.", "Lead me"),
+    # a fragment of a poem quoted inside a sentence
+    ("From the old poets Rosa learnt to pity those who “wander lonely through the rain.”", "wander lonely"),
+])
+def test_quoted_verse_is_read_by_the_narrator(text: str, words: str) -> None:
+    assert speaker_of(text, words) == NARRATOR
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Tomas had read “The Drowned Lantern,” which frightened him for a week.", "Drowned Lantern"),
+    ("Rosa sang “The Ferryman’s Daughter” while she worked.", "Ferryman"),
+    ("The book was called “A Winter on the River.”", "Winter on the River"),
+])
+def test_quoted_titles_are_read_by_the_narrator(text: str, words: str) -> None:
+    assert speaker_of(text, words) == NARRATOR
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Tomas waited for the so-called “gentleman,” as Rosa liked to call him.", "gentleman"),
+    ("Rosa did not care for the word “duty.”", "duty"),
+    ("Her “little holiday,” as the doctor put it, lasted a year.", "little holiday"),
+])
+def test_scare_quotes_are_read_by_the_narrator(text: str, words: str) -> None:
+    assert speaker_of(text, words) == NARRATOR
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Rosa looked at the empty boat. “Strange,” she thought.", "Strange"),
+    ("“He will not come back,” thought Tomas, watching the water.", "He will not come back"),
+    ("Rosa wondered, “Where has he gone?”", "Where has he gone"),
+    ("“How odd,” Tomas reflected.", "How odd"),
+])
+def test_unspoken_thoughts_are_read_by_the_narrator(text: str, words: str) -> None:
+    assert speaker_of(text, words) == NARRATOR
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("“The river is high,” said Rosa.", "river is high", "Rosa"),
+    ("Then Tomas said “Come here” and walked away.", "Come here", "Tomas"),
+    ("“Row, row,” sang Rosa,\n“Down to the sea.”", "Row, row", "Rosa"),
+    ("Rosa took the oars and began her old song:\n\n“Row, row, the river is wide,\nRow to the other side!”",
+     "Row, row", "Rosa"),
+    ("Rosa thought for a moment. “Then we go at noon.”", "Then we go", "Rosa"),
+    ("“I thought so,” said Tomas.", "I thought so", "Tomas"),
+    ("“Strange,” she said, and thought no more of it. Rosa smiled.", "Strange", "Rosa"),
+    ("Tomas turned to her and answered\n\n“Not tonight.”", "Not tonight", "Tomas"),
+
+])
+def test_what_a_character_says_stays_theirs(text: str, words: str, speaker: str) -> None:
+    assert speaker_of(text, words) == speaker
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Rosa heard him muttering to himself “Where is the rope?” in the dark.", "Where is the rope"),
+    ("Tomas sat down. “Sell the boat?” Rosa wondered if she had heard him right.", "Sell the boat"),
+    ("“I’ll call a boat. No; wait--” He thought. “The ferry runs at noon.”", "call a boat"),
+])
+def test_speech_near_a_verb_of_thinking_is_still_speech(text: str, words: str) -> None:
+    assert speaker_of(text, words) != NARRATOR
+
+
+def test_a_tag_overrides_the_narrator() -> None:
+    text = ("Tomas had learnt from the old books that\n\n"
+            "[Tomas]“Every river runs to the sea,\nAnd every sea to the sky.”")
+    assert speaker_of(text, "Every river") == "Tomas"
+
+
+def test_the_reason_says_why() -> None:
+    script = script_of(parse_text("# One\n\nRosa looked at the boat. “Strange,” she thought."), CAST)
+    line, = (ln for ln in script.lines() if "Strange" in ln.text)
+    assert (line.kind, line.speaker, line.reason) == ("dialogue", NARRATOR, 'not spoken: a thought ("she thought")')
+
+
+def test_a_thought_is_no_turn_of_the_conversation() -> None:
+    text = ("“Is the boat ready?” said Rosa.\n\n“Almost,” said Tomas.\n\n“Strange,” thought Rosa.\n\n"
+            "“Then we go at noon.”")
+    assert speaker_of(text, "Strange") == NARRATOR
+    assert speaker_of(text, "Then we go") == "Rosa"
+
+
+def test_narrator_tag_is_nobody_discovered() -> None:
+    from audiobook.text.characters import discover
+
+    ms = parse_text("“Come in,” said Ann.\n\n[Narrator]“Thirty days hath September.”\n\n[Narrator]“April, June.”")
+    assert "Narrator" not in discover(ms).people
