@@ -192,32 +192,37 @@ def master_parts(parts: list[np.ndarray], rate: int, settings: Mastering,
             squares += levels[i][tag]
         return db(squares / total)
 
-    steps: list[float] = []
-    target = settings.target + settings.encoder_loss
-    first_level = level(())
-    if first_level > SILENT_DB:
-        steps.append(_snap(min(target - first_level, MAX_GAIN_DB)))
-        # the limiter took level off (a lot, if the input is peaky): correct, re-limit, re-measure;
-        # each step is scaled by how much of the previous one survived the limiter. The first guess
-        # (half survives; speech keeps 60-70%) overshoots a little, and turning down is exact and
-        # needs no limiter pass: two passes instead of three or four, each a third of the cost
-        error, kept = target - level(tuple(steps)), 0.5
-        for _ in range(5):
-            step = _snap(min(error / kept, 6.0) if error > 0 else error)
-            if abs(error) <= GAIN_STEP_DB / 2 or not step:
-                break
-            steps.append(step)
-            new_error = target - level(tuple(steps))
-            if step > 0:
-                kept = min(1.0, max(0.2, (error - new_error) / step))
-            error = new_error
-    final = tuple(steps)
+    final = gain_steps(level, settings.target + settings.encoder_loss)
     chosen = sorted(set(range(n) if wanted is None else wanted(final)))
     bring(chosen, final)
     if settings.room_tone is not None:
         for i in chosen:
             add_room_tone(parts[i], settings.room_tone)
     return final, levels
+
+
+def gain_steps(level: Callable[[tuple[float, ...]], float], target: float) -> tuple[float, ...]:
+    """The gain steps (dB, each a multiple of GAIN_STEP_DB) that bring the audio to ``target``,
+    ``level(steps)`` measuring it after those steps (each step scaled, then limited). The limiter
+    takes level off (a lot, if the input is peaky): correct, re-limit, re-measure, each step scaled
+    by how much of the previous one survived. The first guess (half survives; speech keeps
+    60-70%) overshoots a little, and turning down is exact and needs no limiter pass."""
+    steps: list[float] = []
+    first_level = level(())
+    if first_level <= SILENT_DB:
+        return ()
+    steps.append(_snap(min(target - first_level, MAX_GAIN_DB)))
+    error, kept = target - level(tuple(steps)), 0.5
+    for _ in range(5):
+        step = _snap(min(error / kept, 6.0) if error > 0 else error)
+        if abs(error) <= GAIN_STEP_DB / 2 or not step:
+            break
+        steps.append(step)
+        new_error = target - level(tuple(steps))
+        if step > 0:
+            kept = min(1.0, max(0.2, (error - new_error) / step))
+        error = new_error
+    return tuple(steps)
 
 
 def _sum_squares(x: np.ndarray) -> float:

@@ -17,16 +17,13 @@ from concurrent.futures import Future, ThreadPoolExecutor
 import numpy as np
 
 from audiobook.audio.mastering import (
-    GAIN_STEP_DB,
-    MAX_GAIN_DB,
-    SILENT_DB,
     LoudnessMeter,
     Mastering,
-    _snap,
     _sum_squares,
     add_room_tone,
     blocks,
     db,
+    gain_steps,
     highpass,
     limit,
     scale,
@@ -80,22 +77,7 @@ def master_streamed(sizes: Sequence[int], make: Callable[[int], np.ndarray], rat
             squares += levels[i][tag]
         return db(squares / total)
 
-    steps: list[float] = []
-    target = settings.target + settings.encoder_loss
-    first_level = level(())
-    if first_level > SILENT_DB:          # the gain search of mastering.master_parts, step for step
-        steps.append(_snap(min(target - first_level, MAX_GAIN_DB)))
-        error, kept = target - level(tuple(steps)), 0.5
-        for _ in range(5):
-            step = _snap(min(error / kept, 6.0) if error > 0 else error)
-            if abs(error) <= GAIN_STEP_DB / 2 or not step:
-                break
-            steps.append(step)
-            new_error = target - level(tuple(steps))
-            if step > 0:
-                kept = min(1.0, max(0.2, (error - new_error) / step))
-            error = new_error
-    final = tuple(steps)
+    final = gain_steps(level, settings.target + settings.encoder_loss)   # as mastering.master_parts
     chosen = sorted(set(range(n) if wanted is None else wanted(final)))
 
     def mastered(i: int) -> np.ndarray:

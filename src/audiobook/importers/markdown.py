@@ -7,7 +7,7 @@ import re
 
 import yaml
 
-from audiobook.importers.model import SCENE, ImportedBook, ImportedChapter, clean
+from audiobook.importers.model import SCENE, ImportedBook, ImportedChapter, clean, with_front
 
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*\n", re.S)
 _ATX = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
@@ -85,14 +85,5 @@ def read_markdown_book(text: str, name: str, keep_front_matter: bool = False) ->
     if empty:
         book.skipped.append(f"{len(empty)} heading(s) with no text after them: {', '.join(empty[:4])}")
     found = [ch for ch in found if ch.paragraphs]
-    if not found:
-        book.notes.append("no chapter headings found: the whole text is one chapter")
-        front.title = book.title or "Chapter 1"
-        found = [front] if front.paragraphs else []
-    elif front.paragraphs:
-        if keep_front_matter:
-            found.insert(0, front)
-        else:
-            book.skipped.append(f"the text before the first chapter ({front.words:,} words)")
-    book.chapters = found
+    book.chapters = with_front(book, found, front, keep_front_matter, "")
     return book

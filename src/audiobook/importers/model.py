@@ -51,3 +51,19 @@ class ImportedBook:
 def clean(text: str) -> str:
     """Whitespace collapsed (hard wraps, non-breaking spaces, soft hyphens gone)."""
     return " ".join(text.replace("\u00ad", "").replace("\u200b", "").split())
+
+
+def with_front(book: ImportedBook, found: list[ImportedChapter], front: ImportedChapter, keep: bool,
+               what: str) -> list[ImportedChapter]:
+    """The chapters, given the text before the first heading (``front``): the whole book when no
+    heading was found, kept as a chapter with ``keep``, else skipped and said so (``what`` it
+    likely is, e.g. "title page, contents; ")."""
+    if not found:
+        book.notes.append("no chapter headings found: the whole text is one chapter")
+        front.title = book.title or "Chapter 1"
+        return [front] if front.paragraphs else []
+    if front.paragraphs:
+        if keep:
+            return [front, *found]
+        book.skipped.append(f"the text before the first chapter ({what}{front.words:,} words)")
+    return found

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from audiobook.importers.model import SCENE, ImportedBook, ImportedChapter, clean
+from audiobook.importers.model import SCENE, ImportedBook, ImportedChapter, clean, with_front
 from audiobook.text.headings import LEVEL_PART, Heading, heading, is_subtitle, title_case
 
 _PG_START = re.compile(r"^\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK.*$", re.I | re.M)
@@ -130,16 +130,7 @@ def _chapters(book: ImportedBook, blocks: list[_Block], keep_front_matter: bool)
         if not keep_front_matter:
             book.skipped.append(f"{ch.title} (back matter, {ch.words:,} words)")
             found.remove(ch)
-    if not found:
-        book.notes.append("no chapter headings found: the whole text is one chapter")
-        front.title = book.title or "Chapter 1"
-        found = [front] if front.paragraphs else []
-    elif front.paragraphs:
-        if keep_front_matter:
-            found.insert(0, front)
-        else:
-            book.skipped.append(f"the text before the first chapter (title page, contents; {front.words:,} words)")
-    book.chapters = found
+    book.chapters = with_front(book, found, front, keep_front_matter, "title page, contents; ")
     if not book.title and front.paragraphs:
         first = front.paragraphs[0]
         if is_subtitle(first):
