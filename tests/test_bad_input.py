@@ -13,8 +13,8 @@ import pytest
 
 from audiobook.build import BuildOptions, prepare
 from audiobook.model import SAMPLE_RATE
-from audiobook.text.manuscript import words
 from audiobook.text.speech import pieces, speech
+from audiobook.text.tokens import words
 from audiobook.voice.engines import testtone
 from audiobook.voice.render import render_job
 

@@ -30,8 +30,8 @@ from audiobook.text.manuscript import (
     SINGLE_OPEN,
     Manuscript,
     parse_text,
-    words,
 )
+from audiobook.text.tokens import words
 from audiobook.voice.cache import LineCache
 
 from conftest import TEST_PROFILE, make_book, run_cli

@@ -6,13 +6,12 @@ Importers only read; ``init.py`` writes the book directory. A paragraph is one l
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from audiobook.errors import AudiobookError
+from audiobook.text.tokens import words
 
 SCENE = "* * *"
-_WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
 class SourceError(AudiobookError):
@@ -33,7 +32,7 @@ class ImportedChapter:
 
     @property
     def words(self) -> int:
-        return sum(len(_WORD_RE.findall(p)) for p in self.paragraphs if p != SCENE)
+        return sum(len(words(p)) for p in self.paragraphs if p != SCENE)
 
 
 @dataclass

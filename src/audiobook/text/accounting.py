@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 
 from audiobook.book import Book
 from audiobook.model import Line, Script
-from audiobook.text.manuscript import read_text, words
+from audiobook.text.manuscript import read_text
 from audiobook.text.speech import Speech, speech
+from audiobook.text.tokens import WORD_RE, words
 
 _ALNUM_RE = re.compile(r"[^\W_]+")
 _TAG_BEFORE_QUOTE = re.compile(r"\[[^\[\]\r\n]{1,60}\](?=[“\"‘'„«”’»])")
@@ -92,7 +93,5 @@ def count_words(book: Book, script: Script, doubtful: Iterable[tuple[int, int]] 
 def _untagged_words(raw: str, start: int, end: int) -> list[tuple[int, str]]:
     """Words between script lines, except speaker tags (there should be none)."""
     gap = _TAG_BEFORE_QUOTE.sub(lambda m: " " * len(m.group(0)), raw[start:end])
-    return [(start + m.start(), m.group(0)) for m in _WORD_RE.finditer(gap)]
+    return [(start + m.start(), m.group(0)) for m in WORD_RE.finditer(gap)]
 
-
-_WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")

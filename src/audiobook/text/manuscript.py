@@ -38,6 +38,7 @@ from typing import Literal
 from audiobook.errors import ManuscriptError
 from audiobook.files import not_a_file, read_head
 from audiobook.text.headings import heading
+from audiobook.text.tokens import WORD_RE, words
 
 SegmentKind = Literal["narration", "dialogue"]
 ParagraphBreak = Literal["heading", "paragraph", "scene"]
@@ -75,7 +76,6 @@ _TAG_RE = re.compile(r"\[([^\[\]\r\n]{1,60})\]")
 _SCENE_RE = re.compile(r"^\s*(?:(?:\*\s*){3,}|⁂)\s*$")
 _HEADING_RE = re.compile(r"^#[ \t]+(\S.*?)[ \t]*#*[ \t]*$")
 _SUBHEADING_RE = re.compile(r"^#{2,6}[ \t]+")
-_WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _EMPHASIS_RE = re.compile(r"(?<![^\W_])[_*]+|[_*]+(?![^\W_])")
 _SMALL_WORDS = frozenset("a an and as at but by for in of on or the to".split())
 
@@ -132,10 +132,6 @@ class Manuscript:
 def spoken(raw: str) -> str:
     """The spoken form of a slice of manuscript: hard wraps joined, whitespace collapsed, emphasis marks gone."""
     return " ".join(_EMPHASIS_RE.sub("", raw).split())
-
-
-def words(text: str) -> list[str]:
-    return _WORD_RE.findall(text)
 
 
 def read_manuscript(files: list[Path], root: Path) -> Manuscript:
@@ -485,7 +481,7 @@ class _Parser:
 
     def _elision(self, i: int) -> bool:
         """Is the mark at i an apostrophe starting an elided word ('em, ’tis)?"""
-        m = _WORD_RE.match(self.text, i + 1)
+        m = WORD_RE.match(self.text, i + 1)
         return m is not None and m.group(0).lower().split("’")[0].split("'")[0] in ELISIONS \
             and (i == 0 or not self.text[i - 1].isalnum())
 
@@ -596,8 +592,8 @@ def _style(text: str, blocks: list[_Block]) -> _Style:
         if ch in DOUBLE_OPEN or ch == '"' or (ch in DOUBLE_CLOSE and raw[1:2].isalnum()):
             double_par += 1
         elif (ch in SINGLE_OPEN or ch == "'") and raw[1:2].isalnum() \
-                and _WORD_RE.match(raw, 1) is not None \
-                and (_WORD_RE.match(raw, 1).group(0).lower() not in ELISIONS):  # type: ignore[union-attr]
+                and WORD_RE.match(raw, 1) is not None \
+                and (WORD_RE.match(raw, 1).group(0).lower() not in ELISIONS):  # type: ignore[union-attr]
             single_par += 1
         elif raw.startswith(DASHES) and raw[2:3].strip():
             dash_par += 1

@@ -19,6 +19,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from audiobook.text.tokens import words
+
 # said as a word wherever they stand
 SAY = {"&": "and", "©": "copyright", "°": "degrees", "№": "number", "§": "section"}
 # parts of an emoji sequence that are nothing on their own (joiners, variation selectors, keycaps)
@@ -41,8 +43,6 @@ class Speech:
     @property
     def words_left_out(self) -> int:
         """Words of the text that the engine is not sent (the paths of web addresses)."""
-        from audiobook.text.manuscript import words
-
         return sum(len(words(url)) - (len(words(said)) if said != NO_SITE else 0) for url, said in self.addresses)
 
     def describe(self) -> str:

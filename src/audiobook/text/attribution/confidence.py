@@ -26,7 +26,6 @@ measure with. Tags are facts (1.0); a quote no one speaks has the fixed confiden
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -38,7 +37,6 @@ RULES = ("explicit", "pronoun", "continues", "beat", "addressed", "answers", "tu
          "previous", "weak")
 # rules decided by the paragraph itself: the anchors turn-taking counts from
 LOCAL = frozenset({"tag", "explicit", "pronoun", "continues", "beat"})
-_WORD_RE = re.compile(r"[\w’'-]+")
 
 # fitted on the LitBank excerpts bound into novels (bench/confidence.py --fit); see bench/ATTRIBUTION.md
 WEIGHTS: dict[str, float] = {

@@ -58,13 +58,13 @@ from audiobook.text.characters import (
     vocatives,
 )
 from audiobook.text.manuscript import SPEECH_VERBS, Manuscript, Paragraph, Segment
+from audiobook.text.tokens import TOKEN_RE as _WORD_RE
 
 SUBJECT_PRONOUNS = frozenset({"he", "she", "i"})
 _SENTENCE_RE = re.compile(r"(?<=[.!?])['’\"”]?\s+(?=[A-Z“‘\"'])|[;]\s+")
 _IT_WAS_RE = re.compile(r"(?<=[.;!?] )(?:It|This|That) (?:was|is) (?:only |just )?"
                         r"((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)")
 _OWN_NAME_RE = re.compile(r"\b(?:[Mm]y name is|I am|I'm|I’m|[Cc]all me)\s+((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)")
-_WORD_RE = re.compile(r"[\w’'-]+")
 _ASKS_NAME_RE = re.compile(r"\b(?:what(?:'s|’s| is)? (?:your |the |his |her )?name|your name|who are you)\b",
                            re.IGNORECASE)
 _NAME_FIRST_RE = re.compile(r"\s*((?:Mr|Mrs|Miss|Ms|Dr)?\.?\s*(?:[A-Z][\w’'-]*\s+){0,2}[A-Z][\w’'-]*)"

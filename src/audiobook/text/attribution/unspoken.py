@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from audiobook.text.attribution.tags import is_narrator_tag
 from audiobook.text.manuscript import SPEECH_VERBS, Manuscript, Paragraph, Segment
+from audiobook.text.tokens import TOKEN_RE
 
 # a character singing or reciting verse says it ("began his old song:")
 _SINGING = frozenset("sing sings sang sung singing song songs chant chants chanted hummed recite recited reciting "
@@ -32,7 +33,6 @@ _SINGING = frozenset("sing sings sang sung singing song songs chant chants chant
 # have count a thought as its thinker's quote, so they cannot say)
 UNSPOKEN_CONFIDENCE = 0.8
 _DETERMINERS = frozenset("a an the his her their its my our your this that these those".split())
-_WORD_RE = re.compile(r"[\w’'-]+")
 # "she thought", "thought Tomas", "Tomas, vexed, wondered" at the start of the clause after the quote
 _AFTER_RE = re.compile(r"\s*(?:[\w’'.-]+,?\s+){0,3}?(thought|thinks|wondered|reflected)\b"
                        r"(?!\s+(?:of|about|that|for|it|aloud|if|whether|how|what|why|who|at)\b)", re.IGNORECASE)
@@ -89,17 +89,17 @@ def _why(s: Segment, before: str, after: str, text: str, opens: bool) -> str | N
     if m:
         return f'a thought ("{_clause_before(before)}")'
     # "“little holiday,” as the doctor put it": a term, not a speech tag
-    tagged = (not after.lower().startswith("as ") and _speech_in(" ".join(_WORD_RE.findall(after)[:4]))) \
-        or _speech_in(" ".join(_WORD_RE.findall(before)[-8:]))
+    tagged = (not after.lower().startswith("as ") and _speech_in(" ".join(TOKEN_RE.findall(after)[:4]))) \
+        or _speech_in(" ".join(TOKEN_RE.findall(before)[-8:]))
     if tagged:
         return None
     verse = _verse(text, s)
-    last = _WORD_RE.findall(before[-30:])
+    last = TOKEN_RE.findall(before[-30:])
     runs_in = before[-1:].isalnum() and last and (last[-1].islower() or last[-1].lower() in _DETERMINERS)
     # a paragraph of its own that the paragraph before runs into: a fragment ("those who / “bear the woe”")
     if runs_in and (not opens or verse or s.text[:1].islower()):
         return "quoted inside the narration"
-    sung = any(w in _SINGING for w in _WORD_RE.findall(before.lower())[-12:])
+    sung = any(w in _SINGING for w in TOKEN_RE.findall(before.lower())[-12:])
     return "verse" if verse and not sung else None
 
 
@@ -129,7 +129,7 @@ def _prose_width(text: str) -> float:
 def _speech_in(words: str) -> bool:
     """A speech verb among the words, "muttering" and "declaring" included."""
     return any(w in SPEECH_VERBS or (w.endswith("ing") and (w[:-3] in SPEECH_VERBS or w[:-3] + "e" in SPEECH_VERBS))
-               for w in _WORD_RE.findall(words.lower()))
+               for w in TOKEN_RE.findall(words.lower()))
 
 
 def _last_narration(p: Paragraph | None) -> str:

@@ -1,0 +1,20 @@
+"""How the text side cuts text into words, so that parsing, counting and matching agree.
+
+``WORD_RE`` is the word: letters and digits, with apostrophes inside it (don't, o’clock) but never
+at its ends, so a quotation mark or an elision mark is not part of a word and ``_`` (emphasis in
+Markdown) is not a letter. ``TOKEN_RE`` is the attribution passes' looser token: it keeps hyphens
+and apostrophes at either end (good-bye, ’em, the boys’), so that their word lists match words
+as written; use it only to compare with such lists.
+"""
+
+from __future__ import annotations
+
+import re
+
+WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+TOKEN_RE = re.compile(r"[\w’'-]+")
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text``, in order (``WORD_RE``)."""
+    return WORD_RE.findall(text)
