@@ -37,7 +37,8 @@ from audiobook.text.attribution import attribute  # noqa: E402
 from audiobook.text.attribution.confidence import features, rule_of, score  # noqa: E402
 from audiobook.text.attribution.unspoken import unspoken, without  # noqa: E402
 from audiobook.text.characters import Cast, discover  # noqa: E402
-from audiobook.text.manuscript import SPEECH_VERBS, read_manuscript  # noqa: E402
+from audiobook.text.manuscript import read_manuscript  # noqa: E402
+from audiobook.text.speech_verbs import SPEECH_VERBS  # noqa: E402
 
 
 @dataclasses.dataclass

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from audiobook.errors import ManuscriptError
-from audiobook.text.manuscript import parse_text, read_manuscript, title_from_filename
+from audiobook.text.chapter_files import title_from_filename
+from audiobook.text.manuscript import parse_text, read_manuscript
 from audiobook.text.tokens import words
 
 

@@ -23,14 +23,8 @@ from hypothesis import strategies as st
 from audiobook.build import BuildOptions, build, prepare
 from audiobook.cli.main import main
 from audiobook.text.accounting import count_words
-from audiobook.text.manuscript import (
-    DOUBLE_CLOSE,
-    DOUBLE_OPEN,
-    SINGLE_CLOSE,
-    SINGLE_OPEN,
-    Manuscript,
-    parse_text,
-)
+from audiobook.text.manuscript import Manuscript, parse_text
+from audiobook.text.quotes import DOUBLE_CLOSE, DOUBLE_OPEN, SINGLE_CLOSE, SINGLE_OPEN
 from audiobook.text.tokens import words
 from audiobook.voice.cache import LineCache
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from audiobook.book import Book
 from audiobook.model import Line, Script
-from audiobook.text.manuscript import read_text
+from audiobook.text.chapter_files import read_text
 from audiobook.text.speech import Speech, speech
 from audiobook.text.tokens import WORD_RE, words
 

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from audiobook.book import Character
-from audiobook.text.manuscript import SPEECH_VERBS, Manuscript
+from audiobook.text.manuscript import Manuscript
 from audiobook.text.nicknames import NICKNAMES
+from audiobook.text.speech_verbs import SPEECH_VERBS
 
 MALE_TITLES = frozenset("mr mister sir lord uncle father brother king prince master captain colonel "
                         "general major count duke baron monsieur signor herr don".split())

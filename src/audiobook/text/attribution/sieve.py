@@ -57,7 +57,8 @@ from audiobook.text.characters import (
     small_determiner,
     vocatives,
 )
-from audiobook.text.manuscript import SPEECH_VERBS, Manuscript, Paragraph, Segment
+from audiobook.text.manuscript import Manuscript, Paragraph, Segment
+from audiobook.text.speech_verbs import SPEECH_VERBS
 from audiobook.text.tokens import TOKEN_RE as _WORD_RE
 
 SUBJECT_PRONOUNS = frozenset({"he", "she", "i"})

@@ -23,7 +23,8 @@ from dataclasses import replace
 from functools import lru_cache
 
 from audiobook.text.attribution.tags import is_narrator_tag
-from audiobook.text.manuscript import SPEECH_VERBS, Manuscript, Paragraph, Segment
+from audiobook.text.manuscript import Manuscript, Paragraph, Segment
+from audiobook.text.speech_verbs import SPEECH_VERBS
 from audiobook.text.tokens import TOKEN_RE
 
 # a character singing or reciting verse says it ("began his old song:")
