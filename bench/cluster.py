@@ -44,7 +44,7 @@ sys.path.insert(0, str(REPO / "src"))
 
 from audiobook.model import SAMPLE_RATE, Voice  # noqa: E402
 from audiobook.voice import cluster as cluster_mod  # noqa: E402
-from audiobook.voice import render  # noqa: E402
+from audiobook.voice import planning, workers  # noqa: E402
 from audiobook.voice.cache import LineCache  # noqa: E402
 
 
@@ -128,17 +128,17 @@ def section_alice(tmp: Path, lc: LocalCluster, client: Client, rounds: int) -> d
     return {**r, "pool_wall": pool_wall, "cluster_wall": cl_wall}
 
 
-def jobs_for(n: int) -> list[render.Job]:
+def jobs_for(n: int) -> list[planning.Job]:
     voice = Voice("t", "test", "narrator", (("seconds_per_char", 0.01),))
-    eid = render.engine_id({"engine": "test", "version": 1})
-    return [render.Job(f"{i:040x}", f"Line number {i} of the scheduling test, said once.", voice, 0.35, 400, eid)
+    eid = planning.engine_id({"engine": "test", "version": 1})
+    return [planning.Job(f"{i:040x}", f"Line number {i} of the scheduling test, said once.", voice, 0.35, 400, eid)
             for i in range(n)]
 
 
-def timed(jobs: list[render.Job], cache: LineCache, executor: object) -> tuple[float, float]:
+def timed(jobs: list[planning.Job], cache: LineCache, executor: object) -> tuple[float, float]:
     shutil.rmtree(cache.root, ignore_errors=True)
     cpu0, t0 = self_cpu(), time.perf_counter()
-    render.synthesize(jobs, cache, executor)  # type: ignore[arg-type]
+    workers.synthesize(jobs, cache, executor)  # type: ignore[arg-type]
     return time.perf_counter() - t0, self_cpu() - cpu0
 
 
@@ -146,15 +146,15 @@ def section_per_line(tmp: Path, lc: LocalCluster, client: Client, n: int) -> dic
     print(f"== 2. per-line scheduling cost: {n} test-engine lines (0.5 s of audio each), 2 workers")
     jobs = jobs_for(n)
     cache = LineCache(tmp / "lines")
-    inline = render.default_executor(1, 1)
-    render.synthesize(jobs[:20], cache, inline)                 # the engine loaded, numpy warm
+    inline = workers.default_executor(1, 1)
+    workers.synthesize(jobs[:20], cache, inline)                 # the engine loaded, numpy warm
     t_inline, _ = timed(jobs, cache, inline)
-    pool = render.default_executor(2, 1)
-    render.synthesize(jobs[:20], cache, pool)
+    pool = workers.default_executor(2, 1)
+    workers.synthesize(jobs[:20], cache, pool)
     t_pool, cpu_pool = timed(jobs, cache, pool)
     pool.shutdown()
     with cluster_mod.connect(lc.scheduler_address, [jobs[0].voice]) as ex:
-        render.synthesize(jobs[:20], cache, ex)
+        workers.synthesize(jobs[:20], cache, ex)
         w0 = workers_cpu(client)
         t_cl, cpu_cl = timed(jobs, cache, ex)
         w_cl = workers_cpu(client) - w0

@@ -11,7 +11,7 @@ import textwrap
 from pathlib import Path
 
 from audiobook.build import BuildOptions, prepare
-from audiobook.voice import render
+from audiobook.voice import workers
 
 
 def render_lines(root: Path, sentences: list[str], voice: str, pronunciations: str = "") -> list[tuple[str, Path]]:
@@ -27,8 +27,8 @@ def render_lines(root: Path, sentences: list[str], voice: str, pronunciations: s
         cast: {{Narrator: v}}
         """), encoding="utf-8")
     prep = prepare(root, BuildOptions(jobs=1))
-    executor = render.default_executor(1, 1)
-    render.synthesize(list(prep.plan.jobs.values()), prep.cache, executor)
+    executor = workers.default_executor(1, 1)
+    workers.synthesize(list(prep.plan.jobs.values()), prep.cache, executor)
     out = []
     for line in prep.script.chapters[0].lines:
         out.append((line.text, prep.cache.path(prep.plan.key(line))))

@@ -60,7 +60,8 @@ def test_sentence_pause_inside_a_line(book: Path) -> None:
     ``pauses.sentence`` between sentences of one line."""
     from audiobook.model import Voice
     from audiobook.voice.engines.testtone import TestToneEngine
-    from audiobook.voice.render import Job, render_job
+    from audiobook.voice.planning import Job
+    from audiobook.voice.render import render_job
 
     cache = LineCache(book / "c")
     voice = Voice("v", "test", "m")

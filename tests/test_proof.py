@@ -16,7 +16,7 @@ from audiobook.proof.faults import spoil_text
 from audiobook.proof.match import match, names, proper_nouns, words
 from audiobook.proof.stage import failed
 from audiobook.proof.store import ProofStore, Verdict, chosen_takes
-from audiobook.voice import render
+from audiobook.voice import planning
 from audiobook.voice.engines import engine_class
 
 
@@ -106,10 +106,10 @@ def test_a_take_is_another_seed_and_its_own_cache_key() -> None:
     assert dict(cls.take(voice, 2).options)["seed"] == 1236                 # type: ignore[union-attr]
     assert dict(cls.take(Voice("n", "hibari", "heart", (("seed", 7),)), 1).options)["seed"] == 8  # type: ignore[union-attr]
     assert engine_class("test").take(Voice("t", "test", "x"), 1) is None   # one take only
-    job = render.Job("k", "Hello there.", voice, 0.35, 400, "")
-    one, two = render.take_job(job, 1), render.take_job(job, 2)
+    job = planning.Job("k", "Hello there.", voice, 0.35, 400, "")
+    one, two = planning.take_job(job, 1), planning.take_job(job, 2)
     assert one is not None and two is not None and len({one.key, two.key, job.key}) == 3
-    assert render.take_job(job, 1) == one                                  # reproducible
+    assert planning.take_job(job, 1) == one                                  # reproducible
 
 
 def test_the_store_keeps_verdicts_per_settings_and_the_chosen_takes(tmp_path: Path) -> None:

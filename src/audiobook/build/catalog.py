@@ -26,7 +26,7 @@ from audiobook.build.prepare import BuildOptions, Prepared, prepare
 from audiobook.build.report import BuildReport, Progress
 from audiobook.errors import AudiobookError, SynthesisError
 from audiobook.files import atomic_write
-from audiobook.voice import render
+from audiobook.voice import planning, render, workers
 from audiobook.voice.cache import LineCache
 
 WINDOW = 1000        # lines handed to the executor ahead of the workers (a cluster's scheduler holds them)
@@ -57,10 +57,10 @@ def read_catalog(path: Path) -> list[Path]:
     return books
 
 
-def schedule(preps: Iterable[tuple[int, Prepared]]) -> list[tuple[int, render.Job]]:
+def schedule(preps: Iterable[tuple[int, Prepared]]) -> list[tuple[int, planning.Job]]:
     """Every book's missing lines in the order to say them: chapters by the text they still need
     said, longest first, across all books; within a chapter, longest lines first."""
-    groups: list[tuple[int, int, list[render.Job]]] = []
+    groups: list[tuple[int, int, list[planning.Job]]] = []
     for book, prep in preps:
         seen: set[str] = set()
         for track in sorted([*prep.chapters, *prep.credits], key=lambda c: c.number):
@@ -86,13 +86,13 @@ class Feed:
         self.executor = executor
         self.window = window
         self.on_done = on_done or (lambda done, total: None)
-        self.order: list[render.Job] = []
+        self.order: list[planning.Job] = []
         self.wanted: dict[str, list[tuple[LineCache, Future[render.Done]]]] = {}
         self.futures: dict[tuple[int, str], Future[render.Done]] = {}
         self.stopping = threading.Event()
         self.thread = threading.Thread(target=self._run, name="audiobook-feed", daemon=True)
 
-    def add(self, book: int, cache: LineCache, job: render.Job) -> None:
+    def add(self, book: int, cache: LineCache, job: planning.Job) -> None:
         fut: Future[render.Done] = Future()
         if job.key not in self.wanted:
             self.wanted[job.key] = []
@@ -111,7 +111,7 @@ class Feed:
         self.thread.join()
 
     def _run(self) -> None:
-        pending: dict[Future[render.Done], render.Job] = {}
+        pending: dict[Future[render.Done], planning.Job] = {}
         todo = iter(self.order)
         done = 0
         try:
@@ -120,7 +120,7 @@ class Feed:
                     targets = self.wanted[job.key]
                     if all(fut.cancelled() for _, fut in targets):     # every book wanting it has failed
                         continue
-                    root = os.path.abspath(targets[0][0].root) if render.shares_disk(self.executor) else ""
+                    root = os.path.abspath(targets[0][0].root) if workers.shares_disk(self.executor) else ""
                     pending[self.executor.submit(render.render_job, job, root)] = job
                 if not pending:
                     return
@@ -141,7 +141,7 @@ class Feed:
             for _, fut in targets:
                 _settle(fut, error=error)
 
-    def _deliver(self, job: render.Job, fut: Future[render.Done]) -> None:
+    def _deliver(self, job: planning.Job, fut: Future[render.Done]) -> None:
         targets = self.wanted.pop(job.key)
         try:
             result = fut.result()

@@ -24,7 +24,7 @@ from audiobook.errors import AudiobookError
 from audiobook.files import atomic_write
 from audiobook.model import SAMPLE_RATE, Chapter, Line, to_int16
 from audiobook.text.credits import is_credits, state_key
-from audiobook.voice import render
+from audiobook.voice import planning
 from audiobook.voice.cache import LineCache
 
 
@@ -141,7 +141,7 @@ _big = threading.Lock()
 
 
 @contextmanager
-def _assembly_slot(ch: Chapter, plan: render.Plan, cache: LineCache) -> Iterator[None]:
+def _assembly_slot(ch: Chapter, plan: planning.Plan, cache: LineCache) -> Iterator[None]:
     """Short chapters are assembled side by side; a long one (its line audio, from the cache's
     file sizes, over 10 minutes) waits for the other long ones, so peak memory is one long chapter
     (about 6 bytes a sample: its lines, and the float32 chapter), whatever the book's length."""

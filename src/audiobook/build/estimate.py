@@ -9,14 +9,14 @@ from collections.abc import Callable
 
 from audiobook.config import Pauses
 from audiobook.model import SAMPLE_RATE, Line
-from audiobook.voice import render
+from audiobook.voice import planning
 from audiobook.voice.cache import LineCache
 from audiobook.voice.engines.testtone import SECONDS_PER_CHAR
 
 CHARS_PER_SECOND = 14.0       # about 150 words a minute: audiobook narration's usual pace
 
 
-def speaking_time(plan: render.Plan, lines: list[Line], cache: LineCache, pauses: Pauses) -> Callable[[Line], float]:
+def speaking_time(plan: planning.Plan, lines: list[Line], cache: LineCache, pauses: Pauses) -> Callable[[Line], float]:
     """A function giving each of ``lines`` (planned in ``plan``) its estimated seconds."""
     measured: dict[str, list[float]] = {}     # voice name -> [seconds, characters] of its cached lines
     known: dict[tuple[int, int], float] = {}

@@ -30,7 +30,7 @@ from audiobook.errors import AudiobookError
 from audiobook.model import SAMPLE_RATE, Chapter
 from audiobook.text.accounting import count_words
 from audiobook.text.credits import is_credits
-from audiobook.voice import render, server
+from audiobook.voice import planning, render, server, workers
 
 
 def build(book_dir: Path, options: BuildOptions | None = None, progress: Progress | None = None) -> BuildReport:
@@ -143,7 +143,7 @@ def _synthesize_and_make(prep: Prepared, options: BuildOptions, progress: Progre
     own = options.executor is None and not options.jobs
     served = server.connect() if options.use_server and own and jobs else None
     report.server = served is not None
-    executor = options.executor or served or render.default_executor(n_jobs, threads)
+    executor = options.executor or served or workers.default_executor(n_jobs, threads)
     doubtful: set[str] = set()
     done_count = 0
     progress("synthesize", 0, len(jobs))
@@ -164,7 +164,7 @@ def _synthesize_and_make(prep: Prepared, options: BuildOptions, progress: Progre
 
         chapters.start_ready()
         try:
-            render.synthesize(jobs, prep.cache, executor, on_done)
+            workers.synthesize(jobs, prep.cache, executor, on_done)
         finally:
             if options.executor is None:
                 executor.shutdown(wait=True, cancel_futures=True)
@@ -181,7 +181,7 @@ def _synthesize_and_make(prep: Prepared, options: BuildOptions, progress: Progre
     return made, doubtful
 
 
-def _labelled(jobs: list[render.Job], first_use: dict[str, tuple[bool, int]],
+def _labelled(jobs: list[planning.Job], first_use: dict[str, tuple[bool, int]],
               tracks: list[Chapter]) -> list[tuple[str, int, str]]:
     """(key, characters, chapter label) of each job, for the progress tracker."""
     def label(key: str) -> str:

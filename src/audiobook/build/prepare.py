@@ -24,7 +24,7 @@ from audiobook.proof.stage import apply_takes
 from audiobook.text.credits import credit_chapters
 from audiobook.text.parts import split_long_chapters
 from audiobook.text.script import build_script
-from audiobook.voice import render
+from audiobook.voice import planning
 from audiobook.voice.cache import LineCache
 from audiobook.voice.profiles import Profile, load_profile
 
@@ -51,7 +51,7 @@ class Prepared:
     script: Script
     chapters: list[Chapter]
     cache: LineCache
-    plan: render.Plan
+    plan: planning.Plan
     mastering: Mastering
     credits: tuple[Chapter, ...] = ()     # opening/closing credit tracks book.yaml enables
     cover: Cover | None = None
@@ -102,7 +102,7 @@ def prepare(book_dir: Path, options: BuildOptions) -> Prepared:
     if profile is not None and script is not None and not problems:
         wanted = set(options.chapters) | {c.number for c in credits} if options.chapters else None
         with_credits = Script(script.chapters + credits, script.warnings, script.texts)
-        plan = attempt(lambda: render.plan(with_credits, profile, book, cache, wanted))
+        plan = attempt(lambda: planning.plan(with_credits, profile, book, cache, wanted))
         if plan is not None:
             apply_takes(plan, cache, book.work_dir)     # the takes proofing chose, proofing on or off
     if problems:
@@ -143,7 +143,7 @@ def in_parts(book: Book, profile: Profile, script: Script, cache: LineCache) -> 
     limit = book.max_file_minutes * 60 * 0.97 - pauses.head - pauses.tail
     if sum(len(ln.text) for ln in script.lines()) * 0.2 < limit:   # even at 5 characters a second: no
         return script                                                 # chapter is that long
-    plan = render.plan(script, profile, book, cache)
+    plan = planning.plan(script, profile, book, cache)
     split = split_long_chapters(script, speaking_time(plan, script.lines(), cache, pauses), limit,
                                 book.max_file_minutes)
     return Script(split.script.chapters, (*split.script.warnings, *split.notes), split.script.texts)

@@ -10,7 +10,7 @@ from audiobook.build.prepare import BuildOptions, Prepared
 from audiobook.build.report import BuildReport, Progress
 from audiobook.config import ProofSettings
 from audiobook.proof import stage
-from audiobook.voice import render, server
+from audiobook.voice import server, workers
 
 
 def settings(prep: Prepared, options: BuildOptions) -> ProofSettings | None:
@@ -43,7 +43,7 @@ def proof_step(prep: Prepared, options: BuildOptions, progress: Progress, report
     own = options.executor is None and not options.jobs
     served = server.connect() if options.use_server and own and pending else None
     report.server = report.server or served is not None
-    executor = options.executor or served or render.default_executor(n_jobs, max(1, (os.cpu_count() or 1) // n_jobs))
+    executor = options.executor or served or workers.default_executor(n_jobs, max(1, (os.cpu_count() or 1) // n_jobs))
     try:
         result = stage.proof(lines, prep.plan, prep.cache, prep.book.work_dir, s,
                              executor, known_names(prep), progress)

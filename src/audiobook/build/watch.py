@@ -26,7 +26,7 @@ from audiobook.build import BuildOptions, BuildReport, Progress, build
 from audiobook.errors import AudiobookError, WorkersLost
 from audiobook.model import Voice
 from audiobook.voice.profiles import load_profile
-from audiobook.voice.render import warm_up, worker_pool
+from audiobook.voice.workers import warm_up, worker_pool
 
 Snapshot = dict[str, tuple[int, int]]
 SETTLE = 0.05      # seconds the files must hold still before a build starts

@@ -44,7 +44,7 @@ def executor_for(address: str | None, book_dirs: list[Path], options: BuildOptio
         with cluster.connect(address, cast_voices(book_dirs, options.profile)) as ex:
             yield ex
     elif len(book_dirs) > 1:
-        from audiobook.voice.render import worker_pool
+        from audiobook.voice.workers import worker_pool
 
         pool = worker_pool(options.jobs)
         try:

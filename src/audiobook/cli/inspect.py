@@ -43,8 +43,8 @@ def cache(book_dir: Path, profile: str | None, prune: bool) -> None:
     from audiobook.book import load_book
     from audiobook.text.script import build_script
     from audiobook.voice.cache import LineCache
+    from audiobook.voice.planning import plan
     from audiobook.voice.profiles import load_profile
-    from audiobook.voice.render import plan
 
     book = load_book(book_dir)
     lc = LineCache(book.work_dir / "cache")

@@ -7,7 +7,7 @@ import numpy as np
 
 from audiobook.model import SAMPLE_RATE
 
-MIN_S_PER_LETTER = 0.02      # 3x faster than any narrator: words were skipped (as render.too_short)
+MIN_S_PER_LETTER = 0.02      # 3x faster than any narrator: words were skipped (as planning.too_short)
 MAX_S_PER_LETTER = 0.25      # 3x slower than any narrator: a loop, a stuck engine, babble
 MAX_SILENCE_S = 1.6          # inside a line: sentence pauses are 0.35 s, commas shorter
 SILENCE_DB = -45.0

@@ -2,7 +2,7 @@
 what still fails after every take is reported, never silent.
 
 It runs after planning and before assembly: it synthesizes the lines the build is missing (and
-retakes: ``options.seed`` + k, ``render.take_job``), hears them in batches, keeps each line's
+retakes: ``options.seed`` + k, ``planning.take_job``), hears them in batches, keeps each line's
 best take, records the choice (``store``), and points the plan at the chosen takes, so the
 build then only assembles. A line's verdict is cached under its audio key, the ASR model and the
 settings: a rebuild with nothing changed hears nothing and loads no model.
@@ -24,7 +24,7 @@ from audiobook.model import SAMPLE_RATE, Line
 from audiobook.proof import asr, checks
 from audiobook.proof.match import Match, match, names, proper_nouns
 from audiobook.proof.store import ProofStore, Verdict, chosen_takes, settings_id
-from audiobook.voice import render
+from audiobook.voice import planning, render, workers
 from audiobook.voice.cache import LineCache
 
 CHECKS_VERSION = 3          # bump when checks.py or match.py judge differently: every line is heard again
@@ -69,27 +69,27 @@ class ProofReport:
         return asdict(self)
 
 
-def apply_takes(plan: render.Plan, cache: LineCache, work_dir: Path) -> None:
+def apply_takes(plan: planning.Plan, cache: LineCache, work_dir: Path) -> None:
     """Point ``plan`` at each line's chosen take (recorded by earlier proofing), proofing on or off."""
     takes = chosen_takes(work_dir)
     if not takes:
         return
     for pos, base in list(plan.keys.items()):
         k = takes.get(base)
-        job = render.take_job(plan.specs[base], k) if k and base in plan.specs else None
+        job = planning.take_job(plan.specs[base], k) if k and base in plan.specs else None
         if job is not None:
             _point(plan, pos, base, job)
     _refresh_jobs(plan, cache)
 
 
-def _point(plan: render.Plan, pos: tuple[int, int], base: str, job: render.Job) -> None:
+def _point(plan: planning.Plan, pos: tuple[int, int], base: str, job: planning.Job) -> None:
     plan.keys[pos] = job.key
     plan.specs[job.key] = job
     if job.key != base:
         plan.firsts[job.key] = base
 
 
-def _refresh_jobs(plan: render.Plan, cache: LineCache) -> None:
+def _refresh_jobs(plan: planning.Plan, cache: LineCache) -> None:
     used = set(plan.keys.values())
     plan.jobs = {k: j for k, j in plan.jobs.items() if k in used}
     for key in used:
@@ -108,7 +108,7 @@ def transcriber(beam_size: int) -> asr.Transcriber:
     return _TRANSCRIBER[beam_size]
 
 
-def proof(lines: Iterable[Line], plan: render.Plan, cache: LineCache, work_dir: Path,
+def proof(lines: Iterable[Line], plan: planning.Plan, cache: LineCache, work_dir: Path,
           settings: ProofSettings, executor: Executor | None = None,
           known: Iterable[str] = (), progress: Progress | None = None) -> ProofReport:
     """Proof ``lines`` (see the module's docstring). Without ``executor`` nothing is synthesized:
@@ -140,8 +140,8 @@ def proof(lines: Iterable[Line], plan: render.Plan, cache: LineCache, work_dir: 
     todo = {base: fixed.get(base, 0) for base in firsts}
     heard_so_far = 0
     while todo:
-        jobs = {base: job for base, k in todo.items() if (job := render.take_job(plan.specs[base], k)) is not None}
-        need: list[tuple[str, render.Job]] = []
+        jobs = {base: job for base, k in todo.items() if (job := planning.take_job(plan.specs[base], k)) is not None}
+        need: list[tuple[str, planning.Job]] = []
         for base, job in jobs.items():
             v = store.verdict(job.key, sid)
             if v is not None and v.take == todo[base]:
@@ -170,7 +170,7 @@ def proof(lines: Iterable[Line], plan: render.Plan, cache: LineCache, work_dir: 
         for base, k in todo.items():
             last = tries[base][-1] if tries[base] else None
             if executor is not None and last is not None and not last.ok and base not in fixed \
-                    and k + 1 < settings.takes and render.take_job(plan.specs[base], k + 1) is not None:
+                    and k + 1 < settings.takes and planning.take_job(plan.specs[base], k + 1) is not None:
                 nxt[base] = k + 1
         todo = nxt
     for base, ln in firsts.items():
@@ -180,7 +180,7 @@ def proof(lines: Iterable[Line], plan: render.Plan, cache: LineCache, work_dir: 
         best = best or min(tries[base], key=Verdict.rank)
         if executor is not None:
             store.choose(base, best.take, sid)
-            job = render.take_job(plan.specs[base], best.take)
+            job = planning.take_job(plan.specs[base], best.take)
             assert job is not None
             for pos in positions[base]:
                 _point(plan, pos, base, job)
@@ -197,7 +197,7 @@ def proof(lines: Iterable[Line], plan: render.Plan, cache: LineCache, work_dir: 
     return report
 
 
-def _synthesize(jobs: list[render.Job], plan: render.Plan, cache: LineCache, executor: Executor,
+def _synthesize(jobs: list[planning.Job], plan: planning.Plan, cache: LineCache, executor: Executor,
                 report: ProofReport, progress: Progress) -> None:
     progress("synthesize", 0, len(jobs))
     count = 0
@@ -210,7 +210,7 @@ def _synthesize(jobs: list[render.Job], plan: render.Plan, cache: LineCache, exe
             report.warnings.append(d.warning)
         progress("synthesize", count, len(jobs))
 
-    render.synthesize(jobs, cache, executor, on_done)
+    workers.synthesize(jobs, cache, executor, on_done)
     report.synthesized += len(jobs)
 
 
@@ -233,7 +233,7 @@ def failed(m: Match, settings: ProofSettings) -> bool:
     return (m.errors >= 2 and m.score > settings.threshold) or m.run >= settings.max_run
 
 
-def _hear(batch: list[tuple[str, render.Job]], todo: dict[str, int], cache: LineCache, settings: ProofSettings,
+def _hear(batch: list[tuple[str, planning.Job]], todo: dict[str, int], cache: LineCache, settings: ProofSettings,
           known: frozenset[str], report: ProofReport) -> list[Verdict]:
     """Check and hear one batch of takes; a take that fails inside a packed window is heard once
     more alone (a neighbour's noise can throw Whisper off), and the better hearing kept."""

@@ -23,7 +23,8 @@ from audiobook.model import NARRATOR, Chapter, Line, Script
 from audiobook.studio import edits
 from audiobook.studio.profile import check_settings, set_voice
 from audiobook.text.script import review
-from audiobook.voice.render import plan, render_job
+from audiobook.voice.planning import plan
+from audiobook.voice.render import render_job
 
 Listener = Callable[[dict[str, Any]], None]
 AUDITION = "\x00audition"     # a speaker name no manuscript can hold

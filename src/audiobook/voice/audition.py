@@ -32,19 +32,19 @@ def pick_voice(profile: Profile, name: str) -> Voice:
 def audition(book: Book, profile: Profile, voice: Voice, text: str) -> np.ndarray:
     """``text`` said by ``voice``: int16 samples at the pipeline's rate."""
     from audiobook.text.speech import speech
-    from audiobook.voice import render
+    from audiobook.voice import planning, render
     from audiobook.voice.engines import engine_class
 
     said = speech(text).text
     if not any(c.isalnum() for c in said):
         raise ConfigError("say: give a text with words in it")
-    render.check_voices(profile, [voice])
+    planning.check_voices(profile, [voice])
     lexicon = book.lexicon.over(profile.lexicon)
     found = lexicon.find(said, voice.option("language") or book.language)
     for s in found:                                  # a bad entry: its one-line error, before loading
         engine_class(voice.engine).pronounce(voice, s)
-    ident = render.engine_id(engine_class(voice.engine).identity(voice))
-    job = render.Job("", said, voice, profile.pauses.sentence, 0, ident, lexicon.only(found))
+    ident = planning.engine_id(engine_class(voice.engine).identity(voice))
+    job = planning.Job("", said, voice, profile.pauses.sentence, 0, ident, lexicon.only(found))
     return to_int16(render._speak(job))
 
 

@@ -155,7 +155,7 @@ _CHECKED: set[str] = set()       # worker side: the engine identities found equa
 def checked(install: dict[str, Any], fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     """``fn(*args)`` on a worker, once it is known to run the build's audiobook, packages and
     models (a worker that joined after the connect-time check)."""
-    from audiobook.voice.render import Job, engine_id
+    from audiobook.voice.planning import Job, engine_id
 
     if "install" not in _CHECKED:
         if (mine := install_facts()) != install:

@@ -377,7 +377,7 @@ def alive(pid: int) -> bool:
 # ------------------------------------------------------------------------------ the server's side
 class _Server:
     def __init__(self, sock: Path, key: bytes, idle: float) -> None:
-        from audiobook.voice.render import worker_pool
+        from audiobook.voice.workers import worker_pool
 
         self.sock, self.key, self.idle = sock, key, idle
         self.lock = threading.Lock()
@@ -402,7 +402,7 @@ class _Server:
         """Accept builds until stopped. The accept never waits on a client: each connection's
         handshake runs in its own thread, with a time limit (an idle connection costs a thread
         for ``HANDSHAKE_SECONDS``, never the next build its server)."""
-        from audiobook.voice.render import warm_up
+        from audiobook.voice.workers import warm_up
 
         warm_up(self.pool, self.jobs, self.voices)
         threading.Thread(target=self._watchdog, daemon=True).start()
