@@ -202,7 +202,7 @@ def section_sample(tmp: Path) -> None:
     w, r = build(book)
     print(f"   one-voice swap (Oliver): {w:5.2f} s, {r['lines_synthesized']} lines synthesized")
 
-    print("   with the synthesis server the build before left running (server.py), one command each:")
+    print("   with the synthesis server the build before left running (voice/server/), one command each:")
     build(book, server=True)     # nothing to say: starts the server, which loads the profile's voices
     deadline = time.monotonic() + 60
     while "synthesis server" not in subprocess.run([str(BIN / "audiobook"), "server", "status"], check=True,

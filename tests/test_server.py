@@ -1,4 +1,4 @@
-"""The synthesis server (server.py): a build leaves one behind, the next build hands it its lines,
+"""The synthesis server (voice/server/): a build leaves one behind, the next build hands it its lines,
 the audio is the same as a build's own workers make, and it goes away when told, when idle, when
 its install changes or when it dies, without a build ever waiting on it or failing for it."""
 

@@ -124,7 +124,7 @@ def build(book_dirs: tuple[Path, ...], catalog: Path | None, cluster: str | None
 
 def served_build(book_dir: Path, opts: BuildOptions, progress: Progress | None = None) -> BuildReport:
     """A build that hands its lines to this install's synthesis server when one is up, and leaves
-    one running for the next build when none was (engines stay loaded: voice/server.py). The
+    one running for the next build when none was (engines stay loaded: voice/server/). The
     server is the command line's policy: ``build()`` itself never starts one."""
     from dataclasses import replace
 
