@@ -36,6 +36,8 @@ _DASH_TAG_RE = re.compile(r"(?<=[,!?.…])\s+(?P<tag>[^\s,.!?;:—]+(?:\s+[^\s,.
 
 @dataclass
 class Quote:
+    """One quote of a paragraph: where its marks and its content stand in the file."""
+
     open: int                 # offset of the opening mark
     start: int                # content span
     end: int
@@ -47,6 +49,9 @@ class Quote:
 
 @dataclass
 class Style:
+    """How a file quotes dialogue: with double or single marks; ``dash``: dialogue paragraphs
+    open with a dash."""
+
     mode: Literal["double", "single"]
     dash: bool
 
