@@ -1,7 +1,7 @@
 """The tagged script: chapters of narration and dialogue lines, each with its speaker.
 
 This module holds the data model that the rest of the pipeline consumes. ``build_script`` turns a
-book's manuscript into a Script (manuscript.py reads the files, attribution.py picks speakers).
+book's manuscript into a Script (manuscript.py reads the files, attribution/ picks speakers).
 """
 
 from __future__ import annotations
