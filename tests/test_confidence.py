@@ -96,3 +96,26 @@ def test_review_lists_flagged_lines_first_then_the_least_sure(tmp_path: Path) ->
     surest = plain[-1].line
     flagged = review(sc, tmp_path, limit=0, flagged={(surest.chapter, surest.index)})
     assert flagged[0].line == surest and [r.line for r in flagged[1:]] == [r.line for r in plain[:-1]]
+
+
+def margin_features(text: str) -> list[dict[str, float]]:
+    ms = parse_text(text)
+    found = attribute(ms, CAST)
+    f = features(ms, CAST, found)
+    return [f[s.quote_id] for _, _, s in ms.quotes()]
+
+
+def test_a_turn_both_anchors_agree_on_is_surer_than_one_they_dispute() -> None:
+    dock = "Rosa found Tomas at the dock.\n\n“Is the boat ready?” asked Rosa.\n\n“Almost.”\n\n"
+    sure = margin_features(dock + "“Then we go,” said Rosa.")
+    torn = margin_features(dock + "“Good.”\n\n“Then we go,” said Rosa.")
+    assert sure[1]["turn_margin"] > max(torn[1]["turn_margin"], torn[2]["turn_margin"])
+    assert score(sure[1]) > max(score(torn[1]), score(torn[2]))
+
+
+def test_a_speech_tag_the_turns_contradict_is_less_sure() -> None:
+    # "she said" in the third paragraph sits where the alternation wants Tomas
+    fits = margin_features("“Ready?” said Rosa.\n\n“Almost,” said Tomas.\n\n“Go,” said Rosa.\n\n“Now,” said Tomas.")
+    odd = margin_features("“Ready?” said Rosa.\n\n“Almost,” said Tomas.\n\n“Go,” said Rosa.\n\n“Now,” said Rosa."
+                          "\n\n“Fine,” said Tomas.\n\n“Yes,” said Rosa.")
+    assert fits[2]["support"] > odd[3]["support"] and score(fits[2]) > score(odd[3])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from audiobook.text.attribution.turns import HARD, Conversation, Evidence, decode
+from audiobook.text.attribution.turns import HARD, Conversation, Evidence, decode, margins
 
 
 def test_two_people_alternate_from_a_sure_line() -> None:
@@ -42,3 +42,44 @@ def test_a_continued_quote_keeps_its_speaker() -> None:
 
 def test_nobody_to_give_lines_to() -> None:
     assert decode(Conversation([Evidence(), Evidence()], [])) == [None, None]
+
+
+def test_margin_of_a_turn_between_two_anchors_that_agree_is_wide() -> None:
+    # Ann ... Ann two paragraphs later: the line between is Ben's, and giving it to Ann costs two repeats
+    ev = [Evidence("Ann", 30.0), Evidence(), Evidence("Ann", 30.0)]
+    conv = Conversation(ev, ["Ann", "Ben"])
+    got = decode(conv)
+    assert got == ["Ann", "Ben", "Ann"]
+    assert margins(conv, got)[1] > 5.0
+
+
+def test_margin_of_a_turn_two_anchors_dispute_is_narrow() -> None:
+    # Ann, ?, ?, Ann: one of the two middle lines must break the alternation; either could
+    ev = [Evidence("Ann", 30.0), Evidence(), Evidence(), Evidence("Ann", 30.0)]
+    conv = Conversation(ev, ["Ann", "Ben"])
+    got = decode(conv)
+    wide = margins(Conversation([Evidence("Ann", 30.0), Evidence(), Evidence("Ann", 30.0)], ["Ann", "Ben"]),
+                   ["Ann", "Ben", "Ann"])
+    assert max(margins(conv, got)[1:3]) < wide[1]
+
+
+def test_an_anchor_the_turns_contradict_has_a_negative_margin() -> None:
+    # the middle "Ann" sits where the alternation of four sure Ben / Ann lines wants Ben: weighed as
+    # a speech tag that may be wrong, the rest of the conversation outvotes it
+    ev = [Evidence("Ben", 30.0), Evidence("Ann", 30.0), Evidence("Ann", 30.0), Evidence("Ann", 30.0),
+          Evidence("Ben", 30.0)]
+    conv = Conversation(ev, ["Ann", "Ben"])
+    got = decode(conv)
+    assert got == ["Ben", "Ann", "Ann", "Ann", "Ben"]
+    m = margins(conv, got)
+    assert m[2] < 0 < m[0]
+
+
+def test_a_tag_keeps_its_margin_out_of_reach() -> None:
+    ev = [Evidence("Ann", -HARD), Evidence(), Evidence("Ben", 30.0)]
+    conv = Conversation(ev, ["Ann", "Ben"])
+    assert margins(conv, decode(conv))[0] > 1000
+
+
+def test_one_person_has_no_margin() -> None:
+    assert margins(Conversation([Evidence(), Evidence()], ["Ann"]), ["Ann", "Ann"]) == [0.0, 0.0]

@@ -15,7 +15,12 @@ model over features every decision has:
 * competing candidates: other characters of the speaker's gender named in the paragraph and the one
   before; paragraphs since the narration named the speaker; the speaker's share of the book's
   lines; a speaker of unknown gender; the book's share of quotes its paragraphs decide themselves;
-* the track: a cast list in book.yaml or discovered characters.
+* the track: a cast list in book.yaml or discovered characters;
+* the conversation decoder's margin (turns.margins, cast track): how much worse the conversation reads
+  with the line given to someone else, every paragraph's own evidence weighed as fallible. A turn
+  the anchors on both sides agree on has a wide margin, one they dispute a narrow one, and a speech
+  tag or beat the turns around it contradict a negative one; the people of the whole conversation;
+  for a pronoun, another speaker of its gender nearby.
 
 The weights are fitted on the LitBank set (CC BY 4.0), its 2,000-word excerpts bound ten at a time
 into novels (many characters, each with a small share of the lines) as written and with half their
@@ -37,39 +42,45 @@ RULES = ("explicit", "pronoun", "continues", "beat", "addressed", "answers", "tu
          "previous", "weak")
 # rules decided by the paragraph itself: the anchors turn-taking counts from
 LOCAL = frozenset({"tag", "explicit", "pronoun", "continues", "beat"})
+MARGIN_HARD = 1000.0        # a margin this wide comes from a tag: no evidence of the turns
 
 # fitted on the LitBank excerpts bound into novels (bench/confidence.py --fit); see bench/ATTRIBUTION.md
 WEIGHTS: dict[str, float] = {
-    "bias": -0.048,
-    "agree": 1.094,
-    "alternates": 0.473,
+    "bias": -0.12,
+    "agree": 1.084,
+    "alternates": 0.37,
     "book_anchors": 0.258,
-    "calls_previous": 0.071,
-    "cast_list": 0.494,
-    "disagree": -0.174,
-    "long_quote": -0.027,
-    "many_quotes": -0.119,
-    "me_named": 0.767,
-    "narration": -0.94,
-    "nearest_agrees": 0.404,
-    "opens_chain": -0.252,
-    "people3": -0.382,
-    "renamed": -0.544,
-    "reply_names_me": 1.767,
-    "reply_names_other": -0.57,
-    "rivals": -0.399,
-    "rule_addressed": 0.581,
-    "rule_answers": -0.296,
-    "rule_beat": 1.148,
-    "rule_explicit": 1.318,
-    "rule_previous": 0.136,
-    "rule_pronoun": 0.857,
-    "rule_turns": -0.791,
-    "rule_weak": -1.63,
-    "share": 0.212,
-    "unknown_gender": -0.653,
+    "calls_previous": 0.035,
+    "cast_list": 0.462,
+    "crowd": -0.222,
+    "decoded": -0.966,
+    "disagree": -0.013,
+    "long_quote": -0.064,
+    "many_quotes": -0.093,
+    "me_named": 0.759,
+    "narration": -0.925,
+    "nearest_agrees": 0.384,
+    "opens_chain": -0.305,
+    "people3": -0.185,
+    "pronoun_rival": -0.253,
+    "renamed": -0.513,
+    "reply_names_me": 1.725,
+    "reply_names_other": -0.543,
+    "rivals": -0.32,
+    "rule_addressed": 0.613,
+    "rule_answers": -0.075,
+    "rule_beat": 1.197,
+    "rule_explicit": 1.351,
+    "rule_previous": 0.302,
+    "rule_pronoun": 0.967,
+    "rule_turns": -0.449,
+    "rule_weak": -1.501,
+    "share": 0.144,
+    "support": 0.399,
+    "turn_margin": 2.266,
+    "unknown_gender": -0.672,
     "unnamed_for": -0.981,
-    "weak_anchor": -0.071,
+    "weak_anchor": -0.03,
 }
 
 
@@ -188,12 +199,27 @@ class _Chapter:
                 f["after_question"] = float(k >= 1 and self.texts[chain[k - 1].quote_ids[-1]].endswith("?"))
                 f["share"] = math.log(max(self.share[me], 1) / self.total) / math.log(self.total) + 1
                 f["unknown_gender"] = float(cast.gender(me) == "unknown")
+                f.update(_margin(a, c.anchor))
+                f["crowd"] = max(0, min(len(set(speakers)), 5) - 2) / 3
+                f["pronoun_rival"] = float(rule == "pronoun" and any(
+                    s != me and cast.gender(s) == cast.gender(me) for s in near))
                 out[q] = f
 
     def _since_named(self, person: str, number: int) -> int:
         """Paragraphs since the narration last named this person (30 when never in the chapter so far)."""
         seen = [n for n in self.named.get(person, []) if n <= number]
         return number - seen[-1] if seen else 30
+
+
+def _margin(a: Attribution, anchor: bool) -> dict[str, float]:
+    """What the conversation decoder's margin says (turns.margins): for a turn, how much worse the
+    conversation reads with the line given to someone else (narrow: a coin toss between two
+    sequences); for a paragraph's own evidence, whether the turns around it agree with it."""
+    if a.margin is None or a.margin >= MARGIN_HARD:
+        return {}
+    if anchor:
+        return {"support": max(-1.0, min(1.0, a.margin / 6))}
+    return {"decoded": 1.0, "turn_margin": max(-0.25, min(1.0, a.margin / 6))}
 
 
 def _counted(chain: list[_Par], anchors: list[int], k: int) -> tuple[int, int, int]:

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from audiobook.text.attribution.turns import HARD, Conversation, Evidence, decode
+from audiobook.text.attribution.turns import HARD, Conversation, Evidence, decode, margins
 from audiobook.text.characters import Cast, first_name_gender, noun_gender
 
 UNKNOWN = "Narrator"
@@ -32,6 +32,7 @@ class Attribution:
     confidence: float
     reason: str
     described_as: str = ""     # the description the speaker was named from ("The painter"), if any
+    margin: float | None = None  # how much worse the conversation decodes without this speaker (turns.margins)
 
 
 FIRST = "I"   # the first-person narrator, until we know their name
@@ -108,9 +109,11 @@ class TurnTaking:
         evidence = [_evidence(found[k], it.excluded, it.listener, it.previous) for k, it in enumerate(chain)]
         anchored = {s for s in speakers if s}
         prior = {p: (0.0 if p in anchored else 0.4 + 0.1 * r) for r, p in enumerate(people)}
-        got = decode(Conversation(evidence, people, prior))
+        conv = Conversation(evidence, people, prior)
+        got = decode(conv)
         if None in got:
             return False
+        sure = margins(conv, got)        # read by confidence.py
         for k, it in enumerate(chain):
             who, f = got[k], found[k]
             if keep[k]:
@@ -122,6 +125,10 @@ class TurnTaking:
                 if f is None or self.out[q].speaker == f.speaker:
                     self.out[q] = a
             speakers[k] = who
+        for k, it in enumerate(chain):
+            for q in it.quote_ids:
+                if not keep[k] and self.out[q].speaker == got[k]:
+                    self.out[q] = replace(self.out[q], margin=sure[k])
         return True
 
     def _name_descriptions(self, chain: list[Item], speakers: list[str | None]) -> None:

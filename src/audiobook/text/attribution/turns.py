@@ -7,12 +7,13 @@ people take turns: the speaker of a paragraph is usually the one who spoke two p
 seldom the one just before, sometimes a third person. ``decode`` scores every sequence of speakers
 by these preferences and returns the best one (a second-order Viterbi search over the people of the
 conversation), so a sure line re-alternates the lines on both sides of it, and an early guess no
-longer carries its error forward through a long exchange.
+longer carries its error forward through a long exchange. ``margins`` says how sure each choice is:
+how much worse the best sequence is with that paragraph given to someone else.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 HARD = -1e6     # a tag, or the same speaker as the paragraph a quote continues
 
@@ -112,3 +113,39 @@ def _turn(pp: int, p: int, c: int, k: int, ev: Evidence, conv: Conversation, w: 
     if k >= 2 and c != pp and pp != p:
         return -w.newcomer
     return 0.0
+
+
+def margins(conv: Conversation, chosen: list[str | None], soft: float = 3.0, w: Weights = Weights()) -> list[float]:
+    """For every paragraph, the score of the best sequence of speakers giving it to ``chosen`` less that of
+    the best one giving it to someone else (0.0 with fewer than two people), with the paragraphs' own
+    evidence (not tags) weighed at most ``soft``: a speech tag may be wrong too, so a line the anchors on
+    both sides, the people it names and the one addressed all agree on has a wide margin; a turn two
+    anchors dispute, or an anchor the turns around it contradict, a narrow or negative one.
+    Max-marginals of the decoder's lattice, by a forward and a backward pass."""
+    people = conv.people
+    n, m = len(conv.evidence), len(people)
+    if m < 2 or n == 0:
+        return [0.0] * n
+    conv = Conversation([replace(e, strength=min(e.strength, soft)) if e.strength < -HARD / 2 else e
+                         for e in conv.evidence], people, conv.prior)
+    emit = [[_emit(conv, k, s, w) for s in people] for k in range(n)]
+    low = HARD * 10
+    fwd = [[[(emit[0][c] if p == c else low) for c in range(m)] for p in range(m)]]
+    for k in range(1, n):
+        ev, prev = conv.evidence[k], fwd[-1]
+        fwd.append([[max((prev[pp][p] + _turn(pp, p, c, k, ev, conv, w) for pp in range(m)
+                          if prev[pp][p] > HARD * 5), default=low) + emit[k][c]
+                     for c in range(m)] for p in range(m)])
+    bwd = [[[0.0] * m for _ in range(m)]]        # best score of the paragraphs after k, given (p, c) at k
+    for k in range(n - 1, 0, -1):
+        ev, nxt = conv.evidence[k], bwd[0]
+        bwd.insert(0, [[max(_turn(p, c, d, k, ev, conv, w) + emit[k][d] + nxt[c][d] for d in range(m))
+                        for c in range(m)] for p in range(m)])
+    out = []
+    for k in range(n):
+        best = [max(fwd[k][p][c] + bwd[k][p][c] for p in range(m)) for c in range(m)]
+        who = chosen[k]
+        me = people.index(who) if who is not None and who in people else -1
+        other = max(b for c, b in enumerate(best) if c != me)
+        out.append(best[me] - other if me >= 0 else 0.0)
+    return out
