@@ -25,7 +25,8 @@ model over features every decision has:
 The weights are fitted on the LitBank set (CC BY 4.0), its 2,000-word excerpts bound ten at a time
 into novels (many characters, each with a small share of the lines), and again so that no novel has
 two narrators, as written and with half their speech tags blanked out (long untagged runs):
-``bench/confidence.py --fit``. Never on the novels we measure with. Tags are facts (1.0); a quote no one speaks has the fixed confidence of unspoken.py.
+``bench/confidence.py --fit``. Never on the novels we measure with. Tags are facts (1.0); a quote
+no one speaks has the fixed confidence of unspoken.py.
 """
 
 from __future__ import annotations
