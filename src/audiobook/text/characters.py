@@ -46,8 +46,11 @@ NOT_NAMES = frozenset(
     Hush Alas Hurrah Bravo Nonsense Listen Quick Stop Wait Silence Hey Hi Ha Hm Pshaw Bah Aye Nay
     Yes-yes Ay Eh Ahem Humph Gad Egad Damn Hang Bless Mercy Goodness Gracious Sure Right Fine Never Ever
     St Mt Ft No-one Nobody Everybody Somebody Anybody Someone Everyone Anyone
-    Pooh Tut Fie Hark Lo Alack Alas Zounds Heigh Ho Whew Ugh Aha Oho Amen Hurray Huzza Boo""".split()
+    Pooh Tut Fie Hark Lo Alack Alas Zounds Heigh Ho Whew Ugh Aha Oho Amen Hurray Huzza Boo
+    Me My Mine Myself Us Our Ours Your Yours Him His Her Hers Its Their Them Theirs Himself Herself""".split()
 )
+# never a name, however often a tag seems to name it ("“Stop!” She laughed.", "I said No!")
+_NEVER_NAMES = frozenset("I He She It We You They Me My Him Her His Us Our Your Their Them Yes No Ay Aye Nay".split())
 _FUNCTION_WORDS = frozenset(
     """a about above after again against all am an and any are as at be because been before being below
     between both but by can could did do does doing down during each few for from further had has have
@@ -321,7 +324,8 @@ def discover(ms: Manuscript) -> Cast:
     # "said Good", "Good asked": a word we take for a common one (NOT_NAMES) is a name when tags name it
     tagged = Counter(m.group(1) or m.group(2) for ch in ms.chapters for p in ch.paragraphs
                      for m in _TAGGED_WORD_RE.finditer(p.raw))
-    allow = frozenset(w for w, c in tagged.items() if c >= 2 and w in NOT_NAMES and w.lower() not in TITLES)
+    allow = frozenset(w for w, c in tagged.items() if c >= 2 and w in NOT_NAMES and w.lower() not in TITLES
+                      and w not in _NEVER_NAMES)
     for ch in ms.chapters:
         for para in ch.paragraphs:
             segs = para.segments
@@ -521,7 +525,7 @@ def _is_title(name: str) -> bool:
 def _clean_name(name: str, allow: frozenset[str] = frozenset()) -> str:
     """A capitalised run as a name: leading interjections, function words and adverbs dropped ("Oh Rosa",
     "Then Rosa"), trailing common words too ("Rosa Yes"); ``allow``: words that are names in this book."""
-    ws = name.split()
+    ws = name.split("--")[0].rstrip("-").split()     # "Emma--quite" (a broken-off sentence) is Emma
     while ws and ws[0] not in allow and ((ws[0].rstrip(".") in NOT_NAMES and ws[0].rstrip(".").lower() not in TITLES)
                                          or ws[0].lower() in _FUNCTION_WORDS or ws[0].endswith("ly")):
         ws = ws[1:]
