@@ -53,7 +53,78 @@ def test_a_name_broken_off_by_a_dash_is_the_name() -> None:
 def test_the_first_person_narrator_is_not_me() -> None:
     # "Me, with long hair." is no character: a discovered "Me" stood for the narrator and kept the one the
     # others call by name ("Jake" here is Pim) from being the narrator
-    text = ("I sat with Tomas by the fire. I had not slept. Me, with a beard. Me, a sailor. Me, at sea. Me, at last!\n\n"
+    text = ("I sat with Tomas by the fire. I had not slept. Me, with a beard. Me, a sailor. Me, at sea. "
+            "Me, at last!\n\n"
             "“Where to, Pim?” said Tomas.\n\n“To the sea,” I said.\n\n“Good night, Pim,” said Tomas.\n\n"
             "“Good night,” I said.")
     assert speakers(text) == ["Tomas", "Pim", "Tomas", "Pim"]
+
+
+# ------------------------------------------------------------------------------------------- one person, many names
+def grouped(forms: dict[str, int], sexes: dict[str, str] | None = None,
+            together: dict[tuple[str, str], int] | None = None,
+            given: frozenset[str] = frozenset()) -> dict[str, set[str]]:
+    """group_names on made-up forms: {form: times the text writes it}."""
+    from audiobook.text.aliases import group_names
+    from audiobook.text.characters import FEMALE_TITLES, MALE_TITLES, TITLES
+
+    def sex(f: str) -> str:
+        first = f.split()[0].rstrip(".").lower()
+        return (sexes or {}).get(f) or ("male" if first in MALE_TITLES else "female" if first in FEMALE_TITLES
+                                        else "unknown")
+    pairs = together or {}
+    return group_names(forms, TITLES, sex, forms.__getitem__, given.__contains__,
+                       lambda a, b: pairs.get((a, b), 0) + pairs.get((b, a), 0))
+
+
+def test_titles_of_one_kind_and_the_full_name_are_one_person() -> None:
+    found = grouped({"Anton Vasek": 6, "Mr. Vasek": 40, "Monsieur Vasek": 30, "Vasek": 300, "Rosa": 50})
+    assert found == {"Anton Vasek": {"Mr. Vasek", "Monsieur Vasek", "Vasek"}, "Rosa": set()}
+    # a title with the full name is the full name
+    assert grouped({"Mr. Anton Vasek": 3, "Anton Vasek": 5}) == {"Anton Vasek": {"Mr. Anton Vasek"}}
+
+
+def test_a_mother_and_daughter_are_not_joined_to_the_full_name() -> None:
+    found = grouped({"Rosa Vane": 4, "Mrs. Vane": 30, "Miss Vane": 20, "Rosa": 80})
+    assert found["Rosa Vane"] == {"Rosa"} and "Mrs. Vane" in found and "Miss Vane" in found
+
+
+def test_a_title_written_before_a_full_name_tells_that_man_from_another() -> None:
+    # "Mr. Tom Vane" is written to tell Tom from his father, "Mr. Vane"
+    found = grouped({"Tom Vane": 10, "Mr. Tom Vane": 3, "Mr. Vane": 60})
+    assert found == {"Tom Vane": {"Mr. Tom Vane"}, "Mr. Vane": set()}
+    # a man titled Sir in his full name is not "Mr. Vane" either
+    found = grouped({"Sir Hugo Vane": 10, "Sir Hugo": 30, "Mr. Vane": 20})
+    assert found == {"Sir Hugo Vane": {"Sir Hugo"}, "Mr. Vane": set()}
+
+
+def test_two_names_in_one_sentence_again_and_again_are_two_people() -> None:
+    forms = {"Tom Vane": 10, "Tom": 90, "Mr. Vane": 60}
+    assert grouped(forms, together={("Tom", "Mr. Vane"): 1}) == {"Tom Vane": {"Tom", "Mr. Vane"}}
+    assert grouped(forms, together={("Tom", "Mr. Vane"): 3}) == {"Tom Vane": {"Tom"}, "Mr. Vane": set()}
+
+
+def test_a_surname_two_people_share_is_neither_ones() -> None:
+    found = grouped({"Tom Vane": 10, "Rosa Vane": 10, "Vane": 20}, sexes={"Vane": "female", "Rosa Vane": "female",
+                                                                         "Tom Vane": "male"})
+    assert found["Vane"] == set() and found["Rosa Vane"] == set()
+
+
+def test_what_a_person_is_called() -> None:
+    # the full name written twice; else a title with the surname; a servant's "Miss Lucy" last
+    assert grouped({"Tom Vane": 2, "Tom": 90}) == {"Tom Vane": {"Tom"}}
+    assert grouped({"Tom Vane": 1, "Tom": 90}) == {"Tom": {"Tom Vane"}}
+    assert grouped({"Mr. Wells": 9, "Wells": 30}) == {"Mr. Wells": {"Wells"}}
+    assert grouped({"Miss Lucy": 3, "Lucy": 90}, given=frozenset({"Miss Lucy"})) == {"Lucy": {"Miss Lucy"}}
+    assert grouped({"Sir Hugo": 3, "Hugo": 90}) == {"Sir Hugo": {"Hugo"}}
+
+
+def test_discovery_calls_one_person_by_one_name() -> None:
+    text = ("Then Anton Vasek came in. Mr. Vasek was tired; Vasek always was, said Anton Vasek, and so "
+            "Anton Vasek sat down. Rosa looked at Anton Vasek.\n\n"
+            "“Good evening, Monsieur Vasek,” said Rosa.\n\n“Evening,” said Vasek.\n\n"
+            "“Tea, Mr. Vasek?” said Rosa.\n\n“Yes,” said Mr. Vasek. Vasek smiled at Rosa.\n\n"
+            "“Sugar, Monsieur Vasek?”\n\n“No,” said Vasek.")
+    found = people(text)
+    assert found["Anton Vasek"] >= {"Vasek", "Mr. Vasek", "Monsieur Vasek"}
+    assert speakers(text) == ["Rosa", "Anton Vasek", "Rosa", "Anton Vasek", "Rosa", "Anton Vasek"]

@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import combinations
 
 from audiobook.book import Character
+from audiobook.text.aliases import group_names
 from audiobook.text.manuscript import Manuscript
 from audiobook.text.nicknames import NICKNAMES
 from audiobook.text.speech_verbs import SPEECH_VERBS
@@ -42,7 +44,7 @@ NOT_NAMES = frozenset(
     Ma Pa Mother Father Aunt Uncle Captain Colonel Doctor Professor Bible Church Christ Jesus Sunday Yeah
     Indeed Perhaps But And Then Now What Why How Who Where When If It He She They We You Thank Good Dear
     This That There Here Do Don't Let Come Go Look Tell Mademoiselle Monsieur Madame Lady Lord Master
-    Thanks Thank Hello Hullo Halloa Hallo Goodbye Good-bye Good-night Good-morning Good-evening Please Sorry
+    Thanks Thank Dearest Hello Hullo Halloa Hallo Goodbye Good-bye Good-night Good-morning Good-evening Please Sorry
     Hush Alas Hurrah Bravo Nonsense Listen Quick Stop Wait Silence Hey Hi Ha Hm Pshaw Bah Aye Nay
     Yes-yes Ay Eh Ahem Humph Gad Egad Damn Hang Bless Mercy Goodness Gracious Sure Right Fine Never Ever
     St Mt Ft No-one Nobody Everybody Somebody Anybody Someone Everyone Anyone
@@ -320,6 +322,7 @@ def discover(ms: Manuscript) -> Cast:
     described: Counter[str] = Counter()  # "the girl" as the speaker of a tag
     starts: Counter[str] = Counter()     # capitals at the start of a sentence, never written small
     apposed: dict[str, set[str]] = defaultdict(set)     # "boy" -> {"William"} ("William, a boy of seven")
+    together: Counter[tuple[str, str]] = Counter()      # two names in one sentence of narration
     lower = {w for ch in ms.chapters for p in ch.paragraphs for w in _LOWER_RE.findall(p.raw)}
     # "said Good", "Good asked": a word we take for a common one (NOT_NAMES) is a name when tags name it
     tagged = Counter(m.group(1) or m.group(2) for ch in ms.chapters for p in ch.paragraphs
@@ -397,6 +400,9 @@ def discover(ms: Manuscript) -> Cast:
                     else:
                         seen.append(e)
                         people_in[n].append(e)
+                for names in people_in.values():     # "Charles ran to Mr. Wilcox": two people
+                    for a, b in combinations(sorted(set(names)), 2):
+                        together[a, b] += 1
                 for m in _APPOSITION_RE.finditer(s.text):    # "William, a boy of seven"
                     name, noun = _clean_name(m.group(1), allow), m.group(2).lower()
                     if name:
@@ -428,13 +434,31 @@ def discover(ms: Manuscript) -> Cast:
             return "unknown"
         return first_name_gender(form) or "unknown"     # no pronoun or title says: the name's usual sex
 
-    people: dict[str, Person] = {}
-    for name in sorted(candidates, key=lambda n: (-len(n.split()), -speaks[n] - named[n], n)):
-        short = _short_of(name, people, gender_of)
-        if short is not None:
-            people[short].aliases.add(name)
-            continue
-        people[name] = Person(name)
+    def sex_of(form: str) -> str:
+        """A form's sex for grouping: its title's, else its given name's, else the text's."""
+        g, given = gender_of(form), first_name_gender(form)
+        return g if norm(form).split()[0] in TITLES or given is None else given
+
+    forms = [norm(c).split() for c in candidates]
+    firsts = {ws[0] for ws in forms if len(ws) > 1 and ws[0] not in TITLES}       # "Robert" of "Robert Vane"
+    lasts = {ws[-1] for ws in forms if len(ws) > 1 and ws[-2] not in TITLES}        # "Vane" of it
+
+    def by_given(form: str) -> bool:
+        """A title with a given name ("Miss Lucy", "Mr. Robert"): what servants say, seldom the narration
+        (which writes "Mr. Wells", "Miss Bartlett" with the surname)."""
+        w = norm(form).split()[-1]
+        return total[form] <= 1 and (w in firsts or w not in lasts and first_name_gender(w.capitalize()) is not None)
+
+    # "Mistah Oakley", "Mistah Vane": a word before two surnames and never alone is a title as spoken
+    surnames_after: dict[str, set[str]] = defaultdict(set)
+    for ws in forms:
+        if len(ws) == 2 and ws[0] not in TITLES:
+            surnames_after[ws[0]].add(ws[1])
+    spoken_titles = {w for w, after in surnames_after.items() if len(after) >= 2 and w not in {ws[0] for ws in forms
+                     if len(ws) == 1} and first_name_gender(w.capitalize()) is None}
+    people = {name: Person(name, aliases=forms) for name, forms in group_names(
+        candidates, TITLES | spoken_titles, sex_of, lambda f: total[f] + called[f],
+        by_given, lambda a, b: together[min(a, b), max(a, b)]).items()}
     for p in list(people.values()):     # "Lizzy" is Elizabeth, when the book has one Elizabeth
         formal = NICKNAMES.get(norm(p.name))
         if formal is None:
@@ -538,26 +562,6 @@ def _clean_name(name: str, allow: frozenset[str] = frozenset()) -> str:
     if ws[-1].endswith(("’s", "'s")):
         ws[-1] = ws[-1][:-2]
     return " ".join(ws)
-
-
-def _short_of(name: str, people: dict[str, Person],
-              gender_of: Callable[[str], str] = lambda _f: "unknown") -> str | None:
-    """An already-known longer name this one is part of ("Hale" of "Mr. Hale"); "Mr. Temple" is not part
-    of "Charlotte Temple" when she is known to be a woman."""
-    key = norm(name)
-    g = gender_of(name)
-    hits = []
-    for p in people.values():
-        if g != "unknown" and gender_of(p.name) not in ("unknown", g):
-            continue
-        # "Mr. Oak" is "Gabriel Oak" only when Gabriel is known to be a man too (a family shares a surname)
-        if key in _parts(p.name) or any(key in _parts(a) for a in p.aliases) \
-                or (key.split()[0] in TITLES and len(key.split()) > 1 and norm(p.name).startswith(key + " ")) \
-                or (norm(p.name).split()[-1:] == key.split()[-1:] and key.split()[0] in TITLES
-                    and len(norm(p.name).split()) > 1 and norm(p.name).split()[0] not in TITLES
-                    and (g == "unknown" or gender_of(p.name) == g)):
-            hits.append(p.name)
-    return hits[0] if len(hits) == 1 else None
 
 
 # ------------------------------------------------------------------------------------------- descriptions

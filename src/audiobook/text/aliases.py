@@ -1,0 +1,166 @@
+"""Which discovered name forms are one person, and what to call them (discovery, characters.py).
+
+A book calls one person several ways: "Hercule Poirot", "Mr. Poirot", "Monsieur Poirot", "Poirot";
+"Lucy", "Miss Lucy"; "Mr. John Cavendish", "John Cavendish". The forms are grouped by how English
+names are built (a title, given names, a surname):
+
+1. the same words under titles of one kind ("Mr." and "Monsieur"; "Miss" and "Mademoiselle"), or
+   with no title, are one person; "Miss Bennet" and "Mrs. Bennet" are two;
+2. a lone word joins the one person whose longer name has it ("Poirot" of "Hercule Poirot");
+3. a title with one word joins the one full name ending (the surname) or beginning (the given name)
+   with that word, of a compatible sex, unless titles of two kinds of one sex share the word (a
+   mother and daughter: "Mrs. Vane", "Miss Vane"), the book writes that title before a full name
+   too ("Mr. John Vane" is told apart from another "Mr. Vane"), or the two are named together in a
+   sentence more than once ("Charles ran to Mr. Wilcox": a son and his father).
+
+A person is then called by the full name when the text writes it at least twice, else by a title
+with one name ("Mr. Wells", "Sir Walter"), else by the form it uses most; "Mr.", "Mrs.", "Miss"
+with a given name ("Miss Lucy", what a servant says) only when there is nothing else.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+
+# titles that are one kind: a man's plain title in several languages, a married woman's, an unmarried one's
+_KIND = {t: "mr" for t in "mr mister monsieur herr signor senor señor".split()}
+_KIND.update({t: "mrs" for t in "mrs madame madam frau signora senora señora".split()})
+_KIND.update({t: "miss" for t in "miss mademoiselle mlle fraulein fräulein signorina senorita señorita".split()})
+
+
+def _words(form: str) -> list[str]:
+    return " ".join(form.replace(".", " ").split()).casefold().split()
+
+
+class _Groups:
+    """Union-find over name forms that keeps each group of one sex."""
+
+    def __init__(self, forms: Iterable[str], gender_of: Callable[[str], str]) -> None:
+        self.up = {f: f for f in forms}
+        self.sexes = {f: {gender_of(f)} - {"unknown"} for f in self.up}
+
+    def find(self, f: str) -> str:
+        while self.up[f] != f:
+            self.up[f] = self.up[self.up[f]]
+            f = self.up[f]
+        return f
+
+    def join(self, a: str, b: str) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        both = self.sexes[ra] | self.sexes[rb]
+        if len(both) > 1:
+            return False
+        self.up[rb] = ra
+        self.sexes[ra] = both
+        return True
+
+    def sex(self, f: str) -> set[str]:
+        return self.sexes[self.find(f)]
+
+
+def group_names(forms: Iterable[str], titles: frozenset[str], gender_of: Callable[[str], str],
+                uses: Callable[[str], int], by_given: Callable[[str], bool],
+                together: Callable[[str, str], int] = lambda _a, _b: 0) -> dict[str, set[str]]:
+    """Name forms grouped into people: {the name to call them by: their other forms}. ``titles``: the
+    title words (lower case, no period); ``uses``: how often the text writes a form; ``by_given``: is a
+    title and one word a title with a given name ("Miss Lucy"), not with a surname ("Miss Vane");
+    ``together``: in how many sentences the narration names two forms."""
+    split: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for f in forms:
+        ws = _words(f)
+        if len(ws) > 1 and ws[0] in titles:
+            split[f] = (ws[0], tuple(ws[1:]))
+        else:
+            split[f] = ("", tuple(ws))
+    g = _Groups(split, gender_of)
+    # 1. the same words under titles of one kind, or under none
+    by_rest: dict[tuple[str, ...], dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for f, (t, rest) in split.items():
+        by_rest[rest][_KIND.get(t, t)].append(f)
+    for kinds in by_rest.values():
+        for same in kinds.values():
+            for f in same[1:]:
+                g.join(same[0], f)
+        bare = kinds.get("", [])
+        titled = [k for k in kinds if k]
+        for f in bare:
+            fits = [k for k in titled if _fit(g.sex(kinds[k][0]), g.sex(f))]
+            if len(fits) == 1:
+                g.join(kinds[fits[0]][0], f)
+    # 2. a lone word: the one person whose longer name has it
+    for f, (t, rest) in split.items():
+        if t or len(rest) != 1 or len(_members(g, f)) > 1:
+            continue
+        # a surname two people share ("Vane" of Rosa Vane and Tom Vane) is neither's, whatever its pronouns
+        hits = {g.find(o) for o, (_t2, r2) in split.items() if len(r2) > 1 and (
+            r2[-1] == rest[0] or rest[0] in r2 and _fit(g.sex(o), g.sex(f)))}
+        if len(hits) == 1 and _fit(g.sex(next(iter(hits))), g.sex(f)):
+            g.join(next(iter(hits)), f)
+    # 3. a title with one word: the one full name with that surname or given name
+    full = [f for f, (_t, rest) in split.items() if len(rest) > 1]
+    for rest, kinds in by_rest.items():
+        if len(rest) != 1:
+            continue
+        word = rest[0]
+        for k, same in kinds.items():
+            if not k:
+                continue
+            sex = g.sex(same[0])
+            rivals = [k2 for k2 in kinds if k2 and k2 != k and g.sex(kinds[k2][0]) == sex]
+            if rivals:          # "Mrs. Vane" and "Miss Vane": which one is "Rosa Vane" is not known
+                continue
+            # "Mr. George Emerson" is written to tell him from another Mr. Emerson
+            if any(split[f][1][-1] == word and k in by_rest[split[f][1]] for f in full):
+                continue
+            hits = {g.find(f) for f in full if _fit(g.sex(f), sex) and word in (split[f][1][0], split[f][1][-1])}
+            hits = {h for h in hits if not _other_title(g, h, split, k)}     # "Sir Walter Vane" is no "Mr. Vane"
+            if len(hits) != 1:
+                continue
+            other = next(iter(hits))
+            # named together in a sentence more than once ("Charles ran to Mr. Wilcox"): two people
+            if sum(together(a, b) for a in _members(g, other) for b in _members(g, same[0])) <= 1:
+                g.join(other, same[0])
+    groups: dict[str, list[str]] = defaultdict(list)
+    for f in split:
+        groups[g.find(f)].append(f)
+    out: dict[str, set[str]] = {}
+    for same in groups.values():
+        name = _call(same, split, uses, by_given)
+        out[name] = set(same) - {name}
+    return out
+
+
+def _members(g: _Groups, f: str) -> list[str]:
+    root = g.find(f)
+    return [o for o in g.up if g.find(o) == root]
+
+
+def _other_title(g: _Groups, f: str, split: dict[str, tuple[str, tuple[str, ...]]], kind: str) -> bool:
+    """Does the group of ``f`` write its full name under a title of another kind than ``kind``?"""
+    return any(split[m][0] and len(split[m][1]) > 1 and _KIND.get(split[m][0], split[m][0]) != kind
+               for m in _members(g, f))
+
+
+def _fit(a: set[str], b: set[str]) -> bool:
+    """Two groups' sexes agree (or one is not known)."""
+    return not a or not b or a == b
+
+
+def _call(same: list[str], split: dict[str, tuple[str, tuple[str, ...]]], uses: Callable[[str], int],
+          by_given: Callable[[str], bool]) -> str:
+    """What to call a person: the full name written twice or more, else a title with the surname
+    ("Mr. Wells"), else the form used most; a title with a given name ("Miss Lucy") only when there is
+    nothing else."""
+    counts = Counter({f: uses(f) for f in same})
+    full = [f for f in same if len(split[f][1]) > 1 and counts[f] >= 2]
+
+    def given(f: str) -> bool:      # "Miss Lucy", "Mr. Robert" (not "Sir Walter": that is his title)
+        t, rest = split[f]
+        return t in _KIND and len(rest) == 1 and by_given(f)
+
+    titled = [f for f in same if split[f][0] and len(split[f][1]) == 1 and not given(f)]
+    plain = [f for f in same if not given(f)]
+    return max(full or titled or plain or same, key=lambda f: (counts[f], -len(f.split()), f))
