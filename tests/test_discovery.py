@@ -128,3 +128,26 @@ def test_discovery_calls_one_person_by_one_name() -> None:
     found = people(text)
     assert found["Anton Vasek"] >= {"Vasek", "Mr. Vasek", "Monsieur Vasek"}
     assert speakers(text) == ["Rosa", "Anton Vasek", "Rosa", "Anton Vasek", "Rosa", "Anton Vasek"]
+
+
+def test_one_known_by_a_given_name_is_called_by_the_full_name_the_quotes_give() -> None:
+    # the narration only ever says "Milo"; the others say "Milo Varga" twice: that is his name
+    text = ("Milo came in. Milo sat down, and Milo laughed.\n\n“Milo Varga, at last,” said Rosa.\n\n"
+            "“Evening,” said Milo.\n\n“Everyone knows Milo Varga,” said Rosa.\n\n“Not everyone,” said Milo.")
+    assert people(text) == {"Milo Varga": {"Milo"}, "Rosa": set()}
+    assert speakers(text) == ["Rosa", "Milo Varga", "Rosa", "Milo Varga"]
+
+
+def test_a_pet_name_joins_the_given_name_and_keeps_the_full_name() -> None:
+    text = ("Mike came in. Michael, said the others, and Mike sat down by Michael's old chair.\n\n"
+            "“Hello, Mike Hale,” said Rosa.\n\n“Evening,” said Mike.\n\n“Mike Hale, you are late,” said Rosa."
+            "\n\n“I know,” said Michael.")
+    found = people(text)
+    assert found["Mike Hale"] >= {"Mike", "Michael"} and "Michael" not in found
+
+
+def test_the_groups_do_not_depend_on_the_order_of_the_forms() -> None:
+    forms = {"Maris Oak": 22, "Oak": 30, "Mr. Oak": 2, "Mrs. Oak": 18, "Mistah Oak": 3}
+    sexes = {"Maris Oak": "male", "Oak": "male", "Mrs. Oak": "female"}
+    first = grouped(forms, sexes)
+    assert all(grouped(dict(reversed(list(forms.items()))), sexes) == first for _ in range(3))

@@ -21,7 +21,7 @@ with a given name ("Miss Lucy", what a servant says) only when there is nothing 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 # titles that are one kind: a man's plain title in several languages, a married woman's, an unmarried one's
 _KIND = {t: "mr" for t in "mr mister monsieur herr signor senor señor".split()}
@@ -63,13 +63,15 @@ class _Groups:
 
 def group_names(forms: Iterable[str], titles: frozenset[str], gender_of: Callable[[str], str],
                 uses: Callable[[str], int], by_given: Callable[[str], bool],
-                together: Callable[[str, str], int] = lambda _a, _b: 0) -> dict[str, set[str]]:
+                together: Callable[[str, str], int] = lambda _a, _b: 0,
+                written: Mapping[str, int] | None = None) -> dict[str, set[str]]:
     """Name forms grouped into people: {the name to call them by: their other forms}. ``titles``: the
     title words (lower case, no period); ``uses``: how often the text writes a form; ``by_given``: is a
     title and one word a title with a given name ("Miss Lucy"), not with a surname ("Miss Vane");
-    ``together``: in how many sentences the narration names two forms."""
+    ``together``: in how many sentences the narration names two forms; ``written``: names of two words
+    the text writes anywhere, quotes too, and how often (a full name only the quotes give)."""
     split: dict[str, tuple[str, tuple[str, ...]]] = {}
-    for f in forms:
+    for f in sorted(forms, key=lambda f: (-uses(f), f)):     # the same groups whatever the order given
         ws = _words(f)
         if len(ws) > 1 and ws[0] in titles:
             split[f] = (ws[0], tuple(ws[1:]))
@@ -126,10 +128,39 @@ def group_names(forms: Iterable[str], titles: frozenset[str], gender_of: Callabl
     groups: dict[str, list[str]] = defaultdict(list)
     for f in split:
         groups[g.find(f)].append(f)
+    fuller = _fuller(groups, split, written or {})
     out: dict[str, set[str]] = {}
-    for same in groups.values():
+    for root, same in groups.items():
+        if root in fuller:
+            out[fuller[root]] = set(same)
+            continue
         name = _call(same, split, uses, by_given)
         out[name] = set(same) - {name}
+    return out
+
+
+def _fuller(groups: Mapping[str, list[str]], split: Mapping[str, tuple[str, tuple[str, ...]]],
+            written: Mapping[str, int]) -> dict[str, str]:
+    """A full name for people known by one name ("Mike"), from the names of two words the text writes
+    twice or more ("Mike Campbell" in the quotes): its first word is that one name, and no one else
+    has either of its words."""
+    owner: dict[str, set[str]] = defaultdict(set)       # a word -> the groups whose names have it
+    for root, same in groups.items():
+        for f in same:
+            for w in split[f][1]:
+                owner[w].add(root)
+    out: dict[str, str] = {}
+    taken: set[str] = set()
+    for full, n in sorted(written.items(), key=lambda x: -x[1]):
+        ws = _words(full)
+        if n < 2 or len(ws) != 2 or full in split or owner[ws[1]] or len(owner[ws[0]]) != 1:
+            continue
+        root = next(iter(owner[ws[0]]))
+        if any(len(split[f][1]) > 1 for f in groups[root]) or root in out or ws[1] in taken \
+                or (ws[0],) not in {split[f][1] for f in groups[root] if not split[f][0]}:
+            continue
+        out[root] = full
+        taken.add(ws[1])
     return out
 
 

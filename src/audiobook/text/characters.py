@@ -323,6 +323,7 @@ def discover(ms: Manuscript) -> Cast:
     starts: Counter[str] = Counter()     # capitals at the start of a sentence, never written small
     apposed: dict[str, set[str]] = defaultdict(set)     # "boy" -> {"William"} ("William, a boy of seven")
     together: Counter[tuple[str, str]] = Counter()      # two names in one sentence of narration
+    quoted: Counter[str] = Counter()     # given name and surname in the quotes
     lower = {w for ch in ms.chapters for p in ch.paragraphs for w in _LOWER_RE.findall(p.raw)}
     # "said Good", "Good asked": a word we take for a common one (NOT_NAMES) is a name when tags name it
     tagged = Counter(m.group(1) or m.group(2) for ch in ms.chapters for p in ch.paragraphs
@@ -340,6 +341,10 @@ def discover(ms: Manuscript) -> Cast:
                         named[s.tag] += 1
                     for v in vocatives(s.text, allow):
                         called[v] += 1
+                    for m in _NAME_RE.finditer(s.text):     # "she's in love with Mike Campbell"
+                        full = _clean_name(m.group(0), allow)
+                        if full.count(" ") == 1 and not _is_title(full):
+                            quoted[full] += 1
                     continue
                 prev_quote = i > 0 and segs[i - 1].kind == "dialogue"
                 if prev_quote:      # “…,” said the girl. / “…,” the girl said.
@@ -458,16 +463,20 @@ def discover(ms: Manuscript) -> Cast:
                      if len(ws) == 1} and first_name_gender(w.capitalize()) is None}
     people = {name: Person(name, aliases=forms) for name, forms in group_names(
         candidates, TITLES | spoken_titles, sex_of, lambda f: total[f] + called[f],
-        by_given, lambda a, b: together[min(a, b), max(a, b)]).items()}
+        by_given, lambda a, b: together[min(a, b), max(a, b)], quoted).items()}
     for p in list(people.values()):     # "Lizzy" is Elizabeth, when the book has one Elizabeth
-        formal = NICKNAMES.get(norm(p.name))
-        if formal is None:
+        if p.name not in people:
+            continue
+        formal = frozenset().union(*(NICKNAMES.get(norm(f), ()) for f in (p.name, *p.aliases) if " " not in f))
+        if not formal:
             continue
         same = [q for q in people.values() if q is not p and {w for f in (q.name, *q.aliases)
                                                                 for w in norm(f).split() if w not in TITLES} & formal]
         if len(same) == 1:
-            same[0].aliases |= {p.name, *p.aliases}
-            del people[p.name]
+            keep, gone = (p, same[0]) if " " not in same[0].name and " " in p.name and not _is_title(p.name) \
+                else (same[0], p)
+            keep.aliases |= {gone.name, *gone.aliases}      # "Mike Campbell" keeps his full name
+            del people[gone.name]
     for p in people.values():
         votes: Counter[str] = Counter()
         for form in [p.name, *p.aliases]:

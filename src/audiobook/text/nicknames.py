@@ -18,7 +18,10 @@ _PAIRS = """
     nick:nicholas andy:andrew sandy:alexander/alexandra alec:alexander dolly:dorothy dora:dorothy
     patsy:patricia patty:martha/patricia matty:matthew/martha mattie:martha ben:benjamin benny:benjamin
     phil:philip dan:daniel danny:daniel davy:david tim:timothy ally:alice/alison becky:rebecca
-    abby:abigail jo:josephine/joanna/joan georgy:georgiana/george georgie:georgiana/george"""
+    abby:abigail jo:josephine/joanna/joan georgy:georgiana/george georgie:georgiana/george
+    mike:michael mick:michael mickey:michael jake:jacob ed:edward/edwin/edmund eddie:edward/edwin/edmund
+    len:leonard lenny:leonard gus:augustus steve:stephen/steven ken:kenneth ron:ronald don:donald
+    larry:lawrence/laurence greg:gregory"""
 
 NICKNAMES: dict[str, frozenset[str]] = {
     nick: frozenset(full.split("/")) for nick, full in (pair.split(":") for pair in _PAIRS.split())}
