@@ -151,3 +151,16 @@ def test_the_groups_do_not_depend_on_the_order_of_the_forms() -> None:
     sexes = {"Maris Oak": "male", "Oak": "male", "Mrs. Oak": "female"}
     first = grouped(forms, sexes)
     assert all(grouped(dict(reversed(list(forms.items()))), sexes) == first for _ in range(3))
+
+
+# ------------------------------------------------------------------------------------------- the narrator
+def test_the_narrator_called_by_a_given_name_and_by_a_title_with_a_surname_has_both() -> None:
+    # friends say "Hugo", the waiter "Mr. Dorr": the narrator is Hugo Dorr, and a line given to "Mr. Dorr"
+    # (the one addressed answers) is the narrator's too
+    text = ("I sat with Tomas at the café. I was tired and I had not slept. I ordered a coffee and I "
+            "looked at the street.\n\n“Where to, Hugo?” said Tomas.\n\n“Home,” I said.\n\n"
+            "“Good night, Hugo,” said Tomas.\n\n“Good night,” I said.\n\n“Another coffee, Mr. Dorr?” said the "
+            "waiter.\n\n“No,” I said.\n\n“Your hat, Mr. Dorr?” said the waiter.\n\n“Thank you.”\n\n"
+            "“You look tired, Hugo,” said Tomas.\n\n“I am,” I said.")
+    assert speakers(text) == ["Tomas", "Hugo Dorr", "Tomas", "Hugo Dorr", "The waiter", "Hugo Dorr", "The waiter",
+                              "Hugo Dorr", "Tomas", "Hugo Dorr"]

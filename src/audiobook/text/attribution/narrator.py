@@ -27,6 +27,10 @@ def looks_like_a_name(words: str) -> bool:
     return first in TITLES or first_name_gender(words) is not None
 
 
+_PLAIN_TITLES = {"mr": "male", "mister": "male", "monsieur": "male", "herr": "male", "signor": "male",
+                 "mrs": "female", "madame": "female", "miss": "female", "mademoiselle": "female", "ms": "female"}
+
+
 class NarratorNaming:
     """Mixed into the attributor: what it reads and writes of the attributor."""
 
@@ -86,6 +90,9 @@ class NarratorNaming:
                 if untagged:
                     votes[untagged[0]] += 1
         name = votes.most_common(1)[0][0] if votes else UNNAMED_NARRATOR
+        also: set[str] = set()      # other names the narrator goes by ("Jake" and "Mr. Barnes")
+        if votes and not self.cast.from_book:
+            name, also = self._full_name(votes) or (name, also)
         self.narrator_name = name
         third = self.first_person * 1000 < 10 * self.narration_words and not self.cast.narrator
         if third:
@@ -94,8 +101,32 @@ class NarratorNaming:
                 if any(a.speaker == FIRST for a in it.found.values()):
                     it.found.clear()
             name = UNNAMED_NARRATOR
+        me = also | {FIRST}
         for it in self.items:
             for q, a in it.found.items():
-                if a.speaker == FIRST:
+                if a.speaker in me:
                     it.found[q] = Attribution(name, a.confidence if votes else 0.6, a.reason)
-            it.recent = list(dict.fromkeys(name if p == FIRST else p for p in it.recent if p != FIRST or not third))
+            it.recent = list(dict.fromkeys(name if p in me else p for p in it.recent if p != FIRST or not third))
+            if also:
+                it.listener = name if it.listener in also else it.listener
+                it.called = name if it.called in also else it.called
+                it.excluded = {name if p in also else p for p in it.excluded}
+
+    def _full_name(self, votes: Counter[str]) -> tuple[str, set[str]] | None:
+        """Friends call the narrator "Jake", strangers "Mr. Barnes": when the name most votes give is a
+        given name and another, with a tenth of its votes (two at least), is a plain title with a surname
+        of the same sex that the book gives no one a given name for, the narrator is "Jake Barnes", and
+        both names are the narrator's."""
+        (given, most), *rest = votes.most_common()
+        sex = first_name_gender(given)
+        if " " in given or sex is None:
+            return None
+        for other, n in rest:
+            if n < max(2, most / 10):
+                break
+            person = self.cast.people.get(other)
+            forms = [norm(f).split() for f in ((other, *person.aliases) if person else (other,))]
+            titled = [ws for ws in forms if len(ws) == 2 and _PLAIN_TITLES.get(ws[0]) == sex]
+            if titled and all(len(ws) == 1 or len(ws) == 2 and ws[0] in TITLES for ws in forms):
+                return f"{given} {titled[0][1].capitalize()}", {given, other}
+        return None
