@@ -4,10 +4,13 @@ Every example is written for these tests."""
 
 from __future__ import annotations
 
-from audiobook.book import Character
+from pathlib import Path
+
+from audiobook.book import Character, load_book
 from audiobook.text.attribution.sieve import attribute
 from audiobook.text.characters import Cast, discover
 from audiobook.text.manuscript import parse_text
+from audiobook.text.script import build_script, cast_of, characters_yaml
 
 
 def people(text: str) -> dict[str, set[str]]:
@@ -154,13 +157,33 @@ def test_the_groups_do_not_depend_on_the_order_of_the_forms() -> None:
 
 
 # ------------------------------------------------------------------------------------------- the narrator
+NARRATOR_HUGO = (
+    "I sat with Tomas at the café. I was tired and I had not slept. I ordered a coffee and I looked at the "
+    "street.\n\n“Where to, Hugo?” said Tomas.\n\n“Home,” I said.\n\n“Good night, Hugo,” said Tomas.\n\n"
+    "“Good night,” I said.\n\n“Another coffee, Mr. Dorr?” said the waiter.\n\n“No,” I said.\n\n"
+    "“Your hat, Mr. Dorr?” said the waiter.\n\n“Thank you.”\n\n“You look tired, Hugo,” said Tomas.\n\n"
+    "“I am,” I said.")
+
+
 def test_the_narrator_called_by_a_given_name_and_by_a_title_with_a_surname_has_both() -> None:
     # friends say "Hugo", the waiter "Mr. Dorr": the narrator is Hugo Dorr, and a line given to "Mr. Dorr"
     # (the one addressed answers) is the narrator's too
-    text = ("I sat with Tomas at the café. I was tired and I had not slept. I ordered a coffee and I "
-            "looked at the street.\n\n“Where to, Hugo?” said Tomas.\n\n“Home,” I said.\n\n"
-            "“Good night, Hugo,” said Tomas.\n\n“Good night,” I said.\n\n“Another coffee, Mr. Dorr?” said the "
-            "waiter.\n\n“No,” I said.\n\n“Your hat, Mr. Dorr?” said the waiter.\n\n“Thank you.”\n\n"
-            "“You look tired, Hugo,” said Tomas.\n\n“I am,” I said.")
-    assert speakers(text) == ["Tomas", "Hugo Dorr", "Tomas", "Hugo Dorr", "The waiter", "Hugo Dorr", "The waiter",
-                              "Hugo Dorr", "Tomas", "Hugo Dorr"]
+    assert speakers(NARRATOR_HUGO) == ["Tomas", "Hugo Dorr", "Tomas", "Hugo Dorr", "The waiter", "Hugo Dorr",
+                                       "The waiter", "Hugo Dorr", "Tomas", "Hugo Dorr"]
+
+
+def test_the_starter_cast_lists_the_narrators_names_as_one_character(tmp_path: Path) -> None:
+    (tmp_path / "manuscript").mkdir()
+    (tmp_path / "manuscript" / "book.yaml").write_text('title: "T"\n', encoding="utf-8")
+    (tmp_path / "manuscript" / "01.md").write_text(NARRATOR_HUGO, encoding="utf-8")
+    entries = {e.name: e for e in cast_of(load_book(tmp_path))}
+    assert "Hugo" not in entries and "Mr. Dorr" not in entries
+    hugo = entries["Hugo Dorr"]
+    assert {"Hugo", "Mr. Dorr"} <= set(hugo.aliases) and hugo.gender == "male" and hugo.lines == 5
+    pasted = tmp_path / "b"
+    (pasted / "manuscript").mkdir(parents=True)
+    (pasted / "manuscript" / "book.yaml").write_text('title: "T"\n' + characters_yaml(list(entries.values())),
+                                                     encoding="utf-8")
+    (pasted / "manuscript" / "01.md").write_text(NARRATOR_HUGO, encoding="utf-8")
+    lines = [ln.speaker for ln in build_script(load_book(pasted)).lines() if ln.kind == "dialogue"]
+    assert lines == speakers(NARRATOR_HUGO)

@@ -18,7 +18,7 @@ from audiobook.text.attribution import attribute
 from audiobook.text.attribution.conversation import Attribution
 from audiobook.text.attribution.narrator import looks_like_a_name
 from audiobook.text.attribution.sieve import UNNAMED_NARRATOR, speaker_gender
-from audiobook.text.characters import Cast, discover
+from audiobook.text.characters import TITLES, Cast, discover, norm
 from audiobook.text.manuscript import Manuscript, read_manuscript
 
 
@@ -166,9 +166,29 @@ def cast_of(book: Book) -> list[CastEntry]:
     for name in lines:
         if name not in known:
             gender = "unknown" if name == UNNAMED_NARRATOR else speaker_gender(name)
-            out.append(CastEntry(name, gender, (), lines[name], words[name], False))
+            parts = [e for e in out if not listed and _part_of(e, name)]   # "Jake", "Mr. Barnes" of Jake Barnes
+            if len(parts) < 2 or not any(e.name == name.split()[0] for e in parts):
+                parts = []
+            for e in parts:
+                out.remove(e)
+            sexes = {e.gender for e in parts} - {"unknown"}
+            out.append(CastEntry(name, sexes.pop() if len(sexes) == 1 else gender,
+                                 tuple(sorted({f for e in parts for f in (e.name, *e.aliases)})),
+                                 lines[name] + sum(e.lines for e in parts), words[name] + sum(e.words for e in parts),
+                                 False))
     out.sort(key=lambda e: (-e.lines, e.name))
     return out
+
+
+def _part_of(entry: CastEntry, full: str) -> bool:
+    """Is a discovered character one of the names a speaker's full name joins (the narrator "Jake Barnes"
+    is "Jake" to his friends, "Mr. Barnes" to strangers: narrator.py)?"""
+    ws = full.split()
+    if len(ws) != 2 or not all(w[:1].isupper() for w in ws) or norm(ws[0]) in TITLES:
+        return False
+    forms = [f.replace(".", "").split() for f in (entry.name, *entry.aliases)]
+    return forms == [[ws[0]]] or all(f[-1] == ws[1] and (len(f) == 1 or len(f) == 2 and norm(f[0]) in TITLES)
+                                     for f in forms)
 
 
 def _named_descriptions(found: Mapping[int, Attribution]) -> dict[str, str]:
