@@ -187,3 +187,18 @@ def test_the_starter_cast_lists_the_narrators_names_as_one_character(tmp_path: P
     (pasted / "manuscript" / "01.md").write_text(NARRATOR_HUGO, encoding="utf-8")
     lines = [ln.speaker for ln in build_script(load_book(pasted)).lines() if ln.kind == "dialogue"]
     assert lines == speakers(NARRATOR_HUGO)
+
+
+def test_the_starter_cast_leaves_out_descriptions_of_named_people_and_keeps_roles(tmp_path: Path) -> None:
+    # "the young woman" is Rosa, line by line, and "the other" is nobody: listed, they would take the lines
+    # a pasted cast gives by turn and by pronoun; "the ferryman" has no name: he stays
+    text = ("Rosa came down to the river with Tomas. The ferryman was waiting.\n\n"
+            "“Over?” asked the ferryman.\n\n“Over,” said the young woman.\n\n“Two coins,” said the ferryman."
+            "\n\n“One,” said the other.\n\n“Two,” said the ferryman.\n\n“Fine,” said the young woman.\n\n"
+            "“Rosa, give him two,” said Tomas.\n\n“Two it is,” said the young woman.\n\n“In you get,” said the "
+            "ferryman.\n\n“Thank you,” said the other.")
+    (tmp_path / "manuscript").mkdir()
+    (tmp_path / "manuscript" / "book.yaml").write_text('title: "T"\n', encoding="utf-8")
+    (tmp_path / "manuscript" / "01.md").write_text(text, encoding="utf-8")
+    listed = characters_yaml(cast_of(load_book(tmp_path)))
+    assert '"The ferryman"' in listed and "young woman" not in listed and "The other" not in listed

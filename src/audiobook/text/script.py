@@ -18,7 +18,7 @@ from audiobook.text.attribution import attribute
 from audiobook.text.attribution.conversation import Attribution
 from audiobook.text.attribution.narrator import looks_like_a_name
 from audiobook.text.attribution.sieve import UNNAMED_NARRATOR, speaker_gender
-from audiobook.text.characters import TITLES, Cast, discover, norm
+from audiobook.text.characters import FEMALE_NOUNS, MALE_NOUNS, TITLES, Cast, _person_noun, discover, norm
 from audiobook.text.manuscript import Manuscript, read_manuscript
 
 
@@ -180,6 +180,23 @@ def cast_of(book: Book) -> list[CastEntry]:
     return out
 
 
+_NO_ROLE = frozenset("other others one two three person people voice voices figure individual creature child "
+                     "children companion friend interlocutor speaker listener".split())
+
+
+def _someone_described(name: str) -> bool:
+    """A speaker named by a description the starter cast leaves out: "the other", "his companion", "the
+    young girl" stand for named people, line by line (listed, they would take those lines); a role
+    ("the stranger", "the policeman") stays, an unnamed character."""
+    ws = name.split()
+    if len(ws) < 2 or not ws[1][:1].islower() or ws[0].lower() not in ("the", "a", "an", "his", "her", "my", "their",
+                                                                      "our", "this", "that", "your"):
+        return False
+    noun = ws[-1].lower()
+    return ws[0].lower() not in ("the", "a", "an") or noun in _NO_ROLE or noun in MALE_NOUNS | FEMALE_NOUNS \
+        or not _person_noun(noun)
+
+
 def _part_of(entry: CastEntry, full: str) -> bool:
     """Is a discovered character one of the names a speaker's full name joins (the narrator "Jake Barnes"
     is "Jake" to his friends, "Mr. Barnes" to strangers: narrator.py)?"""
@@ -221,6 +238,8 @@ def characters_yaml(entries: list[CastEntry]) -> str:
     out = ["characters:"]
     for e in entries:
         if e.name == UNNAMED_NARRATOR:
+            continue
+        if not e.listed and _someone_described(e.name):
             continue
         out.append(f"  - name: {_q(e.name)}")
         if e.aliases:
