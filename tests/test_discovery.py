@@ -53,6 +53,19 @@ def test_a_name_broken_off_by_a_dash_is_the_name() -> None:
     assert set(found) == {"Rosa", "Tomas"}
 
 
+def test_a_house_or_a_street_is_no_character() -> None:
+    text = ("Rosa walked to Windy Corner. Windy Corner was empty, and Windy Corner was cold, and Tomas was "
+            "there.\n\n“Windy Corner, at last,” said Rosa.\n\n“Windy Corner, yes,” said Tomas.\n\n“Home,” said Rosa.")
+    assert set(people(text)) == {"Rosa", "Tomas"}
+
+
+def test_a_name_after_wheres_is_the_name() -> None:
+    # "Where's Milo Varga" made a second Varga, and "Varga" alone was then nobody's
+    text = ("“Where's Milo?” said Rosa.\n\n“Where's Milo Varga?” asked Tomas. Where's Milo Varga, thought Rosa; "
+            "where's Milo Varga now. Milo Varga was late, and Varga was never late.\n\n“Here,” said Varga.")
+    assert people(text)["Milo Varga"] >= {"Varga"}
+
+
 def test_the_first_person_narrator_is_not_me() -> None:
     # "Me, with long hair." is no character: a discovered "Me" stood for the narrator and kept the one the
     # others call by name ("Jake" here is Pim) from being the narrator

@@ -422,7 +422,8 @@ def discover(ms: Manuscript) -> Cast:
     candidates = {n for n, c in speaks.items() if (c >= 2 or named[n] >= 2) and named[n] + called[n] >= 1} \
         | {n for n, c in named.items() if c >= 3}
 
-    candidates = {n for n in candidates if not (placed[n] >= 2 and placed[n] * 2 >= total[n] and not called[n])}
+    candidates = {n for n in candidates if not (placed[n] >= 2 and placed[n] * 2 >= total[n] and not called[n])
+                  and not (n.count(" ") and n.rsplit(" ", 1)[1] in _PLACE_WORDS)}     # "Windy Corner"
 
     @cache
     def gender_of(form: str) -> str:
@@ -522,6 +523,9 @@ _SPEECH_VERB_RE = "|".join(sorted((v for v in SPEECH_VERBS if v.endswith("ed") o
 _TAGGED_WORD_RE = re.compile(rf"\b(?:{_SPEECH_VERB_RE})\s+([A-Z][a-z]+)(?=[.,;!?])"
                              rf"|[”\"’]\s+([A-Z][a-z]+)\s+(?:{_SPEECH_VERB_RE})\b")
 _PLACE_BEFORE_RE = re.compile(r"(?<![\w'’])(?:in|at|from|into|near|through|towards|a|an|the)\s+$", re.IGNORECASE)
+# the last word of a place's name ("Howards End", "Styles Court", "Baker Street"), never of a person's
+_PLACE_WORDS = frozenset("End Court Abbey Street Cottage Villa Lane Square Road Corner Place Gardens Hotel Inn "
+                         "Station Terrace Avenue Crescent Parsonage Rectory Vicarage Priory Grange Lodge".split())
 _THE_RE = re.compile(r"\b[Tt]he (?=[a-z])")
 _SENTENCE_CUT_RE = re.compile(r"[.!?]['’\"”]?\s+")
 _LOWER_RE = re.compile(r"(?<![\w'’])[a-z][a-z'’-]*")
@@ -559,6 +563,8 @@ def _clean_name(name: str, allow: frozenset[str] = frozenset()) -> str:
     """A capitalised run as a name: leading interjections, function words and adverbs dropped ("Oh Rosa",
     "Then Rosa"), trailing common words too ("Rosa Yes"); ``allow``: words that are names in this book."""
     ws = name.split("--")[0].rstrip("-").split()     # "Emma--quite" (a broken-off sentence) is Emma
+    if len(ws) > 1 and ws[0][-2:] in ("'s", "’s") and ws[0][:-2].lower() in _FUNCTION_WORDS | {"let", "it", "that"}:
+        ws = ws[1:]      # "Where's Cohn?", "Here's Rosa": the name is Cohn, Rosa
     while ws and ws[0] not in allow and ((ws[0].rstrip(".") in NOT_NAMES and ws[0].rstrip(".").lower() not in TITLES)
                                          or ws[0].lower() in _FUNCTION_WORDS or ws[0].endswith("ly")):
         ws = ws[1:]
