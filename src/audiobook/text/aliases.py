@@ -164,6 +164,33 @@ def _fuller(groups: Mapping[str, list[str]], split: Mapping[str, tuple[str, tupl
     return out
 
 
+def spoken_titles(forms: Iterable[str], titles: frozenset[str], known_first: Callable[[str], bool]) -> frozenset[str]:
+    """Words used as titles the way a character speaks ("Mistah Oakley", "Mistah Vane"): before two
+    surnames, never alone, no known given name."""
+    split = [_words(f) for f in forms]
+    alone = {ws[0] for ws in split if len(ws) == 1}
+    after: dict[str, set[str]] = defaultdict(set)
+    for ws in split:
+        if len(ws) == 2 and ws[0] not in titles:
+            after[ws[0]].add(ws[1])
+    return frozenset(w for w, rest in after.items() if len(rest) >= 2 and w not in alone and not known_first(w))
+
+
+def given_after_title(forms: Iterable[str], titles: frozenset[str], known_first: Callable[[str], bool],
+                      narrated: Callable[[str], int]) -> Callable[[str], bool]:
+    """Is a title with one word a title with a given name ("Miss Lucy", "Mr. Robert": what servants say,
+    seldom the narration, which writes "Mr. Wells", "Miss Bartlett" with the surname)? The word begins
+    a full name ("Robert Vane"), or is a known given name that ends none ("Vane" of it)."""
+    split = [_words(f) for f in forms]
+    firsts = {ws[0] for ws in split if len(ws) > 1 and ws[0] not in titles}
+    lasts = {ws[-1] for ws in split if len(ws) > 1 and ws[-2] not in titles}
+
+    def given(form: str) -> bool:
+        w = _words(form)[-1]
+        return narrated(form) <= 1 and (w in firsts or w not in lasts and known_first(w))
+    return given
+
+
 def _members(g: _Groups, f: str) -> list[str]:
     root = g.find(f)
     return [o for o in g.up if g.find(o) == root]

@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from itertools import combinations
 
 from audiobook.book import Character
-from audiobook.text.aliases import group_names
+from audiobook.text.aliases import given_after_title, group_names, spoken_titles
 from audiobook.text.manuscript import Manuscript
 from audiobook.text.nicknames import NICKNAMES
 from audiobook.text.speech_verbs import SPEECH_VERBS
@@ -445,26 +445,14 @@ def discover(ms: Manuscript) -> Cast:
         g, given = gender_of(form), first_name_gender(form)
         return g if norm(form).split()[0] in TITLES or given is None else given
 
-    forms = [norm(c).split() for c in candidates]
-    firsts = {ws[0] for ws in forms if len(ws) > 1 and ws[0] not in TITLES}       # "Robert" of "Robert Vane"
-    lasts = {ws[-1] for ws in forms if len(ws) > 1 and ws[-2] not in TITLES}        # "Vane" of it
+    def known_first(word: str) -> bool:
+        return first_name_gender(word.capitalize()) is not None
 
-    def by_given(form: str) -> bool:
-        """A title with a given name ("Miss Lucy", "Mr. Robert"): what servants say, seldom the narration
-        (which writes "Mr. Wells", "Miss Bartlett" with the surname)."""
-        w = norm(form).split()[-1]
-        return total[form] <= 1 and (w in firsts or w not in lasts and first_name_gender(w.capitalize()) is not None)
-
-    # "Mistah Oakley", "Mistah Vane": a word before two surnames and never alone is a title as spoken
-    surnames_after: dict[str, set[str]] = defaultdict(set)
-    for ws in forms:
-        if len(ws) == 2 and ws[0] not in TITLES:
-            surnames_after[ws[0]].add(ws[1])
-    spoken_titles = {w for w, after in surnames_after.items() if len(after) >= 2 and w not in {ws[0] for ws in forms
-                     if len(ws) == 1} and first_name_gender(w.capitalize()) is None}
-    people = {name: Person(name, aliases=forms) for name, forms in group_names(
-        candidates, TITLES | spoken_titles, sex_of, lambda f: total[f] + called[f],
-        by_given, lambda a, b: together[min(a, b), max(a, b)], quoted).items()}
+    titles = TITLES | spoken_titles(candidates, TITLES, known_first)
+    people = {name: Person(name, aliases=same) for name, same in group_names(
+        candidates, titles, sex_of, lambda f: total[f] + called[f],
+        given_after_title(candidates, titles, known_first, total.__getitem__),
+        lambda a, b: together[min(a, b), max(a, b)], quoted).items()}
     for p in list(people.values()):     # "Lizzy" is Elizabeth, when the book has one Elizabeth
         if p.name not in people:
             continue
