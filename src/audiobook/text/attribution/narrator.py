@@ -85,7 +85,8 @@ class NarratorNaming:
                 untagged = [p for p in self.cast.people if p not in tagged]
                 if untagged:
                     votes[untagged[0]] += 1
-        name = votes.most_common(1)[0][0] if votes else UNNAMED_NARRATOR
+        # a tie goes to what looks like a name ("Alexis Ivanovitch", not "Farewell" misread as a vocative)
+        name = max(votes, key=lambda p: (votes[p], looks_like_a_name(p))) if votes else UNNAMED_NARRATOR
         self.narrator_name = name
         third = self.first_person * 1000 < 10 * self.narration_words and not self.cast.narrator
         if third:
