@@ -50,3 +50,11 @@ def test_a_tie_for_the_narrator_goes_to_what_looks_like_a_name() -> None:
     text = ("I sat by the fire with Tomas. I had not slept.\n\n“Is it late, Pim?” said Tomas.\n\n"
             "“Not yet,” I said.\n\n“Jane, sit down,” said Tomas.\n")
     assert who(text, cast)[1] == "Jane"
+
+
+def test_a_beat_skips_the_one_it_turns_to() -> None:
+    # "Rosa turned to Tomas.", "a frown at Tomas": Tomas is the one spoken to, not the speaker
+    text = "“Where are the oars?” Rosa turned to Tomas. “We need them now.”\n"
+    assert who(text) == ["Rosa", "Rosa"]
+    text = "“Where are the oars?” With a frown at Tomas, Rosa looked round.\n"
+    assert who(text) == ["Rosa"]

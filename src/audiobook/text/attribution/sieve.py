@@ -412,7 +412,7 @@ class _Attributor(TurnTaking, NarratorNaming):
             # narration leading into the quote: the sentence next to it first
             cuts = [c.end() for c in _SENTENCE_RE.finditer(s.text)] if i == 0 and len(segs) > 1 else []
             for m in sorted(mentions[i], key=lambda m: (-bisect_right(cuts, m.start), m.start)):
-                if not _subject(m) or m.person == FIRST:
+                if not _subject(m) or m.person == FIRST or _OBJECT_RE.search(s.text, 0, m.start):
                     continue
                 new = self._newcomer(m.gender, m.person) if m.kind == "pronoun" and not self.cast.from_book else None
                 if new:     # "He bowed." and no man is known
@@ -611,8 +611,9 @@ _VOICE_OF_RE = re.compile(r"['’]s (?:\w+ )?(?:voice|tones?)$")
 _VOICE_RE = re.compile(r"\s+(?:\w+\s+){0,2}?(?:voice|tones?)\b")
 
 
-# "turned to Hallward and said", "said the maid to Leonard": a name after a preposition is not the speaker
-_OBJECT_RE = re.compile(r"\b(?:to|at|towards|toward|with|from|upon|on|for|by)\s+$", re.IGNORECASE)
+# "turned to Hallward and said", "said the maid to Leonard", "She turned to Tom.": a name after a preposition
+# is not the speaker of a tag or a beat ("on" is left out: "went on Syme")
+_OBJECT_RE = re.compile(r"\b(?:to|at|towards|toward|with|from|upon|for|by)\s+$", re.IGNORECASE)
 _NEGATED_RE = re.compile(r"\b(?:not|never|n['’]t)\s+$", re.IGNORECASE)    # "did not answer"
 _NOTHING_RE = re.compile(r"\s+(?:nothing|no more|not a word)\b")          # "said nothing"
 _SILENT_RE = re.compile(r"\s+(?:(?:did|could|would) not|(?:did|could|would)n['’]t|never)\s+"
