@@ -297,12 +297,16 @@ def _core(name: str) -> str:
     return name
 
 
+_PRONOUN_WORDS = frozenset("i me he him she it we us they whose".split())
+
+
 @lru_cache(maxsize=65536)
 def _parts(form: str) -> tuple[str, ...]:
     """Single words of a proper name that can stand for it ("Mr. Hale" -> "hale"), lower-cased."""
     if not form[:1].isupper() or is_narrator_name(form) or "(" in form:
         return ()
-    ws = tuple(w for w in norm(form).split() if w not in TITLES and w not in _FUNCTION_WORDS)
+    ws = tuple(w for w in norm(form).split() if w not in TITLES and w not in _FUNCTION_WORDS
+               and w not in _PRONOUN_WORDS)
     return ws if len(ws) > 1 or len(norm(form).split()) > 1 else ()
 
 

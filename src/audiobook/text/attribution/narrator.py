@@ -89,7 +89,8 @@ class NarratorNaming:
                 untagged = [p for p in self.cast.people if p not in tagged]
                 if untagged:
                     votes[untagged[0]] += 1
-        name = votes.most_common(1)[0][0] if votes else UNNAMED_NARRATOR
+        # a tie goes to what looks like a name (a real name, not a word misread as a vocative)
+        name = max(votes, key=lambda p: (votes[p], looks_like_a_name(p))) if votes else UNNAMED_NARRATOR
         also: set[str] = set()      # other names the narrator goes by ("Jake" and "Mr. Barnes")
         if votes and not self.cast.from_book:
             name, also = self._full_name(votes) or (name, also)

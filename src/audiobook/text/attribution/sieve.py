@@ -269,6 +269,10 @@ class _Attributor(TurnTaking, NarratorNaming):
     def _sieve(self, prev: Paragraph | None, segs: tuple[Segment, ...], mentions: list[list[Mention]],
                quotes: list[int], excluded: set[str]) -> dict[int, Attribution]:
         found: dict[int, Attribution] = {}
+        for k, s in enumerate(segs):    # "Tomas did not answer.": the one silent is not the speaker
+            if s.kind == "narration":
+                excluded.update(m.person for m in mentions[k] if m.person and m.person != FIRST and _subject(m)
+                                and _SILENT_RE.match(s.text, m.end))
         # per quote: an inline tag, a continuation, or an explicit speech tag next to it
         for i in quotes:
             s = segs[i]
@@ -337,7 +341,9 @@ class _Attributor(TurnTaking, NarratorNaming):
         if after and toks.index(verbs[0]) > 6:
             return None
         vs, ve, verb = verbs[0] if after else verbs[-1]
-        inside = [m for m in mentions if lo <= m.start and m.end <= hi]
+        if _NEGATED_RE.search(text, max(lo, vs - 12), vs) or _NOTHING_RE.match(text, ve):
+            return None     # "Catherine said nothing", "she did not answer": no one speaks
+        inside = [m for m in mentions if lo <= m.start and m.end <= hi and not _OBJECT_RE.search(text, lo, m.start)]
         before = [m for m in inside if m.end <= vs and _subject(m) and not _possessive(text, m)]
         after_v = [m for m in inside if m.start >= ve and m.start - ve <= 25]
         subject: Mention | None = None
@@ -406,7 +412,7 @@ class _Attributor(TurnTaking, NarratorNaming):
             # narration leading into the quote: the sentence next to it first
             cuts = [c.end() for c in _SENTENCE_RE.finditer(s.text)] if i == 0 and len(segs) > 1 else []
             for m in sorted(mentions[i], key=lambda m: (-bisect_right(cuts, m.start), m.start)):
-                if not _subject(m) or m.person == FIRST:
+                if not _subject(m) or m.person == FIRST or _OBJECT_RE.search(s.text, 0, m.start):
                     continue
                 new = self._newcomer(m.gender, m.person) if m.kind == "pronoun" and not self.cast.from_book else None
                 if new:     # "He bowed." and no man is known
@@ -603,6 +609,16 @@ _OWNED = {"her ": "owned female", "his ": "owned male"}     # "her Ayah": a name
 _VERB_FIRST_RE = re.compile(r"\s*[A-Z][a-z]+ed\b(?!,)")
 _VOICE_OF_RE = re.compile(r"['’]s (?:\w+ )?(?:voice|tones?)$")
 _VOICE_RE = re.compile(r"\s+(?:\w+\s+){0,2}?(?:voice|tones?)\b")
+
+
+# "turned to Hallward and said", "said the maid to Leonard", "She turned to Tom.": a name after a preposition
+# is not the speaker of a tag or a beat ("on" is left out: "went on Syme")
+_OBJECT_RE = re.compile(r"\b(?:to|at|towards|toward|with|from|upon|for|by)\s+$", re.IGNORECASE)
+_NEGATED_RE = re.compile(r"\b(?:not|never|n['’]t)\s+$", re.IGNORECASE)    # "did not answer"
+_NOTHING_RE = re.compile(r"\s+(?:nothing|no more|not a word)\b")          # "said nothing"
+_SILENT_RE = re.compile(r"\s+(?:(?:did|could|would) not|(?:did|could|would)n['’]t|never)\s+"
+                        r"(?:answer|reply|respond|speak)|\s+(?:said|answered|replied) nothing"
+                        r"|\s+made no (?:answer|reply)|\s+(?:was|remained|kept) silent")
 
 
 def speaker_gender(desc: str) -> str:

@@ -1,0 +1,60 @@
+"""Attribution rules found on whole novels (sieve.py, narrator.py, characters.py), each pinned on a
+small scene written for it."""
+
+from __future__ import annotations
+
+from audiobook.book import Character
+from audiobook.text.attribution.sieve import attribute
+from audiobook.text.characters import Cast
+from audiobook.text.manuscript import parse_text
+
+Cast_ = list[tuple[str, str, tuple[str, ...]]]
+ROSA_TOMAS: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ())]
+
+
+def who(text: str, cast: Cast_ = ROSA_TOMAS) -> list[str]:
+    ms = parse_text(text)
+    found = attribute(ms, Cast.from_characters([Character(n, a, g) for n, g, a in cast]))
+    return [found[s.quote_id].speaker for _, _, s in ms.quotes()]
+
+
+def test_a_name_after_a_preposition_is_not_the_speaker() -> None:
+    text = "Tomas came back from the boats.\n\nHe turned to Rosa and said, “The river is high.”\n"
+    assert who(text) == ["Tomas"]
+
+
+def test_a_negated_speech_verb_is_no_tag() -> None:
+    text = ("Rosa waited at the door with her coat on.\n\n"
+            "“Will you come with me?” Tomas said nothing. He went on mending the net.\n")
+    assert who(text) == ["Rosa"]
+
+
+def test_the_one_who_keeps_silent_is_not_the_speaker() -> None:
+    text = ("Rosa and Tomas sat by the stove.\n\n"
+            "“Will you come with me?” Tomas did not answer.\n")
+    assert who(text) == ["Rosa"]
+
+
+def test_a_pronoun_is_never_a_word_of_a_long_cast_name() -> None:
+    # a cast entry named by what the reader knows of her: "She" at a sentence start is not her
+    cast: Cast_ = [("Rosa", "female", ()), ("The Woman Whose House She Kept", "female", ()), ("Tomas", "male", ())]
+    text = ("Rosa came down the stairs. She stopped by the window.\n\n"
+            "“The river is high,” she said.\n")
+    assert who(text, cast) == ["Rosa"]
+
+
+def test_a_tie_for_the_narrator_goes_to_what_looks_like_a_name() -> None:
+    # the one addressed before "I said" and the one addressed after it have a vote each: a known first
+    # name ("Jane") wins over a word no name list knows ("Pim" here; "Farewell" misread as a vocative)
+    cast: Cast_ = [("Tomas", "male", ()), ("Pim", "unknown", ()), ("Jane", "female", ())]
+    text = ("I sat by the fire with Tomas. I had not slept.\n\n“Is it late, Pim?” said Tomas.\n\n"
+            "“Not yet,” I said.\n\n“Jane, sit down,” said Tomas.\n")
+    assert who(text, cast)[1] == "Jane"
+
+
+def test_a_beat_skips_the_one_it_turns_to() -> None:
+    # "Rosa turned to Tomas.", "a frown at Tomas": Tomas is the one spoken to, not the speaker
+    text = "“Where are the oars?” Rosa turned to Tomas. “We need them now.”\n"
+    assert who(text) == ["Rosa", "Rosa"]
+    text = "“Where are the oars?” With a frown at Tomas, Rosa looked round.\n"
+    assert who(text) == ["Rosa"]
