@@ -135,8 +135,8 @@ def test_an_entry_changes_the_phonemes_the_engine_gets_and_rerenders_only_its_li
     if engine == "piper":
         from piper import PiperVoice
 
-        phonemize = PiperVoice.phonemize
-        monkeypatch.setattr(PiperVoice, "phonemize", lambda self, text: _keep(heard, phonemize(self, text)))
+        to_ids = PiperVoice.phonemes_to_ids        # the phonemes of one sentence, made the model's input
+        monkeypatch.setattr(PiperVoice, "phonemes_to_ids", lambda self, ph: to_ids(self, _keep(heard, [ph])[0]))
     else:
         from hibari import Hibari
 
