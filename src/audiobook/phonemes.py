@@ -68,7 +68,20 @@ def normalize_ipa(text: str, english: bool = True) -> str:
     body = text.strip().strip("/[]").strip()
     body = unicodedata.normalize("NFD", " ".join(body.split()))
     typed = {**_TYPED, "r": "ɹ"} if english else _TYPED
-    return stress_on_vowels("".join(typed.get(c, c) for c in body))
+    return stress_on_vowels(stress_one_syllable("".join(typed.get(c, c) for c in body)))
+
+
+def stress_one_syllable(ipa: str) -> str:
+    """In phonemes written without any stress mark (IPA leaves it off words of one syllable:
+    /niːv/), each one-syllable word stressed, as espeak-ng and misaki write every content word
+    (``nˈiːv``); unstressed, a voice says it as a weak form, quick and reduced."""
+    if any(c in STRESS for c in ipa):
+        return ipa
+    words = []
+    for word in ipa.split(" "):
+        starts = nuclei(word)
+        words.append(word[:starts[0]] + "ˈ" + word[starts[0]:] if len(starts) == 1 else word)
+    return " ".join(words)
 
 
 def stress_on_vowels(ipa: str) -> str:
@@ -208,4 +221,14 @@ def respelling_ipa(text: str, voice: str = "en-us") -> str:
                 ipa = ipa[:at] + "ˈ" + ipa[at:]
             syllables.append(ipa)
         words.append("".join(syllables))
-    return " ".join(words)
+    return " ".join(happy_ending(w) for w in words)
+
+
+def happy_ending(word: str) -> str:
+    """A word's last vowel, "ee" unstressed (TIL-nee, CHUM-lee), as espeak-ng writes English's
+    final unstressed "y" (Tilney: ``tˈɪlni``, not ``tˈɪlniː``, a long "ee" the voices give weight
+    to, as in "Dundee")."""
+    starts = nuclei(word)
+    if len(starts) > 1 and word.endswith("iː") and word[starts[-1]:] == "iː" and word[starts[-1] - 1] not in STRESS:
+        return word[:-1]
+    return word
