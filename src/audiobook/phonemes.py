@@ -221,14 +221,5 @@ def respelling_ipa(text: str, voice: str = "en-us") -> str:
                 ipa = ipa[:at] + "ˈ" + ipa[at:]
             syllables.append(ipa)
         words.append("".join(syllables))
-    return " ".join(happy_ending(w) for w in words)
+    return " ".join(words)
 
-
-def happy_ending(word: str) -> str:
-    """A word's last vowel, "ee" unstressed (TIL-nee, CHUM-lee), as espeak-ng writes English's
-    final unstressed "y" (Tilney: ``tˈɪlni``, not ``tˈɪlniː``, a long "ee" the voices give weight
-    to, as in "Dundee")."""
-    starts = nuclei(word)
-    if len(starts) > 1 and word.endswith("iː") and word[starts[-1]:] == "iː" and word[starts[-1] - 1] not in STRESS:
-        return word[:-1]
-    return word
