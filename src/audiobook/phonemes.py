@@ -222,4 +222,3 @@ def respelling_ipa(text: str, voice: str = "en-us") -> str:
             syllables.append(ipa)
         words.append("".join(syllables))
     return " ".join(words)
-
