@@ -15,7 +15,7 @@ engine already says as the entry does gets the same audio either way). "names he
 the lexicon words in the lines Whisper wrote down as the word or one of its intended spellings.
 
     bash ../shared/tools/asr/SETUP.sh            # once
-    .venv/bin/python bench/lexicon_wer.py [--asr /tmp/asr/asr-wer] [--out bench/LEXICON.md]
+    .venv/bin/python bench/lexicon_wer.py [--takes 3] [--asr /tmp/asr/asr-wer] [--model DIR] [--out table.md]
 """
 
 from __future__ import annotations
@@ -40,7 +40,13 @@ from audiobook.voice.words import say  # noqa: E402
 from lines import render_lines  # noqa: E402
 
 VOICES = {"piper joe": "{engine: piper, model: joe}", "hibari heart": "{engine: hibari, model: heart}"}
+SEED = 1234                 # both engines' default seed
 BASE = {"piper joe": Voice("v", "piper", "joe"), "hibari heart": Voice("v", "hibari", "heart")}
+
+
+def take(voice: str, k: int) -> str:
+    """The YAML of ``voice`` for take ``k``: the engine's seed + k (take 0: the voice as a build has it)."""
+    return voice if k == 0 else voice[:-1] + f", options: {{seed: {SEED + k}}}}}"
 
 
 def bench_lexicon() -> Lexicon:
@@ -60,11 +66,12 @@ def sentences() -> tuple[list[str], int]:
     return names + sample, len(sample)
 
 
-def wer(asr: str, pairs: list[tuple[str, Path]], work: Path, name: str) -> dict:
+def wer(asr: str, pairs: list[tuple[str, Path]], work: Path, name: str, model: str | None = None) -> dict:
     tsv = work / f"{name}.tsv"
     tsv.write_text("".join(f"{wav}\t{text}\n" for text, wav in pairs), encoding="utf-8")
     out = work / f"{name}.json"
-    subprocess.run([asr, "--pairs", str(tsv), "--json", str(out)], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([asr, "--pairs", str(tsv), "--json", str(out), *(["--model", model] if model else [])],
+                   check=True, stdout=subprocess.DEVNULL)
     return json.loads(out.read_text())
 
 
@@ -126,8 +133,12 @@ def subset(result: dict, keep: set[str]) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--asr", default="/tmp/asr/asr-wer")
+    ap.add_argument("--model", default=None, help="another faster-whisper model directory for the ASR tool")
     ap.add_argument("--out", type=Path, default=None, help="write the table (markdown) here too")
     ap.add_argument("--work", type=Path, default=None, help="keep the books, audio and transcripts here")
+    ap.add_argument("--takes", type=int, default=1, help="render each line this many times, each take with the "
+                    "engine's next seed (one take is one draw of the voice's noise: a name can be heard right in "
+                    "one and wrong in the next)")
     args = ap.parse_args()
     lines, from_book = sentences()
     block = "pronunciations:\n" + "".join(
@@ -140,14 +151,19 @@ def main() -> None:
         for label, voice in VOICES.items():
             result = {}
             for mode, lex in (("off", ""), ("on", block)):
-                pairs = render_lines(work / f"{label}-{mode}".replace(" ", "-"), lines, voice, lex)
-                pairs = [(t, w) for t, w in pairs if t in lines]
-                assert len(pairs) == len(lines), (len(pairs), len(lines))
-                result[mode] = wer(args.asr, pairs, work, f"{label}-{mode}".replace(" ", "-"))
+                pairs = []
+                for k in range(args.takes):
+                    name = f"{label}-{mode}".replace(" ", "-") + (f"-take{k}" if k else "")
+                    rendered = [(t, w) for t, w in render_lines(work / name, lines, take(voice, k), lex) if t in lines]
+                    assert len(rendered) == len(lines), (len(rendered), len(lines))
+                    pairs += rendered
+                result[mode] = wer(args.asr, pairs, work, f"{label}-{mode}".replace(" ", "-"), args.model)
             rows.append((label, result))
     table = [f"{len(lines)} lines ({len(lines) - from_book} from bench/pronunciations/names.txt, {from_book} from "
-             f"the sample book), each holding a word of bench/pronunciations/lexicon.yaml; Whisper base "
-             f"(../shared/tools/asr), corpus WER.", "",
+             f"the sample book), each holding a word of bench/pronunciations/lexicon.yaml; Whisper "
+             f"{Path(args.model).name if args.model else 'base'} (../shared/tools/asr), corpus WER"
+             + (f" over {args.takes} takes of each line (seeds {SEED} to {SEED + args.takes - 1})." if args.takes > 1
+                else "."), "",
              "| voice | score | lexicon off | lexicon on | on / off |", "|---|---|---|---|---|"]
     alternatives = heard_as()
     lexicon = bench_lexicon()

@@ -67,6 +67,14 @@ def test_respellings_are_read_by_espeak_with_the_stress_where_the_capitals_are()
     assert respelling_ipa("Tilnee") == "tˈɪlniː"        # no capitals: espeak's own stress
 
 
+def test_a_one_syllable_word_written_without_stress_is_stressed_as_espeak_writes_it() -> None:
+    assert normalize_ipa("/niːv/") == "nˈiːv"
+    assert normalize_ipa("/kæt dɒɡ/") == "kˈæt dˈɒɡ"
+    assert normalize_ipa("/ˈspɹɪɡd mʌzlɪn/") == "spɹˈɪɡd mʌzlɪn"      # stress written: kept as written
+    assert normalize_ipa("/ˈkiːθli/") == "kˈiːθli"
+    assert normalize_ipa("/kiːθli/") == "kiːθli"           # two syllables: where is not guessed
+
+
 def test_espeak_ipa_becomes_misaki_symbols_for_hibari() -> None:
     assert to_misaki("dʒˈɔɪ tʃˈeɪn ɡˈoʊ bˈɑːɾəl kˈaɪt bˈɜːd") == "ʤˈY ʧˈAn ɡˈO bˈɑTᵊl kˈIt bˈɜɹd"
     assert to_misaki("ɡˈəʊ bˈɜːd", british=True) == "ɡˈQ bˈɜːd"
@@ -135,8 +143,8 @@ def test_an_entry_changes_the_phonemes_the_engine_gets_and_rerenders_only_its_li
     if engine == "piper":
         from piper import PiperVoice
 
-        phonemize = PiperVoice.phonemize
-        monkeypatch.setattr(PiperVoice, "phonemize", lambda self, text: _keep(heard, phonemize(self, text)))
+        to_ids = PiperVoice.phonemes_to_ids        # the phonemes of one sentence, made the model's input
+        monkeypatch.setattr(PiperVoice, "phonemes_to_ids", lambda self, ph: to_ids(self, _keep(heard, [ph])[0]))
     else:
         from hibari import Hibari
 

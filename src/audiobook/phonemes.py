@@ -68,7 +68,20 @@ def normalize_ipa(text: str, english: bool = True) -> str:
     body = text.strip().strip("/[]").strip()
     body = unicodedata.normalize("NFD", " ".join(body.split()))
     typed = {**_TYPED, "r": "ɹ"} if english else _TYPED
-    return stress_on_vowels("".join(typed.get(c, c) for c in body))
+    return stress_on_vowels(stress_one_syllable("".join(typed.get(c, c) for c in body)))
+
+
+def stress_one_syllable(ipa: str) -> str:
+    """In phonemes written without any stress mark (IPA leaves it off words of one syllable:
+    /niːv/), each one-syllable word stressed, as espeak-ng and misaki write every content word
+    (``nˈiːv``); unstressed, a voice says it as a weak form, quick and reduced."""
+    if any(c in STRESS for c in ipa):
+        return ipa
+    words = []
+    for word in ipa.split(" "):
+        starts = nuclei(word)
+        words.append(word[:starts[0]] + "ˈ" + word[starts[0]:] if len(starts) == 1 else word)
+    return " ".join(words)
 
 
 def stress_on_vowels(ipa: str) -> str:

@@ -120,6 +120,8 @@ def plan(script: Script, profile: Profile, book: Book, cache: LineCache,
         if named:              # how this engine says the lexicon's words: in this line's key only
             cls = engine_class(voice.engine)
             extra["say"] = [[s.text, cls.pronounce(voice, s)] for s in named]
+            if cls.LEXICON_READING:
+                extra["reading"] = cls.LEXICON_READING
         key = line_key(text, identities[voice.name], extra)
         p.keys[(ln.chapter, ln.index)] = key
         p.voices[(ln.chapter, ln.index)] = voice

