@@ -68,7 +68,7 @@ def test_a_name_after_wheres_is_the_name() -> None:
 
 def test_the_first_person_narrator_is_not_me() -> None:
     # "Me, with long hair." is no character: a discovered "Me" stood for the narrator and kept the one the
-    # others call by name ("Jake" here is Pim) from being the narrator
+    # others call by name ("Ned" here is Pim) from being the narrator
     text = ("I sat with Tomas by the fire. I had not slept. Me, with a beard. Me, a sailor. Me, at sea. "
             "Me, at last!\n\n"
             "“Where to, Pim?” said Tomas.\n\n“To the sea,” I said.\n\n“Good night, Pim,” said Tomas.\n\n"
@@ -130,7 +130,7 @@ def test_what_a_person_is_called() -> None:
     # the full name written twice; else a title with the surname; a servant's "Miss Lucy" last
     assert grouped({"Tom Vane": 2, "Tom": 90}) == {"Tom Vane": {"Tom"}}
     assert grouped({"Tom Vane": 1, "Tom": 90}) == {"Tom": {"Tom Vane"}}
-    assert grouped({"Mr. Wells": 9, "Wells": 30}) == {"Mr. Wells": {"Wells"}}
+    assert grouped({"Mr. Hale": 9, "Hale": 30}) == {"Mr. Hale": {"Hale"}}
     assert grouped({"Miss Lucy": 3, "Lucy": 90}, given=frozenset({"Miss Lucy"})) == {"Lucy": {"Miss Lucy"}}
     assert grouped({"Sir Hugo": 3, "Hugo": 90}) == {"Sir Hugo": {"Hugo"}}
 

@@ -1,20 +1,20 @@
 """Which discovered name forms are one person, and what to call them (discovery, characters.py).
 
-A book calls one person several ways: "Hercule Poirot", "Mr. Poirot", "Monsieur Poirot", "Poirot";
-"Lucy", "Miss Lucy"; "Mr. John Cavendish", "John Cavendish". The forms are grouped by how English
+A book calls one person several ways: "Anton Vasek", "Mr. Vasek", "Monsieur Vasek", "Vasek";
+"Lucy", "Miss Lucy"; "Mr. John Hale", "John Hale". The forms are grouped by how English
 names are built (a title, given names, a surname):
 
 1. the same words under titles of one kind ("Mr." and "Monsieur"; "Miss" and "Mademoiselle"), or
    with no title, are one person; "Miss Bennet" and "Mrs. Bennet" are two;
-2. a lone word joins the one person whose longer name has it ("Poirot" of "Hercule Poirot");
+2. a lone word joins the one person whose longer name has it ("Vasek" of "Anton Vasek");
 3. a title with one word joins the one full name ending (the surname) or beginning (the given name)
    with that word, of a compatible sex, unless titles of two kinds of one sex share the word (a
    mother and daughter: "Mrs. Vane", "Miss Vane"), the book writes that title before a full name
    too ("Mr. John Vane" is told apart from another "Mr. Vane"), or the two are named together in a
-   sentence more than once ("Charles ran to Mr. Wilcox": a son and his father).
+   sentence more than once ("Tom ran to Mr. Marsh": a son and his father).
 
 A person is then called by the full name when the text writes it at least twice, else by a title
-with one name ("Mr. Wells", "Sir Walter"), else by the form it uses most; "Mr.", "Mrs.", "Miss"
+with one name ("Mr. Hale", "Sir Roger"), else by the form it uses most; "Mr.", "Mrs.", "Miss"
 with a given name ("Miss Lucy", what a servant says) only when there is nothing else.
 """
 
@@ -114,15 +114,15 @@ def group_names(forms: Iterable[str], titles: frozenset[str], gender_of: Callabl
             rivals = [k2 for k2 in kinds if k2 and k2 != k and g.sex(kinds[k2][0]) == sex]
             if rivals:          # "Mrs. Vane" and "Miss Vane": which one is "Rosa Vane" is not known
                 continue
-            # "Mr. George Emerson" is written to tell him from another Mr. Emerson
+            # "Mr. George Thorne" is written to tell him from another Mr. Thorne
             if any(split[f][1][-1] == word and k in by_rest[split[f][1]] for f in full):
                 continue
             hits = {g.find(f) for f in full if _fit(g.sex(f), sex) and word in (split[f][1][0], split[f][1][-1])}
-            hits = {h for h in hits if not _other_title(g, h, split, k)}     # "Sir Walter Vane" is no "Mr. Vane"
+            hits = {h for h in hits if not _other_title(g, h, split, k)}     # "Sir Roger Vane" is no "Mr. Vane"
             if len(hits) != 1:
                 continue
             other = next(iter(hits))
-            # named together in a sentence more than once ("Charles ran to Mr. Wilcox"): two people
+            # named together in a sentence more than once ("Tom ran to Mr. Marsh"): two people
             if sum(together(a, b) for a in _members(g, other) for b in _members(g, same[0])) <= 1:
                 g.join(other, same[0])
     groups: dict[str, list[str]] = defaultdict(list)
@@ -142,7 +142,7 @@ def group_names(forms: Iterable[str], titles: frozenset[str], gender_of: Callabl
 def _fuller(groups: Mapping[str, list[str]], split: Mapping[str, tuple[str, tuple[str, ...]]],
             written: Mapping[str, int]) -> dict[str, str]:
     """A full name for people known by one name ("Mike"), from the names of two words the text writes
-    twice or more ("Mike Campbell" in the quotes): its first word is that one name, and no one else
+    twice or more ("Mike Hale" in the quotes): its first word is that one name, and no one else
     has either of its words."""
     owner: dict[str, set[str]] = defaultdict(set)       # a word -> the groups whose names have it
     for root, same in groups.items():
@@ -165,7 +165,7 @@ def _fuller(groups: Mapping[str, list[str]], split: Mapping[str, tuple[str, tupl
 
 
 def spoken_titles(forms: Iterable[str], titles: frozenset[str], known_first: Callable[[str], bool]) -> frozenset[str]:
-    """Words used as titles the way a character speaks ("Mistah Oakley", "Mistah Vane"): before two
+    """Words used as titles the way a character speaks ("Mistah Hale", "Mistah Vane"): before two
     surnames, never alone, no known given name."""
     split = [_words(f) for f in forms]
     alone = {ws[0] for ws in split if len(ws) == 1}
@@ -179,7 +179,7 @@ def spoken_titles(forms: Iterable[str], titles: frozenset[str], known_first: Cal
 def given_after_title(forms: Iterable[str], titles: frozenset[str], known_first: Callable[[str], bool],
                       narrated: Callable[[str], int]) -> Callable[[str], bool]:
     """Is a title with one word a title with a given name ("Miss Lucy", "Mr. Robert": what servants say,
-    seldom the narration, which writes "Mr. Wells", "Miss Bartlett" with the surname)? The word begins
+    seldom the narration, which writes "Mr. Hale", "Miss Pruett" with the surname)? The word begins
     a full name ("Robert Vane"), or is a known given name that ends none ("Vane" of it)."""
     split = [_words(f) for f in forms]
     firsts = {ws[0] for ws in split if len(ws) > 1 and ws[0] not in titles}
@@ -210,12 +210,12 @@ def _fit(a: set[str], b: set[str]) -> bool:
 def _call(same: list[str], split: dict[str, tuple[str, tuple[str, ...]]], uses: Callable[[str], int],
           by_given: Callable[[str], bool]) -> str:
     """What to call a person: the full name written twice or more, else a title with the surname
-    ("Mr. Wells"), else the form used most; a title with a given name ("Miss Lucy") only when there is
+    ("Mr. Hale"), else the form used most; a title with a given name ("Miss Lucy") only when there is
     nothing else."""
     counts = Counter({f: uses(f) for f in same})
     full = [f for f in same if len(split[f][1]) > 1 and counts[f] >= 2]
 
-    def given(f: str) -> bool:      # "Miss Lucy", "Mr. Robert" (not "Sir Walter": that is his title)
+    def given(f: str) -> bool:      # "Miss Lucy", "Mr. Robert" (not "Sir Roger": that is his title)
         t, rest = split[f]
         return t in _KIND and len(rest) == 1 and by_given(f)
 

@@ -345,7 +345,7 @@ def discover(ms: Manuscript) -> Cast:
                         named[s.tag] += 1
                     for v in vocatives(s.text, allow):
                         called[v] += 1
-                    for m in _NAME_RE.finditer(s.text):     # "she's in love with Mike Campbell"
+                    for m in _NAME_RE.finditer(s.text):     # "she's in love with Mike Hale"
                         full = _clean_name(m.group(0), allow)
                         if full.count(" ") == 1 and not _is_title(full):
                             quoted[full] += 1
@@ -409,7 +409,7 @@ def discover(ms: Manuscript) -> Cast:
                     else:
                         seen.append(e)
                         people_in[n].append(e)
-                for names in people_in.values():     # "Charles ran to Mr. Wilcox": two people
+                for names in people_in.values():     # "Tom ran to Mr. Marsh": two people
                     for a, b in combinations(sorted(set(names)), 2):
                         together[a, b] += 1
                 for m in _APPOSITION_RE.finditer(s.text):    # "William, a boy of seven"
@@ -468,7 +468,7 @@ def discover(ms: Manuscript) -> Cast:
         if len(same) == 1:
             keep, gone = (p, same[0]) if " " not in same[0].name and " " in p.name and not _is_title(p.name) \
                 else (same[0], p)
-            keep.aliases |= {gone.name, *gone.aliases}      # "Mike Campbell" keeps his full name
+            keep.aliases |= {gone.name, *gone.aliases}      # "Mike Hale" keeps his full name
             del people[gone.name]
     for p in people.values():
         votes: Counter[str] = Counter()
@@ -515,7 +515,7 @@ _SPEECH_VERB_RE = "|".join(sorted((v for v in SPEECH_VERBS if v.endswith("ed") o
 _TAGGED_WORD_RE = re.compile(rf"\b(?:{_SPEECH_VERB_RE})\s+([A-Z][a-z]+)(?=[.,;!?])"
                              rf"|[”\"’]\s+([A-Z][a-z]+)\s+(?:{_SPEECH_VERB_RE})\b")
 _PLACE_BEFORE_RE = re.compile(r"(?<![\w'’])(?:in|at|from|into|near|through|towards|a|an|the)\s+$", re.IGNORECASE)
-# the last word of a place's name ("Howards End", "Styles Court", "Baker Street"), never of a person's
+# the last word of a place's name ("Larkin End", "Marsh Court", "Mill Street"), never of a person's
 _PLACE_WORDS = frozenset("End Court Abbey Street Cottage Villa Lane Square Road Corner Place Gardens Hotel Inn "
                          "Station Terrace Avenue Crescent Parsonage Rectory Vicarage Priory Grange Lodge".split())
 _THE_RE = re.compile(r"\b[Tt]he (?=[a-z])")
@@ -556,7 +556,7 @@ def _clean_name(name: str, allow: frozenset[str] = frozenset()) -> str:
     "Then Rosa"), trailing common words too ("Rosa Yes"); ``allow``: words that are names in this book."""
     ws = name.split("--")[0].rstrip("-").split()     # "Emma--quite" (a broken-off sentence) is Emma
     if len(ws) > 1 and ws[0][-2:] in ("'s", "’s") and ws[0][:-2].lower() in _FUNCTION_WORDS | {"let", "it", "that"}:
-        ws = ws[1:]      # "Where's Cohn?", "Here's Rosa": the name is Cohn, Rosa
+        ws = ws[1:]      # "Where's Quill?", "Here's Rosa": the name is Quill, Rosa
     while ws and ws[0] not in allow and ((ws[0].rstrip(".") in NOT_NAMES and ws[0].rstrip(".").lower() not in TITLES)
                                          or ws[0].lower() in _FUNCTION_WORDS or ws[0].endswith("ly")):
         ws = ws[1:]

@@ -166,7 +166,7 @@ def cast_of(book: Book) -> list[CastEntry]:
     for name in lines:
         if name not in known:
             gender = "unknown" if name == UNNAMED_NARRATOR else speaker_gender(name)
-            parts = [e for e in out if not listed and _part_of(e, name)]   # "Jake", "Mr. Barnes" of Jake Barnes
+            parts = [e for e in out if not listed and _part_of(e, name)]   # "Ned", "Mr. Pim" of Ned Pim
             if len(parts) < 2 or not any(e.name == name.split()[0] for e in parts):
                 parts = []
             for e in parts:
@@ -198,8 +198,8 @@ def _someone_described(name: str) -> bool:
 
 
 def _part_of(entry: CastEntry, full: str) -> bool:
-    """Is a discovered character one of the names a speaker's full name joins (the narrator "Jake Barnes"
-    is "Jake" to his friends, "Mr. Barnes" to strangers: narrator.py)?"""
+    """Is a discovered character one of the names a speaker's full name joins (the narrator "Ned Pim"
+    is "Ned" to his friends, "Mr. Pim" to strangers: narrator.py)?"""
     ws = full.split()
     if len(ws) != 2 or not all(w[:1].isupper() for w in ws) or norm(ws[0]) in TITLES:
         return False
@@ -212,7 +212,7 @@ def _named_descriptions(found: Mapping[int, Attribution]) -> dict[str, str]:
     """Descriptions the attribution named as one character: "the painter" who turned out to be Basil,
     when at least two of its lines and most of the named ones went to him (a character named after
     being described is the same character), the name is a name (tagged, or a known first name or
-    title), and the two seldom speak next to each other under their own words (Syme answering "the
+    title), and the two seldom speak next to each other under their own words (Tomas answering "the
     professor" line after line are two people)."""
     pairs: dict[str, Counter[str]] = {}
     apart: Counter[tuple[str, str]] = Counter()     # a line of the description next to one tagged with the name

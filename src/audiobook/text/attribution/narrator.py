@@ -91,7 +91,7 @@ class NarratorNaming:
                     votes[untagged[0]] += 1
         # a tie goes to what looks like a name (a real name, not a word misread as a vocative)
         name = max(votes, key=lambda p: (votes[p], looks_like_a_name(p))) if votes else UNNAMED_NARRATOR
-        also: set[str] = set()      # other names the narrator goes by ("Jake" and "Mr. Barnes")
+        also: set[str] = set()      # other names the narrator goes by ("Ned" and "Mr. Pim")
         if votes and not self.cast.from_book:
             name, also = self._full_name(votes) or (name, also)
         self.narrator_name = name
@@ -114,9 +114,9 @@ class NarratorNaming:
                 it.excluded = {name if p in also else p for p in it.excluded}
 
     def _full_name(self, votes: Counter[str]) -> tuple[str, set[str]] | None:
-        """Friends call the narrator "Jake", strangers "Mr. Barnes": when the name most votes give is a
+        """Friends call the narrator "Ned", strangers "Mr. Pim": when the name most votes give is a
         given name and another, with a tenth of its votes (two at least), is a plain title with a surname
-        of the same sex that the book gives no one a given name for, the narrator is "Jake Barnes", and
+        of the same sex that the book gives no one a given name for, the narrator is "Ned Pim", and
         both names are the narrator's."""
         (given, most), *rest = votes.most_common()
         sex = first_name_gender(given)

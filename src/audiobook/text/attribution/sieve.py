@@ -291,8 +291,8 @@ class _Attributor(TurnTaking, NarratorNaming):
                 or self._beat(segs, mentions, excluded)
             return {i: a for i in quotes} if a else {}
         # quotes of one paragraph share a speaker: fill the others from the nearest decided one,
-        # unless this quote speaks to that person ("Lucy felt selfish. “Charlotte, ...” “You must
-        # have it,” said Miss Bartlett.")
+        # unless this quote speaks to that person ("Rosa sighed. “Anna, ...” “You must
+        # have it,” said Miss Pruett.")
         for i in quotes:
             if i not in found:
                 near = min(found, key=lambda k: (abs(k - i), k))
@@ -611,8 +611,8 @@ _VOICE_OF_RE = re.compile(r"['’]s (?:\w+ )?(?:voice|tones?)$")
 _VOICE_RE = re.compile(r"\s+(?:\w+\s+){0,2}?(?:voice|tones?)\b")
 
 
-# "turned to Hallward and said", "said the maid to Leonard", "She turned to Tom.": a name after a preposition
-# is not the speaker of a tag or a beat ("on" is left out: "went on Syme")
+# "turned to Rosa and said", "said the maid to Tomas", "She turned to Tom.": a name after a preposition
+# is not the speaker of a tag or a beat ("on" is left out: "went on Rosa")
 _OBJECT_RE = re.compile(r"\b(?:to|at|towards|toward|with|from|upon|for|by)\s+$", re.IGNORECASE)
 _NEGATED_RE = re.compile(r"\b(?:not|never|n['’]t)\s+$", re.IGNORECASE)    # "did not answer"
 _NOTHING_RE = re.compile(r"\s+(?:nothing|no more|not a word)\b")          # "said nothing"
