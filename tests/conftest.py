@@ -6,6 +6,7 @@ import os
 import shutil
 import sys
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -92,6 +93,17 @@ def sample_book(tmp_path: Path) -> Path:
     shutil.copytree(REPO / "manuscript", dst / "manuscript")
     shutil.copytree(REPO / "voices", dst / "voices")
     return dst
+
+
+def edit(path: str, old: str, new: str) -> Callable[[Path], None]:
+    """A change to a book for a parametrised test: ``old`` replaced by ``new`` in the book's ``path``
+    (``old`` must be there)."""
+    def apply(book: Path) -> None:
+        p = book / path
+        text = p.read_text(encoding="utf-8")
+        assert old in text, (old, text)
+        p.write_text(text.replace(old, new), encoding="utf-8")
+    return apply
 
 
 def run_cli(args: list[str], capsys: pytest.CaptureFixture[str],

@@ -18,7 +18,7 @@ from audiobook.text.tokens import words
 from audiobook.voice.engines import testtone
 from audiobook.voice.render import render_job
 
-from conftest import TEST_PROFILE, make_book, run_cli
+from conftest import TEST_PROFILE, edit, make_book, run_cli
 
 BOOK_YAML = "manuscript/book.yaml"
 PROFILE = "voices/default.yaml"
@@ -30,15 +30,6 @@ def run(*args: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.Monk
     code, out, err = run_cli(list(args), capsys, monkeypatch)
     assert "Traceback" not in out + err
     return code, out, err
-
-
-def edit(path: str, old: str, new: str) -> Callable[[Path], None]:
-    def apply(book: Path) -> None:
-        p = book / path
-        text = p.read_text(encoding="utf-8")
-        assert old in text, (old, text)
-        p.write_text(text.replace(old, new), encoding="utf-8")
-    return apply
 
 
 def write(path: str, data: str | bytes) -> Callable[[Path], None]:

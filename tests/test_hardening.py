@@ -15,7 +15,7 @@ import pytest
 
 from audiobook.text.speech import pieces
 
-from conftest import make_book, run_cli
+from conftest import edit, make_book, run_cli
 
 BOOK_YAML = "manuscript/book.yaml"
 PROFILE = "voices/default.yaml"
@@ -26,15 +26,6 @@ def run(book: Path, *args: str, capsys: pytest.CaptureFixture[str],
     code, out, err = run_cli([*args, "--book", str(book)], capsys, monkeypatch)
     assert "Traceback" not in out + err
     return code, out, err
-
-
-def edit(path: str, old: str, new: str) -> Callable[[Path], None]:
-    def apply(book: Path) -> None:
-        p = book / path
-        text = p.read_text(encoding="utf-8")
-        assert old in text, (old, text)
-        p.write_text(text.replace(old, new), encoding="utf-8")
-    return apply
 
 
 def add(path: str, extra: str) -> Callable[[Path], None]:
