@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import sys
 import textwrap
 from collections.abc import Callable
@@ -93,6 +94,12 @@ def sample_book(tmp_path: Path) -> Path:
     shutil.copytree(REPO / "manuscript", dst / "manuscript")
     shutil.copytree(REPO / "voices", dst / "voices")
     return dst
+
+
+def interruptible() -> None:
+    """A child's SIGINT back to its default before exec (``preexec_fn``): a shell runs a background
+    job with SIGINT ignored, and a child would inherit that and never see the test's Ctrl-C."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def edit(path: str, old: str, new: str) -> Callable[[Path], None]:

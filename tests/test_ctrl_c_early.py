@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import make_book
+from conftest import interruptible, make_book
 
 
 def test_ctrl_c_early_in_a_build_is_one_line(tmp_path: Path) -> None:
@@ -22,7 +22,7 @@ def test_ctrl_c_early_in_a_build_is_one_line(tmp_path: Path) -> None:
         shutil.rmtree(book / ".audiobook", ignore_errors=True)
         shutil.rmtree(book / "output", ignore_errors=True)
         proc = subprocess.Popen([sys.executable, "-m", "audiobook", "build", "--book", str(book), "--quiet"],
-                                stderr=subprocess.PIPE, text=True, start_new_session=True)
+                                stderr=subprocess.PIPE, text=True, start_new_session=True, preexec_fn=interruptible)
         time.sleep(moment)
         os.killpg(proc.pid, signal.SIGINT)        # as a terminal's Ctrl-C: the whole process group
         err = proc.communicate(timeout=60)[1]

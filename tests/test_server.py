@@ -25,7 +25,7 @@ from audiobook.model import Voice
 from audiobook.voice import render, server
 from audiobook.voice.cache import LineCache
 
-from conftest import make_book, run_cli
+from conftest import interruptible, make_book, run_cli
 
 
 @pytest.fixture
@@ -204,7 +204,7 @@ def slow_build_under_way(tmp_path: Path) -> tuple[Path, subprocess.Popen[str]]:
     wait_for_server()
     cache = book / ".audiobook" / "cache"
     proc = subprocess.Popen([sys.executable, "-m", "audiobook", "build", "--book", str(book), "--quiet"],
-                            stderr=subprocess.PIPE, text=True)
+                            stderr=subprocess.PIPE, text=True, preexec_fn=interruptible)
     deadline = time.monotonic() + 60
     while not (cache.is_dir() and any(p.is_file() for p in cache.rglob("*"))):
         assert time.monotonic() < deadline and proc.poll() is None, "no line was finished"
