@@ -36,7 +36,8 @@ from audiobook.book import load_book  # noqa: E402
 from audiobook.text.attribution import attribute  # noqa: E402
 from audiobook.text.attribution.confidence import features, rule_of, score  # noqa: E402
 from audiobook.text.attribution.unspoken import unspoken, without  # noqa: E402
-from audiobook.text.characters import Cast, discover  # noqa: E402
+from audiobook.text.cast import Cast  # noqa: E402
+from audiobook.text.characters import discover  # noqa: E402
 from audiobook.text.manuscript import read_manuscript  # noqa: E402
 from audiobook.text.speech_verbs import SPEECH_VERBS  # noqa: E402
 

@@ -13,8 +13,11 @@ from click.testing import CliRunner
 from audiobook.book import Character, load_book
 from audiobook.cli.main import cli
 from audiobook.text.attribution.sieve import UNNAMED_NARRATOR, attribute
-from audiobook.text.characters import Cast, description, discover, vocatives
+from audiobook.text.cast import Cast
+from audiobook.text.characters import discover
+from audiobook.text.descriptions import description
 from audiobook.text.manuscript import parse_text
+from audiobook.text.names import vocatives
 from audiobook.text.script import build_script, cast_of, characters_yaml, review, script_of
 from audiobook.voice.profiles import load_profile
 from audiobook.voice.starter import voices_yaml

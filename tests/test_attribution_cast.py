@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from audiobook.book import Character
 from audiobook.text.attribution.sieve import attribute
-from audiobook.text.characters import Cast
+from audiobook.text.cast import Cast
 from audiobook.text.manuscript import parse_text
 
 Cast_ = list[tuple[str, str, tuple[str, ...]]]

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from audiobook.book import Character, load_book
 from audiobook.text.attribution.sieve import attribute
-from audiobook.text.characters import Cast, discover
+from audiobook.text.cast import Cast
+from audiobook.text.characters import discover
 from audiobook.text.manuscript import parse_text
 from audiobook.text.script import build_script, cast_of, characters_yaml
 
@@ -82,7 +83,7 @@ def grouped(forms: dict[str, int], sexes: dict[str, str] | None = None,
             given: frozenset[str] = frozenset()) -> dict[str, set[str]]:
     """group_names on made-up forms: {form: times the text writes it}."""
     from audiobook.text.aliases import group_names
-    from audiobook.text.characters import FEMALE_TITLES, MALE_TITLES, TITLES
+    from audiobook.text.names import FEMALE_TITLES, MALE_TITLES, TITLES
 
     def sex(f: str) -> str:
         first = f.split()[0].rstrip(".").lower()

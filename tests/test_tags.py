@@ -8,7 +8,7 @@ from pathlib import Path
 from audiobook.book import load_book
 from audiobook.model import Character
 from audiobook.text.attribution import attribute
-from audiobook.text.characters import Cast, Person
+from audiobook.text.cast import Cast, Person
 from audiobook.text.manuscript import parse_text
 from audiobook.text.script import build_script
 

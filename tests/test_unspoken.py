@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from audiobook.model import NARRATOR, Character
-from audiobook.text.characters import Cast
+from audiobook.text.cast import Cast
 from audiobook.text.manuscript import parse_text
 from audiobook.text.script import script_of
 

@@ -18,8 +18,11 @@ from audiobook.text.attribution import attribute
 from audiobook.text.attribution.conversation import Attribution
 from audiobook.text.attribution.narrator import looks_like_a_name
 from audiobook.text.attribution.sieve import UNNAMED_NARRATOR, speaker_gender
-from audiobook.text.characters import FEMALE_NOUNS, MALE_NOUNS, TITLES, Cast, _person_noun, discover, norm
+from audiobook.text.cast import Cast
+from audiobook.text.characters import discover
+from audiobook.text.descriptions import FEMALE_NOUNS, MALE_NOUNS, person_noun
 from audiobook.text.manuscript import Manuscript, read_manuscript
+from audiobook.text.names import TITLES, norm
 
 
 def build_script(book: Book) -> Script:
@@ -194,7 +197,7 @@ def _someone_described(name: str) -> bool:
         return False
     noun = ws[-1].lower()
     return ws[0].lower() not in ("the", "a", "an") or noun in _NO_ROLE or noun in MALE_NOUNS | FEMALE_NOUNS \
-        or not _person_noun(noun)
+        or not person_noun(noun)
 
 
 def _part_of(entry: CastEntry, full: str) -> bool:

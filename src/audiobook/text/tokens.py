@@ -4,7 +4,8 @@
 at its ends, so a quotation mark or an elision mark is not part of a word and ``_`` (emphasis in
 Markdown) is not a letter. ``TOKEN_RE`` is the attribution passes' looser token: it keeps hyphens
 and apostrophes at either end (good-bye, ’em, the boys’), so that their word lists match words
-as written; use it only to compare with such lists.
+as written; use it only to compare with such lists. ``NAME_TOKEN_RE`` and ``TAG_WORD_RE`` are the
+tokens of character discovery and the cast's mention finder (each commented below).
 """
 
 from __future__ import annotations
@@ -13,6 +14,10 @@ import re
 
 WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 TOKEN_RE = re.compile(r"[\w’'-]+")
+# a name form's token: hyphens and one trailing period kept ("Jean-Paul", "Mr."), so that forms compare whole
+NAME_TOKEN_RE = re.compile(r"[\w’'-]+\.?")
+# a speech tag's word: no hyphen, so "--said" and "said--" are the verb; "_" and end apostrophes kept
+TAG_WORD_RE = re.compile(r"[\w’']+")
 
 
 def words(text: str) -> list[str]:

@@ -36,7 +36,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from audiobook.text.attribution.conversation import Attribution
-from audiobook.text.characters import Cast
+from audiobook.text.cast import Cast
 from audiobook.text.manuscript import Manuscript, Paragraph
 
 RULES = ("explicit", "pronoun", "continues", "beat", "addressed", "answers", "turns", "fits_both",

@@ -15,7 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from audiobook.text.attribution.turns import HARD, Conversation, Evidence, decode, margins
-from audiobook.text.characters import Cast, first_name_gender, noun_gender
+from audiobook.text.cast import Cast
+from audiobook.text.descriptions import noun_gender
+from audiobook.text.names import first_name_gender
 
 UNKNOWN = "Narrator"
 _DESCRIBING = frozenset("the his her their a an my our".split())     # the determiners of a description

@@ -14,7 +14,8 @@ import re
 from collections import Counter
 
 from audiobook.text.attribution.conversation import FIRST, UNNAMED_NARRATOR, Attribution, Item
-from audiobook.text.characters import TITLES, Cast, first_name_gender, norm
+from audiobook.text.cast import Cast
+from audiobook.text.names import TITLES, first_name_gender, norm
 
 INTRO_RE = re.compile(r"\b(?:I am|I'm|I’m|my name is|call me|it is I,?|this is)\s+(.{1,40}?)(?=[,.!?;]|$)",
                       re.IGNORECASE)

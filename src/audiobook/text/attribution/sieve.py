@@ -45,19 +45,10 @@ from audiobook.text.attribution.conversation import (
 from audiobook.text.attribution.narrator import INTRO_RE, NarratorNaming, looks_like_a_name
 from audiobook.text.attribution.tags import TAG_REASON, apply_tags, tag_speaker
 from audiobook.text.attribution.unspoken import UNSPOKEN_CONFIDENCE, unspoken, without
-from audiobook.text.characters import (
-    FEMALE_PRONOUNS,
-    MALE_PRONOUNS,
-    PERSON_NOUNS,
-    Cast,
-    Mention,
-    description,
-    norm,
-    noun_gender,
-    small_determiner,
-    vocatives,
-)
+from audiobook.text.cast import Cast, Mention
+from audiobook.text.descriptions import PERSON_NOUNS, description, noun_gender, small_determiner
 from audiobook.text.manuscript import Manuscript, Paragraph, Segment
+from audiobook.text.names import FEMALE_PRONOUNS, MALE_PRONOUNS, norm, vocatives
 from audiobook.text.speech_verbs import SPEECH_VERBS
 from audiobook.text.tokens import TOKEN_RE as _WORD_RE
 

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from audiobook.model import NARRATOR
 from audiobook.text.attribution.conversation import Attribution
-from audiobook.text.characters import Cast, norm
+from audiobook.text.cast import Cast
 from audiobook.text.manuscript import Manuscript
+from audiobook.text.names import norm
 
 TAG_REASON = "tag"
 

@@ -1,0 +1,236 @@
+"""The characters of a book and where the narration mentions them (pure; used by attribution).
+
+``Cast`` holds the characters (from ``book.yaml`` or discovered in the text, characters.py) and finds
+their mentions in a piece of narration: names, aliases ("Grandma Ivy", "the boy"), a title plus a
+surname ("Mr Hale" and "Hale"), and the pronouns he/she/I with their gender.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from audiobook.book import Character
+from audiobook.text.descriptions import FEMALE_NOUNS, MALE_NOUNS
+from audiobook.text.names import (
+    FIRST_PERSON,
+    FUNCTION_WORDS,
+    MALE_PRONOUNS,
+    NOT_NAMES,
+    ROLE_OF_TITLE,
+    TITLES,
+    is_narrator_name,
+    name_parts,
+    norm,
+    vocatives,
+    without_article,
+)
+from audiobook.text.tokens import NAME_TOKEN_RE
+
+_PRONOUN_RE = re.compile(r"\b(he|him|his|himself|she|her|hers|herself|I|me|my|myself)\b", re.IGNORECASE)
+
+
+@dataclass
+class Person:
+    name: str
+    gender: str = "unknown"          # male, female, unknown
+    aliases: set[str] = field(default_factory=set)
+    from_cast: bool = False
+
+
+@dataclass(frozen=True)
+class Mention:
+    person: str | None   # name of the Person, or None for an unresolved pronoun / I
+    start: int           # offsets within the searched text
+    end: int
+    kind: str            # "name", "alias", "pronoun", "first"
+    word: str            # the text as written
+    gender: str = "unknown"
+
+
+class Cast:
+    """Characters with their name forms; finds mentions in narration."""
+
+    def __init__(self, people: Iterable[Person], from_book: bool = False) -> None:
+        self.people: dict[str, Person] = {p.name: p for p in people}
+        self.from_book = from_book    # the book's cast list, not discovered
+        self.forms: dict[str, str] = {}
+        self._build()
+
+    @classmethod
+    def from_characters(cls, characters: Sequence[Character]) -> Cast:
+        return cls((Person(c.name, c.gender, set(c.aliases), True) for c in characters), from_book=True)
+
+    def _build(self) -> None:
+        owners: dict[str, set[str]] = defaultdict(set)
+        exact: dict[str, str] = {}
+        self.narrator = next((p.name for p in self.people.values() if is_narrator_name(p.name)), None)
+        # "Good" is a common word but the name of a character here: "Shut up, Good!" addresses him
+        self.word_names = frozenset(w for p in self.people.values() for f in (p.name, *p.aliases)
+                                    for w in f.split() if w in NOT_NAMES)
+        for p in self.people.values():
+            if p.name == self.narrator:
+                continue
+            for form in [p.name, *p.aliases]:
+                exact[norm(form)] = p.name
+            for form in [p.name, *p.aliases]:
+                for part in name_parts(form):
+                    owners[part].add(p.name)
+        self.forms = {k: next(iter(v)) for k, v in owners.items() if len(v) == 1}
+        self.forms.update(exact)
+        self._starts: dict[str, int] = {}       # first word of a form -> the most words of such a form
+        for k in self.forms:
+            w = k.split(" ", 1)[0]
+            self._starts[w] = max(self._starts.get(w, 0), k.count(" ") + 1)
+        lower_aliases = {norm(a) for p in self.people.values() for a in p.aliases if not a[:1].isupper()}
+        # name forms (not descriptions like "the boy") must be written with a capital
+        self._capital_keys = {k for p in self.people.values() for f in (p.name, *p.aliases)
+                              for k in (norm(f), *name_parts(f))
+                              if k[:1].isalpha() and without_article(f)[:1].isupper()} - lower_aliases
+        self._current = ""
+        self._seen: dict[str, list[Mention]] = {}
+        # "the doctor" is Dr. Archie, "his uncle" is Uncle John, when the cast has only one of them
+        roles: dict[str, set[str]] = defaultdict(set)
+        for p in self.people.values():
+            for form in [p.name, *p.aliases]:
+                ws = norm(form).split()
+                if ws and ws[0] in ROLE_OF_TITLE:
+                    roles[ROLE_OF_TITLE[ws[0]]].add(p.name)
+        self.roles = {k: next(iter(v)) for k, v in roles.items() if len(v) == 1 and k not in self.forms}
+        small = sorted({k for k in self.forms if " " not in k and k.isalpha() and k not in FUNCTION_WORDS
+                        and (k not in self._capital_keys or k in ROLE_OF_TITLE or k in MALE_NOUNS | FEMALE_NOUNS)}
+                       | set(self.roles))
+        self._voc_re = re.compile(rf"(?:^|[,;!?.—]\s*)(?:(?:my )?dear |oh,? )?({'|'.join(small)})(?=\s*[,!?.;—]|\s*$)",
+                                  re.IGNORECASE) if small else None
+        body = "|".join(sorted(self.roles))
+        self._role_re = re.compile(rf"\b(?:the|his|her|my|our|their|your)\s+(?:{body})\b", re.IGNORECASE) \
+            if body else None
+
+    def addressed(self, quote: str) -> list[str]:
+        """The characters a quote speaks to: "Rosa, did you know?", "Yes, uncle." (a cast form or
+        title written small), in order."""
+        out = [r for r in (self.resolve(v) for v in vocatives(quote, self.word_names)) if r]
+        if self._voc_re is not None:
+            for m in self._voc_re.finditer(quote):
+                word = m.group(1).lower()
+                who = self.forms.get(word) or self.roles.get(word)
+                if who and who not in out:
+                    out.append(who)
+        return out
+
+    def describe(self, desc: str) -> str | None:
+        """The cast member a description in a speech tag stands for: an alias ("the boy"), a name after a
+        determiner ("his Uncle John"), or the one person with that title ("the doctor" -> "Dr. Archie")."""
+        who = self.resolve(desc)
+        if who is None:
+            ws = desc.split()
+            if len(ws) > 1:
+                who = self.resolve(" ".join(ws[1:]))
+            if who is None and ws:
+                who = self.roles.get(ws[-1].lower())
+        return who
+
+    def gender(self, name: str | None) -> str:
+        p = self.people.get(name or "")
+        return p.gender if p else "unknown"
+
+    def resolve(self, phrase: str) -> str | None:
+        """The person a name or description refers to, if any."""
+        key = norm(phrase)
+        if key in self.forms:
+            return self.forms[key]
+        ws = key.split()
+        if len(ws) > 1 and ws[0] in TITLES and " ".join(ws[1:]) in self.forms:
+            return self.forms[" ".join(ws[1:])]
+        return None
+
+    def mentions(self, text: str) -> list[Mention]:
+        """Names, aliases and pronouns in a piece of narration, in order."""
+        hit = self._seen.get(text)
+        if hit is None:
+            if len(self._seen) > 512:     # a paragraph is looked at a few times in a row, then never again
+                self._seen.clear()
+            hit = self._seen[text] = self._mentions(text)
+        return list(hit)
+
+    def _mentions(self, text: str) -> list[Mention]:
+        self._current = text
+        out: list[Mention] = []
+        taken: list[tuple[int, int]] = []
+        low = text.lower()
+        if len(low) == len(text):
+            toks = [(m.start(), m.end(), m.group(0).replace(".", "")) for m in NAME_TOKEN_RE.finditer(low)]
+        else:       # a letter whose lower case is longer (rare): fold word by word
+            toks = [(m.start(), m.end(), m.group(0).casefold().replace(".", "")) for m in NAME_TOKEN_RE.finditer(text)]
+        i = 0
+        while i < len(toks):
+            article = toks[i][2] in ("the", "a", "an") and i + 1 < len(toks)
+            hit = (self._form_at(toks, i + 1) if article else None) or self._form_at(toks, i)
+            if hit is None:
+                i += 1
+                continue
+            j, end, person = hit
+            start = toks[i][0]
+            word = text[start:end]
+            if j == i and i > 0 and not article and self._other_name_before(text, toks, i):
+                i += 1          # "the Mem Sahib" is not "Missie Sahib"
+                continue
+            out.append(Mention(person, start, end, "name", word, self.gender(person)))
+            taken.append((start, end))
+            i = j + 1
+        if self._role_re is not None:
+            for m in self._role_re.finditer(text):
+                if not any(s <= m.start() < e for s, e in taken):
+                    person = self.roles[m.group(0).split()[-1].lower()]
+                    out.append(Mention(person, m.start(), m.end(), "alias", m.group(0), self.gender(person)))
+                    taken.append((m.start(), m.end()))
+        for m in _PRONOUN_RE.finditer(text):
+            w = m.group(1)
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            low = w.lower()
+            if low in FIRST_PERSON:
+                if low == "i" and w != "I":
+                    continue
+                out.append(Mention(None, m.start(), m.end(), "first", w))
+            else:
+                g = "male" if low in MALE_PRONOUNS else "female"
+                out.append(Mention(None, m.start(), m.end(), "pronoun", w, g))
+        out.sort(key=lambda x: x.start)
+        return out
+
+    def _other_name_before(self, text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
+        """Is the one-word name at token i the end of another capitalised name ("Mem Sahib")?"""
+        a, _b, w = toks[i - 1]
+        if not text[a:a + 1].isupper() or w in TITLES or w in self.forms or w in self.roles:
+            return False
+        before = text[:a].rstrip()
+        if text[toks[i - 1][1]:toks[i][0]] != " ":
+            return False
+        return bool(before) and before[-1] not in ".!?\"“‘'—:;"
+
+    def _form_at(self, toks: list[tuple[int, int, str]], i: int) -> tuple[int, int, str] | None:
+        """The longest name form starting at token i: (last token, end offset, person)."""
+        first = toks[i][2]
+        longest = self._starts.get(first) or self._starts.get(first[:-2] if first.endswith(("'s", "’s")) else "")
+        if not longest:
+            return None
+        for n in range(min(longest, len(toks) - i), 0, -1):
+            words = [t[2] for t in toks[i:i + n]]
+            last = toks[i + n - 1]
+            key = " ".join(words)
+            end = last[1]
+            if key not in self.forms and words[-1].endswith(("'s", "’s")):
+                key, end = key[:-2], end - 2          # "Rosa's"
+            person = self.forms.get(key)
+            if person is None:
+                continue
+            if self._current[end - 1:end] == ".":
+                end -= 1
+            if key in self._capital_keys and key[:1].isalpha() and not any(
+                    c.isupper() for c in self._current[toks[i][0]:end]):
+                continue
+            return i + n - 1, end, person
+        return None

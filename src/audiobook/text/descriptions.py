@@ -1,0 +1,94 @@
+"""How English describes a person in a speech tag: "the old man", "his wife", "Philip's nurse".
+
+``description`` finds such a description, ``noun_gender`` reads its gender from its noun ("her
+mother" -> female), ``person_noun`` says whether a word names a person at all ("painter", not "corner").
+"""
+
+from __future__ import annotations
+
+import re
+
+MALE_NOUNS = frozenset("""man boy husband father son brother uncle gentleman lad king lord sir master fellow
+    grandfather papa dad youth nephew prince gentlemen men boys squire parson priest monk""".split())
+FEMALE_NOUNS = frozenset("""woman girl wife mother daughter sister aunt lady maid queen mistress grandmother
+    mamma mama mum mom widow niece princess women girls ladies dame matron hostess landlady nun""".split())
+PERSON_NOUNS = MALE_NOUNS | FEMALE_NOUNS | frozenset(
+    """child children person people stranger voice voices visitor guest friend companion host cousin
+    parent parents baby infant nurse doctor captain officer soldier sailor servant clerk driver guide
+    judge lawyer student teacher master pupil clergyman minister chaplain neighbour neighbor gaoler
+    jailer guard sentry keeper porter waiter cook coachman footman butler housekeeper governess
+    peasant farmer stranger creature youngster elder crowd group others other one two three several
+    colonel major general sergeant lieutenant corporal private interlocutor speaker listener
+    newcomer traveller traveler fool wretch villain lover prisoner convict auctioneer surgeon
+    physician inspector detective constable policeman landlord innkeeper merchant shopkeeper
+    passenger chief leader king ruler savage native pilot engineer boss partner colleague
+    assistant secretary agent manager owner proprietor hunter fisherman artist painter poet writer
+    author female male figure individual""".split())
+_AGENT_SUFFIXES = ("ist", "ian", "man", "men", "ess", "ant")
+_NOT_AGENTS = frozenset("another together however whether shoulder chamber whisper silver remember weather "
+                        "thunder counter quarter character interior exterior chapter".split())
+_DETERMINER = r"(?:the|a|an|another|his|her|their|my|our|your|this|that|one of the|one of his|one of her|" \
+              r"some|[A-Z][a-z]+['’]s)"
+_DESC_RE = re.compile(rf"(?<![\w'’]){_DETERMINER}\s+((?:[a-z][\w'’-]*,?\s+){{0,4}}[a-z][\w'’-]*)")
+_DESC_STOP = frozenset("""with in of to from whose who which that as at on and or but by for into upon
+    again then now still half little quietly softly a an the""".split())
+
+
+def description(text: str, last: bool = False) -> str | None:
+    """A description naming a person in a speech tag: "the old man", "a thin, elderly gentleman",
+    "Philip's nurse"; the first one (at the start of ``text``) or, with ``last``, the one ending it."""
+    found = list(_DESC_RE.finditer(text))
+    if last:
+        found = [m for m in found if not text[m.end():].strip(" ,")]
+    elif found and not re.fullmatch(r"\s*(?:(?:in|up|out|forth|back|again|at last|then)\s+)?",
+                                    text[:found[0].start()]):
+        found = []
+    if not found:
+        return None
+    m = found[-1] if last else found[0]
+    ws = m.group(1).split()
+    head = 0
+    for k, w in enumerate(ws):
+        bare = w.rstrip(",").lower()
+        if bare in _DESC_STOP and k > 0:
+            break
+        if person_noun(bare):
+            head = k + 1
+            if w.endswith(","):
+                break
+    if head == 0:
+        return None
+    desc = text[m.start():m.start(1)] + " ".join(ws[:head]).rstrip(",")
+    return " ".join(desc.split())
+
+
+_SMALL_DETERMINERS = frozenset("the a an his her my our their this that another".split())
+
+
+def small_determiner(text: str) -> str:
+    """"The old sailor said" at a sentence's start: the determiner as description() reads it ("the")."""
+    stripped = text.lstrip()
+    first = stripped.split(" ", 1)[0]
+    if first.lower() in _SMALL_DETERMINERS and first[:1].isupper():
+        return text[:len(text) - len(stripped)] + first.lower() + stripped[len(first):]
+    return text
+
+
+def noun_gender(desc: str) -> str | None:
+    """'the old man' -> male, 'her mother' -> female, 'the artist' -> None."""
+    noun = desc.split()[-1].lower() if desc.split() else ""
+    if noun in MALE_NOUNS or noun.endswith(("man", "men")) and not noun.endswith(("woman", "women")):
+        return "male"
+    if noun in FEMALE_NOUNS or noun.endswith(("woman", "women", "ess")):
+        return "female"
+    return None
+
+
+def person_noun(word: str) -> bool:
+    if word in PERSON_NOUNS:
+        return True
+    if "-" in word:
+        return person_noun(word.rsplit("-", 1)[1])
+    if word.endswith(("er", "or")):      # painter, visitor; not lower, corner, dinner
+        return len(word) > 6 and word not in _NOT_AGENTS
+    return len(word) > 4 and word.endswith(_AGENT_SUFFIXES)

@@ -1,0 +1,155 @@
+"""How English refers to a person: titles, pronouns, name forms and the words that are never names.
+
+Shared by character discovery (characters.py), the cast's mention finder (cast.py) and attribution:
+``norm`` is how two name forms compare, ``clean_name`` turns a capitalised run into a name ("Oh Rosa"
+-> "Rosa"), ``vocatives`` finds the names a quote addresses, ``first_name_gender`` is the usual sex of
+a given name (a prior when the text gives no pronoun).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+MALE_TITLES = frozenset("mr mister sir lord uncle father brother king prince master captain colonel "
+                        "general major count duke baron monsieur signor herr don".split())
+FEMALE_TITLES = frozenset("mrs ms miss madam madame lady aunt mother sister queen princess mademoiselle "
+                          "signora frau dame mistress grandma granny".split())
+OTHER_TITLES = frozenset("dr doctor professor rev reverend judge nurse".split())
+TITLES = MALE_TITLES | FEMALE_TITLES | OTHER_TITLES
+ROLE_OF_TITLE = {t: t for t in """doctor captain colonel major general professor judge nurse uncle aunt king queen
+    prince princess count countess duke duchess baron baroness sergeant lieutenant inspector parson rector
+    vicar squire governor grandma grandpa granny""".split()}
+ROLE_OF_TITLE.update({"dr": "doctor", "capt": "captain", "col": "colonel", "prof": "professor", "rev": "parson"})
+MALE_PRONOUNS = frozenset("he him his himself".split())
+FEMALE_PRONOUNS = frozenset("she her hers herself".split())
+FIRST_PERSON = frozenset("i me my myself".split())
+# Capitalised words that are not names even in the middle of a sentence.
+NOT_NAMES = frozenset(
+    """I I'm I'll I've I'd O Oh Ah Yes No Well God Lord Heaven Heavens Sir Madam Mr Mrs Ms Miss Dr The A An
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
+    August September October November December Christmas English French German British American London
+    Paris England France Germany Italy Europe America Street Road House Hall Park Chapter Mamma Papa Mama
+    Ma Pa Mother Father Aunt Uncle Captain Colonel Doctor Professor Bible Church Christ Jesus Sunday Yeah
+    Indeed Perhaps But And Then Now What Why How Who Where When If It He She They We You Thank Good Dear
+    This That There Here Do Don't Let Come Go Look Tell Mademoiselle Monsieur Madame Lady Lord Master
+    Thanks Thank Dearest Hello Hullo Halloa Hallo Goodbye Good-bye Good-night Good-morning Good-evening Please Sorry
+    Hush Alas Hurrah Bravo Nonsense Listen Quick Stop Wait Silence Hey Hi Ha Hm Pshaw Bah Aye Nay
+    Yes-yes Ay Eh Ahem Humph Gad Egad Damn Hang Bless Mercy Goodness Gracious Sure Right Fine Never Ever
+    St Mt Ft No-one Nobody Everybody Somebody Anybody Someone Everyone Anyone
+    Pooh Tut Fie Hark Lo Alack Alas Zounds Heigh Ho Whew Ugh Aha Oho Amen Hurray Huzza Boo
+    Me My Mine Myself Us Our Ours Your Yours Him His Her Hers Its Their Them Theirs Himself Herself""".split()
+)
+# never a name, however often a tag seems to name it ("“Stop!” She laughed.", "I said No!")
+NEVER_NAMES = frozenset("I He She It We You They Me My Him Her His Us Our Your Their Them Yes No Ay Aye Nay".split())
+FUNCTION_WORDS = frozenset(
+    """a about above after again against all am an and any are as at be because been before being below
+    between both but by can could did do does doing down during each few for from further had has have
+    having her here hers his how if in into is it its just more most no nor not now of off on once only
+    or other our out over own same shall should so some such than that the their them then there these
+    they this those through to too under until up upon very was we were what when where which while who
+    whom why will with would yes yet you your still even never ever always once perhaps suddenly""".split())
+_NAME = r"[A-Z][\w’'-]*[a-z][\w’'-]*"
+_TITLE_RE = "|".join(sorted((t.capitalize() for t in TITLES), key=len, reverse=True))
+NAME_RE = re.compile(rf"\b(?:(?:{_TITLE_RE})\.?\s+)?{_NAME}(?:[ \t]+{_NAME}){{0,2}}")
+_DETERMINERS = ("the ", "a ", "an ")
+
+
+@lru_cache(maxsize=65536)
+def norm(name: str) -> str:
+    """A name as compared: case-folded, periods dropped, whitespace collapsed, no leading article."""
+    s = " ".join(name.replace(".", "").split()).casefold()
+    for d in _DETERMINERS:
+        if s.startswith(d):
+            return s[len(d):]
+    return s
+
+
+def is_narrator_name(name: str) -> bool:
+    """A cast entry standing for the first-person narrator: "I", "I (the narrator)", "we (...)"."""
+    return norm(name).split(" ", 1)[0] in ("i", "we", "me")
+
+
+def without_article(name: str) -> str:
+    """A name as written, without a leading article ("The doctor" -> "doctor")."""
+    for d in ("the ", "a ", "an "):
+        if name[:len(d)].lower() == d:
+            return name[len(d):]
+    return name
+
+
+_PRONOUN_WORDS = frozenset("i me he him she it we us they whose".split())
+
+
+@lru_cache(maxsize=65536)
+def name_parts(form: str) -> tuple[str, ...]:
+    """Single words of a proper name that can stand for it ("Mr. Hale" -> "hale"), lower-cased."""
+    if not form[:1].isupper() or is_narrator_name(form) or "(" in form:
+        return ()
+    ws = tuple(w for w in norm(form).split() if w not in TITLES and w not in FUNCTION_WORDS
+               and w not in _PRONOUN_WORDS)
+    return ws if len(ws) > 1 or len(norm(form).split()) > 1 else ()
+
+
+@cache
+def _first_names() -> dict[str, str]:
+    from audiobook.text.first_names import FEMALE, MALE
+
+    return {**{n.casefold(): "female" for n in FEMALE.split()}, **{n.casefold(): "male" for n in MALE.split()}}
+
+
+def first_name_gender(form: str) -> str | None:
+    """The sex most people with this name form's first name are ("Charlotte Temple" -> female), a prior to
+    use when the text gives no pronoun; None for a titled form, a description or an unlisted name."""
+    words = form.split()
+    if not words or not words[0][:1].isupper() or norm(words[0]) in TITLES:
+        return None
+    return _first_names().get(words[0].rstrip(".").casefold())
+
+
+def is_title(name: str) -> bool:
+    return norm(name).split()[0] in TITLES
+
+
+def clean_name(name: str, allow: frozenset[str] = frozenset()) -> str:
+    """A capitalised run as a name: leading interjections, function words and adverbs dropped ("Oh Rosa",
+    "Then Rosa"), trailing common words too ("Rosa Yes"); ``allow``: words that are names in this book."""
+    ws = name.split("--")[0].rstrip("-").split()     # "Emma--quite" (a broken-off sentence) is Emma
+    if len(ws) > 1 and ws[0][-2:] in ("'s", "’s") and ws[0][:-2].lower() in FUNCTION_WORDS | {"let", "it", "that"}:
+        ws = ws[1:]      # "Where's Quill?", "Here's Rosa": the name is Quill, Rosa
+    while ws and ws[0] not in allow and ((ws[0].rstrip(".") in NOT_NAMES and ws[0].rstrip(".").lower() not in TITLES)
+                                         or ws[0].lower() in FUNCTION_WORDS or ws[0].endswith("ly")):
+        ws = ws[1:]
+    while len(ws) > 1 and ws[-1] in NOT_NAMES and ws[-1] not in allow and ws[-2].rstrip(".").lower() not in TITLES:
+        ws = ws[:-1]
+    while ws and ws[-1] in NOT_NAMES and ws[-1] not in allow and len(ws) == 1:
+        ws = ws[:-1]
+    if not ws or (len(ws) == 1 and ws[0].rstrip(".").lower() in TITLES):
+        return ""
+    if ws[-1].endswith(("’s", "'s")):
+        ws[-1] = ws[-1][:-2]
+    return " ".join(ws)
+
+
+_VOCATIVE_RE = re.compile(
+    rf"(?:^|[,;!?.—]\s*|\b(?:oh|o|dear|my dear)\s+)({NAME_RE.pattern})(?=\s*[,!?.—]|\s*$)"
+)
+
+
+def vocatives(quote: str, allow: frozenset[str] = frozenset()) -> list[str]:
+    """Names a quote addresses ("Rosa, did you know?", "..., Mr. Hale."): the listener, not the speaker;
+    ``allow``: common words that are names in this book ("Shut up, Good!")."""
+    out = []
+    for m in _VOCATIVE_RE.finditer(quote):
+        start = m.start(1)
+        before = quote[:start].rstrip()
+        after = quote[m.end(1):].lstrip()
+        if before and not before.endswith((",", "!", "?", ".", "—")) \
+                and not before.lower().endswith(("oh", "dear", "o")):
+            continue
+        if not before and not after.startswith((",", "!", "?")):
+            continue
+        name = clean_name(m.group(1), allow)
+        if name:
+            out.append(name)
+    return out
