@@ -12,7 +12,8 @@ from click.testing import CliRunner
 
 from audiobook.book import Character, load_book
 from audiobook.cli.main import cli
-from audiobook.text.attribution.sieve import UNNAMED_NARRATOR, attribute
+from audiobook.text.attribution.sieve import attribute
+from audiobook.text.attribution.state import UNNAMED_NARRATOR
 from audiobook.text.cast import Cast
 from audiobook.text.characters import discover
 from audiobook.text.descriptions import description

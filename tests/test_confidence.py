@@ -7,7 +7,7 @@ from pathlib import Path
 from audiobook.model import Character
 from audiobook.text.attribution import attribute
 from audiobook.text.attribution.confidence import WEIGHTS, features, rule_of, score
-from audiobook.text.attribution.conversation import Attribution
+from audiobook.text.attribution.state import Attribution
 from audiobook.text.cast import Cast
 from audiobook.text.manuscript import parse_text
 from audiobook.text.script import review, script_of

@@ -24,6 +24,8 @@ PERSON_NOUNS = MALE_NOUNS | FEMALE_NOUNS | frozenset(
     passenger chief leader king ruler savage native pilot engineer boss partner colleague
     assistant secretary agent manager owner proprietor hunter fisherman artist painter poet writer
     author female male figure individual""".split())
+# person nouns that name anyone: "the man" in a tag is mostly someone new
+GENERIC_NOUNS = frozenset("man woman men women person people voice voices stranger other others one".split())
 _AGENT_SUFFIXES = ("ist", "ian", "man", "men", "ess", "ant")
 _NOT_AGENTS = frozenset("another together however whether shoulder chamber whisper silver remember weather "
                         "thunder counter quarter character interior exterior chapter".split())

@@ -15,9 +15,9 @@ from pathlib import Path
 from audiobook.book import Book
 from audiobook.model import NARRATOR, Break, Chapter, Line, Script
 from audiobook.text.attribution import attribute
-from audiobook.text.attribution.conversation import Attribution
 from audiobook.text.attribution.narrator import looks_like_a_name
-from audiobook.text.attribution.sieve import UNNAMED_NARRATOR, speaker_gender
+from audiobook.text.attribution.sieve import speaker_gender
+from audiobook.text.attribution.state import UNNAMED_NARRATOR, Attribution
 from audiobook.text.cast import Cast
 from audiobook.text.characters import discover
 from audiobook.text.descriptions import FEMALE_NOUNS, MALE_NOUNS, person_noun

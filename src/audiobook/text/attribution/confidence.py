@@ -35,7 +35,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from audiobook.text.attribution.conversation import Attribution
+from audiobook.text.attribution.state import Attribution
 from audiobook.text.cast import Cast
 from audiobook.text.manuscript import Manuscript, Paragraph
 

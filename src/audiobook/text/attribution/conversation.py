@@ -12,262 +12,228 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
+from audiobook.text.attribution.state import FIRST, UNNAMED_NARRATOR, Attribution, Item, State
 from audiobook.text.attribution.turns import HARD, Conversation, Evidence, decode, margins
-from audiobook.text.cast import Cast
-from audiobook.text.descriptions import noun_gender
+from audiobook.text.descriptions import GENERIC_NOUNS, noun_gender
 from audiobook.text.names import first_name_gender
 
 UNKNOWN = "Narrator"
 _DESCRIBING = frozenset("the his her their a an my our".split())     # the determiners of a description
-# person nouns that name anyone: "the man" in a tag is mostly someone new
-GENERIC_NOUNS = frozenset("man woman men women person people voice voices stranger other others one".split())
-# "he answered": the one who answers is not the one who just spoke
-REPLY_VERBS = frozenset("answer answers answered reply replies replied rejoin rejoined retort retorted respond "
-                        "responded".split())
 
 
-@dataclass(frozen=True)
-class Attribution:
-    speaker: str
-    confidence: float
-    reason: str
-    described_as: str = ""     # the description the speaker was named from ("The painter"), if any
-    margin: float | None = None  # how much worse the conversation decodes without this speaker (turns.margins)
-
-
-FIRST = "I"   # the first-person narrator, until we know their name
-UNNAMED_NARRATOR = "I (first-person narrator)"   # a first-person narrator whose name the book never gives
-
-
-@dataclass
-class Item:
-    """A paragraph with dialogue, as the first pass saw it."""
-
-    gpar: int                          # book-wide paragraph number (chapters apart by a gap)
-    quote_ids: list[int]
-    found: dict[int, Attribution]      # quote_id -> attribution from the paragraph itself (may be empty)
-    excluded: set[str]                 # people the quotes name
-    listener: str | None               # named by a vocative in the last quote
-    previous: Attribution | None       # the subject of the sentence before, if narration came before
-    recent: list[str]                  # characters mentioned lately, most recent first
-    called: str | None = None          # a name the last quote addresses that is nobody in the cast ("Jane")
-
-
-class TurnTaking:
-    """The conversation pass, mixed into the attributor: what it reads and writes of the attributor."""
-
-    cast: Cast
-    items: list[Item]                  # paragraphs with dialogue, in order
-    out: dict[int, Attribution]        # quote_id -> the speaker decided
-    described: dict[str, str]          # "the artist" -> "Basil", learned from a conversation
-    narrator_name: str
-    talkers: Counter[str]              # speakers of explicit tags, for a last guess
-
-    def _conversations(self) -> None:
-        chains: list[list[Item]] = []
-        for it in self.items:
-            if chains and it.gpar - chains[-1][-1].gpar == 1:
-                chains[-1].append(it)
-            else:
-                chains.append([it])
-        spoken: list[tuple[int, str]] = []      # (gpar, speaker) of paragraphs decided so far
-        for chain in chains:
-            speakers: list[str | None] = [self._anchor(it, spoken) for it in chain]
-            self._name_descriptions(chain, speakers)
-            if self.cast.from_book:
-                self._pronouns_in_turn(chain, speakers)
-            if self.cast.from_book and any(it.found for it in chain) and self._decode(chain, speakers):
-                spoken.extend((it.gpar, speakers[k] or UNKNOWN) for k, it in enumerate(chain))
-                continue
-            for k, it in enumerate(chain):
-                if speakers[k] == "":        # continues a quote whose speaker is decided by now
-                    before = speakers[k - 1] if k > 0 else None
-                    for q in it.quote_ids:
-                        if before and self.out[q].speaker == "":
-                            self.out[q] = Attribution(before, 0.9, self.out[q].reason)
-                    speakers[k] = before if before and self.out[it.quote_ids[-1]].speaker else None
-                if speakers[k] is None:
-                    a = self._alternate(chain, speakers, k) or self._fallback(it, spoken)
-                    for q in it.quote_ids:
-                        self.out[q] = a
-                    speakers[k] = a.speaker
-                spoken.append((it.gpar, speakers[k] or UNKNOWN))
-
-    def _decode(self, chain: list[Item], speakers: list[str | None]) -> bool:
-        """Decide the whole conversation at once (turns.py); False when it has nobody to give lines to."""
-        found: list[Attribution | None] = [self.out[it.quote_ids[-1]] if it.found else None for it in chain]
-        people = _ranked([s for s in speakers if s], [it.listener for it in chain],
-                         [it.previous.speaker for it in chain if it.previous], chain[0].recent[:3],
-                         [p for p, _n in self.talkers.most_common(2)])
-        people = [p for p in people if p not in ("", UNKNOWN)][:8]
-        if not people:
-            return False
-        # a long conversation with more people than the search holds: the lines of the others stand as found
-        found = [f if f is None or f.speaker in people or f.speaker == "" else None for f in found]
-        keep = [f is not None and f.speaker not in people and f.speaker != "" for f in (
-            self.out[it.quote_ids[-1]] if it.found else None for it in chain)]
-        evidence = [_evidence(found[k], it.excluded, it.listener, it.previous) for k, it in enumerate(chain)]
-        anchored = {s for s in speakers if s}
-        prior = {p: (0.0 if p in anchored else 0.4 + 0.1 * r) for r, p in enumerate(people)}
-        conv = Conversation(evidence, people, prior)
-        got = decode(conv)
-        if None in got:
-            return False
-        sure = margins(conv, got)        # read by confidence.py
+def take_turns(st: State) -> None:
+    chains: list[list[Item]] = []
+    for it in st.items:
+        if chains and it.gpar - chains[-1][-1].gpar == 1:
+            chains[-1].append(it)
+        else:
+            chains.append([it])
+    spoken: list[tuple[int, str]] = []      # (gpar, speaker) of paragraphs decided so far
+    for chain in chains:
+        speakers: list[str | None] = [_anchor(st, it, spoken) for it in chain]
+        _name_descriptions(st, chain, speakers)
+        if st.cast.from_book:
+            _pronouns_in_turn(st, chain, speakers)
+        if st.cast.from_book and any(it.found for it in chain) and _decode(st, chain, speakers):
+            spoken.extend((it.gpar, speakers[k] or UNKNOWN) for k, it in enumerate(chain))
+            continue
         for k, it in enumerate(chain):
-            who, f = got[k], found[k]
-            if keep[k]:
-                continue
-            a = _reason(k, got, found, chain[k - 1].listener if k > 0 else None, it.previous)
-            if a is None:
-                continue
-            for q in it.quote_ids:
-                if f is None or self.out[q].speaker == f.speaker:
-                    self.out[q] = a
-            speakers[k] = who
-        for k, it in enumerate(chain):
-            for q in it.quote_ids:
-                if not keep[k] and self.out[q].speaker == got[k]:
-                    self.out[q] = replace(self.out[q], margin=sure[k])
-        return True
-
-    def _name_descriptions(self, chain: list[Item], speakers: list[str | None]) -> None:
-        """"Upon my word, Basil!" / "You don't understand," answered the artist: the artist is Basil; so is
-        the girl of "Tell me," said the girl. / "Yes, Thea," said the doctor. A description the cast list
-        names is left as it is."""
-        for k, it in enumerate(chain):
-            who = speakers[k]
-            det = who.split(" ", 1)[0].lower() if who else ""
-            described = who is not None and det in _DESCRIBING and who[len(det) + 1:][:1].islower()
-            if who is None or (self.cast.resolve(who) and (not described or self.cast.from_book)) \
-                    or who in (UNKNOWN, UNNAMED_NARRATOR, self.narrator_name) \
-                    or det not in _DESCRIBING \
-                    or who.split()[-1].lower() in GENERIC_NOUNS:
-                continue
-            # the one addressed, a character or a name discovery does not know ("Feel sick, Thea?")
-            listener = (chain[k - 1].listener or chain[k - 1].called) if k > 0 else None
-            if listener and listener != speakers[k - 1] and listener not in it.excluded \
-                    and listener != self.narrator_name \
-                    and self._gender(listener) in ("unknown", noun_gender(who) or self._gender(listener)):
-                self.described[who.casefold()] = listener
-            reply = chain[k + 1] if k + 1 < len(chain) else None
-            answer = (reply.listener or reply.called) if reply else None
-            if reply and answer and who.casefold() not in self.described and reply.found \
-                    and speakers[k + 1] not in (who, None, answer) and answer not in it.excluded \
-                    and answer != self.narrator_name \
-                    and self._gender(answer) in ("unknown", noun_gender(who) or self._gender(answer)):
-                self.described[who.casefold()] = answer     # "Tell me," said the girl. / "Yes, Thea."
-            named = self.described.get(who.casefold())
-            if named is None:
-                continue
-            for q in it.quote_ids:
-                a = self.out[q]
-                if a.speaker == who:    # not the paragraph's other speaker
-                    self.out[q] = Attribution(named, a.confidence * 0.9, f"{a.reason} = {named}", who)
-            speakers[k] = named
-
-    def _gender(self, name: str) -> str:
-        """A character's gender, or a name's usual sex when it is no character ("Barney": a man)."""
-        g = self.cast.gender(name)
-        return g if g != "unknown" or self.cast.resolve(name) else first_name_gender(name) or "unknown"
-
-    def _pronouns_in_turn(self, chain: list[Item], speakers: list[str | None]) -> None:
-        """Ann and Mary talking: "she asked" fits both, so the turn decides which. Only with a cast list:
-        without one, the person a woman answers is often someone discovery cannot name ("the stranger"),
-        and the other woman it knows is a cat she talks to or a maid in the next room (7 such turns right,
-        18 wrong on the LitBank set)."""
-        for k, it in enumerate(chain):
-            a = self.out.get(it.quote_ids[-1])
-            if a is None or not a.reason.startswith("pronoun") or k < 1 \
-                    or any(self.out[q].reason == "tag" for q in it.quote_ids):   # a tag is a fact
-                continue
-            j = next((j for j in range(k - 1, -1, -1) if speakers[j] and not
-                      self.out[chain[j].quote_ids[-1]].reason.startswith("pronoun")), None)
-            if j is None or (k - j) % 2 == 0:
-                continue
-            other = self._other(chain, speakers, j, k)
-            if other and other != a.speaker and other not in it.excluded and speakers[j] == a.speaker \
-                    and self.cast.gender(other) == self.cast.gender(a.speaker) != "unknown":
-                turns = f"{k - j} turn{'s' if k - j > 1 else ''}"
-                pronoun = a.reason.split(": ", 1)[1].split(" ")[0]
+            if speakers[k] == "":        # continues a quote whose speaker is decided by now
+                before = speakers[k - 1] if k > 0 else None
                 for q in it.quote_ids:
-                    self.out[q] = Attribution(other, 0.6,
-                                              f"turn-taking: {turns} from {speakers[j]} ({pronoun} fits both)")
-                speakers[k] = other
+                    if before and st.out[q].speaker == "":
+                        st.out[q] = Attribution(before, 0.9, st.out[q].reason)
+                speakers[k] = before if before and st.out[it.quote_ids[-1]].speaker else None
+            if speakers[k] is None:
+                a = _alternate(st, chain, speakers, k) or _fallback(st, it, spoken)
+                for q in it.quote_ids:
+                    st.out[q] = a
+                speakers[k] = a.speaker
+            spoken.append((it.gpar, speakers[k] or UNKNOWN))
 
-    def _anchor(self, it: Item, spoken: list[tuple[int, str]]) -> str | None:
-        if not it.found:
-            return None
+
+def _decode(st: State, chain: list[Item], speakers: list[str | None]) -> bool:
+    """Decide the whole conversation at once (turns.py); False when it has nobody to give lines to."""
+    found: list[Attribution | None] = [st.out[it.quote_ids[-1]] if it.found else None for it in chain]
+    people = _ranked([s for s in speakers if s], [it.listener for it in chain],
+                     [it.previous.speaker for it in chain if it.previous], chain[0].recent[:3],
+                     [p for p, _n in st.talkers.most_common(2)])
+    people = [p for p in people if p not in ("", UNKNOWN)][:8]
+    if not people:
+        return False
+    # a long conversation with more people than the search holds: the lines of the others stand as found
+    found = [f if f is None or f.speaker in people or f.speaker == "" else None for f in found]
+    keep = [f is not None and f.speaker not in people and f.speaker != "" for f in (
+        st.out[it.quote_ids[-1]] if it.found else None for it in chain)]
+    evidence = [_evidence(found[k], it.excluded, it.listener, it.previous) for k, it in enumerate(chain)]
+    anchored = {s for s in speakers if s}
+    prior = {p: (0.0 if p in anchored else 0.4 + 0.1 * r) for r, p in enumerate(people)}
+    conv = Conversation(evidence, people, prior)
+    got = decode(conv)
+    if None in got:
+        return False
+    sure = margins(conv, got)        # read by confidence.py
+    for k, it in enumerate(chain):
+        who, f = got[k], found[k]
+        if keep[k]:
+            continue
+        a = _reason(k, got, found, chain[k - 1].listener if k > 0 else None, it.previous)
+        if a is None:
+            continue
         for q in it.quote_ids:
-            a = it.found[q]
-            self.out[q] = a
-        return self.out[it.quote_ids[-1]].speaker
+            if f is None or st.out[q].speaker == f.speaker:
+                st.out[q] = a
+        speakers[k] = who
+    for k, it in enumerate(chain):
+        for q in it.quote_ids:
+            if not keep[k] and st.out[q].speaker == got[k]:
+                st.out[q] = replace(st.out[q], margin=sure[k])
+    return True
 
-    def _alternate(self, chain: list[Item], speakers: list[str | None], k: int) -> Attribution | None:
-        """Count turns from the nearest decided paragraph of the conversation, before or after."""
-        it = chain[k]
-        addressed = chain[k - 1].listener if k > 0 else None
-        if addressed and addressed != speakers[k - 1] and addressed not in it.excluded:
-            return Attribution(addressed, 0.6, f"turn-taking: {addressed} was addressed")
-        # two people taking turns: the one before the last answers (trusted with a cast list only, where
-        # the speakers two lines back are names from book.yaml rather than discovered guesses)
-        before, last = (speakers[k - 2], speakers[k - 1]) if k > 1 else (None, None)
-        if self.cast.from_book and before and last and before != last and before not in it.excluded:
-            return Attribution(before, 0.55, f"turn-taking: answers {last}")
-        order = sorted((j for j in range(len(chain)) if chain[j].found), key=lambda j: (j > k or k - j > 4, abs(j - k)))
-        for j in order:
-            anchor = speakers[j]
-            if anchor is None:
-                continue
-            d = abs(j - k)
-            who = anchor if d % 2 == 0 else self._other(chain, speakers, j, k)
-            if who and who not in it.excluded:
-                conf = max(0.35, 0.75 - 0.05 * d)
-                return Attribution(who, conf, f"turn-taking: {d} turn{'s' if d > 1 else ''} from {anchor}")
-        if k > 0 and speakers[k - 1]:
-            who = self._other(chain, speakers, k - 1, k)
-            if who and who not in it.excluded:
-                return Attribution(who, 0.45, f"turn-taking: answers {speakers[k - 1]}")
+
+def _name_descriptions(st: State, chain: list[Item], speakers: list[str | None]) -> None:
+    """"Upon my word, Basil!" / "You don't understand," answered the artist: the artist is Basil; so is
+    the girl of "Tell me," said the girl. / "Yes, Thea," said the doctor. A description the cast list
+    names is left as it is."""
+    for k, it in enumerate(chain):
+        who = speakers[k]
+        det = who.split(" ", 1)[0].lower() if who else ""
+        described = who is not None and det in _DESCRIBING and who[len(det) + 1:][:1].islower()
+        if who is None or (st.cast.resolve(who) and (not described or st.cast.from_book)) \
+                or who in (UNKNOWN, UNNAMED_NARRATOR, st.narrator_name) \
+                or det not in _DESCRIBING \
+                or who.split()[-1].lower() in GENERIC_NOUNS:
+            continue
+        # the one addressed, a character or a name discovery does not know ("Feel sick, Thea?")
+        listener = (chain[k - 1].listener or chain[k - 1].called) if k > 0 else None
+        if listener and listener != speakers[k - 1] and listener not in it.excluded \
+                and listener != st.narrator_name \
+                and _gender(st, listener) in ("unknown", noun_gender(who) or _gender(st, listener)):
+            st.described[who.casefold()] = listener
+        reply = chain[k + 1] if k + 1 < len(chain) else None
+        answer = (reply.listener or reply.called) if reply else None
+        if reply and answer and who.casefold() not in st.described and reply.found \
+                and speakers[k + 1] not in (who, None, answer) and answer not in it.excluded \
+                and answer != st.narrator_name \
+                and _gender(st, answer) in ("unknown", noun_gender(who) or _gender(st, answer)):
+            st.described[who.casefold()] = answer     # "Tell me," said the girl. / "Yes, Thea."
+        named = st.described.get(who.casefold())
+        if named is None:
+            continue
+        for q in it.quote_ids:
+            a = st.out[q]
+            if a.speaker == who:    # not the paragraph's other speaker
+                st.out[q] = Attribution(named, a.confidence * 0.9, f"{a.reason} = {named}", who)
+        speakers[k] = named
+
+
+def _gender(st: State, name: str) -> str:
+    """A character's gender, or a name's usual sex when it is no character ("Barney": a man)."""
+    g = st.cast.gender(name)
+    return g if g != "unknown" or st.cast.resolve(name) else first_name_gender(name) or "unknown"
+
+
+def _pronouns_in_turn(st: State, chain: list[Item], speakers: list[str | None]) -> None:
+    """Ann and Mary talking: "she asked" fits both, so the turn decides which. Only with a cast list:
+    without one, the person a woman answers is often someone discovery cannot name ("the stranger"),
+    and the other woman it knows is a cat she talks to or a maid in the next room (7 such turns right,
+    18 wrong on the LitBank set)."""
+    for k, it in enumerate(chain):
+        a = st.out.get(it.quote_ids[-1])
+        if a is None or not a.reason.startswith("pronoun") or k < 1 \
+                or any(st.out[q].reason == "tag" for q in it.quote_ids):   # a tag is a fact
+            continue
+        j = next((j for j in range(k - 1, -1, -1) if speakers[j] and not
+                  st.out[chain[j].quote_ids[-1]].reason.startswith("pronoun")), None)
+        if j is None or (k - j) % 2 == 0:
+            continue
+        other = _other(st, chain, speakers, j, k)
+        if other and other != a.speaker and other not in it.excluded and speakers[j] == a.speaker \
+                and st.cast.gender(other) == st.cast.gender(a.speaker) != "unknown":
+            turns = f"{k - j} turn{'s' if k - j > 1 else ''}"
+            pronoun = a.reason.split(": ", 1)[1].split(" ")[0]
+            for q in it.quote_ids:
+                st.out[q] = Attribution(other, 0.6,
+                                          f"turn-taking: {turns} from {speakers[j]} ({pronoun} fits both)")
+            speakers[k] = other
+
+
+def _anchor(st: State, it: Item, spoken: list[tuple[int, str]]) -> str | None:
+    if not it.found:
         return None
+    for q in it.quote_ids:
+        a = it.found[q]
+        st.out[q] = a
+    return st.out[it.quote_ids[-1]].speaker
 
-    def _other(self, chain: list[Item], speakers: list[str | None], j: int, k: int) -> str | None:
-        """The other person of the conversation, seen from paragraph j."""
-        me = speakers[j]
-        listener = chain[j].listener
-        if listener and listener != me and listener not in chain[k].excluded:
-            return listener         # the one the anchor spoke to
-        near = [j - d for d in range(1, 5)] + [n for d in range(1, len(chain)) for n in (j + d, j - d - 4)]
-        for n in near:
-            if 0 <= n < len(chain) and (chain[n].found or n < j) and speakers[n] and speakers[n] != me:
-                return speakers[n]
-        lo, hi = min(j, k), max(j, k)
-        for n in range(lo, hi):
-            if chain[n].listener and chain[n].listener != me:
-                return chain[n].listener
-        for person in chain[0].recent:
-            if person != me and person not in chain[k].excluded and person not in chain[j].excluded:
-                return person
-        return None
 
-    def _fallback(self, it: Item, spoken: list[tuple[int, str]]) -> Attribution:
-        if it.previous is not None:
-            return it.previous
-        last = spoken[-1][1] if spoken and it.gpar - spoken[-1][0] <= 2 else None
-        if last is not None and len(spoken) >= 2 and spoken[-2][1] not in (last, UNKNOWN) \
-                and spoken[-2][1] not in it.excluded and spoken[-1][0] - spoken[-2][0] <= 2:
-            return Attribution(spoken[-2][1], 0.5, "turn-taking: across a short pause")
-        for person in it.recent[:3]:
-            if person not in it.excluded and person != FIRST and self.talkers[person] and person != last:
-                return Attribution(person, 0.25, "recent: last character mentioned")
-        for person, _n in self.talkers.most_common():
-            if person not in it.excluded and person != last:
-                return Attribution(person, 0.1, "guess: the character who speaks most")
-        for person in it.recent:
-            if person not in it.excluded and person != FIRST:
-                return Attribution(person, 0.1, "recent: last character mentioned")
-        return Attribution(UNKNOWN, 0.05, "unknown")
+def _alternate(st: State, chain: list[Item], speakers: list[str | None], k: int) -> Attribution | None:
+    """Count turns from the nearest decided paragraph of the conversation, before or after."""
+    it = chain[k]
+    addressed = chain[k - 1].listener if k > 0 else None
+    if addressed and addressed != speakers[k - 1] and addressed not in it.excluded:
+        return Attribution(addressed, 0.6, f"turn-taking: {addressed} was addressed")
+    # two people taking turns: the one before the last answers (trusted with a cast list only, where
+    # the speakers two lines back are names from book.yaml rather than discovered guesses)
+    before, last = (speakers[k - 2], speakers[k - 1]) if k > 1 else (None, None)
+    if st.cast.from_book and before and last and before != last and before not in it.excluded:
+        return Attribution(before, 0.55, f"turn-taking: answers {last}")
+    order = sorted((j for j in range(len(chain)) if chain[j].found), key=lambda j: (j > k or k - j > 4, abs(j - k)))
+    for j in order:
+        anchor = speakers[j]
+        if anchor is None:
+            continue
+        d = abs(j - k)
+        who = anchor if d % 2 == 0 else _other(st, chain, speakers, j, k)
+        if who and who not in it.excluded:
+            conf = max(0.35, 0.75 - 0.05 * d)
+            return Attribution(who, conf, f"turn-taking: {d} turn{'s' if d > 1 else ''} from {anchor}")
+    if k > 0 and speakers[k - 1]:
+        who = _other(st, chain, speakers, k - 1, k)
+        if who and who not in it.excluded:
+            return Attribution(who, 0.45, f"turn-taking: answers {speakers[k - 1]}")
+    return None
+
+
+def _other(st: State, chain: list[Item], speakers: list[str | None], j: int, k: int) -> str | None:
+    """The other person of the conversation, seen from paragraph j."""
+    me = speakers[j]
+    listener = chain[j].listener
+    if listener and listener != me and listener not in chain[k].excluded:
+        return listener         # the one the anchor spoke to
+    near = [j - d for d in range(1, 5)] + [n for d in range(1, len(chain)) for n in (j + d, j - d - 4)]
+    for n in near:
+        if 0 <= n < len(chain) and (chain[n].found or n < j) and speakers[n] and speakers[n] != me:
+            return speakers[n]
+    lo, hi = min(j, k), max(j, k)
+    for n in range(lo, hi):
+        if chain[n].listener and chain[n].listener != me:
+            return chain[n].listener
+    for person in chain[0].recent:
+        if person != me and person not in chain[k].excluded and person not in chain[j].excluded:
+            return person
+    return None
+
+
+def _fallback(st: State, it: Item, spoken: list[tuple[int, str]]) -> Attribution:
+    if it.previous is not None:
+        return it.previous
+    last = spoken[-1][1] if spoken and it.gpar - spoken[-1][0] <= 2 else None
+    if last is not None and len(spoken) >= 2 and spoken[-2][1] not in (last, UNKNOWN) \
+            and spoken[-2][1] not in it.excluded and spoken[-1][0] - spoken[-2][0] <= 2:
+        return Attribution(spoken[-2][1], 0.5, "turn-taking: across a short pause")
+    for person in it.recent[:3]:
+        if person not in it.excluded and person != FIRST and st.talkers[person] and person != last:
+            return Attribution(person, 0.25, "recent: last character mentioned")
+    for person, _n in st.talkers.most_common():
+        if person not in it.excluded and person != last:
+            return Attribution(person, 0.1, "guess: the character who speaks most")
+    for person in it.recent:
+        if person not in it.excluded and person != FIRST:
+            return Attribution(person, 0.1, "recent: last character mentioned")
+    return Attribution(UNKNOWN, 0.05, "unknown")
 
 
 def _ranked(*groups: Sequence[str | None]) -> list[str]:
@@ -325,4 +291,3 @@ def _reason(k: int, got: list[str | None], found: list[Attribution | None], addr
     if nb is None or nb == who:
         return Attribution(who, 0.4, f"turn-taking: the likeliest speaker of the conversation{fits}")
     return Attribution(who, 0.5, f"turn-taking: answers {nb}{fits}")
-

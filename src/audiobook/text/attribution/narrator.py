@@ -1,4 +1,4 @@
-"""Who the first-person narrator is (the attributor's step between its two passes, attribution.py).
+"""Who the first-person narrator is (the pass between the sieve and turn-taking, sieve.py).
 
 Without a name, "I said" is spoken by ``I (first-person narrator)``. The narrator is named by the
 quotes around "I said": the one addressed just before or just after it ("..., Quatermain?" / "I
@@ -13,8 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from audiobook.text.attribution.conversation import FIRST, UNNAMED_NARRATOR, Attribution, Item
-from audiobook.text.cast import Cast
+from audiobook.text.attribution.state import FIRST, UNNAMED_NARRATOR, Attribution, Item, State
 from audiobook.text.names import TITLES, first_name_gender, norm
 
 INTRO_RE = re.compile(r"\b(?:I am|I'm|I’m|my name is|call me|it is I,?|this is)\s+(.{1,40}?)(?=[,.!?;]|$)",
@@ -32,103 +31,91 @@ _PLAIN_TITLES = {"mr": "male", "mister": "male", "monsieur": "male", "herr": "ma
                  "mrs": "female", "madame": "female", "miss": "female", "mademoiselle": "female", "ms": "female"}
 
 
-class NarratorNaming:
-    """Mixed into the attributor: what it reads and writes of the attributor."""
+def name_narrator(st: State) -> None:
+    """Name the first-person narrator: the one the others address, or who introduces themselves."""
+    votes: Counter[str] = Counter()
+    by_gpar = {it.gpar: it for it in st.items}
+    def said_by(it: Item) -> str | None:
+        a = it.found.get(it.quote_ids[-1])
+        return a.speaker if a else None
 
-    cast: Cast
-    items: list[Item]
-    raw: dict[int, str]                 # quote_id -> the quote's text
-    intro_votes: Counter[str]           # "my name was Pip" in the narration
-    named_in_narration: set[str]
-    named_in_quotes: set[str]
-    narration_words: int
-    first_person: int                   # I/me/my in the narration
-    narrator_name: str
+    # someone a tag names in the third person ("said Sir Henry") is not the one who says "I said"
+    named_third = {a.speaker for it in st.items for a in it.found.values()
+             if a.reason.startswith('explicit: "') and not a.reason.endswith("(the narrator)")}
+    for it in st.items:
+        if said_by(it) != FIRST:
+            continue
+        # the one addressed just before "I said" (or just after it, in the reply), one paragraph of
+        # narration apart at most
+        for n in (it.gpar - 2, it.gpar - 1, it.gpar + 1, it.gpar + 2):
+            other = by_gpar.get(n)
+            heard = other and (other.listener or other.called)
+            if other and heard and said_by(other) != FIRST and heard not in named_third:
+                votes[heard] += 1
+        for q in it.quote_ids:
+            for m in INTRO_RE.finditer(st.raw[q]):
+                r = st.cast.resolve(m.group(1))
+                if r:
+                    votes[r] += 3
+            # "And you are?" / "Jonathan Harker." (a name nobody else in the book goes by)
+            alone = _NAME_ONLY_RE.fullmatch(st.raw[q])
+            if alone and looks_like_a_name(alone.group(1)) and st.cast.resolve(alone.group(1)) is None:
+                votes[alone.group(1)] += 3
+    votes.update(st.intro_votes)
+    if st.cast.narrator:      # the cast list names the narrator ("I (the narrator)")
+        votes = Counter({st.cast.narrator: 1})
+    if not votes and st.cast.from_book:
+        # the narrator is rarely named in their own narration, and less often in the quotes
+        silent = [p for p in st.cast.people if p not in st.named_in_narration]
+        unnamed = [p for p in silent if p not in st.named_in_quotes]
+        if len(silent) == 1 or unnamed:
+            votes[(unnamed or silent)[0]] += 1
+        else:       # the first listed character that no tag names ("said Good") says "I said"
+            tagged = {a.speaker for it in st.items for a in it.found.values()
+                      if a.reason.startswith('explicit: "') and not a.reason.endswith("(the narrator)")}
+            untagged = [p for p in st.cast.people if p not in tagged]
+            if untagged:
+                votes[untagged[0]] += 1
+    # a tie goes to what looks like a name (a real name, not a word misread as a vocative)
+    name = max(votes, key=lambda p: (votes[p], looks_like_a_name(p))) if votes else UNNAMED_NARRATOR
+    also: set[str] = set()      # other names the narrator goes by ("Ned" and "Mr. Pim")
+    if votes and not st.cast.from_book:
+        name, also = _full_name(st, votes) or (name, also)
+    st.narrator_name = name
+    third = st.first_person * 1000 < 10 * st.narration_words and not st.cast.narrator
+    if third:
+        # a book told in the third person: an "I" in the narration is a stray, not a speaker
+        for it in st.items:
+            if any(a.speaker == FIRST for a in it.found.values()):
+                it.found.clear()
+        name = UNNAMED_NARRATOR
+    me = also | {FIRST}
+    for it in st.items:
+        for q, a in it.found.items():
+            if a.speaker in me:
+                it.found[q] = Attribution(name, a.confidence if votes else 0.6, a.reason)
+        it.recent = list(dict.fromkeys(name if p in me else p for p in it.recent if p != FIRST or not third))
+        if also:
+            it.listener = name if it.listener in also else it.listener
+            it.called = name if it.called in also else it.called
+            it.excluded = {name if p in also else p for p in it.excluded}
 
-    def _narrator(self) -> None:
-        """Name the first-person narrator: the one the others address, or who introduces themselves."""
-        votes: Counter[str] = Counter()
-        by_gpar = {it.gpar: it for it in self.items}
-        def said_by(it: Item) -> str | None:
-            a = it.found.get(it.quote_ids[-1])
-            return a.speaker if a else None
 
-        # someone a tag names in the third person ("said Sir Henry") is not the one who says "I said"
-        named_third = {a.speaker for it in self.items for a in it.found.values()
-                 if a.reason.startswith('explicit: "') and not a.reason.endswith("(the narrator)")}
-        for it in self.items:
-            if said_by(it) != FIRST:
-                continue
-            # the one addressed just before "I said" (or just after it, in the reply), one paragraph of
-            # narration apart at most
-            for n in (it.gpar - 2, it.gpar - 1, it.gpar + 1, it.gpar + 2):
-                other = by_gpar.get(n)
-                heard = other and (other.listener or other.called)
-                if other and heard and said_by(other) != FIRST and heard not in named_third:
-                    votes[heard] += 1
-            for q in it.quote_ids:
-                for m in INTRO_RE.finditer(self.raw[q]):
-                    r = self.cast.resolve(m.group(1))
-                    if r:
-                        votes[r] += 3
-                # "And you are?" / "Jonathan Harker." (a name nobody else in the book goes by)
-                alone = _NAME_ONLY_RE.fullmatch(self.raw[q])
-                if alone and looks_like_a_name(alone.group(1)) and self.cast.resolve(alone.group(1)) is None:
-                    votes[alone.group(1)] += 3
-        votes.update(self.intro_votes)
-        if self.cast.narrator:      # the cast list names the narrator ("I (the narrator)")
-            votes = Counter({self.cast.narrator: 1})
-        if not votes and self.cast.from_book:
-            # the narrator is rarely named in their own narration, and less often in the quotes
-            silent = [p for p in self.cast.people if p not in self.named_in_narration]
-            unnamed = [p for p in silent if p not in self.named_in_quotes]
-            if len(silent) == 1 or unnamed:
-                votes[(unnamed or silent)[0]] += 1
-            else:       # the first listed character that no tag names ("said Good") says "I said"
-                tagged = {a.speaker for it in self.items for a in it.found.values()
-                          if a.reason.startswith('explicit: "') and not a.reason.endswith("(the narrator)")}
-                untagged = [p for p in self.cast.people if p not in tagged]
-                if untagged:
-                    votes[untagged[0]] += 1
-        # a tie goes to what looks like a name (a real name, not a word misread as a vocative)
-        name = max(votes, key=lambda p: (votes[p], looks_like_a_name(p))) if votes else UNNAMED_NARRATOR
-        also: set[str] = set()      # other names the narrator goes by ("Ned" and "Mr. Pim")
-        if votes and not self.cast.from_book:
-            name, also = self._full_name(votes) or (name, also)
-        self.narrator_name = name
-        third = self.first_person * 1000 < 10 * self.narration_words and not self.cast.narrator
-        if third:
-            # a book told in the third person: an "I" in the narration is a stray, not a speaker
-            for it in self.items:
-                if any(a.speaker == FIRST for a in it.found.values()):
-                    it.found.clear()
-            name = UNNAMED_NARRATOR
-        me = also | {FIRST}
-        for it in self.items:
-            for q, a in it.found.items():
-                if a.speaker in me:
-                    it.found[q] = Attribution(name, a.confidence if votes else 0.6, a.reason)
-            it.recent = list(dict.fromkeys(name if p in me else p for p in it.recent if p != FIRST or not third))
-            if also:
-                it.listener = name if it.listener in also else it.listener
-                it.called = name if it.called in also else it.called
-                it.excluded = {name if p in also else p for p in it.excluded}
-
-    def _full_name(self, votes: Counter[str]) -> tuple[str, set[str]] | None:
-        """Friends call the narrator "Ned", strangers "Mr. Pim": when the name most votes give is a
-        given name and another, with a tenth of its votes (two at least), is a plain title with a surname
-        of the same sex that the book gives no one a given name for, the narrator is "Ned Pim", and
-        both names are the narrator's."""
-        (given, most), *rest = votes.most_common()
-        sex = first_name_gender(given)
-        if " " in given or sex is None:
-            return None
-        for other, n in rest:
-            if n < max(2, most / 10):
-                break
-            person = self.cast.people.get(other)
-            forms = [norm(f).split() for f in ((other, *person.aliases) if person else (other,))]
-            titled = [ws for ws in forms if len(ws) == 2 and _PLAIN_TITLES.get(ws[0]) == sex]
-            if titled and all(len(ws) == 1 or len(ws) == 2 and ws[0] in TITLES for ws in forms):
-                return f"{given} {titled[0][1].capitalize()}", {given, other}
+def _full_name(st: State, votes: Counter[str]) -> tuple[str, set[str]] | None:
+    """Friends call the narrator "Ned", strangers "Mr. Pim": when the name most votes give is a
+    given name and another, with a tenth of its votes (two at least), is a plain title with a surname
+    of the same sex that the book gives no one a given name for, the narrator is "Ned Pim", and
+    both names are the narrator's."""
+    (given, most), *rest = votes.most_common()
+    sex = first_name_gender(given)
+    if " " in given or sex is None:
         return None
+    for other, n in rest:
+        if n < max(2, most / 10):
+            break
+        person = st.cast.people.get(other)
+        forms = [norm(f).split() for f in ((other, *person.aliases) if person else (other,))]
+        titled = [ws for ws in forms if len(ws) == 2 and _PLAIN_TITLES.get(ws[0]) == sex]
+        if titled and all(len(ws) == 1 or len(ws) == 2 and ws[0] in TITLES for ws in forms):
+            return f"{given} {titled[0][1].capitalize()}", {given, other}
+    return None

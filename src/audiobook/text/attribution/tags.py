@@ -12,7 +12,7 @@ no character speaks (verse, a title, a thought): the narration voice reads it.
 from __future__ import annotations
 
 from audiobook.model import NARRATOR
-from audiobook.text.attribution.conversation import Attribution
+from audiobook.text.attribution.state import Attribution
 from audiobook.text.cast import Cast
 from audiobook.text.manuscript import Manuscript
 from audiobook.text.names import norm

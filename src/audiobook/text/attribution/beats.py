@@ -1,0 +1,61 @@
+"""Quotes no speech tag decides, from the narration around them: an action beat in the same paragraph
+("Tomas tied off a knot."), or the subject of the sentence before the quote.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from audiobook.text.attribution.grammar import OBJECT_RE, SENTENCE_RE, is_subject, possessive, short
+from audiobook.text.attribution.mentions import newcomer, resolve
+from audiobook.text.attribution.state import FIRST, Attribution, State
+from audiobook.text.cast import Mention
+from audiobook.text.manuscript import Paragraph, Segment
+
+
+def beat(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]],
+          excluded: set[str]) -> Attribution | None:
+    for i, s in enumerate(segs):
+        if s.kind != "narration":
+            continue
+        # narration leading into the quote: the sentence next to it first
+        cuts = [c.end() for c in SENTENCE_RE.finditer(s.text)] if i == 0 and len(segs) > 1 else []
+        for m in sorted(mentions[i], key=lambda m: (-bisect_right(cuts, m.start), m.start)):
+            if not is_subject(m) or m.person == FIRST or OBJECT_RE.search(s.text, 0, m.start):
+                continue
+            new = newcomer(st, m.gender, m.person) if m.kind == "pronoun" and not st.cast.from_book else None
+            if new:     # "He bowed." and no man is known
+                return Attribution(new, 0.6, f'beat: "{short(s.text)}"')
+            if m.person and m.person not in excluded:
+                return Attribution(m.person, 0.7, f'beat: "{short(s.text)}"')
+    return None
+
+
+def previous(st: State, prev: Paragraph | None, excluded: set[str]) -> Attribution | None:
+    if prev is None or not prev.segments or prev.segments[-1].kind != "narration":
+        return None
+    text = prev.segments[-1].text
+    cuts = [0] + [m.end() for m in SENTENCE_RE.finditer(text)]
+    every = resolve(st, st.cast.mentions(text), text)
+    ms = [m for m in every if is_subject(m) and not possessive(text, m)]
+    hi = len(text)
+    for lo in reversed(cuts):
+        for m in ms:
+            if m.start >= lo:
+                if m.person in (None, FIRST) or m.person in excluded:
+                    return None
+                return Attribution(m.person, 0.5 if m.kind == "pronoun" else 0.55,
+                                   f'previous sentence: "{short(text[lo:])}"')
+        # no subject, one person: "Older, guilt written all over her face." (not "Looked into her eyes.":
+        # a sentence that opens with its verb has the subject of the one before)
+        people = {m.person for m in every if lo <= m.start < hi}
+        who = people.pop() if len(people) == 1 else None
+        if who and who != FIRST and who not in excluded and not _VERB_FIRST_RE.match(text, lo):
+            return Attribution(who, 0.5, f'previous sentence: "{short(text[lo:])}"')
+        ms = [m for m in ms if m.start < lo]
+        hi = lo
+    return None
+
+
+_VERB_FIRST_RE = re.compile(r"\s*[A-Z][a-z]+ed\b(?!,)")

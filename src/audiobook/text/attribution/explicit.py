@@ -1,0 +1,146 @@
+"""Explicit speech tags: a speech verb with its subject next to the quote ("said Rosa", "she asked",
+"her father said"), a tag before a colon in the paragraph before ("... and said:"), and a quote in
+which the speaker introduces themselves ("My name is Hale.").
+"""
+
+from __future__ import annotations
+
+import re
+
+from audiobook.text.attribution.grammar import (
+    OBJECT_RE,
+    SENTENCE_RE,
+    is_description,
+    is_subject,
+    possessive,
+    short,
+    speaker_name,
+)
+from audiobook.text.attribution.mentions import antecedent, by_noun, just_named, kin, newcomer, resolve
+from audiobook.text.attribution.state import Attribution, State
+from audiobook.text.cast import Mention
+from audiobook.text.descriptions import description, small_determiner
+from audiobook.text.manuscript import Paragraph, Segment
+from audiobook.text.speech_verbs import SPEECH_VERBS
+from audiobook.text.tokens import TOKEN_RE
+
+# "he answered": the one who answers is not the one who just spoke
+REPLY_VERBS = frozenset("answer answers answered reply replies replied rejoin rejoined retort retorted respond "
+                        "responded".split())
+
+
+def explicit(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]], i: int,
+              excluded: set[str]) -> Attribution | None:
+    excluded = set(st.cast.addressed(segs[i].text))   # listeners
+    if i + 1 < len(segs) and segs[i + 1].kind == "narration":
+        text = segs[i + 1].text
+        a = _tag_clause(st, text, mentions[i + 1], after=True, excluded=excluded)
+        if a is not None and a.speaker in excluded:     # “Nonsense, Fergus! ...” observed Fergus: not his
+            a = None
+        unnamed = a is None or (a.reason.startswith('explicit: "') and st.cast.resolve(a.speaker) is None)
+        m = _IT_WAS_RE.search(text) if unnamed else None
+        who = st.cast.resolve(m.group(1)) if m else None
+        if who:     # “Good morning,” said a voice. It was Rosa.
+            return Attribution(who, 0.8, f'named after the tag: "{short(m.group(0))}"')  # type: ignore[union-attr]
+        if a is not None:
+            return a
+    if i > 0 and segs[i - 1].kind == "narration" and segs[i - 1].text.rstrip().endswith((",", ":", "—")):
+        return _tag_clause(st, segs[i - 1].text, mentions[i - 1], after=False, excluded=excluded)
+    return None
+
+
+def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
+                excluded: frozenset[str] | set[str] = frozenset()) -> Attribution | None:
+    """'he said quietly.' after a quote, or 'Then Rosa said:' before one."""
+    if after:
+        m = SENTENCE_RE.search(text)
+        lo, hi = 0, (m.start() if m else len(text))
+    else:
+        starts = [m.end() for m in SENTENCE_RE.finditer(text)]
+        lo, hi = (starts[-1] if starts else 0), len(text)
+    toks = [(w.start(), w.end(), w.group(0).lower()) for w in TOKEN_RE.finditer(text, lo, hi)]
+    verbs = [t for t in toks if t[2] in SPEECH_VERBS and text[t[1]:t[1] + 7].split()[:1] != ["that"]]  # said that
+    if not verbs:
+        return None
+    if after and toks.index(verbs[0]) > 6:
+        return None
+    vs, ve, verb = verbs[0] if after else verbs[-1]
+    if _NEGATED_RE.search(text, max(lo, vs - 12), vs) or _NOTHING_RE.match(text, ve):
+        return None     # "Catherine said nothing", "she did not answer": no one speaks
+    inside = [m for m in mentions if lo <= m.start and m.end <= hi and not OBJECT_RE.search(text, lo, m.start)]
+    before = [m for m in inside if m.end <= vs and is_subject(m) and not possessive(text, m)]
+    after_v = [m for m in inside if m.start >= ve and m.start - ve <= 25]
+    subject: Mention | None = None
+    if before and (not after or toks.index((vs, ve, verb)) - _tok_index(toks, before[-1].start) <= 4):
+        subject = before[-1]
+    elif after_v and (after_v[0].kind not in ("pronoun", "first") or is_subject(after_v[0])):
+        subject = after_v[0]
+    if subject is None:
+        desc = description(text[ve:hi]) or description(small_determiner(text[lo:vs]), last=True)
+        if desc is None:
+            return None
+        desc = _VOICE_OF_RE.sub("", desc)      # "said his mother's voice": his mother
+        who = st.cast.describe(desc)
+        if not st.cast.from_book and (who is None or is_description(who)):
+            who = just_named(st, desc, who) or who
+        if who is None:   # without a cast list the description itself names the speaker
+            who = by_noun(st, desc) if st.cast.from_book else (kin(st, desc) or speaker_name(desc))
+        if who is None:
+            return None
+        return Attribution(who, 0.8, f'explicit: "{verb} {desc}"')
+    who = subject.person
+    if who and subject.kind in ("name", "alias") and not st.cast.from_book and is_description(who):
+        who = just_named(st, subject.word, who) or who
+    if subject.kind == "pronoun" and who in excluded:   # "Jo, come here," she said: she is not Jo
+        who = antecedent(st, subject.gender, st.history, skip=excluded)
+    last = st.items[-1].found.get(st.items[-1].quote_ids[-1]) if after and st.items else None
+    if subject.kind == "pronoun" and verb in REPLY_VERBS and last and who == last.speaker \
+            and last.reason.startswith("explicit: \""):
+        who = antecedent(st, subject.gender, st.history, skip={who}) or who   # "he answered": the other
+    if subject.kind == "pronoun" and not st.cast.from_book:
+        who = newcomer(st, subject.gender, who) or who
+    if who is None:
+        return None
+    phrase = f"{subject.word} {verb}" if subject.end <= vs else f"{verb} {subject.word}"
+    if subject.kind == "pronoun":
+        return Attribution(who, 0.85, f"pronoun: {subject.word.lower()} → {who}")
+    if subject.kind == "first":
+        return Attribution(who, 0.8, f'explicit: "{phrase}" (the narrator)')
+    return Attribution(who, 0.95, f'explicit: "{phrase}"')
+
+
+def colon(st: State, prev: Paragraph | None, excluded: set[str]) -> Attribution | None:
+    if prev is None or not prev.segments or prev.segments[-1].kind != "narration":
+        return None
+    text = prev.segments[-1].text.rstrip()
+    if not text.endswith((":", ",", "—")):
+        return None
+    a = _tag_clause(st, text, resolve(st, st.cast.mentions(text), text), after=False)
+    if a is None or a.speaker in excluded:
+        return None
+    return Attribution(a.speaker, min(a.confidence, 0.85), f"colon: {a.reason}")
+
+
+def introduction(st: State, segs: tuple[Segment, ...], quotes: list[int]) -> Attribution | None:
+    """“Good evening. My name is Hale.”"""
+    for i in quotes:
+        for m in OWN_NAME_RE.finditer(segs[i].text):
+            who = st.cast.resolve(m.group(1))
+            if who:
+                return Attribution(who, 0.8, f'introduces themselves: "{short(m.group(0))}"')
+    return None
+
+
+def _tok_index(toks: list[tuple[int, int, str]], start: int) -> int:
+    for k, t in enumerate(toks):
+        if t[0] >= start:
+            return k
+    return len(toks)
+
+
+_IT_WAS_RE = re.compile(r"(?<=[.;!?] )(?:It|This|That) (?:was|is) (?:only |just )?"
+                        r"((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)")
+OWN_NAME_RE = re.compile(r"\b(?:[Mm]y name is|I am|I'm|I’m|[Cc]all me)\s+((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)")
+_VOICE_OF_RE = re.compile(r"['’]s (?:\w+ )?(?:voice|tones?)$")
+_NEGATED_RE = re.compile(r"\b(?:not|never|n['’]t)\s+$", re.IGNORECASE)    # "did not answer"
+_NOTHING_RE = re.compile(r"\s+(?:nothing|no more|not a word)\b")          # "said nothing"

@@ -1,0 +1,42 @@
+"""The bit of English grammar the attribution passes share: sentences, subjects and possessives in a
+piece of narration, and descriptions ("the old man") standing in for a speaker's name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from audiobook.text.cast import Mention
+
+SUBJECT_PRONOUNS = frozenset({"he", "she", "i"})
+SENTENCE_RE = re.compile(r"(?<=[.!?])['’\"”]?\s+(?=[A-Z“‘\"'])|[;]\s+")
+# "turned to Rosa and said", "said the maid to Tomas", "She turned to Tom.": a name after a preposition
+# is not the speaker of a tag or a beat ("on" is left out: "went on Rosa")
+OBJECT_RE = re.compile(r"\b(?:to|at|towards|toward|with|from|upon|for|by)\s+$", re.IGNORECASE)
+_VOICE_RE = re.compile(r"\s+(?:\w+\s+){0,2}?(?:voice|tones?)\b")
+
+
+def is_subject(m: Mention) -> bool:
+    return m.kind in ("name", "alias") or m.word.lower() in SUBJECT_PRONOUNS
+
+
+def possessive(text: str, m: Mention) -> bool:
+    """"Stephen's upper pocket" (Stephen is not the subject); "Buck Mulligan's voice went on" is."""
+    return text[m.end:m.end + 2] in ("'s", "’s") and not _VOICE_RE.match(text, m.end + 2)
+
+
+def is_description(name: str) -> bool:
+    """"The girl", "His mother": a speaker named by a description, not a name."""
+    ws = name.split()
+    return len(ws) > 1 and ws[0].lower() in ("the", "a", "an", "his", "her", "my", "their", "our") \
+        and ws[1][:1].islower()
+
+
+def speaker_name(desc: str) -> str:
+    """'the old man' -> 'The old man' (a description standing in for a name)."""
+    return desc[:1].upper() + desc[1:]
+
+
+def short(text: str, n: int = 40) -> str:
+    text = text.strip()
+    return text if len(text) <= n else text[: n - 1] + "…"

@@ -1,0 +1,183 @@
+"""Who a mention stands for: names as the cast resolves them, he/she by gender and recency, and
+descriptions ("the girl", "his wife") by the people just named, by kin or, without a cast list, by
+the description a he/she last brought in ("her visitor") when discovery has nobody for it.
+
+Reading a paragraph's narration with ``remember`` adds its mentions to the state's history, which
+later pronouns are resolved against.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from audiobook.text.attribution.grammar import SENTENCE_RE, is_description, possessive, speaker_name
+from audiobook.text.attribution.state import FIRST, Ref, Seen, State
+from audiobook.text.cast import Mention
+from audiobook.text.descriptions import GENERIC_NOUNS, PERSON_NOUNS, description, noun_gender
+from audiobook.text.names import norm
+from audiobook.text.tokens import TOKEN_RE
+
+
+def resolve(st: State, mentions: list[Mention], text: str, remember: bool = False) -> list[Mention]:
+    out = []
+    hist = st.history[-80:]
+    cuts = [m.end() for m in SENTENCE_RE.finditer(text)]
+    for m in mentions:
+        person = m.person
+        if m.kind == "pronoun":
+            person = antecedent(st, m.gender, hist)
+        elif m.kind == "first":
+            person = FIRST
+        if person is not None:
+            n = bisect_right(cuts, m.start)
+            lead = text[cuts[n - 1] if n else 0:m.start]
+            kind = "possessive" if possessive(text, m) else m.kind   # "Stephen's eyes"
+            ap = _HER_APPOSITION_RE.match(text, m.end) if m.kind == "name" else None    # "Millie, her maid,"
+            kind = (_OWNED.get(ap.group(1) + " " if ap else text[max(0, m.start - 4):m.start].lower())
+                    if m.kind == "name" else None) or kind    # "not her Ayah": not the woman "she" stands for
+            hist.append(Ref(person, kind, st.sentence + n, len(TOKEN_RE.findall(lead)) <= 1))
+        out.append(Mention(person, m.start, m.end, m.kind, m.word, m.gender))
+    if remember:
+        for ref in hist[len(st.history[-80:]):]:
+            if ref.person != FIRST:
+                st.seen[ref.person] = Seen(st.cast.gender(ref.person), ref.sentence)
+        st.history = hist
+        st.sentence += len(cuts) + 1
+    return out
+
+
+def antecedent(st: State, gender: str, hist: list[Ref], skip: frozenset[str] | set[str] = frozenset()) -> str | None:
+    """The person a he/she refers to: the latest of that gender, or the subject of that sentence."""
+    fallback = possessor = None
+    owned = _OWNED["her " if gender == "female" else "his "]
+    for k in range(len(hist) - 1, -1, -1):
+        ref = hist[k]
+        if ref.person == FIRST or ref.person in skip or ref.kind == owned:
+            continue
+        g = st.cast.gender(ref.person)
+        if ref.kind == "possessive":        # "he" is seldom the owner in "Stephen's eyes"
+            if g == gender and possessor is None and len(hist) - k < 6:
+                possessor = ref.person
+            continue
+        if g == gender:
+            if not ref.subject:
+                for e in hist[max(0, k - 6):k]:
+                    if e.sentence == ref.sentence and e.subject and e.person not in skip and e.person != FIRST \
+                        and (e.kind != "pronoun" or st.cast.from_book) and st.cast.gender(e.person) == gender:
+                        return e.person
+            return ref.person
+        if g == "unknown" and fallback is None and len(hist) - k < 6:
+            fallback = ref.person
+    fallback = fallback or possessor
+    if fallback is None:    # nobody of that gender in this chapter yet: the last one seen before
+        seen = [p for p, q in st.seen.items() if q.gender == gender and p not in skip]
+        if seen:
+            return max(seen, key=lambda p: st.seen[p].sentence)
+        alone = [p.name for p in st.cast.people.values() if p.gender == gender and p.name not in skip]
+        if len(alone) == 1:
+            return alone[0]
+    return fallback
+
+
+def by_noun(st: State, desc: str) -> str | None:
+    gender = noun_gender(desc)
+    if gender is None:
+        return None
+    owner = desc.split()[0].lower()
+    skip: set[str] = set()
+    if owner in ("a", "an", "another"):     # "asked a gentleman": someone not met lately
+        lately = {r.person for r in st.history}
+        new = [p.name for p in st.cast.people.values() if p.gender == gender and p.name not in lately]
+        return new[0] if len(new) == 1 else None
+    if owner in ("his", "her"):     # "her mother" is not the woman "her" stands for
+        who = antecedent(st, "male" if owner == "his" else "female", st.history)
+        skip = {who} if who else set()
+        kin = _family(st, who, gender, desc.split()[-1].lower()) if who else None
+        if kin:                     # "his wife" of Mr. Bennet: Mrs. Bennet
+            return kin
+    return antecedent(st, gender, st.history, skip=skip)
+
+
+def just_named(st: State, desc: str, itself: str | None = None) -> str | None:
+    """"... beckoned by Lucy. / 'So glad,' said the girl": without a cast list, a definite description
+    with a gendered noun (not a bare "the man", "the woman": mostly someone new) is the last person of that
+    gender, when they were named in the last five sentences; "her mother" is not the woman "her" stands
+    for. ``itself``: the description's own entry, if it is a discovered character."""
+    gender = noun_gender(desc)
+    det = desc.split()[0].lower()
+    bare = len(desc.split()) < 3       # "the woman" is mostly someone new, "the worthy woman" seldom
+    if gender is None or det not in ("the", "his", "her") or (bare and desc.split()[-1].lower() in GENERIC_NOUNS):
+        return None
+    skip = {itself} if itself else set()
+    last = st.items[-1].found.get(st.items[-1].quote_ids[-1]) if st.items else None
+    if last is None and st.items and (before := st.items[-1].previous) and before.confidence > 0.5:
+        last = before       # ... nor the one a named subject gave the line before ("Mark nodded.")
+    if last is not None:        # "How much?" asked the gentleman: not the one he answers
+        skip.add(last.speaker)
+    if det != "the":        # "her mother" is not the woman "her" stands for
+        owner = antecedent(st, "male" if det == "his" else "female", st.history)
+        skip.add(owner or "")
+    who = antecedent(st, gender, st.history, skip=skip)
+    seen = st.seen.get(who or "")
+    if who is None or is_description(who) or seen is None or st.sentence - seen.sentence > 5:
+        return None
+    return who
+
+
+def kin(st: State, desc: str) -> str | None:
+    """Without a cast list only a relative with the owner's surname is named: "his wife" of Mr. Bennet."""
+    owner, gender = desc.split()[0].lower(), noun_gender(desc)
+    if owner not in ("his", "her") or gender is None:
+        return None
+    who = antecedent(st, "male" if owner == "his" else "female", st.history)
+    return _family(st, who, gender, desc.split()[-1].lower()) if who else None
+
+
+def _family(st: State, owner: str, gender: str, noun: str = "") -> str | None:
+    """The one cast member of ``gender`` who shares a surname with any of ``owner``'s name forms
+    ("Elinor", also "Miss Dashwood"); of several, "her mother" is the one a married title names."""
+    person = st.cast.people.get(owner)
+    surnames = {ws[-1] for f in (owner, *(person.aliases if person else ())) if len(ws := norm(f).split()) > 1}
+    same = [p for p in st.cast.people.values() if p.name != owner and p.gender == gender
+            and any(len(ws := norm(f).split()) > 1 and ws[-1] in surnames for f in (p.name, *p.aliases))]
+    titles = _ELDER_TITLES.get(noun, ())
+    if len(same) > 1 and titles:
+        same = [p for p in same if any(norm(f).split()[0] in titles for f in (p.name, *p.aliases))]
+    return same[0].name if len(same) == 1 else None
+
+
+def newcomer(st: State, gender: str, who: str | None) -> str | None:
+    """Without a cast list, the person a "he" stands for when discovery has nobody for it: no man is
+    known, or only someone of unknown sex, or a man the narration never names (known only from the
+    quotes): the one a description last brought in ("her visitor", "my good friend"), else None."""
+    slots = [g for g in (gender, "unknown") if g in st.last_desc]
+    if not slots or not (who is None or (st.cast.gender(who) != gender and gender in st.last_desc)
+                         or who not in st.named_in_narration):
+        return None
+    return speaker_name(st.last_desc[max(slots, key=lambda g: st.desc_order[g])])
+
+
+def note_descriptions(st: State, text: str) -> None:
+    """Remember the last person each gender's description brought in ("her visitor", "the stranger"),
+    for a "he said" when discovery knows no man."""
+    for m in _DESC_START_RE.finditer(text):
+        if _COPULA_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
+            continue        # "Our master was a good, kind man": no one new
+        d = description(text[m.start()].lower() + text[m.start() + 1:m.start() + 60])    # "The stranger"
+        noun = d.split()[-1].lower() if d else ""
+        if d and noun in PERSON_NOUNS and noun not in _NOT_ONE and st.cast.describe(d) is None:
+            st.last_desc[noun_gender(d) or "unknown"] = d
+            st.desc_order[noun_gender(d) or "unknown"] = st.desc_count
+            st.desc_count += 1
+
+
+# the titles a parent is called by: "her mother" of Elinor Dashwood is Mrs. Dashwood, not Marianne
+_ELDER_TITLES = {"mother": ("mrs", "lady", "mother", "madame"), "father": ("mr", "sir", "lord", "father", "monsieur")}
+# plural and group nouns: never the "he" or "she" of a tag
+_NOT_ONE = frozenset("men women gentlemen ladies boys girls children people parents voices others other one two three "
+                     "several crowd group".split())
+_HER_APPOSITION_RE = re.compile(r",\s+(her|his)\s+(?:[a-z-]+\s+){0,2}[a-z]+,")
+_OWNED = {"her ": "owned female", "his ": "owned male"}     # "her Ayah": a name a he/she has
+_DESC_START_RE = re.compile(r"\b(?:[Tt]he|[Hh]er|[Hh]is|[Oo]ur|[Mm]y|[Aa]n?) (?=[a-z])")
+_COPULA_BEFORE_RE = re.compile(r"\b(?:was|is|be|been|were|are|became|become|seemed|as|like)\s+$")

@@ -1,0 +1,95 @@
+"""Names learned for the people the text describes: "my son ... his name's George", "Their son, George,",
+"I am Mary Lennox," the little girl said, and the one who answers "What name?" with a name. What is
+learned (``State.described``, ``State.noun_names``) renames those descriptions' lines once every
+pass has run.
+"""
+
+from __future__ import annotations
+
+import re
+
+from audiobook.text.attribution.explicit import OWN_NAME_RE
+from audiobook.text.attribution.grammar import is_description, short
+from audiobook.text.attribution.narrator import looks_like_a_name
+from audiobook.text.attribution.state import Attribution, State
+from audiobook.text.descriptions import PERSON_NOUNS, noun_gender
+from audiobook.text.manuscript import Segment
+
+
+def names_in(st: State, raw: str) -> None:
+    """The people a paragraph names by their relation: "my son; his name's George", "Their son, George,"."""
+    for m in _NAME_IS_RE.finditer(raw):     # "This is my son; his name's George."
+        name_is(st, raw[max(0, m.start() - 200):m.start()], m.group(1).lower(), m.group(2))
+    for m in _KIN_NAMED_RE.finditer(raw):   # "Their son, George, was born."
+        if st.cast.resolve(m.group(2)) or looks_like_a_name(m.group(2)):
+            st.noun_names[m.group(1)] = st.cast.resolve(m.group(2)) or m.group(2)
+
+
+def name_is(st: State, before: str, pronoun: str, name: str) -> None:
+    """"my son ... his name's George", "my mother ... Her name was Duchess": the nearest "my/our" person
+    noun before, of the pronoun's gender, is that name (a relation introduced, then named)."""
+    gender = "male" if pronoun == "his" else "female"
+    nouns = [mm.group(1).lower() for mm in _MY_NOUN_RE.finditer(before)
+             if mm.group(1).lower() in PERSON_NOUNS and noun_gender(mm.group(1)) in (gender, None)]
+    if nouns:       # the word after "her name was" is a name, known or not
+        st.noun_names[nouns[-1]] = st.cast.resolve(name) or name
+
+
+def own_names(st: State, segs: tuple[Segment, ...], found: dict[int, Attribution]) -> None:
+    """"I am Mary Lennox," the little girl said: the little girl is Mary."""
+    for i, a in found.items():
+        own = OWN_NAME_RE.search(segs[i].text)
+        if own and a.speaker.startswith(("The ", "A ", "An ")) and a.speaker.split()[1][:1].islower():
+            name = st.cast.resolve(own.group(1)) or st.cast.resolve(own.group(1).split()[0])
+            if name is None and looks_like_a_name(own.group(1)):
+                name = own.group(1)
+            if name:
+                st.described[a.speaker.casefold()] = name
+
+
+def answers_to_what_name(st: State) -> None:
+    """"What name?" / "Greyson,--office on second floor.": the gentleman who answers is Greyson; "Tell us
+    your name!" / "Pip, sir.": the one who answers is Pip."""
+    for prev, it in zip(st.items, st.items[1:], strict=False):
+        before, q = prev.quote_ids[-1], it.quote_ids[0]
+        asked = next((m for k in prev.quote_ids if (m := _ASKS_NAME_RE.search(st.raw[k]))), None)
+        if it.gpar != prev.gpar + 1 or not asked:
+            continue
+        alone = _NAME_ALONE_RE.fullmatch(st.raw[q])
+        if alone and asked.group(0).lower().startswith(("your", "who", "what name")):
+            name = st.cast.resolve(alone.group(1)) or alone.group(1)
+            if looks_like_a_name(alone.group(1)) or st.cast.resolve(alone.group(1)):
+                if name != st.out[before].speaker:
+                    for k in it.quote_ids:
+                        st.out[k] = Attribution(name, 0.7, f'answers to its name: "{short(st.raw[q])}"')
+                continue
+        m = _NAME_FIRST_RE.match(st.raw[q])
+        who = st.out[q].speaker
+        if m is None or not is_description(who) or st.out[before].speaker == who:
+            continue
+        name = st.cast.resolve(m.group(1))
+        if name is None and looks_like_a_name(m.group(1)):
+            name = m.group(1)
+        if name and name != st.out[before].speaker:
+            st.described[who.casefold()] = name
+
+
+def rename_described(st: State) -> None:
+    """"the artist" before we learned he is Basil: the lines of a description named since are the name's."""
+    for q, a in st.out.items():
+        named = st.described.get(a.speaker.casefold()) or (
+            st.noun_names.get(a.speaker.split()[-1].lower()) if is_description(a.speaker) else None)
+        if named and named != a.speaker:
+            st.out[q] = Attribution(named, a.confidence * 0.9, f"{a.reason} = {named}", a.speaker)
+
+
+_NAME_IS_RE = re.compile(r"\b([Hh]is|[Hh]er) (?:christian |real |first )?name(?:'s|’s| is| was) ([A-Z][\w’'-]+)")
+_KIN_NAMED_RE = re.compile(r"\b(?:[Mm]y|[Oo]ur|[Tt]heir|[Hh]is|[Hh]er) (son|daughter|mother|father|wife|husband|"
+                           r"brother|sister|uncle|aunt|nephew|niece|grandson|granddaughter), ([A-Z][\w’'-]+),")
+_MY_NOUN_RE = re.compile(r"\b(?:[Mm]y|[Oo]ur) (?:[a-z]+ )?([a-z]+)(?:['’]s)?\b")
+_ASKS_NAME_RE = re.compile(r"\b(?:what(?:'s|’s| is)? (?:your |the |his |her )?name|your name|who are you)\b",
+                           re.IGNORECASE)
+_NAME_FIRST_RE = re.compile(r"\s*((?:Mr|Mrs|Miss|Ms|Dr)?\.?\s*(?:[A-Z][\w’'-]*\s+){0,2}[A-Z][\w’'-]*)"
+                            r"\s*(?:[,.!;]|--|—|$)")
+_NAME_ALONE_RE = re.compile(r"\s*((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)(?:,\s*(?:sir|ma'am|ma’am|madam|miss))?"
+                            r"[.!]?\s*")

@@ -1,0 +1,84 @@
+"""What the attribution passes share: one ``State`` each pass receives and updates, and its values.
+
+The first pass (sieve.py) reads the book paragraph by paragraph and fills the state: an ``Item`` per
+paragraph with dialogue, the mentions resolved so far, the people seen, what descriptions were found
+to name; the later passes (narrator.py, conversation.py, naming.py, echo.py) read it and decide the
+rest of ``out``, the ``Attribution`` of every quote. Nothing else is kept between passes.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from audiobook.text.cast import Cast
+
+FIRST = "I"   # the first-person narrator, until we know their name
+UNNAMED_NARRATOR = "I (first-person narrator)"   # a first-person narrator whose name the book never gives
+
+
+@dataclass(frozen=True)
+class Attribution:
+    speaker: str
+    confidence: float
+    reason: str
+    described_as: str = ""     # the description the speaker was named from ("The painter"), if any
+    margin: float | None = None  # how much worse the conversation decodes without this speaker (turns.margins)
+
+
+@dataclass
+class Item:
+    """A paragraph with dialogue, as the first pass saw it."""
+
+    gpar: int                          # book-wide paragraph number (chapters apart by a gap)
+    quote_ids: list[int]
+    found: dict[int, Attribution]      # quote_id -> attribution from the paragraph itself (may be empty)
+    excluded: set[str]                 # people the quotes name
+    listener: str | None               # named by a vocative in the last quote
+    previous: Attribution | None       # the subject of the sentence before, if narration came before
+    recent: list[str]                  # characters mentioned lately, most recent first
+    called: str | None = None          # a name the last quote addresses that is nobody in the cast ("Jane")
+
+
+class Ref(NamedTuple):
+    """A mention resolved to a person, in the order read."""
+
+    person: str
+    kind: str          # as Mention.kind
+    sentence: int
+    subject: bool      # opens its sentence ("Rosa", "Then the doctor"): the likelier antecedent
+
+
+class Seen(NamedTuple):
+    gender: str
+    sentence: int
+
+
+@dataclass
+class State:
+    """The book's attribution so far, passed through every pass."""
+
+    cast: Cast
+    out: dict[int, Attribution] = field(default_factory=dict)   # quote_id -> the speaker decided
+    items: list[Item] = field(default_factory=list)             # paragraphs with dialogue, in order
+    texts: dict[int, str] = field(default_factory=dict)         # quote_id -> its words, compared by echo
+    raw: dict[int, str] = field(default_factory=dict)           # quote_id -> the quote's text
+    # mentions
+    history: list[Ref] = field(default_factory=list)   # resolved mentions of the chapter so far
+    sentence: int = 0                                  # number of the sentence being read
+    seen: dict[str, Seen] = field(default_factory=dict)     # everyone mentioned so far in the book
+    # the narrator
+    intro_votes: Counter[str] = field(default_factory=Counter)     # "my name was Pip" in the narration
+    named_in_narration: set[str] = field(default_factory=set)
+    named_in_quotes: set[str] = field(default_factory=set)
+    narration_words: int = 0
+    first_person: int = 0                              # I/me/my in the narration
+    narrator_name: str = UNNAMED_NARRATOR
+    talkers: Counter[str] = field(default_factory=Counter)     # speakers of explicit tags, for a last guess
+    # descriptions and the names they stand for
+    described: dict[str, str] = field(default_factory=dict)    # "the artist" -> "Basil", learned from a conversation
+    noun_names: dict[str, str] = field(default_factory=dict)   # "son" -> "George" ("my son; his name's George")
+    last_desc: dict[str, str] = field(default_factory=dict)    # gender -> the last person description read
+    desc_order: dict[str, int] = field(default_factory=dict)   # gender -> when (count of descriptions read)
+    desc_count: int = 0
