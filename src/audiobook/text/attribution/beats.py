@@ -15,7 +15,8 @@ from audiobook.text.manuscript import Paragraph, Segment
 
 
 def beat(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]],
-          excluded: set[str]) -> Attribution | None:
+         excluded: set[str]) -> Attribution | None:
+    """"Tomas tied off a knot. “...”": the subject of the paragraph's narration, nearest the quote first."""
     for i, s in enumerate(segs):
         if s.kind != "narration":
             continue
@@ -33,6 +34,7 @@ def beat(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]],
 
 
 def previous(st: State, prev: Paragraph | None, excluded: set[str]) -> Attribution | None:
+    """The subject of the last sentence of the paragraph before (None: a name the quote excludes)."""
     if prev is None or not prev.segments or prev.segments[-1].kind != "narration":
         return None
     text = prev.segments[-1].text

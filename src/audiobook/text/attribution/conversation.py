@@ -24,6 +24,7 @@ _DESCRIBING = frozenset("the his her their a an my our".split())     # the deter
 
 
 def take_turns(st: State) -> None:
+    """The second pass: each conversation's quotes the first pass left open, decided by turns."""
     chains: list[list[Item]] = []
     for it in st.items:
         if chains and it.gpar - chains[-1][-1].gpar == 1:

@@ -1,5 +1,4 @@
-"""A quote repeated word for word elsewhere keeps the speaker of its surest occurrence (the last pass).
-"""
+"""The last pass: a quote repeated word for word elsewhere keeps the speaker of its surest occurrence."""
 
 from __future__ import annotations
 
@@ -21,4 +20,5 @@ def echo(st: State) -> None:
 
 
 def key(text: str) -> str:
+    """A quote's words as echo compares them (case and punctuation aside)."""
     return " ".join(w.lower() for w in TOKEN_RE.findall(text))

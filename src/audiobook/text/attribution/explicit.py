@@ -30,7 +30,8 @@ REPLY_VERBS = frozenset("answer answers answered reply replies replied rejoin re
 
 
 def explicit(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]], i: int,
-              excluded: set[str]) -> Attribution | None:
+             excluded: set[str]) -> Attribution | None:
+    """The speech tag of quote i: in the narration after it ("said Rosa."), else before it ("Rosa said,")."""
     excluded = set(st.cast.addressed(segs[i].text))   # listeners
     if i + 1 < len(segs) and segs[i + 1].kind == "narration":
         text = segs[i + 1].text
@@ -110,6 +111,7 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
 
 
 def colon(st: State, prev: Paragraph | None, excluded: set[str]) -> Attribution | None:
+    """The paragraph before ends "... and then Rosa said:": its tag's subject speaks."""
     if prev is None or not prev.segments or prev.segments[-1].kind != "narration":
         return None
     text = prev.segments[-1].text.rstrip()

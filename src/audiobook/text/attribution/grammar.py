@@ -17,6 +17,7 @@ _VOICE_RE = re.compile(r"\s+(?:\w+\s+){0,2}?(?:voice|tones?)\b")
 
 
 def is_subject(m: Mention) -> bool:
+    """A name, an alias or he/she/I: a mention that can be a sentence's subject ("him" cannot)."""
     return m.kind in ("name", "alias") or m.word.lower() in SUBJECT_PRONOUNS
 
 
@@ -38,5 +39,6 @@ def speaker_name(desc: str) -> str:
 
 
 def short(text: str, n: int = 40) -> str:
+    """The text cut to ``n`` characters, as a reason quotes it."""
     text = text.strip()
     return text if len(text) <= n else text[: n - 1] + "…"

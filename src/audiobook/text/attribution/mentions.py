@@ -20,6 +20,8 @@ from audiobook.text.tokens import TOKEN_RE
 
 
 def resolve(st: State, mentions: list[Mention], text: str, remember: bool = False) -> list[Mention]:
+    """The mentions of ``text`` with each he/she/I given its person; ``remember``: the text is read (its
+    mentions join the chapter's history and the sentence count moves on), not only looked at."""
     out = []
     hist = st.history[-80:]
     cuts = [m.end() for m in SENTENCE_RE.finditer(text)]
@@ -81,6 +83,7 @@ def antecedent(st: State, gender: str, hist: list[Ref], skip: frozenset[str] | s
 
 
 def by_noun(st: State, desc: str) -> str | None:
+    """With a cast list, the person a gendered description stands for ("his wife", "a gentleman")."""
     gender = noun_gender(desc)
     if gender is None:
         return None
