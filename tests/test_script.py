@@ -127,3 +127,14 @@ def test_script_errors_are_one_line(tmp_path: Path, content: bytes, message: str
     assert p.returncode == 2
     assert p.stderr.startswith(message) and len(p.stderr.strip().splitlines()) == 1
     assert "Traceback" not in p.stderr
+
+
+def test_cast_counts_a_speakers_words_as_the_book_counts_words(tmp_path: Path) -> None:
+    """`audiobook cast`'s words per character use the text side's one word pattern (tokens.py): a
+    dash or an ellipsis standing alone is no word."""
+    from audiobook.text.script import cast_of
+
+    root = write_book(tmp_path, {"01.md": "# One\n\n“Wait — stop ... now,” said Rosa. “Fine,” said Tomas.\n"},
+                      'title: "T"\ncharacters:\n  - {name: Rosa, gender: female}\n  - {name: Tomas, gender: male}\n')
+    words = {e.name: e.words for e in cast_of(load_book(root))}
+    assert words["Rosa"] == 3 and words["Tomas"] == 1

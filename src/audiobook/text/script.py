@@ -23,6 +23,7 @@ from audiobook.text.characters import discover
 from audiobook.text.descriptions import FEMALE_NOUNS, MALE_NOUNS, person_noun
 from audiobook.text.manuscript import Manuscript, read_manuscript
 from audiobook.text.names import TITLES, norm
+from audiobook.text.tokens import words as text_words
 
 
 def build_script(book: Book) -> Script:
@@ -155,7 +156,7 @@ def cast_of(book: Book) -> list[CastEntry]:
     for ln in script.lines():
         if ln.kind == "dialogue":
             lines[ln.speaker] += 1
-            words[ln.speaker] += len(ln.text.split())
+            words[ln.speaker] += len(text_words(ln.text))
     listed = book.characters is not None
     aliases = {p.name: set(p.aliases) for p in cast.people.values()}
     for desc, name in ({} if listed else _named_descriptions(found)).items():
