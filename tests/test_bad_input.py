@@ -94,6 +94,9 @@ ERRORS = [
      r"^voices/default\.yaml: fallback\.default: no voice named 'nar' \(did you mean \"narr\"\?\)"),
     ("unknown speaker", edit(PROFILE, "Daniel: dan", "Danial: dan"),
      r"^voices/default\.yaml: cast\.Danial: 'Danial' is not a character of the book \(did you mean \"Daniel\"\?\)"),
+    ("the narrator cast by another name", edit(PROFILE, "Daniel: dan", "Daniel: dan\n  I (me): dan"),
+     r"^voices/default\.yaml: cast\.I \(me\): 'I \(me\)' is not a speaker of the script: a first-person narrator "
+     r"the book never names speaks as 'I \(first-person narrator\)'; cast that"),
     ("alias cast", lambda b: (edit(BOOK_YAML, "{name: Daniel, gender: male}",
                                    "{name: Daniel, gender: male, aliases: [Dan]}")(b),
                               edit(PROFILE, "Daniel: dan", "Dan: dan")(b)),

@@ -14,6 +14,7 @@ GENDERS = ("male", "female", "unknown")
 MAX_NAME_BYTES = 200          # an output file name (a title), in UTF-8 bytes: the system allows 255
 
 NARRATOR = "Narrator"
+UNNAMED_NARRATOR = "I (first-person narrator)"   # the speaker of "I said" when the book never names its narrator
 
 Kind = Literal["narration", "dialogue"]
 # What comes before a line, which sets the pause in front of it (see config.Pauses):

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from audiobook.book import Book
-from audiobook.model import NARRATOR, Break, Chapter, Line, Script
+from audiobook.model import NARRATOR, UNNAMED_NARRATOR, Break, Chapter, Line, Script
 from audiobook.text.attribution import attribute
 from audiobook.text.attribution.narrator import looks_like_a_name
 from audiobook.text.attribution.sieve import speaker_gender
-from audiobook.text.attribution.state import UNNAMED_NARRATOR, Attribution
+from audiobook.text.attribution.state import Attribution
 from audiobook.text.cast import Cast
 from audiobook.text.characters import discover
 from audiobook.text.descriptions import FEMALE_NOUNS, MALE_NOUNS, person_noun

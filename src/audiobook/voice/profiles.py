@@ -25,7 +25,7 @@ from audiobook.book import GENDERS, Book
 from audiobook.config import Pauses, Section, gather, load_yaml
 from audiobook.errors import ConfigError, ConfigProblems, did_you_mean
 from audiobook.lexicon import Lexicon
-from audiobook.model import NARRATOR, Voice
+from audiobook.model import NARRATOR, UNNAMED_NARRATOR, Voice
 from audiobook.safeyaml import excerpt
 
 DEFAULT_PROFILE = "voices/default.yaml"
@@ -159,8 +159,12 @@ def _check_speakers(cast: Section, book: Book) -> None:
     aliases = {a: c.name for c in book.characters for a in c.aliases}
     for speaker in cast.data:
         spk = str(speaker)
-        if spk in names or spk == "I" or spk.startswith("I ("):     # the first-person narrator
+        if spk in names or spk == UNNAMED_NARRATOR:
             continue
+        if spk.split(" ", 1)[0] in ("I", "I:", "Me", "me"):
+            raise ConfigError(f"{cast.where(spk)}: {excerpt(spk)} is not a speaker of the script: a first-person "
+                              f"narrator the book never names speaks as {UNNAMED_NARRATOR!r}; cast that, "
+                              f"or list the narrator under characters: in manuscript/book.yaml")
         if spk in aliases:
             raise ConfigError(f"{cast.where(spk)}: {excerpt(spk)} is another name for {aliases[spk]}; "
                               f"cast {aliases[spk]} instead")

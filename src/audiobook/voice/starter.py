@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from audiobook.text.attribution.state import UNNAMED_NARRATOR
+from audiobook.model import UNNAMED_NARRATOR
 from audiobook.text.script import CastEntry
 
 

@@ -14,7 +14,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from audiobook.text.attribution.state import FIRST, UNNAMED_NARRATOR, Attribution, Item, State
+from audiobook.model import UNNAMED_NARRATOR
+from audiobook.text.attribution.state import FIRST, Attribution, Item, State
 from audiobook.text.attribution.turns import HARD, Conversation, Evidence, decode, margins
 from audiobook.text.descriptions import GENERIC_NOUNS, noun_gender
 from audiobook.text.names import first_name_gender

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from audiobook.text.attribution.state import FIRST, UNNAMED_NARRATOR, Attribution, Item, State
+from audiobook.model import UNNAMED_NARRATOR
+from audiobook.text.attribution.state import FIRST, Attribution, Item, State
 from audiobook.text.names import TITLES, first_name_gender, norm
 
 INTRO_RE = re.compile(r"\b(?:I am|I'm|I’m|my name is|call me|it is I,?|this is)\s+(.{1,40}?)(?=[,.!?;]|$)",

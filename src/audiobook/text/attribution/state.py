@@ -12,10 +12,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from audiobook.model import UNNAMED_NARRATOR
 from audiobook.text.cast import Cast
 
 FIRST = "I"   # the first-person narrator, until we know their name
-UNNAMED_NARRATOR = "I (first-person narrator)"   # a first-person narrator whose name the book never gives
 
 
 @dataclass(frozen=True)
