@@ -122,6 +122,8 @@ def plan(script: Script, profile: Profile, book: Book, cache: LineCache,
             extra["say"] = [[s.text, cls.pronounce(voice, s)] for s in named]
             if cls.LEXICON_READING:
                 extra["reading"] = cls.LEXICON_READING
+        if reading := engine_class(voice.engine).reading(text):
+            extra["engine_reading"] = reading
         key = line_key(text, identities[voice.name], extra)
         p.keys[(ln.chapter, ln.index)] = key
         p.voices[(ln.chapter, ln.index)] = voice

@@ -96,6 +96,12 @@ class Engine(ABC):
     LEXICON_READING = ""
 
     @classmethod
+    def reading(cls, text: str) -> str:
+        """How this engine's own text handling changes the reading of ``text`` (a short label, '' for
+        none); part of the cache key of exactly the lines it changes."""
+        return ""
+
+    @classmethod
     def pronounce(cls, voice: Voice, said: Said) -> str:
         """What this engine is given, in place of one word of a line, to say it as the book's
         pronunciation lexicon says: a respelling here (an engine that reads only text); engines

