@@ -301,9 +301,9 @@ def test_first_person_narrator_named_by_a_name_discovery_does_not_know() -> None
     # "Jane" is addressed once only (no character), but a known first name: the narrator is Jane;
     # "Boh" is no first name and names nobody
     text = ("I sat by the window with my book. I was cold, and I was alone.\n\n"
-            "“Come away from the window, {}!” said Mrs. Vane.\n\n“Yes, ma'am,” I said.")
-    assert who(text.format("Jane"), None) == ["Mrs. Vane", "Jane"]
-    assert who(text.format("Boh"), None) == ["Mrs. Vane", UNNAMED_NARRATOR]
+            "“Come away from the window, {}!” said Mrs. Quenby.\n\n“Yes, ma'am,” I said.")
+    assert who(text.format("Jane"), None) == ["Mrs. Quenby", "Jane"]
+    assert who(text.format("Boh"), None) == ["Mrs. Quenby", UNNAMED_NARRATOR]
     # a name alone that the narrator answers with: "Jonathan Vale."
     text = ("I knocked at the door and I waited. My hands were cold.\n\n“Who is there?” asked a voice.\n\n"
             "“Yes,” I said, “Jonathan Vale.”")
@@ -348,15 +348,15 @@ def test_discovery_finds_gender_when_a_paragraph_has_two_people() -> None:
 
 
 def test_discovery_falls_back_on_the_first_name_when_no_pronoun_says() -> None:
-    # no he/she settles Harriet or Kit: the name list says Harriet is a woman, so "Mr. Vane" is not her
-    text = ("Harriet Vane and Kit Quill stood at the gate.\n\n“Late again,” said Harriet Vane.\n\n"
-            "“The train,” said Kit Quill.\n\n“Nonsense,” said Mr. Vane.\n\n“Hush,” said Harriet.")
+    # no he/she settles Harriet or Kit: the name list says Harriet is a woman, so "Mr. Quenby" is not her
+    text = ("Harriet Quenby and Kit Quill stood at the gate.\n\n“Late again,” said Harriet Quenby.\n\n"
+            "“The train,” said Kit Quill.\n\n“Nonsense,” said Mr. Quenby.\n\n“Hush,” said Harriet.")
     people = {p.name: p for p in discover(parse_text(text)).people.values()}
-    assert people["Harriet Vane"].gender == "female" and "Mr. Vane" not in people["Harriet Vane"].aliases
-    assert people["Mr. Vane"].gender == "male"
+    assert people["Harriet Quenby"].gender == "female" and "Mr. Quenby" not in people["Harriet Quenby"].aliases
+    assert people["Mr. Quenby"].gender == "male"
     assert people["Kit Quill"].gender == "unknown"        # Kit is given to boys and girls alike
     # the text comes first: Evelyn is mostly a girl's name, but this Evelyn is "he"
-    text = "Evelyn came in. He took off his hat.\n\n“Cold,” said Evelyn.\n\n“Sit down,” said Mr. Vane."
+    text = "Evelyn came in. He took off his hat.\n\n“Cold,” said Evelyn.\n\n“Sit down,” said Mr. Quenby."
     assert {p.name: p for p in discover(parse_text(text)).people.values()}["Evelyn"].gender == "male"
 
 
@@ -418,11 +418,11 @@ def test_a_description_that_introduces_itself_is_that_person() -> None:
 
 
 def test_without_a_cast_list_the_girl_is_the_girl_just_named() -> None:
-    text = ("Mr. Vane had not seen Lucy for years, and Lucy knew it; so Lucy sat down by him.\n\n"
-            "“I am so glad to see you,” said the girl.\n\n“And I you,” said Mr. Vane, and Lucy smiled.")
-    assert who(text, None) == ["Lucy", "Mr. Vane"]
-    text2 = "Mrs. Vane sat down, and Mrs. Vane sighed, and at last Mrs. Vane spoke.\n\n“It will rain,” said the {}."
-    assert who(text2.format("worthy woman"), None) == ["Mrs. Vane"]
+    text = ("Mr. Quenby had not seen Lucy for years, and Lucy knew it; so Lucy sat down by him.\n\n"
+            "“I am so glad to see you,” said the girl.\n\n“And I you,” said Mr. Quenby, and Lucy smiled.")
+    assert who(text, None) == ["Lucy", "Mr. Quenby"]
+    text2 = "Mrs. Quenby sat down, and Mrs. Quenby sighed, and at last Mrs. Quenby spoke.\n\n“It will rain,” said the {}."
+    assert who(text2.format("worthy woman"), None) == ["Mrs. Quenby"]
     assert who(text2.format("woman"), None) == ["The woman"]
     # "the man" is mostly someone new; a name read long before is not "the girl"
     assert who("Tomas sat by the door. He waited.\n\n“Who are you?” said the man.", None) == ["The man"]
@@ -439,17 +439,17 @@ def test_without_a_cast_list_the_boy_is_not_the_man_he_answers() -> None:
 
 
 def test_without_a_cast_list_her_mother_is_the_other_woman_just_named() -> None:
-    text = ("“Sit down,” said Mrs. Vane to Lucy.\n\n“I would rather stand,” said Lucy.\n\n"
-            "Mrs. Vane looked at Lucy, and Lucy sighed.\n\n“Sit up straight,” cried her mother.")
-    assert who(text, None) == ["Mrs. Vane", "Lucy", "Mrs. Vane"]
+    text = ("“Sit down,” said Mrs. Quenby to Lucy.\n\n“I would rather stand,” said Lucy.\n\n"
+            "Mrs. Quenby looked at Lucy. Lucy sighed.\n\n“Sit up straight,” cried her mother.")
+    assert who(text, None) == ["Mrs. Quenby", "Lucy", "Mrs. Quenby"]
 
 
 def test_discovery_takes_a_pet_name_for_the_one_given_name_it_stands_for() -> None:
-    text = ("“Come here, Lizzy,” said Mrs. Vane.\n\n“Yes, mamma,” said Elizabeth.\n\n"
-            "“Lizzy, sit down,” said Mrs. Vane.\n\n“I am tired,” said Elizabeth.")
+    text = ("“Come here, Lizzy,” said Mrs. Quenby.\n\n“Yes, mamma,” said Elizabeth.\n\n"
+            "“Lizzy, sit down,” said Mrs. Quenby.\n\n“I am tired,” said Elizabeth.")
     people = {p.name: p for p in discover(parse_text(text)).people.values()}
     assert "Lizzy" not in people and "Lizzy" in people["Elizabeth"].aliases
-    assert who(text, None) == ["Mrs. Vane", "Elizabeth", "Mrs. Vane", "Elizabeth"]
+    assert who(text, None) == ["Mrs. Quenby", "Elizabeth", "Mrs. Quenby", "Elizabeth"]
 
 
 def test_a_description_answering_a_vocative_is_the_person_addressed_before_and_after() -> None:
@@ -460,29 +460,29 @@ def test_a_description_answering_a_vocative_is_the_person_addressed_before_and_a
 
 
 def test_without_a_cast_list_he_said_with_no_man_known_is_the_man_a_description_brought_in() -> None:
-    text = ("Mrs. Vane opened the door to her visitor and the children.\n\n“A room, please,” he said.\n\n"
-            "“Yes, sir,” said Mrs. Vane.")
-    assert who(text, None) == ["Her visitor", "Mrs. Vane"]
+    text = ("Mrs. Quenby opened the door to her visitor and the children.\n\n“A room, please,” he said.\n\n"
+            "“Yes, sir,” said Mrs. Quenby.")
+    assert who(text, None) == ["Her visitor", "Mrs. Quenby"]
     # and so is the "he" of an action beat
-    text = "Mrs. Vane let an old man in.\n\nHe bowed. “A room, please.”\n\n“Yes, sir,” said Mrs. Vane."
-    assert who(text, None) == ["An old man", "Mrs. Vane"]
+    text = "Mrs. Quenby let an old man in.\n\nHe bowed. “A room, please.”\n\n“Yes, sir,” said Mrs. Quenby."
+    assert who(text, None) == ["An old man", "Mrs. Quenby"]
     # the latest description wins, even of no stated sex: "a man" passed, "her visitor" came in
-    later = "Mrs. Vane saw a man pass by, and then let her visitor in.\n\n“A room,” he said.\n\n“Yes,” said Mrs. Vane."
-    assert who(later, None) == ["Her visitor", "Mrs. Vane"]
+    later = "Mrs. Quenby saw a man pass by, and then let her visitor in.\n\n“A room,” he said.\n\n“Yes,” said Mrs. Quenby."
+    assert who(later, None) == ["Her visitor", "Mrs. Quenby"]
     # "our guest" brings him in; "was a quiet man" says what he is and brings no one new
-    guest = "Mrs. Vane was out. Our guest was a quiet man.\n\n“Pass the salt,” he said.\n\n“Yes,” said Mrs. Vane."
-    assert who(guest, None) == ["Our guest", "Mrs. Vane"]
-    # "the doctor" is Dr. Vane, known already: no one new for "she"
-    doc = ("Dr. Vane came in; he was tired.\n\n“Well?” said Dr. Vane.\n\nThe doctor looked at the bed.\n\n"
+    guest = "Mrs. Quenby was out. Our guest was a quiet man.\n\n“Pass the salt,” he said.\n\n“Yes,” said Mrs. Quenby."
+    assert who(guest, None) == ["Our guest", "Mrs. Quenby"]
+    # "the doctor" is Dr. Quenby, known already: no one new for "she"
+    doc = ("Dr. Quenby came in; he was tired.\n\n“Well?” said Dr. Quenby.\n\nThe doctor looked at the bed.\n\n"
            "“I am cold,” she said.")
     assert who(doc, None)[1] != "The doctor"
     # Tomas is only ever spoken to: not the "he" of the old man who came in
-    told = ("“Sit down, Tomas,” said Mrs. Vane. “Eat, Tomas.”\n\nThen Mrs. Vane let an old man in.\n\n"
+    told = ("“Sit down, Tomas,” said Mrs. Quenby. “Eat, Tomas.”\n\nThen Mrs. Quenby let an old man in.\n\n"
             "“A room, please,” he said.")
     assert who(told, None)[-1] == "An old man"
     assert who(told.replace("“A room, please,” he said.", "He bowed. “A room, please.”"), None)[-1] == "An old man"
     # the old man of the last chapter is nobody in this one
-    two = "# One\n\nMrs. Vane let an old man in.\n\n# Two\n\n“A room,” he said.\n\n“Yes, sir,” said Mrs. Vane."
+    two = "# One\n\nMrs. Quenby let an old man in.\n\n# Two\n\n“A room,” he said.\n\n“Yes, sir,” said Mrs. Quenby."
     assert who(two, None)[0] != "An old man"
     # someone of unknown sex (Quill is in no name list) is only a guess for "he": the old man is surer
     assert who("Quill let an old man in.\n\n“A room,” he said.\n\n“Yes, sir,” said Quill.", None) == \
@@ -490,11 +490,11 @@ def test_without_a_cast_list_he_said_with_no_man_known_is_the_man_a_description_
 
 
 def test_a_description_answering_what_name_is_that_name() -> None:
-    # "What name?" / "Vane,--second floor.": the gentleman is Mr. Vane, in all his lines
+    # "What name?" / "Quenby,--second floor.": the gentleman is Mr. Quenby, in all his lines
     text = ("“Shine your boots, sir?” asked Tomas.\n\n“How much?” asked the gentleman.\n\n“Ten cents.”\n\n"
-            "“Bring the change to my office.”\n\n“Yes, sir. What name?”\n\n“Vane,--office on second floor.”\n\n"
-            "Mr. Vane walked off, and Tomas looked after Mr. Vane; he liked Mr. Vane.")
-    assert who(text, None) == ["Tomas", "Mr. Vane", "Tomas", "Mr. Vane", "Tomas", "Mr. Vane"]
+            "“Bring the change to my office.”\n\n“Yes, sir. What name?”\n\n“Quenby,--office on second floor.”\n\n"
+            "Mr. Quenby walked off, and Tomas looked after Mr. Quenby; he liked Mr. Quenby.")
+    assert who(text, None) == ["Tomas", "Mr. Quenby", "Tomas", "Mr. Quenby", "Tomas", "Mr. Quenby"]
     # "Tell us your name!" / "Tom, sir.": the one who answers is Tom; "his name" is someone else's
     assert who("“Tell us your name!” said the man.\n\n“Tom, sir.”", None) == ["The man", "Tom"]
     assert who("“What is his name?” asked Rosa.\n\n“Bingley.”", None)[1] != "Bingley"

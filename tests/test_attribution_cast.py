@@ -58,3 +58,14 @@ def test_a_beat_skips_the_one_it_turns_to() -> None:
     assert who(text) == ["Rosa", "Rosa"]
     text = "“Where are the oars?” With a frown at Tomas, Rosa looked round.\n"
     assert who(text) == ["Rosa"]
+
+
+def test_a_title_with_a_full_stop_does_not_end_the_tag() -> None:
+    # "said Mrs. Quenby, alarmed.": the full stop after "Mrs" ends no sentence, so the tag names her
+    cast: Cast_ = [("Rosa Quenby", "female", ("Mrs. Quenby",)), ("Anna", "female", ()),
+                   ("Mark Hale", "male", ("Mr. Hale",))]
+    text = ("Anna and Mark sat by the fire.\n\n“Is it late?” said Anna.\n\n"
+            "“Sir, you are wrong,” said Mrs. Quenby, alarmed. “It is early.”\n")
+    found = attribute(parse_text(text), Cast.from_characters([Character(n, a, g) for n, g, a in cast]))
+    assert [(a.speaker, a.reason) for a in found.values()][1] == ("Rosa Quenby", 'explicit: "said Mrs. Quenby"')
+    assert who("“Is it late?” cried Mr. Hale; “I must go.”\n", cast) == ["Mark Hale", "Mark Hale"]

@@ -102,35 +102,35 @@ def test_titles_of_one_kind_and_the_full_name_are_one_person() -> None:
 
 
 def test_a_mother_and_daughter_are_not_joined_to_the_full_name() -> None:
-    found = grouped({"Rosa Vane": 4, "Mrs. Vane": 30, "Miss Vane": 20, "Rosa": 80})
-    assert found["Rosa Vane"] == {"Rosa"} and "Mrs. Vane" in found and "Miss Vane" in found
+    found = grouped({"Rosa Quenby": 4, "Mrs. Quenby": 30, "Miss Quenby": 20, "Rosa": 80})
+    assert found["Rosa Quenby"] == {"Rosa"} and "Mrs. Quenby" in found and "Miss Quenby" in found
 
 
 def test_a_title_written_before_a_full_name_tells_that_man_from_another() -> None:
-    # "Mr. Tom Vane" is written to tell Tom from his father, "Mr. Vane"
-    found = grouped({"Tom Vane": 10, "Mr. Tom Vane": 3, "Mr. Vane": 60})
-    assert found == {"Tom Vane": {"Mr. Tom Vane"}, "Mr. Vane": set()}
-    # a man titled Sir in his full name is not "Mr. Vane" either
-    found = grouped({"Sir Hugo Vane": 10, "Sir Hugo": 30, "Mr. Vane": 20})
-    assert found == {"Sir Hugo Vane": {"Sir Hugo"}, "Mr. Vane": set()}
+    # "Mr. Tom Quenby" is written to tell Tom from his father, "Mr. Quenby"
+    found = grouped({"Tom Quenby": 10, "Mr. Tom Quenby": 3, "Mr. Quenby": 60})
+    assert found == {"Tom Quenby": {"Mr. Tom Quenby"}, "Mr. Quenby": set()}
+    # a man titled Sir in his full name is not "Mr. Quenby" either
+    found = grouped({"Sir Hugo Quenby": 10, "Sir Hugo": 30, "Mr. Quenby": 20})
+    assert found == {"Sir Hugo Quenby": {"Sir Hugo"}, "Mr. Quenby": set()}
 
 
 def test_two_names_in_one_sentence_again_and_again_are_two_people() -> None:
-    forms = {"Tom Vane": 10, "Tom": 90, "Mr. Vane": 60}
-    assert grouped(forms, together={("Tom", "Mr. Vane"): 1}) == {"Tom Vane": {"Tom", "Mr. Vane"}}
-    assert grouped(forms, together={("Tom", "Mr. Vane"): 3}) == {"Tom Vane": {"Tom"}, "Mr. Vane": set()}
+    forms = {"Tom Quenby": 10, "Tom": 90, "Mr. Quenby": 60}
+    assert grouped(forms, together={("Tom", "Mr. Quenby"): 1}) == {"Tom Quenby": {"Tom", "Mr. Quenby"}}
+    assert grouped(forms, together={("Tom", "Mr. Quenby"): 3}) == {"Tom Quenby": {"Tom"}, "Mr. Quenby": set()}
 
 
 def test_a_surname_two_people_share_is_neither_ones() -> None:
-    found = grouped({"Tom Vane": 10, "Rosa Vane": 10, "Vane": 20}, sexes={"Vane": "female", "Rosa Vane": "female",
-                                                                         "Tom Vane": "male"})
-    assert found["Vane"] == set() and found["Rosa Vane"] == set()
+    found = grouped({"Tom Quenby": 10, "Rosa Quenby": 10, "Quenby": 20}, sexes={"Quenby": "female", "Rosa Quenby": "female",
+                                                                         "Tom Quenby": "male"})
+    assert found["Quenby"] == set() and found["Rosa Quenby"] == set()
 
 
 def test_what_a_person_is_called() -> None:
     # the full name written twice; else a title with the surname; a servant's "Miss Lucy" last
-    assert grouped({"Tom Vane": 2, "Tom": 90}) == {"Tom Vane": {"Tom"}}
-    assert grouped({"Tom Vane": 1, "Tom": 90}) == {"Tom": {"Tom Vane"}}
+    assert grouped({"Tom Quenby": 2, "Tom": 90}) == {"Tom Quenby": {"Tom"}}
+    assert grouped({"Tom Quenby": 1, "Tom": 90}) == {"Tom": {"Tom Quenby"}}
     assert grouped({"Mr. Hale": 9, "Hale": 30}) == {"Mr. Hale": {"Hale"}}
     assert grouped({"Miss Lucy": 3, "Lucy": 90}, given=frozenset({"Miss Lucy"})) == {"Lucy": {"Miss Lucy"}}
     assert grouped({"Sir Hugo": 3, "Hugo": 90}) == {"Sir Hugo": {"Hugo"}}

@@ -9,8 +9,8 @@ names are built (a title, given names, a surname):
 2. a lone word joins the one person whose longer name has it ("Vasek" of "Anton Vasek");
 3. a title with one word joins the one full name ending (the surname) or beginning (the given name)
    with that word, of a compatible sex, unless titles of two kinds of one sex share the word (a
-   mother and daughter: "Mrs. Vane", "Miss Vane"), the book writes that title before a full name
-   too ("Mr. John Vane" is told apart from another "Mr. Vane"), or the two are named together in a
+   mother and daughter: "Mrs. Quenby", "Miss Quenby"), the book writes that title before a full name
+   too ("Mr. John Quenby" is told apart from another "Mr. Quenby"), or the two are named together in a
    sentence more than once ("Tom ran to Mr. Marsh": a son and his father).
 
 A person is then called by the full name when the text writes it at least twice, else by a title
@@ -67,7 +67,7 @@ def group_names(forms: Iterable[str], titles: frozenset[str], gender_of: Callabl
                 written: Mapping[str, int] | None = None) -> dict[str, set[str]]:
     """Name forms grouped into people: {the name to call them by: their other forms}. ``titles``: the
     title words (lower case, no period); ``uses``: how often the text writes a form; ``by_given``: is a
-    title and one word a title with a given name ("Miss Lucy"), not with a surname ("Miss Vane");
+    title and one word a title with a given name ("Miss Lucy"), not with a surname ("Miss Quenby");
     ``together``: in how many sentences the narration names two forms; ``written``: names of two words
     the text writes anywhere, quotes too, and how often (a full name only the quotes give)."""
     split: dict[str, tuple[str, tuple[str, ...]]] = {}
@@ -96,7 +96,7 @@ def group_names(forms: Iterable[str], titles: frozenset[str], gender_of: Callabl
     for f, (t, rest) in split.items():
         if t or len(rest) != 1 or len(_members(g, f)) > 1:
             continue
-        # a surname two people share ("Vane" of Rosa Vane and Tom Vane) is neither's, whatever its pronouns
+        # a surname two people share ("Quenby" of Rosa Quenby and Tom Quenby) is neither's, whatever its pronouns
         hits = {g.find(o) for o, (_t2, r2) in split.items() if len(r2) > 1 and (
             r2[-1] == rest[0] or rest[0] in r2 and _fit(g.sex(o), g.sex(f)))}
         if len(hits) == 1 and _fit(g.sex(next(iter(hits))), g.sex(f)):
@@ -112,13 +112,13 @@ def group_names(forms: Iterable[str], titles: frozenset[str], gender_of: Callabl
                 continue
             sex = g.sex(same[0])
             rivals = [k2 for k2 in kinds if k2 and k2 != k and g.sex(kinds[k2][0]) == sex]
-            if rivals:          # "Mrs. Vane" and "Miss Vane": which one is "Rosa Vane" is not known
+            if rivals:          # "Mrs. Quenby" and "Miss Quenby": which one is "Rosa Quenby" is not known
                 continue
             # "Mr. George Thorne" is written to tell him from another Mr. Thorne
             if any(split[f][1][-1] == word and k in by_rest[split[f][1]] for f in full):
                 continue
             hits = {g.find(f) for f in full if _fit(g.sex(f), sex) and word in (split[f][1][0], split[f][1][-1])}
-            hits = {h for h in hits if not _other_title(g, h, split, k)}     # "Sir Roger Vane" is no "Mr. Vane"
+            hits = {h for h in hits if not _other_title(g, h, split, k)}     # "Sir Roger Quenby" is no "Mr. Quenby"
             if len(hits) != 1:
                 continue
             other = next(iter(hits))
@@ -165,7 +165,7 @@ def _fuller(groups: Mapping[str, list[str]], split: Mapping[str, tuple[str, tupl
 
 
 def spoken_titles(forms: Iterable[str], titles: frozenset[str], known_first: Callable[[str], bool]) -> frozenset[str]:
-    """Words used as titles the way a character speaks ("Mistah Hale", "Mistah Vane"): before two
+    """Words used as titles the way a character speaks ("Mistah Hale", "Mistah Quenby"): before two
     surnames, never alone, no known given name."""
     split = [_words(f) for f in forms]
     alone = {ws[0] for ws in split if len(ws) == 1}
@@ -180,7 +180,7 @@ def given_after_title(forms: Iterable[str], titles: frozenset[str], known_first:
                       narrated: Callable[[str], int]) -> Callable[[str], bool]:
     """Is a title with one word a title with a given name ("Miss Lucy", "Mr. Robert": what servants say,
     seldom the narration, which writes "Mr. Hale", "Miss Pruett" with the surname)? The word begins
-    a full name ("Robert Vane"), or is a known given name that ends none ("Vane" of it)."""
+    a full name ("Robert Quenby"), or is a known given name that ends none ("Quenby" of it)."""
     split = [_words(f) for f in forms]
     firsts = {ws[0] for ws in split if len(ws) > 1 and ws[0] not in titles}
     lasts = {ws[-1] for ws in split if len(ws) > 1 and ws[-2] not in titles}

@@ -9,7 +9,10 @@ import re
 from audiobook.text.cast import Mention
 
 SUBJECT_PRONOUNS = frozenset({"he", "she", "i"})
-SENTENCE_RE = re.compile(r"(?<=[.!?])['’\"”]?\s+(?=[A-Z“‘\"'])|[;]\s+")
+# a full stop after a title ("said Mrs. Hale") ends no sentence
+_TITLE_STOP = "".join(rf"(?<!\b{t}\.)" for t in ("Mr", "Mrs", "Ms", "Dr", "St", "Mme", "Mlle", "Messrs", "Rev", "Col",
+                                                    "Capt", "Gen", "Lt", "Sgt", "Prof", "Hon"))
+SENTENCE_RE = re.compile(rf"(?<=[.!?]){_TITLE_STOP}['’\"”]?\s+(?=[A-Z“‘\"'])|[;]\s+")
 # "turned to Rosa and said", "said the maid to Tomas", "She turned to Tom.": a name after a preposition
 # is not the speaker of a tag or a beat ("on" is left out: "went on Rosa")
 OBJECT_RE = re.compile(r"\b(?:to|at|towards|toward|with|from|upon|for|by)\s+$", re.IGNORECASE)
