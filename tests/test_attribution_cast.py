@@ -69,3 +69,14 @@ def test_a_title_with_a_full_stop_does_not_end_the_tag() -> None:
     found = attribute(parse_text(text), Cast.from_characters([Character(n, a, g) for n, g, a in cast]))
     assert [(a.speaker, a.reason) for a in found.values()][1] == ("Rosa Quenby", 'explicit: "said Mrs. Quenby"')
     assert who("“Is it late?” cried Mr. Hale; “I must go.”\n", cast) == ["Mark Hale", "Mark Hale"]
+
+
+def test_a_name_two_people_share_is_the_one_mentioned_last() -> None:
+    # "Quenby" is Orrin Quenby's and Mrs. Quenby's: next to a speech verb it is the Quenby of the scene
+    cast: Cast_ = [("Orrin Quenby", "male", ()), ("Mrs. Quenby", "female", ()), ("Anna", "female", ()),
+                   ("Robert Hale", "male", ()), ("Robert Tate", "male", ())]
+    scene = "{} met Anna on the bridge.\n\n“You are late,” said Anna.\n\n“I congratulate you,” Quenby replied.\n"
+    assert who(scene.format("Orrin Quenby"), cast) == ["Anna", "Orrin Quenby"]
+    assert who(scene.format("Mrs. Quenby"), cast) == ["Anna", "Mrs. Quenby"]
+    text = "Robert Tate came in with Anna.\n\n“Well?” said Anna.\n\n“I am tired,” Robert said, and Anna laughed.\n"
+    assert who(text, cast) == ["Anna", "Robert Tate"]

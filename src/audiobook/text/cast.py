@@ -80,6 +80,8 @@ class Cast:
                     owners[part].add(p.name)
         self.forms = {k: next(iter(v)) for k, v in owners.items() if len(v) == 1}
         self.forms.update(exact)
+        # "Quenby" of "Orrin Quenby" and "Mrs. Quenby": a word several people's names share (explicit.py picks)
+        self.shared = {k: tuple(sorted(v)) for k, v in owners.items() if len(v) > 1 and k not in exact}
         self._starts: dict[str, int] = {}       # first word of a form -> the most words of such a form
         for k in self.forms:
             w = k.split(" ", 1)[0]

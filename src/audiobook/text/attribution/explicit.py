@@ -72,7 +72,11 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
     before = [m for m in inside if m.end <= vs and is_subject(m) and not possessive(text, m)]
     after_v = [m for m in inside if m.start >= ve and m.start - ve <= 25]
     subject: Mention | None = None
-    if before and (not after or toks.index((vs, ve, verb)) - _tok_index(toks, before[-1].start) <= 4):
+    shared = _shared_name(st, text, toks, toks.index((vs, ve, verb)), lo, hi)
+    if shared is not None and not any(m.kind in ("name", "alias") and m.end <= vs
+                                      and shared.start - m.end < 3 for m in before):
+        subject = shared        # "Quenby asked": the Quenby of the conversation
+    elif before and (not after or toks.index((vs, ve, verb)) - _tok_index(toks, before[-1].start) <= 4):
         subject = before[-1]
     elif after_v and (after_v[0].kind not in ("pronoun", "first") or is_subject(after_v[0])):
         subject = after_v[0]
@@ -108,6 +112,26 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
     if subject.kind == "first":
         return Attribution(who, 0.8, f'explicit: "{phrase}" (the narrator)')
     return Attribution(who, 0.95, f'explicit: "{phrase}"')
+
+
+def _shared_name(st: State, text: str, toks: list[tuple[int, int, str]], v: int, lo: int,
+                 hi: int) -> Mention | None:
+    """"Quenby asked", "said Robert": a capitalised word next to the speech verb that several people's names
+    share stands for the one of them mentioned last (else seen last in the book)."""
+    for k in (v - 1, v + 1):
+        if not 0 <= k < len(toks):
+            continue
+        start, end, word = toks[k]
+        owners = st.cast.shared.get(word.replace(".", ""))
+        if owners is None or not text[start:start + 1].isupper() or not lo <= start < hi \
+                or OBJECT_RE.search(text, lo, start) or text[end:end + 2] in ("'s", "’s"):
+            continue
+        named = next((r.person for r in reversed(st.history) if r.person in owners), None)
+        seen = [p for p in owners if p in st.seen]
+        who = named or (max(seen, key=lambda p: st.seen[p].sentence) if seen else None)
+        if who is not None:
+            return Mention(who, start, end, "name", text[start:end], st.cast.gender(who))
+    return None
 
 
 def colon(st: State, prev: Paragraph | None, excluded: set[str]) -> Attribution | None:
