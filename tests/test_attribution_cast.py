@@ -80,3 +80,13 @@ def test_a_name_two_people_share_is_the_one_mentioned_last() -> None:
     assert who(scene.format("Mrs. Quenby"), cast) == ["Anna", "Mrs. Quenby"]
     text = "Robert Tate came in with Anna.\n\n“Well?” said Anna.\n\n“I am tired,” Robert said, and Anna laughed.\n"
     assert who(text, cast) == ["Anna", "Robert Tate"]
+
+
+def test_less_common_speech_verbs_make_a_tag() -> None:
+    # "proclaimed the porter", "Tomas conceded": speech verbs beyond said/asked still name the speaker
+    cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("The Porter", "male", ())]
+    text = "Rosa stood by the gate.\n\n“Make your bets!” proclaimed the porter, waving his cap.\n"
+    assert who(text, cast) == ["The Porter"]
+    text = "Rosa stood by the gate with the porter.\n\n“You may be right,” Tomas conceded.\n"
+    assert who(text, cast) == ["Tomas"]
+

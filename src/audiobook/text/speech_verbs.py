@@ -20,5 +20,10 @@ SPEECH_VERBS = frozenset(
     ejaculate ejaculated pursue pursued went go goes put broke cut told tell tells resumed echo echoed
     counter countered snarl snarled giggle giggled squeal squealed  chime chimed
     whimper whimpered grunt grunted bark barked reason reasoned cajole cajoled scold scolded
-    speak speaks spoke""".split()
+    speak speaks spoke proclaim proclaimed comment commented muse mused stutter stuttered assert asserted
+    affirm affirmed acknowledge acknowledged concede conceded confess confessed correct corrected object
+    objected query queried blurt blurted screech screeched snort snorted croak croaked coax coaxed prompt
+    prompted remind reminded command commanded entreat entreated implore implored expostulate expostulated
+    vociferate vociferated lisp lisped whine whined boast boasted tease teased mock mocked taunt taunted
+    soothe soothed assure assured hazard hazarded volunteer volunteered""".split()
 )
