@@ -90,3 +90,10 @@ def test_less_common_speech_verbs_make_a_tag() -> None:
     text = "Rosa stood by the gate with the porter.\n\n“You may be right,” Tomas conceded.\n"
     assert who(text, cast) == ["Tomas"]
 
+
+def test_his_wife_is_the_married_woman_of_his_family() -> None:
+    # of the three Hale women, "his wife" is the one a married title names
+    cast: Cast_ = [("Mr. Hale", "male", ()), ("Mrs. Hale", "female", ()), ("Ada Hale", "female", ()),
+                   ("Nell Hale", "female", ())]
+    text = "Ada and Nell came in. Mr. Hale looked up.\n\n“You are late,” cried his wife."
+    assert who(text, cast) == ["Mrs. Hale"]

@@ -176,7 +176,8 @@ def note_descriptions(st: State, text: str) -> None:
 
 
 # the titles a parent is called by: "her mother" of Elinor Dashwood is Mrs. Dashwood, not Marianne
-_ELDER_TITLES = {"mother": ("mrs", "lady", "mother", "madame"), "father": ("mr", "sir", "lord", "father", "monsieur")}
+_ELDER_TITLES = {"mother": ("mrs", "lady", "mother", "madame"), "father": ("mr", "sir", "lord", "father", "monsieur"),
+                 "wife": ("mrs", "lady", "madame"), "husband": ("mr", "sir", "lord", "monsieur")}
 # plural and group nouns: never the "he" or "she" of a tag
 _NOT_ONE = frozenset("men women gentlemen ladies boys girls children people parents voices others other one two three "
                      "several crowd group".split())
