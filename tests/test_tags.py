@@ -112,3 +112,10 @@ def test_one_tag_re_alternates_the_lines_before_and_after_it() -> None:
     assert after[2] == ("Shall I fetch wood?", "Mary", "tag")
     assert all(why.endswith("from Mary") for _, _, why in after[:2] + after[3:])
     assert _turns_agree_with_their_reason(before) and _turns_agree_with_their_reason(after)
+
+
+def test_an_untagged_quote_beside_a_tagged_one_does_not_claim_the_tag() -> None:
+    # it shares the tagged quote's speaker, but says so: the producer sees it was not tagged itself
+    lines = said("Tom watched Ann and Mary.\n\n[Ann]“Is it cold?” “Shall I fetch wood?”", ANN_MARY)
+    assert lines == [("Is it cold?", "Ann", "tag"),
+                     ("Shall I fetch wood?", "Ann", "tag: same paragraph as a tagged quote")]

@@ -43,7 +43,13 @@ from audiobook.text.attribution.mentions import note_descriptions, note_tagged, 
 from audiobook.text.attribution.naming import answers_to_what_name, names_in, own_names, rename_described
 from audiobook.text.attribution.narrator import INTRO_RE, looks_like_a_name, name_narrator
 from audiobook.text.attribution.state import FIRST, Attribution, Item, State
-from audiobook.text.attribution.tags import TAG_REASON, apply_tags, is_narrator_tag, tag_speaker
+from audiobook.text.attribution.tags import (
+    TAG_REASON,
+    TAGGED_PARAGRAPH,
+    apply_tags,
+    is_narrator_tag,
+    tag_speaker,
+)
 from audiobook.text.attribution.unspoken import UNSPOKEN_CONFIDENCE, unspoken, without
 from audiobook.text.cast import Cast, Mention
 from audiobook.text.descriptions import noun_gender
@@ -163,7 +169,8 @@ def _sieve(st: State, prev: Paragraph | None, segs: tuple[Segment, ...], mention
                 if b is not None:
                     found[i] = b
                     continue
-            found[i] = Attribution(a.speaker, a.confidence * 0.95, a.reason)
+            why = a.reason if a.reason != TAG_REASON else TAGGED_PARAGRAPH     # not itself tagged
+            found[i] = Attribution(a.speaker, a.confidence * 0.95, why)
     return found
 
 
