@@ -119,3 +119,13 @@ def test_an_untagged_quote_beside_a_tagged_one_does_not_claim_the_tag() -> None:
     lines = said("Tom watched Ann and Mary.\n\n[Ann]“Is it cold?” “Shall I fetch wood?”", ANN_MARY)
     assert lines == [("Is it cold?", "Ann", "tag"),
                      ("Shall I fetch wood?", "Ann", "tag: same paragraph as a tagged quote")]
+
+
+def test_he_answered_after_a_tagged_line_is_the_other_man() -> None:
+    # a tag names who just spoke, as "said Will" would: "he answered" is the one who answers him
+    cast = Cast.from_characters([Character("Tom", (), "male"), Character("Will", (), "male")])
+    text = "Tom and Will sat by the fire.\n\n[{}]“Are you ready?”\n\n“Yes,” he answered.\n\n“Then go.”"
+    for asks, answers in (("Will", "Tom"), ("Tom", "Will")):
+        assert said(text.format(asks), cast) == [
+            ("Are you ready?", asks, "tag"), ("Yes,", answers, f"pronoun: he → {answers}"),
+            ("Then go.", asks, f"turn-taking: 1 turn from {answers}")]
