@@ -3,6 +3,7 @@ whatever the attribution passes think of the lines around it."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from audiobook.book import load_book
@@ -75,3 +76,56 @@ def test_narrator_tag_is_documented_and_not_warned_about(tmp_path: Path) -> None
         "manuscript/01.md:7: speaker tag [Nobody] is not in the characters of book.yaml"]
     readme = (Path(__file__).parent.parent / "README.md").read_text()
     assert "[Narrator]" in readme and "not spoken by a character" in readme
+
+
+def test_a_tag_tells_who_the_he_of_the_lines_after_it_is() -> None:
+    # "he" stood for Will (the subject of the narration); the tag says Tom is talking, so the "he said"
+    # two paragraphs on is Tom too, as after "said Tom"
+    cast = Cast.from_characters([Character("Tom", (), "male"), Character("Will", (), "male"),
+                                 Character("Ann", (), "female")])
+    text = ("Will watched Tom at the fire.\n\n{}“It is cold,” he said.\n\n“Put on a log,” said Ann.\n\n"
+            "“I will,” he said.")
+    assert [spk for _, spk, _ in said(text.format(""), cast)] == ["Will", "Ann", "Will"]
+    assert said(text.format("[Tom]"), cast) == [("It is cold,", "Tom", "tag"),
+                                               ("Put on a log,", "Ann", 'explicit: "said Ann"'),
+                                               ("I will,", "Tom", "pronoun: he → Tom")]
+
+
+def _turns_agree_with_their_reason(lines: list[tuple[str, str, str]]) -> bool:
+    """"turn-taking: N turns from X": the speaker is X exactly when N is even."""
+    for _, spk, why in lines:
+        m = re.match(r"turn-taking: (\d+) turns? from (.+?)(?: \(|$)", why)
+        if m and (spk == m.group(2)) != (int(m.group(1)) % 2 == 0):
+            return False
+    return True
+
+
+def test_one_tag_re_alternates_the_lines_before_and_after_it() -> None:
+    # nothing says who talks, so the turns guessed Ann and Tom; a tag on the third line is Mary: the
+    # lines before and after it alternate between Mary and Ann from there, each reason counted from it
+    text = ("Ann and Mary sat by the fire while Tom slept.\n\n“Is it cold?”\n\n“Very.”\n\n{}“Shall I fetch wood?”"
+            "\n\n“Please.”\n\n“Where is the axe?”\n\n“By the door.”")
+    before = said(text.format(""), ANN_MARY)
+    assert "Tom" in [spk for _, spk, _ in before]
+    after = said(text.format("[Mary]"), ANN_MARY)
+    assert [spk for _, spk, _ in after] == ["Mary", "Ann", "Mary", "Ann", "Mary", "Ann"]
+    assert after[2] == ("Shall I fetch wood?", "Mary", "tag")
+    assert all(why.endswith("from Mary") for _, _, why in after[:2] + after[3:])
+    assert _turns_agree_with_their_reason(before) and _turns_agree_with_their_reason(after)
+
+
+def test_an_untagged_quote_beside_a_tagged_one_does_not_claim_the_tag() -> None:
+    # it shares the tagged quote's speaker, but says so: the producer sees it was not tagged itself
+    lines = said("Tom watched Ann and Mary.\n\n[Ann]“Is it cold?” “Shall I fetch wood?”", ANN_MARY)
+    assert lines == [("Is it cold?", "Ann", "tag"),
+                     ("Shall I fetch wood?", "Ann", "tag: same paragraph as a tagged quote")]
+
+
+def test_he_answered_after_a_tagged_line_is_the_other_man() -> None:
+    # a tag names who just spoke, as "said Will" would: "he answered" is the one who answers him
+    cast = Cast.from_characters([Character("Tom", (), "male"), Character("Will", (), "male")])
+    text = "Tom and Will sat by the fire.\n\n[{}]“Are you ready?”\n\n“Yes,” he answered.\n\n“Then go.”"
+    for asks, answers in (("Will", "Tom"), ("Tom", "Will")):
+        assert said(text.format(asks), cast) == [
+            ("Are you ready?", asks, "tag"), ("Yes,", answers, f"pronoun: he → {answers}"),
+            ("Then go.", asks, f"turn-taking: 1 turn from {answers}")]

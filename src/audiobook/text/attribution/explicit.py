@@ -18,6 +18,7 @@ from audiobook.text.attribution.grammar import (
 )
 from audiobook.text.attribution.mentions import antecedent, by_noun, just_named, kin, newcomer, resolve
 from audiobook.text.attribution.state import Attribution, State
+from audiobook.text.attribution.tags import TAG_REASON
 from audiobook.text.cast import Mention
 from audiobook.text.descriptions import description, small_determiner
 from audiobook.text.manuscript import Paragraph, Segment
@@ -100,7 +101,7 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
         who = antecedent(st, subject.gender, st.history, skip=excluded)
     last = st.items[-1].found.get(st.items[-1].quote_ids[-1]) if after and st.items else None
     if subject.kind == "pronoun" and verb in REPLY_VERBS and last and who == last.speaker \
-            and last.reason.startswith("explicit: \""):
+            and last.reason.startswith(("explicit: \"", TAG_REASON)):
         who = antecedent(st, subject.gender, st.history, skip={who}) or who   # "he answered": the other
     if subject.kind == "pronoun" and not st.cast.from_book:
         who = newcomer(st, subject.gender, who) or who

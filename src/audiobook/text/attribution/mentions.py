@@ -19,6 +19,13 @@ from audiobook.text.names import norm
 from audiobook.text.tokens import TOKEN_RE
 
 
+def note_tagged(st: State, who: str) -> None:
+    """A tag names who is talking, as "said Rosa" would: the he or she of its tag clause and of the lines
+    after it stands for the tagged speaker, not for someone the passes guessed."""
+    st.history.append(Ref(who, "name", st.sentence, True))
+    st.seen[who] = Seen(st.cast.gender(who), st.sentence)
+
+
 def resolve(st: State, mentions: list[Mention], text: str, remember: bool = False) -> list[Mention]:
     """The mentions of ``text`` with each he/she/I given its person; ``remember``: the text is read (its
     mentions join the chapter's history and the sentence count moves on), not only looked at."""

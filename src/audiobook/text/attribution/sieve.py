@@ -39,11 +39,17 @@ from audiobook.text.attribution.conversation import take_turns
 from audiobook.text.attribution.echo import echo, key
 from audiobook.text.attribution.explicit import colon, explicit, introduction
 from audiobook.text.attribution.grammar import is_subject
-from audiobook.text.attribution.mentions import note_descriptions, resolve
+from audiobook.text.attribution.mentions import note_descriptions, note_tagged, resolve
 from audiobook.text.attribution.naming import answers_to_what_name, names_in, own_names, rename_described
 from audiobook.text.attribution.narrator import INTRO_RE, looks_like_a_name, name_narrator
 from audiobook.text.attribution.state import FIRST, Attribution, Item, State
-from audiobook.text.attribution.tags import TAG_REASON, apply_tags, tag_speaker
+from audiobook.text.attribution.tags import (
+    TAG_REASON,
+    TAGGED_PARAGRAPH,
+    apply_tags,
+    is_narrator_tag,
+    tag_speaker,
+)
 from audiobook.text.attribution.unspoken import UNSPOKEN_CONFIDENCE, unspoken, without
 from audiobook.text.cast import Cast, Mention
 from audiobook.text.descriptions import noun_gender
@@ -91,6 +97,8 @@ def _paragraph(st: State, p: Paragraph, prev: Paragraph | None, gpar: int) -> No
     mentions: list[list[Mention]] = []
     for s in segs:
         ms = resolve(st, st.cast.mentions(s.text), s.text, remember=True) if s.kind == "narration" else []
+        if s.kind == "dialogue" and s.tag is not None and not is_narrator_tag(s.tag):
+            note_tagged(st, tag_speaker(s.tag, st.cast))
         mentions.append(ms)
         if s.kind == "narration":
             st.narration_words += s.text.count(" ") + 1
@@ -161,7 +169,8 @@ def _sieve(st: State, prev: Paragraph | None, segs: tuple[Segment, ...], mention
                 if b is not None:
                     found[i] = b
                     continue
-            found[i] = Attribution(a.speaker, a.confidence * 0.95, a.reason)
+            why = a.reason if a.reason != TAG_REASON else TAGGED_PARAGRAPH     # not itself tagged
+            found[i] = Attribution(a.speaker, a.confidence * 0.95, why)
     return found
 
 

@@ -18,6 +18,7 @@ from audiobook.text.manuscript import Manuscript
 from audiobook.text.names import norm
 
 TAG_REASON = "tag"
+TAGGED_PARAGRAPH = "tag: same paragraph as a tagged quote"      # an untagged quote beside one
 
 
 def tag_speaker(tag: str, cast: Cast) -> str:
