@@ -216,3 +216,36 @@ def test_the_starter_cast_leaves_out_descriptions_of_named_people_and_keeps_role
     (tmp_path / "manuscript" / "01.md").write_text(text, encoding="utf-8")
     listed = characters_yaml(cast_of(load_book(tmp_path)))
     assert '"The ferryman"' in listed and "young woman" not in listed and "The other" not in listed
+
+
+# ------------------------------------------------------------------------- capitals and descriptions that are no one
+def test_a_word_the_book_writes_small_is_no_name_for_opening_a_quote_with_a_comma() -> None:
+    # "However, ..." looks like "Rosa, ...": a vocative; but the book writes "however" small and never
+    # capitalises it mid-sentence
+    text = ("“However, I will go,” said Rosa. It rained, however, all day.\n\n“However, you will not,” said Tomas.\n\n"
+            "“However, it is late,” said Rosa.\n\n“Rosa, come here,” said Tomas.\n\n“Tomas, no,” said Rosa.")
+    found = people(text)
+    assert "However" not in found
+    assert {"Rosa", "Tomas"} <= set(found)
+
+
+def test_descriptions_of_groups_numbers_and_things_are_not_characters() -> None:
+    text = ("“Here,” said the other. The other smiled. The other sat down.\n\n"
+            "“Yes,” said the two. The two laughed. The two left.\n\n"
+            "“Stay,” said the servants. The servants ran. The servants came back.\n\n"
+            "The darkness fell. The darkness grew. The darkness was thick.\n\n"
+            "“Who is there?” said the stranger. The stranger waited. The stranger sat down.")
+    found = people(text)
+    assert "The stranger" in found
+    assert not {"The other", "The two", "The servants", "The darkness"} & set(found)
+
+
+def test_a_place_named_after_prepositions_a_quarter_of_the_time_is_no_character() -> None:
+    # a quarter of its mentions after "at"/"in", never a speaker; "at Rosa's" (her house) says nothing
+    text = ("Rosa lived at Oakfield. Tomas walked in Oakfield every day. They loved Oakfield dearly.\n\n"
+            "“My home!” said Rosa. The roofs of Oakfield shone. Tomas praised Oakfield. "
+            "Everyone praised Oakfield. The gardens of Oakfield were green.\n\n"
+            "They dined at Rosa's. They slept at Rosa's. “Come in,” said Rosa.\n\n“Thanks,” said Tomas.")
+    found = people(text)
+    assert "Oakfield" not in found
+    assert {"Rosa", "Tomas"} <= set(found)

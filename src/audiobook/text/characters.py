@@ -16,7 +16,7 @@ from itertools import combinations
 
 from audiobook.text.aliases import given_after_title, group_names, spoken_titles
 from audiobook.text.cast import Cast, Person
-from audiobook.text.descriptions import FEMALE_NOUNS, MALE_NOUNS, description, noun_gender
+from audiobook.text.descriptions import FEMALE_NOUNS, MALE_NOUNS, description, noun_gender, one_person
 from audiobook.text.manuscript import Manuscript
 from audiobook.text.names import (
     FEMALE_PRONOUNS,
@@ -109,7 +109,8 @@ def discover(ms: Manuscript) -> Cast:
                         starts[name] += 1
                         named[name] += starts[name] > 1
                     total[name] += 1
-                    if _PLACE_BEFORE_RE.search(s.text, max(0, m.start() - 10), m.start()):
+                    if _PLACE_BEFORE_RE.search(s.text, max(0, m.start() - 10), m.start()) \
+                            and not m.group(0).endswith(("'s", "’s")):      # "at Rosa's" is her house
                         placed[name] += 1       # "in Chicago", "a Catholic": a place or a kind, not a person
                     window = s.text[m.end():m.end() + 40]
                     before = s.text[max(0, m.start() - 20):m.start()]
@@ -151,12 +152,22 @@ def discover(ms: Manuscript) -> Cast:
         if not gender_votes.get(name):
             gender_votes[name] = weak
     for v, c in called.items():
-        if c >= 2 or named[v]:
+        # "However, I think ...": a word the book writes small, never a capital mid-sentence, is no name
+        if (c >= 2 or named[v]) and not (not named[v] and " " not in v and v.lower() in lower):
             speaks[v] += c
     candidates = {n for n, c in speaks.items() if (c >= 2 or named[n] >= 2) and named[n] + called[n] >= 1} \
         | {n for n, c in named.items() if c >= 3}
 
-    candidates = {n for n in candidates if not (placed[n] >= 2 and placed[n] * 2 >= total[n] and not called[n])
+    def place(n: str) -> bool:
+        """"at Oakfield" half the time and never spoken to; or a quarter of the time, rarely speaking, rarely
+        spoken to, with no title ("in New York", "to Oakfield": a place)."""
+        if placed[n] < 2:
+            return False
+        return (placed[n] * 2 >= total[n] and not called[n]) or (
+            placed[n] * 4 >= total[n] and speaks[n] * 5 < total[n] and called[n] * 10 < total[n]
+            and not is_title(n) and norm(n).split()[0] not in ROLE_OF_TITLE)
+
+    candidates = {n for n in candidates if not place(n)
                   and not (n.count(" ") and n.rsplit(" ", 1)[1] in _PLACE_WORDS)}     # "Windy Corner"
 
     @cache
@@ -220,7 +231,8 @@ def discover(ms: Manuscript) -> Cast:
             titled[ROLE_OF_TITLE[first]].append(p)
     for desc, c in described.items():   # "the girl" speaks again and again: a character without a name
         name = desc[:1].upper() + desc[1:]
-        if c < 3 or norm(desc) in {norm(f) for p in people.values() for f in (p.name, *p.aliases)}:
+        if c < 3 or not one_person(desc) or norm(desc) in {norm(f) for p in people.values()
+                                                            for f in (p.name, *p.aliases)}:
             continue
         same = titled.get(desc.split()[-1].lower(), [])
         if len(same) == 1:              # "the doctor" is Dr. Archie
