@@ -249,3 +249,23 @@ def test_a_place_named_after_prepositions_a_quarter_of_the_time_is_no_character(
     found = people(text)
     assert "Oakfield" not in found
     assert {"Rosa", "Tomas"} <= set(found)
+
+
+def test_one_called_by_a_title_alone_is_a_character_and_a_title_ends_a_sentence() -> None:
+    # "the General" has no other name; "the General. Then" is no name "General. Then"
+    text = ("“Come,” said the General. Then Rosa smiled.\n\n“No,” said Rosa. The General frowned.\n\n"
+            "“Yes,” retorted the General. Then Tomas laughed.\n\n“Well,” said Tomas.")
+    found = people(text)
+    assert "The General" in found and "General. Then" not in found
+    assert speakers(text) == ["The General", "Rosa", "The General", "Tomas"]
+
+
+def test_a_word_written_small_more_often_than_capitalised_is_no_name_unless_a_first_name() -> None:
+    # "Two" is capitalised mid-sentence once (a quotation's start), written small four times; "Rose" is a
+    # first name whatever the flowers do
+    text = ("Rosa counted two apples, two pears and two plums. Tomas said, Two is enough. Two, he said. "
+            "It was two o'clock.\n\n“Two, sit down,” said Rosa. “Two, hush.”\n\n“Yes,” said Tomas. Rose smiled "
+            "at the rose. Rose sat down. Rose laughed.\n\n“Rosa,” said Rose.")
+    found = people(text)
+    assert "Two" not in found
+    assert {"Rosa", "Tomas", "Rose"} <= set(found)

@@ -58,7 +58,7 @@ def discover(ms: Manuscript) -> Cast:
     apposed: dict[str, set[str]] = defaultdict(set)     # "boy" -> {"William"} ("William, a boy of seven")
     together: Counter[tuple[str, str]] = Counter()      # two names in one sentence of narration
     quoted: Counter[str] = Counter()     # given name and surname in the quotes
-    lower = {w for ch in ms.chapters for p in ch.paragraphs for w in _LOWER_RE.findall(p.raw)}
+    lower = Counter(w for ch in ms.chapters for p in ch.paragraphs for w in _LOWER_RE.findall(p.raw))
     # "said Good", "Good asked": a word we take for a common one (NOT_NAMES) is a name when tags name it
     tagged = Counter(m.group(1) or m.group(2) for ch in ms.chapters for p in ch.paragraphs
                      for m in _TAGGED_WORD_RE.finditer(p.raw))
@@ -96,6 +96,8 @@ def discover(ms: Manuscript) -> Cast:
                     if desc and len(desc.split()) <= 3:
                         described[desc.lower()] += 1
                         events.append((m.start(), desc.lower()))    # "the porter ... he": a man
+                for m in _THE_TITLE_RE.finditer(s.text):     # "the General" goes by his title alone
+                    described["the " + m.group(1)] += 1
                 for m in NAME_RE.finditer(s.text):
                     name = clean_name(m.group(0), allow)
                     if not name:
@@ -167,7 +169,14 @@ def discover(ms: Manuscript) -> Cast:
             placed[n] * 4 >= total[n] and speaks[n] * 5 < total[n] and called[n] * 10 < total[n]
             and not is_title(n) and norm(n).split()[0] not in ROLE_OF_TITLE)
 
-    candidates = {n for n in candidates if not place(n)
+    def common_word(n: str) -> bool:
+        """"However", "Two": one word the book writes small more often than with a capital mid-sentence,
+        and no one's first name."""
+        return " " not in n and n not in allow and not is_title(n) and n.lower() not in ROLE_OF_TITLE \
+            and first_name_gender(n) is None \
+            and lower[n.lower()] > named[n]
+
+    candidates = {n for n in candidates if not place(n) and not common_word(n)
                   and not (n.count(" ") and n.rsplit(" ", 1)[1] in _PLACE_WORDS)}     # "Windy Corner"
 
     @cache
@@ -256,6 +265,8 @@ _SPEECH_VERB_RE = "|".join(sorted((v for v in SPEECH_VERBS if v.endswith("ed") o
                                  key=len, reverse=True))
 _TAGGED_WORD_RE = re.compile(rf"\b(?:{_SPEECH_VERB_RE})\s+([A-Z][a-z]+)(?=[.,;!?])"
                              rf"|[”\"’]\s+([A-Z][a-z]+)\s+(?:{_SPEECH_VERB_RE})\b")
+_THE_TITLE_RE = re.compile(r"\b[Tt]he (%s)\b(?![ \t]+[A-Z])"
+                           % "|".join(sorted((t.capitalize() for t in ROLE_OF_TITLE), key=len, reverse=True)))
 _PLACE_BEFORE_RE = re.compile(r"(?<![\w'’])(?:in|at|from|into|near|through|towards|a|an|the)\s+$", re.IGNORECASE)
 # the last word of a place's name ("Larkin End", "Marsh Court", "Mill Street"), never of a person's
 _PLACE_WORDS = frozenset("End Court Abbey Street Cottage Villa Lane Square Road Corner Place Gardens Hotel Inn "
