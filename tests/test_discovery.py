@@ -269,3 +269,12 @@ def test_a_word_written_small_more_often_than_capitalised_is_no_name_unless_a_fi
     found = people(text)
     assert "Two" not in found
     assert {"Rosa", "Tomas", "Rose"} <= set(found)
+
+
+def test_a_noun_taken_for_a_person_by_its_ending_alone_must_speak_once() -> None:
+    # "corridor", "lecturer" end like "visitor"; only the one a tag names is someone
+    text = ("The corridor was long. The corridor was dark. The corridor smelled of soap.\n\n"
+            "The lecturer came in. The lecturer bowed.\n\n“Good evening,” said the lecturer.\n\n"
+            "“Evening,” said Rosa.")
+    found = people(text)
+    assert "The lecturer" in found and "The corridor" not in found

@@ -16,7 +16,7 @@ from itertools import combinations
 
 from audiobook.text.aliases import given_after_title, group_names, spoken_titles
 from audiobook.text.cast import Cast, Person
-from audiobook.text.descriptions import FEMALE_NOUNS, MALE_NOUNS, description, noun_gender, one_person
+from audiobook.text.descriptions import FEMALE_NOUNS, MALE_NOUNS, PERSON_NOUNS, description, noun_gender, one_person
 from audiobook.text.manuscript import Manuscript
 from audiobook.text.names import (
     FEMALE_PRONOUNS,
@@ -54,6 +54,7 @@ def discover(ms: Manuscript) -> Cast:
     total: Counter[str] = Counter()      # mentions in the narration
     placed: Counter[str] = Counter()     # ... after "in", "at", "from", "a", "the"
     described: Counter[str] = Counter()  # "the girl" as the speaker of a tag
+    tag_subject: Counter[str] = Counter()   # ... of a speech tag only ("said the lecturer")
     starts: Counter[str] = Counter()     # capitals at the start of a sentence, never written small
     apposed: dict[str, set[str]] = defaultdict(set)     # "boy" -> {"William"} ("William, a boy of seven")
     together: Counter[tuple[str, str]] = Counter()      # two names in one sentence of narration
@@ -90,6 +91,7 @@ def discover(ms: Manuscript) -> Cast:
                             else description(s.text[:cut - len(ws[verb])], last=True)
                         if desc and desc.split()[0].lower() == "the":
                             described[desc.lower()] += 2
+                            tag_subject[desc.lower()] += 1
                 events: list[tuple[int, str]] = []
                 for m in _THE_RE.finditer(s.text):     # "The boy forgot his fear."
                     desc = description("t" + s.text[m.start() + 1:m.start() + 60])
@@ -240,7 +242,10 @@ def discover(ms: Manuscript) -> Cast:
             titled[ROLE_OF_TITLE[first]].append(p)
     for desc, c in described.items():   # "the girl" speaks again and again: a character without a name
         name = desc[:1].upper() + desc[1:]
-        if c < 3 or not one_person(desc) or norm(desc) in {norm(f) for p in people.values()
+        # a noun taken for a person by its ending alone ("the lecturer"; "the corridor") must speak once
+        head = desc.split()[-1].lower()
+        guessed = head not in PERSON_NOUNS and head not in ROLE_OF_TITLE and not tag_subject[desc]
+        if c < 3 or guessed or not one_person(desc) or norm(desc) in {norm(f) for p in people.values()
                                                             for f in (p.name, *p.aliases)}:
             continue
         same = titled.get(desc.split()[-1].lower(), [])
@@ -265,8 +270,8 @@ _SPEECH_VERB_RE = "|".join(sorted((v for v in SPEECH_VERBS if v.endswith("ed") o
                                  key=len, reverse=True))
 _TAGGED_WORD_RE = re.compile(rf"\b(?:{_SPEECH_VERB_RE})\s+([A-Z][a-z]+)(?=[.,;!?])"
                              rf"|[”\"’]\s+([A-Z][a-z]+)\s+(?:{_SPEECH_VERB_RE})\b")
-_THE_TITLE_RE = re.compile(r"\b[Tt]he (%s)\b(?![ \t]+[A-Z])"
-                           % "|".join(sorted((t.capitalize() for t in ROLE_OF_TITLE), key=len, reverse=True)))
+_ROLES_RE = "|".join(sorted((t.capitalize() for t in ROLE_OF_TITLE), key=len, reverse=True))
+_THE_TITLE_RE = re.compile(rf"\b[Tt]he ({_ROLES_RE})\b(?![ \t]+[A-Z])")
 _PLACE_BEFORE_RE = re.compile(r"(?<![\w'’])(?:in|at|from|into|near|through|towards|a|an|the)\s+$", re.IGNORECASE)
 # the last word of a place's name ("Larkin End", "Marsh Court", "Mill Street"), never of a person's
 _PLACE_WORDS = frozenset("End Court Abbey Street Cottage Villa Lane Square Road Corner Place Gardens Hotel Inn "
