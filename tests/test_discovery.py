@@ -278,3 +278,11 @@ def test_a_noun_taken_for_a_person_by_its_ending_alone_must_speak_once() -> None
             "“Evening,” said Rosa.")
     found = people(text)
     assert "The lecturer" in found and "The corridor" not in found
+
+
+def test_a_man_or_woman_with_an_adjective_is_whoever_the_scene_holds_not_a_character() -> None:
+    text = ("The young man came in. The young man sat down. The young man smiled.\n\n"
+            "“Hello,” said the young man.\n\nThe girl waved. The girl laughed. The girl sat down.\n\n"
+            "“Hello,” said the girl.")
+    found = people(text)
+    assert "The girl" in found and "The young man" not in found

@@ -245,7 +245,10 @@ def discover(ms: Manuscript) -> Cast:
         # a noun taken for a person by its ending alone ("the lecturer"; "the corridor") must speak once
         head = desc.split()[-1].lower()
         guessed = head not in PERSON_NOUNS and head not in ROLE_OF_TITLE and not tag_subject[desc]
-        if c < 3 or guessed or not one_person(desc) or norm(desc) in {norm(f) for p in people.values()
+        # "the young man", "the little man" are whoever the scene holds, not one character
+        generic = len(desc.split()) > 2 and head in ("man", "woman", "lady", "gentleman", "girl", "boy", "fellow",
+                                                      "lad")
+        if c < 3 or guessed or generic or not one_person(desc) or norm(desc) in {norm(f) for p in people.values()
                                                             for f in (p.name, *p.aliases)}:
             continue
         same = titled.get(desc.split()[-1].lower(), [])
