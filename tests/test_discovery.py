@@ -216,3 +216,73 @@ def test_the_starter_cast_leaves_out_descriptions_of_named_people_and_keeps_role
     (tmp_path / "manuscript" / "01.md").write_text(text, encoding="utf-8")
     listed = characters_yaml(cast_of(load_book(tmp_path)))
     assert '"The ferryman"' in listed and "young woman" not in listed and "The other" not in listed
+
+
+# ------------------------------------------------------------------------- capitals and descriptions that are no one
+def test_a_word_the_book_writes_small_is_no_name_for_opening_a_quote_with_a_comma() -> None:
+    # "However, ..." looks like "Rosa, ...": a vocative; but the book writes "however" small and never
+    # capitalises it mid-sentence
+    text = ("“However, I will go,” said Rosa. It rained, however, all day.\n\n“However, you will not,” said Tomas.\n\n"
+            "“However, it is late,” said Rosa.\n\n“Rosa, come here,” said Tomas.\n\n“Tomas, no,” said Rosa.")
+    found = people(text)
+    assert "However" not in found
+    assert {"Rosa", "Tomas"} <= set(found)
+
+
+def test_descriptions_of_groups_numbers_and_things_are_not_characters() -> None:
+    text = ("“Here,” said the other. The other smiled. The other sat down.\n\n"
+            "“Yes,” said the two. The two laughed. The two left.\n\n"
+            "“Stay,” said the servants. The servants ran. The servants came back.\n\n"
+            "The darkness fell. The darkness grew. The darkness was thick.\n\n"
+            "“Who is there?” said the stranger. The stranger waited. The stranger sat down.")
+    found = people(text)
+    assert "The stranger" in found
+    assert not {"The other", "The two", "The servants", "The darkness"} & set(found)
+
+
+def test_a_place_named_after_prepositions_a_quarter_of_the_time_is_no_character() -> None:
+    # a quarter of its mentions after "at"/"in", never a speaker; "at Rosa's" (her house) says nothing
+    text = ("Rosa lived at Oakfield. Tomas walked in Oakfield every day. They loved Oakfield dearly.\n\n"
+            "“My home!” said Rosa. The roofs of Oakfield shone. Tomas praised Oakfield. "
+            "Everyone praised Oakfield. The gardens of Oakfield were green.\n\n"
+            "They dined at Rosa's. They slept at Rosa's. “Come in,” said Rosa.\n\n“Thanks,” said Tomas.")
+    found = people(text)
+    assert "Oakfield" not in found
+    assert {"Rosa", "Tomas"} <= set(found)
+
+
+def test_one_called_by_a_title_alone_is_a_character_and_a_title_ends_a_sentence() -> None:
+    # "the General" has no other name; "the General. Then" is no name "General. Then"
+    text = ("“Come,” said the General. Then Rosa smiled.\n\n“No,” said Rosa. The General frowned.\n\n"
+            "“Yes,” retorted the General. Then Tomas laughed.\n\n“Well,” said Tomas.")
+    found = people(text)
+    assert "The General" in found and "General. Then" not in found
+    assert speakers(text) == ["The General", "Rosa", "The General", "Tomas"]
+
+
+def test_a_word_written_small_more_often_than_capitalised_is_no_name_unless_a_first_name() -> None:
+    # "Two" is capitalised mid-sentence once (a quotation's start), written small four times; "Rose" is a
+    # first name whatever the flowers do
+    text = ("Rosa counted two apples, two pears and two plums. Tomas said, Two is enough. Two, he said. "
+            "It was two o'clock.\n\n“Two, sit down,” said Rosa. “Two, hush.”\n\n“Yes,” said Tomas. Rose smiled "
+            "at the rose. Rose sat down. Rose laughed.\n\n“Rosa,” said Rose.")
+    found = people(text)
+    assert "Two" not in found
+    assert {"Rosa", "Tomas", "Rose"} <= set(found)
+
+
+def test_a_noun_taken_for_a_person_by_its_ending_alone_must_speak_once() -> None:
+    # "corridor", "lecturer" end like "visitor"; only the one a tag names is someone
+    text = ("The corridor was long. The corridor was dark. The corridor smelled of soap.\n\n"
+            "The lecturer came in. The lecturer bowed.\n\n“Good evening,” said the lecturer.\n\n"
+            "“Evening,” said Rosa.")
+    found = people(text)
+    assert "The lecturer" in found and "The corridor" not in found
+
+
+def test_a_man_or_woman_with_an_adjective_is_whoever_the_scene_holds_not_a_character() -> None:
+    text = ("The young man came in. The young man sat down. The young man smiled.\n\n"
+            "“Hello,” said the young man.\n\nThe girl waved. The girl laughed. The girl sat down.\n\n"
+            "“Hello,” said the girl.")
+    found = people(text)
+    assert "The girl" in found and "The young man" not in found

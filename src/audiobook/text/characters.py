@@ -16,7 +16,7 @@ from itertools import combinations
 
 from audiobook.text.aliases import given_after_title, group_names, spoken_titles
 from audiobook.text.cast import Cast, Person
-from audiobook.text.descriptions import FEMALE_NOUNS, MALE_NOUNS, description, noun_gender
+from audiobook.text.descriptions import FEMALE_NOUNS, MALE_NOUNS, PERSON_NOUNS, description, noun_gender, one_person
 from audiobook.text.manuscript import Manuscript
 from audiobook.text.names import (
     FEMALE_PRONOUNS,
@@ -54,11 +54,12 @@ def discover(ms: Manuscript) -> Cast:
     total: Counter[str] = Counter()      # mentions in the narration
     placed: Counter[str] = Counter()     # ... after "in", "at", "from", "a", "the"
     described: Counter[str] = Counter()  # "the girl" as the speaker of a tag
+    tag_subject: Counter[str] = Counter()   # ... of a speech tag only ("said the lecturer")
     starts: Counter[str] = Counter()     # capitals at the start of a sentence, never written small
     apposed: dict[str, set[str]] = defaultdict(set)     # "boy" -> {"William"} ("William, a boy of seven")
     together: Counter[tuple[str, str]] = Counter()      # two names in one sentence of narration
     quoted: Counter[str] = Counter()     # given name and surname in the quotes
-    lower = {w for ch in ms.chapters for p in ch.paragraphs for w in _LOWER_RE.findall(p.raw)}
+    lower = Counter(w for ch in ms.chapters for p in ch.paragraphs for w in _LOWER_RE.findall(p.raw))
     # "said Good", "Good asked": a word we take for a common one (NOT_NAMES) is a name when tags name it
     tagged = Counter(m.group(1) or m.group(2) for ch in ms.chapters for p in ch.paragraphs
                      for m in _TAGGED_WORD_RE.finditer(p.raw))
@@ -90,12 +91,15 @@ def discover(ms: Manuscript) -> Cast:
                             else description(s.text[:cut - len(ws[verb])], last=True)
                         if desc and desc.split()[0].lower() == "the":
                             described[desc.lower()] += 2
+                            tag_subject[desc.lower()] += 1
                 events: list[tuple[int, str]] = []
                 for m in _THE_RE.finditer(s.text):     # "The boy forgot his fear."
                     desc = description("t" + s.text[m.start() + 1:m.start() + 60])
                     if desc and len(desc.split()) <= 3:
                         described[desc.lower()] += 1
                         events.append((m.start(), desc.lower()))    # "the porter ... he": a man
+                for m in _THE_TITLE_RE.finditer(s.text):     # "the General" goes by his title alone
+                    described["the " + m.group(1)] += 1
                 for m in NAME_RE.finditer(s.text):
                     name = clean_name(m.group(0), allow)
                     if not name:
@@ -109,7 +113,8 @@ def discover(ms: Manuscript) -> Cast:
                         starts[name] += 1
                         named[name] += starts[name] > 1
                     total[name] += 1
-                    if _PLACE_BEFORE_RE.search(s.text, max(0, m.start() - 10), m.start()):
+                    if _PLACE_BEFORE_RE.search(s.text, max(0, m.start() - 10), m.start()) \
+                            and not m.group(0).endswith(("'s", "’s")):      # "at Rosa's" is her house
                         placed[name] += 1       # "in Chicago", "a Catholic": a place or a kind, not a person
                     window = s.text[m.end():m.end() + 40]
                     before = s.text[max(0, m.start() - 20):m.start()]
@@ -151,12 +156,29 @@ def discover(ms: Manuscript) -> Cast:
         if not gender_votes.get(name):
             gender_votes[name] = weak
     for v, c in called.items():
-        if c >= 2 or named[v]:
+        # "However, I think ...": a word the book writes small, never a capital mid-sentence, is no name
+        if (c >= 2 or named[v]) and not (not named[v] and " " not in v and v.lower() in lower):
             speaks[v] += c
     candidates = {n for n, c in speaks.items() if (c >= 2 or named[n] >= 2) and named[n] + called[n] >= 1} \
         | {n for n, c in named.items() if c >= 3}
 
-    candidates = {n for n in candidates if not (placed[n] >= 2 and placed[n] * 2 >= total[n] and not called[n])
+    def place(n: str) -> bool:
+        """"at Oakfield" half the time and never spoken to; or a quarter of the time, rarely speaking, rarely
+        spoken to, with no title ("in New York", "to Oakfield": a place)."""
+        if placed[n] < 2:
+            return False
+        return (placed[n] * 2 >= total[n] and not called[n]) or (
+            placed[n] * 4 >= total[n] and speaks[n] * 5 < total[n] and called[n] * 10 < total[n]
+            and not is_title(n) and norm(n).split()[0] not in ROLE_OF_TITLE)
+
+    def common_word(n: str) -> bool:
+        """"However", "Two": one word the book writes small more often than with a capital mid-sentence,
+        and no one's first name."""
+        return " " not in n and n not in allow and not is_title(n) and n.lower() not in ROLE_OF_TITLE \
+            and first_name_gender(n) is None \
+            and lower[n.lower()] > named[n]
+
+    candidates = {n for n in candidates if not place(n) and not common_word(n)
                   and not (n.count(" ") and n.rsplit(" ", 1)[1] in _PLACE_WORDS)}     # "Windy Corner"
 
     @cache
@@ -220,7 +242,14 @@ def discover(ms: Manuscript) -> Cast:
             titled[ROLE_OF_TITLE[first]].append(p)
     for desc, c in described.items():   # "the girl" speaks again and again: a character without a name
         name = desc[:1].upper() + desc[1:]
-        if c < 3 or norm(desc) in {norm(f) for p in people.values() for f in (p.name, *p.aliases)}:
+        # a noun taken for a person by its ending alone ("the lecturer"; "the corridor") must speak once
+        head = desc.split()[-1].lower()
+        guessed = head not in PERSON_NOUNS and head not in ROLE_OF_TITLE and not tag_subject[desc]
+        # "the young man", "the little man" are whoever the scene holds, not one character
+        generic = len(desc.split()) > 2 and head in ("man", "woman", "lady", "gentleman", "girl", "boy", "fellow",
+                                                      "lad")
+        if c < 3 or guessed or generic or not one_person(desc) or norm(desc) in {norm(f) for p in people.values()
+                                                            for f in (p.name, *p.aliases)}:
             continue
         same = titled.get(desc.split()[-1].lower(), [])
         if len(same) == 1:              # "the doctor" is Dr. Archie
@@ -244,6 +273,8 @@ _SPEECH_VERB_RE = "|".join(sorted((v for v in SPEECH_VERBS if v.endswith("ed") o
                                  key=len, reverse=True))
 _TAGGED_WORD_RE = re.compile(rf"\b(?:{_SPEECH_VERB_RE})\s+([A-Z][a-z]+)(?=[.,;!?])"
                              rf"|[”\"’]\s+([A-Z][a-z]+)\s+(?:{_SPEECH_VERB_RE})\b")
+_ROLES_RE = "|".join(sorted((t.capitalize() for t in ROLE_OF_TITLE), key=len, reverse=True))
+_THE_TITLE_RE = re.compile(rf"\b[Tt]he ({_ROLES_RE})\b(?![ \t]+[A-Z])")
 _PLACE_BEFORE_RE = re.compile(r"(?<![\w'’])(?:in|at|from|into|near|through|towards|a|an|the)\s+$", re.IGNORECASE)
 # the last word of a place's name ("Larkin End", "Marsh Court", "Mill Street"), never of a person's
 _PLACE_WORDS = frozenset("End Court Abbey Street Cottage Villa Lane Square Road Corner Place Gardens Hotel Inn "

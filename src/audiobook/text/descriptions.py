@@ -28,7 +28,8 @@ PERSON_NOUNS = MALE_NOUNS | FEMALE_NOUNS | frozenset(
 GENERIC_NOUNS = frozenset("man woman men women person people voice voices stranger other others one".split())
 _AGENT_SUFFIXES = ("ist", "ian", "man", "men", "ess", "ant")
 _NOT_AGENTS = frozenset("another together however whether shoulder chamber whisper silver remember weather "
-                        "thunder counter quarter character interior exterior chapter".split())
+                        "thunder counter quarter character interior exterior chapter address dress undress distress "
+                        "fortress mattress progress congress restaurant".split())
 _DETERMINER = r"(?:the|a|an|another|his|her|their|my|our|your|this|that|one of the|one of his|one of her|" \
               r"some|[A-Z][a-z]+['’]s)"
 _DESC_RE = re.compile(rf"(?<![\w'’]){_DETERMINER}\s+((?:[a-z][\w'’-]*,?\s+){{0,4}}[a-z][\w'’-]*)")
@@ -86,7 +87,25 @@ def noun_gender(desc: str) -> str | None:
     return None
 
 
+# a head noun naming no one person: "the other", "the two", "the people", "the servants"
+_NOT_ONE = frozenset("one other others two three four several both all people crowd group party company couple "
+                     "pair folk folks family children persons voices".split())
+# "-ness" words that are people (not "the darkness"); "-ress" things are in _NOT_AGENTS ("the address")
+_PERSON_NESS = frozenset("governess baroness patroness lioness witness".split())
+
+
+def one_person(desc: str) -> bool:
+    """Does a description name one person ("the old man"), not a group, a number or a pronoun-like
+    word ("the two", "the others", "the young men", "the one")?"""
+    head = desc.split()[-1].lower() if desc.split() else ""
+    if head in _NOT_ONE or head.endswith("men") or head in ("girls", "boys", "ladies", "gentlemen"):
+        return False
+    return not (head.endswith("s") and not head.endswith("ss") and person_noun(head[:-1]))
+
+
 def person_noun(word: str) -> bool:
+    if word.endswith("ness") and word not in _PERSON_NESS:
+        return False
     if word in PERSON_NOUNS:
         return True
     if "-" in word:

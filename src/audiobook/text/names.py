@@ -51,7 +51,9 @@ FUNCTION_WORDS = frozenset(
     whom why will with would yes yet you your still even never ever always once perhaps suddenly""".split())
 _NAME = r"[A-Z][\w’'-]*[a-z][\w’'-]*"
 _TITLE_RE = "|".join(sorted((t.capitalize() for t in TITLES), key=len, reverse=True))
-NAME_RE = re.compile(rf"\b(?:(?:{_TITLE_RE})\.?\s+)?{_NAME}(?:[ \t]+{_NAME}){{0,2}}")
+# only a short title takes a period ("Mr. Hale"); "the General. Then Rosa" is two sentences
+_ABBREVIATED = "Mrs|Mr|Ms|Dr|Rev|St"
+NAME_RE = re.compile(rf"\b(?:(?:(?:{_ABBREVIATED})\.?|(?:{_TITLE_RE}))\s+)?{_NAME}(?:[ \t]+{_NAME}){{0,2}}")
 _DETERMINERS = ("the ", "a ", "an ")
 
 
