@@ -421,7 +421,8 @@ def test_without_a_cast_list_the_girl_is_the_girl_just_named() -> None:
     text = ("Mr. Quenby had not seen Lucy for years, and Lucy knew it; so Lucy sat down by him.\n\n"
             "“I am so glad to see you,” said the girl.\n\n“And I you,” said Mr. Quenby, and Lucy smiled.")
     assert who(text, None) == ["Lucy", "Mr. Quenby"]
-    text2 = "Mrs. Quenby sat down, and Mrs. Quenby sighed, and at last Mrs. Quenby spoke.\n\n“It will rain,” said the {}."
+    text2 = ("Mrs. Quenby sat down, and Mrs. Quenby sighed, and at last Mrs. Quenby spoke.\n\n"
+             "“It will rain,” said the {}.")
     assert who(text2.format("worthy woman"), None) == ["Mrs. Quenby"]
     assert who(text2.format("woman"), None) == ["The woman"]
     # "the man" is mostly someone new; a name read long before is not "the girl"
@@ -467,7 +468,8 @@ def test_without_a_cast_list_he_said_with_no_man_known_is_the_man_a_description_
     text = "Mrs. Quenby let an old man in.\n\nHe bowed. “A room, please.”\n\n“Yes, sir,” said Mrs. Quenby."
     assert who(text, None) == ["An old man", "Mrs. Quenby"]
     # the latest description wins, even of no stated sex: "a man" passed, "her visitor" came in
-    later = "Mrs. Quenby saw a man pass by, and then let her visitor in.\n\n“A room,” he said.\n\n“Yes,” said Mrs. Quenby."
+    later = ("Mrs. Quenby saw a man pass by, and then let her visitor in.\n\n“A room,” he said.\n\n"
+             "“Yes,” said Mrs. Quenby.")
     assert who(later, None) == ["Her visitor", "Mrs. Quenby"]
     # "our guest" brings him in; "was a quiet man" says what he is and brings no one new
     guest = "Mrs. Quenby was out. Our guest was a quiet man.\n\n“Pass the salt,” he said.\n\n“Yes,” said Mrs. Quenby."

@@ -122,8 +122,8 @@ def test_two_names_in_one_sentence_again_and_again_are_two_people() -> None:
 
 
 def test_a_surname_two_people_share_is_neither_ones() -> None:
-    found = grouped({"Tom Quenby": 10, "Rosa Quenby": 10, "Quenby": 20}, sexes={"Quenby": "female", "Rosa Quenby": "female",
-                                                                         "Tom Quenby": "male"})
+    found = grouped({"Tom Quenby": 10, "Rosa Quenby": 10, "Quenby": 20},
+                    sexes={"Quenby": "female", "Rosa Quenby": "female", "Tom Quenby": "male"})
     assert found["Quenby"] == set() and found["Rosa Quenby"] == set()
 
 
