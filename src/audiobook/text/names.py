@@ -17,6 +17,12 @@ FEMALE_TITLES = frozenset("mrs ms miss madam madame lady aunt mother sister quee
                           "signora frau dame mistress grandma granny".split())
 OTHER_TITLES = frozenset("dr doctor professor rev reverend judge nurse".split())
 TITLES = MALE_TITLES | FEMALE_TITLES | OTHER_TITLES
+# the titles written short with a full stop ("Mrs. Hale"), and how each is said: the stop ends no
+# sentence (attribution's sentence split) and no clause (Piper's phonemizer, voice/engines/titles.py)
+ABBREVIATED_TITLES = {"Mr": "Mr", "Mrs": "Mrs", "Ms": "Miz", "Dr": "Dr", "St": "St", "Mme": "Madame",
+                      "Mlle": "Mademoiselle", "Messrs": "Messers", "Rev": "Reverend", "Col": "Colonel",
+                      "Capt": "Captain", "Gen": "General", "Lt": "Lieutenant", "Sgt": "Sergeant",
+                      "Prof": "Professor", "Hon": "Honourable"}
 ROLE_OF_TITLE = {t: t for t in """doctor captain colonel major general professor judge nurse uncle aunt king queen
     prince princess count countess duke duchess baron baroness sergeant lieutenant inspector parson rector
     vicar squire governor grandma grandpa granny""".split()}

@@ -7,11 +7,11 @@ from __future__ import annotations
 import re
 
 from audiobook.text.cast import Mention
+from audiobook.text.names import ABBREVIATED_TITLES
 
 SUBJECT_PRONOUNS = frozenset({"he", "she", "i"})
 # a full stop after a title ("said Mrs. Hale") ends no sentence
-_TITLE_STOP = "".join(rf"(?<!\b{t}\.)" for t in ("Mr", "Mrs", "Ms", "Dr", "St", "Mme", "Mlle", "Messrs", "Rev", "Col",
-                                                    "Capt", "Gen", "Lt", "Sgt", "Prof", "Hon"))
+_TITLE_STOP = "".join(rf"(?<!\b{t}\.)" for t in ABBREVIATED_TITLES)
 SENTENCE_RE = re.compile(rf"(?<=[.!?]){_TITLE_STOP}['’\"”]?\s+(?=[A-Z“‘\"'])|[;]\s+")
 # "turned to Rosa and said", "said the maid to Tomas", "She turned to Tom.": a name after a preposition
 # is not the speaker of a tag or a beat ("on" is left out: "went on Rosa")

@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import re
 
-#: the spoken form of each title, without its stop; espeak-ng reads the first four as the words
-SPOKEN = {"Mr": "Mr", "Mrs": "Mrs", "Dr": "Dr", "St": "St", "Ms": "Miz", "Messrs": "Messers",
-          "Rev": "Reverend", "Prof": "Professor", "Capt": "Captain", "Col": "Colonel", "Gen": "General",
-          "Lt": "Lieutenant", "Sgt": "Sergeant", "Mme": "Madame", "Mlle": "Mademoiselle", "Hon": "Honourable"}
+from audiobook.text.names import ABBREVIATED_TITLES as SPOKEN
+
 _TITLE = re.compile(r"(?<![\w.])(" + "|".join(sorted(SPOKEN, key=len, reverse=True)) + r")\.(?=\s+(?:[A-Z]|\[\[))")
 
 
