@@ -215,7 +215,8 @@ def _part_of(entry: CastEntry, full: str) -> bool:
 def _named_descriptions(found: Mapping[int, Attribution]) -> dict[str, str]:
     """Descriptions the attribution named as one character: "the painter" who turned out to be Basil,
     when at least two of its lines and most of the named ones went to him (a character named after
-    being described is the same character), the name is a name (tagged, or a known first name or
+    being described is the same character), no other name took two of them (then it describes
+    several people, each in their own scenes), the name is a name (tagged, or a known first name or
     title), and the two seldom speak next to each other under their own words (Tomas answering "the
     professor" line after line are two people)."""
     pairs: dict[str, Counter[str]] = {}
@@ -230,9 +231,10 @@ def _named_descriptions(found: Mapping[int, Attribution]) -> dict[str, str]:
     tagged = {a.speaker for a in found.values() if not a.described_as and a.reason.startswith('explicit: "')}
     out = {}
     for desc, names in pairs.items():
-        name, n = names.most_common(1)[0]
+        (name, n), *rest = names.most_common(2)
         real = name in tagged or looks_like_a_name(name)       # not "Ow" from "'Ow!' cried the mariner"
-        if real and n >= 2 and 2 * n > sum(names.values()) and 3 * apart[desc, name] < n:
+        shared = bool(rest) and rest[0][1] >= 2                # "the lad" is two young men, scene by scene
+        if real and not shared and n >= 2 and 2 * n > sum(names.values()) and 3 * apart[desc, name] < n:
             out[desc] = name
     return out
 

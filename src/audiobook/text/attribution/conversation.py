@@ -1,12 +1,12 @@
 """The second pass of attribution (sieve.py): conversations, where untagged quotes alternate.
 
 Paragraphs with dialogue that follow one another form a conversation. Its paragraphs the first pass
-decided (a tag, a speech tag, a beat, a continuation) are anchors. With a cast list the whole
-conversation is decided at once (turns.py): the others take turns between the anchors on both
-sides, the one a quote addresses ("Rosa, did you know?") answers next, and each line's reason names
-the anchor it is counted from. Without one (discovered names are guesses to count from) each line
-takes turns from the nearest anchor. A description that answers a vocative is the person addressed
-("Upon my word, Basil!" / answered the artist).
+decided (a tag, a speech tag, a beat, a continuation) are anchors. The whole conversation is
+decided at once (turns.py): the others take turns between the anchors on both sides, the one a
+quote addresses ("Rosa, did you know?") answers next, and each line's reason names the anchor it is
+counted from; a conversation with nobody to give lines to takes turns from the nearest anchor. A
+description that answers a vocative is the person addressed ("Upon my word, Basil!" / answered the
+artist).
 """
 from __future__ import annotations
 
@@ -36,9 +36,8 @@ def take_turns(st: State) -> None:
     for chain in chains:
         speakers: list[str | None] = [_anchor(st, it, spoken) for it in chain]
         _name_descriptions(st, chain, speakers)
-        if st.cast.from_book:
-            _pronouns_in_turn(st, chain, speakers)
-        if st.cast.from_book and any(it.found for it in chain) and _decode(st, chain, speakers):
+        _pronouns_in_turn(st, chain, speakers)
+        if any(it.found for it in chain) and _decode(st, chain, speakers):
             spoken.extend((it.gpar, speakers[k] or UNKNOWN) for k, it in enumerate(chain))
             continue
         for k, it in enumerate(chain):
@@ -138,10 +137,8 @@ def _gender(st: State, name: str) -> str:
 
 
 def _pronouns_in_turn(st: State, chain: list[Item], speakers: list[str | None]) -> None:
-    """Ann and Mary talking: "she asked" fits both, so the turn decides which. Only with a cast list:
-    without one, the person a woman answers is often someone discovery cannot name ("the stranger"),
-    and the other woman it knows is a cat she talks to or a maid in the next room (7 such turns right,
-    18 wrong on the LitBank set)."""
+    """Ann and Mary talking: "she asked" fits both, so the turn decides which. Without a cast list only
+    when the other woman speaks in the conversation: the one a woman talks to may be her cat."""
     for k, it in enumerate(chain):
         a = st.out.get(it.quote_ids[-1])
         if a is None or not a.reason.startswith("pronoun") or k < 1 \
@@ -153,6 +150,7 @@ def _pronouns_in_turn(st: State, chain: list[Item], speakers: list[str | None]) 
             continue
         other = _other(st, chain, speakers, j, k)
         if other and other != a.speaker and other not in it.excluded and speakers[j] == a.speaker \
+                and (st.cast.from_book or other in speakers) \
                 and st.cast.gender(other) == st.cast.gender(a.speaker) != "unknown":
             turns = f"{k - j} turn{'s' if k - j > 1 else ''}"
             pronoun = a.reason.split(": ", 1)[1].split(" ")[0]
