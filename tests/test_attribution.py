@@ -120,6 +120,14 @@ def test_without_a_cast_list_a_conversation_is_decided_at_once() -> None:
     assert all(a.margin is not None and a.margin > 0 for a in got)
 
 
+def test_said_the_voice_is_someone_of_the_scene_without_a_cast_list() -> None:
+    # "said the other", "said the voice" say nothing of who speaks: the turns find them (not "The other")
+    for desc in ("the other", "the voice"):
+        text = ("Ann and Mary walked to the mill.\n\n“Is it far?” asked Ann.\n\n“Not far,” said Mary.\n\n"
+                f"“Shall we rest?” asked Ann.\n\n“Not yet,” said {desc}.")
+        assert run(text)[-1][1:] == ("Mary", "turn-taking: 1 turn from Ann")
+
+
 def test_she_said_between_two_women_is_decided_by_the_turn_without_a_cast_list() -> None:
     # "she said" right after Mary's line fits both women: the turn gives it to Ann
     text = ("Ann and Mary sat by the window. Ann was sewing and Mary was reading.\n\n"

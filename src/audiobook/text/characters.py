@@ -16,7 +16,15 @@ from itertools import combinations
 
 from audiobook.text.aliases import given_after_title, group_names, spoken_titles
 from audiobook.text.cast import Cast, Person
-from audiobook.text.descriptions import FEMALE_NOUNS, MALE_NOUNS, PERSON_NOUNS, description, noun_gender, one_person
+from audiobook.text.descriptions import (
+    FEMALE_NOUNS,
+    MALE_NOUNS,
+    PERSON_NOUNS,
+    anyone,
+    description,
+    noun_gender,
+    one_person,
+)
 from audiobook.text.manuscript import Manuscript
 from audiobook.text.names import (
     FEMALE_PRONOUNS,
@@ -113,13 +121,16 @@ def discover(ms: Manuscript) -> Cast:
                         starts[name] += 1
                         named[name] += starts[name] > 1
                     total[name] += 1
-                    if _PLACE_BEFORE_RE.search(s.text, max(0, m.start() - 10), m.start()) \
-                            and not m.group(0).endswith(("'s", "’s")):      # "at Rosa's" is her house
-                        placed[name] += 1       # "in Chicago", "a Catholic": a place or a kind, not a person
                     window = s.text[m.end():m.end() + 40]
                     before = s.text[max(0, m.start() - 20):m.start()]
-                    if _verb_near(words_of(window)[:2]) or (prev_quote and _verb_near(words_of(before)[-2:])):
+                    talks = _verb_near(words_of(window)[:2]) or (prev_quote and _verb_near(words_of(before)[-2:]))
+                    if talks:
                         speaks[name] += 2
+                    # "in Chicago", "a Catholic": a place or a kind, not a person; "at Rosa's" is her house,
+                    # and "said the Boatman" someone called by what he is
+                    if _PLACE_BEFORE_RE.search(s.text, max(0, m.start() - 10), m.start()) \
+                            and not m.group(0).endswith(("'s", "’s")) and not talks:
+                        placed[name] += 1
                     if not m.group(0).endswith(("'s", "’s")):     # "Philip's nurse ... she": not Philip
                         events.append((m.start(), name))
                 for m in _GENDER_RE.finditer(s.text):
@@ -245,11 +256,11 @@ def discover(ms: Manuscript) -> Cast:
         # a noun taken for a person by its ending alone ("the lecturer"; "the corridor") must speak once
         head = desc.split()[-1].lower()
         guessed = head not in PERSON_NOUNS and head not in ROLE_OF_TITLE and not tag_subject[desc]
-        # "the young man", "the little man" are whoever the scene holds, not one character
+        # "the young man", "the little man" are whoever the scene holds, not one character; so is "the voice"
         generic = len(desc.split()) > 2 and head in ("man", "woman", "lady", "gentleman", "girl", "boy", "fellow",
                                                       "lad")
-        if c < 3 or guessed or generic or not one_person(desc) or norm(desc) in {norm(f) for p in people.values()
-                                                            for f in (p.name, *p.aliases)}:
+        if c < 3 or guessed or generic or anyone(desc) or not one_person(desc) \
+                or norm(desc) in {norm(f) for p in people.values() for f in (p.name, *p.aliases)}:
             continue
         same = titled.get(desc.split()[-1].lower(), [])
         if len(same) == 1:              # "the doctor" is Dr. Archie

@@ -103,6 +103,15 @@ def one_person(desc: str) -> bool:
     return not (head.endswith("s") and not head.endswith("ss") and person_noun(head[:-1]))
 
 
+# a head noun that says nothing of who speaks: "said the voice", "said the other" is someone of the scene
+_ANYONE = frozenset("voice other person one".split())
+
+
+def anyone(desc: str) -> bool:
+    """Does a description say nothing of who it is ("the voice", "the other", "a person")?"""
+    return bool(desc.split()) and desc.split()[-1].lower() in _ANYONE
+
+
 def person_noun(word: str) -> bool:
     if word.endswith("ness") and word not in _PERSON_NESS:
         return False

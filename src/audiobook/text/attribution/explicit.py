@@ -20,7 +20,7 @@ from audiobook.text.attribution.mentions import antecedent, by_noun, just_named,
 from audiobook.text.attribution.state import Attribution, State
 from audiobook.text.attribution.tags import TAG_REASON
 from audiobook.text.cast import Mention
-from audiobook.text.descriptions import description, small_determiner
+from audiobook.text.descriptions import anyone, description, small_determiner
 from audiobook.text.manuscript import Paragraph, Segment
 from audiobook.text.speech_verbs import SPEECH_VERBS
 from audiobook.text.tokens import TOKEN_RE
@@ -89,6 +89,8 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
         who = st.cast.describe(desc)
         if not st.cast.from_book and (who is None or is_description(who)):
             who = just_named(st, desc, who) or who
+        if who is None and not st.cast.from_book and anyone(desc):
+            return None   # "said the voice", "said the other": someone of the scene, whom the turns find
         if who is None:   # without a cast list the description itself names the speaker
             who = by_noun(st, desc) if st.cast.from_book else (kin(st, desc) or speaker_name(desc))
         if who is None:
