@@ -280,12 +280,16 @@ def test_a_noun_taken_for_a_person_by_its_ending_alone_must_speak_once() -> None
     assert "The lecturer" in found and "The corridor" not in found
 
 
-def test_a_man_or_woman_with_an_adjective_is_whoever_the_scene_holds_not_a_character() -> None:
+def test_a_man_or_woman_described_is_whoever_the_scene_holds_not_a_character() -> None:
+    # "the young man", and a bare "the girl" too, are whoever the scene holds; a role ("the porter") or one
+    # called by a title alone ("the Colonel") is a character
     text = ("The young man came in. The young man sat down. The young man smiled.\n\n"
             "“Hello,” said the young man.\n\nThe girl waved. The girl laughed. The girl sat down.\n\n"
-            "“Hello,” said the girl.")
+            "“Hello,” said the girl.\n\nThe porter came in. The porter bowed. The porter left.\n\n"
+            "“Your bags,” said the porter.\n\nThe Colonel nodded. The Colonel paid. “Thank you,” said the Colonel.")
     found = people(text)
-    assert "The girl" in found and "The young man" not in found
+    assert "The porter" in found and "The Colonel" in found
+    assert "The girl" not in found and "The young man" not in found
 
 
 def test_one_called_by_a_capitalised_noun_in_speech_tags_is_no_place() -> None:

@@ -24,6 +24,7 @@ from audiobook.text.descriptions import (
     description,
     noun_gender,
     one_person,
+    someone_of_the_scene,
 )
 from audiobook.text.manuscript import Manuscript
 from audiobook.text.names import (
@@ -275,6 +276,8 @@ def discover(ms: Manuscript) -> Cast:
                 owner = people[who] = Person(who, noun_gender(desc) or "unknown")
             owner.aliases.add(desc)
             continue
+        if someone_of_the_scene(desc) and head not in ROLE_OF_TITLE:   # "the girl" is the one named girl
+            continue                                                    # of each scene; "the King" is one
         people[name] = Person(name, noun_gender(desc) or gender_of(desc))
         speaks[name] += c
     return Cast(people.values())

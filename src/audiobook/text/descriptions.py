@@ -112,6 +112,22 @@ def anyone(desc: str) -> bool:
     return bool(desc.split()) and desc.split()[-1].lower() in _ANYONE
 
 
+_NO_ROLE = frozenset("other others one two three person people voice voices figure individual creature child "
+                     "children companion friend interlocutor speaker listener".split())
+
+
+def someone_of_the_scene(desc: str) -> bool:
+    """"the girl", "his companion", "the old woman": a description that stands for whichever named person
+    the scene holds, line by line, not a character of its own; a role ("the stranger", "the policeman")
+    is one."""
+    ws = desc.split()
+    if not ws:
+        return False
+    noun = ws[-1].lower()
+    return ws[0].lower() not in ("the", "a", "an") or noun in _NO_ROLE or noun in MALE_NOUNS | FEMALE_NOUNS \
+        or not person_noun(noun)
+
+
 def person_noun(word: str) -> bool:
     if word.endswith("ness") and word not in _PERSON_NESS:
         return False

@@ -20,7 +20,7 @@ from audiobook.text.attribution.sieve import speaker_gender
 from audiobook.text.attribution.state import Attribution
 from audiobook.text.cast import Cast
 from audiobook.text.characters import discover
-from audiobook.text.descriptions import FEMALE_NOUNS, MALE_NOUNS, person_noun
+from audiobook.text.descriptions import someone_of_the_scene
 from audiobook.text.manuscript import Manuscript, read_manuscript
 from audiobook.text.names import TITLES, norm
 from audiobook.text.tokens import words as text_words
@@ -184,10 +184,6 @@ def cast_of(book: Book) -> list[CastEntry]:
     return out
 
 
-_NO_ROLE = frozenset("other others one two three person people voice voices figure individual creature child "
-                     "children companion friend interlocutor speaker listener".split())
-
-
 def _someone_described(name: str) -> bool:
     """A speaker named by a description the starter cast leaves out: "the other", "his companion", "the
     young girl" stand for named people, line by line (listed, they would take those lines); a role
@@ -196,9 +192,7 @@ def _someone_described(name: str) -> bool:
     if len(ws) < 2 or not ws[1][:1].islower() or ws[0].lower() not in ("the", "a", "an", "his", "her", "my", "their",
                                                                       "our", "this", "that", "your"):
         return False
-    noun = ws[-1].lower()
-    return ws[0].lower() not in ("the", "a", "an") or noun in _NO_ROLE or noun in MALE_NOUNS | FEMALE_NOUNS \
-        or not person_noun(noun)
+    return someone_of_the_scene(name)
 
 
 def _part_of(entry: CastEntry, full: str) -> bool:
