@@ -128,6 +128,15 @@ def test_said_the_voice_is_someone_of_the_scene_without_a_cast_list() -> None:
         assert run(text)[-1][1:] == ("Mary", "turn-taking: 1 turn from Ann")
 
 
+def test_she_who_handed_the_letter_is_the_she_who_speaks_with_or_without_a_cast_list() -> None:
+    # "She handed Ann the letter. ... she said": the "she" is the subject before Ann, even when that subject
+    # is itself a pronoun (without a cast list it was the last woman named, Ann)
+    text = ("“Is it done?” asked Ann.\n\n“Nearly,” said Mary.\n\nAnn went back to her sewing. Mary sealed the "
+            "letter and rose.\n\nShe handed Ann the letter. “Read it,” she said.")
+    for cast in (None, [("Mary", "female", ()), ("Ann", "female", ())]):
+        assert run(text, cast)[-1][1:] == ("Mary", "pronoun: she → Mary")
+
+
 def test_she_said_between_two_women_is_decided_by_the_turn_without_a_cast_list() -> None:
     # "she said" right after Mary's line fits both women: the turn gives it to Ann
     text = ("Ann and Mary sat by the window. Ann was sewing and Mary was reading.\n\n"

@@ -73,7 +73,7 @@ def antecedent(st: State, gender: str, hist: list[Ref], skip: frozenset[str] | s
             if not ref.subject:
                 for e in hist[max(0, k - 6):k]:
                     if e.sentence == ref.sentence and e.subject and e.person not in skip and e.person != FIRST \
-                        and (e.kind != "pronoun" or st.cast.from_book) and st.cast.gender(e.person) == gender:
+                            and st.cast.gender(e.person) == gender:
                         return e.person
             return ref.person
         if g == "unknown" and fallback is None and len(hist) - k < 6:
