@@ -13,13 +13,13 @@ from click.testing import CliRunner
 from audiobook.book import Character, load_book
 from audiobook.cli.main import cli
 from audiobook.text.attribution.sieve import attribute
-from audiobook.text.attribution.state import UNNAMED_NARRATOR
+from audiobook.text.attribution.state import UNNAMED_NARRATOR, Attribution
 from audiobook.text.cast import Cast
 from audiobook.text.characters import discover
 from audiobook.text.descriptions import description
 from audiobook.text.manuscript import parse_text
 from audiobook.text.names import vocatives
-from audiobook.text.script import build_script, cast_of, characters_yaml, review, script_of
+from audiobook.text.script import _named_descriptions, build_script, cast_of, characters_yaml, review, script_of
 from audiobook.voice.profiles import load_profile
 from audiobook.voice.starter import voices_yaml
 
@@ -780,6 +780,16 @@ def test_a_description_that_names_two_people_is_no_ones_alias_in_the_starter_cas
     assert speakers[:7] == ["Henry", "Basil", "Henry", "Basil", "Henry", "Basil", "Basil"]
     assert speakers[7:] == ["Henry", "Ivo", "Henry", "Ivo", "Henry", "Ivo", "Ivo"]
     assert not [ln for ln in characters_yaml(cast_of(book)).splitlines() if "aliases" in ln and "painter" in ln]
+
+
+def test_the_man_is_no_ones_alias_in_the_starter_cast() -> None:
+    # "the man" named Basil line after line in one scene is any man in the next: no alias; "the painter" is
+    def lines(desc: str) -> dict[int, Attribution]:
+        said = Attribution("Basil", 0.8, f'explicit: "said {desc.lower()}" = Basil', desc)
+        return {0: Attribution("Basil", 0.95, 'explicit: "said Basil"'), 3: said, 5: said, 7: said}
+
+    assert _named_descriptions(lines("The painter")) == {"The painter": "Basil"}
+    assert _named_descriptions(lines("The man")) == {}
 
 
 def test_her_mother_is_the_married_woman_of_her_family() -> None:

@@ -20,7 +20,7 @@ from audiobook.text.attribution.sieve import speaker_gender
 from audiobook.text.attribution.state import Attribution
 from audiobook.text.cast import Cast
 from audiobook.text.characters import discover
-from audiobook.text.descriptions import someone_of_the_scene
+from audiobook.text.descriptions import GENERIC_NOUNS, someone_of_the_scene
 from audiobook.text.manuscript import Manuscript, read_manuscript
 from audiobook.text.names import TITLES, norm
 from audiobook.text.tokens import words as text_words
@@ -228,6 +228,7 @@ def _named_descriptions(found: Mapping[int, Attribution]) -> dict[str, str]:
         (name, n), *rest = names.most_common(2)
         real = name in tagged or looks_like_a_name(name)       # not "Ow" from "'Ow!' cried the mariner"
         shared = bool(rest) and rest[0][1] >= 2                # "the lad" is two young men, scene by scene
+        shared = shared or desc.split()[-1].lower() in GENERIC_NOUNS     # "the man" is any man
         if real and not shared and n >= 2 and 2 * n > sum(names.values()) and 3 * apart[desc, name] < n:
             out[desc] = name
     return out
