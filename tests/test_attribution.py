@@ -107,41 +107,41 @@ def test_he_answered_is_not_the_one_a_tag_just_named(verb: str, reason: str) -> 
 
 def test_without_a_cast_list_a_conversation_is_decided_at_once() -> None:
     # discovered names, as a cast list's: the untagged lines are counted from the nearest anchor on
-    # either side ("Perhaps." from Ann's line after it, not two turns from Mary's), and the decoder's
+    # either side ("Perhaps." from Vera's line after it, not two turns from Nora's), and the decoder's
     # margin says how much worse another speaker would read
-    text = ("Ann and Mary sat by the window. Ann was sewing and Mary was reading.\n\n"
-            "“Is it raining?” asked Ann.\n\n“Not yet,” said Mary.\n\n“Then we can walk to the mill?”\n\n"
-            "“Perhaps.”\n\n“We must go before noon,” said Ann.")
+    text = ("Vera and Nora sat by the window. Vera was sewing and Nora was reading.\n\n"
+            "“Is it raining?” asked Vera.\n\n“Not yet,” said Nora.\n\n“Then we can walk to the mill?”\n\n"
+            "“Perhaps.”\n\n“We must go before noon,” said Vera.")
     ms = parse_text(text)
     found = attribute(ms, discover(ms))
     got = [found[s.quote_id] for _, _, s in ms.quotes()]
-    assert [a.speaker for a in got] == ["Ann", "Mary", "Ann", "Mary", "Ann"]
-    assert [a.reason for a in got[2:4]] == ["turn-taking: 1 turn from Mary", "turn-taking: 1 turn from Ann"]
+    assert [a.speaker for a in got] == ["Vera", "Nora", "Vera", "Nora", "Vera"]
+    assert [a.reason for a in got[2:4]] == ["turn-taking: 1 turn from Nora", "turn-taking: 1 turn from Vera"]
     assert all(a.margin is not None and a.margin > 0 for a in got)
 
 
 def test_said_the_voice_is_someone_of_the_scene_without_a_cast_list() -> None:
     # "said the other", "said the voice" say nothing of who speaks: the turns find them (not "The other")
     for desc in ("the other", "the voice"):
-        text = ("Ann and Mary walked to the mill.\n\n“Is it far?” asked Ann.\n\n“Not far,” said Mary.\n\n"
-                f"“Shall we rest?” asked Ann.\n\n“Not yet,” said {desc}.")
-        assert run(text)[-1][1:] == ("Mary", "turn-taking: 1 turn from Ann")
+        text = ("Vera and Nora walked to the mill.\n\n“Is it far?” asked Vera.\n\n“Not far,” said Nora.\n\n"
+                f"“Shall we rest?” asked Vera.\n\n“Not yet,” said {desc}.")
+        assert run(text)[-1][1:] == ("Nora", "turn-taking: 1 turn from Vera")
 
 
 def test_she_who_handed_the_letter_is_the_she_who_speaks_with_or_without_a_cast_list() -> None:
-    # "She handed Ann the letter. ... she said": the "she" is the subject before Ann, even when that subject
-    # is itself a pronoun (without a cast list it was the last woman named, Ann)
-    text = ("“Is it done?” asked Ann.\n\n“Nearly,” said Mary.\n\nAnn went back to her sewing. Mary sealed the "
-            "letter and rose.\n\nShe handed Ann the letter. “Read it,” she said.")
-    for cast in (None, [("Mary", "female", ()), ("Ann", "female", ())]):
-        assert run(text, cast)[-1][1:] == ("Mary", "pronoun: she → Mary")
+    # "She handed Vera the letter. ... she said": the "she" is the subject before Vera, even when that subject
+    # is itself a pronoun (without a cast list it was the last woman named, Vera)
+    text = ("“Is it done?” asked Vera.\n\n“Nearly,” said Nora.\n\nAnn went back to her sewing. Nora sealed the "
+            "letter and rose.\n\nShe handed Vera the letter. “Read it,” she said.")
+    for cast in (None, [("Nora", "female", ()), ("Vera", "female", ())]):
+        assert run(text, cast)[-1][1:] == ("Nora", "pronoun: she → Nora")
 
 
 def test_she_said_between_two_women_is_decided_by_the_turn_without_a_cast_list() -> None:
-    # "she said" right after Mary's line fits both women: the turn gives it to Ann
-    text = ("Ann and Mary sat by the window. Ann was sewing and Mary was reading.\n\n"
-            "“Is it raining?” asked Ann.\n\n“Not yet,” said Mary.\n\n“Then we can walk to the mill,” she said.")
-    assert who(text, None) == ["Ann", "Mary", "Ann"]
+    # "she said" right after Nora's line fits both women: the turn gives it to Vera
+    text = ("Vera and Nora sat by the window. Vera was sewing and Nora was reading.\n\n"
+            "“Is it raining?” asked Vera.\n\n“Not yet,” said Nora.\n\n“Then we can walk to the mill,” she said.")
+    assert who(text, None) == ["Vera", "Nora", "Vera"]
 
 
 def test_a_name_owned_by_her_is_not_her() -> None:
@@ -783,12 +783,12 @@ def test_a_description_that_names_two_people_is_no_ones_alias_in_the_starter_cas
 
 
 def test_the_man_is_no_ones_alias_in_the_starter_cast() -> None:
-    # "the man" named Basil line after line in one scene is any man in the next: no alias; "the painter" is
+    # "the man" named Pedro line after line in one scene is any man in the next: no alias; "the painter" is
     def lines(desc: str) -> dict[int, Attribution]:
-        said = Attribution("Basil", 0.8, f'explicit: "said {desc.lower()}" = Basil', desc)
-        return {0: Attribution("Basil", 0.95, 'explicit: "said Basil"'), 3: said, 5: said, 7: said}
+        said = Attribution("Pedro", 0.8, f'explicit: "said {desc.lower()}" = Pedro', desc)
+        return {0: Attribution("Pedro", 0.95, 'explicit: "said Pedro"'), 3: said, 5: said, 7: said}
 
-    assert _named_descriptions(lines("The painter")) == {"The painter": "Basil"}
+    assert _named_descriptions(lines("The painter")) == {"The painter": "Pedro"}
     assert _named_descriptions(lines("The man")) == {}
 
 

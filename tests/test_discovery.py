@@ -294,12 +294,12 @@ def test_a_man_or_woman_described_is_whoever_the_scene_holds_not_a_character() -
 
 def test_one_called_by_a_capitalised_noun_in_speech_tags_is_no_place() -> None:
     # "said the Boatman": "the" before a capital is place evidence ("the Thames"), but not in a speech tag
-    text = ("Ann walked down to the river, where the Boatman sat mending a net.\n\n“Good morning,” said the "
-            "Boatman.\n\n“Good morning,” said Ann. “Is the water high?”\n\n“Very high,” said the Boatman, and the "
-            "Boatman went on mending.\n\n“Then I shall wait,” said Ann.\n\n“Wait, then,” said the Boatman.")
-    assert set(people(text)) == {"Ann", "Boatman"}
-    assert speakers(text) == ["Boatman", "Ann", "Ann", "Boatman", "Ann", "Boatman"]
+    text = ("Vera walked down to the river, where the Boatman sat mending a net.\n\n“Good morning,” said the "
+            "Boatman.\n\n“Good morning,” said Vera. “Is the water high?”\n\n“Very high,” said the Boatman, and the "
+            "Boatman went on mending.\n\n“Then I shall wait,” said Vera.\n\n“Wait, then,” said the Boatman.")
+    assert set(people(text)) == {"Vera", "Boatman"}
+    assert speakers(text) == ["Boatman", "Vera", "Vera", "Boatman", "Vera", "Boatman"]
     # the river she walks to is still no one
-    text = ("Ann walked down to the Thames. The Thames was high.\n\n“It is very high,” said Ann.\n\n"
-            "She looked at the Thames again. “Too high,” said Ann.")
+    text = ("Vera walked down to the Thames. The Thames was high.\n\n“It is very high,” said Vera.\n\n"
+            "She looked at the Thames again. “Too high,” said Vera.")
     assert "Thames" not in people(text)

@@ -277,7 +277,7 @@ def discover(ms: Manuscript) -> Cast:
             owner.aliases.add(desc)
             continue
         if someone_of_the_scene(desc) and head not in ROLE_OF_TITLE:   # "the girl" is the one named girl
-            continue                                                    # of each scene; "the King" is one
+            continue                                                    # of each scene; "the Colonel" is one
         people[name] = Person(name, noun_gender(desc) or gender_of(desc))
         speaks[name] += c
     return Cast(people.values())
