@@ -132,3 +132,11 @@ def test_a_reply_pronoun_keeps_its_antecedent_when_the_scene_moves_on() -> None:
             "“Not at all,” she said.\n")
     assert who(text, cast) == ["Tomas", "Rosa"]
 
+
+def test_a_named_tag_is_not_turned_over_by_the_pronoun_after_it() -> None:
+    # “...,” said Rosa. “...,” she added: "she" fits both women, but the paragraph names its speaker
+    cast = WILL_TOMAS_ROSA_ANNA
+    text = ("Rosa and Anna sat by the fire.\n\n“Is it late?” said Rosa.\n\n"
+            "“Not yet,” said Rosa, after a while. “But,” she added, “it will be soon.”\n")
+    assert who(text, cast) == ["Rosa", "Rosa", "Rosa", "Rosa"]
+
