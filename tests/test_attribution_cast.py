@@ -97,3 +97,46 @@ def test_his_wife_is_the_married_woman_of_his_family() -> None:
                    ("Nell Hale", "female", ())]
     text = "Ada and Nell came in. Mr. Hale looked up.\n\n“You are late,” cried his wife."
     assert who(text, cast) == ["Mrs. Hale"]
+
+
+WILL_TOMAS_ROSA_ANNA: Cast_ = [("Will", "male", ()), ("Tomas", "male", ()), ("Rosa", "female", ()),
+                               ("Anna", "female", ())]
+
+
+def test_the_one_spoken_to_answers_with_a_pronoun() -> None:
+    # the he or she of a reply is the one the paragraph before addressed, not whoever was named last
+    cast = WILL_TOMAS_ROSA_ANNA
+    text = ("Will and Tomas met at the gate.\n\n“Well, Tomas, you are late,” said Will.\n\n"
+            "“I missed the ferry,” he said.\n")
+    assert who(text, cast) == ["Will", "Tomas"]
+    text = ("Will and Tomas met at the gate.\n\n“Well, Tomas, you are late,” said Will.\n\n"
+            "He laughed. “I missed the ferry.”\n")
+    assert who(text, cast) == ["Will", "Tomas"]
+    text = ("Rosa and Tomas walked to the mill with Anna.\n\n“Are you cold, Anna?” asked Tomas.\n\n"
+            "“Not at all,” she said.\n")
+    assert who(text, cast) == ["Tomas", "Anna"]
+
+
+def test_a_reply_pronoun_keeps_its_antecedent_when_the_scene_moves_on() -> None:
+    cast = WILL_TOMAS_ROSA_ANNA
+    # the one who spoke went on after the tag: the next "she" is no reply to him
+    text = ("Rosa and Tomas walked to the mill with Anna.\n\n“Go home, Anna,” said Tomas; and he walked off "
+            "towards the river.\n\n“What a man he is!” said she.\n")
+    assert who(text, cast)[1] == "Rosa"
+    # the reply names a woman before its pronoun: she is that woman
+    text = ("Rosa and Tomas walked to the mill with Anna.\n\n“Are you cold, Anna?” asked Tomas.\n\n"
+            "Rosa laughed. “Not at all,” she said.\n")
+    assert who(text, cast) == ["Tomas", "Rosa"]
+    # the one spoken to is named only in quotes (often the narrator): no reply of hers is assumed
+    text = ("Rosa and Tomas walked to the mill.\n\n“Are you cold, Anna?” asked Tomas.\n\n"
+            "“Not at all,” she said.\n")
+    assert who(text, cast) == ["Tomas", "Rosa"]
+
+
+def test_a_named_tag_is_not_turned_over_by_the_pronoun_after_it() -> None:
+    # “...,” said Rosa. “...,” she added: "she" fits both women, but the paragraph names its speaker
+    cast = WILL_TOMAS_ROSA_ANNA
+    text = ("Rosa and Anna sat by the fire.\n\n“Is it late?” said Rosa.\n\n"
+            "“Not yet,” said Rosa, after a while. “But,” she added, “it will be soon.”\n")
+    assert who(text, cast) == ["Rosa", "Rosa", "Rosa", "Rosa"]
+

@@ -8,7 +8,7 @@ import re
 from bisect import bisect_right
 
 from audiobook.text.attribution.grammar import OBJECT_RE, SENTENCE_RE, is_subject, possessive, short
-from audiobook.text.attribution.mentions import newcomer, resolve
+from audiobook.text.attribution.mentions import answerer, newcomer, resolve
 from audiobook.text.attribution.state import FIRST, Attribution, State
 from audiobook.text.cast import Mention
 from audiobook.text.manuscript import Paragraph, Segment
@@ -28,8 +28,9 @@ def beat(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]],
             new = newcomer(st, m.gender, m.person) if m.kind == "pronoun" and not st.cast.from_book else None
             if new:     # "He bowed." and no man is known
                 return Attribution(new, 0.6, f'beat: "{short(s.text)}"')
-            if m.person and m.person not in excluded:
-                return Attribution(m.person, 0.7, f'beat: "{short(s.text)}"')
+            who = (answerer(st, m.gender, m.person, excluded) if m.kind == "pronoun" else None) or m.person
+            if who and who not in excluded:
+                return Attribution(who, 0.7, f'beat: "{short(s.text)}"')
     return None
 
 

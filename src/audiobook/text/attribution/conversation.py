@@ -142,7 +142,8 @@ def _pronouns_in_turn(st: State, chain: list[Item], speakers: list[str | None]) 
     for k, it in enumerate(chain):
         a = st.out.get(it.quote_ids[-1])
         if a is None or not a.reason.startswith("pronoun") or k < 1 \
-                or any(st.out[q].reason == "tag" for q in it.quote_ids):   # a tag is a fact
+                or any(st.out[q].reason == "tag" or st.out[q].reason.startswith('explicit: "') and
+                       st.out[q].speaker == a.speaker for q in it.quote_ids):   # a tag, or "said Rosa", is a fact
             continue
         j = next((j for j in range(k - 1, -1, -1) if speakers[j] and not
                   st.out[chain[j].quote_ids[-1]].reason.startswith("pronoun")), None)

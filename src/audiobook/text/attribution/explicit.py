@@ -16,7 +16,7 @@ from audiobook.text.attribution.grammar import (
     short,
     speaker_name,
 )
-from audiobook.text.attribution.mentions import antecedent, by_noun, just_named, kin, newcomer, resolve
+from audiobook.text.attribution.mentions import answerer, antecedent, by_noun, just_named, kin, newcomer, resolve
 from audiobook.text.attribution.state import Attribution, State
 from audiobook.text.attribution.tags import TAG_REASON
 from audiobook.text.cast import Mention
@@ -105,6 +105,8 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
     if subject.kind == "pronoun" and verb in REPLY_VERBS and last and who == last.speaker \
             and last.reason.startswith(("explicit: \"", TAG_REASON)):
         who = antecedent(st, subject.gender, st.history, skip={who}) or who   # "he answered": the other
+    if subject.kind == "pronoun":       # “Well, Tomas, ...” said Will. / “...,” he said: Tomas
+        who = answerer(st, subject.gender, who, excluded) or who
     if subject.kind == "pronoun" and not st.cast.from_book:
         who = newcomer(st, subject.gender, who) or who
     if who is None:

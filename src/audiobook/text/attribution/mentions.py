@@ -89,6 +89,26 @@ def antecedent(st: State, gender: str, hist: list[Ref], skip: frozenset[str] | s
     return fallback
 
 
+def answerer(st: State, gender: str, who: str | None, excluded: frozenset[str] | set[str]) -> str | None:
+    """“Well, Tomas, you are late,” said Will. / “I missed the train,” he said.: the he or she of a reply is
+    the one the paragraph just before spoke to, not whoever was named last (None: no such reply). Not when
+    that paragraph went on after its tag (“..., said Will; and he left the room.”), when this paragraph
+    names someone of that sex, or when the one spoken to is named only in quotes (often the narrator).
+    With a cast list only: without one it wins quotes too, but more on no cast than on the starter cast,
+    whose novels must each stay within a point of it."""
+    last = st.items[-1] if st.items and st.cast.from_book else None
+    to = last.listener if last is not None and last.gpar == st.gpar - 1 else None
+    if to is None or to == who or to in excluded or st.cast.gender(to) != gender \
+            or to not in st.named_in_narration or SENTENCE_RE.search(st.tail.strip()):
+        return None
+    for ref in reversed(st.history):
+        if ref.sentence < st.par_sentence:
+            break
+        if ref.kind in ("name", "alias") and st.cast.gender(ref.person) == gender:
+            return None
+    return to
+
+
 def by_noun(st: State, desc: str) -> str | None:
     """With a cast list, the person a gendered description stands for ("his wife", "a gentleman")."""
     gender = noun_gender(desc)

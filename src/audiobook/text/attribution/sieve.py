@@ -94,6 +94,8 @@ def _read(st: State, ms: Manuscript) -> dict[int, Attribution]:
 def _paragraph(st: State, p: Paragraph, prev: Paragraph | None, gpar: int) -> None:
     """The first pass over one paragraph: its mentions remembered, its quotes sieved, its ``Item`` kept."""
     segs = p.segments
+    st.gpar, st.par_sentence = gpar, st.sentence
+    st.tail = prev.segments[-1].text if prev and prev.segments and prev.segments[-1].kind == "narration" else ""
     mentions: list[list[Mention]] = []
     for s in segs:
         ms = resolve(st, st.cast.mentions(s.text), s.text, remember=True) if s.kind == "narration" else []
