@@ -246,10 +246,10 @@ def test_addressed_by_a_title_written_small() -> None:
 
 
 def test_a_reply_is_not_the_man_who_just_spoke() -> None:
-    cast = [("Lord Henry", "male", ()), ("Basil", "male", ())]
-    text = ("Basil stood by the easel.\n\n“It is your best work, Basil,” said Lord Henry languidly.\n\n"
+    cast = [("Lord Martin", "male", ()), ("Felix", "male", ())]
+    text = ("Felix stood by the easel.\n\n“It is your best work, Felix,” said Lord Martin languidly.\n\n"
             "“I don't think I shall send it anywhere,” he answered.")
-    assert who(text, cast) == ["Lord Henry", "Basil"]
+    assert who(text, cast) == ["Lord Martin", "Felix"]
 
 
 def test_previous_sentence_without_a_subject_is_its_one_person() -> None:
@@ -494,10 +494,10 @@ def test_discovery_takes_a_pet_name_for_the_one_given_name_it_stands_for() -> No
 
 
 def test_a_description_answering_a_vocative_is_the_person_addressed_before_and_after() -> None:
-    # "Upon my word, Basil!" / answered the artist: the artist is Basil, in his first line too
-    text = ("“It is my best picture,” said the artist.\n\n“Upon my word, Basil!” said Tomas.\n\n"
-            "“You don't understand,” answered the artist.\n\n“Basil, send it away,” said Tomas.")
-    assert who(text, None) == ["Basil", "Tomas", "Basil", "Tomas"]
+    # "Upon my word, Felix!" / answered the artist: the artist is Felix, in his first line too
+    text = ("“It is my best picture,” said the artist.\n\n“Upon my word, Felix!” said Tomas.\n\n"
+            "“You don't understand,” answered the artist.\n\n“Felix, send it away,” said Tomas.")
+    assert who(text, None) == ["Felix", "Tomas", "Felix", "Tomas"]
 
 
 def test_without_a_cast_list_he_said_with_no_man_known_is_the_man_a_description_brought_in() -> None:
@@ -749,36 +749,36 @@ def test_a_neighbour_of_a_tag_never_contradicts_its_reason() -> None:
 
 
 # ------------------------------------------------------------------------------------------- the starter cast
-PAINTER = ("Henry Lane sat in the studio of his friend, a young painter, and smoked.\n\n"
-           "“It is the best thing you have ever done, Basil,” said Henry.\n\n"
+PAINTER = ("Martin Lane sat in the studio of his friend, a young painter, and smoked.\n\n"
+           "“It is the best thing you have ever done, Felix,” said Martin.\n\n"
            "“I shall not send it anywhere,” answered the painter.\n\n"
-           "“Why not, Basil?” asked Henry.\n\n"
+           "“Why not, Felix?” asked Martin.\n\n"
            "“Because I have put too much of myself into it,” said the painter.\n\n"
-           "“Basil, you are absurd,” said Henry.\n\n"
+           "“Felix, you are absurd,” said Martin.\n\n"
            "“Perhaps,” said the painter. “But I will not show it.”\n")
 
 
 def test_a_character_named_after_being_described_is_one_character_in_the_starter_cast(tmp_path: Path) -> None:
-    # without a cast list "the painter" is found to be Basil (Henry keeps calling him so); the starter
-    # cast lists the painter as Basil's alias, not as a character of his own, so pasting it changes nothing
+    # without a cast list "the painter" is found to be Felix (Martin keeps calling him so); the starter
+    # cast lists the painter as Felix's alias, not as a character of his own, so pasting it changes nothing
     book = load_book(write_book(tmp_path / "b", PAINTER))
     starter = characters_yaml(cast_of(book))
     assert 'aliases: ["The painter"]' in starter and 'name: "The painter"' not in starter
     pasted = load_book(write_book(tmp_path / "c", PAINTER, 'title: "T"\n' + starter))
     speakers = [ln.speaker for ln in build_script(pasted).lines() if ln.kind == "dialogue"]
     assert speakers == [ln.speaker for ln in build_script(book).lines() if ln.kind == "dialogue"]
-    assert speakers == ["Henry", "Basil", "Henry", "Basil", "Henry", "Basil", "Basil"]
+    assert speakers == ["Martin", "Felix", "Martin", "Felix", "Martin", "Felix", "Felix"]
 
 
 def test_a_description_that_names_two_people_is_no_ones_alias_in_the_starter_cast(tmp_path: Path) -> None:
-    # "the painter" is Basil in the studio and Ivo at the fair, each named twice: the starter cast lists
+    # "the painter" is Felix in the studio and Ivo at the fair, each named twice: the starter cast lists
     # it as neither one's alias (listed, it would give every "the painter" of the book to one of them)
-    fair = ("\n\nA week later Henry went to the fair, where another painter had set up his easel.\n\n"
-            + PAINTER.split("\n\n", 1)[1].replace("Basil", "Ivo").replace("send", "sell"))
+    fair = ("\n\nA week later Martin went to the fair, where another painter had set up his easel.\n\n"
+            + PAINTER.split("\n\n", 1)[1].replace("Felix", "Ivo").replace("send", "sell"))
     book = load_book(write_book(tmp_path / "b", PAINTER + fair))
     speakers = [ln.speaker for ln in build_script(book).lines() if ln.kind == "dialogue"]
-    assert speakers[:7] == ["Henry", "Basil", "Henry", "Basil", "Henry", "Basil", "Basil"]
-    assert speakers[7:] == ["Henry", "Ivo", "Henry", "Ivo", "Henry", "Ivo", "Ivo"]
+    assert speakers[:7] == ["Martin", "Felix", "Martin", "Felix", "Martin", "Felix", "Felix"]
+    assert speakers[7:] == ["Martin", "Ivo", "Martin", "Ivo", "Martin", "Ivo", "Ivo"]
     assert not [ln for ln in characters_yaml(cast_of(book)).splitlines() if "aliases" in ln and "painter" in ln]
 
 

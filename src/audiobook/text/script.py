@@ -160,7 +160,7 @@ def cast_of(book: Book) -> list[CastEntry]:
     listed = book.characters is not None
     aliases = {p.name: set(p.aliases) for p in cast.people.values()}
     for desc, name in ({} if listed else _named_descriptions(found)).items():
-        if name in aliases:     # "the painter" speaks as Basil: list it as his
+        if name in aliases:     # "the painter" speaks as Felix: list it as his
             aliases[name] |= {desc, *aliases.pop(desc, set())}
             lines[name] += lines.pop(desc, 0)
             words[name] += words.pop(desc, 0)
@@ -207,7 +207,7 @@ def _part_of(entry: CastEntry, full: str) -> bool:
 
 
 def _named_descriptions(found: Mapping[int, Attribution]) -> dict[str, str]:
-    """Descriptions the attribution named as one character: "the painter" who turned out to be Basil,
+    """Descriptions the attribution named as one character: "the painter" who turned out to be Felix,
     when at least two of its lines and most of the named ones went to him (a character named after
     being described is the same character), no other name took two of them (then it describes
     several people, each in their own scenes), the name is a name (tagged, or a known first name or

@@ -5,7 +5,7 @@ decided (a tag, a speech tag, a beat, a continuation) are anchors. The whole con
 decided at once (turns.py): the others take turns between the anchors on both sides, the one a
 quote addresses ("Rosa, did you know?") answers next, and each line's reason names the anchor it is
 counted from; a conversation with nobody to give lines to takes turns from the nearest anchor. A
-description that answers a vocative is the person addressed ("Upon my word, Basil!" / answered the
+description that answers a vocative is the person addressed ("Upon my word, Felix!" / answered the
 artist).
 """
 from __future__ import annotations
@@ -95,7 +95,7 @@ def _decode(st: State, chain: list[Item], speakers: list[str | None]) -> bool:
 
 
 def _name_descriptions(st: State, chain: list[Item], speakers: list[str | None]) -> None:
-    """"Upon my word, Basil!" / "You don't understand," answered the artist: the artist is Basil; so is
+    """"Upon my word, Felix!" / "You don't understand," answered the artist: the artist is Felix; so is
     the girl of "Tell me," said the girl. / "Yes, Thea," said the doctor. A description the cast list
     names is left as it is."""
     for k, it in enumerate(chain):

@@ -75,7 +75,7 @@ def answers_to_what_name(st: State) -> None:
 
 
 def rename_described(st: State) -> None:
-    """"the artist" before we learned he is Basil: the lines of a description named since are the name's."""
+    """"the artist" before we learned he is Felix: the lines of a description named since are the name's."""
     for q, a in st.out.items():
         named = st.described.get(a.speaker.casefold()) or (
             st.noun_names.get(a.speaker.split()[-1].lower()) if is_description(a.speaker) else None)

@@ -86,7 +86,7 @@ def _read(st: State, ms: Manuscript) -> dict[int, Attribution]:
                          if a.speaker and a.reason.startswith(("explicit", "pronoun", "tag")))
     take_turns(st)
     answers_to_what_name(st)
-    rename_described(st)          # "the artist" before we learned he is Basil
+    rename_described(st)          # "the artist" before we learned he is Felix
     echo(st)
     return st.out
 

@@ -80,7 +80,7 @@ class State:
     narrator_name: str = UNNAMED_NARRATOR
     talkers: Counter[str] = field(default_factory=Counter)     # speakers of explicit tags, for a last guess
     # descriptions and the names they stand for
-    described: dict[str, str] = field(default_factory=dict)    # "the artist" -> "Basil", learned from a conversation
+    described: dict[str, str] = field(default_factory=dict)    # "the artist" -> "Felix", learned from a conversation
     noun_names: dict[str, str] = field(default_factory=dict)   # "son" -> "George" ("my son; his name's George")
     last_desc: dict[str, str] = field(default_factory=dict)    # gender -> the last person description read
     desc_order: dict[str, int] = field(default_factory=dict)   # gender -> when (count of descriptions read)
