@@ -54,8 +54,8 @@ def test_without_a_cast_list_a_tag_is_spelled_as_written() -> None:
 
 
 def test_a_tag_spelling_a_cast_alias_is_that_character() -> None:
-    cast = Cast.from_characters([Character("Elizabeth Bennet", ("Lizzy",), "female")])
-    assert said("[lizzy]“Oh, Papa.”", cast)[0][1] == "Elizabeth Bennet"
+    cast = Cast.from_characters([Character("Margaret Quenby", ("Meg",), "female")])
+    assert said("[meg]“Oh, Papa.”", cast)[0][1] == "Margaret Quenby"
 
 
 def test_a_nested_title_keeps_the_tagged_quote_whole() -> None:

@@ -39,7 +39,7 @@ def words(text: str) -> list[str]:
 
 
 def names(raw: Iterable[str]) -> frozenset[str]:
-    """The normalized single words of names and accepted words (each word of "Mr. Bennet")."""
+    """The normalized single words of names and accepted words (each word of "Mr. Quenby")."""
     return frozenset(w for name in raw for w in words(name) if len(w) > 1)
 
 

@@ -5,7 +5,7 @@ A book calls one person several ways: "Anton Vasek", "Mr. Vasek", "Monsieur Vase
 names are built (a title, given names, a surname):
 
 1. the same words under titles of one kind ("Mr." and "Monsieur"; "Miss" and "Mademoiselle"), or
-   with no title, are one person; "Miss Bennet" and "Mrs. Bennet" are two;
+   with no title, are one person; "Miss Quenby" and "Mrs. Quenby" are two;
 2. a lone word joins the one person whose longer name has it ("Vasek" of "Anton Vasek");
 3. a title with one word joins the one full name ending (the surname) or beginning (the given name)
    with that word, of a compatible sex, unless titles of two kinds of one sex share the word (a

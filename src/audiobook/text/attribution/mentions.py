@@ -124,7 +124,7 @@ def by_noun(st: State, desc: str) -> str | None:
         who = antecedent(st, "male" if owner == "his" else "female", st.history)
         skip = {who} if who else set()
         kin = _family(st, who, gender, desc.split()[-1].lower()) if who else None
-        if kin:                     # "his wife" of Mr. Bennet: Mrs. Bennet
+        if kin:                     # "his wife" of Mr. Quenby: Mrs. Quenby
             return kin
     return antecedent(st, gender, st.history, skip=skip)
 
@@ -156,7 +156,7 @@ def just_named(st: State, desc: str, itself: str | None = None) -> str | None:
 
 
 def kin(st: State, desc: str) -> str | None:
-    """Without a cast list only a relative with the owner's surname is named: "his wife" of Mr. Bennet."""
+    """Without a cast list only a relative with the owner's surname is named: "his wife" of Mr. Quenby."""
     owner, gender = desc.split()[0].lower(), noun_gender(desc)
     if owner not in ("his", "her") or gender is None:
         return None
