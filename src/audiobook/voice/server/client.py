@@ -88,7 +88,8 @@ class ServerExecutor(Executor):
         for fut in left:
             if fut.set_running_or_notify_cancel():
                 fut.set_exception(WorkersLost(STOPPED))
-        self._conn.close()
+        with self._lock:          # never while shutdown() or submit() is sending on it
+            self._conn.close()
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
         with self._lock:
@@ -99,10 +100,12 @@ class ServerExecutor(Executor):
                 fut.cancel()
         elif wait:
             wait_for(pending)
-        try:
-            self._conn.send(("bye", 0, None))   # the server cancels what is left and hangs up,
-        except (OSError, EOFError, ValueError):  # which ends the reader
-            pass
+        with self._lock:          # the reader closes the connection when the server goes away
+            try:
+                if not self._conn.closed:
+                    self._conn.send(("bye", 0, None))   # the server cancels what is left and hangs up,
+            except (OSError, EOFError, ValueError):      # which ends the reader
+                pass
         if wait:
             self._reader.join(CONNECT_TIMEOUT)
 
