@@ -109,11 +109,13 @@ _ANYONE = frozenset("voice other person one".split())
 
 def anyone(desc: str) -> bool:
     """Does a description say nothing of who it is ("the voice", "the other", "a person")?"""
-    return bool(desc.split()) and desc.split()[-1].lower() in _ANYONE
+    ws = desc.split()
+    return bool(ws) and ws[-1].lower() in _ANYONE
 
 
-_NO_ROLE = frozenset("other others one two three person people voice voices figure individual creature child "
-                     "children companion friend interlocutor speaker listener".split())
+# head nouns that name no role: any of them is someone of the scene, not a character of its own
+_NO_ROLE = _ANYONE | frozenset("others two three people voices figure individual creature child children companion "
+                               "friend interlocutor speaker listener".split())
 
 
 def someone_of_the_scene(desc: str) -> bool:
