@@ -140,3 +140,14 @@ def test_a_named_tag_is_not_turned_over_by_the_pronoun_after_it() -> None:
             "“Not yet,” said Rosa, after a while. “But,” she added, “it will be soon.”\n")
     assert who(text, cast) == ["Rosa", "Rosa", "Rosa", "Rosa"]
 
+
+
+def test_the_other_side_of_a_conversation_is_someone_its_narration_names() -> None:
+    # Tomas was named last before the talk began, but he went out; Marta is in the scene (the narration
+    # of the conversation names her), so the untagged answers are hers
+    cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Marta", "female", ())]
+    text = ("Marta sat by the stove with her sewing. Tomas came in from the yard, kissed Rosa and went out "
+            "again to the boats.\n\n“Is the bread done?” said Rosa, looking at Marta.\n\n"
+            "“Not yet. The oven is slow today.”\n\n“Then we shall eat late.”\n\n"
+            "“We always do when the wind is from the north.”\n")
+    assert who(text, cast) == ["Rosa", "Marta", "Rosa", "Marta"]

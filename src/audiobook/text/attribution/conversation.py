@@ -70,7 +70,9 @@ def _decode(st: State, chain: list[Item], speakers: list[str | None]) -> bool:
         st.out[it.quote_ids[-1]] if it.found else None for it in chain)]
     evidence = [_evidence(found[k], it.excluded, it.listener, it.previous) for k, it in enumerate(chain)]
     anchored = {s for s in speakers if s}
-    prior = {p: (0.0 if p in anchored else 0.4 + 0.1 * r) for r, p in enumerate(people)}
+    present = frozenset().union(*(it.mentioned for it in chain))     # in the scene: its narration names them
+    prior = {p: (0.0 if p in anchored else max(0.0, 0.4 + 0.1 * r - (PRESENT if p in present else 0.0)))
+             for r, p in enumerate(people)}
     conv = Conversation(evidence, people, prior)
     got = decode(conv)
     if None in got:
@@ -262,6 +264,7 @@ def _evidence(a: Attribution | None, excluded: set[str], listener: str | None,
 
 
 ANCHOR_COST = 30.0
+PRESENT = 0.4       # what the prior forgives someone the conversation's narration names or refers to
 
 
 def _reason(k: int, got: list[str | None], found: list[Attribution | None], addressed: str | None,

@@ -130,9 +130,10 @@ def _paragraph(st: State, p: Paragraph, prev: Paragraph | None, gpar: int) -> No
             recent.append(person)
     called = next((v for i in reversed(quotes) for v in vocatives(segs[i].text)
                    if st.cast.resolve(v) is None and looks_like_a_name(v)), None)
+    mentioned = frozenset(m.person for ms in mentions for m in ms if m.person and m.person != FIRST)
     st.items.append(Item(
         gpar, [segs[i].quote_id for i in quotes], {segs[i].quote_id: a for i, a in found.items()},
-        excluded, next((v for v in voc if v), None), previous(st, prev, excluded), recent, called))
+        excluded, next((v for v in voc if v), None), previous(st, prev, excluded), recent, called, mentioned))
 
 
 def _sieve(st: State, prev: Paragraph | None, segs: tuple[Segment, ...], mentions: list[list[Mention]],

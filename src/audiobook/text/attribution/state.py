@@ -39,6 +39,7 @@ class Item:
     previous: Attribution | None       # the subject of the sentence before, if narration came before
     recent: list[str]                  # characters mentioned lately, most recent first
     called: str | None = None          # a name the last quote addresses that is nobody in the cast ("Jane")
+    mentioned: frozenset[str] = frozenset()   # people its narration names or refers to: present in the scene
 
 
 class Ref(NamedTuple):
