@@ -129,3 +129,15 @@ def test_he_answered_after_a_tagged_line_is_the_other_man() -> None:
         assert said(text.format(asks), cast) == [
             ("Are you ready?", asks, "tag"), ("Yes,", answers, f"pronoun: he → {answers}"),
             ("Then go.", asks, f"turn-taking: 1 turn from {answers}")]
+
+
+def test_a_tag_in_a_paragraph_of_two_speakers_leaves_the_other_to_its_own_evidence() -> None:
+    # the narration gives the first quote to Ann; the producer tagged the second, Tom's: it is a fact
+    # for its own quote, and the first stays Ann's instead of taking the tag
+    text = "Ann and Tom were asked to help.\n\n“Not I,” was Ann's answer; and her brother's reply was, {}“Nor I.”"
+    assert [spk for _, spk, _ in said(text.format(""), ANN_MARY)] == ["Ann", "Ann"]
+    assert [(spk, why.split(":")[0]) for _, spk, why in said(text.format("[Tom]"), ANN_MARY)] == [
+        ("Ann", "beat"), ("Tom", "tag")]
+    # the same speaker by the tag and by the narration: the untagged quote says it shares the tag
+    lines = said("Tom watched Ann.\n\n[Ann]“Is it cold?” She shivered. “Shall I fetch wood?”", ANN_MARY)
+    assert [(spk, why) for _, spk, why in lines] == [("Ann", "tag"), ("Ann", "tag: same paragraph as a tagged quote")]
