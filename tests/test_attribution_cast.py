@@ -151,3 +151,18 @@ def test_the_other_side_of_a_conversation_is_someone_its_narration_names() -> No
             "“Not yet. The oven is slow today.”\n\n“Then we shall eat late.”\n\n"
             "“We always do when the wind is from the north.”\n")
     assert who(text, cast) == ["Rosa", "Marta", "Rosa", "Marta"]
+def test_a_first_name_two_people_have_is_the_one_the_narration_has_no_other_name_for() -> None:
+    # the list gives "John" to John Hale (his mother calls him so), but the narration calls him Hale and
+    # the boy John Wren just John: a tag "said John" is the boy's, a "John!" in a quote still Hale's
+    cast: Cast_ = [("John Hale", "male", ("Hale", "John")), ("John Wren", "male", ()),
+                   ("Mrs. Hale", "female", ())]
+    hale = " ".join(["Hale walked to the gate and Hale looked back."] * 5)
+    text = (f"{hale}\n\nJohn Wren sat by the fire. John Wren was eight. John Wren had a kite.\n\n"
+            "“Where is my kite?” said John.\n\n“John, come and sit with me,” said Mrs. Hale.\n\n"
+            "“In a minute,” said Hale.\n")
+    assert who(text, cast) == ["John Wren", "Mrs. Hale", "John Hale"]
+    c = Cast.from_characters([Character(n, a, g) for n, g, a in cast])
+    c.settle([text])
+    assert c.resolve("John") == "John Wren" and c.addressed("John, come here.") == ["John Hale"]
+    few = "Hale walked to the gate.\n\nJohn Wren sat by the fire.\n\n“Where is my kite?” said John.\n"
+    assert who(few, cast) == ["John Hale"]      # too few mentions to tell: the list's owner
