@@ -166,3 +166,22 @@ def test_a_first_name_two_people_have_is_the_one_the_narration_has_no_other_name
     assert c.resolve("John") == "John Wren" and c.addressed("John, come here.") == ["John Hale"]
     few = "Hale walked to the gate.\n\nJohn Wren sat by the fire.\n\n“Where is my kite?” said John.\n"
     assert who(few, cast) == ["John Hale"]      # too few mentions to tell: the list's owner
+
+
+def test_a_tag_leads_in_with_a_double_hyphen_or_no_stop_at_all() -> None:
+    # "said--" and "said very slowly" with no stop before the quote's paragraph are tags like "said:"
+    cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Anna", "female", ())]
+    for lead in ("Anna, who had said nothing all evening, said--", "Anna stood up and said very slowly"):
+        text = f"Rosa and Tomas sat by the fire.\n\n“It is late,” said Rosa.\n\n{lead}\n\n“Then go home.”\n"
+        assert who(text, cast) == ["Rosa", "Anna"]
+
+
+def test_a_cast_entry_the_nouns_do_not_know_is_named_by_its_tag() -> None:
+    # "the valet" is no noun the descriptions know, but the cast lists him
+    cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("The Valet", "male", ())]
+    text = "Rosa and Tomas came in.\n\n“We are back,” said Rosa.\n\n“Your coats, sir,” said the valet quietly.\n"
+    assert who(text, cast) == ["Rosa", "The Valet"]
+    text = "Rosa and Tomas came in.\n\n“We are back,” said Rosa.\n\nThe valet bowed low and said\n\n“Coats?”\n"
+    assert who(text, cast) == ["Rosa", "The Valet"]
+    text = "Rosa and Tomas came in.\n\n“We are back,” said Rosa, and laughed a little.\n"
+    assert who(text, [*cast, ("A Little Boy", "male", ())]) == ["Rosa"]

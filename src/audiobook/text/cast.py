@@ -275,7 +275,7 @@ def _contested(people: dict[str, Person], holders: dict[str, set[str]],
     when one lists it as an alias). Only people of the sex of the form's title or first name, and no
     description ("A Friend of Mrs. Hale")."""
     def first(p: str) -> str:
-        return norm(p).split()[0]
+        return (norm(p).split() or [""])[0]
 
     ranks = {norm(f) for p in people.values() for f in (p.name, *p.aliases) if without_article(f) != f}
     out: dict[str, set[str]] = {}
@@ -296,7 +296,7 @@ def _contested(people: dict[str, Person], holders: dict[str, set[str]],
                first_name_gender(key.title()))
         if sex is not None:
             who = {p for p in who if people[p].gender in (sex, "unknown")}
-        who = {p for p in who if p.split()[0].lower() not in ("the", "a", "an") and " of " not in norm(p)}
+        who = {p for p in who if (p.split() or [""])[0].lower() not in ("the", "a", "an") and " of " not in norm(p)}
         if len(who) > 1 and ws[-1] not in PERSON_NOUNS:
             contested[key] = tuple(sorted(who))
     return contested

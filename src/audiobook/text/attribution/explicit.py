@@ -22,6 +22,7 @@ from audiobook.text.attribution.tags import TAG_REASON
 from audiobook.text.cast import Mention
 from audiobook.text.descriptions import anyone, description, small_determiner
 from audiobook.text.manuscript import Paragraph, Segment
+from audiobook.text.names import without_article
 from audiobook.text.speech_verbs import SPEECH_VERBS
 from audiobook.text.tokens import TOKEN_RE
 
@@ -46,9 +47,19 @@ def explicit(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]]
             return Attribution(who, 0.8, f'named after the tag: "{short(m.group(0))}"')  # type: ignore[union-attr]
         if a is not None:
             return a
-    if i > 0 and segs[i - 1].kind == "narration" and segs[i - 1].text.rstrip().endswith((",", ":", "—")):
+    if i > 0 and segs[i - 1].kind == "narration" and leads_in(segs[i - 1].text):
         return _tag_clause(st, segs[i - 1].text, mentions[i - 1], after=False, excluded=excluded)
     return None
+
+
+def leads_in(text: str) -> bool:
+    """Narration that leads into a quote: it ends "said," / "said:" / "said--", or with a speech verb and
+    at most two words after it and no stop at all ("The porter said very slowly" before the quote)."""
+    text = text.rstrip()
+    if text.endswith((",", ":", "—", "--", "–")):
+        return True
+    toks = TOKEN_RE.findall(text[-60:])
+    return text[-1:].isalpha() and any(w.lower() in SPEECH_VERBS for w in toks[-3:])
 
 
 def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
@@ -83,6 +94,10 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
         subject = after_v[0]
     if subject is None:
         desc = description(text[ve:hi]) or description(small_determiner(text[lo:vs]), last=True)
+        if desc is None and st.cast.from_book:
+            listed = _listed(st, text, ve, hi) or _listed(st, text, lo, vs, last=True)
+            if listed is not None:      # "said the valet", "said nanny": a cast entry the nouns lack
+                return Attribution(listed[0], 0.8, f'explicit: "{verb} {listed[1]}"')
         if desc is None:
             return None
         desc = _VOICE_OF_RE.sub("", desc)      # "said his mother's voice": his mother
@@ -119,6 +134,22 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
     return Attribution(who, 0.95, f'explicit: "{phrase}"')
 
 
+def _listed(st: State, text: str, lo: int, hi: int, last: bool = False) -> tuple[str, str] | None:
+    """A cast entry written small in a tag, right after the verb ("said the valet", "said nanny") or,
+    with ``last``, opening the clause before it ("The valet bowed and said"): who, and the words."""
+    if last:
+        m = _SMALL_BEFORE_RE.match(text[lo:hi].strip())
+    else:
+        m = _SMALL_AFTER_RE.match(text, lo, hi)
+    if m is None:
+        return None
+    words = without_article(m.group(1)).lower()
+    person = st.cast.people.get(st.cast.resolve(words) or "")
+    if person is None or words not in {without_article(f).lower() for f in (person.name, *person.aliases)}:
+        return None     # "laughed a little" is not "A Little Boy"
+    return person.name, m.group(1)
+
+
 def _shared_name(st: State, text: str, toks: list[tuple[int, int, str]], v: int, lo: int,
                  hi: int) -> Mention | None:
     """"Quenby asked", "said Robert": a capitalised word next to the speech verb that several people's names
@@ -144,7 +175,7 @@ def colon(st: State, prev: Paragraph | None, excluded: set[str]) -> Attribution 
     if prev is None or not prev.segments or prev.segments[-1].kind != "narration":
         return None
     text = prev.segments[-1].text.rstrip()
-    if not text.endswith((":", ",", "—")):
+    if not leads_in(text):
         return None
     a = _tag_clause(st, text, resolve(st, st.cast.mentions(text), text), after=False)
     if a is None or a.speaker in excluded:
@@ -169,6 +200,9 @@ def _tok_index(toks: list[tuple[int, int, str]], start: int) -> int:
     return len(toks)
 
 
+_SMALL_AFTER_RE = re.compile(r"\s*((?:the|a|an)\s+[a-z][a-z-]+)"
+                             r"(?=\s*(?:[,.;!?—]|$)|\s+(?:[a-z]+ly|in|to|with|as|and)\b)")
+_SMALL_BEFORE_RE = re.compile(r"((?:[Tt]he|[Aa]n?)\s+[a-z][a-z-]+)(?=\s+[a-z]|\s*$)")
 _IT_WAS_RE = re.compile(r"(?<=[.;!?] )(?:It|This|That) (?:was|is) (?:only |just )?"
                         r"((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)")
 OWN_NAME_RE = re.compile(r"\b(?:[Mm]y name is|I am|I'm|I’m|[Cc]all me)\s+((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)")
