@@ -185,3 +185,23 @@ def test_a_cast_entry_the_nouns_do_not_know_is_named_by_its_tag() -> None:
     assert who(text, cast) == ["Rosa", "The Valet"]
     text = "Rosa and Tomas came in.\n\n“We are back,” said Rosa, and laughed a little.\n"
     assert who(text, [*cast, ("A Little Boy", "male", ())]) == ["Rosa"]
+
+
+def test_a_who_clause_gives_its_verb_to_the_name_it_hangs_on() -> None:
+    # "broken by Tomas, who said": Tomas speaks, though a preposition comes before him
+    cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Anna", "female", ())]
+    text = "Rosa and Anna sat waiting.\n\nThe silence was broken by Tomas, who, smiling a little, said, “Here I am.”\n"
+    assert who(text, cast) == ["Tomas"]
+    # a long clause after the "who", with a subject of its own, is not his
+    text = ("Rosa and Anna sat waiting.\n\nShe gave the letter to Tomas, who was glad to have it, when Anna "
+            "drew back and said, “Wait.”\n")
+    assert who(text, cast) == ["Anna"]
+
+
+def test_a_paragraph_that_opens_on_a_speech_verb_sentence_is_the_tag_of_its_quote() -> None:
+    cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Anna", "female", ())]
+    text = ("Rosa and Tomas sat down.\n\n“Stay a week,” said Rosa.\n\n"
+            "Tomas seemed to waver, but Anna interposed. “He cannot stay.”\n")
+    assert who(text, cast) == ["Rosa", "Anna"]
+    text = "Rosa and Tomas sat down.\n\n“Stay a week,” said Rosa.\n\nAnna laughed. “He cannot stay.”\n"
+    assert who(text, cast)[1] == "Anna"     # a laugh is a beat: the same speaker, by the beat rule

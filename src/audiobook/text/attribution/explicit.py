@@ -47,7 +47,8 @@ def explicit(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]]
             return Attribution(who, 0.8, f'named after the tag: "{short(m.group(0))}"')  # type: ignore[union-attr]
         if a is not None:
             return a
-    if i > 0 and segs[i - 1].kind == "narration" and leads_in(segs[i - 1].text):
+    if i > 0 and segs[i - 1].kind == "narration" and (leads_in(segs[i - 1].text)
+                                                      or i == 1 and ends_with_verb(segs[0].text)):
         return _tag_clause(st, segs[i - 1].text, mentions[i - 1], after=False, excluded=excluded)
     return None
 
@@ -60,6 +61,14 @@ def leads_in(text: str) -> bool:
         return True
     toks = TOKEN_RE.findall(text[-60:])
     return text[-1:].isalpha() and any(w.lower() in SPEECH_VERBS for w in toks[-3:])
+
+
+def ends_with_verb(text: str) -> bool:
+    """Narration that ends on its speech verb ("..., but Tomas interposed."): before a quote with no
+    narration of its own before it, it is that quote's tag."""
+    text = text.rstrip()
+    toks = TOKEN_RE.findall(text[-40:])
+    return text.endswith(".") and bool(toks) and toks[-1].lower() in SPEECH_VERBS - _NOT_ALONE
 
 
 def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
@@ -85,8 +94,11 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
     after_v = [m for m in inside if m.start >= ve and m.start - ve <= 25]
     subject: Mention | None = None
     shared = _shared_name(st, text, toks, toks.index((vs, ve, verb)), lo, hi)
-    if shared is not None and not any(m.kind in ("name", "alias") and m.end <= vs
-                                      and shared.start - m.end < 3 for m in before):
+    who_of = None if after else _relative_subject(text, mentions, lo, vs)
+    if who_of is not None:
+        subject = who_of        # "joined by Tomas, who, smiling, said,": Tomas
+    elif shared is not None and not any(m.kind in ("name", "alias") and m.end <= vs
+                                        and shared.start - m.end < 3 for m in before):
         subject = shared        # "Quenby asked": the Quenby of the conversation
     elif before and (not after or toks.index((vs, ve, verb)) - _tok_index(toks, before[-1].start) <= 4):
         subject = before[-1]
@@ -132,6 +144,15 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
     if subject.kind == "first":
         return Attribution(who, 0.8, f'explicit: "{phrase}" (the narrator)')
     return Attribution(who, 0.95, f'explicit: "{phrase}"')
+
+
+def _relative_subject(text: str, mentions: list[Mention], lo: int, vs: int) -> Mention | None:
+    """"The silence was broken by Tomas, who said": the name a "who" clause holding the verb hangs on,
+    even after a preposition."""
+    m = next(reversed(list(_WHO_RE.finditer(text, lo, vs))), None)
+    if m is None or _CLAUSE_END_RE.search(text, m.end(), vs) or len(TOKEN_RE.findall(text, m.end(), vs)) > 8:
+        return None     # "..., who, though surprised, was willing, when she drew back and said": not his
+    return next((x for x in mentions if x.end == m.start() and x.kind in ("name", "alias")), None)
 
 
 def _listed(st: State, text: str, lo: int, hi: int, last: bool = False) -> tuple[str, str] | None:
@@ -200,6 +221,11 @@ def _tok_index(toks: list[tuple[int, int, str]], start: int) -> int:
     return len(toks)
 
 
+# speech verbs that alone end a sentence as a sound or a move, not as a tag ("The painter laughed.")
+_NOT_ALONE = frozenset("laughed sighed groaned sobbed gasped chuckled giggled snorted moaned whimpered grunted "
+                       "went put broke cut returned continued agreed assented resumed".split())
+_WHO_RE = re.compile(r"(?<=[\w.])['’]?,\s*who\b")
+_CLAUSE_END_RE = re.compile(r"[;:]|\b(?:he|she|they|I|[A-Z]\w+)\s")      # "..., who smiled; and Rosa said"
 _SMALL_AFTER_RE = re.compile(r"\s*((?:the|a|an)\s+[a-z][a-z-]+)"
                              r"(?=\s*(?:[,.;!?—]|$)|\s+(?:[a-z]+ly|in|to|with|as|and)\b)")
 _SMALL_BEFORE_RE = re.compile(r"((?:[Tt]he|[Aa]n?)\s+[a-z][a-z-]+)(?=\s+[a-z]|\s*$)")
