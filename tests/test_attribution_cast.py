@@ -205,3 +205,13 @@ def test_a_paragraph_that_opens_on_a_speech_verb_sentence_is_the_tag_of_its_quot
     assert who(text, cast) == ["Rosa", "Anna"]
     text = "Rosa and Tomas sat down.\n\n“Stay a week,” said Rosa.\n\nAnna laughed. “He cannot stay.”\n"
     assert who(text, cast)[1] == "Anna"     # a laugh is a beat: the same speaker, by the beat rule
+
+
+def test_narration_that_leads_into_the_next_quote_is_not_the_tag_of_the_one_before() -> None:
+    # “Are the boats ready?” And she replied, “Soon.”: "she replied" is the second quote's tag
+    cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Anna", "female", ())]
+    text = ("Anna went down to the river.\n\nEvery day Tomas asked Anna, “Are the boats ready?” "
+            "And she replied, “Soon.”\n")
+    assert who(text, cast) == ["Tomas", "Anna"]
+    text = "Rosa came in.\n\n“Well,” she said, “we are here.”\n"
+    assert who(text, cast) == ["Rosa", "Rosa"]     # a split quote keeps its tag

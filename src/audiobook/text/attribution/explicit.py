@@ -40,6 +40,8 @@ def explicit(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]]
         a = _tag_clause(st, text, mentions[i + 1], after=True, excluded=excluded)
         if a is not None and a.speaker in excluded:     # “Nonsense, Fergus! ...” observed Fergus: not his
             a = None
+        if a is not None and i + 2 < len(segs) and segs[i + 2].kind == "dialogue" and _NEXT_TAG_RE.match(text):
+            a = None    # “Well?” And he answered, “...”: the narration is the next quote's tag, not this one's
         unnamed = a is None or (a.reason.startswith('explicit: "') and st.cast.resolve(a.speaker) is None)
         m = _IT_WAS_RE.search(text) if unnamed else None
         who = st.cast.resolve(m.group(1)) if m else None
@@ -224,6 +226,8 @@ def _tok_index(toks: list[tuple[int, int, str]], start: int) -> int:
 # speech verbs that alone end a sentence as a sound or a move, not as a tag ("The painter laughed.")
 _NOT_ALONE = frozenset("laughed sighed groaned sobbed gasped chuckled giggled snorted moaned whimpered grunted "
                        "went put broke cut returned continued agreed assented resumed".split())
+_NEXT_TAG_RE = re.compile(r"\s*(?:(?:and|but|then)\b[^.;!?]*[,:—]|[\w’'-]+(?:\s+[\w’'-]+){0,3}\s*:)\s*$",
+                          re.IGNORECASE)
 _WHO_RE = re.compile(r"(?<=[\w.])['’]?,\s*who\b")
 _CLAUSE_END_RE = re.compile(r"[;:]|\b(?:he|she|they|I|[A-Z]\w+)\s")      # "..., who smiled; and Rosa said"
 _SMALL_AFTER_RE = re.compile(r"\s*((?:the|a|an)\s+[a-z][a-z-]+)"
