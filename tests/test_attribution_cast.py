@@ -215,3 +215,12 @@ def test_narration_that_leads_into_the_next_quote_is_not_the_tag_of_the_one_befo
     assert who(text, cast) == ["Tomas", "Anna"]
     text = "Rosa came in.\n\n“Well,” she said, “we are here.”\n"
     assert who(text, cast) == ["Rosa", "Rosa"]     # a split quote keeps its tag
+
+
+def test_a_description_the_cast_lists_longer_is_that_entry() -> None:
+    # "the man with the grey coat" is its own entry; "the man" alone would be "A Man"
+    cast: Cast_ = [("Rosa", "female", ()), ("A Man", "male", ()), ("The Man With The Grey Coat", "male", ())]
+    text = "Rosa stood at the gate.\n\n“Let me in,” said Rosa.\n\n“No,” said the man with the grey coat, smiling.\n"
+    assert who(text, cast) == ["Rosa", "The Man With The Grey Coat"]
+    text = "Rosa stood at the gate.\n\n“Let me in,” said Rosa.\n\n“No,” said the man with a smile.\n"
+    assert who(text, cast) == ["Rosa", "A Man"]

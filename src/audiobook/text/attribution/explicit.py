@@ -116,6 +116,9 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
             return None
         desc = _VOICE_OF_RE.sub("", desc)      # "said his mother's voice": his mother
         who = st.cast.describe(desc)
+        longer = _longer_form(st, text, text.find(desc, ve), hi) if st.cast.from_book else None
+        if longer is not None:      # "said the man with the black beard": that entry, not "A Man"
+            who, desc = longer
         if not st.cast.from_book and (who is None or is_description(who)):
             who = just_named(st, desc, who) or who
         if who is None and not st.cast.from_book and anyone(desc):
@@ -157,6 +160,29 @@ def _relative_subject(text: str, mentions: list[Mention], lo: int, vs: int) -> M
     return next((x for x in mentions if x.end == m.start() and x.kind in ("name", "alias")), None)
 
 
+def _longer_form(st: State, text: str, start: int, hi: int) -> tuple[str, str] | None:
+    """The longest cast entry a description in a tag spells with the words after it ("the man with the
+    black beard"), when it is longer than the description: who, and the words."""
+    if start < 0:
+        return None
+    words = list(TOKEN_RE.finditer(text, start, hi))[:8]
+    for n in range(len(words), 2, -1):
+        phrase = text[start:words[n - 1].end()]
+        found = _exact(st, phrase)
+        if found is not None:
+            return found, phrase
+    return None
+
+
+def _exact(st: State, phrase: str) -> str | None:
+    """The cast entry that lists exactly this name or description (articles aside), if any."""
+    words = without_article(" ".join(phrase.split())).lower()
+    person = st.cast.people.get(st.cast.resolve(words) or "")
+    if person is None or words not in {without_article(f).lower() for f in (person.name, *person.aliases)}:
+        return None
+    return person.name
+
+
 def _listed(st: State, text: str, lo: int, hi: int, last: bool = False) -> tuple[str, str] | None:
     """A cast entry written small in a tag, right after the verb ("said the valet", "said nanny") or,
     with ``last``, opening the clause before it ("The valet bowed and said"): who, and the words."""
@@ -164,13 +190,8 @@ def _listed(st: State, text: str, lo: int, hi: int, last: bool = False) -> tuple
         m = _SMALL_BEFORE_RE.match(text[lo:hi].strip())
     else:
         m = _SMALL_AFTER_RE.match(text, lo, hi)
-    if m is None:
-        return None
-    words = without_article(m.group(1)).lower()
-    person = st.cast.people.get(st.cast.resolve(words) or "")
-    if person is None or words not in {without_article(f).lower() for f in (person.name, *person.aliases)}:
-        return None     # "laughed a little" is not "A Little Boy"
-    return person.name, m.group(1)
+    who = _exact(st, m.group(1)) if m else None       # "laughed a little" is not "A Little Boy"
+    return (who, m.group(1)) if who and m else None
 
 
 def _shared_name(st: State, text: str, toks: list[tuple[int, int, str]], v: int, lo: int,
