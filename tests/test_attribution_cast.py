@@ -224,3 +224,9 @@ def test_a_description_the_cast_lists_longer_is_that_entry() -> None:
     assert who(text, cast) == ["Rosa", "The Man With The Grey Coat"]
     text = "Rosa stood at the gate.\n\n“Let me in,” said Rosa.\n\n“No,” said the man with a smile.\n"
     assert who(text, cast) == ["Rosa", "A Man"]
+
+
+def test_a_name_owning_a_word_for_speech_is_the_speaker() -> None:
+    cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Anna", "female", ())]
+    text = "Rosa, Tomas and Anna sat down.\n\n“I cannot go,” was Tomas's reasoning; and Anna's reply was, “Then stay.”\n"
+    assert who(text, cast) == ["Tomas", "Anna"]

@@ -49,10 +49,25 @@ def explicit(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]]
             return Attribution(who, 0.8, f'named after the tag: "{short(m.group(0))}"')  # type: ignore[union-attr]
         if a is not None:
             return a
+    if i + 1 < len(segs) and segs[i + 1].kind == "narration":
+        a = _spoken_noun(segs[i + 1].text, mentions[i + 1], after=True)
+        if a is not None:
+            return a
     if i > 0 and segs[i - 1].kind == "narration" and (leads_in(segs[i - 1].text)
                                                       or i == 1 and ends_with_verb(segs[0].text)):
-        return _tag_clause(st, segs[i - 1].text, mentions[i - 1], after=False, excluded=excluded)
+        return _tag_clause(st, segs[i - 1].text, mentions[i - 1], after=False, excluded=excluded) \
+            or _spoken_noun(segs[i - 1].text, mentions[i - 1], after=False)
     return None
+
+
+def _spoken_noun(text: str, mentions: list[Mention], *, after: bool) -> Attribution | None:
+    """“...,” was Rosa's reply. / and Rosa's answer was, “...”: a name owning a word for speech."""
+    m = (_NOUN_AFTER_RE.match(text) if after else
+         next(reversed(list(_NOUN_BEFORE_RE.finditer(text))), None))
+    if m is None:
+        return None
+    who = next((x.person for x in mentions if x.end == m.start(1) and x.kind in ("name", "alias")), None)
+    return Attribution(who, 0.9, f'explicit: "{short(m.group(0).strip())}"') if who else None
 
 
 def leads_in(text: str) -> bool:
@@ -249,6 +264,10 @@ _NOT_ALONE = frozenset("laughed sighed groaned sobbed gasped chuckled giggled sn
                        "went put broke cut returned continued agreed assented resumed".split())
 _NEXT_TAG_RE = re.compile(r"\s*(?:(?:and|but|then)\b[^.;!?]*[,:—]|[\w’'-]+(?:\s+[\w’'-]+){0,3}\s*:)\s*$",
                           re.IGNORECASE)
+_SPEECH_NOUN = r"(?:only\s+|first\s+|whole\s+|last\s+)?(?:reply|answer|remark|rejoinder|response|retort|declaration|" \
+               r"reasoning|exclamation|comment|words|greeting|observation|language)"
+_NOUN_AFTER_RE = re.compile(rf"\s*(?:was|were|came)\s+\S+?(['’]s?\s+){_SPEECH_NOUN}\b")
+_NOUN_BEFORE_RE = re.compile(rf"\S+?(['’]s?\s+){_SPEECH_NOUN}\s+(?:was|were)\s*[,:—-]*\s*$")
 _WHO_RE = re.compile(r"(?<=[\w.])['’]?,\s*who\b")
 _CLAUSE_END_RE = re.compile(r"[;:]|\b(?:he|she|they|I|[A-Z]\w+)\s")      # "..., who smiled; and Rosa said"
 _SMALL_AFTER_RE = re.compile(r"\s*((?:the|a|an)\s+[a-z][a-z-]+)"
