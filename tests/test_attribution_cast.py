@@ -228,5 +228,13 @@ def test_a_description_the_cast_lists_longer_is_that_entry() -> None:
 
 def test_a_name_owning_a_word_for_speech_is_the_speaker() -> None:
     cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Anna", "female", ())]
-    text = "Rosa, Tomas and Anna sat down.\n\n“I cannot go,” was Tomas's reasoning; and Anna's reply was, “Then stay.”\n"
+    text = ("Rosa, Tomas and Anna sat down.\n\n“I cannot go,” was Tomas's reasoning; and Anna's reply was, "
+            "“Then stay.”\n")
     assert who(text, cast) == ["Tomas", "Anna"]
+
+
+def test_a_dash_of_hyphens_after_a_tag_name_is_no_part_of_it() -> None:
+    cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Anna", "female", ())]
+    text = ("Rosa, Tomas and Anna sat down.\n\n“It is late,” said Rosa.\n\n"
+            "“Why, to be sure,” said Tomas--“yes, certainly--it is late.”\n")
+    assert who(text, cast) == ["Rosa", "Tomas", "Tomas"]

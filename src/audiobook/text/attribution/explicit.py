@@ -24,7 +24,6 @@ from audiobook.text.descriptions import anyone, description, small_determiner
 from audiobook.text.manuscript import Paragraph, Segment
 from audiobook.text.names import without_article
 from audiobook.text.speech_verbs import SPEECH_VERBS
-from audiobook.text.tokens import TOKEN_RE
 
 # "he answered": the one who answers is not the one who just spoke
 REPLY_VERBS = frozenset("answer answers answered reply replies replied rejoin rejoined retort retorted respond "
@@ -76,7 +75,7 @@ def leads_in(text: str) -> bool:
     text = text.rstrip()
     if text.endswith((",", ":", "—", "--", "–")):
         return True
-    toks = TOKEN_RE.findall(text[-60:])
+    toks = _WORD_RE.findall(text[-60:])
     return text[-1:].isalpha() and any(w.lower() in SPEECH_VERBS for w in toks[-3:])
 
 
@@ -84,7 +83,7 @@ def ends_with_verb(text: str) -> bool:
     """Narration that ends on its speech verb ("..., but Tomas interposed."): before a quote with no
     narration of its own before it, it is that quote's tag."""
     text = text.rstrip()
-    toks = TOKEN_RE.findall(text[-40:])
+    toks = _WORD_RE.findall(text[-40:])
     return text.endswith(".") and bool(toks) and toks[-1].lower() in SPEECH_VERBS - _NOT_ALONE
 
 
@@ -97,7 +96,7 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
     else:
         starts = [m.end() for m in SENTENCE_RE.finditer(text)]
         lo, hi = (starts[-1] if starts else 0), len(text)
-    toks = [(w.start(), w.end(), w.group(0).lower()) for w in TOKEN_RE.finditer(text, lo, hi)]
+    toks = [(w.start(), w.end(), w.group(0).lower()) for w in _WORD_RE.finditer(text, lo, hi)]
     verbs = [t for t in toks if t[2] in SPEECH_VERBS and text[t[1]:t[1] + 7].split()[:1] != ["that"]]  # said that
     if not verbs:
         return None
@@ -170,7 +169,7 @@ def _relative_subject(text: str, mentions: list[Mention], lo: int, vs: int) -> M
     """"The silence was broken by Tomas, who said": the name a "who" clause holding the verb hangs on,
     even after a preposition."""
     m = next(reversed(list(_WHO_RE.finditer(text, lo, vs))), None)
-    if m is None or _CLAUSE_END_RE.search(text, m.end(), vs) or len(TOKEN_RE.findall(text, m.end(), vs)) > 8:
+    if m is None or _CLAUSE_END_RE.search(text, m.end(), vs) or len(_WORD_RE.findall(text, m.end(), vs)) > 8:
         return None     # "..., who, though surprised, was willing, when she drew back and said": not his
     return next((x for x in mentions if x.end == m.start() and x.kind in ("name", "alias")), None)
 
@@ -180,7 +179,7 @@ def _longer_form(st: State, text: str, start: int, hi: int) -> tuple[str, str] |
     black beard"), when it is longer than the description: who, and the words."""
     if start < 0:
         return None
-    words = list(TOKEN_RE.finditer(text, start, hi))[:8]
+    words = list(_WORD_RE.finditer(text, start, hi))[:8]
     for n in range(len(words), 2, -1):
         phrase = text[start:words[n - 1].end()]
         found = _exact(st, phrase)
@@ -264,6 +263,7 @@ _NOT_ALONE = frozenset("laughed sighed groaned sobbed gasped chuckled giggled sn
                        "went put broke cut returned continued agreed assented resumed".split())
 _NEXT_TAG_RE = re.compile(r"\s*(?:(?:and|but|then)\b[^.;!?]*[,:—]|[\w’'-]+(?:\s+[\w’'-]+){0,3}\s*:)\s*$",
                           re.IGNORECASE)
+_WORD_RE = re.compile(r"[\w’']+(?:-[\w’']+)*")     # "said--" is the verb, "well-bred" one word
 _SPEECH_NOUN = r"(?:only\s+|first\s+|whole\s+|last\s+)?(?:reply|answer|remark|rejoinder|response|retort|declaration|" \
                r"reasoning|exclamation|comment|words|greeting|observation|language)"
 _NOUN_AFTER_RE = re.compile(rf"\s*(?:was|were|came)\s+\S+?(['’]s?\s+){_SPEECH_NOUN}\b")
