@@ -238,3 +238,10 @@ def test_a_dash_of_hyphens_after_a_tag_name_is_no_part_of_it() -> None:
     text = ("Rosa, Tomas and Anna sat down.\n\n“It is late,” said Rosa.\n\n"
             "“Why, to be sure,” said Tomas--“yes, certainly--it is late.”\n")
     assert who(text, cast) == ["Rosa", "Tomas", "Tomas"]
+
+
+def test_a_title_alone_in_a_tag_is_the_one_cast_member_with_it() -> None:
+    cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Mademoiselle Vire", "female", ())]
+    text = ("Rosa and Tomas sat down.\n\n“It is late,” said Rosa.\n\n"
+            "“I had not noticed,” answered Mademoiselle. She sat.\n")
+    assert who(text, cast) == ["Rosa", "Mademoiselle Vire"]

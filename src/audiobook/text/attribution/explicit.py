@@ -22,7 +22,7 @@ from audiobook.text.attribution.tags import TAG_REASON
 from audiobook.text.cast import Mention
 from audiobook.text.descriptions import anyone, description, small_determiner
 from audiobook.text.manuscript import Paragraph, Segment
-from audiobook.text.names import without_article
+from audiobook.text.names import TITLES, norm, without_article
 from audiobook.text.speech_verbs import SPEECH_VERBS
 
 # "he answered": the one who answers is not the one who just spoke
@@ -123,7 +123,7 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
     if subject is None:
         desc = description(text[ve:hi]) or description(small_determiner(text[lo:vs]), last=True)
         if desc is None and st.cast.from_book:
-            listed = _listed(st, text, ve, hi) or _listed(st, text, lo, vs, last=True)
+            listed = _listed(st, text, ve, hi) or _listed(st, text, lo, vs, last=True) or _titled(st, text, ve, hi)
             if listed is not None:      # "said the valet", "said nanny": a cast entry the nouns lack
                 return Attribution(listed[0], 0.8, f'explicit: "{verb} {listed[1]}"')
         if desc is None:
@@ -195,6 +195,16 @@ def _exact(st: State, phrase: str) -> str | None:
     if person is None or words not in {without_article(f).lower() for f in (person.name, *person.aliases)}:
         return None
     return person.name
+
+
+def _titled(st: State, text: str, lo: int, hi: int) -> tuple[str, str] | None:
+    """"answered Mademoiselle": a title alone after the verb is the one cast member whose name has it."""
+    m = _TITLE_ALONE_RE.match(text, lo, hi)
+    title = m.group(1).lower() if m else ""
+    if title not in TITLES:
+        return None
+    owners = [p.name for p in st.cast.people.values() if (norm(p.name).split() or [""])[0] == title]
+    return (owners[0], m.group(1)) if len(owners) == 1 and m else None
 
 
 def _listed(st: State, text: str, lo: int, hi: int, last: bool = False) -> tuple[str, str] | None:
@@ -270,6 +280,7 @@ _NOUN_AFTER_RE = re.compile(rf"\s*(?:was|were|came)\s+\S+?(['’]s?\s+){_SPEECH_
 _NOUN_BEFORE_RE = re.compile(rf"\S+?(['’]s?\s+){_SPEECH_NOUN}\s+(?:was|were)\s*[,:—-]*\s*$")
 _WHO_RE = re.compile(r"(?<=[\w.])['’]?,\s*who\b")
 _CLAUSE_END_RE = re.compile(r"[;:]|\b(?:he|she|they|I|[A-Z]\w+)\s")      # "..., who smiled; and Rosa said"
+_TITLE_ALONE_RE = re.compile(r"\s*([A-Z][a-z]+)(?=\s*[,.;!?—]|\s+[a-z])")
 _SMALL_AFTER_RE = re.compile(r"\s*((?:the|a|an)\s+[a-z][a-z-]+)"
                              r"(?=\s*(?:[,.;!?—]|$)|\s+(?:[a-z]+ly|in|to|with|as|and)\b)")
 _SMALL_BEFORE_RE = re.compile(r"((?:[Tt]he|[Aa]n?)\s+[a-z][a-z-]+)(?=\s+[a-z]|\s*$)")
