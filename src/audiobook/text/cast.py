@@ -118,12 +118,12 @@ class Cast:
             if body else None
 
     def settle(self, paragraphs: Iterable[str]) -> None:
-        """Give each form several cast members can be called by ("John" of "John Hale" and "John Wren",
-        "Miss Wren" of two sisters) to the one the book seldom names any other way: the other is told apart
-        by their own forms ("Hale"). Only when that one is named at least three times less often, else the
+        """Give each form several cast members can be called by ("Tom" of "Tom Hale" and "Tom Wren", "Mr.
+        Wren" listed by two) to the one the book seldom names any other way: the other is told apart by
+        their own forms ("Hale"). Only when that one is named at least three times less often, else the
         form stays as the list has it (a shared word: for the tag to pick by recency). A quote that calls
         someone by it still means the one the list gives it to: the list has it from how people address
-        each other ("John!" says his mother to John Hale, whom the narration calls Hale)."""
+        each other ("Tom!" says his mother to Tom Hale, whom the narration calls Hale)."""
         if not self.contested:
             return
         count: Counter[str] = Counter()
@@ -271,7 +271,7 @@ class Cast:
 def _contested(people: dict[str, Person], holders: dict[str, set[str]],
                shared: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
     """The name forms that can stand for several cast members, with them: one two people list ("Mr.
-    Hale"), a first name that opens several people's names ("John" of "John Hale" and "John Wren", also
+    Hale"), a first name that opens several people's names ("Tom" of "Tom Hale" and "Tom Wren", also
     when one lists it as an alias). Only people of the sex of the form's title or first name, and no
     description ("A Friend of Mrs. Hale")."""
     def first(p: str) -> str:

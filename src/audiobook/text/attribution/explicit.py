@@ -124,14 +124,14 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
         desc = description(text[ve:hi]) or description(small_determiner(text[lo:vs]), last=True)
         if desc is None and st.cast.from_book:
             listed = _listed(st, text, ve, hi) or _listed(st, text, lo, vs, last=True) or _titled(st, text, ve, hi)
-            if listed is not None:      # "said the valet", "said nanny": a cast entry the nouns lack
+            if listed is not None:      # "said the ferryman": a cast entry the nouns lack
                 return Attribution(listed[0], 0.8, f'explicit: "{verb} {listed[1]}"')
         if desc is None:
             return None
         desc = _VOICE_OF_RE.sub("", desc)      # "said his mother's voice": his mother
         who = st.cast.describe(desc)
         longer = _longer_form(st, text, text.find(desc, ve), hi) if st.cast.from_book else None
-        if longer is not None:      # "said the man with the black beard": that entry, not "A Man"
+        if longer is not None:      # "said the man with the grey coat": that entry, not "A Man"
             who, desc = longer
         if not st.cast.from_book and (who is None or is_description(who)):
             who = just_named(st, desc, who) or who
@@ -176,7 +176,7 @@ def _relative_subject(text: str, mentions: list[Mention], lo: int, vs: int) -> M
 
 def _longer_form(st: State, text: str, start: int, hi: int) -> tuple[str, str] | None:
     """The longest cast entry a description in a tag spells with the words after it ("the man with the
-    black beard"), when it is longer than the description: who, and the words."""
+    grey coat"), when it is longer than the description: who, and the words."""
     if start < 0:
         return None
     words = list(_WORD_RE.finditer(text, start, hi))[:8]
@@ -198,7 +198,7 @@ def _exact(st: State, phrase: str) -> str | None:
 
 
 def _titled(st: State, text: str, lo: int, hi: int) -> tuple[str, str] | None:
-    """"answered Mademoiselle": a title alone after the verb is the one cast member whose name has it."""
+    """"answered Signora": a title alone after the verb is the one cast member whose name has it."""
     m = _TITLE_ALONE_RE.match(text, lo, hi)
     title = m.group(1).lower() if m else ""
     if title not in TITLES:
@@ -208,8 +208,8 @@ def _titled(st: State, text: str, lo: int, hi: int) -> tuple[str, str] | None:
 
 
 def _listed(st: State, text: str, lo: int, hi: int, last: bool = False) -> tuple[str, str] | None:
-    """A cast entry written small in a tag, right after the verb ("said the valet", "said nanny") or,
-    with ``last``, opening the clause before it ("The valet bowed and said"): who, and the words."""
+    """A cast entry written small in a tag, right after the verb ("said the ferryman") or,
+    with ``last``, opening the clause before it ("The ferryman bowed and said"): who, and the words."""
     if last:
         m = _SMALL_BEFORE_RE.match(text[lo:hi].strip())
     else:
