@@ -141,7 +141,6 @@ def test_a_named_tag_is_not_turned_over_by_the_pronoun_after_it() -> None:
     assert who(text, cast) == ["Rosa", "Rosa", "Rosa", "Rosa"]
 
 
-
 def test_the_other_side_of_a_conversation_is_someone_its_narration_names() -> None:
     # Tomas was named last before the talk began, but he went out; Marta is in the scene (the narration
     # of the conversation names her), so the untagged answers are hers
@@ -151,3 +150,99 @@ def test_the_other_side_of_a_conversation_is_someone_its_narration_names() -> No
             "“Not yet. The oven is slow today.”\n\n“Then we shall eat late.”\n\n"
             "“We always do when the wind is from the north.”\n")
     assert who(text, cast) == ["Rosa", "Marta", "Rosa", "Marta"]
+
+
+def test_a_first_name_two_people_have_is_the_one_the_narration_has_no_other_name_for() -> None:
+    # the list gives "Tom" to Tom Hale (his mother calls him so), but the narration calls him Hale and
+    # the boy Tom Wren just Tom: a tag "said Tom" is the boy's, a "Tom!" in a quote still Hale's
+    cast: Cast_ = [("Tom Hale", "male", ("Hale", "Tom")), ("Tom Wren", "male", ()),
+                   ("Mrs. Hale", "female", ())]
+    hale = " ".join(["Hale walked to the gate and Hale looked back."] * 5)
+    text = (f"{hale}\n\nTom Wren sat by the fire. Tom Wren was eight. Tom Wren had a kite.\n\n"
+            "“Where is my kite?” said Tom.\n\n“Tom, come and sit with me,” said Mrs. Hale.\n\n"
+            "“In a minute,” said Hale.\n")
+    assert who(text, cast) == ["Tom Wren", "Mrs. Hale", "Tom Hale"]
+    c = Cast.from_characters([Character(n, a, g) for n, g, a in cast])
+    c.settle([text])
+    assert c.resolve("Tom") == "Tom Wren" and c.addressed("Tom, come here.") == ["Tom Hale"]
+    few = "Hale walked to the gate.\n\nTom Wren sat by the fire.\n\n“Where is my kite?” said Tom.\n"
+    assert who(few, cast) == ["Tom Hale"]      # too few mentions to tell: the list's owner
+
+
+def test_a_tag_leads_in_with_a_double_hyphen_or_no_stop_at_all() -> None:
+    # "said--" and "said very slowly" with no stop before the quote's paragraph are tags like "said:"
+    cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Anna", "female", ())]
+    for lead in ("Anna, who had said nothing all evening, said--", "Anna stood up and said very slowly"):
+        text = f"Rosa and Tomas sat by the fire.\n\n“It is late,” said Rosa.\n\n{lead}\n\n“Then go home.”\n"
+        assert who(text, cast) == ["Rosa", "Anna"]
+
+
+def test_a_cast_entry_the_nouns_do_not_know_is_named_by_its_tag() -> None:
+    # "the ferryman" is no noun the descriptions know, but the cast lists him
+    cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("The Ferryman", "male", ())]
+    text = "Rosa and Tomas came in.\n\n“We are back,” said Rosa.\n\n“Your fare, sir,” said the ferryman quietly.\n"
+    assert who(text, cast) == ["Rosa", "The Ferryman"]
+    text = "Rosa and Tomas came in.\n\n“We are back,” said Rosa.\n\nThe ferryman bowed low and said\n\n“Fare?”\n"
+    assert who(text, cast) == ["Rosa", "The Ferryman"]
+    text = "Rosa and Tomas came in.\n\n“We are back,” said Rosa, and laughed a little.\n"
+    assert who(text, [*cast, ("A Little Boy", "male", ())]) == ["Rosa"]
+
+
+def test_a_who_clause_gives_its_verb_to_the_name_it_hangs_on() -> None:
+    # "broken by Tomas, who said": Tomas speaks, though a preposition comes before him
+    cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Anna", "female", ())]
+    text = "Rosa and Anna sat waiting.\n\nThe silence was broken by Tomas, who, smiling a little, said, “Here I am.”\n"
+    assert who(text, cast) == ["Tomas"]
+    # a long clause after the "who", with a subject of its own, is not his
+    text = ("Rosa and Anna sat waiting.\n\nShe gave the letter to Tomas, who was glad to have it, when Anna "
+            "drew back and said, “Wait.”\n")
+    assert who(text, cast) == ["Anna"]
+
+
+def test_a_paragraph_that_opens_on_a_speech_verb_sentence_is_the_tag_of_its_quote() -> None:
+    cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Anna", "female", ())]
+    text = ("Rosa and Tomas sat down.\n\n“Stay a week,” said Rosa.\n\n"
+            "Tomas seemed to waver, but Anna interposed. “He cannot stay.”\n")
+    assert who(text, cast) == ["Rosa", "Anna"]
+    text = "Rosa and Tomas sat down.\n\n“Stay a week,” said Rosa.\n\nAnna laughed. “He cannot stay.”\n"
+    assert who(text, cast)[1] == "Anna"     # a laugh is a beat: the same speaker, by the beat rule
+
+
+def test_narration_that_leads_into_the_next_quote_is_not_the_tag_of_the_one_before() -> None:
+    # “Are the boats ready?” And she replied, “Soon.”: "she replied" is the second quote's tag
+    cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Anna", "female", ())]
+    text = ("Anna went down to the river.\n\nEvery day Tomas asked Anna, “Are the boats ready?” "
+            "And she replied, “Soon.”\n")
+    assert who(text, cast) == ["Tomas", "Anna"]
+    text = "Rosa came in.\n\n“Well,” she said, “we are here.”\n"
+    assert who(text, cast) == ["Rosa", "Rosa"]     # a split quote keeps its tag
+
+
+def test_a_description_the_cast_lists_longer_is_that_entry() -> None:
+    # "the man with the grey coat" is its own entry; "the man" alone would be "A Man"
+    cast: Cast_ = [("Rosa", "female", ()), ("A Man", "male", ()), ("The Man With The Grey Coat", "male", ())]
+    text = "Rosa stood at the gate.\n\n“Let me in,” said Rosa.\n\n“No,” said the man with the grey coat, smiling.\n"
+    assert who(text, cast) == ["Rosa", "The Man With The Grey Coat"]
+    text = "Rosa stood at the gate.\n\n“Let me in,” said Rosa.\n\n“No,” said the man with a smile.\n"
+    assert who(text, cast) == ["Rosa", "A Man"]
+
+
+def test_a_name_owning_a_word_for_speech_is_the_speaker() -> None:
+    cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Anna", "female", ())]
+    text = ("Rosa, Tomas and Anna sat down.\n\n“I cannot go,” was Tomas's reasoning; and Anna's reply was, "
+            "“Then stay.”\n")
+    assert who(text, cast) == ["Tomas", "Anna"]
+
+
+def test_a_dash_of_hyphens_after_a_tag_name_is_no_part_of_it() -> None:
+    cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Anna", "female", ())]
+    text = ("Rosa, Tomas and Anna sat down.\n\n“It is late,” said Rosa.\n\n"
+            "“Why, to be sure,” said Tomas--“yes, certainly--it is late.”\n")
+    assert who(text, cast) == ["Rosa", "Tomas", "Tomas"]
+
+
+def test_a_title_alone_in_a_tag_is_the_one_cast_member_with_it() -> None:
+    cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Signora Vire", "female", ())]
+    text = ("Rosa and Tomas sat down.\n\n“It is late,” said Rosa.\n\n"
+            "“I had not noticed,” answered Signora. She sat.\n")
+    assert who(text, cast) == ["Rosa", "Signora Vire"]

@@ -8,19 +8,22 @@ surname ("Mr Hale" and "Hale"), and the pronouns he/she/I with their gender.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from audiobook.book import Character
-from audiobook.text.descriptions import FEMALE_NOUNS, MALE_NOUNS
+from audiobook.text.descriptions import FEMALE_NOUNS, MALE_NOUNS, PERSON_NOUNS
 from audiobook.text.names import (
+    FEMALE_TITLES,
     FIRST_PERSON,
     FUNCTION_WORDS,
     MALE_PRONOUNS,
+    MALE_TITLES,
     NOT_NAMES,
     ROLE_OF_TITLE,
     TITLES,
+    first_name_gender,
     is_narrator_name,
     name_parts,
     norm,
@@ -66,6 +69,7 @@ class Cast:
     def _build(self) -> None:
         owners: dict[str, set[str]] = defaultdict(set)
         exact: dict[str, str] = {}
+        holders: dict[str, set[str]] = defaultdict(set)     # a form -> everyone who lists it
         self.narrator = next((p.name for p in self.people.values() if is_narrator_name(p.name)), None)
         # "Good" is a common word but the name of a character here: "Shut up, Good!" addresses him
         self.word_names = frozenset(w for p in self.people.values() for f in (p.name, *p.aliases)
@@ -75,6 +79,7 @@ class Cast:
                 continue
             for form in [p.name, *p.aliases]:
                 exact[norm(form)] = p.name
+                holders[norm(form)].add(p.name)
             for form in [p.name, *p.aliases]:
                 for part in name_parts(form):
                     owners[part].add(p.name)
@@ -82,6 +87,8 @@ class Cast:
         self.forms.update(exact)
         # "Quenby" of "Orrin Quenby" and "Mrs. Quenby": a word several people's names share (explicit.py picks)
         self.shared = {k: tuple(sorted(v)) for k, v in owners.items() if len(v) > 1 and k not in exact}
+        self.contested = _contested(self.people, holders, self.shared)
+        self.spoken: dict[str, str | None] = {}     # a settled form -> its owner in a vocative
         self._starts: dict[str, int] = {}       # first word of a form -> the most words of such a form
         for k in self.forms:
             w = k.split(" ", 1)[0]
@@ -110,14 +117,37 @@ class Cast:
         self._role_re = re.compile(rf"\b(?:the|his|her|my|our|their|your)\s+(?:{body})\b", re.IGNORECASE) \
             if body else None
 
+    def settle(self, paragraphs: Iterable[str]) -> None:
+        """Give each form several cast members can be called by ("Tom" of "Tom Hale" and "Tom Wren", "Mr.
+        Wren" listed by two) to the one the book seldom names any other way: the other is told apart by
+        their own forms ("Hale"). Only when that one is named at least three times less often, else the
+        form stays as the list has it (a shared word: for the tag to pick by recency). A quote that calls
+        someone by it still means the one the list gives it to: the list has it from how people address
+        each other ("Tom!" says his mother to Tom Hale, whom the narration calls Hale)."""
+        if not self.contested:
+            return
+        count: Counter[str] = Counter()
+        for text in paragraphs:
+            for m in self.mentions(text):
+                if m.person and m.kind in ("name", "alias") and norm(m.word) not in self.contested:
+                    count[m.person] += 1
+        for key, people in self.contested.items():
+            few = sorted(people, key=lambda p: count[p])
+            if count[few[0]] * 3 <= count[few[1]] and count[few[1]] >= 10 and count[few[0]] >= 3:
+                self.spoken[key] = self.forms.get(key)
+                self.forms[key] = few[0]
+                self.shared.pop(key, None)
+        self._seen.clear()
+
     def addressed(self, quote: str) -> list[str]:
         """The characters a quote speaks to: "Rosa, did you know?", "Yes, uncle." (a cast form or
         title written small), in order."""
-        out = [r for r in (self.resolve(v) for v in vocatives(quote, self.word_names)) if r]
+        out = [r for r in (self.spoken.get(norm(v)) if norm(v) in self.spoken else self.resolve(v)
+                           for v in vocatives(quote, self.word_names)) if r]
         if self._voc_re is not None:
             for m in self._voc_re.finditer(quote):
                 word = m.group(1).lower()
-                who = self.forms.get(word) or self.roles.get(word)
+                who = (self.spoken.get(word) if word in self.spoken else self.forms.get(word)) or self.roles.get(word)
                 if who and who not in out:
                     out.append(who)
         return out
@@ -236,3 +266,42 @@ class Cast:
                 continue
             return i + n - 1, end, person
         return None
+
+
+def _contested(people: dict[str, Person], holders: dict[str, set[str]],
+               shared: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """The name forms that can stand for several cast members, with them: one two people list ("Mr.
+    Hale"), a first name that opens several people's names ("Tom" of "Tom Hale" and "Tom Wren", also
+    when one lists it as an alias). Only people of the sex of the form's title or first name, and no
+    description ("A Friend of Mrs. Hale")."""
+    def first(p: str) -> str:
+        return (norm(p).split() or [""])[0]
+
+    ranks = {norm(f) for p in people.values() for f in (p.name, *p.aliases) if without_article(f) != f}
+    out: dict[str, set[str]] = {}
+    for key, names in shared.items():
+        if _first_name(key, ranks):
+            out[key] = {p for p in names if first(p) == key}
+    for key, held in holders.items():
+        ws = key.split()
+        who = set(held)
+        if len(ws) == 1 and _first_name(key, ranks):
+            who |= {p for p in people if first(p) == key and len(norm(p).split()) > 1}
+        if len(who) > 1:
+            out[key] = who
+    contested: dict[str, tuple[str, ...]] = {}
+    for key, who in out.items():
+        ws = key.split()
+        sex = ("male" if ws[0] in MALE_TITLES else "female" if ws[0] in FEMALE_TITLES else
+               first_name_gender(key.title()))
+        if sex is not None:
+            who = {p for p in who if people[p].gender in (sex, "unknown")}
+        who = {p for p in who if (p.split() or [""])[0].lower() not in ("the", "a", "an") and " of " not in norm(p)}
+        if len(who) > 1 and ws[-1] not in PERSON_NOUNS:
+            contested[key] = tuple(sorted(who))
+    return contested
+
+
+def _first_name(key: str, ranks: set[str]) -> bool:
+    """A first name of known sex, not a rank ("Admiral" is one, spelled "the Admiral" by some form)."""
+    return first_name_gender(key.title()) is not None and key not in ROLE_OF_TITLE and key not in ranks

@@ -14,8 +14,9 @@ import re
 
 WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 TOKEN_RE = re.compile(r"[\w’'-]+")
-# a name form's token: hyphens and one trailing period kept ("Jean-Paul", "Mr."), so that forms compare whole
-NAME_TOKEN_RE = re.compile(r"[\w’'-]+\.?")
+# a name form's token: inner hyphens and one trailing period kept ("Jean-Paul", "Mr."), so that forms compare
+# whole; a dash of hyphens ("Tomas--") is no part of it
+NAME_TOKEN_RE = re.compile(r"[\w’']+(?:-[\w’']+)*\.?")
 # a speech tag's word: no hyphen, so "--said" and "said--" are the verb; "_" and end apostrophes kept
 TAG_WORD_RE = re.compile(r"[\w’']+")
 

@@ -22,8 +22,8 @@ from audiobook.text.attribution.tags import TAG_REASON
 from audiobook.text.cast import Mention
 from audiobook.text.descriptions import anyone, description, small_determiner
 from audiobook.text.manuscript import Paragraph, Segment
+from audiobook.text.names import TITLES, norm, without_article
 from audiobook.text.speech_verbs import SPEECH_VERBS
-from audiobook.text.tokens import TOKEN_RE
 
 # "he answered": the one who answers is not the one who just spoke
 REPLY_VERBS = frozenset("answer answers answered reply replies replied rejoin rejoined retort retorted respond "
@@ -39,6 +39,8 @@ def explicit(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]]
         a = _tag_clause(st, text, mentions[i + 1], after=True, excluded=excluded)
         if a is not None and a.speaker in excluded:     # “Nonsense, Fergus! ...” observed Fergus: not his
             a = None
+        if a is not None and i + 2 < len(segs) and segs[i + 2].kind == "dialogue" and _NEXT_TAG_RE.match(text):
+            a = None    # “Well?” And he answered, “...”: the narration is the next quote's tag, not this one's
         unnamed = a is None or (a.reason.startswith('explicit: "') and st.cast.resolve(a.speaker) is None)
         m = _IT_WAS_RE.search(text) if unnamed else None
         who = st.cast.resolve(m.group(1)) if m else None
@@ -46,9 +48,43 @@ def explicit(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]]
             return Attribution(who, 0.8, f'named after the tag: "{short(m.group(0))}"')  # type: ignore[union-attr]
         if a is not None:
             return a
-    if i > 0 and segs[i - 1].kind == "narration" and segs[i - 1].text.rstrip().endswith((",", ":", "—")):
-        return _tag_clause(st, segs[i - 1].text, mentions[i - 1], after=False, excluded=excluded)
+    if i + 1 < len(segs) and segs[i + 1].kind == "narration":
+        a = _spoken_noun(segs[i + 1].text, mentions[i + 1], after=True)
+        if a is not None:
+            return a
+    if i > 0 and segs[i - 1].kind == "narration" and (leads_in(segs[i - 1].text)
+                                                      or i == 1 and ends_with_verb(segs[0].text)):
+        return _tag_clause(st, segs[i - 1].text, mentions[i - 1], after=False, excluded=excluded) \
+            or _spoken_noun(segs[i - 1].text, mentions[i - 1], after=False)
     return None
+
+
+def _spoken_noun(text: str, mentions: list[Mention], *, after: bool) -> Attribution | None:
+    """“...,” was Rosa's reply. / and Rosa's answer was, “...”: a name owning a word for speech."""
+    m = (_NOUN_AFTER_RE.match(text) if after else
+         next(reversed(list(_NOUN_BEFORE_RE.finditer(text))), None))
+    if m is None:
+        return None
+    who = next((x.person for x in mentions if x.end == m.start(1) and x.kind in ("name", "alias")), None)
+    return Attribution(who, 0.9, f'explicit: "{short(m.group(0).strip())}"') if who else None
+
+
+def leads_in(text: str) -> bool:
+    """Narration that leads into a quote: it ends "said," / "said:" / "said--", or with a speech verb and
+    at most two words after it and no stop at all ("The porter said very slowly" before the quote)."""
+    text = text.rstrip()
+    if text.endswith((",", ":", "—", "--", "–")):
+        return True
+    toks = _WORD_RE.findall(text[-60:])
+    return text[-1:].isalpha() and any(w.lower() in SPEECH_VERBS for w in toks[-3:])
+
+
+def ends_with_verb(text: str) -> bool:
+    """Narration that ends on its speech verb ("..., but Tomas interposed."): before a quote with no
+    narration of its own before it, it is that quote's tag."""
+    text = text.rstrip()
+    toks = _WORD_RE.findall(text[-40:])
+    return text.endswith(".") and bool(toks) and toks[-1].lower() in SPEECH_VERBS - _NOT_ALONE
 
 
 def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
@@ -60,7 +96,7 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
     else:
         starts = [m.end() for m in SENTENCE_RE.finditer(text)]
         lo, hi = (starts[-1] if starts else 0), len(text)
-    toks = [(w.start(), w.end(), w.group(0).lower()) for w in TOKEN_RE.finditer(text, lo, hi)]
+    toks = [(w.start(), w.end(), w.group(0).lower()) for w in _WORD_RE.finditer(text, lo, hi)]
     verbs = [t for t in toks if t[2] in SPEECH_VERBS and text[t[1]:t[1] + 7].split()[:1] != ["that"]]  # said that
     if not verbs:
         return None
@@ -74,8 +110,11 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
     after_v = [m for m in inside if m.start >= ve and m.start - ve <= 25]
     subject: Mention | None = None
     shared = _shared_name(st, text, toks, toks.index((vs, ve, verb)), lo, hi)
-    if shared is not None and not any(m.kind in ("name", "alias") and m.end <= vs
-                                      and shared.start - m.end < 3 for m in before):
+    who_of = None if after else _relative_subject(text, mentions, lo, vs)
+    if who_of is not None:
+        subject = who_of        # "joined by Tomas, who, smiling, said,": Tomas
+    elif shared is not None and not any(m.kind in ("name", "alias") and m.end <= vs
+                                        and shared.start - m.end < 3 for m in before):
         subject = shared        # "Quenby asked": the Quenby of the conversation
     elif before and (not after or toks.index((vs, ve, verb)) - _tok_index(toks, before[-1].start) <= 4):
         subject = before[-1]
@@ -83,10 +122,17 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
         subject = after_v[0]
     if subject is None:
         desc = description(text[ve:hi]) or description(small_determiner(text[lo:vs]), last=True)
+        if desc is None and st.cast.from_book:
+            listed = _listed(st, text, ve, hi) or _listed(st, text, lo, vs, last=True) or _titled(st, text, ve, hi)
+            if listed is not None:      # "said the ferryman": a cast entry the nouns lack
+                return Attribution(listed[0], 0.8, f'explicit: "{verb} {listed[1]}"')
         if desc is None:
             return None
         desc = _VOICE_OF_RE.sub("", desc)      # "said his mother's voice": his mother
         who = st.cast.describe(desc)
+        longer = _longer_form(st, text, text.find(desc, ve), hi) if st.cast.from_book else None
+        if longer is not None:      # "said the man with the grey coat": that entry, not "A Man"
+            who, desc = longer
         if not st.cast.from_book and (who is None or is_description(who)):
             who = just_named(st, desc, who) or who
         if who is None and not st.cast.from_book and anyone(desc):
@@ -119,6 +165,59 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
     return Attribution(who, 0.95, f'explicit: "{phrase}"')
 
 
+def _relative_subject(text: str, mentions: list[Mention], lo: int, vs: int) -> Mention | None:
+    """"The silence was broken by Tomas, who said": the name a "who" clause holding the verb hangs on,
+    even after a preposition."""
+    m = next(reversed(list(_WHO_RE.finditer(text, lo, vs))), None)
+    if m is None or _CLAUSE_END_RE.search(text, m.end(), vs) or len(_WORD_RE.findall(text, m.end(), vs)) > 8:
+        return None     # "..., who, though surprised, was willing, when she drew back and said": not his
+    return next((x for x in mentions if x.end == m.start() and x.kind in ("name", "alias")), None)
+
+
+def _longer_form(st: State, text: str, start: int, hi: int) -> tuple[str, str] | None:
+    """The longest cast entry a description in a tag spells with the words after it ("the man with the
+    grey coat"), when it is longer than the description: who, and the words."""
+    if start < 0:
+        return None
+    words = list(_WORD_RE.finditer(text, start, hi))[:8]
+    for n in range(len(words), 2, -1):
+        phrase = text[start:words[n - 1].end()]
+        found = _exact(st, phrase)
+        if found is not None:
+            return found, phrase
+    return None
+
+
+def _exact(st: State, phrase: str) -> str | None:
+    """The cast entry that lists exactly this name or description (articles aside), if any."""
+    words = without_article(" ".join(phrase.split())).lower()
+    person = st.cast.people.get(st.cast.resolve(words) or "")
+    if person is None or words not in {without_article(f).lower() for f in (person.name, *person.aliases)}:
+        return None
+    return person.name
+
+
+def _titled(st: State, text: str, lo: int, hi: int) -> tuple[str, str] | None:
+    """"answered Signora": a title alone after the verb is the one cast member whose name has it."""
+    m = _TITLE_ALONE_RE.match(text, lo, hi)
+    title = m.group(1).lower() if m else ""
+    if title not in TITLES:
+        return None
+    owners = [p.name for p in st.cast.people.values() if (norm(p.name).split() or [""])[0] == title]
+    return (owners[0], m.group(1)) if len(owners) == 1 and m else None
+
+
+def _listed(st: State, text: str, lo: int, hi: int, last: bool = False) -> tuple[str, str] | None:
+    """A cast entry written small in a tag, right after the verb ("said the ferryman") or,
+    with ``last``, opening the clause before it ("The ferryman bowed and said"): who, and the words."""
+    if last:
+        m = _SMALL_BEFORE_RE.match(text[lo:hi].strip())
+    else:
+        m = _SMALL_AFTER_RE.match(text, lo, hi)
+    who = _exact(st, m.group(1)) if m else None       # "laughed a little" is not "A Little Boy"
+    return (who, m.group(1)) if who and m else None
+
+
 def _shared_name(st: State, text: str, toks: list[tuple[int, int, str]], v: int, lo: int,
                  hi: int) -> Mention | None:
     """"Quenby asked", "said Robert": a capitalised word next to the speech verb that several people's names
@@ -144,7 +243,7 @@ def colon(st: State, prev: Paragraph | None, excluded: set[str]) -> Attribution 
     if prev is None or not prev.segments or prev.segments[-1].kind != "narration":
         return None
     text = prev.segments[-1].text.rstrip()
-    if not text.endswith((":", ",", "—")):
+    if not leads_in(text):
         return None
     a = _tag_clause(st, text, resolve(st, st.cast.mentions(text), text), after=False)
     if a is None or a.speaker in excluded:
@@ -169,6 +268,22 @@ def _tok_index(toks: list[tuple[int, int, str]], start: int) -> int:
     return len(toks)
 
 
+# speech verbs that alone end a sentence as a sound or a move, not as a tag ("The painter laughed.")
+_NOT_ALONE = frozenset("laughed sighed groaned sobbed gasped chuckled giggled snorted moaned whimpered grunted "
+                       "went put broke cut returned continued agreed assented resumed".split())
+_NEXT_TAG_RE = re.compile(r"\s*(?:(?:and|but|then)\b[^.;!?]*[,:—]|[\w’'-]+(?:\s+[\w’'-]+){0,3}\s*:)\s*$",
+                          re.IGNORECASE)
+_WORD_RE = re.compile(r"[\w’']+(?:-[\w’']+)*")     # "said--" is the verb, "well-bred" one word
+_SPEECH_NOUN = r"(?:only\s+|first\s+|whole\s+|last\s+)?(?:reply|answer|remark|rejoinder|response|retort|declaration|" \
+               r"reasoning|exclamation|comment|words|greeting|observation|language)"
+_NOUN_AFTER_RE = re.compile(rf"\s*(?:was|were|came)\s+\S+?(['’]s?\s+){_SPEECH_NOUN}\b")
+_NOUN_BEFORE_RE = re.compile(rf"\S+?(['’]s?\s+){_SPEECH_NOUN}\s+(?:was|were)\s*[,:—-]*\s*$")
+_WHO_RE = re.compile(r"(?<=[\w.])['’]?,\s*who\b")
+_CLAUSE_END_RE = re.compile(r"[;:]|\b(?:he|she|they|I|[A-Z]\w+)\s")      # "..., who smiled; and Rosa said"
+_TITLE_ALONE_RE = re.compile(r"\s*([A-Z][a-z]+)(?=\s*[,.;!?—]|\s+[a-z])")
+_SMALL_AFTER_RE = re.compile(r"\s*((?:the|a|an)\s+[a-z][a-z-]+)"
+                             r"(?=\s*(?:[,.;!?—]|$)|\s+(?:[a-z]+ly|in|to|with|as|and)\b)")
+_SMALL_BEFORE_RE = re.compile(r"((?:[Tt]he|[Aa]n?)\s+[a-z][a-z-]+)(?=\s+[a-z]|\s*$)")
 _IT_WAS_RE = re.compile(r"(?<=[.;!?] )(?:It|This|That) (?:was|is) (?:only |just )?"
                         r"((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)")
 OWN_NAME_RE = re.compile(r"\b(?:[Mm]y name is|I am|I'm|I’m|[Cc]all me)\s+((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)")

@@ -60,6 +60,8 @@ from audiobook.text.names import vocatives
 def attribute(ms: Manuscript, cast: Cast) -> dict[int, Attribution]:
     """Speaker, confidence and reason for every quote of the manuscript, by quote_id."""
     quiet = unspoken(ms)            # verse, titles, thoughts: the narration voice reads them
+    if cast.from_book:              # "Tom" of two Toms: the one the book has no other name for
+        cast.settle(p.raw for ch in ms.chapters for p in ch.paragraphs)
     spoken = without(ms, quiet)     # the passes see no turn of a conversation in them
     found = _read(State(cast), spoken)
     for q, why in quiet.items():
