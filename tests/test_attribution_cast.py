@@ -242,7 +242,7 @@ def test_a_dash_of_hyphens_after_a_tag_name_is_no_part_of_it() -> None:
 
 
 def test_a_title_alone_in_a_tag_is_the_one_cast_member_with_it() -> None:
-    cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Signora Vire", "female", ())]
+    cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Frau Vire", "female", ())]
     text = ("Rosa and Tomas sat down.\n\n“It is late,” said Rosa.\n\n"
-            "“I had not noticed,” answered Signora. She sat.\n")
-    assert who(text, cast) == ["Rosa", "Signora Vire"]
+            "“I had not noticed,” answered Frau. She sat.\n")
+    assert who(text, cast) == ["Rosa", "Frau Vire"]

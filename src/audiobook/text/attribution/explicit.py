@@ -198,7 +198,7 @@ def _exact(st: State, phrase: str) -> str | None:
 
 
 def _titled(st: State, text: str, lo: int, hi: int) -> tuple[str, str] | None:
-    """"answered Signora": a title alone after the verb is the one cast member whose name has it."""
+    """"answered Frau": a title alone after the verb is the one cast member whose name has it."""
     m = _TITLE_ALONE_RE.match(text, lo, hi)
     title = m.group(1).lower() if m else ""
     if title not in TITLES:
