@@ -303,3 +303,14 @@ def test_one_called_by_a_capitalised_noun_in_speech_tags_is_no_place() -> None:
     text = ("Vera walked down to the Thames. The Thames was high.\n\n“It is very high,” said Vera.\n\n"
             "She looked at the Thames again. “Too high,” said Vera.")
     assert "Thames" not in people(text)
+
+
+def test_a_man_named_in_apposition_does_not_make_the_man_his_alias() -> None:
+    # "Orrin Vale, a man of fifty": a boy so named is the boy of later lines, but "the man" of a later
+    # scene is any man there (the porter who hands Rosa her bag), not Orrin Vale
+    text = ("Orrin Vale, a man of fifty, kept the inn. Orrin Vale was kind.\n\n“Sit down,” said Orrin Vale.\n\n"
+            "The man at the station bowed. The man took her bag. The man smiled.\n\n“Your bag,” said the man.\n\n"
+            "“Thank you,” said Rosa.\n\n“Good day,” said the man.")
+    assert "the man" not in people(text).get("Orrin Vale", set())
+    boy = text.replace("a man of fifty", "a boy of nine").replace("the man", "the boy").replace("The man", "The boy")
+    assert "the boy" in people(boy)["Orrin Vale"]

@@ -268,7 +268,7 @@ def discover(ms: Manuscript) -> Cast:
             same[0].aliases.add(desc)
             continue
         in_apposition = apposed.get(desc.split()[-1].lower(), set())
-        if len(in_apposition) == 1 and len(desc.split()) == 2:     # "William, a boy of seven": the boy is William
+        if len(in_apposition) == 1 and len(desc.split()) == 2 and head not in _ANY_ONE:   # "William, a boy of seven"
             who = next(iter(in_apposition))
             owner = next((p for p in people.values() if norm(who) in {norm(f) for f in (p.name, *p.aliases)}
                           or norm(who) in name_parts(p.name)), None)
@@ -294,6 +294,8 @@ _PLACE_BEFORE_RE = re.compile(r"(?<![\w'’])(?:in|at|from|into|near|through|tow
 _PLACE_WORDS = frozenset("End Court Abbey Street Cottage Villa Lane Square Road Corner Place Gardens Hotel Inn "
                          "Station Terrace Avenue Crescent Parsonage Rectory Vicarage Priory Grange Lodge".split())
 _THE_RE = re.compile(r"\b[Tt]he (?=[a-z])")
+# "Hale, a man of fifty": "the man" of a later scene is any man there, not an alias of Hale
+_ANY_ONE = frozenset("man woman lady gentleman fellow person".split())
 _SENTENCE_CUT_RE = re.compile(r"[.!?]['’\"”]?\s+")
 _LOWER_RE = re.compile(r"(?<![\w'’])[a-z][a-z'’-]*")
 
