@@ -314,3 +314,17 @@ def test_a_man_named_in_apposition_does_not_make_the_man_his_alias() -> None:
     assert "the man" not in people(text).get("Orrin Vale", set())
     boy = text.replace("a man of fifty", "a boy of nine").replace("the man", "the boy").replace("The man", "The boy")
     assert "the boy" in people(boy)["Orrin Vale"]
+
+
+def test_a_title_alone_is_the_one_person_so_titled() -> None:
+    # "Mademoiselle" alone ("Mademoiselle’s hand") is the book's one Mademoiselle Vire; with two people so
+    # titled it stays a character of its own
+    text = ("Mademoiselle Vire played the piano. Mademoiselle Vire was old.\n\n“Sit down,” said Mademoiselle Vire.\n\n"
+            "“Thank you, Mademoiselle,” said Rosa.\n\n“Play for me,” said Mademoiselle.\n\n“I cannot, Mademoiselle,” "
+            "said Rosa.\n\n“Then go,” said Mademoiselle.\n\nRosa took Mademoiselle’s hand, looked into "
+            "Mademoiselle’s eyes and kissed Mademoiselle’s cheek.")
+    found = people(text)
+    assert "Mademoiselle" in found["Mademoiselle Vire"] and "Mademoiselle" not in found
+    two = text.replace("was old.", "was old. Rosa saw Mademoiselle Dax, heard Mademoiselle Dax and met "
+                                   "Mademoiselle Dax.")
+    assert "Mademoiselle" in people(two)

@@ -28,6 +28,7 @@ from audiobook.text.descriptions import (
 )
 from audiobook.text.manuscript import Manuscript
 from audiobook.text.names import (
+    ABBREVIATED_TITLES,
     FEMALE_PRONOUNS,
     FEMALE_TITLES,
     MALE_PRONOUNS,
@@ -234,6 +235,7 @@ def discover(ms: Manuscript) -> Cast:
                 else (same[0], p)
             keep.aliases |= {gone.name, *gone.aliases}      # "Mike Hale" keeps his full name
             del people[gone.name]
+    _title_alone_joins_the_one_so_titled(people)
     for p in people.values():
         votes: Counter[str] = Counter()
         for form in [p.name, *p.aliases]:
@@ -281,6 +283,24 @@ def discover(ms: Manuscript) -> Cast:
         people[name] = Person(name, noun_gender(desc) or gender_of(desc))
         speaks[name] += c
     return Cast(people.values())
+
+
+def _title_alone_joins_the_one_so_titled(people: dict[str, Person]) -> None:
+    """"Mademoiselle" (a title alone) is the one Mademoiselle Vire of the book, "Mlle" too; with two
+    people so titled, or none, it stays a character of its own ("the Colonel")."""
+    def title(word: str) -> str:
+        word = word.rstrip(".")
+        return ABBREVIATED_TITLES.get(word.capitalize(), word).lower()
+
+    for p in list(people.values()):
+        ws = norm(p.name).split()
+        if p.aliases or len(ws) != 1 or title(ws[0]) not in TITLES | ROLE_OF_TITLE.keys():
+            continue
+        same = [q for q in people.values() if q is not p and any(
+            len(f.split()) > 1 and title(norm(f).split()[0]) == title(ws[0]) for f in (q.name, *q.aliases))]
+        if len(same) == 1:
+            same[0].aliases.add(p.name)
+            del people[p.name]
 
 
 _SPEECH_VERB_RE = "|".join(sorted((v for v in SPEECH_VERBS if v.endswith("ed") or v in ("said", "says", "asks")),
