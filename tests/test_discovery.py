@@ -11,6 +11,7 @@ from audiobook.text.attribution.sieve import attribute
 from audiobook.text.cast import Cast
 from audiobook.text.characters import discover
 from audiobook.text.manuscript import parse_text
+from audiobook.text.names import NAME_RE
 from audiobook.text.script import build_script, cast_of, characters_yaml
 
 
@@ -328,3 +329,13 @@ def test_a_title_alone_is_the_one_person_so_titled() -> None:
     two = text.replace("was old.", "was old. Rosa saw Mademoiselle Dax, heard Mademoiselle Dax and met "
                                    "Mademoiselle Dax.")
     assert "Mademoiselle" in people(two)
+
+
+def test_m_with_a_full_stop_is_monsieur() -> None:
+    # "M. Vire" is a titled man, one character with "Monsieur Vire"; "I’M Sure" and a bare "M" are no title
+    text = ("M. Vire came to tea. Rosa liked M. Vire, and Monsieur Vire knew it.\n\n“Good day,” said M. Vire.\n\n"
+            "“Good day,” said Rosa.\n\n“It is cold,” said M. Vire.")
+    found = people(text)
+    assert "Vire" not in found and any("Vire" in n for n in found)
+    assert discover(parse_text(text)).gender(next(n for n in found if "Vire" in n)) == "male"
+    assert [m.group(0) for m in NAME_RE.finditer("I’M Sure that M Tom saw M. Vire.")] == ["Sure", "Tom", "M. Vire"]

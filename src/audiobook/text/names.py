@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-MALE_TITLES = frozenset("mr mister sir lord uncle father brother king prince master captain colonel "
+MALE_TITLES = frozenset("mr m mister sir lord uncle father brother king prince master captain colonel "
                         "general major count duke baron monsieur signor herr don".split())
 FEMALE_TITLES = frozenset("mrs ms miss madam madame lady aunt mother sister queen princess mademoiselle "
                           "signora frau dame mistress grandma granny".split())
@@ -56,9 +56,9 @@ FUNCTION_WORDS = frozenset(
     they this those through to too under until up upon very was we were what when where which while who
     whom why will with would yes yet you your still even never ever always once perhaps suddenly""".split())
 _NAME = r"[A-Z][\w’'-]*[a-z][\w’'-]*"
-_TITLE_RE = "|".join(sorted((t.capitalize() for t in TITLES), key=len, reverse=True))
+_TITLE_RE = "|".join(sorted((t.capitalize() for t in TITLES - {"m"}), key=len, reverse=True))
 # only a short title takes a period ("Mr. Hale"); "the General. Then Rosa" is two sentences
-_ABBREVIATED = "Mrs|Mr|Ms|Dr|Rev|St"
+_ABBREVIATED = "Mrs|Mr|Ms|Dr|Rev|St|M(?=\\.)"     # "M. Vire": Monsieur
 NAME_RE = re.compile(rf"\b(?:(?:(?:{_ABBREVIATED})\.?|(?:{_TITLE_RE}))\s+)?{_NAME}(?:[ \t]+{_NAME}){{0,2}}")
 _DETERMINERS = ("the ", "a ", "an ")
 
