@@ -339,3 +339,15 @@ def test_m_with_a_full_stop_is_monsieur() -> None:
     assert "Vire" not in found and any("Vire" in n for n in found)
     assert discover(parse_text(text)).gender(next(n for n in found if "Vire" in n)) == "male"
     assert [m.group(0) for m in NAME_RE.finditer("I’M Sure that M Tom saw M. Vire.")] == ["Sure", "Tom", "M. Vire"]
+
+
+def test_a_surname_with_van_or_de_is_one_name() -> None:
+    # "Mr. van der Hoek" is one name (not "Hoek"), so is "Anna de Vere"; "the van der Hoeks" is the family
+    text = ("Mr. van der Hoek came to dinner. Rosa liked Mr. van der Hoek, and Anna de Vere did too.\n\n"
+            "“Good evening,” said Mr. van der Hoek.\n\n“Good evening,” said Anna de Vere.\n\n"
+            "“Sit down,” said Mr. van der Hoek. The van der Hoeks were rich.")
+    found = people(text)
+    assert "Mr. van der Hoek" in found and "Anna de Vere" in found and "Hoek" not in found
+    # "le" and "la" join nothing: "Ad le Roy" is what a text whose accents were lost makes of "Adèle Roy"
+    assert [m.group(0) for m in NAME_RE.finditer("Rosa saw Mr. de Vere and Ad le Roy.")] == ["Rosa", "Mr. de Vere",
+                                                                                          "Ad", "Roy"]

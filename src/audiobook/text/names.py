@@ -59,7 +59,10 @@ _NAME = r"[A-Z][\w’'-]*[a-z][\w’'-]*"
 _TITLE_RE = "|".join(sorted((t.capitalize() for t in TITLES - {"m"}), key=len, reverse=True))
 # only a short title takes a period ("Mr. Hale"); "the General. Then Rosa" is two sentences
 _ABBREVIATED = "Mrs|Mr|Ms|Dr|Rev|St|M(?=\\.)"     # "M. Vire": Monsieur
-NAME_RE = re.compile(rf"\b(?:(?:(?:{_ABBREVIATED})\.?|(?:{_TITLE_RE}))\s+)?{_NAME}(?:[ \t]+{_NAME}){{0,2}}")
+# the small words inside a surname ("Mr. van der Hoek", "Anna de Vere")
+_PARTICLES = r"(?:(?:van|von|der|den|de|du|da|di|del|della)[ \t]+){0,2}"
+NAME_RE = re.compile(rf"\b(?:(?:(?:{_ABBREVIATED})\.?|(?:{_TITLE_RE}))\s+{_PARTICLES})?{_NAME}"
+                     rf"(?:[ \t]+{_PARTICLES}{_NAME}){{0,2}}")
 _DETERMINERS = ("the ", "a ", "an ")
 
 
@@ -132,6 +135,8 @@ def clean_name(name: str, allow: frozenset[str] = frozenset()) -> str:
         ws = ws[:-1]
     while ws and ws[-1] in NOT_NAMES and ws[-1] not in allow and len(ws) == 1:
         ws = ws[:-1]
+    while ws and ws[0][:1].islower():       # "The van der Hoeks": not "van der Hoeks"
+        ws = ws[1:]
     if not ws or (len(ws) == 1 and ws[0].rstrip(".").lower() in TITLES):
         return ""
     if ws[-1].endswith(("’s", "'s")):
