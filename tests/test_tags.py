@@ -134,7 +134,7 @@ def test_he_answered_after_a_tagged_line_is_the_other_man() -> None:
 def test_a_tag_in_a_paragraph_of_two_speakers_leaves_the_other_to_its_own_evidence() -> None:
     # the narration gives the first quote to Ann; the producer tagged the second, Tom's: it is a fact
     # for its own quote, and the first stays Ann's instead of taking the tag
-    text = "Ann and Tom were asked to help.\n\n“Not I,” was Ann's answer; and her brother's reply was, {}“Nor I.”"
+    text = "Ann and Tom were asked to help.\n\nAnn shook her head. “Not I.” Her brother only shrugged. {}“Nor I.”"
     assert [spk for _, spk, _ in said(text.format(""), ANN_MARY)] == ["Ann", "Ann"]
     assert [(spk, why.split(":")[0]) for _, spk, why in said(text.format("[Tom]"), ANN_MARY)] == [
         ("Ann", "beat"), ("Tom", "tag")]

@@ -163,7 +163,7 @@ def _sieve(st: State, prev: Paragraph | None, segs: tuple[Segment, ...], mention
             or beat(st, segs, mentions, excluded)
         return {i: a for i in quotes} if a else {}
     if all(a.reason == TAG_REASON for a in found.values()) and len(found) < len(quotes):
-        # '"Not I," was Ann's answer, and Tom's, [Tom]"Nor I."': the tag is a fact for its own quote only;
+        # 'Ann shook her head. "Not I." Her brother shrugged. [Tom]"Nor I."': the tag is a fact for its own quote;
         # the paragraph's own evidence, when it names someone else, still speaks for the others
         a = colon(st, prev, excluded) or introduction(st, segs, quotes) or beat(st, segs, mentions, excluded)
         if a is not None and a.speaker not in {t.speaker for t in found.values()}:
