@@ -246,3 +246,12 @@ def test_a_title_alone_in_a_tag_is_the_one_cast_member_with_it() -> None:
     text = ("Rosa and Tomas sat down.\n\n“It is late,” said Rosa.\n\n"
             "“I had not noticed,” answered Frau. She sat.\n")
     assert who(text, cast) == ["Rosa", "Frau Vire"]
+
+
+def test_a_speech_verb_ending_in_ing_ends_a_lead_in_as_its_tag() -> None:
+    cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Anna", "female", ())]
+    text = ("Rosa, Tomas and Anna sat down.\n\n“It is late,” said Rosa.\n\n"
+            "Rosa sat still, and Tomas leaned towards her, remarking: “Not yet.”\n\n"
+            "Rosa stood at the door, and Anna came running in, calling out, “The boat is here!”\n\n"
+            "Tomas asked if it was full, and Rosa replied, that it was, adding, “We must wait.”\n")
+    assert who(text, cast) == ["Rosa", "Tomas", "Anna", "Rosa"]

@@ -98,6 +98,9 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
         lo, hi = (starts[-1] if starts else 0), len(text)
     toks = [(w.start(), w.end(), w.group(0).lower()) for w in _WORD_RE.finditer(text, lo, hi)]
     verbs = [t for t in toks if t[2] in SPEECH_VERBS and text[t[1]:t[1] + 7].split()[:1] != ["that"]]  # said that
+    if not verbs and not after:     # "Tomas came running in, calling out,": nothing after it is a subject
+        verbs = [t for k, t in enumerate(toks) if k >= len(toks) - 4 and _gerund(t[2])
+                 and not any(w[2] in _SUBJECT_WORDS or text[w[0]].isupper() for w in toks[k + 1:])][-1:]
     if not verbs:
         return None
     if after and toks.index(verbs[0]) > 6:
@@ -163,6 +166,16 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
     if subject.kind == "first":
         return Attribution(who, 0.8, f'explicit: "{phrase}" (the narrator)')
     return Attribution(who, 0.95, f'explicit: "{phrase}"')
+
+
+def _gerund(word: str) -> bool:
+    """"calling out,", "remarking:": a speech verb's -ing form, which ends a lead-in as its tag ("Tomas came
+    running in, calling out,"); not one that is mostly a move or a sound ("returning", "laughing")."""
+    if not word.endswith("ing") or len(word) < 6:
+        return False
+    stem = word[:-3]
+    forms = {stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else stem}
+    return any(f in SPEECH_VERBS and f not in _NOT_GERUND for f in forms)
 
 
 def _relative_subject(text: str, mentions: list[Mention], lo: int, vs: int) -> Mention | None:
@@ -271,6 +284,9 @@ def _tok_index(toks: list[tuple[int, int, str]], start: int) -> int:
 # speech verbs that alone end a sentence as a sound or a move, not as a tag ("The painter laughed.")
 _NOT_ALONE = frozenset("laughed sighed groaned sobbed gasped chuckled giggled snorted moaned whimpered grunted "
                        "went put broke cut returned continued agreed assented resumed".split())
+_NOT_GERUND = frozenset("laugh sigh groan sob gasp chuckle giggle snort moan whimper grunt go put cut return "
+                        "continue resume begin pursue reason object correct prompt remind tell".split())
+_SUBJECT_WORDS = frozenset("i he she we they you it".split())
 _NEXT_TAG_RE = re.compile(r"\s*(?:(?:and|but|then)\b[^.;!?]*[,:—]|[\w’'-]+(?:\s+[\w’'-]+){0,3}\s*:)\s*$",
                           re.IGNORECASE)
 _WORD_RE = re.compile(r"[\w’']+(?:-[\w’']+)*")     # "said--" is the verb, "well-bred" one word
