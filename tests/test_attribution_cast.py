@@ -255,3 +255,10 @@ def test_a_speech_verb_ending_in_ing_ends_a_lead_in_as_its_tag() -> None:
             "Rosa stood at the door, and Anna came running in, calling out, “The boat is here!”\n\n"
             "Tomas asked if it was full, and Rosa replied, that it was, adding, “We must wait.”\n")
     assert who(text, cast) == ["Rosa", "Tomas", "Anna", "Rosa"]
+
+
+def test_the_article_in_a_tag_is_the_possessive_the_cast_list_writes() -> None:
+    cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("His Groom", "male", ())]
+    text = ("Rosa and Tomas sat by the fire.\n\n“It is late,” said Rosa.\n\n“It is,” said Tomas.\n\n"
+            "“The horses are ready,” said the groom.\n\n“Good,” said Tomas.\n")
+    assert who(text, cast) == ["Rosa", "Tomas", "His Groom", "Tomas"]

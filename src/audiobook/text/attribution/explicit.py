@@ -227,8 +227,17 @@ def _listed(st: State, text: str, lo: int, hi: int, last: bool = False) -> tuple
         m = _SMALL_BEFORE_RE.match(text[lo:hi].strip())
     else:
         m = _SMALL_AFTER_RE.match(text, lo, hi)
-    who = _exact(st, m.group(1)) if m else None       # "laughed a little" is not "A Little Boy"
+    who = (_exact(st, m.group(1)) or _owned(st, m.group(1))) if m else None   # "laughed a little": not "A Little Boy"
     return (who, m.group(1)) if who and m else None
+
+
+def _owned(st: State, phrase: str) -> str | None:
+    """"said the valet" for the one entry the list writes "His Valet" (or "Her Maid"): the tag's article
+    for the list's possessive."""
+    words = without_article(" ".join(phrase.split())).lower()
+    owners = {p.name for p in st.cast.people.values() for f in (p.name, *p.aliases)
+              if f.lower() in (f"his {words}", f"her {words}", f"their {words}")}
+    return owners.pop() if len(owners) == 1 else None
 
 
 def _shared_name(st: State, text: str, toks: list[tuple[int, int, str]], v: int, lo: int,
