@@ -88,17 +88,17 @@ def test_one_person_has_no_margin() -> None:
 def test_a_sir_is_answered_by_a_man() -> None:
     # Cleo is likelier in the conversation, but Ann called the one she spoke to "sir"
     ev = [Evidence("Ann", 30.0, addressed_sex="male"), Evidence()]
-    conv = Conversation(ev, ["Ann", "Cleo", "Ben"], {"Cleo": 0.4, "Ben": 0.5},
-                        {"Ann": "female", "Cleo": "female", "Ben": "male"})
-    assert decode(conv) == ["Ann", "Ben"]
+    conv = Conversation(ev, ["Ann", "Cleo", "Piet"], {"Cleo": 0.4, "Piet": 0.5},
+                        {"Ann": "female", "Cleo": "female", "Piet": "male"})
+    assert decode(conv) == ["Ann", "Piet"]
 
 
 def test_the_turns_overrule_a_he_said_only_with_another_man() -> None:
-    # "said Ben" / "he said" (read as Ben) / "said Ben": the "he" is the man Ben answers, not Ben twice
-    he = Evidence("Ben", 30.0, fits=frozenset({"Tomas"}), soft=5.0)
-    ev = [Evidence("Ben", 30.0), he, Evidence("Ben", 30.0)]
-    assert decode(Conversation(ev, ["Ben", "Tomas"])) == ["Ben", "Tomas", "Ben"]
-    # a woman is no "he": with only Rosa to answer him, Ben speaks twice
-    she = Evidence("Ben", 30.0, fits=frozenset(), soft=5.0)
-    ev = [Evidence("Ben", 30.0), she, Evidence("Ben", 30.0)]
-    assert decode(Conversation(ev, ["Ben", "Rosa"])) == ["Ben", "Ben", "Ben"]
+    # "said Piet" / "he said" (read as Piet) / "said Piet": the "he" is the man Piet answers, not Piet twice
+    he = Evidence("Piet", 30.0, fits=frozenset({"Tomas"}), soft=5.0)
+    ev = [Evidence("Piet", 30.0), he, Evidence("Piet", 30.0)]
+    assert decode(Conversation(ev, ["Piet", "Tomas"])) == ["Piet", "Tomas", "Piet"]
+    # a woman is no "he": with only Rosa to answer him, Piet speaks twice
+    she = Evidence("Piet", 30.0, fits=frozenset(), soft=5.0)
+    ev = [Evidence("Piet", 30.0), she, Evidence("Piet", 30.0)]
+    assert decode(Conversation(ev, ["Piet", "Rosa"])) == ["Piet", "Piet", "Piet"]
