@@ -4,8 +4,8 @@ A conversation is a run of paragraphs with dialogue. Each paragraph may carry ev
 first pass (a tag, "said Rosa", "she asked", an action beat), the people its quotes name (not its
 speaker), and the person the paragraph before addressed (likely its speaker). Between the evidence,
 people take turns: the speaker of a paragraph is usually the one who spoke two paragraphs before,
-seldom the one just before, sometimes a third person; the one a "sir" or a "madam" spoke to answers
-as a man or a woman. ``decode`` scores every sequence of speakers by these preferences and returns
+seldom the one just before, sometimes a third person, who joins on a line the narration names or
+one spoken to them; the one a "sir" or a "madam" spoke to answers as a man or a woman. ``decode`` scores every sequence of speakers by these preferences and returns
 the best one (a second-order Viterbi search over the people of the conversation), so a sure line
 re-alternates the lines on both sides of it, and an early guess no longer carries its error forward
 through a long exchange. ``margins`` says how sure each choice is: how much worse the best sequence
@@ -44,6 +44,7 @@ class Weights:
     excluded: float = 4.0      # a quote that names its own speaker
     hint: float = 0.8          # the subject of the sentence just before the paragraph
     sex: float = 4.0           # answering a "sir" as a woman, a "madam" as a man
+    untold: float = 1.0        # a third person joins on a line whose words do not say so, unaddressed
 
 
 @dataclass
@@ -120,7 +121,8 @@ def _turn(pp: int, p: int, c: int, k: int, ev: Evidence, conv: Conversation, w: 
     if c == p:
         return -w.repeat
     if k >= 2 and c != pp and pp != p:
-        return -w.newcomer
+        untold = ev.speaker is None and conv.people[c] not in (conv.evidence[k - 1].addressed_next, ev.hint)
+        return -w.newcomer - (w.untold if untold else 0.0)
     return 0.0
 
 
