@@ -5,11 +5,12 @@ first pass (a tag, "said Rosa", "she asked", an action beat), the people its quo
 speaker), and the person the paragraph before addressed (likely its speaker). Between the evidence,
 people take turns: the speaker of a paragraph is usually the one who spoke two paragraphs before,
 seldom the one just before, sometimes a third person, who joins on a line the narration names or
-one spoken to them; the one a "sir" or a "madam" spoke to answers as a man or a woman. ``decode`` scores every sequence of speakers by these preferences and returns
-the best one (a second-order Viterbi search over the people of the conversation), so a sure line
-re-alternates the lines on both sides of it, and an early guess no longer carries its error forward
-through a long exchange. ``margins`` says how sure each choice is: how much worse the best sequence
-is with that paragraph given to someone else.
+one spoken to them; the one a "sir" or a "madam" spoke to answers as a man or a woman. ``decode``
+scores every sequence of speakers by these preferences and returns the best one (a second-order
+Viterbi search over the people of the conversation), so a sure line re-alternates the lines on both
+sides of it, and an early guess no longer carries its error forward through a long exchange.
+``margins`` says how sure each choice is: how much worse the best sequence is with that paragraph
+given to someone else.
 """
 
 from __future__ import annotations
