@@ -105,13 +105,13 @@ def test_the_turns_overrule_a_he_said_only_with_another_man() -> None:
 
 
 def test_a_third_person_joins_where_the_words_say_so() -> None:
-    # Ann and Ben talk untagged; then "said Dan", "said Cleo", "said Dan". Ben is the less likely of the
-    # two, but Cleo does not take his side in the middle of the untagged run: a newcomer's first line is
+    # Vera and Tomas talk untagged; then "said Piet", "said Cleo", "said Piet". Tomas is the less likely of
+    # the two, but Cleo does not take his side in the middle of the untagged run: a newcomer's first line is
     # one the narration names, or one the line before addressed to them
-    ev = [Evidence("Ann", 30.0), Evidence("Ben", 30.0), Evidence(), Evidence(), Evidence(), Evidence(),
-          Evidence("Dan", 30.0), Evidence("Cleo", 30.0), Evidence("Dan", 30.0)]
-    got = decode(Conversation(ev, ["Ann", "Ben", "Cleo", "Dan"], {"Ben": 0.3}))
-    assert got == ["Ann", "Ben", "Ann", "Ben", "Ann", "Ben", "Dan", "Cleo", "Dan"]
+    ev = [Evidence("Vera", 30.0), Evidence("Tomas", 30.0), Evidence(), Evidence(), Evidence(), Evidence(),
+          Evidence("Piet", 30.0), Evidence("Cleo", 30.0), Evidence("Piet", 30.0)]
+    got = decode(Conversation(ev, ["Vera", "Tomas", "Cleo", "Piet"], {"Tomas": 0.3}))
+    assert got == ["Vera", "Tomas", "Vera", "Tomas", "Vera", "Tomas", "Piet", "Cleo", "Piet"]
     # "Cleo, what do you say?": the one addressed joins on an untagged line
-    ev = [Evidence("Ann", 30.0), Evidence("Ben", 30.0, addressed_next="Cleo"), Evidence(), Evidence(), Evidence()]
-    assert decode(Conversation(ev, ["Ann", "Ben", "Cleo"])) == ["Ann", "Ben", "Cleo", "Ben", "Cleo"]
+    ev = [Evidence("Vera", 30.0), Evidence("Tomas", 30.0, addressed_next="Cleo"), Evidence(), Evidence(), Evidence()]
+    assert decode(Conversation(ev, ["Vera", "Tomas", "Cleo"])) == ["Vera", "Tomas", "Cleo", "Tomas", "Cleo"]
