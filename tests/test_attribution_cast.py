@@ -4,6 +4,7 @@ small scene written for it."""
 from __future__ import annotations
 
 from audiobook.book import Character
+from audiobook.text.attribution.conversation import addressed_sex
 from audiobook.text.attribution.sieve import attribute
 from audiobook.text.cast import Cast
 from audiobook.text.manuscript import parse_text
@@ -262,3 +263,22 @@ def test_the_article_in_a_tag_is_the_possessive_the_cast_list_writes() -> None:
     text = ("Rosa and Tomas sat by the fire.\n\n“It is late,” said Rosa.\n\n“It is,” said Tomas.\n\n"
             "“The horses are ready,” said the groom.\n\n“Good,” said Tomas.\n")
     assert who(text, cast) == ["Rosa", "Tomas", "His Groom", "Tomas"]
+
+
+def test_the_one_called_sir_answers_as_a_man() -> None:
+    # Anna was named last, but Rosa spoke to a man: the porter answers her, and she him
+    cast: Cast_ = [("Rosa", "female", ()), ("Anna", "female", ()), ("The Porter", "male", ("porter",))]
+    text = ("Rosa and Anna came to the station, where the porter stood at the gate. Anna looked at the clock.\n\n"
+            "“Is the train late, sir?” asked Rosa.\n\n“An hour, miss.”\n\n“Then we shall wait.”\n\n“As you like.”\n")
+    assert who(text, cast) == ["Rosa", "The Porter", "Rosa", "The Porter"]
+
+
+def test_what_a_quote_calls_the_one_it_speaks_to() -> None:
+    assert addressed_sex("Yes, sir.") == "male"
+    assert addressed_sex("Come in, my girl! The kettle is on.") == "female"
+    assert addressed_sex("I told him so, ma’am, and he laughed.") == "female"
+    assert addressed_sex("Very well, old fellow.") == "male"
+    assert addressed_sex("Good morning, madam, and good morning, sir.") is None   # both
+    assert addressed_sex("The miss at the counter was rude.") is None            # no call
+    assert addressed_sex("My brother is late.") is None
+    assert addressed_sex("Good Lord, what a day!") is None                       # an oath, no one called

@@ -83,3 +83,35 @@ def test_a_tag_keeps_its_margin_out_of_reach() -> None:
 
 def test_one_person_has_no_margin() -> None:
     assert margins(Conversation([Evidence(), Evidence()], ["Ann"]), ["Ann", "Ann"]) == [0.0, 0.0]
+
+
+def test_a_sir_is_answered_by_a_man() -> None:
+    # Cleo is likelier in the conversation, but Ann called the one she spoke to "sir"
+    ev = [Evidence("Ann", 30.0, addressed_sex="male"), Evidence()]
+    conv = Conversation(ev, ["Ann", "Cleo", "Piet"], {"Cleo": 0.4, "Piet": 0.5},
+                        {"Ann": "female", "Cleo": "female", "Piet": "male"})
+    assert decode(conv) == ["Ann", "Piet"]
+
+
+def test_the_turns_overrule_a_he_said_only_with_another_man() -> None:
+    # "said Piet" / "he said" (read as Piet) / "said Piet": the "he" is the man Piet answers, not Piet twice
+    he = Evidence("Piet", 30.0, fits=frozenset({"Tomas"}), soft=5.0)
+    ev = [Evidence("Piet", 30.0), he, Evidence("Piet", 30.0)]
+    assert decode(Conversation(ev, ["Piet", "Tomas"])) == ["Piet", "Tomas", "Piet"]
+    # a woman is no "he": with only Rosa to answer him, Piet speaks twice
+    she = Evidence("Piet", 30.0, fits=frozenset(), soft=5.0)
+    ev = [Evidence("Piet", 30.0), she, Evidence("Piet", 30.0)]
+    assert decode(Conversation(ev, ["Piet", "Rosa"])) == ["Piet", "Piet", "Piet"]
+
+
+def test_a_third_person_joins_where_the_words_say_so() -> None:
+    # Vera and Tomas talk untagged; then "said Piet", "said Cleo", "said Piet". Tomas is the less likely of
+    # the two, but Cleo does not take his side in the middle of the untagged run: a newcomer's first line is
+    # one the narration names, or one the line before addressed to them
+    ev = [Evidence("Vera", 30.0), Evidence("Tomas", 30.0), Evidence(), Evidence(), Evidence(), Evidence(),
+          Evidence("Piet", 30.0), Evidence("Cleo", 30.0), Evidence("Piet", 30.0)]
+    got = decode(Conversation(ev, ["Vera", "Tomas", "Cleo", "Piet"], {"Tomas": 0.3}))
+    assert got == ["Vera", "Tomas", "Vera", "Tomas", "Vera", "Tomas", "Piet", "Cleo", "Piet"]
+    # "Cleo, what do you say?": the one addressed joins on an untagged line
+    ev = [Evidence("Vera", 30.0), Evidence("Tomas", 30.0, addressed_next="Cleo"), Evidence(), Evidence(), Evidence()]
+    assert decode(Conversation(ev, ["Vera", "Tomas", "Cleo"])) == ["Vera", "Tomas", "Cleo", "Tomas", "Cleo"]

@@ -3,13 +3,14 @@
 Paragraphs with dialogue that follow one another form a conversation. Its paragraphs the first pass
 decided (a tag, a speech tag, a beat, a continuation) are anchors. The whole conversation is
 decided at once (turns.py): the others take turns between the anchors on both sides, the one a
-quote addresses ("Rosa, did you know?") answers next, and each line's reason names the anchor it is
-counted from; a conversation with nobody to give lines to takes turns from the nearest anchor. A
-description that answers a vocative is the person addressed ("Upon my word, Felix!" / answered the
-artist).
+quote addresses ("Rosa, did you know?") answers next, a "sir" is answered by a man, and each line's
+reason names the anchor it is counted from; a conversation with nobody to give lines to takes turns
+from the nearest anchor. A description that answers a vocative is the person addressed ("Upon my
+word, Felix!" / answered the artist).
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -68,12 +69,16 @@ def _decode(st: State, chain: list[Item], speakers: list[str | None]) -> bool:
     found = [f if f is None or f.speaker in people or f.speaker == "" else None for f in found]
     keep = [f is not None and f.speaker not in people and f.speaker != "" for f in (
         st.out[it.quote_ids[-1]] if it.found else None for it in chain)]
-    evidence = [_evidence(found[k], it.excluded, it.listener, it.previous) for k, it in enumerate(chain)]
+    evidence = [_evidence(found[k], it.excluded, it.listener, it.previous, addressed_sex(st.raw[it.quote_ids[-1]]))
+                for k, it in enumerate(chain)]
+    talking = [p for p in people if p in speakers]
+    evidence = [_soften(st, e, found[k], talking, chain[k]) for k, e in enumerate(evidence)]
     anchored = {s for s in speakers if s}
     present = frozenset().union(*(it.mentioned for it in chain))     # in the scene: its narration names them
     prior = {p: (0.0 if p in anchored else max(0.0, 0.4 + 0.1 * r - (PRESENT if p in present else 0.0)))
              for r, p in enumerate(people)}
-    conv = Conversation(evidence, people, prior)
+    sex = {p: g for p in people if (g := st.cast.gender(p)) in ("male", "female")}
+    conv = Conversation(evidence, people, prior, sex)
     got = decode(conv)
     if None in got:
         return False
@@ -250,12 +255,12 @@ def _ranked(*groups: Sequence[str | None]) -> list[str]:
 
 
 def _evidence(a: Attribution | None, excluded: set[str], listener: str | None,
-              previous: Attribution | None) -> Evidence:
+              previous: Attribution | None, sex: str | None = None) -> Evidence:
     """What a paragraph's own words say of its speaker, as the conversation decoder weighs it: a tag is a
     fact, a speech tag or a beat all but one (the turns never overrule them: on the LitBank set that lost
     more lines than it won), a continued quote keeps the speaker of the paragraph before."""
     hint = previous.speaker if previous is not None else None
-    common = {"excluded": frozenset(excluded), "addressed_next": listener, "hint": hint}
+    common = {"excluded": frozenset(excluded), "addressed_next": listener, "hint": hint, "addressed_sex": sex}
     if a is None:
         return Evidence(**common)   # type: ignore[arg-type]
     if a.reason.startswith("continues") or a.speaker == "":
@@ -265,6 +270,36 @@ def _evidence(a: Attribution | None, excluded: set[str], listener: str | None,
 
 ANCHOR_COST = 30.0
 PRESENT = 0.4       # what the prior forgives someone the conversation's narration names or refers to
+PRONOUN_COST = 5.0      # giving a "he said" to another man of the conversation than the one it was resolved to
+_PRONOUN_SEX = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
+
+
+def _soften(st: State, e: Evidence, a: Attribution | None, people: list[str], it: Item) -> Evidence:
+    """A "he said" fits every man who speaks in the conversation (``people``: those its anchors name): the
+    one it was resolved to is preferred, another costs ``PRONOUN_COST`` (anyone else as much as the speech
+    tag of a name), so the turns on both sides overrule a doubtful resolution and the pronoun's sex still
+    holds; not beside a "said Rosa" in the same paragraph, nor for one who talks to herself."""
+    if a is None or not a.reason.startswith("pronoun: ") or any(f.reason != a.reason for f in it.found.values()):
+        return e
+    sex = _PRONOUN_SEX.get(a.reason.split(": ", 1)[1].split(" ")[0])
+    if sex is None or st.cast.gender(a.speaker) != sex:
+        return e
+    fits = frozenset(p for p in people if p != a.speaker and st.cast.gender(p) == sex)
+    return replace(e, fits=fits, soft=PRONOUN_COST)
+
+
+def addressed_sex(quote: str) -> str | None:
+    """The sex of the one a quote speaks to, where it calls them so: "Yes, sir." a man, "Come in, my
+    girl!" a woman (None where it does not, or calls a man and a woman)."""
+    found = {_SEXED[m.group(1).lower().replace("’", "'")] for m in _SEXED_RE.finditer(quote)}
+    return found.pop() if len(found) == 1 else None
+
+
+_SEXED = {**dict.fromkeys("sir mister boy lad son sonny uncle papa father brother fellow chap".split(), "male"),
+          **dict.fromkeys("madam ma'am madame mademoiselle miss lady girl lass daughter aunt mamma mama mother "
+                          "sister".split(), "female")}
+_SEXED_RE = re.compile(r"(?:^|[,!?.;—]\s*)(?:(?:my|dear|good|young|old|my dear|my good|my young)\s+)?("
+                       + "|".join(k.replace("'", "['’]") for k in _SEXED) + r")\s*(?=[,!?.;—]|$)", re.IGNORECASE)
 
 
 def _reason(k: int, got: list[str | None], found: list[Attribution | None], addressed: str | None,

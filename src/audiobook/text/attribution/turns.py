@@ -4,11 +4,13 @@ A conversation is a run of paragraphs with dialogue. Each paragraph may carry ev
 first pass (a tag, "said Rosa", "she asked", an action beat), the people its quotes name (not its
 speaker), and the person the paragraph before addressed (likely its speaker). Between the evidence,
 people take turns: the speaker of a paragraph is usually the one who spoke two paragraphs before,
-seldom the one just before, sometimes a third person. ``decode`` scores every sequence of speakers
-by these preferences and returns the best one (a second-order Viterbi search over the people of the
-conversation), so a sure line re-alternates the lines on both sides of it, and an early guess no
-longer carries its error forward through a long exchange. ``margins`` says how sure each choice is:
-how much worse the best sequence is with that paragraph given to someone else.
+seldom the one just before, sometimes a third person, who joins on a line the narration names or
+one spoken to them; the one a "sir" or a "madam" spoke to answers as a man or a woman. ``decode``
+scores every sequence of speakers by these preferences and returns the best one (a second-order
+Viterbi search over the people of the conversation), so a sure line re-alternates the lines on both
+sides of it, and an early guess no longer carries its error forward through a long exchange.
+``margins`` says how sure each choice is: how much worse the best sequence is with that paragraph
+given to someone else.
 """
 
 from __future__ import annotations
@@ -28,6 +30,9 @@ class Evidence:
     excluded: frozenset[str] = frozenset()  # people the quotes name: not the speaker
     addressed_next: str | None = None   # the person this paragraph's last quote speaks to
     hint: str | None = None             # a weak clue: the subject of the sentence just before
+    addressed_sex: str | None = None    # "Yes, sir.": the one spoken to is a man ("male") or a woman
+    fits: frozenset[str] = frozenset()  # others the words fit as well ("he said": the other men)
+    soft: float = 0.0                   # what giving the paragraph to one of ``fits`` costs
 
 
 @dataclass(frozen=True)
@@ -39,6 +44,8 @@ class Weights:
     addressed: float = 2.5     # the bonus of the person the paragraph before spoke to
     excluded: float = 4.0      # a quote that names its own speaker
     hint: float = 0.8          # the subject of the sentence just before the paragraph
+    sex: float = 4.0           # answering a "sir" as a woman, a "madam" as a man
+    untold: float = 1.0        # a third person joins on a line whose words do not say so, unaddressed
 
 
 @dataclass
@@ -48,6 +55,7 @@ class Conversation:
     evidence: list[Evidence]
     people: list[str]
     prior: dict[str, float] = field(default_factory=dict)     # a small cost for the less likely people
+    sex: dict[str, str] = field(default_factory=dict)         # "male" or "female", where the cast says
 
 
 def decode(conv: Conversation, w: Weights = Weights()) -> list[str | None]:
@@ -96,11 +104,14 @@ def _emit(conv: Conversation, k: int, s: str, w: Weights) -> float:
     if s in ev.excluded:
         cost -= w.excluded
     if ev.speaker is not None and s != ev.speaker:
-        cost -= ev.strength
+        cost -= ev.soft if s in ev.fits else ev.strength
     if ev.speaker is None and k > 0 and conv.evidence[k - 1].addressed_next == s:
         cost += w.addressed
     if ev.hint == s:
         cost += w.hint
+    called = conv.evidence[k - 1].addressed_sex if k > 0 else None
+    if called is not None and conv.sex.get(s, called) != called:
+        cost -= w.sex
     return cost
 
 
@@ -111,7 +122,8 @@ def _turn(pp: int, p: int, c: int, k: int, ev: Evidence, conv: Conversation, w: 
     if c == p:
         return -w.repeat
     if k >= 2 and c != pp and pp != p:
-        return -w.newcomer
+        untold = ev.speaker is None and conv.people[c] not in (conv.evidence[k - 1].addressed_next, ev.hint)
+        return -w.newcomer - (w.untold if untold else 0.0)
     return 0.0
 
 
@@ -126,8 +138,8 @@ def margins(conv: Conversation, chosen: list[str | None], soft: float = 3.0, w: 
     n, m = len(conv.evidence), len(people)
     if m < 2 or n == 0:
         return [0.0] * n
-    conv = Conversation([replace(e, strength=min(e.strength, soft)) if e.strength < -HARD / 2 else e
-                         for e in conv.evidence], people, conv.prior)
+    conv = replace(conv, evidence=[replace(e, strength=min(e.strength, soft)) if e.strength < -HARD / 2 else e
+                                   for e in conv.evidence])
     emit = [[_emit(conv, k, s, w) for s in people] for k in range(n)]
     low = HARD * 10
     fwd = [[[(emit[0][c] if p == c else low) for c in range(m)] for p in range(m)]]
