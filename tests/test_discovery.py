@@ -351,3 +351,15 @@ def test_a_surname_with_van_or_de_is_one_name() -> None:
     # "le" and "la" join nothing: "Ad le Roy" is what a text whose accents were lost makes of "Adèle Roy"
     assert [m.group(0) for m in NAME_RE.finditer("Rosa saw Mr. de Vere and Ad le Roy.")] == ["Rosa", "Mr. de Vere",
                                                                                           "Ad", "Roy"]
+
+
+def test_a_given_name_under_a_married_womans_title_is_her_husbands() -> None:
+    # "Mrs. Tom Vale" is Tom's wife: "Tom" is not one of her names, and joins the husband's full name
+    found = grouped({"Mrs. Tom Vale": 6, "Tom": 60, "Mrs. Vale": 30},
+                    sexes={"Mrs. Vale": "female", "Mrs. Tom Vale": "female"})
+    assert found["Mrs. Tom Vale"] == set() and found["Tom"] == set()
+    found = grouped({"Mrs. Tom Vale": 6, "Tom Vale": 8, "Tom": 60},
+                    sexes={"Mrs. Tom Vale": "female", "Tom Vale": "male"})
+    assert found["Tom Vale"] == {"Tom"} and found["Mrs. Tom Vale"] == set()
+    # her surname alone still joins her, the one Vale
+    assert grouped({"Mrs. Tom Vale": 6, "Vale": 20}, sexes={"Mrs. Tom Vale": "female"}) == {"Mrs. Tom Vale": {"Vale"}}

@@ -6,7 +6,8 @@ names are built (a title, given names, a surname):
 
 1. the same words under titles of one kind ("Mr." and "Monsieur"; "Miss" and "Mademoiselle"), or
    with no title, are one person; "Miss Quenby" and "Mrs. Quenby" are two;
-2. a lone word joins the one person whose longer name has it ("Vasek" of "Anton Vasek");
+2. a lone word joins the one person whose longer name has it ("Vasek" of "Anton Vasek"), but a given
+   name under a married woman's title is her husband's ("Tom" of "Mrs. Tom Vale" is not hers);
 3. a title with one word joins the one full name ending (the surname) or beginning (the given name)
    with that word, of a compatible sex, unless titles of two kinds of one sex share the word (a
    mother and daughter: "Mrs. Quenby", "Miss Quenby"), the book writes that title before a full name
@@ -97,8 +98,9 @@ def group_names(forms: Iterable[str], titles: frozenset[str], gender_of: Callabl
         if t or len(rest) != 1 or len(_members(g, f)) > 1:
             continue
         # a surname two people share ("Quenby" of Rosa Quenby and Tom Quenby) is neither's, whatever its pronouns
-        hits = {g.find(o) for o, (_t2, r2) in split.items() if len(r2) > 1 and (
-            r2[-1] == rest[0] or rest[0] in r2 and _fit(g.sex(o), g.sex(f)))}
+        # "Mrs. Tom Vale" is Tom's wife: under a married woman's title only the surname is hers
+        hits = {g.find(o) for o, (t2, r2) in split.items() if len(r2) > 1 and (
+            r2[-1] == rest[0] or rest[0] in r2 and _fit(g.sex(o), g.sex(f)) and _KIND.get(t2) != "mrs")}
         if len(hits) == 1 and _fit(g.sex(next(iter(hits))), g.sex(f)):
             g.join(next(iter(hits)), f)
     # 3. a title with one word: the one full name with that surname or given name
