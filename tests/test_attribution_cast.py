@@ -282,3 +282,16 @@ def test_what_a_quote_calls_the_one_it_speaks_to() -> None:
     assert addressed_sex("The miss at the counter was rude.") is None            # no call
     assert addressed_sex("My brother is late.") is None
     assert addressed_sex("Good Lord, what a day!") is None                       # an oath, no one called
+
+
+def test_who_spoke_just_before_may_answer_in_the_next_conversation() -> None:
+    # the last line names everyone else the story has in view: the woman who asked for bread a moment
+    # ago is still in the room, though the narration between the two conversations does not name her
+    cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Greta", "female", ()),
+                   ("Ilse", "female", ()), ("Marek", "male", ())]
+    text = ("“The boats are late,” said Rosa.\n\n“They always are,” said Tomas.\n\n“Not in summer,” said Rosa.\n\n"
+            "“Summer is over,” said Tomas.\n\n“Then we wait,” said Rosa.\n\nRosa went out to the jetty.\n\n"
+            "“Is there bread?” asked Greta.\n\n“On the shelf,” said Tomas.\n\n"
+            "Tomas thought of Rosa, of Marek and of Ilse, who were all out on the water.\n\n"
+            "“The wind is rising,” said Tomas.\n\n“Ilse and Marek will come back, and Rosa with them.”\n")
+    assert who(text, cast)[-1] == "Greta"

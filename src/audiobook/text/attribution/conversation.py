@@ -38,7 +38,7 @@ def take_turns(st: State) -> None:
         speakers: list[str | None] = [_anchor(st, it, spoken) for it in chain]
         _name_descriptions(st, chain, speakers)
         _pronouns_in_turn(st, chain, speakers)
-        if any(it.found for it in chain) and _decode(st, chain, speakers):
+        if any(it.found for it in chain) and _decode(st, chain, speakers, spoken):
             spoken.extend((it.gpar, speakers[k] or UNKNOWN) for k, it in enumerate(chain))
             continue
         for k, it in enumerate(chain):
@@ -56,13 +56,18 @@ def take_turns(st: State) -> None:
             spoken.append((it.gpar, speakers[k] or UNKNOWN))
 
 
-def _decode(st: State, chain: list[Item], speakers: list[str | None]) -> bool:
+def _decode(st: State, chain: list[Item], speakers: list[str | None],
+            spoken: Sequence[tuple[int, str]] = ()) -> bool:
     """Decide the whole conversation at once (turns.py); False when it has nobody to give lines to."""
     found: list[Attribution | None] = [st.out[it.quote_ids[-1]] if it.found else None for it in chain]
     people = _ranked([s for s in speakers if s], [it.listener for it in chain],
                      [it.previous.speaker for it in chain if it.previous], chain[0].recent[:3],
                      [p for p, _n in st.talkers.most_common(2)])
     people = [p for p in people if p not in ("", UNKNOWN)][:8]
+    # the scene before goes on: who spoke in the last few paragraphs joins, ranked last (the lowest prior);
+    # trusted with a cast list only (without one it cost a LitBank line)
+    lately = [w for g, w in reversed(spoken) if chain[0].gpar - g <= LATELY and st.cast.from_book]
+    people += [p for p in _ranked(lately) if p not in people and p not in ("", UNKNOWN, FIRST)][:8 - len(people)]
     if not people:
         return False
     # a long conversation with more people than the search holds: the lines of the others stand as found
@@ -269,6 +274,7 @@ def _evidence(a: Attribution | None, excluded: set[str], listener: str | None,
 
 
 ANCHOR_COST = 30.0
+LATELY = 12        # paragraphs back whose speakers may still be in a conversation that begins
 PRESENT = 0.4       # what the prior forgives someone the conversation's narration names or refers to
 PRONOUN_COST = 5.0      # giving a "he said" to another man of the conversation than the one it was resolved to
 _PRONOUN_SEX = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
