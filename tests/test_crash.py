@@ -15,6 +15,8 @@ import sys
 import time
 from pathlib import Path
 
+import numpy as np
+
 from audiobook.build import BuildOptions, build, prepare
 from audiobook.voice.cache import LineCache
 
@@ -147,3 +149,14 @@ def test_a_synthesis_worker_that_dies_stops_the_build_with_one_line_and_the_next
     assert set(prep.plan.jobs) == set(prep.plan.keys.values()) - finished
     report = build(book, BuildOptions(jobs=2))
     assert report.lines_total > report.lines_synthesized
+
+
+def test_a_temp_file_a_killed_write_left_is_no_cache_entry(tmp_path: Path) -> None:
+    # kill -9 between the temp file's creation and its rename leaves ".KEY.wav.XXXX.part.wav" behind:
+    # the cache's keys, counts and reads are the entries', not such leftovers
+    cache = LineCache(tmp_path / "cache")
+    key = "ab" + "0" * 38
+    cache.write(key, np.zeros(100, dtype=np.int16))
+    (cache.path(key).parent / f".{key}.wav.1234abcd.part.wav").write_bytes(b"RIFF")
+    assert list(cache.keys()) == [key]
+    assert cache.stats().entries == 1 and cache.read(key) is not None

@@ -80,12 +80,14 @@ class LineCache:
         return p
 
     def keys(self) -> Iterator[str]:
+        """The entries' keys; not the temp files (".KEY.wav.XXXX.part.wav") a killed build leaves."""
         if not self.root.is_dir():
             return
         for sub in self.root.iterdir():
             if sub.is_dir():
                 for f in sub.glob("*.wav"):
-                    yield f.stem
+                    if not f.name.startswith("."):
+                        yield f.stem
 
     def stats(self) -> CacheStats:
         n = size = 0
