@@ -296,7 +296,7 @@ def _contested(people: dict[str, Person], holders: dict[str, set[str]],
                first_name_gender(key.title()))
         if sex is not None:
             who = {p for p in who if people[p].gender in (sex, "unknown")}
-        who = {p for p in who if (p.split() or [""])[0].lower() not in ("the", "a", "an") and " of " not in norm(p)}
+        who = {p for p in who if without_article(p) == p and " of " not in norm(p)}
         if len(who) > 1 and ws[-1] not in PERSON_NOUNS:
             contested[key] = tuple(sorted(who))
     return contested
