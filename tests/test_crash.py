@@ -160,3 +160,17 @@ def test_a_temp_file_a_killed_write_left_is_no_cache_entry(tmp_path: Path) -> No
     (cache.path(key).parent / f".{key}.wav.1234abcd.part.wav").write_bytes(b"RIFF")
     assert list(cache.keys()) == [key]
     assert cache.stats().entries == 1 and cache.read(key) is not None
+
+
+def test_prune_removes_the_temp_files_killed_writes_left_but_not_a_live_one(tmp_path: Path) -> None:
+    cache = LineCache(tmp_path / "cache")
+    key = "ab" + "0" * 38
+    cache.write(key, np.zeros(100, dtype=np.int16))
+    old = cache.path(key).parent / f".{key}.wav.1234abcd.part.wav"
+    live = cache.path(key).parent / f".{key}.wav.5678abcd.part.wav"
+    old.write_bytes(b"RIFF")
+    live.write_bytes(b"RIFF")
+    os.utime(old, (time.time() - 3600, time.time() - 3600))
+    removed = cache.prune([key])
+    assert removed.entries == 1 and not old.exists()
+    assert live.exists() and cache.read(key) is not None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import struct
+import time
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from audiobook.model import SAMPLE_RATE
 FORMAT = {"rate": SAMPLE_RATE, "channels": 1, "bits": 16, "version": 2}
 _CRC_CHUNK = b"abck"
 _OVERHEAD = 44 + 12             # RIFF/fmt/data headers, and the CRC chunk after the samples
+STALE_PART_S = 600              # a temp file this old is no live write's: prune removes it
 
 
 def line_key(text: str, voice_identity: dict[str, Any], extra: dict[str, Any] | None = None) -> str:
@@ -99,20 +101,31 @@ class LineCache:
             n += 1
         return CacheStats(n, size)
 
-    def prune(self, keep: Iterable[str]) -> CacheStats:
-        """Delete every entry whose key is not in ``keep``; returns what was removed."""
+    def prune(self, keep: Iterable[str], now: float | None = None) -> CacheStats:
+        """Delete every entry whose key is not in ``keep``, and the temp files killed writes left
+        (those older than STALE_PART_S: a younger one may be a live write's); returns what was removed."""
         keep = set(keep)
+        stale = (time.time() if now is None else now) - STALE_PART_S
+        doomed = [self.path(key) for key in list(self.keys()) if key not in keep]
+        if self.root.is_dir():
+            doomed += [f for sub in self.root.iterdir() if sub.is_dir()
+                       for f in sub.glob(".*.part.wav") if _mtime(f) < stale]
         n = size = 0
-        for key in list(self.keys()):
-            if key not in keep:
-                p = self.path(key)
-                try:
-                    size += p.stat().st_size
-                    p.unlink()
-                except FileNotFoundError:
-                    continue
-                n += 1
+        for p in doomed:
+            try:
+                size += p.stat().st_size
+                p.unlink()
+            except FileNotFoundError:
+                continue
+            n += 1
         return CacheStats(n, size)
+
+
+def _mtime(p: Path) -> float:
+    try:
+        return p.stat().st_mtime
+    except FileNotFoundError:
+        return float("inf")
 
 
 def _encode(pcm: np.ndarray) -> list[bytes | memoryview]:
