@@ -130,3 +130,14 @@ def test_a_speech_tag_the_turns_contradict_is_less_sure() -> None:
     odd = margin_features("“Ready?” said Rosa.\n\n“Almost,” said Tomas.\n\n“Go,” said Rosa.\n\n“Now,” said Rosa."
                           "\n\n“Fine,” said Tomas.\n\n“Yes,” said Rosa.")
     assert fits[2]["support"] > odd[3]["support"] and score(fits[2]) > score(odd[3])
+
+
+def test_a_line_given_to_someone_who_seldom_talks_nearby_is_less_sure() -> None:
+    # Rosa and Tomas talk; the same untagged turn is surer given to one of them than to Ivy, who has one
+    # other line in the scene (two people speak more than she does)
+    tags = ['explicit: "said Rosa"', 'explicit: "said Tomas"'] * 3 + ['explicit: "said Ivy"']
+    speakers = ["Rosa", "Tomas"] * 3 + ["Ivy"]
+    main = conversation([*speakers, "Rosa", "Tomas"], [*tags, "turn-taking: x", 'explicit: "said Tomas"'])[7]
+    rare = conversation([*speakers, "Ivy", "Tomas"], [*tags, "turn-taking: x", 'explicit: "said Tomas"'])[7]
+    assert (main["outranked"], rare["outranked"]) == (0.0, 2 / 3)
+    assert score(rare) < score(main)

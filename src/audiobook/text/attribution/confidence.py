@@ -15,6 +15,8 @@ model over features every decision has:
 * competing candidates: other characters of the speaker's gender named in the paragraph and the one
   before; paragraphs since the narration named the speaker; the speaker's share of the book's
   lines; a speaker of unknown gender; the book's share of quotes its paragraphs decide themselves;
+  how many people speak more than the speaker in the lines around it (a line given to someone who
+  seldom talks in the scene is often one of the main talkers' lines);
 * the track: a cast list in book.yaml or discovered characters;
 * the conversation decoder's margin (turns.margins, cast track): how much worse the conversation reads
   with the line given to someone else, every paragraph's own evidence weighed as fallible. A turn
@@ -44,44 +46,43 @@ RULES = ("explicit", "pronoun", "continues", "beat", "addressed", "answers", "tu
 # rules decided by the paragraph itself: the anchors turn-taking counts from
 LOCAL = frozenset({"tag", "explicit", "pronoun", "continues", "beat"})
 MARGIN_HARD = 1000.0        # a margin this wide comes from a tag: no evidence of the turns
+AROUND = 40                 # lines on each side whose speakers the "outranked" feature counts
 
 # fitted on the LitBank excerpts bound into novels (bench/confidence.py --fit); see bench/ATTRIBUTION.md
 WEIGHTS: dict[str, float] = {
-    "bias": -0.428,
-    "agree": 1.233,
-    "alternates": 0.328,
-    "book_anchors": 0.238,
-    "calls_previous": 0.167,
-    "cast_list": 0.365,
-    "crowd": -0.232,
-    "decoded": -0.896,
-    "disagree": -0.199,
-    "long_quote": 0.212,
-    "many_quotes": -0.134,
-    "me_named": 0.634,
-    "narration": -0.866,
-    "nearest_agrees": 0.282,
-    "opens_chain": -0.33,
-    "people3": -0.33,
-    "pronoun_rival": -0.23,
-    "renamed": -0.636,
-    "reply_names_me": 1.913,
-    "reply_names_other": -0.649,
-    "rivals": -0.365,
-    "rule_addressed": 0.507,
-    "rule_answers": -0.143,
-    "rule_beat": 1.118,
-    "rule_explicit": 1.435,
-    "rule_previous": 0.044,
-    "rule_pronoun": 0.941,
-    "rule_turns": -0.574,
-    "rule_weak": -1.473,
-    "share": 1.249,
-    "support": 0.483,
-    "turn_margin": 1.953,
-    "unknown_gender": -0.041,
-    "unnamed_for": -1.088,
-    "weak_anchor": -0.191,
+    "bias": 0.554,
+    "agree": 1.071,
+    "alternates": 0.024,
+    "book_anchors": 0.179,
+    "calls_previous": 0.07,
+    "cast_list": 0.408,
+    "decoded": -1.093,
+    "long_quote": 0.019,
+    "many_quotes": -0.12,
+    "me_named": 0.659,
+    "narration": -0.853,
+    "nearest_agrees": 0.476,
+    "opens_chain": -0.451,
+    "outranked": -1.051,
+    "people3": -0.378,
+    "renamed": -0.177,
+    "reply_names_me": 2.165,
+    "reply_names_other": -0.282,
+    "rivals": -0.239,
+    "rule_addressed": 0.598,
+    "rule_answers": -0.157,
+    "rule_beat": 0.579,
+    "rule_explicit": 1.214,
+    "rule_fits_both": 0.224,
+    "rule_previous": -0.221,
+    "rule_pronoun": 0.438,
+    "rule_turns": -0.41,
+    "rule_weak": -1.637,
+    "share": 0.766,
+    "support": 0.461,
+    "turn_margin": 1.722,
+    "unnamed_for": -1.477,
+    "weak_anchor": -0.289,
 }
 
 
@@ -126,6 +127,9 @@ def features(ms: Manuscript, cast: Cast, found: dict[int, Attribution]) -> dict[
     out: dict[int, dict[str, float]] = {}
     for ch in ms.chapters:
         ctx = _Chapter(ch.paragraphs, cast, found, share, len(found), local)
+        ctx.outranked = _outranked([found[s.quote_id].speaker for p in ch.paragraphs for s in p.segments
+                                    if s.kind == "dialogue"],
+                                   [s.quote_id for p in ch.paragraphs for s in p.segments if s.kind == "dialogue"])
         chain: list[_Par] = []
         for p in ch.paragraphs:
             qs = tuple(s.quote_id for s in p.segments if s.kind == "dialogue")
@@ -154,6 +158,7 @@ class _Chapter:
                 if m.person and m.kind in ("name", "alias"):
                     self.named.setdefault(m.person, []).append(p.number)
         self.texts = {s.quote_id: s.text for p in paragraphs for s in p.segments if s.kind == "dialogue"}
+        self.outranked: dict[int, int] = {}     # quote_id -> people who speak more in the lines around it
 
     def chain(self, chain: list[_Par], out: dict[int, dict[str, float]]) -> None:
         if not chain:
@@ -202,6 +207,7 @@ class _Chapter:
                 f["unknown_gender"] = float(cast.gender(me) == "unknown")
                 f.update(_margin(a, c.anchor))
                 f["crowd"] = max(0, min(len(set(speakers)), 5) - 2) / 3
+                f["outranked"] = min(self.outranked.get(q, 0), 3) / 3
                 f["pronoun_rival"] = float(rule == "pronoun" and any(
                     s != me and cast.gender(s) == cast.gender(me) for s in near))
                 out[q] = f
@@ -210,6 +216,21 @@ class _Chapter:
         """Paragraphs since the narration last named this person (30 when never in the chapter so far)."""
         seen = [n for n in self.named.get(person, []) if n <= number]
         return number - seen[-1] if seen else 30
+
+
+def _outranked(speakers: list[str], quote_ids: list[int], reach: int = AROUND) -> dict[int, int]:
+    """For each line of a chapter, how many people have more lines than its speaker among the ``reach``
+    lines before it, itself and the ``reach`` after (a sliding window, so linear in the chapter)."""
+    out: dict[int, int] = {}
+    window: Counter[str] = Counter(speakers[:reach])
+    for i, q in enumerate(quote_ids):
+        if i + reach < len(speakers):
+            window[speakers[i + reach]] += 1
+        if i - reach - 1 >= 0:
+            window[speakers[i - reach - 1]] -= 1
+        mine = window[speakers[i]]
+        out[q] = sum(n > mine for n in window.values())
+    return out
 
 
 def _margin(a: Attribution, anchor: bool) -> dict[str, float]:
