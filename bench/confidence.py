@@ -198,7 +198,7 @@ SIGNS = {"agree": 1, "disagree": -1, "alternates": 1, "reply_names_me": 1, "repl
          "calls_previous": 1, "people3": -1, "rivals": -1, "unnamed_for": -1, "share": 1, "unknown_gender": -1,
          "renamed": -1, "many_quotes": -1, "nearest_agrees": 1, "nearest_disagrees": -1, "book_anchors": 1,
          "after_question": 1, "me_named": 1, "opens_chain": -1, "weak_anchor": -1, "support": 1,
-         "turn_margin": 1, "pronoun_rival": -1, "crowd": -1, "outranked": -1}
+         "turn_margin": 1, "pronoun_rival": -1, "crowd": -1, "outranked": -1, "unanchored": -1}
 
 
 def fit(rows: list[Row], l2: float = 1.0) -> dict[str, float]:

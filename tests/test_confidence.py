@@ -141,3 +141,20 @@ def test_a_line_given_to_someone_who_seldom_talks_nearby_is_less_sure() -> None:
     rare = conversation([*speakers, "Ivy", "Tomas"], [*tags, "turn-taking: x", 'explicit: "said Tomas"'])[7]
     assert (main["outranked"], rare["outranked"]) == (0.0, 2 / 3)
     assert score(rare) < score(main)
+
+
+def test_a_turn_given_to_someone_no_nearby_tag_names_is_less_sure() -> None:
+    # the decoder gives the fourth line to Ivy or to Rosa; Rosa has a speech tag of her own nearby, Ivy none
+    ms = parse_text("\n\n".join(f"“Line {k}.”" for k in range(5)))
+    tags = ['explicit: "said Rosa"', 'explicit: "said Tomas"', 'explicit: "said Rosa"']
+
+    def decoded(who: str) -> dict[str, float]:
+        said = zip(["Rosa", "Tomas", "Rosa"], tags, strict=True)
+        found = {k: Attribution(s, 0.5, r) for k, (s, r) in enumerate(said)}
+        found[3] = Attribution(who, 0.5, "turn-taking: the likeliest speaker of the conversation", margin=1.0)
+        found[4] = Attribution("Tomas", 0.5, 'explicit: "said Tomas"')
+        return features(ms, CAST, found)[3]
+
+    ivy, rosa = decoded("Ivy"), decoded("Rosa")
+    assert (ivy["unanchored"], rosa["unanchored"]) == (1.0, 0.0)
+    assert score(ivy) < score(rosa)

@@ -16,7 +16,8 @@ model over features every decision has:
   before; paragraphs since the narration named the speaker; the speaker's share of the book's
   lines; a speaker of unknown gender; the book's share of quotes its paragraphs decide themselves;
   how many people speak more than the speaker in the lines around it (a line given to someone who
-  seldom talks in the scene is often one of the main talkers' lines);
+  seldom talks in the scene is often one of the main talkers' lines); a turn the decoder gave to
+  someone none of whose lines around it their own paragraph decides (no tag, speech tag or beat);
 * the track: a cast list in book.yaml or discovered characters;
 * the conversation decoder's margin (turns.margins, cast track): how much worse the conversation reads
   with the line given to someone else, every paragraph's own evidence weighed as fallible. A turn
@@ -50,39 +51,40 @@ AROUND = 40                 # lines on each side whose speakers the "outranked" 
 
 # fitted on the LitBank excerpts bound into novels (bench/confidence.py --fit); see bench/ATTRIBUTION.md
 WEIGHTS: dict[str, float] = {
-    "bias": 0.554,
-    "agree": 1.071,
-    "alternates": 0.024,
-    "book_anchors": 0.179,
-    "calls_previous": 0.07,
-    "cast_list": 0.408,
-    "decoded": -1.093,
-    "long_quote": 0.019,
-    "many_quotes": -0.12,
-    "me_named": 0.659,
-    "narration": -0.853,
-    "nearest_agrees": 0.476,
-    "opens_chain": -0.451,
-    "outranked": -1.051,
-    "people3": -0.378,
-    "renamed": -0.177,
-    "reply_names_me": 2.165,
-    "reply_names_other": -0.282,
-    "rivals": -0.239,
-    "rule_addressed": 0.598,
-    "rule_answers": -0.157,
-    "rule_beat": 0.579,
-    "rule_explicit": 1.214,
-    "rule_fits_both": 0.224,
-    "rule_previous": -0.221,
-    "rule_pronoun": 0.438,
-    "rule_turns": -0.41,
+    "bias": 0.569,
+    "agree": 1.02,
+    "alternates": 0.021,
+    "book_anchors": 0.164,
+    "calls_previous": 0.076,
+    "cast_list": 0.413,
+    "decoded": -0.96,
+    "long_quote": 0.055,
+    "many_quotes": -0.116,
+    "me_named": 0.666,
+    "narration": -0.855,
+    "nearest_agrees": 0.487,
+    "opens_chain": -0.458,
+    "outranked": -1.019,
+    "people3": -0.393,
+    "renamed": -0.18,
+    "reply_names_me": 2.152,
+    "reply_names_other": -0.283,
+    "rivals": -0.233,
+    "rule_addressed": 0.671,
+    "rule_answers": -0.172,
+    "rule_beat": 0.578,
+    "rule_explicit": 1.203,
+    "rule_fits_both": 0.246,
+    "rule_previous": -0.216,
+    "rule_pronoun": 0.442,
+    "rule_turns": -0.394,
     "rule_weak": -1.637,
-    "share": 0.766,
-    "support": 0.461,
-    "turn_margin": 1.722,
-    "unnamed_for": -1.477,
-    "weak_anchor": -0.289,
+    "share": 0.708,
+    "support": 0.464,
+    "turn_margin": 1.572,
+    "unanchored": -0.712,
+    "unnamed_for": -1.454,
+    "weak_anchor": -0.26,
 }
 
 
@@ -127,9 +129,7 @@ def features(ms: Manuscript, cast: Cast, found: dict[int, Attribution]) -> dict[
     out: dict[int, dict[str, float]] = {}
     for ch in ms.chapters:
         ctx = _Chapter(ch.paragraphs, cast, found, share, len(found), local)
-        ctx.outranked = _outranked([found[s.quote_id].speaker for p in ch.paragraphs for s in p.segments
-                                    if s.kind == "dialogue"],
-                                   [s.quote_id for p in ch.paragraphs for s in p.segments if s.kind == "dialogue"])
+        ctx.around = _around([s.quote_id for p in ch.paragraphs for s in p.segments if s.kind == "dialogue"], found)
         chain: list[_Par] = []
         for p in ch.paragraphs:
             qs = tuple(s.quote_id for s in p.segments if s.kind == "dialogue")
@@ -158,7 +158,7 @@ class _Chapter:
                 if m.person and m.kind in ("name", "alias"):
                     self.named.setdefault(m.person, []).append(p.number)
         self.texts = {s.quote_id: s.text for p in paragraphs for s in p.segments if s.kind == "dialogue"}
-        self.outranked: dict[int, int] = {}     # quote_id -> people who speak more in the lines around it
+        self.around: dict[int, tuple[int, int]] = {}    # quote_id -> _around's counts
 
     def chain(self, chain: list[_Par], out: dict[int, dict[str, float]]) -> None:
         if not chain:
@@ -207,7 +207,9 @@ class _Chapter:
                 f["unknown_gender"] = float(cast.gender(me) == "unknown")
                 f.update(_margin(a, c.anchor))
                 f["crowd"] = max(0, min(len(set(speakers)), 5) - 2) / 3
-                f["outranked"] = min(self.outranked.get(q, 0), 3) / 3
+                outranked, anchored = self.around.get(q, (0, 1))
+                f["outranked"] = min(outranked, 3) / 3
+                f["unanchored"] = float(anchored == 0 and "decoded" in f)
                 f["pronoun_rival"] = float(rule == "pronoun" and any(
                     s != me and cast.gender(s) == cast.gender(me) for s in near))
                 out[q] = f
@@ -218,18 +220,24 @@ class _Chapter:
         return number - seen[-1] if seen else 30
 
 
-def _outranked(speakers: list[str], quote_ids: list[int], reach: int = AROUND) -> dict[int, int]:
-    """For each line of a chapter, how many people have more lines than its speaker among the ``reach``
-    lines before it, itself and the ``reach`` after (a sliding window, so linear in the chapter)."""
-    out: dict[int, int] = {}
-    window: Counter[str] = Counter(speakers[:reach])
+def _around(quote_ids: list[int], found: dict[int, Attribution], reach: int = AROUND) -> dict[int, tuple[int, int]]:
+    """For each line of a chapter, among the ``reach`` lines before it, itself and the ``reach`` after: how
+    many people have more lines than its speaker, and how many of the speaker's lines there its own
+    paragraph decided (a tag, a speech tag, a beat); sliding windows, so linear in the chapter."""
+    speakers = [found[q].speaker for q in quote_ids]
+    local = [rule_of(found[q].reason) in LOCAL for q in quote_ids]
+    lines: Counter[str] = Counter(speakers[:reach])
+    anchored: Counter[str] = Counter(s for s, loc in zip(speakers[:reach], local[:reach], strict=True) if loc)
+    out: dict[int, tuple[int, int]] = {}
     for i, q in enumerate(quote_ids):
         if i + reach < len(speakers):
-            window[speakers[i + reach]] += 1
+            lines[speakers[i + reach]] += 1
+            anchored[speakers[i + reach]] += local[i + reach]
         if i - reach - 1 >= 0:
-            window[speakers[i - reach - 1]] -= 1
-        mine = window[speakers[i]]
-        out[q] = sum(n > mine for n in window.values())
+            lines[speakers[i - reach - 1]] -= 1
+            anchored[speakers[i - reach - 1]] -= local[i - reach - 1]
+        mine = lines[speakers[i]]
+        out[q] = (sum(n > mine for n in lines.values()), anchored[speakers[i]])
     return out
 
 
