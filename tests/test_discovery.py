@@ -363,3 +363,13 @@ def test_a_given_name_under_a_married_womans_title_is_her_husbands() -> None:
     assert found["Tom Vale"] == {"Tom"} and found["Mrs. Tom Vale"] == set()
     # her surname alone still joins her, the one Vale
     assert grouped({"Mrs. Tom Vale": 6, "Vale": 20}, sexes={"Mrs. Tom Vale": "female"}) == {"Mrs. Tom Vale": {"Vale"}}
+
+
+def test_a_given_name_ending_in_ly_is_no_adverb() -> None:
+    # "Presently Lilly" drops the adverb; "Lilly", "Nelly" keep the name
+    text = ("“Come in,” said Lilly. Presently Lilly sat down beside Tomas.\n\n“Thank you,” said Tomas.\n\n"
+            "“Tea?” asked Lilly. Lilly poured it, and Nelly came in.\n\n“Me too,” said Nelly.\n\n"
+            "“Of course,” said Lilly, and Nelly laughed.")
+    found = people(text)
+    assert {"Lilly", "Nelly", "Tomas"} <= set(found) and "Presently Lilly" not in found
+    assert speakers(text) == ["Lilly", "Tomas", "Lilly", "Nelly", "Lilly"]

@@ -124,12 +124,14 @@ def is_title(name: str) -> bool:
 
 def clean_name(name: str, allow: frozenset[str] = frozenset()) -> str:
     """A capitalised run as a name: leading interjections, function words and adverbs dropped ("Oh Rosa",
-    "Then Rosa"), trailing common words too ("Rosa Yes"); ``allow``: words that are names in this book."""
+    "Then Rosa", "Presently Rosa"; not a given name ending in -ly, "Nelly"), trailing common words too
+    ("Rosa Yes"); ``allow``: words that are names in this book."""
     ws = name.split("--")[0].rstrip("-").split()     # "Emma--quite" (a broken-off sentence) is Emma
     if len(ws) > 1 and ws[0][-2:] in ("'s", "’s") and ws[0][:-2].lower() in FUNCTION_WORDS | {"let", "it", "that"}:
         ws = ws[1:]      # "Where's Quill?", "Here's Rosa": the name is Quill, Rosa
     while ws and ws[0] not in allow and ((ws[0].rstrip(".") in NOT_NAMES and ws[0].rstrip(".").lower() not in TITLES)
-                                         or ws[0].lower() in FUNCTION_WORDS or ws[0].endswith("ly")):
+                                         or ws[0].lower() in FUNCTION_WORDS
+                                         or (ws[0].endswith("ly") and first_name_gender(ws[0]) is None)):
         ws = ws[1:]
     while len(ws) > 1 and ws[-1] in NOT_NAMES and ws[-1] not in allow and ws[-2].rstrip(".").lower() not in TITLES:
         ws = ws[:-1]
