@@ -373,3 +373,17 @@ def test_a_given_name_ending_in_ly_is_no_adverb() -> None:
     found = people(text)
     assert {"Lilly", "Nelly", "Tomas"} <= set(found) and "Presently Lilly" not in found
     assert speakers(text) == ["Lilly", "Tomas", "Lilly", "Nelly", "Lilly"]
+
+
+def test_a_title_tells_a_mans_sex_however_many_shes_his_sentences_hold() -> None:
+    # the heroine is "she" in every sentence that names Mr. Quill: he is still a man, and "Quill" is his
+    # (his sister is Miss Quill)
+    text = ("Mr. Quill bowed, and she smiled at him. She watched Mr. Quill cross the room; she sighed.\n\n"
+            "“Good evening,” said Mr. Quill. She thought Mr. Quill proud, and she said so to Nora.\n\n"
+            "“He is proud,” said Nora. She laughed.\n\n"
+            "“Proud?” said Quill, and he frowned. Miss Quill laughed.\n\n“Proud indeed,” said Miss Quill.")
+    cast = discover(parse_text(text))
+    found = {p.name: p for p in cast.people.values()}
+    quill = next(p for p in found.values() if p.name == "Mr. Quill" or "Mr. Quill" in p.aliases)
+    assert quill.gender == "male" and "Quill" in {quill.name, *quill.aliases}
+    assert found["Miss Quill"].gender == "female"

@@ -196,12 +196,14 @@ def discover(ms: Manuscript) -> Cast:
 
     @cache
     def gender_of(form: str) -> str:
-        votes = Counter(gender_votes.get(form, Counter()))
+        """A form's sex: its title's ("Mr. Hale" is a man however many "she"s his sentences hold: the
+        heroine he talks to), else the pronouns around it, else the usual sex of its given name."""
         first = norm(form).split()[0]
         if first in MALE_TITLES:
-            votes["male"] += 5
-        elif first in FEMALE_TITLES:
-            votes["female"] += 5
+            return "male"
+        if first in FEMALE_TITLES:
+            return "female"
+        votes = Counter(gender_votes.get(form, Counter()))
         if votes:
             g, c = votes.most_common(1)[0]
             if c > sum(votes.values()) / 2:
@@ -238,12 +240,15 @@ def discover(ms: Manuscript) -> Cast:
     _title_alone_joins_the_one_so_titled(people)
     for p in people.values():
         votes: Counter[str] = Counter()
+        by_title = {gender_of(f) for f in (p.name, *p.aliases) if norm(f).split()[0] in MALE_TITLES | FEMALE_TITLES}
         for form in [p.name, *p.aliases]:
             g = gender_of(form)
             votes.update(gender_votes.get(form, Counter()))
             if g != "unknown" and norm(form).split()[0] in TITLES:
                 votes[g] += 5
-        if votes:
+        if len(by_title) == 1:
+            p.gender = by_title.pop()
+        elif votes:
             g, c = votes.most_common(1)[0]
             if c > sum(votes.values()) / 2:
                 p.gender = g
