@@ -387,3 +387,12 @@ def test_a_title_tells_a_mans_sex_however_many_shes_his_sentences_hold() -> None
     quill = next(p for p in found.values() if p.name == "Mr. Quill" or "Mr. Quill" in p.aliases)
     assert quill.gender == "male" and "Quill" in {quill.name, *quill.aliases}
     assert found["Miss Quill"].gender == "female"
+
+
+def test_a_town_people_go_to_is_no_character() -> None:
+    # "went to Oakfield", "go to Oakfield" in the narration and the quotes: a place; "said to Tomas" is not
+    text = ("Rosa went to Oakfield in May. Oakfield was grey. She wrote to Tomas from Oakfield.\n\n"
+            "“I must go back to Oakfield,” said Rosa.\n\n“Oakfield again?” said Tomas. “Why go to Oakfield?”\n\n"
+            "“Because Oakfield is home,” said Rosa to Tomas. She travelled to Oakfield by the night train.\n\n"
+            "“Goodbye, Rosa,” said Tomas. Tomas turned to Rosa and smiled.")
+    assert set(people(text)) == {"Rosa", "Tomas"}

@@ -62,7 +62,9 @@ def discover(ms: Manuscript) -> Cast:
     gender_votes: dict[str, Counter[str]] = defaultdict(Counter)
     weak_votes: dict[str, Counter[str]] = defaultdict(Counter)
     total: Counter[str] = Counter()      # mentions in the narration
-    placed: Counter[str] = Counter()     # ... after "in", "at", "from", "a", "the"
+    placed: Counter[str] = Counter()     # ... after "in", "at", "from", "a", "the", "went to"
+    placed_q: Counter[str] = Counter()   # the same in the quotes ("I must go to Oakfield")
+    total_q: Counter[str] = Counter()    # mentions in the quotes
     described: Counter[str] = Counter()  # "the girl" as the speaker of a tag
     tag_subject: Counter[str] = Counter()   # ... of a speech tag only ("said the lecturer")
     starts: Counter[str] = Counter()     # capitals at the start of a sentence, never written small
@@ -88,6 +90,9 @@ def discover(ms: Manuscript) -> Cast:
                         called[v] += 1
                     for m in NAME_RE.finditer(s.text):     # "she's in love with Mike Hale"
                         full = clean_name(m.group(0), allow)
+                        total_q[full] += 1
+                        if _placed(s.text, m):
+                            placed_q[full] += 1
                         if full.count(" ") == 1 and not is_title(full):
                             quoted[full] += 1
                     continue
@@ -130,8 +135,7 @@ def discover(ms: Manuscript) -> Cast:
                         speaks[name] += 2
                     # "in Chicago", "a Catholic": a place or a kind, not a person; "at Rosa's" is her house,
                     # and "said the Boatman" someone called by what he is
-                    if _PLACE_BEFORE_RE.search(s.text, max(0, m.start() - 10), m.start()) \
-                            and not m.group(0).endswith(("'s", "’s")) and not talks:
+                    if _placed(s.text, m) and not talks:
                         placed[name] += 1
                     if not m.group(0).endswith(("'s", "’s")):     # "Philip's nurse ... she": not Philip
                         events.append((m.start(), name))
@@ -178,10 +182,11 @@ def discover(ms: Manuscript) -> Cast:
     def place(n: str) -> bool:
         """"at Oakfield" half the time and never spoken to; or a quarter of the time, rarely speaking, rarely
         spoken to, with no title ("in New York", "to Oakfield": a place)."""
-        if placed[n] < 2:
+        at, of = placed[n] + placed_q[n], total[n] + total_q[n]
+        if at < 2:
             return False
-        return (placed[n] * 2 >= total[n] and not called[n]) or (
-            placed[n] * 4 >= total[n] and speaks[n] * 5 < total[n] and called[n] * 10 < total[n]
+        return (at * 2 >= of and not called[n]) or (
+            at * 4 >= of and speaks[n] * 5 < of and called[n] * 10 < of
             and not is_title(n) and norm(n).split()[0] not in ROLE_OF_TITLE)
 
     def common_word(n: str) -> bool:
@@ -315,6 +320,18 @@ _TAGGED_WORD_RE = re.compile(rf"\b(?:{_SPEECH_VERB_RE})\s+([A-Z][a-z]+)(?=[.,;!?
 _ROLES_RE = "|".join(sorted((t.capitalize() for t in ROLE_OF_TITLE), key=len, reverse=True))
 _THE_TITLE_RE = re.compile(rf"\b[Tt]he ({_ROLES_RE})\b(?![ \t]+[A-Z])")
 _PLACE_BEFORE_RE = re.compile(r"(?<![\w'’])(?:in|at|from|into|near|through|towards|a|an|the)\s+$", re.IGNORECASE)
+# "went to Oakfield", "the journey to Oakfield": a place (not "said to Rosa", "turned to Rosa")
+_GONE_TO_RE = re.compile(r"(?<![\w'’])(?:go|goes|going|gone|went|come|comes|coming|came|back|off|way|journey|trip|"
+                         r"return|returns|returned|returning|travell?e?d?|travell?ing|sailed|sailing|drove|driving|"
+                         r"rode|flew|moved|moving)\s+to\s+$", re.IGNORECASE)
+
+
+def _placed(text: str, m: re.Match[str]) -> bool:
+    """Is the name found by ``m`` written the way a place is ("in Oakfield", "went to Oakfield"; not
+    "at Rosa's", her house)?"""
+    return not m.group(0).endswith(("'s", "’s")) and (
+        _PLACE_BEFORE_RE.search(text, max(0, m.start() - 10), m.start()) is not None
+        or _GONE_TO_RE.search(text, max(0, m.start() - 20), m.start()) is not None)
 # the last word of a place's name ("Larkin End", "Marsh Court", "Mill Street"), never of a person's
 _PLACE_WORDS = frozenset("End Court Abbey Street Cottage Villa Lane Square Road Corner Place Gardens Hotel Inn "
                          "Station Terrace Avenue Crescent Parsonage Rectory Vicarage Priory Grange Lodge".split())
