@@ -11,7 +11,7 @@ from audiobook.text.attribution.sieve import attribute
 from audiobook.text.cast import Cast
 from audiobook.text.characters import discover
 from audiobook.text.manuscript import parse_text
-from audiobook.text.names import NAME_RE
+from audiobook.text.names import NAME_RE, vocatives
 from audiobook.text.script import build_script, cast_of, characters_yaml
 
 
@@ -396,3 +396,11 @@ def test_a_town_people_go_to_is_no_character() -> None:
             "“Because Oakfield is home,” said Rosa to Tomas. She travelled to Oakfield by the night train.\n\n"
             "“Goodbye, Rosa,” said Tomas. Tomas turned to Rosa and smiled.")
     assert set(people(text)) == {"Rosa", "Tomas"}
+
+
+def test_the_stop_after_a_title_ends_no_sentence_before_a_vocative() -> None:
+    # "... her dislike of Mrs. Vale," names Mrs. Vale; it does not call someone "Vale"
+    assert vocatives("If Rosa is frightened by her dislike of Mrs. Vale,") == []
+    assert vocatives("Good night, Mrs. Vale.") == ["Mrs. Vale"]
+    assert vocatives("It was late. Vale, come here.") == ["Vale"]
+    assert vocatives("I saw Mr. Vale, Rosa.") == ["Rosa"]

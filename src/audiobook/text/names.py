@@ -151,6 +151,9 @@ _VOCATIVE_RE = re.compile(
 )
 
 
+_TITLE_STOP_RE = re.compile(rf"(?<![\w'’])(?:{'|'.join(ABBREVIATED_TITLES)}|M)\.$")
+
+
 def vocatives(quote: str, allow: frozenset[str] = frozenset()) -> list[str]:
     """Names a quote addresses ("Rosa, did you know?", "..., Mr. Hale."): the listener, not the speaker;
     ``allow``: common words that are names in this book ("Shut up, Good!")."""
@@ -161,6 +164,8 @@ def vocatives(quote: str, allow: frozenset[str] = frozenset()) -> list[str]:
         after = quote[m.end(1):].lstrip()
         if before and not before.endswith((",", "!", "?", ".", "—")) \
                 and not before.lower().endswith(("oh", "dear", "o")):
+            continue
+        if _TITLE_STOP_RE.search(before):      # "... of Mrs. Vale,": the stop is the title's, not a sentence's
             continue
         if not before and not after.startswith((",", "!", "?")):
             continue
