@@ -404,3 +404,15 @@ def test_the_stop_after_a_title_ends_no_sentence_before_a_vocative() -> None:
     assert vocatives("Good night, Mrs. Vale.") == ["Mrs. Vale"]
     assert vocatives("It was late. Vale, come here.") == ["Vale"]
     assert vocatives("I saw Mr. Vale, Rosa.") == ["Rosa"]
+
+
+def test_a_title_spelt_in_dialect_is_the_title() -> None:
+    # "Mistah Vale" is Mr. Vale as a servant says it: a man, not his wife
+    text = ("“Good morning, Mistah Vale,” said Jem.\n\n“Morning, Jem,” said Mr. Vale. Mrs. Vale smiled.\n\n"
+            "“Is Mistah Vale in?” asked Rosa.\n\n“He is,” said Mrs. Vale.\n\n“Thank you, Mrs. Vale,” said Rosa.\n\n"
+            "“Mistah Vale, Mistah Vale!” cried Jem.")
+    found = people(text)
+    vale = next(n for n, a in found.items() if "Mr. Vale" in {n, *a})
+    assert "Mistah Vale" in {vale, *found[vale]}
+    wife = next({n, *a} for n, a in found.items() if "Mrs. Vale" in {n, *a})
+    assert "Mistah Vale" not in wife

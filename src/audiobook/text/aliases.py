@@ -25,8 +25,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 
 # titles that are one kind: a man's plain title in several languages, a married woman's, an unmarried one's
-_KIND = {t: "mr" for t in "mr mister monsieur herr signor senor señor".split()}
-_KIND.update({t: "mrs" for t in "mrs madame madam frau signora senora señora".split()})
+_KIND = {t: "mr" for t in "mr mister monsieur herr signor senor señor mistah mista".split()}
+_KIND.update({t: "mrs" for t in "mrs madame madam frau signora senora señora missus".split()})
 _KIND.update({t: "miss" for t in "miss mademoiselle mlle fraulein fräulein signorina senorita señorita".split()})
 
 
