@@ -416,3 +416,13 @@ def test_a_title_spelt_in_dialect_is_the_title() -> None:
     assert "Mistah Vale" in {vale, *found[vale]}
     wife = next({n, *a} for n, a in found.items() if "Mrs. Vale" in {n, *a})
     assert "Mistah Vale" not in wife
+
+
+def test_a_plain_title_joins_the_full_name_though_a_man_of_rank_shares_the_surname() -> None:
+    # "General Quill" is the father his rank names; "Mr. Quill" is the son, "Ivo Quill"
+    found = grouped({"Ivo Quill": 8, "Mr. Quill": 40, "General Quill": 30, "Rosa": 50},
+                    sexes={"Ivo Quill": "male"})
+    assert found["Ivo Quill"] == {"Mr. Quill"} and found["General Quill"] == set()
+    # two women of plain titles are still a mother and daughter no one can tell apart
+    found = grouped({"Ines Quill": 8, "Mrs. Quill": 40, "Miss Quill": 30}, sexes={"Ines Quill": "female"})
+    assert found == {"Ines Quill": set(), "Mrs. Quill": set(), "Miss Quill": set()}

@@ -113,8 +113,11 @@ def group_names(forms: Iterable[str], titles: frozenset[str], gender_of: Callabl
             if not k:
                 continue
             sex = g.sex(same[0])
-            rivals = [k2 for k2 in kinds if k2 and k2 != k and g.sex(kinds[k2][0]) == sex]
-            if rivals:          # "Mrs. Quenby" and "Miss Quenby": which one is "Rosa Quenby" is not known
+            # "Mrs. Quenby" and "Miss Quenby": which one is "Rosa Quenby" is not known; but "Mr. Quenby"
+            # is not "General Quenby", a man his rank names: a plain title passes over the ranks
+            rivals = [k2 for k2 in kinds if k2 and k2 != k and g.sex(kinds[k2][0]) == sex
+                      and (k not in _KIND.values() or k2 in _KIND.values())]
+            if rivals:
                 continue
             # "Mr. George Thorne" is written to tell him from another Mr. Thorne
             if any(split[f][1][-1] == word and k in by_rest[split[f][1]] for f in full):
