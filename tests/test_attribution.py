@@ -175,6 +175,9 @@ def test_she_of_a_sentence_whose_subject_is_she() -> None:
 def test_vocative_names_the_listener_not_the_speaker() -> None:
     assert vocatives("Rosa, did you know that?") == ["Rosa"]
     assert vocatives("Did you know that, Rosa?") == ["Rosa"]
+    # a name after "where's", "here's" is talked about, not spoken to
+    assert vocatives("Where's Rosa?") == []
+    assert vocatives("Here’s Rosa!") == []
     text = ("Tomas and Rosa sat by the fire.\n\n“Rosa, did you know the river froze?”\n\n"
             "“I did. Everybody knows.”")
     assert who(text) == ["Tomas", "Rosa"]

@@ -295,3 +295,14 @@ def test_who_spoke_just_before_may_answer_in_the_next_conversation() -> None:
             "Tomas thought of Rosa, of Marek and of Ilse, who were all out on the water.\n\n"
             "“The wind is rising,” said Tomas.\n\n“Ilse and Marek will come back, and Rosa with them.”\n")
     assert who(text, cast)[-1] == "Greta"
+
+
+def test_who_spoke_just_before_a_pause_is_still_in_the_scene() -> None:
+    # the narration between two exchanges names Tomas last, but he walks off; Marta spoke two paragraphs
+    # before the second exchange began, so she is still there to answer Rosa's untagged lines
+    cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Marta", "female", ())]
+    text = ("“The wind is up,” said Marta.\n\n“Then the boats stay in,” said Rosa.\n\n"
+            "Through the window they watched Tomas pull his boat up the shingle and walk off towards the "
+            "village.\n\n“Will he be back for supper?” said Rosa.\n\n“Not before dark.”\n\n"
+            "“Then we eat alone.”\n\n“As we did last night.”\n")
+    assert who(text, cast) == ["Marta", "Rosa", "Rosa", "Marta", "Rosa", "Marta"]

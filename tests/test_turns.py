@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from audiobook.text.attribution.turns import HARD, Conversation, Evidence, decode, margins
+from audiobook.text.attribution.turns import HARD, Conversation, Evidence, Weights, decode, margins
 
 
 def test_two_people_alternate_from_a_sure_line() -> None:
@@ -115,3 +115,19 @@ def test_a_third_person_joins_where_the_words_say_so() -> None:
     # "Cleo, what do you say?": the one addressed joins on an untagged line
     ev = [Evidence("Vera", 30.0), Evidence("Tomas", 30.0, addressed_next="Cleo"), Evidence(), Evidence(), Evidence()]
     assert decode(Conversation(ev, ["Vera", "Tomas", "Cleo"])) == ["Vera", "Tomas", "Cleo", "Tomas", "Cleo"]
+
+
+def test_one_spoken_to_again_and_again_takes_over_a_long_exchange() -> None:
+    # Vera talks with the boy Tomas, then turns to his aunt Cleo ("Cleo, is he always this bold?"), whom no
+    # tag names, and calls her by name twice more: Cleo answers every untagged line after the first call,
+    # though Tomas has a line of his own before and Cleo is the less likely of the two. Her prior is paid in
+    # part where she takes her side, not in full on every one of her lines, so a long run of answers does
+    # not go back to the boy
+    said = Evidence("Vera", 30.0)
+    to_cleo = Evidence("Vera", 30.0, addressed_next="Cleo")
+    vera = [to_cleo, said, said, to_cleo, said, said, to_cleo, said]
+    ev = [said, Evidence("Tomas", 30.0)] + [e for v in vera for e in (v, Evidence())]
+    conv = Conversation(ev, ["Vera", "Tomas", "Cleo"], {"Cleo": 0.8})
+    assert decode(conv) == ["Vera", "Tomas"] + ["Vera", "Cleo"] * 8
+    # with every line's prior paid in full, the boy keeps the run
+    assert decode(conv, Weights(stays=1.0, joins=0.0))[3] == "Tomas"

@@ -170,6 +170,8 @@ def vocatives(quote: str, allow: frozenset[str] = frozenset()) -> list[str]:
             continue
         if not before and not after.startswith((",", "!", "?")):
             continue
+        if m.group(1).split()[0][-2:] in ("'s", "’s"):
+            continue        # "Where's Rosa?", "Here's Rosa!": she is talked about, not spoken to
         name = clean_name(m.group(1), allow)
         if name:
             out.append(name)

@@ -5,8 +5,9 @@ decided (a tag, a speech tag, a beat, a continuation) are anchors. The whole con
 decided at once (turns.py): the others take turns between the anchors on both sides, the one a
 quote addresses ("Rosa, did you know?") answers next, a "sir" is answered by a man, and each line's
 reason names the anchor it is counted from; a conversation with nobody to give lines to takes turns
-from the nearest anchor. A description that answers a vocative is the person addressed ("Upon my
-word, Felix!" / answered the artist).
+from the nearest anchor. Who spoke a few paragraphs before a conversation begins is still in the
+scene. A description that answers a vocative is the person addressed ("Upon my word, Felix!" /
+answered the artist).
 """
 from __future__ import annotations
 
@@ -76,10 +77,11 @@ def _decode(st: State, chain: list[Item], speakers: list[str | None],
         st.out[it.quote_ids[-1]] if it.found else None for it in chain)]
     evidence = [_evidence(found[k], it.excluded, it.listener, it.previous, addressed_sex(st.raw[it.quote_ids[-1]]))
                 for k, it in enumerate(chain)]
-    talking = [p for p in people if p in speakers]
-    evidence = [_soften(st, e, found[k], talking, chain[k]) for k, e in enumerate(evidence)]
     anchored = {s for s in speakers if s}
     present = frozenset().union(*(it.mentioned for it in chain))     # in the scene: its narration names them
+    present |= {w for g, w in spoken if chain[0].gpar - g <= JUST}     # and who spoke just before a pause
+    talking = [p for p in people if p in speakers]
+    evidence = [_soften(st, e, found[k], talking, chain[k]) for k, e in enumerate(evidence)]
     prior = {p: (0.0 if p in anchored else max(0.0, 0.4 + 0.1 * r - (PRESENT if p in present else 0.0)))
              for r, p in enumerate(people)}
     sex = {p: g for p in people if (g := st.cast.gender(p)) in ("male", "female")}
@@ -274,6 +276,7 @@ def _evidence(a: Attribution | None, excluded: set[str], listener: str | None,
 
 
 ANCHOR_COST = 30.0
+JUST = 5           # paragraphs back whose speakers are still in the scene of a conversation that begins
 LATELY = 12        # paragraphs back whose speakers may still be in a conversation that begins
 PRESENT = 0.4       # what the prior forgives someone the conversation's narration names or refers to
 PRONOUN_COST = 5.0      # giving a "he said" to another man of the conversation than the one it was resolved to

@@ -5,7 +5,9 @@ first pass (a tag, "said Rosa", "she asked", an action beat), the people its quo
 speaker), and the person the paragraph before addressed (likely its speaker). Between the evidence,
 people take turns: the speaker of a paragraph is usually the one who spoke two paragraphs before,
 seldom the one just before, sometimes a third person, who joins on a line the narration names or
-one spoken to them; the one a "sir" or a "madam" spoke to answers as a man or a woman. ``decode``
+one spoken to them; the one a "sir" or a "madam" spoke to answers as a man or a woman; a less likely
+person pays part of that doubt where they take a side, the rest on each line, so one called by name
+again and again can hold a long exchange against someone the anchors name but no line calls. ``decode``
 scores every sequence of speakers by these preferences and returns the best one (a second-order
 Viterbi search over the people of the conversation), so a sure line re-alternates the lines on both
 sides of it, and an early guess no longer carries its error forward through a long exchange.
@@ -46,6 +48,8 @@ class Weights:
     hint: float = 0.8          # the subject of the sentence just before the paragraph
     sex: float = 4.0           # answering a "sir" as a woman, a "madam" as a man
     untold: float = 1.0        # a third person joins on a line whose words do not say so, unaddressed
+    stays: float = 0.75        # the share of a person's prior paid on each of their lines after the first
+    joins: float = 0.5         # the share paid again where they take a turn that is not the one two paragraphs back
 
 
 @dataclass
@@ -100,7 +104,7 @@ def decode(conv: Conversation, w: Weights = Weights()) -> list[str | None]:
 
 def _emit(conv: Conversation, k: int, s: str, w: Weights) -> float:
     ev = conv.evidence[k]
-    cost = -conv.prior.get(s, 0.0)
+    cost = -conv.prior.get(s, 0.0) * (w.stays if k > 0 else 1.0)
     if s in ev.excluded:
         cost -= w.excluded
     if ev.speaker is not None and s != ev.speaker:
@@ -119,12 +123,13 @@ def _turn(pp: int, p: int, c: int, k: int, ev: Evidence, conv: Conversation, w: 
     """The cost of speaker c after p (and pp before p)."""
     if ev.continues:
         return 0.0 if c == p else HARD
+    joins = w.joins * conv.prior.get(conv.people[c], 0.0) if k < 2 or c != pp else 0.0
     if c == p:
-        return -w.repeat
+        return -w.repeat - joins
     if k >= 2 and c != pp and pp != p:
         untold = ev.speaker is None and conv.people[c] not in (conv.evidence[k - 1].addressed_next, ev.hint)
-        return -w.newcomer - (w.untold if untold else 0.0)
-    return 0.0
+        return -w.newcomer - (w.untold if untold else 0.0) - joins
+    return -joins
 
 
 def margins(conv: Conversation, chosen: list[str | None], soft: float = 3.0, w: Weights = Weights()) -> list[float]:
