@@ -197,6 +197,15 @@ def test_pronoun_by_recency() -> None:
     assert who("Ann went out. Mary stayed by the fire.\n\n“It is cold,” she said.", cast) == ["Mary"]
 
 
+def test_a_she_inside_a_clause_keeps_the_subject_over_a_woman_named_after_it() -> None:
+    # "that she thought of Mary": the "she" is a subject even mid-sentence, so the "her" after Mary and the
+    # "said she" go on with Ann, not with the woman only talked about
+    cast = [("Ann", "female", ()), ("Mary", "female", ()), ("Tomas", "male", ())]
+    text = ("Ann walked with Tomas to the gate. He talked so long of the harvest that she thought of Mary, who "
+            "had written to her. Her letter had been short.\n\n“I must answer it,” said she.")
+    assert who(text, cast) == ["Ann"]
+
+
 def test_pronoun_is_never_the_person_addressed() -> None:
     cast = [("Jo", "female", ()), ("Amy", "female", ())]
     assert who("Amy looked at Jo.\n\n“Jo, come here,” she said.", cast) == ["Amy"]

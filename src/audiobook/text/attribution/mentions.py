@@ -45,7 +45,8 @@ def resolve(st: State, mentions: list[Mention], text: str, remember: bool = Fals
             ap = _HER_APPOSITION_RE.match(text, m.end) if m.kind == "name" else None    # "Millie, her maid,"
             kind = (_OWNED.get(ap.group(1) + " " if ap else text[max(0, m.start - 4):m.start].lower())
                     if m.kind == "name" else None) or kind    # "not her Ayah": not the woman "she" stands for
-            hist.append(Ref(person, kind, st.sentence + n, len(TOKEN_RE.findall(lead)) <= 1))
+            nominative = m.kind == "pronoun" and m.word.lower() in ("he", "she")    # "..., that she began"
+            hist.append(Ref(person, kind, st.sentence + n, len(TOKEN_RE.findall(lead)) <= 1 or nominative))
         out.append(Mention(person, m.start, m.end, m.kind, m.word, m.gender))
     if remember:
         for ref in hist[len(st.history[-80:]):]:
