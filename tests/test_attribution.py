@@ -50,6 +50,19 @@ def test_explicit_tag_names_the_speaker(text: str) -> None:
     assert who(text) == ["Rosa"]
 
 
+@pytest.mark.parametrize("text", [
+    "Rosa said, “Is the ferry running?” Tomas said, “Not since the flood.”",
+    "Now and then Rosa would say, “Is the ferry running?”, and Tomas would answer, “Not since the flood.”",
+    "Rosa asked him: “Is the ferry running?” He shook his head, and said: “Not since the flood.”",
+])
+def test_a_quote_with_its_own_tag_before_it_leaves_the_tag_after_it_to_the_next_quote(text: str) -> None:
+    assert who(text) == ["Rosa", "Tomas"]
+
+
+def test_said_she_between_two_quotes_still_tags_the_first() -> None:
+    assert who("Rosa turned to him: “Is the ferry running?” said she, “or must we walk?”") == ["Rosa", "Rosa"]
+
+
 def test_explicit_reason_quotes_the_tag() -> None:
     (_, spk, reason), = run("“The river is high,” said Rosa.", ROSA_TOMAS)
     assert spk == "Rosa" and reason == 'explicit: "said Rosa"'

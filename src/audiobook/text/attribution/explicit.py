@@ -39,8 +39,11 @@ def explicit(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]]
         a = _tag_clause(st, text, mentions[i + 1], after=True, excluded=excluded)
         if a is not None and a.speaker in excluded:     # “Nonsense, Fergus! ...” observed Fergus: not his
             a = None
-        if a is not None and i + 2 < len(segs) and segs[i + 2].kind == "dialogue" and _NEXT_TAG_RE.match(text):
-            a = None    # “Well?” And he answered, “...”: the narration is the next quote's tag, not this one's
+        if a is not None and i + 2 < len(segs) and segs[i + 2].kind == "dialogue" and (
+                _NEXT_TAG_RE.match(text) or _introduces(text) and i > 0 and segs[i - 1].kind == "narration"
+                and _introduces(segs[i - 1].text)):
+            a = None    # “Well?” And he answered, “...”: the narration is the next quote's tag, not this one's;
+            # Ann said, “Tea?” Mary said, “Yes.”: a quote with its own tag before it leaves the next one its own
         unnamed = a is None or (a.reason.startswith('explicit: "') and st.cast.resolve(a.speaker) is None)
         m = _IT_WAS_RE.search(text) if unnamed else None
         who = st.cast.resolve(m.group(1)) if m else None
@@ -57,6 +60,15 @@ def explicit(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]]
         return _tag_clause(st, segs[i - 1].text, mentions[i - 1], after=False, excluded=excluded) \
             or _spoken_noun(segs[i - 1].text, mentions[i - 1], after=False)
     return None
+
+
+def _introduces(text: str) -> bool:
+    """Narration that ends "Ann said," or "and she went on:", with its subject before the verb: a tag that
+    introduces the quote after it (not "said Ann," of the quote before)."""
+    text = text.strip()
+    first = _WORD_RE.search(text)
+    return text.endswith((",", ":")) and leads_in(text) and first is not None \
+        and first.group(0).lower() not in SPEECH_VERBS
 
 
 def _spoken_noun(text: str, mentions: list[Mention], *, after: bool) -> Attribution | None:
