@@ -63,6 +63,15 @@ def test_said_she_between_two_quotes_still_tags_the_first() -> None:
     assert who("Rosa turned to him: “Is the ferry running?” said she, “or must we walk?”") == ["Rosa", "Rosa"]
 
 
+@pytest.mark.parametrize("text", [
+    "Tomas, drawing near Rosa, said:\n\n“The ferry has stopped.”",
+    "Tomas, who had watched Rosa all evening, ventured to say:\n\n“The ferry has stopped.”",
+    "“Come in,” called Rosa, while Tomas, shaking the rain off, said: “The ferry has stopped.”",
+])
+def test_a_name_inside_an_insertion_before_the_verb_is_not_its_subject(text: str) -> None:
+    assert who(text)[-1] == "Tomas"
+
+
 def test_explicit_reason_quotes_the_tag() -> None:
     (_, spk, reason), = run("“The river is high,” said Rosa.", ROSA_TOMAS)
     assert spk == "Rosa" and reason == 'explicit: "said Rosa"'

@@ -132,7 +132,7 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
                                         and shared.start - m.end < 3 for m in before):
         subject = shared        # "Quenby asked": the Quenby of the conversation
     elif before and (not after or toks.index((vs, ve, verb)) - _tok_index(toks, before[-1].start) <= 4):
-        subject = before[-1]
+        subject = (None if after else _head_of_insertion(text, before, inside, vs)) or before[-1]
     elif after_v and (after_v[0].kind not in ("pronoun", "first") or is_subject(after_v[0])):
         subject = after_v[0]
     if subject is None:
@@ -178,6 +178,18 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
     if subject.kind == "first":
         return Attribution(who, 0.8, f'explicit: "{phrase}" (the narrator)')
     return Attribution(who, 0.95, f'explicit: "{phrase}"')
+
+
+def _head_of_insertion(text: str, before: list[Mention], inside: list[Mention], vs: int) -> Mention | None:
+    """"Tomas, turning to Rosa, said": a name inside an insertion set off by commas before the verb is not
+    its subject; the name the insertion hangs on is. None when the last name before the verb is not in one."""
+    last = before[-1]
+    close = text.rfind(",", last.end, vs)
+    if close < 0 or text.count(",", last.end, vs) > 1 or any(close < m.start < vs for m in inside):
+        return None     # "Rosa, smiling, said": Rosa opens an insertion of her own
+    open_ = text.rfind(",", 0, last.start)
+    head = next((m for m in reversed(before) if m.end <= open_ and text[m.end:open_ + 1].strip() == ","), None)
+    return head if head is not None and text.rfind(",", head.end, last.start) == open_ else None
 
 
 def _gerund(word: str) -> bool:
