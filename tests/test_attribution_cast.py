@@ -118,6 +118,15 @@ def test_the_one_spoken_to_answers_with_a_pronoun() -> None:
     assert who(text, cast) == ["Tomas", "Anna"]
 
 
+def test_the_one_spoken_to_answers_even_when_the_narration_never_names_her() -> None:
+    # in a story told in the third person the narration calls Anna only "the girl": the vocative still tells
+    # who answers; Rosa, named last, does not
+    cast = WILL_TOMAS_ROSA_ANNA
+    text = ("Rosa walked to the mill, where the girl was waiting with Tomas.\n\n"
+            "“Are you cold, Anna?” asked Tomas.\n\n“Not at all,” she said.\n")
+    assert who(text, cast) == ["Tomas", "Anna"]
+
+
 def test_a_reply_pronoun_keeps_its_antecedent_when_the_scene_moves_on() -> None:
     cast = WILL_TOMAS_ROSA_ANNA
     # the one who spoke went on after the tag: the next "she" is no reply to him
