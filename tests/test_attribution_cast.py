@@ -137,8 +137,9 @@ def test_a_reply_pronoun_keeps_its_antecedent_when_the_scene_moves_on() -> None:
     text = ("Rosa and Tomas walked to the mill with Anna.\n\n“Are you cold, Anna?” asked Tomas.\n\n"
             "Rosa laughed. “Not at all,” she said.\n")
     assert who(text, cast) == ["Tomas", "Rosa"]
-    # the one spoken to is named only in quotes (often the narrator): no reply of hers is assumed
-    text = ("Rosa and Tomas walked to the mill.\n\n“Are you cold, Anna?” asked Tomas.\n\n"
+    # in a story told in the first person, the one spoken to named only in quotes is often the narrator: no reply
+    # of hers is assumed
+    text = ("I walked to the mill with Rosa and Tomas.\n\n“Are you cold, Anna?” asked Tomas.\n\n"
             "“Not at all,” she said.\n")
     assert who(text, cast) == ["Tomas", "Rosa"]
 
