@@ -50,6 +50,28 @@ def test_explicit_tag_names_the_speaker(text: str) -> None:
     assert who(text) == ["Rosa"]
 
 
+@pytest.mark.parametrize("text", [
+    "Rosa said, “Is the ferry running?” Tomas said, “Not since the flood.”",
+    "Now and then Rosa would say, “Is the ferry running?”, and Tomas would answer, “Not since the flood.”",
+    "Rosa asked him: “Is the ferry running?” He shook his head, and said: “Not since the flood.”",
+])
+def test_a_quote_with_its_own_tag_before_it_leaves_the_tag_after_it_to_the_next_quote(text: str) -> None:
+    assert who(text) == ["Rosa", "Tomas"]
+
+
+def test_said_she_between_two_quotes_still_tags_the_first() -> None:
+    assert who("Rosa turned to him: “Is the ferry running?” said she, “or must we walk?”") == ["Rosa", "Rosa"]
+
+
+@pytest.mark.parametrize("text", [
+    "Tomas, drawing near Rosa, said:\n\n“The ferry has stopped.”",
+    "Tomas, who had watched Rosa all evening, ventured to say:\n\n“The ferry has stopped.”",
+    "“Come in,” called Rosa, while Tomas, shaking the rain off, said: “The ferry has stopped.”",
+])
+def test_a_name_inside_an_insertion_before_the_verb_is_not_its_subject(text: str) -> None:
+    assert who(text)[-1] == "Tomas"
+
+
 def test_explicit_reason_quotes_the_tag() -> None:
     (_, spk, reason), = run("“The river is high,” said Rosa.", ROSA_TOMAS)
     assert spk == "Rosa" and reason == 'explicit: "said Rosa"'
@@ -198,6 +220,15 @@ def test_pronoun_by_gender() -> None:
 def test_pronoun_by_recency() -> None:
     cast = [("Ann", "female", ()), ("Mary", "female", ())]
     assert who("Ann went out. Mary stayed by the fire.\n\n“It is cold,” she said.", cast) == ["Mary"]
+
+
+def test_a_she_inside_a_clause_keeps_the_subject_over_a_woman_named_after_it() -> None:
+    # "that she thought of Mary": the "she" is a subject even mid-sentence, so the "her" after Mary and the
+    # "said she" go on with Ann, not with the woman only talked about
+    cast = [("Ann", "female", ()), ("Mary", "female", ()), ("Tomas", "male", ())]
+    text = ("Ann walked with Tomas to the gate. He talked so long of the harvest that she thought of Mary, who "
+            "had written to her. Her letter had been short.\n\n“I must answer it,” said she.")
+    assert who(text, cast) == ["Ann"]
 
 
 def test_pronoun_is_never_the_person_addressed() -> None:

@@ -118,6 +118,15 @@ def test_the_one_spoken_to_answers_with_a_pronoun() -> None:
     assert who(text, cast) == ["Tomas", "Anna"]
 
 
+def test_the_one_spoken_to_answers_even_when_the_narration_never_names_her() -> None:
+    # in a story told in the third person the narration calls Anna only "the girl": the vocative still tells
+    # who answers; Rosa, named last, does not
+    cast = WILL_TOMAS_ROSA_ANNA
+    text = ("Rosa walked to the mill, where the girl was waiting with Tomas.\n\n"
+            "“Are you cold, Anna?” asked Tomas.\n\n“Not at all,” she said.\n")
+    assert who(text, cast) == ["Tomas", "Anna"]
+
+
 def test_a_reply_pronoun_keeps_its_antecedent_when_the_scene_moves_on() -> None:
     cast = WILL_TOMAS_ROSA_ANNA
     # the one who spoke went on after the tag: the next "she" is no reply to him
@@ -128,8 +137,9 @@ def test_a_reply_pronoun_keeps_its_antecedent_when_the_scene_moves_on() -> None:
     text = ("Rosa and Tomas walked to the mill with Anna.\n\n“Are you cold, Anna?” asked Tomas.\n\n"
             "Rosa laughed. “Not at all,” she said.\n")
     assert who(text, cast) == ["Tomas", "Rosa"]
-    # the one spoken to is named only in quotes (often the narrator): no reply of hers is assumed
-    text = ("Rosa and Tomas walked to the mill.\n\n“Are you cold, Anna?” asked Tomas.\n\n"
+    # in a story told in the first person, the one spoken to named only in quotes is often the narrator: no reply
+    # of hers is assumed
+    text = ("I walked to the mill with Rosa and Tomas.\n\n“Are you cold, Anna?” asked Tomas.\n\n"
             "“Not at all,” she said.\n")
     assert who(text, cast) == ["Tomas", "Rosa"]
 
@@ -168,6 +178,15 @@ def test_a_first_name_two_people_have_is_the_one_the_narration_has_no_other_name
     assert c.resolve("Tom") == "Tom Wren" and c.addressed("Tom, come here.") == ["Tom Hale"]
     few = "Hale walked to the gate.\n\nTom Wren sat by the fire.\n\n“Where is my kite?” said Tom.\n"
     assert who(few, cast) == ["Tom Hale"]      # too few mentions to tell: the list's owner
+
+
+def test_a_shared_first_name_goes_to_the_one_named_less_than_half_as_often_by_other_names() -> None:
+    # the narration names Tom Hale eleven times as "Hale" and Tom Wren four times in full: "Tom" is the boy's
+    cast: Cast_ = [("Tom Hale", "male", ("Hale",)), ("Tom Wren", "male", ())]
+    text = " ".join(["Hale walked to the gate."] * 11 + ["Tom Wren flew his kite."] * 4)
+    c = Cast.from_characters([Character(n, a, g) for n, g, a in cast])
+    c.settle([text])
+    assert c.resolve("Tom") == "Tom Wren"
 
 
 def test_a_tag_leads_in_with_a_double_hyphen_or_no_stop_at_all() -> None:

@@ -39,8 +39,11 @@ def explicit(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]]
         a = _tag_clause(st, text, mentions[i + 1], after=True, excluded=excluded)
         if a is not None and a.speaker in excluded:     # “Nonsense, Fergus! ...” observed Fergus: not his
             a = None
-        if a is not None and i + 2 < len(segs) and segs[i + 2].kind == "dialogue" and _NEXT_TAG_RE.match(text):
-            a = None    # “Well?” And he answered, “...”: the narration is the next quote's tag, not this one's
+        if a is not None and i + 2 < len(segs) and segs[i + 2].kind == "dialogue" and (
+                _NEXT_TAG_RE.match(text) or _introduces(text) and i > 0 and segs[i - 1].kind == "narration"
+                and _introduces(segs[i - 1].text)):
+            a = None    # “Well?” And he answered, “...”: the narration is the next quote's tag, not this one's;
+            # Ann said, “Tea?” Mary said, “Yes.”: a quote with its own tag before it leaves the next one its own
         unnamed = a is None or (a.reason.startswith('explicit: "') and st.cast.resolve(a.speaker) is None)
         m = _IT_WAS_RE.search(text) if unnamed else None
         who = st.cast.resolve(m.group(1)) if m else None
@@ -57,6 +60,15 @@ def explicit(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]]
         return _tag_clause(st, segs[i - 1].text, mentions[i - 1], after=False, excluded=excluded) \
             or _spoken_noun(segs[i - 1].text, mentions[i - 1], after=False)
     return None
+
+
+def _introduces(text: str) -> bool:
+    """Narration that ends "Ann said," or "and she went on:", with its subject before the verb: a tag that
+    introduces the quote after it (not "said Ann," of the quote before)."""
+    text = text.strip()
+    first = _WORD_RE.search(text)
+    return text.endswith((",", ":")) and leads_in(text) and first is not None \
+        and first.group(0).lower() not in SPEECH_VERBS
 
 
 def _spoken_noun(text: str, mentions: list[Mention], *, after: bool) -> Attribution | None:
@@ -120,7 +132,7 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
                                         and shared.start - m.end < 3 for m in before):
         subject = shared        # "Quenby asked": the Quenby of the conversation
     elif before and (not after or toks.index((vs, ve, verb)) - _tok_index(toks, before[-1].start) <= 4):
-        subject = before[-1]
+        subject = (None if after else _head_of_insertion(text, before, inside, vs)) or before[-1]
     elif after_v and (after_v[0].kind not in ("pronoun", "first") or is_subject(after_v[0])):
         subject = after_v[0]
     if subject is None:
@@ -166,6 +178,18 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
     if subject.kind == "first":
         return Attribution(who, 0.8, f'explicit: "{phrase}" (the narrator)')
     return Attribution(who, 0.95, f'explicit: "{phrase}"')
+
+
+def _head_of_insertion(text: str, before: list[Mention], inside: list[Mention], vs: int) -> Mention | None:
+    """"Tomas, turning to Rosa, said": a name inside an insertion set off by commas before the verb is not
+    its subject; the name the insertion hangs on is. None when the last name before the verb is not in one."""
+    last = before[-1]
+    close = text.rfind(",", last.end, vs)
+    if close < 0 or text.count(",", last.end, vs) > 1 or any(close < m.start < vs for m in inside):
+        return None     # "Rosa, smiling, said": Rosa opens an insertion of her own
+    open_ = text.rfind(",", 0, last.start)
+    head = next((m for m in reversed(before) if m.end <= open_ and text[m.end:open_ + 1].strip() == ","), None)
+    return head if head is not None and text.rfind(",", head.end, last.start) == open_ else None
 
 
 def _gerund(word: str) -> bool:

@@ -45,7 +45,8 @@ def resolve(st: State, mentions: list[Mention], text: str, remember: bool = Fals
             ap = _HER_APPOSITION_RE.match(text, m.end) if m.kind == "name" else None    # "Millie, her maid,"
             kind = (_OWNED.get(ap.group(1) + " " if ap else text[max(0, m.start - 4):m.start].lower())
                     if m.kind == "name" else None) or kind    # "not her Ayah": not the woman "she" stands for
-            hist.append(Ref(person, kind, st.sentence + n, len(TOKEN_RE.findall(lead)) <= 1))
+            nominative = m.kind == "pronoun" and m.word.lower() in ("he", "she")    # "..., that she began"
+            hist.append(Ref(person, kind, st.sentence + n, len(TOKEN_RE.findall(lead)) <= 1 or nominative))
         out.append(Mention(person, m.start, m.end, m.kind, m.word, m.gender))
     if remember:
         for ref in hist[len(st.history[-80:]):]:
@@ -93,13 +94,14 @@ def answerer(st: State, gender: str, who: str | None, excluded: frozenset[str] |
     """“Well, Tomas, you are late,” said Will. / “I missed the train,” he said.: the he or she of a reply is
     the one the paragraph just before spoke to, not whoever was named last (None: no such reply). Not when
     that paragraph went on after its tag (“..., said Will; and he left the room.”), when this paragraph
-    names someone of that sex, or when the one spoken to is named only in quotes (often the narrator).
+    names someone of that sex, or when the one spoken to is named only in quotes of a story told in the
+    first person (often the narrator).
     With a cast list only: without one it wins quotes too, but more on no cast than on the starter cast,
     whose novels must each stay within a point of it."""
     last = st.items[-1] if st.items and st.cast.from_book else None
     to = last.listener if last is not None and last.gpar == st.gpar - 1 else None
     if to is None or to == who or to in excluded or st.cast.gender(to) != gender \
-            or to not in st.named_in_narration or SENTENCE_RE.search(st.tail.strip()):
+            or to not in st.named_in_narration and not third_person(st) or SENTENCE_RE.search(st.tail.strip()):
         return None
     for ref in reversed(st.history):
         if ref.sentence < st.par_sentence:
@@ -107,6 +109,11 @@ def answerer(st: State, gender: str, who: str | None, excluded: frozenset[str] |
         if ref.kind in ("name", "alias") and st.cast.gender(ref.person) == gender:
             return None
     return to
+
+
+def third_person(st: State) -> bool:
+    """The narration so far is told in the third person: at most one word in a hundred is I, me or my."""
+    return st.first_person * 100 <= st.narration_words and not st.cast.narrator
 
 
 def by_noun(st: State, desc: str) -> str | None:
