@@ -180,15 +180,6 @@ def test_a_first_name_two_people_have_is_the_one_the_narration_has_no_other_name
     assert who(few, cast) == ["Tom Hale"]      # too few mentions to tell: the list's owner
 
 
-def test_a_shared_first_name_goes_to_the_one_named_less_than_half_as_often_by_other_names() -> None:
-    # the narration names Tom Hale eleven times as "Hale" and Tom Wren four times in full: "Tom" is the boy's
-    cast: Cast_ = [("Tom Hale", "male", ("Hale",)), ("Tom Wren", "male", ())]
-    text = " ".join(["Hale walked to the gate."] * 11 + ["Tom Wren flew his kite."] * 4)
-    c = Cast.from_characters([Character(n, a, g) for n, g, a in cast])
-    c.settle([text])
-    assert c.resolve("Tom") == "Tom Wren"
-
-
 def test_a_tag_leads_in_with_a_double_hyphen_or_no_stop_at_all() -> None:
     # "said--" and "said very slowly" with no stop before the quote's paragraph are tags like "said:"
     cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Anna", "female", ())]

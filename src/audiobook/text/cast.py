@@ -120,7 +120,7 @@ class Cast:
     def settle(self, paragraphs: Iterable[str]) -> None:
         """Give each form several cast members can be called by ("Tom" of "Tom Hale" and "Tom Wren", "Mr.
         Wren" listed by two) to the one the book seldom names any other way: the other is told apart by
-        their own forms ("Hale"). Only when that one is named at least 2.5 times less often, else the
+        their own forms ("Hale"). Only when that one is named at least three times less often, else the
         form stays as the list has it (a shared word: for the tag to pick by recency). A quote that calls
         someone by it still means the one the list gives it to: the list has it from how people address
         each other ("Tom!" says his mother to Tom Hale, whom the narration calls Hale)."""
@@ -133,7 +133,7 @@ class Cast:
                     count[m.person] += 1
         for key, people in self.contested.items():
             few = sorted(people, key=lambda p: count[p])
-            if count[few[0]] * 2.5 <= count[few[1]] and count[few[1]] >= 10 and count[few[0]] >= 3:
+            if count[few[0]] * 3 <= count[few[1]] and count[few[1]] >= 10 and count[few[0]] >= 3:
                 self.spoken[key] = self.forms.get(key)
                 self.forms[key] = few[0]
                 self.shared.pop(key, None)
