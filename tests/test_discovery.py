@@ -10,6 +10,7 @@ from audiobook.book import Character, load_book
 from audiobook.text.attribution.sieve import attribute
 from audiobook.text.cast import Cast
 from audiobook.text.characters import discover
+from audiobook.text.descriptions import description
 from audiobook.text.manuscript import parse_text
 from audiobook.text.names import NAME_RE, vocatives
 from audiobook.text.script import build_script, cast_of, characters_yaml
@@ -426,3 +427,19 @@ def test_a_plain_title_joins_the_full_name_though_a_man_of_rank_shares_the_surna
     # two women of plain titles are still a mother and daughter no one can tell apart
     found = grouped({"Ines Quill": 8, "Mrs. Quill": 40, "Miss Quill": 30}, sexes={"Ines Quill": "female"})
     assert found == {"Ines Quill": set(), "Mrs. Quill": set(), "Miss Quill": set()}
+
+
+def test_a_rank_that_is_also_an_adjective_names_no_one_before_the_noun_it_qualifies() -> None:
+    # "the general opinion", "a private room": an adjective; "the general sat", "the general, who": a man
+    assert description("the general opinion was that he had gone") is None
+    assert description("a private room upstairs") is None
+    assert description("the major part of the money") is None
+    assert description("the general sat down") == "the general"
+    assert description("the general, who was tired") == "the general"
+    assert description("the general laughed") == "the general"
+    text = ("The general opinion was that Rosa would win. “I shall,” said Rosa.\n\n"
+            "“You will,” said Tomas. The general feeling of the town agreed. The general opinion held.\n\n"
+            "“Good,” said Rosa. The general good came first. The general opinion changed.")
+    found = people(text)
+    assert "The general" not in found and "The General" not in found
+    assert {"Rosa", "Tomas"} <= set(found)

@@ -55,7 +55,7 @@ def description(text: str, last: bool = False) -> str | None:
         bare = w.rstrip(",").lower()
         if bare in _DESC_STOP and k > 0:
             break
-        if person_noun(bare):
+        if person_noun(bare) and not _adjective_here(bare, ws[k + 1:k + 2], w):
             head = k + 1
             if w.endswith(","):
                 break
@@ -63,6 +63,25 @@ def description(text: str, last: bool = False) -> str | None:
         return None
     desc = text[m.start():m.start(1)] + " ".join(ws[:head]).rstrip(",")
     return " ".join(desc.split())
+
+
+# ranks that are also adjectives: "the general opinion", "a private room", "the major part"
+_RANK_ADJECTIVES = frozenset("general major private chief native".split())
+# what follows a rank that acts ("the general had", "the general sat down"), not a noun it qualifies
+_AFTER_SUBJECT = frozenset("""was were is had has did does would could should might must will shall may can
+    sat stood rose came went took gave made saw knew thought felt began got put let ran held spoke told kept
+    left lay led met sent shook struck threw wore wrote fell drew bade broke
+    himself herself too also alone said says""".split())
+
+
+def _adjective_here(word: str, after: list[str], written: str) -> bool:
+    """Is a rank that is also an adjective ("general") qualifying the noun after it ("the general
+    opinion"), not naming a person ("the general sat", "the general's horse", "the general, who")?"""
+    if word not in _RANK_ADJECTIVES or not after or written.endswith(","):
+        return False
+    nxt = after[0].rstrip(",").lower()
+    return nxt.isalpha() and nxt not in _DESC_STOP and nxt not in _AFTER_SUBJECT \
+        and not nxt.endswith(("ed", "ly", "s"))
 
 
 _SMALL_DETERMINERS = frozenset("the a an his her my our their this that another".split())
