@@ -199,6 +199,22 @@ def test_a_cast_entry_the_nouns_do_not_know_is_named_by_its_tag() -> None:
     assert who(text, [*cast, ("A Little Boy", "male", ())]) == ["Rosa"]
 
 
+def test_an_adjective_the_list_lacks_still_names_the_role_it_lists() -> None:
+    # "the stout porter" is the list's "The Porter", not the last man named before him
+    cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("The Porter", "male", ())]
+    text = ("Tomas carried the bags up the steps.\n\n“Here we are,” said Tomas.\n\n"
+            "“Mind the step, sir,” said the stout porter.\n")
+    assert who(text, cast) == ["Tomas", "The Porter"]
+    # "the other porter" is someone else; "the old man" whoever the scene holds: neither is the entry
+    text = ("Tomas carried the bags up the steps.\n\n“Here we are,” said Tomas.\n\n"
+            "“Mind the step, sir,” said the other porter.\n")
+    assert who(text, cast) != ["Tomas", "The Porter"]
+    men: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("The Kind Man", "male", ())]
+    text = ("Tomas carried the bags up the steps.\n\n“Here we are,” said Rosa.\n\n"
+            "“Mind the step,” said the old man.\n")
+    assert who(text, men) == ["Rosa", "Tomas"]
+
+
 def test_a_who_clause_gives_its_verb_to_the_name_it_hangs_on() -> None:
     # "broken by Tomas, who said": Tomas speaks, though a preposition comes before him
     cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Anna", "female", ())]

@@ -20,7 +20,7 @@ from audiobook.text.attribution.mentions import answerer, antecedent, by_noun, j
 from audiobook.text.attribution.state import Attribution, State
 from audiobook.text.attribution.tags import TAG_REASON
 from audiobook.text.cast import Mention
-from audiobook.text.descriptions import anyone, description, small_determiner
+from audiobook.text.descriptions import anyone, description, small_determiner, someone_of_the_scene
 from audiobook.text.manuscript import Paragraph, Segment
 from audiobook.text.names import TITLES, norm, without_article
 from audiobook.text.speech_verbs import SPEECH_VERBS
@@ -153,7 +153,8 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
         if who is None and not st.cast.from_book and anyone(desc):
             return None   # "said the voice", "said the other": someone of the scene, whom the turns find
         if who is None:   # without a cast list the description itself names the speaker
-            who = by_noun(st, desc) if st.cast.from_book else (kin(st, desc) or speaker_name(desc))
+            who = (_headed(st, desc) or by_noun(st, desc)) if st.cast.from_book \
+                else (kin(st, desc) or speaker_name(desc))
         if who is None:
             return None
         return Attribution(who, 0.8, f'explicit: "{verb} {desc}"')
@@ -232,6 +233,22 @@ def _exact(st: State, phrase: str) -> str | None:
     if person is None or words not in {without_article(f).lower() for f in (person.name, *person.aliases)}:
         return None
     return person.name
+
+
+def _headed(st: State, desc: str) -> str | None:
+    """"said the stout porter" for the one entry the list writes as a description ending in that noun
+    ("The Porter", "A Tall Porter"): an adjective the list lacks does not make the speaker someone else.
+    Not for "the old lady", "the child": nouns for whoever the scene holds, not roles of their own."""
+    if someone_of_the_scene(desc) or _ANOTHER & set(desc.lower().split()):
+        return None     # "the other porter", "the new guard": not the one the list has
+    head = desc.split()[-1].lower()
+    owners = {p.name for p in st.cast.people.values() for f in (p.name, *p.aliases)
+              if len(f.split()) > 1 and f.split()[0].lower() in _DESCRIBING and f.split()[-1].lower() == head}
+    return owners.pop() if len(owners) == 1 else None
+
+
+_DESCRIBING = ("the", "a", "an", "his", "her", "their")
+_ANOTHER = frozenset("other new second third fourth next".split())
 
 
 def _titled(st: State, text: str, lo: int, hi: int) -> tuple[str, str] | None:
