@@ -101,7 +101,7 @@ def answerer(st: State, gender: str, who: str | None, excluded: frozenset[str] |
     last = st.items[-1] if st.items and st.cast.from_book else None
     to = last.listener if last is not None and last.gpar == st.gpar - 1 else None
     if to is None or to == who or to in excluded or st.cast.gender(to) != gender \
-            or to not in st.named_in_narration and not third_person(st) or SENTENCE_RE.search(st.tail.strip()):
+            or to not in st.named_in_narration and not st.third_person or SENTENCE_RE.search(st.tail.strip()):
         return None
     for ref in reversed(st.history):
         if ref.sentence < st.par_sentence:
@@ -109,11 +109,6 @@ def answerer(st: State, gender: str, who: str | None, excluded: frozenset[str] |
         if ref.kind in ("name", "alias") and st.cast.gender(ref.person) == gender:
             return None
     return to
-
-
-def third_person(st: State) -> bool:
-    """The narration so far is told in the third person: at most one word in a hundred is I, me or my."""
-    return st.first_person * 100 <= st.narration_words and not st.cast.narrator
 
 
 def by_noun(st: State, desc: str) -> str | None:

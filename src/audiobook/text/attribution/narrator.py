@@ -83,7 +83,7 @@ def name_narrator(st: State) -> None:
     if votes and not st.cast.from_book:
         name, also = _full_name(st, votes) or (name, also)
     st.narrator_name = name
-    third = st.first_person * 1000 < 10 * st.narration_words and not st.cast.narrator
+    third = st.third_person
     if third:
         # a book told in the third person: an "I" in the narration is a stray, not a speaker
         for it in st.items:

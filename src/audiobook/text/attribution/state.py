@@ -86,3 +86,9 @@ class State:
     last_desc: dict[str, str] = field(default_factory=dict)    # gender -> the last person description read
     desc_order: dict[str, int] = field(default_factory=dict)   # gender -> when (count of descriptions read)
     desc_count: int = 0
+
+    @property
+    def third_person(self) -> bool:
+        """The narration so far is told in the third person: fewer than one word in a hundred is I, me or
+        my, and the cast list names no narrator."""
+        return self.first_person * 100 < self.narration_words and not self.cast.narrator
