@@ -332,3 +332,14 @@ def test_who_spoke_just_before_a_pause_is_still_in_the_scene() -> None:
             "village.\n\n“Will he be back for supper?” said Rosa.\n\n“Not before dark.”\n\n"
             "“Then we eat alone.”\n\n“As we did last night.”\n")
     assert who(text, cast) == ["Marta", "Rosa", "Rosa", "Marta", "Rosa", "Marta"]
+
+
+def test_the_one_who_tells_the_story_is_in_every_scene_they_tell() -> None:
+    # Tomas spoke last and walked off; Pim, who tells the story, never tags a line of this exchange,
+    # but a first-person narrator is there: the untagged answers to Rosa are his
+    cast: Cast_ = [("Pim", "male", ()), ("Rosa", "female", ()), ("Tomas", "male", ())]
+    text = ("My name is Pim, and that summer I worked on the boats with Tomas.\n\n"
+            "“The nets are torn again,” said Tomas, and he went off down the quay to his boat.\n\n"
+            "Rosa came and sat beside me on the wall.\n\n“Will he mend them tonight?” said Rosa.\n\n"
+            "“Not before the tide turns.”\n\n“Then I shall do it myself.”\n\n“I will help you.”\n")
+    assert who(text, cast) == ["Tomas", "Rosa", "Pim", "Rosa", "Pim"]

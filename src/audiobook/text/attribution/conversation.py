@@ -6,7 +6,7 @@ decided at once (turns.py): the others take turns between the anchors on both si
 quote addresses ("Rosa, did you know?") answers next, a "sir" is answered by a man, and each line's
 reason names the anchor it is counted from; a conversation with nobody to give lines to takes turns
 from the nearest anchor. Who spoke a few paragraphs before a conversation begins is still in the
-scene. A description that answers a vocative is the person addressed ("Upon my word, Felix!" /
+scene, and so is a first-person narrator, in every scene they tell. A description that answers a vocative is the person addressed ("Upon my word, Felix!" /
 answered the artist).
 """
 from __future__ import annotations
@@ -80,6 +80,8 @@ def _decode(st: State, chain: list[Item], speakers: list[str | None],
     anchored = {s for s in speakers if s}
     present = frozenset().union(*(it.mentioned for it in chain))     # in the scene: its narration names them
     present |= {w for g, w in spoken if chain[0].gpar - g <= JUST}     # and who spoke just before a pause
+    if not st.third_person:
+        present |= {st.narrator_name}      # and the one who tells the story, in every scene they tell
     talking = [p for p in people if p in speakers]
     evidence = [_soften(st, e, found[k], talking, chain[k]) for k, e in enumerate(evidence)]
     prior = {p: (0.0 if p in anchored else max(0.0, 0.4 + 0.1 * r - (PRESENT if p in present else 0.0)))
