@@ -6,8 +6,8 @@ decided at once (turns.py): the others take turns between the anchors on both si
 quote addresses ("Rosa, did you know?") answers next, a "sir" is answered by a man, and each line's
 reason names the anchor it is counted from; a conversation with nobody to give lines to takes turns
 from the nearest anchor. Who spoke a few paragraphs before a conversation begins is still in the
-scene, and so is a first-person narrator, in every scene they tell. A description that answers a vocative is the person addressed ("Upon my word, Felix!" /
-answered the artist).
+scene, and so is a first-person narrator, in every scene they tell. A description that answers a
+vocative is the person addressed ("Upon my word, Felix!" / answered the artist).
 """
 from __future__ import annotations
 
