@@ -36,6 +36,7 @@ import score_attribution as sa  # noqa: E402
 from audiobook.book import load_book  # noqa: E402
 from audiobook.text.attribution import attribute  # noqa: E402
 from audiobook.text.attribution.confidence import features, rule_of, score  # noqa: E402
+from audiobook.text.attribution.sieve import readings  # noqa: E402
 from audiobook.text.attribution.unspoken import unspoken, without  # noqa: E402
 from audiobook.text.cast import Cast  # noqa: E402
 from audiobook.text.characters import discover  # noqa: E402
@@ -61,7 +62,8 @@ def book_rows(book_dir: Path, cast_list: bool) -> tuple[list[Row], int, int]:
     ms = read_manuscript(book.manuscript_files(), book.root)
     cast = Cast.from_characters(book.characters) if book.characters is not None else discover(ms)
     found = attribute(ms, cast)
-    feats = features(without(ms, unspoken(ms)), cast, found)
+    spoken = without(ms, unspoken(ms))
+    feats = features(spoken, cast, found, *readings(ms, spoken, cast))
     lines, qids = [], []
     for ch, _p, s in ms.quotes():
         a = found[s.quote_id]
@@ -104,7 +106,8 @@ def novel_rows(books: list[Path], cast_list: bool, blank: float, seed: int) -> t
         ms = read_manuscript(sorted((root / "manuscript").glob("*.txt")), root)
         cast = Cast.from_characters(list(union.values())) if cast_list else discover(ms)
         found = attribute(ms, cast)
-        feats = features(without(ms, unspoken(ms)), cast, found)
+        spoken = without(ms, unspoken(ms))
+        feats = features(spoken, cast, found, *readings(ms, spoken, cast))
         rows: list[Row] = []
         quotes = wrong = 0
         for name, gold in golds.items():
@@ -202,7 +205,8 @@ SIGNS = {"agree": 1, "disagree": -1, "alternates": 1, "reply_names_me": 1, "repl
          "calls_previous": 1, "people3": -1, "rivals": -1, "unnamed_for": -1, "share": 1, "unknown_gender": -1,
          "renamed": -1, "many_quotes": -1, "nearest_agrees": 1, "nearest_disagrees": -1, "book_anchors": 1,
          "after_question": 1, "me_named": 1, "opens_chain": -1, "weak_anchor": -1, "support": 1,
-         "turn_margin": 1, "pronoun_rival": -1, "crowd": -1, "outranked": -1, "unanchored": -1}
+         "turn_margin": 1, "pronoun_rival": -1, "crowd": -1, "outranked": -1, "unanchored": -1,
+         "reread_other": -1, "reread_nobody": -1}
 
 
 def fit(rows: list[Row], l2: float = L2) -> dict[str, float]:

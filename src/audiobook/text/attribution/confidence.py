@@ -51,41 +51,42 @@ AROUND = 40                 # lines on each side whose speakers the "outranked" 
 
 # fitted on the LitBank excerpts bound into novels (bench/confidence.py --fit); see bench/ATTRIBUTION.md
 WEIGHTS: dict[str, float] = {
-    "bias": 0.721,
-    "after_question": 0.014,
-    "agree": 0.629,
-    "alternates": 0.071,
-    "book_anchors": 0.085,
-    "calls_previous": 0.094,
-    "cast_list": 0.453,
-    "decoded": -0.963,
-    "disagree": -0.204,
-    "long_quote": 0.123,
-    "many_quotes": -0.142,
-    "me_named": 0.641,
-    "narration": -0.787,
-    "nearest_agrees": 0.479,
-    "opens_chain": -0.444,
-    "outranked": -0.964,
-    "people3": -0.306,
-    "renamed": -0.039,
-    "reply_names_me": 1.728,
-    "reply_names_other": -0.376,
-    "rivals": -0.273,
-    "rule_addressed": 0.543,
-    "rule_answers": -0.33,
-    "rule_beat": 0.383,
-    "rule_explicit": 1.047,
-    "rule_previous": -0.304,
-    "rule_pronoun": 0.318,
-    "rule_turns": -0.266,
-    "rule_weak": -1.3,
-    "share": 0.628,
-    "support": 0.546,
-    "turn_margin": 1.818,
-    "unanchored": -0.66,
-    "unnamed_for": -1.487,
-    "weak_anchor": -0.364,
+    "bias": 0.624,
+    "after_question": 0.02,
+    "agree": 0.71,
+    "alternates": 0.031,
+    "book_anchors": 0.126,
+    "calls_previous": 0.136,
+    "cast_list": 0.895,
+    "decoded": -0.708,
+    "disagree": -0.263,
+    "long_quote": 0.134,
+    "many_quotes": -0.128,
+    "me_named": 0.645,
+    "narration": -0.765,
+    "nearest_agrees": 0.433,
+    "opens_chain": -0.474,
+    "outranked": -0.744,
+    "people3": -0.252,
+    "reply_names_me": 1.785,
+    "reply_names_other": -0.263,
+    "reread_nobody": -0.454,
+    "reread_other": -1.408,
+    "rivals": -0.255,
+    "rule_addressed": 0.29,
+    "rule_answers": -0.255,
+    "rule_beat": 0.359,
+    "rule_explicit": 0.971,
+    "rule_previous": -0.271,
+    "rule_pronoun": 0.319,
+    "rule_turns": -0.291,
+    "rule_weak": -1.273,
+    "share": 0.633,
+    "support": 0.568,
+    "turn_margin": 1.462,
+    "unanchored": -0.566,
+    "unnamed_for": -1.415,
+    "weak_anchor": -0.265,
 }
 
 
@@ -123,8 +124,10 @@ def rule_of(reason: str) -> str:
     return "weak"       # echo, recent, guess, unknown
 
 
-def features(ms: Manuscript, cast: Cast, found: dict[int, Attribution]) -> dict[int, dict[str, float]]:
-    """The features of every untagged quote's decision, by quote_id."""
+def features(ms: Manuscript, cast: Cast, found: dict[int, Attribution], plain: dict[int, str] | None = None,
+             discovered: dict[int, str | None] | None = None) -> dict[int, dict[str, float]]:
+    """The features of every untagged quote's decision, by quote_id; ``plain`` and ``discovered``: the
+    speakers of the other readings (sieve.readings), when made."""
     share = Counter(a.speaker for a in found.values())
     local = sum(rule_of(a.reason) in LOCAL for a in found.values()) / max(1, len(found))
     out: dict[int, dict[str, float]] = {}
@@ -141,6 +144,13 @@ def features(ms: Manuscript, cast: Cast, found: dict[int, Attribution]) -> dict[
             anchor = any(rule_of(found[q].reason) in LOCAL for q in qs)
             chain.append(_Par((ch.number, p.number), qs, found[qs[-1]].speaker, anchor))
         ctx.chain(chain, out)
+    for q, f in out.items():
+        me = found[q].speaker
+        other = plain is not None and plain.get(q, me) != me
+        if discovered is not None and q in discovered:
+            other = other or discovered[q] not in (None, me)
+            f["reread_nobody"] = float(discovered[q] is None)
+        f["reread_other"] = float(other)
     return out
 
 
@@ -301,12 +311,13 @@ def score(f: dict[str, float], weights: dict[str, float] | None = None) -> float
     return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def rate(ms: Manuscript, cast: Cast, found: dict[int, Attribution]) -> None:
+def rate(ms: Manuscript, cast: Cast, found: dict[int, Attribution], plain: dict[int, str] | None = None,
+         discovered: dict[int, str | None] | None = None) -> None:
     """Replace each untagged quote's confidence with the model's (the rules' own guesses stay when the
-    model has no weights)."""
+    model has no weights); ``plain`` and ``discovered`` as for ``features``."""
     if not WEIGHTS:
         return
-    for q, f in features(ms, cast, found).items():
+    for q, f in features(ms, cast, found, plain, discovered).items():
         found[q] = replace(found[q], confidence=round(score(f), 3))     # the rest of the decision stays
 
 

@@ -52,6 +52,7 @@ from audiobook.text.attribution.tags import (
 )
 from audiobook.text.attribution.unspoken import UNSPOKEN_CONFIDENCE, unspoken, without
 from audiobook.text.cast import Cast, Mention
+from audiobook.text.characters import discover
 from audiobook.text.descriptions import noun_gender
 from audiobook.text.manuscript import Manuscript, Paragraph, Segment
 from audiobook.text.names import vocatives
@@ -67,11 +68,24 @@ def attribute(ms: Manuscript, cast: Cast) -> dict[int, Attribution]:
     for q, why in quiet.items():
         found[q] = Attribution(NARRATOR, UNSPOKEN_CONFIDENCE, f"not spoken: {why}")
     apply_tags(ms, cast, found)     # a tag is a fact, whatever the passes made of its neighbours
-    rate(spoken, cast, found)       # confidence from the features of each decision
+    rate(spoken, cast, found, *readings(ms, spoken, cast))     # confidence from the features of each decision
     return found
 
 
-def _read(st: State, ms: Manuscript) -> dict[int, Attribution]:
+def readings(ms: Manuscript, spoken: Manuscript, cast: Cast) -> tuple[dict[int, str], dict[int, str | None] | None]:
+    """Two more readings of the same quotes, for the confidence (confidence.py): the passes without the
+    conversation decoder (turns counted from the nearest anchor), and, with a cast list, the passes over
+    the characters discovery finds instead, each speaker mapped to the cast by name (None: nobody in it).
+    Where a reading gives a quote to another person, the decision is a closer call. Run after attribute
+    (which settles a cast list's shared names); ``spoken``: the manuscript without its quotes not spoken."""
+    plain = {q: a.speaker for q, a in _read(State(cast), spoken, decode=False).items()}
+    if not cast.from_book:
+        return plain, None
+    found = _read(State(discover(ms)), spoken)
+    return plain, {q: cast.resolve(a.speaker) if a.speaker else None for q, a in found.items()}
+
+
+def _read(st: State, ms: Manuscript, decode: bool = True) -> dict[int, Attribution]:
     """Every pass in turn over the spoken quotes: the sieve per paragraph, the narrator, the turns."""
     gpar = 0
     for ch in ms.chapters:
@@ -86,7 +100,7 @@ def _read(st: State, ms: Manuscript) -> dict[int, Attribution]:
     name_narrator(st)
     st.talkers = Counter(a.speaker for it in st.items for a in it.found.values()
                          if a.speaker and a.reason.startswith(("explicit", "pronoun", "tag")))
-    take_turns(st)
+    take_turns(st, decode)
     answers_to_what_name(st)
     rename_described(st)          # "the artist" before we learned he is Felix
     echo(st)
@@ -210,4 +224,4 @@ _SELF_NAMED_RE = re.compile(r"\b(?:[Mm]y name (?:is|was)|called myself|I am|I wa
                             r"call me)\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
 
 
-__all__ = ["attribute", "speaker_gender"]
+__all__ = ["attribute", "readings", "speaker_gender"]
