@@ -63,7 +63,7 @@ def book_rows(book_dir: Path, cast_list: bool) -> tuple[list[Row], int, int]:
     cast = Cast.from_characters(book.characters) if book.characters is not None else discover(ms)
     found = attribute(ms, cast)
     spoken = without(ms, unspoken(ms))
-    feats = features(spoken, cast, found, *readings(ms, spoken, cast))
+    feats = features(spoken, cast, found, readings(ms, spoken, cast))
     lines, qids = [], []
     for ch, _p, s in ms.quotes():
         a = found[s.quote_id]
@@ -107,7 +107,7 @@ def novel_rows(books: list[Path], cast_list: bool, blank: float, seed: int) -> t
         cast = Cast.from_characters(list(union.values())) if cast_list else discover(ms)
         found = attribute(ms, cast)
         spoken = without(ms, unspoken(ms))
-        feats = features(spoken, cast, found, *readings(ms, spoken, cast))
+        feats = features(spoken, cast, found, readings(ms, spoken, cast))
         rows: list[Row] = []
         quotes = wrong = 0
         for name, gold in golds.items():
@@ -206,7 +206,7 @@ SIGNS = {"agree": 1, "disagree": -1, "alternates": 1, "reply_names_me": 1, "repl
          "renamed": -1, "many_quotes": -1, "nearest_agrees": 1, "nearest_disagrees": -1, "book_anchors": 1,
          "after_question": 1, "me_named": 1, "opens_chain": -1, "weak_anchor": -1, "support": 1,
          "turn_margin": 1, "pronoun_rival": -1, "crowd": -1, "outranked": -1, "unanchored": -1,
-         "reread_other": -1, "reread_nobody": -1}
+         "reread_other": -1, "reread_nobody": -1, "reread_backwards": -1}
 
 
 def fit(rows: list[Row], l2: float = L2) -> dict[str, float]:

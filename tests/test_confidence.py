@@ -6,7 +6,7 @@ from pathlib import Path
 
 from audiobook.model import Character
 from audiobook.text.attribution import attribute
-from audiobook.text.attribution.confidence import WEIGHTS, features, rule_of, score
+from audiobook.text.attribution.confidence import WEIGHTS, Readings, features, rule_of, score
 from audiobook.text.attribution.sieve import readings
 from audiobook.text.attribution.state import Attribution
 from audiobook.text.cast import Cast
@@ -161,18 +161,17 @@ def test_a_turn_given_to_someone_no_nearby_tag_names_is_less_sure() -> None:
     assert score(ivy) < score(rosa)
 
 
-def test_a_turn_another_reading_gives_to_someone_else_is_less_sure() -> None:
-    # the decoder gives "Fine." to Tomas (two turns from him); counted from the nearest anchor alone, Ivy
-    # answers the line that called her: the two readings disagree, so the turn is a closer call
-    ms = parse_text("“Is the boat ready?” asked Rosa.\n\n“Almost,” said Tomas.\n\n“Good, Ivy.”\n\n“Fine.”")
+def test_the_reading_backwards_resolves_a_pronoun_by_the_name_after_it() -> None:
+    # forwards "she" is Rosa, named before; read backwards the nearest woman named is Ivy, who comes next
+    ms = parse_text("Rosa set down the lamp.\n\n“It is late,” she said.\n\nIvy came in from the yard.")
     found = attribute(ms, CAST)
-    plain, discovered = readings(ms, ms, CAST)
-    q = [s.quote_id for _, _, s in ms.quotes()][-1]
-    assert (found[q].speaker, plain[q]) == ("Tomas", "Ivy")
-    disputed = features(ms, CAST, found, plain, discovered)[q]
-    agreed = features(ms, CAST, found, {**plain, q: "Tomas"}, discovered)[q]
-    assert (disputed["reread_other"], agreed["reread_other"]) == (1.0, 0.0)
-    assert score(disputed) < score(agreed) and found[q].confidence == round(score(disputed), 3)
+    r = readings(ms, ms, CAST)
+    q = next(s.quote_id for _, _, s in ms.quotes())
+    assert (found[q].speaker, r.backwards[q]) == ("Rosa", "Ivy")
+    both = features(ms, CAST, found, r)[q]
+    one = features(ms, CAST, found, r._replace(backwards={q: "Rosa"}))[q]
+    assert (both["reread_backwards"], one["reread_backwards"]) == (1.0, 0.0) and score(both) < score(one)
+    assert found[q].confidence == round(score(both), 3)
 
 
 def test_the_reading_with_discovered_characters_is_mapped_to_the_cast() -> None:
@@ -180,15 +179,15 @@ def test_the_reading_with_discovered_characters_is_mapped_to_the_cast() -> None:
     cast = Cast.from_characters([Character("Rosa Vale", (), "female"), Character("Tomas Reyes", (), "male")])
     ms = parse_text("“Is the boat ready?” asked Rosa.\n\n“Almost,” said Tomas.\n\n“Then we go.”")
     found = attribute(ms, cast)
-    _plain, discovered = readings(ms, ms, cast)
-    assert discovered is not None
-    assert [discovered[s.quote_id] for _, _, s in ms.quotes()][:2] == ["Rosa Vale", "Tomas Reyes"]
-    assert readings(ms, ms, Cast([]))[1] is None        # without a cast list there is no second cast to read with
+    r = readings(ms, ms, cast)
+    assert r.discovered is not None
+    assert [r.discovered[s.quote_id] for _, _, s in ms.quotes()][:2] == ["Rosa Vale", "Tomas Reyes"]
+    assert readings(ms, ms, Cast([])).discovered is None     # without a cast list there is no other cast
     q = [s.quote_id for _, _, s in ms.quotes()][-1]
     other = "Tomas Reyes" if found[q].speaker == "Rosa Vale" else "Rosa Vale"
-    plain = {s.quote_id: found[s.quote_id].speaker for _, _, s in ms.quotes()}
-    same = features(ms, cast, found, plain, {**discovered, q: found[q].speaker})[q]
-    rival = features(ms, cast, found, plain, {**discovered, q: other})[q]
-    nobody = features(ms, cast, found, plain, {**discovered, q: None})[q]
+    agree = {s.quote_id: found[s.quote_id].speaker for _, _, s in ms.quotes()}
+    same = features(ms, cast, found, Readings(agree, {**r.discovered, q: found[q].speaker}))[q]
+    rival = features(ms, cast, found, Readings(agree, {**r.discovered, q: other}))[q]
+    nobody = features(ms, cast, found, Readings(agree, {**r.discovered, q: None}))[q]
     assert (same["reread_other"], rival["reread_other"], nobody["reread_nobody"]) == (0.0, 1.0, 1.0)
     assert score(rival) < score(nobody) < score(same)

@@ -37,6 +37,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from audiobook.text.attribution.state import Attribution
 from audiobook.text.cast import Cast
@@ -51,42 +52,43 @@ AROUND = 40                 # lines on each side whose speakers the "outranked" 
 
 # fitted on the LitBank excerpts bound into novels (bench/confidence.py --fit); see bench/ATTRIBUTION.md
 WEIGHTS: dict[str, float] = {
-    "bias": 0.624,
-    "after_question": 0.02,
-    "agree": 0.71,
-    "alternates": 0.031,
-    "book_anchors": 0.126,
-    "calls_previous": 0.136,
-    "cast_list": 0.895,
-    "decoded": -0.708,
-    "disagree": -0.263,
-    "long_quote": 0.134,
-    "many_quotes": -0.128,
-    "me_named": 0.645,
-    "narration": -0.765,
-    "nearest_agrees": 0.433,
-    "opens_chain": -0.474,
-    "outranked": -0.744,
-    "people3": -0.252,
-    "reply_names_me": 1.785,
-    "reply_names_other": -0.263,
-    "reread_nobody": -0.454,
-    "reread_other": -1.408,
-    "rivals": -0.255,
-    "rule_addressed": 0.29,
-    "rule_answers": -0.255,
-    "rule_beat": 0.359,
-    "rule_explicit": 0.971,
-    "rule_previous": -0.271,
-    "rule_pronoun": 0.319,
-    "rule_turns": -0.291,
-    "rule_weak": -1.273,
-    "share": 0.633,
-    "support": 0.568,
-    "turn_margin": 1.462,
-    "unanchored": -0.566,
-    "unnamed_for": -1.415,
-    "weak_anchor": -0.265,
+    "bias": 1.013,
+    "after_question": 0.044,
+    "agree": 0.478,
+    "alternates": 0.124,
+    "book_anchors": 0.134,
+    "calls_previous": 0.049,
+    "cast_list": 0.923,
+    "decoded": -0.936,
+    "disagree": -0.317,
+    "long_quote": 0.115,
+    "many_quotes": -0.183,
+    "me_named": 0.474,
+    "narration": -0.864,
+    "nearest_agrees": 0.432,
+    "opens_chain": -0.419,
+    "outranked": -0.717,
+    "people3": -0.284,
+    "reply_names_me": 1.447,
+    "reply_names_other": -0.327,
+    "reread_backwards": -0.551,
+    "reread_nobody": -0.49,
+    "reread_other": -1.373,
+    "rivals": -0.202,
+    "rule_addressed": 0.37,
+    "rule_answers": -0.273,
+    "rule_beat": 0.293,
+    "rule_explicit": 0.822,
+    "rule_previous": -0.285,
+    "rule_pronoun": 0.281,
+    "rule_turns": -0.307,
+    "rule_weak": -1.338,
+    "share": 0.531,
+    "support": 0.519,
+    "turn_margin": 1.555,
+    "unanchored": -0.507,
+    "unnamed_for": -1.405,
+    "weak_anchor": -0.248,
 }
 
 
@@ -124,10 +126,18 @@ def rule_of(reason: str) -> str:
     return "weak"       # echo, recent, guess, unknown
 
 
-def features(ms: Manuscript, cast: Cast, found: dict[int, Attribution], plain: dict[int, str] | None = None,
-             discovered: dict[int, str | None] | None = None) -> dict[int, dict[str, float]]:
-    """The features of every untagged quote's decision, by quote_id; ``plain`` and ``discovered``: the
-    speakers of the other readings (sieve.readings), when made."""
+class Readings(NamedTuple):
+    """Other readings of the same quotes (sieve.readings), speakers by quote_id: the passes over each
+    chapter read backwards, and (with a cast list) over the characters discovery finds instead, mapped
+    to the cast by name (None: nobody in it; no such reading: None)."""
+
+    backwards: dict[int, str]
+    discovered: dict[int, str | None] | None = None
+
+
+def features(ms: Manuscript, cast: Cast, found: dict[int, Attribution],
+             readings: Readings | None = None) -> dict[int, dict[str, float]]:
+    """The features of every untagged quote's decision, by quote_id (``readings``: when made)."""
     share = Counter(a.speaker for a in found.values())
     local = sum(rule_of(a.reason) in LOCAL for a in found.values()) / max(1, len(found))
     out: dict[int, dict[str, float]] = {}
@@ -144,14 +154,21 @@ def features(ms: Manuscript, cast: Cast, found: dict[int, Attribution], plain: d
             anchor = any(rule_of(found[q].reason) in LOCAL for q in qs)
             chain.append(_Par((ch.number, p.number), qs, found[qs[-1]].speaker, anchor))
         ctx.chain(chain, out)
-    for q, f in out.items():
-        me = found[q].speaker
-        other = plain is not None and plain.get(q, me) != me
-        if discovered is not None and q in discovered:
-            other = other or discovered[q] not in (None, me)
-            f["reread_nobody"] = float(discovered[q] is None)
-        f["reread_other"] = float(other)
+    if readings is not None:
+        for q, f in out.items():
+            f.update(_reread(q, found[q].speaker, readings))
     return out
+
+
+def _reread(q: int, me: str, r: Readings) -> dict[str, float]:
+    """Whether the other readings give the quote to someone else: the one with discovered characters
+    (someone of the cast, or nobody in it), the one read backwards."""
+    f = {"reread_backwards": float(r.backwards.get(q, me) != me)}
+    if r.discovered is not None and q in r.discovered:
+        found = r.discovered[q]
+        f["reread_other"] = float(found not in (None, me))
+        f["reread_nobody"] = float(found is None)
+    return f
 
 
 class _Chapter:
@@ -311,14 +328,13 @@ def score(f: dict[str, float], weights: dict[str, float] | None = None) -> float
     return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def rate(ms: Manuscript, cast: Cast, found: dict[int, Attribution], plain: dict[int, str] | None = None,
-         discovered: dict[int, str | None] | None = None) -> None:
+def rate(ms: Manuscript, cast: Cast, found: dict[int, Attribution], readings: Readings | None = None) -> None:
     """Replace each untagged quote's confidence with the model's (the rules' own guesses stay when the
-    model has no weights); ``plain`` and ``discovered`` as for ``features``."""
+    model has no weights)."""
     if not WEIGHTS:
         return
-    for q, f in features(ms, cast, found, plain, discovered).items():
+    for q, f in features(ms, cast, found, readings).items():
         found[q] = replace(found[q], confidence=round(score(f), 3))     # the rest of the decision stays
 
 
-__all__ = ["RULES", "features", "rate", "rule_of", "score"]
+__all__ = ["RULES", "Readings", "features", "rate", "rule_of", "score"]

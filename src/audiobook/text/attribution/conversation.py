@@ -26,9 +26,8 @@ UNKNOWN = "Narrator"
 _DESCRIBING = frozenset("the his her their a an my our".split())     # the determiners of a description
 
 
-def take_turns(st: State, decode: bool = True) -> None:
-    """The second pass: each conversation's quotes the first pass left open, decided by turns (``decode``
-    False: counted from the nearest anchor only, a second reading the confidence compares with)."""
+def take_turns(st: State) -> None:
+    """The second pass: each conversation's quotes the first pass left open, decided by turns."""
     chains: list[list[Item]] = []
     for it in st.items:
         if chains and it.gpar - chains[-1][-1].gpar == 1:
@@ -40,7 +39,7 @@ def take_turns(st: State, decode: bool = True) -> None:
         speakers: list[str | None] = [_anchor(st, it, spoken) for it in chain]
         _name_descriptions(st, chain, speakers)
         _pronouns_in_turn(st, chain, speakers)
-        if decode and any(it.found for it in chain) and _decode(st, chain, speakers, spoken):
+        if any(it.found for it in chain) and _decode(st, chain, speakers, spoken):
             spoken.extend((it.gpar, speakers[k] or UNKNOWN) for k, it in enumerate(chain))
             continue
         for k, it in enumerate(chain):

@@ -31,10 +31,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from audiobook.model import NARRATOR
 from audiobook.text.attribution.beats import beat, previous
-from audiobook.text.attribution.confidence import rate
+from audiobook.text.attribution.confidence import Readings, rate
 from audiobook.text.attribution.conversation import take_turns
 from audiobook.text.attribution.echo import echo, key
 from audiobook.text.attribution.explicit import colon, explicit, introduction
@@ -68,24 +69,32 @@ def attribute(ms: Manuscript, cast: Cast) -> dict[int, Attribution]:
     for q, why in quiet.items():
         found[q] = Attribution(NARRATOR, UNSPOKEN_CONFIDENCE, f"not spoken: {why}")
     apply_tags(ms, cast, found)     # a tag is a fact, whatever the passes made of its neighbours
-    rate(spoken, cast, found, *readings(ms, spoken, cast))     # confidence from the features of each decision
+    rate(spoken, cast, found, readings(ms, spoken, cast))      # confidence from the features of each decision
     return found
 
 
-def readings(ms: Manuscript, spoken: Manuscript, cast: Cast) -> tuple[dict[int, str], dict[int, str | None] | None]:
-    """Two more readings of the same quotes, for the confidence (confidence.py): the passes without the
-    conversation decoder (turns counted from the nearest anchor), and, with a cast list, the passes over
-    the characters discovery finds instead, each speaker mapped to the cast by name (None: nobody in it).
-    Where a reading gives a quote to another person, the decision is a closer call. Run after attribute
-    (which settles a cast list's shared names); ``spoken``: the manuscript without its quotes not spoken."""
-    plain = {q: a.speaker for q, a in _read(State(cast), spoken, decode=False).items()}
+def readings(ms: Manuscript, spoken: Manuscript, cast: Cast) -> Readings:
+    """Other readings of the same quotes, for the confidence (confidence.py): the passes over each
+    chapter's paragraphs in reverse order (pronouns resolved by the names after them, conversations
+    decoded from their other end), and, with a cast list, over the characters discovery finds instead,
+    each speaker mapped to the cast by name. Where a reading gives a quote to someone else, the decision
+    is a closer call. Run after attribute (which settles a cast list's shared names); ``spoken``: ``ms``
+    without its quotes not spoken."""
+    backwards = {q: a.speaker for q, a in _read(State(cast), _backwards(spoken)).items()}
     if not cast.from_book:
-        return plain, None
+        return Readings(backwards)
     found = _read(State(discover(ms)), spoken)
-    return plain, {q: cast.resolve(a.speaker) if a.speaker else None for q, a in found.items()}
+    return Readings(backwards, {q: cast.resolve(a.speaker) if a.speaker else None for q, a in found.items()})
 
 
-def _read(st: State, ms: Manuscript, decode: bool = True) -> dict[int, Attribution]:
+def _backwards(ms: Manuscript) -> Manuscript:
+    """Each chapter's paragraphs in reverse order, renumbered (no quote runs on from the one before)."""
+    return replace(ms, chapters=tuple(replace(ch, paragraphs=tuple(
+        replace(p, number=k, segments=tuple(replace(s, continued=False) for s in p.segments))
+        for k, p in enumerate(reversed(ch.paragraphs), 1))) for ch in ms.chapters))
+
+
+def _read(st: State, ms: Manuscript) -> dict[int, Attribution]:
     """Every pass in turn over the spoken quotes: the sieve per paragraph, the narrator, the turns."""
     gpar = 0
     for ch in ms.chapters:
@@ -100,7 +109,7 @@ def _read(st: State, ms: Manuscript, decode: bool = True) -> dict[int, Attributi
     name_narrator(st)
     st.talkers = Counter(a.speaker for it in st.items for a in it.found.values()
                          if a.speaker and a.reason.startswith(("explicit", "pronoun", "tag")))
-    take_turns(st, decode)
+    take_turns(st)
     answers_to_what_name(st)
     rename_described(st)          # "the artist" before we learned he is Felix
     echo(st)
