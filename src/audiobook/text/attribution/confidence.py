@@ -23,7 +23,11 @@ model over features every decision has:
   with the line given to someone else, every paragraph's own evidence weighed as fallible. A turn
   the anchors on both sides agree on has a wide margin, one they dispute a narrow one, and a speech
   tag or beat the turns around it contradict a negative one; the people of the whole conversation;
-  for a pronoun, another speaker of its gender nearby.
+  for a pronoun, another speaker of its gender nearby;
+* other readings of the same quotes (sieve.readings): the passes over each chapter read backwards,
+  and, with a cast list, over the characters discovery finds instead (mapped to the cast by name).
+  Their errors are partly their own, so where one gives the quote to someone else (or, discovered,
+  to nobody of the cast) the decision is a closer call.
 
 The weights are fitted on the LitBank set (CC BY 4.0), its 2,000-word excerpts bound ten at a time
 into novels (many characters, each with a small share of the lines), and again so that no novel has
