@@ -443,3 +443,22 @@ def test_a_rank_that_is_also_an_adjective_names_no_one_before_the_noun_it_qualif
     found = people(text)
     assert "The general" not in found and "The General" not in found
     assert {"Rosa", "Tomas"} <= set(found)
+
+
+# ------------------------------------------------------------------------------------------- gender
+def test_a_heroines_she_after_the_one_man_named_does_not_make_him_a_woman() -> None:
+    # her "she"s follow Marsh into every paragraph she is in (strong votes split three to two); his own
+    # "his coat", "his head" decide
+    text = ("“Good morning,” said Tom Marsh.\n\n“Morning,” said Tom Marsh.\n\n"
+            "Marsh came in. She did not look up.\n\nMarsh came back. She went on reading.\n\n"
+            "Marsh waited. She turned a page.\n\nMarsh sat down. He was tired.\n\nMarsh coughed. He was cold.\n\n"
+            "Marsh took off his coat.\n\nMarsh shook his head.\n\nMarsh rubbed his hands.\n\n“Well?” said Marsh.")
+    cast = discover(parse_text(text))
+    assert cast.gender("Tom Marsh") == "male" and "Marsh" in cast.people["Tom Marsh"].aliases
+
+
+def test_a_handful_of_pronouns_short_of_two_to_one_does_not_overrule_a_given_name() -> None:
+    text = ("“Hello,” said Rosa.\n\n“Hello again,” said Rosa.\n\nRosa came in. He did not look up.\n\n"
+            "Rosa came back. He went on reading.\n\nRosa waited. He turned a page.\n\n"
+            "Rosa sat down. She was tired.\n\nRosa coughed. She was cold.")
+    assert discover(parse_text(text)).gender("Rosa") == "female"
