@@ -129,6 +129,15 @@ def test_a_surname_two_people_share_is_neither_ones() -> None:
     assert found["Quenby"] == set() and found["Rosa Quenby"] == set()
 
 
+def test_a_given_name_two_share_is_the_one_not_called_by_his_surname() -> None:
+    # "Vale" and "Mr. Vale" are what Nicholas Vale is called: the lone "Nicholas" is the boy Nicholas Pim
+    forms = {"Nicholas Vale": 10, "Vale": 60, "Mr. Vale": 20, "Nicholas Pim": 8, "Nicholas": 90}
+    assert grouped(forms) == {"Nicholas Vale": {"Vale", "Mr. Vale"}, "Nicholas Pim": {"Nicholas"}}
+    # both called by their surnames, or neither: "Nicholas" stays a name of its own
+    assert grouped({**forms, "Pim": 30})["Nicholas"] == set()
+    assert grouped({"Nicholas Vale": 10, "Nicholas Pim": 8, "Nicholas": 90})["Nicholas"] == set()
+
+
 def test_what_a_person_is_called() -> None:
     # the full name written twice; else a title with the surname; a servant's "Miss Lucy" last
     assert grouped({"Tom Quenby": 2, "Tom": 90}) == {"Tom Quenby": {"Tom"}}
