@@ -174,6 +174,15 @@ def test_a_pet_name_joins_the_given_name_and_keeps_the_full_name() -> None:
     assert found["Mike Hale"] >= {"Mike", "Michael"} and "Michael" not in found
 
 
+def test_a_pet_name_is_not_the_titled_ladys_of_that_name() -> None:
+    # the girl called Patsy is not Lady Patricia, whom no one calls by a pet name
+    text = ("“Well?” said Lady Patricia.\n\n“Nothing,” said Patsy.\n\n“Nothing at all?” said Lady Patricia."
+            "\n\n“No,” said Patsy.")
+    assert people(text) == {"Lady Patricia": set(), "Patsy": set()}
+    # a name without a title still takes the pet name
+    assert people(text.replace("Lady Patricia", "Patricia")) == {"Patricia": {"Patsy"}}
+
+
 def test_the_groups_do_not_depend_on_the_order_of_the_forms() -> None:
     forms = {"Maris Oak": 22, "Oak": 30, "Mr. Oak": 2, "Mrs. Oak": 18, "Mistah Oak": 3}
     sexes = {"Maris Oak": "male", "Oak": "male", "Mrs. Oak": "female"}

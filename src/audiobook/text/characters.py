@@ -233,8 +233,9 @@ def discover(ms: Manuscript) -> Cast:
         formal = frozenset().union(*(NICKNAMES.get(norm(f), ()) for f in (p.name, *p.aliases) if " " not in f))
         if not formal:
             continue
-        same = [q for q in people.values() if q is not p and {w for f in (q.name, *q.aliases)
-                                                                for w in norm(f).split() if w not in TITLES} & formal]
+        # "Patsy" is not "Lady Patricia": the one the book calls by a title is not called by a pet name
+        same = [q for q in people.values() if q is not p and not is_title(q.name) and {
+            w for f in (q.name, *q.aliases) for w in norm(f).split() if w not in TITLES} & formal]
         if len(same) == 1:
             keep, gone = (p, same[0]) if " " not in same[0].name and " " in p.name and not is_title(p.name) \
                 else (same[0], p)
