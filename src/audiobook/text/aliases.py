@@ -130,6 +130,7 @@ def group_names(forms: Iterable[str], titles: frozenset[str], gender_of: Callabl
             # named together in a sentence more than once ("Tom ran to Mr. Marsh"): two people
             if sum(together(a, b) for a in _members(g, other) for b in _members(g, same[0])) <= 1:
                 g.join(other, same[0])
+    _given_name_of_the_one_not_called_by_surname(g, split)
     groups: dict[str, list[str]] = defaultdict(list)
     for f in split:
         groups[g.find(f)].append(f)
@@ -142,6 +143,22 @@ def group_names(forms: Iterable[str], titles: frozenset[str], gender_of: Callabl
         name = _call(same, split, uses, by_given)
         out[name] = set(same) - {name}
     return out
+
+
+def _given_name_of_the_one_not_called_by_surname(g: _Groups, split: dict[str, tuple[str, tuple[str, ...]]]) -> None:
+    """A given name two full names share ("Nicholas" of Nicholas Vale and Nicholas Pim) is the one's whom the book
+    never calls by his surname alone ("Vale", "Mr. Vale" is the other: what he is called by)."""
+    for f, (t, rest) in split.items():
+        if t or len(rest) != 1 or len(_members(g, f)) > 1:
+            continue
+        hits = {g.find(o) for o, (t2, r2) in split.items()
+                if not t2 and len(r2) > 1 and r2[0] == rest[0] and _fit(g.sex(o), g.sex(f))}
+        if len(hits) < 2:
+            continue
+        plain = [h for h in hits if not any(split[m][1] == (split[o][1][-1],) for m in _members(g, h)
+                                             for o in _members(g, h) if len(split[o][1]) > 1)]
+        if len(plain) == 1:
+            g.join(plain[0], f)
 
 
 def _fuller(groups: Mapping[str, list[str]], split: Mapping[str, tuple[str, tuple[str, ...]]],
