@@ -343,3 +343,14 @@ def test_the_one_who_tells_the_story_is_in_every_scene_they_tell() -> None:
             "Rosa came and sat beside me on the wall.\n\n“Will he mend them tonight?” said Rosa.\n\n"
             "“Not before the tide turns.”\n\n“Then I shall do it myself.”\n\n“I will help you.”\n")
     assert who(text, cast) == ["Tomas", "Rosa", "Pim", "Rosa", "Pim"]
+
+
+def test_a_she_after_a_sentence_opened_by_her_own_eyes_or_lips_is_that_woman() -> None:
+    # "Rosa's lips trembled.": a he/she just after is the owner that opens the sentence, not the woman before
+    cast: Cast_ = [("Rosa", "female", ()), ("Anna", "female", ()), ("Tomas", "male", ())]
+    text = ("Tomas came in with Rosa and Anna. Anna sat down by the stove.\n\n"
+            "Rosa's lips trembled.\n\n“Let me stay one more night,” she begged.\n")
+    assert who(text, cast) == ["Rosa"]
+    text = ("Tomas came in with Rosa and Anna. Anna sat down by the stove and looked at Rosa's hands.\n\n"
+            "“Let me stay one more night,” she begged.\n")
+    assert who(text, cast) == ["Anna"]      # an owner inside the sentence is still not the "she"

@@ -35,7 +35,7 @@ def resolve(st: State, mentions: list[Mention], text: str, remember: bool = Fals
     for m in mentions:
         person = m.person
         if m.kind == "pronoun":
-            person = antecedent(st, m.gender, hist)
+            person = antecedent(st, m.gender, hist, nominative=m.word.lower() in ("he", "she"))
         elif m.kind == "first":
             person = FIRST
         if person is not None:
@@ -57,8 +57,10 @@ def resolve(st: State, mentions: list[Mention], text: str, remember: bool = Fals
     return out
 
 
-def antecedent(st: State, gender: str, hist: list[Ref], skip: frozenset[str] | set[str] = frozenset()) -> str | None:
-    """The person a he/she refers to: the latest of that gender, or the subject of that sentence."""
+def antecedent(st: State, gender: str, hist: list[Ref], skip: frozenset[str] | set[str] = frozenset(),
+               nominative: bool = False) -> str | None:
+    """The person a he/she refers to: the latest of that gender, or the subject of that sentence; for a
+    ``nominative`` he/she, the owner that opens the sentence just read ("Anna's lips trembled. She said")."""
     fallback = possessor = None
     owned = _OWNED["her " if gender == "female" else "his "]
     for k in range(len(hist) - 1, -1, -1):
@@ -67,6 +69,9 @@ def antecedent(st: State, gender: str, hist: list[Ref], skip: frozenset[str] | s
             continue
         g = st.cast.gender(ref.person)
         if ref.kind == "possessive":        # "he" is seldom the owner in "Stephen's eyes"
+            if nominative and g == gender and ref.subject and len(hist) - k < 4 \
+                    and all(e.sentence == ref.sentence for e in hist[k:]):
+                return ref.person           # ... unless those eyes open the sentence just read
             if g == gender and possessor is None and len(hist) - k < 6:
                 possessor = ref.person
             continue
