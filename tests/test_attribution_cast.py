@@ -354,3 +354,12 @@ def test_a_she_after_a_sentence_opened_by_her_own_eyes_or_lips_is_that_woman() -
     text = ("Tomas came in with Rosa and Anna. Anna sat down by the stove and looked at Rosa's hands.\n\n"
             "“Let me stay one more night,” she begged.\n")
     assert who(text, cast) == ["Anna"]      # an owner inside the sentence is still not the "she"
+
+
+def test_words_that_break_from_a_name_are_that_name_s() -> None:
+    # “...!” broke from Rosa / came from Tomas's lips / was uttered by Rosa: the words come from that name
+    pre = "“The boat is gone,” said Tomas.\n\n“Then we walk,” said Anna.\n\n"
+    cast: Cast_ = [("Rosa", "female", ()), ("Anna", "female", ()), ("Tomas", "male", ())]
+    assert who(pre + "“We walk all night!” at last broke angrily from Rosa.\n", cast)[-1] == "Rosa"
+    assert who(pre + "“A fine plan!” came from Tomas's thin lips.\n", cast)[-1] == "Tomas"
+    assert who(pre + "“Never!” was uttered at the same moment by Rosa.\n", cast)[-1] == "Rosa"

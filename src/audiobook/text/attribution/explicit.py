@@ -72,13 +72,16 @@ def _introduces(text: str) -> bool:
 
 
 def _spoken_noun(text: str, mentions: list[Mention], *, after: bool) -> Attribution | None:
-    """“...,” was Rosa's reply. / and Rosa's answer was, “...”: a name owning a word for speech."""
+    """“...,” was Rosa's reply. / and Rosa's answer was, “...”: a name owning a word for speech; “...!” broke
+    from Rosa / came from Rosa's lips / was uttered by Rosa: the name the words come from."""
     m = (_NOUN_AFTER_RE.match(text) if after else
          next(reversed(list(_NOUN_BEFORE_RE.finditer(text))), None))
-    if m is None:
-        return None
-    who = next((x.person for x in mentions if x.end == m.start(1) and x.kind in ("name", "alias")), None)
-    return Attribution(who, 0.9, f'explicit: "{short(m.group(0).strip())}"') if who else None
+    if m is not None:
+        who = next((x.person for x in mentions if x.end == m.start(1) and x.kind in ("name", "alias")), None)
+        return Attribution(who, 0.9, f'explicit: "{short(m.group(0).strip())}"') if who else None
+    f = _FROM_RE.match(text) if after else None
+    x = next((x for x in mentions if f is not None and x.start == f.end() and x.kind in ("name", "alias")), None)
+    return Attribution(x.person, 0.9, f'explicit: "{short(text[:x.end].strip())}"') if x and x.person else None
 
 
 def leads_in(text: str) -> bool:
@@ -344,6 +347,9 @@ _SPEECH_NOUN = r"(?:only\s+|first\s+|whole\s+|last\s+)?(?:reply|answer|remark|re
                r"reasoning|exclamation|comment|words|greeting|observation|language)"
 _NOUN_AFTER_RE = re.compile(rf"\s*(?:was|were|came)\s+\S+?(['’]s?\s+){_SPEECH_NOUN}\b")
 _NOUN_BEFORE_RE = re.compile(rf"\S+?(['’]s?\s+){_SPEECH_NOUN}\s+(?:was|were)\s*[,:—-]*\s*$")
+_FROM_RE = re.compile(r"\s*(?:(?:at last|then|now)\s+)?(?:(?:came|broke|burst|fell|escaped)(?:\s+\w+ly)?\s+from|"
+                      r"(?:was|were)\s+(?:\w+ly\s+)?(?:uttered|spoken|said|exclaimed|cried|whispered|murmured|shouted)"
+                      r"(?:\s+(?:at the same moment|at once|aloud|\w+ly))?\s+by)\s+")
 _WHO_RE = re.compile(r"(?<=[\w.])['’]?,\s*who\b")
 _CLAUSE_END_RE = re.compile(r"[;:]|\b(?:he|she|they|I|[A-Z]\w+)\s")      # "..., who smiled; and Rosa said"
 _TITLE_ALONE_RE = re.compile(r"\s*([A-Z][a-z]+)(?=\s*[,.;!?—]|\s+[a-z])")
