@@ -374,3 +374,10 @@ def test_a_bare_surname_the_list_gives_a_man_and_his_wife_is_the_man() -> None:
     assert who(pre + "Brandt got up from his chair, looked at Rosa, and said:\n\n“I am going.”\n", cast)[-1] \
         == "Tomas Brandt"
     assert who(pre + "Will looked up at the Brandt house, and said:\n\n“I am going.”\n", cast)[-1] == "Will"
+
+
+def test_narration_that_stops_without_a_mark_a_few_words_after_its_speech_verb_leads_in() -> None:
+    # "... Tomas said in a low, tired voice" and no stop (a dash the text lost): the quote after it is his
+    text = ("“Is the boat ready?” asked Rosa.\n\nNobody answered her. Rosa waited, and at last "
+            "Tomas said in a low voice\n\n“It sank in the night.”\n")
+    assert who(text) == ["Rosa", "Tomas"]

@@ -86,12 +86,13 @@ def _spoken_noun(text: str, mentions: list[Mention], *, after: bool) -> Attribut
 
 def leads_in(text: str) -> bool:
     """Narration that leads into a quote: it ends "said," / "said:" / "said--", or with a speech verb and
-    at most two words after it and no stop at all ("The porter said very slowly" before the quote)."""
+    at most five words after it and no stop at all ("The porter said in a low, tired voice" before the
+    quote: a dash the text lost)."""
     text = text.rstrip()
     if text.endswith((",", ":", "—", "--", "–")):
         return True
-    toks = _WORD_RE.findall(text[-60:])
-    return text[-1:].isalpha() and any(w.lower() in SPEECH_VERBS for w in toks[-3:])
+    toks = _WORD_RE.findall(text[-120:])
+    return text[-1:].isalpha() and any(w.lower() in SPEECH_VERBS for w in toks[-6:])
 
 
 def ends_with_verb(text: str) -> bool:
