@@ -381,3 +381,14 @@ def test_narration_that_stops_without_a_mark_a_few_words_after_its_speech_verb_l
     text = ("“Is the boat ready?” asked Rosa.\n\nNobody answered her. Rosa waited, and at last "
             "Tomas said in a low voice\n\n“It sank in the night.”\n")
     assert who(text) == ["Rosa", "Tomas"]
+
+
+def test_a_she_after_a_sentence_that_names_only_her_things_is_their_owner() -> None:
+    # "The wind caught Rosa's hat.": no other woman in that sentence, so the "she" after it is Rosa; not
+    # when the sentence names another woman, nor for the owner of a person ("Rosa's aunt")
+    cast: Cast_ = [("Rosa", "female", ()), ("Anna", "female", ()), ("Tomas", "male", ())]
+    pre = "Anna and Tomas walked ahead on the dyke. Anna was laughing.\n\n"
+    assert who(pre + "The wind caught Rosa's hat.\n\n“Oh, stop it, somebody!” she cried.\n", cast) == ["Rosa"]
+    assert who(pre + "Anna turned and saw the wind catch Rosa's hat.\n\n“Oh, stop it!” she cried.\n", cast) \
+        == ["Anna"]
+    assert who(pre + "The wind caught Rosa's aunt unawares.\n\n“Oh, stop it!” she cried.\n", cast) == ["Anna"]

@@ -41,7 +41,8 @@ def resolve(st: State, mentions: list[Mention], text: str, remember: bool = Fals
         if person is not None:
             n = bisect_right(cuts, m.start)
             lead = text[cuts[n - 1] if n else 0:m.start]
-            kind = "possessive" if possessive(text, m) else m.kind   # "Stephen's eyes"
+            kind = ("possessive" if not _OWNS_A_PERSON_RE.match(text, m.end) else "possessive person") \
+                if possessive(text, m) else m.kind      # "Stephen's eyes"; "Stephen's sister", "of Stephen's,"
             ap = _HER_APPOSITION_RE.match(text, m.end) if m.kind == "name" else None    # "Millie, her maid,"
             kind = (_OWNED.get(ap.group(1) + " " if ap else text[max(0, m.start - 4):m.start].lower())
                     if m.kind == "name" else None) or kind    # "not her Ayah": not the woman "she" stands for
@@ -86,6 +87,8 @@ def _men_of_surnames(st: State) -> dict[str, str]:
     return st.men_surnames
 
 
+# "Stephen's sister", "Stephen's old friend", "of Stephen's,": the owner of a person, or of nothing named
+_OWNS_A_PERSON_RE = re.compile(rf"['’]s(?:\s*[^\w\s]|\s+(?:[a-z-]+\s+)?(?:{'|'.join(sorted(PERSON_NOUNS))})\b)")
 _CAPITAL_RE = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
 # "Mrs. Denham", "Aunt Denham", "Alice Denham" (a first name the list lacks), "the Denham house", "a Denham"
 _NOT_HIM_RE = re.compile(r"(?:\b(?:the|a|an|The|An?)|[^.!?:;“\"‘\s]\s+[A-Z][\w.’']*|^[A-Z][\w.’']*)\s+$")
@@ -94,7 +97,8 @@ _NOT_HIM_RE = re.compile(r"(?:\b(?:the|a|an|The|An?)|[^.!?:;“\"‘\s]\s+[A-Z][
 def antecedent(st: State, gender: str, hist: list[Ref], skip: frozenset[str] | set[str] = frozenset(),
                nominative: bool = False) -> str | None:
     """The person a he/she refers to: the latest of that gender, or the subject of that sentence; for a
-    ``nominative`` he/she, the owner that opens the sentence just read ("Anna's lips trembled. She said")."""
+    ``nominative`` he/she, the owner of a thing in the sentence just read, when it opens that sentence or the
+    sentence names no one else of that sex ("Anna's lips trembled. She said"; "The wind took Anna's hat.")."""
     fallback = possessor = None
     owned = _OWNED["her " if gender == "female" else "his "]
     for k in range(len(hist) - 1, -1, -1):
@@ -102,10 +106,12 @@ def antecedent(st: State, gender: str, hist: list[Ref], skip: frozenset[str] | s
         if ref.person == FIRST or ref.person in skip or ref.kind == owned:
             continue
         g = st.cast.gender(ref.person)
-        if ref.kind == "possessive":        # "he" is seldom the owner in "Stephen's eyes"
-            if nominative and g == gender and ref.subject and len(hist) - k < 4 \
-                    and all(e.sentence == ref.sentence for e in hist[k:]):
-                return ref.person           # ... unless those eyes open the sentence just read
+        if ref.kind.startswith("possessive"):       # "he" is seldom the owner in "Stephen's eyes"
+            if nominative and g == gender and ref.kind == "possessive" and len(hist) - k < 4 \
+                    and all(e.sentence == ref.sentence for e in hist[k:]) \
+                    and (ref.subject or not any(e.sentence == ref.sentence and not e.kind.startswith("possessive")
+                                                and st.cast.gender(e.person) == gender for e in hist[max(0, k - 8):k])):
+                return ref.person   # ... unless the sentence just read opens with them or names no one else of that sex
             if g == gender and possessor is None and len(hist) - k < 6:
                 possessor = ref.person
             continue
