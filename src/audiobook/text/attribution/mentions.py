@@ -60,17 +60,14 @@ def resolve(st: State, mentions: list[Mention], text: str, remember: bool = Fals
 
 def _his_surname(st: State, text: str, mentions: list[Mention]) -> list[Mention]:
     """"Denham got up": a bare surname the list gives a man and women of his family ("Ralph Denham",
-    "Mrs. Denham") is the man, a woman is seldom called by her bare surname; unless she is the one of
-    them the chapter named last (then the speech tag's own rule picks her: explicit._shared_name)."""
+    "Mrs. Denham") is the man; a woman is seldom called by her bare surname."""
     men = _men_of_surnames(st)
     if not men:
         return []
     out = []
     for w in _CAPITAL_RE.finditer(text):
         who = men.get(w.group(0).lower())
-        owners = st.cast.shared.get(w.group(0).lower(), ())
-        last = next((r.person for r in reversed(st.history) if r.person in owners), who)
-        if who and last == who and not any(m.start <= w.start() < m.end for m in mentions) \
+        if who and not any(m.start <= w.start() < m.end for m in mentions) \
                 and not _NOT_HIM_RE.search(text, max(0, w.start() - 30), w.start()):
             out.append(Mention(who, w.start(), w.end(), "name", w.group(0), "male"))
     return out
