@@ -365,17 +365,6 @@ def test_words_that_break_from_a_name_are_that_name_s() -> None:
     assert who(pre + "“Never!” was uttered at the same moment by Rosa.\n", cast)[-1] == "Rosa"
 
 
-def test_a_bare_surname_the_list_gives_a_man_and_his_wife_is_the_man() -> None:
-    # "Brandt got up": of "Tomas Brandt" and "Mrs. Brandt" the bare surname is the man; not in "the Brandt
-    # house", "Aunt Brandt" or "Ilse Brandt" (a first name the list lacks)
-    cast: Cast_ = [("Tomas Brandt", "male", ("Mr. Brandt",)), ("Mrs. Brandt", "female", ()),
-                   ("Will", "male", ()), ("Rosa", "female", ())]
-    pre = "“It is late,” said Will.\n\n“Yes,” said Rosa.\n\n"
-    assert who(pre + "Brandt got up from his chair, looked at Rosa, and said:\n\n“I am going.”\n", cast)[-1] \
-        == "Tomas Brandt"
-    assert who(pre + "Will looked up at the Brandt house, and said:\n\n“I am going.”\n", cast)[-1] == "Will"
-
-
 def test_narration_that_stops_without_a_mark_a_few_words_after_its_speech_verb_leads_in() -> None:
     # "... Tomas said in a low, tired voice" and no stop (a dash the text lost): the quote after it is his
     text = ("“Is the boat ready?” asked Rosa.\n\nNobody answered her. Rosa waited, and at last "

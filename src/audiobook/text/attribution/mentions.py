@@ -32,7 +32,7 @@ def resolve(st: State, mentions: list[Mention], text: str, remember: bool = Fals
     out = []
     hist = st.history[-80:]
     cuts = [m.end() for m in SENTENCE_RE.finditer(text)]
-    for m in sorted(mentions + _his_surname(st, text, mentions), key=lambda m: m.start):
+    for m in mentions:
         person = m.person
         if m.kind == "pronoun":
             person = antecedent(st, m.gender, hist, nominative=m.word.lower() in ("he", "she"))
@@ -58,40 +58,8 @@ def resolve(st: State, mentions: list[Mention], text: str, remember: bool = Fals
     return out
 
 
-def _his_surname(st: State, text: str, mentions: list[Mention]) -> list[Mention]:
-    """"Denham got up": a bare surname the list gives a man and women of his family ("Ralph Denham",
-    "Mrs. Denham") is the man; a woman is seldom called by her bare surname."""
-    men = _men_of_surnames(st)
-    if not men:
-        return []
-    out = []
-    for w in _CAPITAL_RE.finditer(text):
-        who = men.get(w.group(0).lower())
-        if who and not any(m.start <= w.start() < m.end for m in mentions) \
-                and not _NOT_HIM_RE.search(text, max(0, w.start() - 30), w.start()):
-            out.append(Mention(who, w.start(), w.end(), "name", w.group(0), "male"))
-    return out
-
-
-def _men_of_surnames(st: State) -> dict[str, str]:
-    """Surname -> the one man among the cast members who share it, when all the others are women."""
-    if st.men_surnames is None:
-        st.men_surnames = {}
-        for word, owners in st.cast.shared.items():
-            sexes = [st.cast.gender(p) for p in owners]
-            if " " in word or sexes.count("male") != 1 or sexes.count("female") != len(sexes) - 1:
-                continue
-            if all(any(len(ws := norm(f).split()) > 1 and ws[-1] == word
-                       for f in (p, *st.cast.people[p].aliases)) for p in owners):
-                st.men_surnames[word] = owners[sexes.index("male")]
-    return st.men_surnames
-
-
-# "Stephen's sister", "Stephen's old friend", "of Stephen's,": the owner of a person, or of nothing named
+# "Rosa's sister", "Rosa's old friend", "of Rosa's,": the owner of a person, or of nothing named
 _OWNS_A_PERSON_RE = re.compile(rf"['’]s(?:\s*[^\w\s]|\s+(?:[a-z-]+\s+)?(?:{'|'.join(sorted(PERSON_NOUNS))})\b)")
-_CAPITAL_RE = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
-# "Mrs. Denham", "Aunt Denham", "Alice Denham" (a first name the list lacks), "the Denham house", "a Denham"
-_NOT_HIM_RE = re.compile(r"(?:\b(?:the|a|an|The|An?)|[^.!?:;“\"‘\s]\s+[A-Z][\w.’']*|^[A-Z][\w.’']*)\s+$")
 
 
 def antecedent(st: State, gender: str, hist: list[Ref], skip: frozenset[str] | set[str] = frozenset(),

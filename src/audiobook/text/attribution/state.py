@@ -86,7 +86,6 @@ class State:
     last_desc: dict[str, str] = field(default_factory=dict)    # gender -> the last person description read
     desc_order: dict[str, int] = field(default_factory=dict)   # gender -> when (count of descriptions read)
     desc_count: int = 0
-    men_surnames: dict[str, str] | None = None                 # "denham" -> the one man of that surname (mentions.py)
 
     @property
     def third_person(self) -> bool:
