@@ -480,3 +480,13 @@ def test_a_handful_of_pronouns_short_of_two_to_one_does_not_overrule_a_given_nam
             "Rosa came back. He went on reading.\n\nRosa waited. He turned a page.\n\n"
             "Rosa sat down. She was tired.\n\nRosa coughed. She was cold.")
     assert discover(parse_text(text)).gender("Rosa") == "female"
+
+
+def test_a_language_or_nationality_is_no_character() -> None:
+    # "talk Spanish", "a Spanish town": capitalised mid-sentence, after "in" only now and then, never a person
+    text = ("Rosa spoke Spanish to the porter. Tomas wished he knew Spanish. The Spanish town was white. "
+            "Spanish songs came from the inn. They heard Spanish everywhere.\n\n“Say it in Spanish,” said Rosa. "
+            "Spanish was easy, Tomas said. Spanish sounded soft.\n\n“Gracias,” said Tomas.")
+    found = people(text)
+    assert "Spanish" not in found
+    assert {"Rosa", "Tomas"} <= set(found)

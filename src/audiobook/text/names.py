@@ -37,6 +37,8 @@ NOT_NAMES = frozenset(
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
     August September October November December Christmas English French German British American London
     Paris England France Germany Italy Europe America Street Road House Hall Park Chapter Mamma Papa Mama
+    Spanish Italian Russian Irish Scotch Scottish Welsh Dutch Swiss Greek Latin Chinese Japanese Portuguese
+    Danish Swedish Norwegian Turkish Polish Austrian Hungarian Belgian Indian Egyptian Arabic Hebrew Yiddish
     Ma Pa Mother Father Aunt Uncle Captain Colonel Doctor Professor Bible Church Christ Jesus Sunday Yeah
     Indeed Perhaps But And Then Now What Why How Who Where When If It He She They We You Thank Good Dear
     This That There Here Do Don't Let Come Go Look Tell Mademoiselle Monsieur Madame Lady Lord Master
