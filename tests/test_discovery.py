@@ -490,3 +490,10 @@ def test_a_language_or_nationality_is_no_character() -> None:
     found = people(text)
     assert "Spanish" not in found
     assert {"Rosa", "Tomas"} <= set(found)
+
+
+def test_a_russian_patronymic_gives_the_sex() -> None:
+    text = ("“Tea?” said Zoradka Semyonovna.\n\n“Please,” said Brodya Semyonovitch.\n\n"
+            "“Sugar?” said Zoradka Semyonovna.\n\n“No,” said Brodya Semyonovitch.")
+    cast = discover(parse_text(text))
+    assert cast.gender("Zoradka Semyonovna") == "female" and cast.gender("Brodya Semyonovitch") == "male"

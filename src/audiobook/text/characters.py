@@ -250,7 +250,8 @@ def discover(ms: Manuscript) -> Cast:
             votes.update(gender_votes.get(form, Counter()))
             if g != "unknown" and norm(form).split()[0] in TITLES:
                 votes[g] += 5
-        given = next((fg for f in (p.name, *sorted(p.aliases)) if (fg := first_name_gender(f))), None)
+        given = next((fg for f in (p.name, *sorted(p.aliases)) if (fg := first_name_gender(f) or _patronymic(f))),
+                     None)
         if len(by_title) == 1:
             p.gender = by_title.pop()
         elif votes or given:
@@ -302,6 +303,16 @@ def _voted(votes: Counter[str], given: str | None) -> str:
             return given
         return g if c > total / 2 else "unknown"
     return given or "unknown"
+
+
+def _patronymic(form: str) -> str | None:
+    """The sex a Russian patronymic gives ("Anna Petrovna": a woman; "Ivan Petrovitch": a man), else None."""
+    for w in norm(form).split()[1:]:
+        if w.endswith(("ovna", "evna", "ichna")):
+            return "female"
+        if w.endswith(("ovich", "evich", "ovitch", "evitch", "ilyich", "ilyitch")):
+            return "male"
+    return None
 
 
 def _title_alone_joins_the_one_so_titled(people: dict[str, Person]) -> None:
