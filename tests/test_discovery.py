@@ -497,3 +497,12 @@ def test_a_russian_patronymic_gives_the_sex() -> None:
             "“Sugar?” said Zoradka Semyonovna.\n\n“No,” said Brodya Semyonovitch.")
     cast = discover(parse_text(text))
     assert cast.gender("Zoradka Semyonovna") == "female" and cast.gender("Brodya Semyonovitch") == "male"
+
+
+def test_a_description_apposed_to_a_pet_name_joins_the_one_that_pet_name_stands_for() -> None:
+    # "Bobby, a boy of nine": Bobby is a pet name of the one Bob the book has, so "the boy" is Bob Varga
+    text = ("“Hello,” said Bob Varga.\n\n“Hello, Bob,” said Rosa.\n\n“Goodbye,” said Bob Varga.\n\n"
+            "Rosa thought of Bobby, a boy of nine, and smiled.\n\n“Mother!” said the boy.\n\n“Yes?” said Rosa.\n\n"
+            "“I am home,” said the boy.\n\n“Good,” said Rosa.\n\n“Supper?” said the boy.")
+    found = people(text)
+    assert "the boy" in found["Bob Varga"] and "Bobby" not in found

@@ -281,6 +281,11 @@ def discover(ms: Manuscript) -> Cast:
             who = next(iter(in_apposition))
             owner = next((p for p in people.values() if norm(who) in {norm(f) for f in (p.name, *p.aliases)}
                           or norm(who) in name_parts(p.name)), None)
+            if owner is None:       # "Bobby, a boy of nine" is Bob Varga: the one person his pet name's given name fits
+                pet = NICKNAMES.get(norm(who), frozenset())
+                fits = [p for p in people.values() if pet and not is_title(p.name) and pet & {
+                    v for f in (p.name, *p.aliases) for w in norm(f).split() for v in (w, *NICKNAMES.get(w, ()))}]
+                owner = fits[0] if len(fits) == 1 else None
             if owner is None:
                 owner = people[who] = Person(who, noun_gender(desc) or "unknown")
             owner.aliases.add(desc)
