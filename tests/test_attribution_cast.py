@@ -381,3 +381,17 @@ def test_a_she_after_a_sentence_that_names_only_her_things_is_their_owner() -> N
     assert who(pre + "Anna turned and saw the wind catch Rosa's hat.\n\n“Oh, stop it!” she cried.\n", cast) \
         == ["Anna"]
     assert who(pre + "The wind caught Rosa's aunt unawares.\n\n“Oh, stop it!” she cried.\n", cast) == ["Anna"]
+
+
+def test_a_quote_that_goes_on_to_call_the_latest_woman_by_name_is_not_hers() -> None:
+    # “...,” she said, “..., Rosa.”: the rest of her quote calls Rosa, so "she" is the other woman; not when
+    # more narration comes between (another may speak next), nor for a name in words she reads out
+    cast: Cast_ = [("Rosa", "female", ()), ("Anna", "female", ()), ("Tomas", "male", ())]
+    pre = "Anna came into the kitchen. Rosa was at the stove.\n\n"
+    assert who(pre + "“The soup is burning,” she said, “and you have not even noticed, Rosa.”\n", cast) \
+        == ["Anna", "Anna"]
+    assert who(pre + "“The soup is burning,” she said. “You have not even noticed, Rosa.”\n", cast) \
+        == ["Anna", "Anna"]
+    assert who(pre + "“The soup is burning,” she said. Anna did not turn round. Then Tomas said, "
+               "“Never mind it, Rosa.”\n", cast)[0] == "Rosa"
+    assert who(pre + "“The letter says,” she said, “‘Come home soon, Rosa.’”\n", cast)[0] == "Rosa"

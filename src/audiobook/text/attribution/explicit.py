@@ -36,7 +36,8 @@ def explicit(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]]
     excluded = set(st.cast.addressed(segs[i].text))   # listeners
     if i + 1 < len(segs) and segs[i + 1].kind == "narration":
         text = segs[i + 1].text
-        a = _tag_clause(st, text, mentions[i + 1], after=True, excluded=excluded)
+        on = set(st.cast.addressed(segs[i + 2].text)) if _goes_on(segs, i) else set()
+        a = _tag_clause(st, text, mentions[i + 1], after=True, excluded=excluded | on)
         if a is not None and a.speaker in excluded:     # “Nonsense, Fergus! ...” observed Fergus: not his
             a = None
         if a is not None and i + 2 < len(segs) and segs[i + 2].kind == "dialogue" and (
@@ -60,6 +61,19 @@ def explicit(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]]
         return _tag_clause(st, segs[i - 1].text, mentions[i - 1], after=False, excluded=excluded) \
             or _spoken_noun(segs[i - 1].text, mentions[i - 1], after=False)
     return None
+
+
+def _goes_on(segs: tuple[Segment, ...], i: int) -> bool:
+    """Quote i goes on after a one-sentence tag (“Go on,” she said, “I'm not done with you, Rosa.”): the one
+    the rest calls by name is not the speaker; not after more narration (another may speak next), nor when
+    the rest opens on a quote within the quote (a letter read out, words she reports)."""
+    if i + 2 >= len(segs) or segs[i + 2].kind != "dialogue":
+        return False
+    return not _SENTENCE_END_RE.search(segs[i + 1].text.strip()) \
+        and not segs[i + 2].text.lstrip().startswith(("'", "‘"))
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?][\"”’']?\s+[\"“'‘A-Z]")
 
 
 def _introduces(text: str) -> bool:
