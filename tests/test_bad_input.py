@@ -71,6 +71,8 @@ ERRORS = [
      r"^manuscript/book\.yaml: title: expected text, found a list$"),
     ("voices is a list", write(PROFILE, "voices: [a, b]\ncast: {Narrator: a}\n"),
      r"^voices/default\.yaml: voices: expected a mapping, found a list$"),
+    ("a voice with nothing under it", write(PROFILE, "voices:\n  narr:\ncast: {Narrator: narr}\n"),
+     r"^voices/default\.yaml: voices\.narr: empty; give it an engine and a voice \(engine: piper, model: joe\)$"),
     ("book.yaml is a list", write(BOOK_YAML, "- a\n- b\n"),
      r"^manuscript/book\.yaml: expected a mapping of keys at the top, found list$"),
     ("unknown key in book.yaml", edit(BOOK_YAML, "author:", "authr:"),

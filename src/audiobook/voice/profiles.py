@@ -88,7 +88,9 @@ def load_profile(book: Book, profile: str | Path | None = None) -> Profile:
     for name in defined:
         def one(name: str = name) -> Voice:
             sec = voices_sec.section(name)
-            assert sec is not None
+            if sec is None:     # "dan:" with nothing under it
+                raise ConfigError(f"{voices_sec.where(name)}: empty; give it an engine and a voice "
+                                  f"(engine: piper, model: joe)")
             return _voice(name, sec, path.parent, book.root, engine_class)
         if (v := gather(problems, one)) is not None:
             voices[name] = v
