@@ -395,3 +395,12 @@ def test_a_quote_that_goes_on_to_call_the_latest_woman_by_name_is_not_hers() -> 
     assert who(pre + "“The soup is burning,” she said. Anna did not turn round. Then Tomas said, "
                "“Never mind it, Rosa.”\n", cast)[0] == "Rosa"
     assert who(pre + "“The letter says,” she said, “‘Come home soon, Rosa.’”\n", cast)[0] == "Rosa"
+
+
+def test_the_one_heard_speaking_is_the_speaker_not_the_hearer() -> None:
+    # "Rosa heard him say": him, the man before her; "she heard herself say": she, the hearer
+    pre = "Tomas stood in the doorway with the lantern. Rosa sat by the fire.\n\n"
+    assert who(pre + "Rosa heard him say in a low voice, “The boat is gone.”\n") == ["Tomas"]
+    assert who(pre + "After a while he heard her murmur:\n\n“The boat is gone.”\n") == ["Rosa"]
+    assert who(pre + "Rosa heard herself say, “The boat is gone.”\n") == ["Rosa"]
+    assert who(pre + "Rosa turned to him and said, “The boat is gone.”\n") == ["Rosa"]

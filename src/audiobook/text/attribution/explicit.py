@@ -10,6 +10,7 @@ import re
 from audiobook.text.attribution.grammar import (
     OBJECT_RE,
     SENTENCE_RE,
+    heard_speaker,
     is_description,
     is_subject,
     possessive,
@@ -144,7 +145,13 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
     subject: Mention | None = None
     shared = _shared_name(st, text, toks, toks.index((vs, ve, verb)), lo, hi)
     who_of = None if after else _relative_subject(text, mentions, lo, vs)
-    if who_of is not None:
+    heard = heard_speaker(text, mentions, lo, vs)
+    if heard is not None:       # "Rosa heard him say": him, whom the history finds past the hearer
+        hearers = {m.person for m in before if m.end <= heard.start and m.person}
+        subject = heard if heard.person not in hearers else \
+            Mention(antecedent(st, heard.gender, st.history, skip=hearers), heard.start, heard.end, "pronoun",
+                    heard.word, heard.gender)
+    elif who_of is not None:
         subject = who_of        # "joined by Tomas, who, smiling, said,": Tomas
     elif shared is not None and not any(m.kind in ("name", "alias") and m.end <= vs
                                         and shared.start - m.end < 3 for m in before):

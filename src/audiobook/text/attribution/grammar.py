@@ -45,3 +45,16 @@ def short(text: str, n: int = 40) -> str:
     """The text cut to ``n`` characters, as a reason quotes it."""
     text = text.strip()
     return text if len(text) <= n else text[: n - 1] + "…"
+
+
+_HEARD_RE = re.compile(r"\b(?:hear|hears|heard|hearing|overhear|overheard)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
+def heard_speaker(text: str, mentions: list[Mention], lo: int, verb: int) -> Mention | None:
+    """"Rosa heard him say", "he heard her murmur:": the one heard speaks, not the hearer; only an object
+    pronoun, as a name there is already the verb's nearest subject ("heard Rosa say")."""
+    near = [m for m in mentions if lo <= m.start and m.end <= verb and not text[m.end:verb].strip()]
+    if near and near[-1].kind == "pronoun" and near[-1].word.lower() in ("him", "her") \
+            and _HEARD_RE.search(text, lo, near[-1].start):
+        return near[-1]
+    return None
