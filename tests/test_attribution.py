@@ -59,6 +59,26 @@ def test_a_quote_with_its_own_tag_before_it_leaves_the_tag_after_it_to_the_next_
     assert who(text) == ["Rosa", "Tomas"]
 
 
+@pytest.mark.parametrize("text", [
+    "Tomas said, “I have thought of a riddle,” and Rosa asked him questions until she had guessed it.",
+    "Tomas laughed and said, “The ferry is late again.” Rosa smiled and laughed too.",
+    "“The ferry,” cried Tomas, “is late again.” Rosa remonstrated, but he would not listen.",
+])
+def test_a_subject_first_tag_after_a_quote_with_its_own_lead_in_is_not_its_tag(text: str) -> None:
+    assert who(text)[-1] == "Tomas"
+
+
+def test_a_subject_first_tag_left_by_the_quote_before_tags_the_next_quote() -> None:
+    text = "“The ferry,” cried Tomas, “is late--” Rosa interrupted him. “It is never late.”"
+    assert who(text) == ["Tomas", "Tomas", "Rosa"]
+
+
+def test_a_speech_noun_before_a_quote_is_no_lead_in() -> None:
+    text = ("“Are you a ferryman?” asked Rosa. And then, on Tomas's cheerful reply--“Ferrymen are the best,” "
+            "she declared.")
+    assert who(text)[-1] == "Rosa"
+
+
 def test_said_she_between_two_quotes_still_tags_the_first() -> None:
     assert who("Rosa turned to him: “Is the ferry running?” said she, “or must we walk?”") == ["Rosa", "Rosa"]
 

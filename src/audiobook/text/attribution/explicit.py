@@ -51,6 +51,8 @@ def explicit(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]]
         who = st.cast.resolve(m.group(1)) if m else None
         if who:     # “Good morning,” said a voice. It was Rosa.
             return Attribution(who, 0.8, f'named after the tag: "{short(m.group(0))}"')  # type: ignore[union-attr]
+        if a is not None and not _verb_first(text) and _has_lead_in(segs, i):
+            a = _lead_in(st, segs, mentions, i, excluded) or a  # Rosa said, “Go,” and Anna asked why: Rosa's
         if a is not None:
             return a
     if i + 1 < len(segs) and segs[i + 1].kind == "narration":
@@ -59,9 +61,38 @@ def explicit(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]]
             return a
     if i > 0 and segs[i - 1].kind == "narration" and (leads_in(segs[i - 1].text)
                                                       or i == 1 and ends_with_verb(segs[0].text)):
-        return _tag_clause(st, segs[i - 1].text, mentions[i - 1], after=False, excluded=excluded) \
-            or _spoken_noun(segs[i - 1].text, mentions[i - 1], after=False)
+        return _lead_in(st, segs, mentions, i, excluded)
+    if i > 1 and segs[i - 1].kind == "narration" and segs[i - 2].kind == "dialogue" \
+            and not _verb_first(segs[i - 1].text) and _has_lead_in(segs, i - 2):
+        return _tag_clause(st, segs[i - 1].text, mentions[i - 1], after=True, excluded=excluded)
     return None
+
+
+def _has_lead_in(segs: tuple[Segment, ...], i: int) -> bool:
+    """Quote i has a speech tag just before it ("Rosa said," / "cried Rosa,"), not a speech noun ("on
+    Rosa's reply--"): a subject-first tag after it ("Anna asked him why.") is then another quote's."""
+    if i == 0 or segs[i - 1].kind != "narration" or not leads_in(segs[i - 1].text):
+        return False
+    verbs = [w for w in _WORD_RE.finditer(segs[i - 1].text) if w.group(0) in SPEECH_VERBS]   # not "the Mock Heron"
+    return bool(verbs) and not _NOUN_USE_RE.search(segs[i - 1].text[:verbs[-1].start()])
+
+
+# "his reply", "Rosa's answer", "the affirmative reply", "a cry": the speech word is a noun
+_NOUN_USE_RE = re.compile(r"(?:\b(?:his|her|their|its|my|your|our|the|a|an)|['’ ]s)\s+(?:[a-z-]+\s+)?$")
+
+
+def _lead_in(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]], i: int,
+             excluded: set[str]) -> Attribution | None:
+    """The tag in the narration just before quote i ("Rosa said," / "“...,” cried Rosa, “...”")."""
+    return _tag_clause(st, segs[i - 1].text, mentions[i - 1], after=False, excluded=excluded) \
+        or _spoken_noun(segs[i - 1].text, mentions[i - 1], after=False)
+
+
+def _verb_first(text: str) -> bool:
+    """Narration after a quote that opens on its speech verb ("said Rosa", "cried the man"): the quote's own
+    tag wherever it stands; a subject-first clause ("Anna asked him why") may belong to another quote."""
+    first = _WORD_RE.search(text)
+    return first is not None and first.group(0).lower() in SPEECH_VERBS
 
 
 def _goes_on(segs: tuple[Segment, ...], i: int) -> bool:
