@@ -79,6 +79,16 @@ def test_a_speech_noun_before_a_quote_is_no_lead_in() -> None:
     assert who(text)[-1] == "Rosa"
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Rosa saw what he was doing, and at the first pause turned to him and said, “You are late.”", "Rosa"),
+    ("Rosa stood on the jetty. When she had paid him, the ferryman smiled, and said, “You are late.”", "The Ferryman"),
+    ("Tomas came in. Her voice broke as she said: “You are late.”", "Rosa"),
+    ("Tomas came in. When he had sat down, he said: “You are late.”", "Tomas"),
+])
+def test_a_he_or_she_in_a_clause_of_its_own_is_not_the_lead_in_subject(text: str, speaker: str) -> None:
+    assert who(text, ROSA_TOMAS + [("The Ferryman", "male", ())])[0] == speaker
+
+
 def test_said_she_between_two_quotes_still_tags_the_first() -> None:
     assert who("Rosa turned to him: “Is the ferry running?” said she, “or must we walk?”") == ["Rosa", "Rosa"]
 

@@ -68,6 +68,26 @@ def explicit(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]]
     return None
 
 
+def _subordinate(text: str, lo: int, m: Mention) -> bool:
+    """A he/she in a clause of its own before a lead-in's verb, not its subject: an object clause ("Rosa saw
+    what he was doing, and said,") or a clause the main one's own subject follows ("when she had finished,
+    her sister kissed her, and said,"); "as she said:" and "when he answered:" are the verb's own."""
+    if m.kind != "pronoun":
+        return False
+    if _OBJECT_CLAUSE_RE.search(text, lo, m.start):
+        return True
+    if not _ADVERBIAL_RE.search(text, lo, m.start):
+        return False
+    comma = text.find(",", m.end)
+    return comma >= 0 and bool(_NEW_SUBJECT_RE.match(text, comma + 1))
+
+
+_OBJECT_CLAUSE_RE = re.compile(r"\b[a-z]+\s+(?:what|that|how|why|whether)\s+$")
+_ADVERBIAL_RE = re.compile(r"\b(?:when|while|as|though|although|because|before|after|until|till|since|unless|if)\s+$",
+                           re.IGNORECASE)
+_NEW_SUBJECT_RE = re.compile(r"\s*(?:(?:his|her|their|my|the)\s+[a-z]+|[A-Z][a-z]+)\s+(?!and\b|or\b)[a-z]+")
+
+
 def _has_lead_in(segs: tuple[Segment, ...], i: int) -> bool:
     """Quote i has a speech tag just before it ("Rosa said," / "cried Rosa,"), not a speech noun ("on
     Rosa's reply--"): a subject-first tag after it ("Anna asked him why.") is then another quote's."""
@@ -171,7 +191,8 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
     if _NEGATED_RE.search(text, max(lo, vs - 12), vs) or _NOTHING_RE.match(text, ve):
         return None     # "Catherine said nothing", "she did not answer": no one speaks
     inside = [m for m in mentions if lo <= m.start and m.end <= hi and not OBJECT_RE.search(text, lo, m.start)]
-    before = [m for m in inside if m.end <= vs and is_subject(m) and not possessive(text, m)]
+    before = [m for m in inside if m.end <= vs and is_subject(m) and not possessive(text, m)
+              and (after or not _subordinate(text, lo, m))]
     after_v = [m for m in inside if m.start >= ve and m.start - ve <= 25]
     subject: Mention | None = None
     shared = _shared_name(st, text, toks, toks.index((vs, ve, verb)), lo, hi)
