@@ -89,6 +89,16 @@ def test_a_he_or_she_in_a_clause_of_its_own_is_not_the_lead_in_subject(text: str
     assert who(text, ROSA_TOMAS + [("The Ferryman", "male", ())])[0] == speaker
 
 
+@pytest.mark.parametrize("text", [
+    "Tomas ran ahead. “Is the ferry running?” Rosa panted as she ran.",
+    "Tomas sat down. “The ferry is never late,” Rosa opined.",
+    "Tomas sat down. “Patience is a virtue,” quoted Rosa.",
+    "Tomas sat down. “Because,” Rosa intervened, “it is never late.”",
+])
+def test_rarer_speech_verbs_tag_their_quote(text: str) -> None:
+    assert who(text)[0] == "Rosa"
+
+
 def test_said_she_between_two_quotes_still_tags_the_first() -> None:
     assert who("Rosa turned to him: “Is the ferry running?” said she, “or must we walk?”") == ["Rosa", "Rosa"]
 
