@@ -404,3 +404,13 @@ def test_the_one_heard_speaking_is_the_speaker_not_the_hearer() -> None:
     assert who(pre + "After a while he heard her murmur:\n\n“The boat is gone.”\n") == ["Rosa"]
     assert who(pre + "Rosa heard herself say, “The boat is gone.”\n") == ["Rosa"]
     assert who(pre + "Rosa turned to him and said, “The boat is gone.”\n") == ["Rosa"]
+
+
+def test_one_who_acts_before_speaking_may_go_on_after_their_own_line() -> None:
+    # Rosa's last untagged answer is followed by a paragraph that opens with her doing something, then her
+    # next words: she goes on, and the lines before keep their turns from Tomas's question
+    text = ("“Is the ferry late again?” asked Tomas.\n\n“An hour at least.”\n\n“Then we shall miss the train.”\n\n"
+            "“We shall, and the next one too.”\n\n"
+            "Rosa set her basket down on the bench and looked out at the grey water. “Unless the rain stops,” "
+            "she said.\n")
+    assert who(text) == ["Tomas", "Rosa", "Tomas", "Rosa", "Rosa"]

@@ -131,3 +131,14 @@ def test_one_spoken_to_again_and_again_takes_over_a_long_exchange() -> None:
     assert decode(conv) == ["Vera", "Tomas"] + ["Vera", "Cleo"] * 8
     # with every line's prior paid in full, the boy keeps the run
     assert decode(conv, Weights(stays=1.0, joins=0.0))[3] == "Tomas"
+
+
+def test_one_who_acts_before_speaking_may_go_on_after_their_own_line() -> None:
+    # Tomas asks, Rosa answers untagged, three untagged lines more; then a paragraph that opens with
+    # narration ("Rosa set down her basket.") gives Rosa a line by her own words: she spoke the line before
+    # it too, and the alternation behind it holds from Tomas, rather than a repeat somewhere in the run
+    ev = [Evidence("Tomas", 30.0), Evidence(), Evidence(), Evidence(), Evidence("Rosa", 30.0, pause=True)]
+    conv = Conversation(ev, ["Tomas", "Rosa"])
+    assert decode(conv) == ["Tomas", "Rosa", "Tomas", "Rosa", "Rosa"]
+    # were the repeat as dear there as between two bare lines, Tomas would speak twice inside the run
+    assert decode(conv, Weights(resumes=Weights().repeat)) == ["Tomas", "Rosa", "Tomas", "Tomas", "Rosa"]

@@ -75,7 +75,8 @@ def _decode(st: State, chain: list[Item], speakers: list[str | None],
     found = [f if f is None or f.speaker in people or f.speaker == "" else None for f in found]
     keep = [f is not None and f.speaker not in people and f.speaker != "" for f in (
         st.out[it.quote_ids[-1]] if it.found else None for it in chain)]
-    evidence = [_evidence(found[k], it.excluded, it.listener, it.previous, addressed_sex(st.raw[it.quote_ids[-1]]))
+    evidence = [replace(_evidence(found[k], it.excluded, it.listener, it.previous,
+                                  addressed_sex(st.raw[it.quote_ids[-1]])), pause=it.pause)
                 for k, it in enumerate(chain)]
     anchored = {s for s in speakers if s}
     present = frozenset().union(*(it.mentioned for it in chain))     # in the scene: its narration names them

@@ -158,7 +158,8 @@ def _paragraph(st: State, p: Paragraph, prev: Paragraph | None, gpar: int) -> No
     mentioned = frozenset(m.person for ms in mentions for m in ms if m.person and m.person != FIRST)
     st.items.append(Item(
         gpar, [segs[i].quote_id for i in quotes], {segs[i].quote_id: a for i, a in found.items()},
-        excluded, next((v for v in voc if v), None), previous(st, prev, excluded), recent, called, mentioned))
+        excluded, next((v for v in voc if v), None), previous(st, prev, excluded), recent, called, mentioned,
+        segs[0].kind == "narration" and any(c.isalpha() for c in segs[0].text)))
 
 
 def _sieve(st: State, prev: Paragraph | None, segs: tuple[Segment, ...], mentions: list[list[Mention]],

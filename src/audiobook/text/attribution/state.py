@@ -40,6 +40,7 @@ class Item:
     recent: list[str]                  # characters mentioned lately, most recent first
     called: str | None = None          # a name the last quote addresses that is nobody in the cast ("Jane")
     mentioned: frozenset[str] = frozenset()   # people its narration names or refers to: present in the scene
+    pause: bool = False                # it opens with narration: someone acts before its first quote
 
 
 class Ref(NamedTuple):

@@ -4,7 +4,8 @@ A conversation is a run of paragraphs with dialogue. Each paragraph may carry ev
 first pass (a tag, "said Rosa", "she asked", an action beat), the people its quotes name (not its
 speaker), and the person the paragraph before addressed (likely its speaker). Between the evidence,
 people take turns: the speaker of a paragraph is usually the one who spoke two paragraphs before,
-seldom the one just before, sometimes a third person, who joins on a line the narration names or
+seldom the one just before (less seldom where the paragraph opens with narration: one who acts before
+speaking often goes on from their own line), sometimes a third person, who joins on a line the narration names or
 one spoken to them; the one a "sir" or a "madam" spoke to answers as a man or a woman; a less likely
 person pays part of that doubt where they take a side, the rest on each line, so one called by name
 again and again can hold a long exchange against someone the anchors name but no line calls. ``decode``
@@ -35,13 +36,15 @@ class Evidence:
     addressed_sex: str | None = None    # "Yes, sir.": the one spoken to is a man ("male") or a woman
     fits: frozenset[str] = frozenset()  # others the words fit as well ("he said": the other men)
     soft: float = 0.0                   # what giving the paragraph to one of ``fits`` costs
+    pause: bool = False                 # the paragraph opens with narration: the one who spoke last may go on
 
 
 @dataclass(frozen=True)
 class Weights:
     """The costs of breaking a habit of conversation (log-odds, fitted by hand on invented scenes)."""
 
-    repeat: float = 5.0        # one speaker in two paragraphs in a row (narration came between)
+    repeat: float = 5.0        # one speaker in two paragraphs in a row
+    resumes: float = 2.5       # the same where the second opens with narration: one acts, then goes on
     newcomer: float = 2.0      # a third person joins instead of the one who spoke two paragraphs back
     addressed: float = 2.5     # the bonus of the person the paragraph before spoke to
     excluded: float = 4.0      # a quote that names its own speaker
@@ -125,7 +128,7 @@ def _turn(pp: int, p: int, c: int, k: int, ev: Evidence, conv: Conversation, w: 
         return 0.0 if c == p else HARD
     joins = w.joins * conv.prior.get(conv.people[c], 0.0) if k < 2 or c != pp else 0.0
     if c == p:
-        return -w.repeat - joins
+        return -(w.resumes if ev.pause else w.repeat) - joins
     if k >= 2 and c != pp and pp != p:
         untold = ev.speaker is None and conv.people[c] not in (conv.evidence[k - 1].addressed_next, ev.hint)
         return -w.newcomer - (w.untold if untold else 0.0) - joins
