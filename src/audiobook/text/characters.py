@@ -297,22 +297,17 @@ def discover(ms: Manuscript) -> Cast:
     return Cast(people.values())
 
 
-# pronoun votes enough to overrule a given name's usual sex
-_MANY_VOTES = 10
-
-
 def _voted(votes: Counter[str], given: str | None) -> str:
     """A sex from the pronouns around a name, else the usual sex of its given name. A handful of votes
-    (fewer than ten) never overrules the given name (a name kept in the list is 95% of one sex): in a
-    story told from one person's side, his "he"s follow whoever else his paragraphs name ("Rosa came in.
-    He did not look up.")."""
+    short of two to one does not overrule the given name: in a story told from one person's side, his
+    "he"s follow whoever else his paragraphs name ("Rosa came in. He did not look up.")."""
     total = sum(votes.values())
-    if given and total < _MANY_VOTES:
-        return given
     if total:
         g, c = votes.most_common(1)[0]
+        if given and g != given and c * 3 < total * 2 and total < 10:
+            return given
         return g if c > total / 2 else "unknown"
-    return "unknown"
+    return given or "unknown"
 
 
 def _patronymic(form: str) -> str | None:
