@@ -469,8 +469,8 @@ def test_discovery_falls_back_on_the_first_name_when_no_pronoun_says() -> None:
     assert people["Harriet Quenby"].gender == "female" and "Mr. Quenby" not in people["Harriet Quenby"].aliases
     assert people["Mr. Quenby"].gender == "male"
     assert people["Kit Quill"].gender == "unknown"        # Kit is given to boys and girls alike
-    # the text comes first: Evelyn is mostly a girl's name, but this Evelyn is "he"
-    text = "Evelyn came in. He took off his hat.\n\n“Cold,” said Evelyn.\n\n“Sit down,” said Mr. Quenby."
+    # many pronouns come first: Evelyn is mostly a girl's name, but this Evelyn is "he" again and again
+    text = "Evelyn came in. He took off his hat.\n\n" * 10 + "“Cold,” said Evelyn.\n\n“Sit down,” said Mr. Quenby."
     assert {p.name: p for p in discover(parse_text(text)).people.values()}["Evelyn"].gender == "male"
 
 

@@ -506,3 +506,28 @@ def test_a_description_apposed_to_a_pet_name_joins_the_one_that_pet_name_stands_
             "“I am home,” said the boy.\n\n“Good,” said Rosa.\n\n“Supper?” said the boy.")
     found = people(text)
     assert "the boy" in found["Bob Varga"] and "Bobby" not in found
+
+
+def test_a_handful_of_pronouns_never_overrules_a_given_name() -> None:
+    # the story follows Tomas: his "he"s fall after Rosa in the paragraphs that name her alone (three to
+    # none), and a tie of one each leaves Nelly's given name to decide
+    text = ("“Hello,” said Rosa.\n\n“Hello,” said Nelly.\n\n" + "Rosa came in. He did not look up.\n\n" * 3
+            + "Nelly came in. She smiled.\n\nNelly went out. He sighed.\n\n“Goodbye,” said Rosa.")
+    cast = discover(parse_text(text))
+    assert cast.gender("Rosa") == "female" and cast.gender("Nelly") == "female"
+
+
+def test_many_pronouns_two_to_one_overrule_a_given_name() -> None:
+    # a man called by a woman's given name ("Sunday", "Rosa" as a nickname): ten "he"s or more decide
+    text = "“Hello,” said Rosa.\n\n" + "Rosa came in. He took off his coat.\n\n" * 12 + "“Goodbye,” said Rosa."
+    assert discover(parse_text(text)).gender("Rosa") == "male"
+
+
+
+def test_a_given_name_of_one_full_name_takes_its_sex_over_a_handful_of_pronouns() -> None:
+    # the story follows Brodya Varga; the "she"s after his given name are the woman he looks at
+    text = ("“Hello,” said Brodya Varga.\n\n" + "Brodya Varga came in. He took off his coat.\n\n" * 3
+            + "Brodya looked at her. She smiled.\n\nBrodya waited. She went on reading.\n\n"
+            + "“Brodya, sit down,” she said.\n\n“Thank you,” said Brodya.")
+    cast = discover(parse_text(text))
+    assert cast.gender("Brodya") == "male" and cast.gender("Brodya Varga") == "male"
