@@ -4,7 +4,7 @@ small scene written for it."""
 from __future__ import annotations
 
 from audiobook.book import Character
-from audiobook.text.attribution.conversation import addressed_sex
+from audiobook.text.attribution.conversation import acts, addressed_sex
 from audiobook.text.attribution.sieve import attribute
 from audiobook.text.cast import Cast
 from audiobook.text.manuscript import parse_text
@@ -414,3 +414,18 @@ def test_one_who_acts_before_speaking_may_go_on_after_their_own_line() -> None:
             "Rosa set her basket down on the bench and looked out at the grey water. “Unless the rain stops,” "
             "she said.\n")
     assert who(text) == ["Tomas", "Rosa", "Tomas", "Rosa", "Rosa"]
+
+
+def test_one_who_acts_after_speaking_may_go_on_in_the_next_line() -> None:
+    # Rosa's line ends with a sentence of its own, Tomas looking away: a pause in the exchange, and the bare
+    # line after it is hers again, the turns after it keeping the alternation up to Tomas's tagged question
+    text = ("“Is the ferry late again?” asked Tomas.\n\n"
+            "“An hour at least,” said Rosa. Tomas looked out at the grey water.\n\n“Unless the rain stops.”\n\n“It never stops here.”\n\n“Then we shall miss the train.”\n\n"
+            "“And the next one?” asked Tomas.\n")
+    assert who(text) == ["Tomas", "Rosa", "Rosa", "Tomas", "Rosa", "Tomas"]
+
+
+def test_a_speech_tag_is_no_pause_but_a_sentence_of_action_after_it_is() -> None:
+    assert not acts(" said Rosa.") and not acts(" nodded Tomas, a little coldly.") and not acts(" Rosa said.")
+    assert acts(" said Rosa. She went to the window.") and acts(" Tomas bowed.")
+    assert acts(" he answered; but she had already turned away.")

@@ -17,10 +17,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from audiobook.model import UNNAMED_NARRATOR
+from audiobook.text.attribution.grammar import SENTENCE_RE
 from audiobook.text.attribution.state import FIRST, Attribution, Item, State
 from audiobook.text.attribution.turns import HARD, Conversation, Evidence, decode, margins
 from audiobook.text.descriptions import GENERIC_NOUNS, noun_gender
 from audiobook.text.names import first_name_gender
+from audiobook.text.speech_verbs import SPEECH_VERBS
 
 UNKNOWN = "Narrator"
 _DESCRIBING = frozenset("the his her their a an my our".split())     # the determiners of a description
@@ -76,7 +78,8 @@ def _decode(st: State, chain: list[Item], speakers: list[str | None],
     keep = [f is not None and f.speaker not in people and f.speaker != "" for f in (
         st.out[it.quote_ids[-1]] if it.found else None for it in chain)]
     evidence = [replace(_evidence(found[k], it.excluded, it.listener, it.previous,
-                                  addressed_sex(st.raw[it.quote_ids[-1]])), pause=it.pause)
+                                  addressed_sex(st.raw[it.quote_ids[-1]])),
+                        pause=it.pause or (k > 0 and chain[k - 1].rests))
                 for k, it in enumerate(chain)]
     anchored = {s for s in speakers if s}
     present = frozenset().union(*(it.mentioned for it in chain))     # in the scene: its narration names them
@@ -109,6 +112,21 @@ def _decode(st: State, chain: list[Item], speakers: list[str | None],
             if not keep[k] and st.out[q].speaker == got[k]:
                 st.out[q] = replace(st.out[q], margin=sure[k])
     return True
+
+
+def acts(narration: str) -> bool:
+    """The narration after a paragraph's last quote holds a sentence of its own beyond the speech tag ("said
+    Rosa. She went to the window.", "Tomas bowed."): someone acts between two lines, a pause in the exchange
+    after which the one who spoke may go on. Its first sentence is the tag where it runs on from the quote in
+    lower case ("nodded Rosa") or holds a speech verb ("Tomas said.")."""
+    sentences = [s.strip() for s in SENTENCE_RE.split(narration) if any(c.isalpha() for c in s)]
+    if len(sentences) != 1:
+        return len(sentences) > 1
+    first = sentences[0].lstrip(" ,.;:—–-")
+    return first[:1].isupper() and not set(_WORD_RE.findall(first.lower())) & SPEECH_VERBS
+
+
+_WORD_RE = re.compile(r"[a-z]+")
 
 
 def _name_descriptions(st: State, chain: list[Item], speakers: list[str | None]) -> None:

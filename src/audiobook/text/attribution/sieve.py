@@ -36,7 +36,7 @@ from dataclasses import replace
 from audiobook.model import NARRATOR
 from audiobook.text.attribution.beats import beat, previous
 from audiobook.text.attribution.confidence import Readings, rate
-from audiobook.text.attribution.conversation import take_turns
+from audiobook.text.attribution.conversation import acts, take_turns
 from audiobook.text.attribution.echo import echo, key
 from audiobook.text.attribution.explicit import colon, explicit, introduction
 from audiobook.text.attribution.grammar import is_subject
@@ -159,7 +159,8 @@ def _paragraph(st: State, p: Paragraph, prev: Paragraph | None, gpar: int) -> No
     st.items.append(Item(
         gpar, [segs[i].quote_id for i in quotes], {segs[i].quote_id: a for i, a in found.items()},
         excluded, next((v for v in voc if v), None), previous(st, prev, excluded), recent, called, mentioned,
-        segs[0].kind == "narration" and any(c.isalpha() for c in segs[0].text)))
+        segs[0].kind == "narration" and any(c.isalpha() for c in segs[0].text),
+        segs[-1].kind == "narration" and acts(segs[-1].text)))
 
 
 def _sieve(st: State, prev: Paragraph | None, segs: tuple[Segment, ...], mentions: list[list[Mention]],

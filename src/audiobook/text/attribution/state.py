@@ -41,6 +41,7 @@ class Item:
     called: str | None = None          # a name the last quote addresses that is nobody in the cast ("Jane")
     mentioned: frozenset[str] = frozenset()   # people its narration names or refers to: present in the scene
     pause: bool = False                # it opens with narration: someone acts before its first quote
+    rests: bool = False                # it ends with narration beyond a speech tag: someone acts after its last quote
 
 
 class Ref(NamedTuple):
