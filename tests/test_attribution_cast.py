@@ -420,7 +420,8 @@ def test_one_who_acts_after_speaking_may_go_on_in_the_next_line() -> None:
     # Rosa's line ends with a sentence of its own, Tomas looking away: a pause in the exchange, and the bare
     # line after it is hers again, the turns after it keeping the alternation up to Tomas's tagged question
     text = ("“Is the ferry late again?” asked Tomas.\n\n"
-            "“An hour at least,” said Rosa. Tomas looked out at the grey water.\n\n“Unless the rain stops.”\n\n“It never stops here.”\n\n“Then we shall miss the train.”\n\n"
+            "“An hour at least,” said Rosa. Tomas looked out at the grey water.\n\n“Unless the rain stops.”\n\n"
+            "“It never stops here.”\n\n“Then we shall miss the train.”\n\n"
             "“And the next one?” asked Tomas.\n")
     assert who(text) == ["Tomas", "Rosa", "Rosa", "Tomas", "Rosa", "Tomas"]
 
