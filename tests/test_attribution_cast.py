@@ -430,3 +430,13 @@ def test_a_speech_tag_is_no_pause_but_a_sentence_of_action_after_it_is() -> None
     assert not acts(" said Rosa.") and not acts(" nodded Tomas, a little coldly.") and not acts(" Rosa said.")
     assert acts(" said Rosa. She went to the window.") and acts(" Tomas bowed.")
     assert acts(" he answered; but she had already turned away.")
+
+
+def test_a_she_said_after_a_pause_is_not_handed_to_the_other_woman_by_counting_turns() -> None:
+    # Rosa answers Anna, then sets her basket down and goes on: the "she" of that paragraph is Rosa, whom its
+    # own narration names; counting turns from Rosa's tag (one turn: the other woman) holds only where the
+    # lines alternate without a pause
+    text = ("“Is the ferry late again?” asked Anna.\n\n“An hour at least,” said Rosa.\n\n"
+            "Rosa set her basket down on the bench. “Then we shall miss the train,” she said.\n\n"
+            "“And the next one,” said Anna.\n")
+    assert who(text, ROSA_TOMAS + [("Anna", "female", ())]) == ["Anna", "Rosa", "Rosa", "Anna"]

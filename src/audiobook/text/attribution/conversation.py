@@ -79,7 +79,7 @@ def _decode(st: State, chain: list[Item], speakers: list[str | None],
         st.out[it.quote_ids[-1]] if it.found else None for it in chain)]
     evidence = [replace(_evidence(found[k], it.excluded, it.listener, it.previous,
                                   addressed_sex(st.raw[it.quote_ids[-1]])),
-                        pause=it.pause or (k > 0 and chain[k - 1].rests))
+                        pause=_paused(chain, k))
                 for k, it in enumerate(chain)]
     anchored = {s for s in speakers if s}
     present = frozenset().union(*(it.mentioned for it in chain))     # in the scene: its narration names them
@@ -129,6 +129,12 @@ def acts(narration: str) -> bool:
 _WORD_RE = re.compile(r"[a-z]+")
 
 
+def _paused(chain: list[Item], k: int) -> bool:
+    """Someone acts between paragraph k and the line before it: k opens with narration, or the paragraph
+    before ends with a sentence of action."""
+    return chain[k].pause or (k > 0 and chain[k - 1].rests)
+
+
 def _name_descriptions(st: State, chain: list[Item], speakers: list[str | None]) -> None:
     """"Upon my word, Felix!" / "You don't understand," answered the artist: the artist is Felix; so is
     the girl of "Tell me," said the girl. / "Yes, Thea," said the doctor. A description the cast list
@@ -173,7 +179,9 @@ def _gender(st: State, name: str) -> str:
 
 def _pronouns_in_turn(st: State, chain: list[Item], speakers: list[str | None]) -> None:
     """Ann and Mary talking: "she asked" fits both, so the turn decides which. Without a cast list only
-    when the other woman speaks in the conversation: the one a woman talks to may be her cat."""
+    when the other woman speaks in the conversation: the one a woman talks to may be her cat. Turns are
+    counted only over lines that alternate without a pause (a paragraph that opens with narration, or
+    follows one that ends with a sentence of action): across one, the one who spoke may go on."""
     for k, it in enumerate(chain):
         a = st.out.get(it.quote_ids[-1])
         if a is None or not a.reason.startswith("pronoun") or k < 1 \
@@ -182,7 +190,7 @@ def _pronouns_in_turn(st: State, chain: list[Item], speakers: list[str | None]) 
             continue
         j = next((j for j in range(k - 1, -1, -1) if speakers[j] and not
                   st.out[chain[j].quote_ids[-1]].reason.startswith("pronoun")), None)
-        if j is None or (k - j) % 2 == 0:
+        if j is None or (k - j) % 2 == 0 or any(_paused(chain, n) for n in range(j + 1, k + 1)):
             continue
         other = _other(st, chain, speakers, j, k)
         if other and other != a.speaker and other not in it.excluded and speakers[j] == a.speaker \

@@ -4,8 +4,8 @@ A conversation is a run of paragraphs with dialogue. Each paragraph may carry ev
 first pass (a tag, "said Rosa", "she asked", an action beat), the people its quotes name (not its
 speaker), and the person the paragraph before addressed (likely its speaker). Between the evidence,
 people take turns: the speaker of a paragraph is usually the one who spoke two paragraphs before,
-seldom the one just before (less seldom where the paragraph opens with narration: one who acts before
-speaking often goes on from their own line), sometimes a third person, who joins on a line the narration names or
+seldom the one just before (less seldom where someone acts between the two: the paragraph opens with
+narration, or the one before ends with it, and the one who spoke often goes on from their own line), sometimes a third person, who joins on a line the narration names or
 one spoken to them; the one a "sir" or a "madam" spoke to answers as a man or a woman; a less likely
 person pays part of that doubt where they take a side, the rest on each line, so one called by name
 again and again can hold a long exchange against someone the anchors name but no line calls. ``decode``
@@ -36,7 +36,7 @@ class Evidence:
     addressed_sex: str | None = None    # "Yes, sir.": the one spoken to is a man ("male") or a woman
     fits: frozenset[str] = frozenset()  # others the words fit as well ("he said": the other men)
     soft: float = 0.0                   # what giving the paragraph to one of ``fits`` costs
-    pause: bool = False                 # the paragraph opens with narration: the one who spoke last may go on
+    pause: bool = False                 # someone acts between it and the line before: the one who spoke may go on
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ class Weights:
     """The costs of breaking a habit of conversation (log-odds, fitted by hand on invented scenes)."""
 
     repeat: float = 5.0        # one speaker in two paragraphs in a row
-    resumes: float = 2.5       # the same where the second opens with narration: one acts, then goes on
+    resumes: float = 2.5       # the same across a pause (narration between the two lines): one acts, then goes on
     newcomer: float = 2.0      # a third person joins instead of the one who spoke two paragraphs back
     addressed: float = 2.5     # the bonus of the person the paragraph before spoke to
     excluded: float = 4.0      # a quote that names its own speaker
