@@ -1,19 +1,19 @@
 """Who speaks each paragraph of a conversation, decided for the whole conversation at once (pure).
 
-A conversation is a run of paragraphs with dialogue. Each paragraph may carry evidence from the
-first pass (a tag, "said Rosa", "she asked", an action beat), the people its quotes name (not its
-speaker), and the person the paragraph before addressed (likely its speaker). Between the evidence,
-people take turns: the speaker of a paragraph is usually the one who spoke two paragraphs before,
-seldom the one just before (less seldom where someone acts between the two: the paragraph opens with
-narration, or the one before ends with it, and the one who spoke often goes on from their own line), sometimes a third person, who joins on a line the narration names or
-one spoken to them; the one a "sir" or a "madam" spoke to answers as a man or a woman; a less likely
-person pays part of that doubt where they take a side, the rest on each line, so one called by name
-again and again can hold a long exchange against someone the anchors name but no line calls. ``decode``
-scores every sequence of speakers by these preferences and returns the best one (a second-order
-Viterbi search over the people of the conversation), so a sure line re-alternates the lines on both
-sides of it, and an early guess no longer carries its error forward through a long exchange.
-``margins`` says how sure each choice is: how much worse the best sequence is with that paragraph
-given to someone else.
+A conversation is a run of paragraphs with dialogue. Each paragraph may carry evidence from the first
+pass (a tag, "said Rosa", "she asked", an action beat), the people its quotes name (not its speaker),
+and the person the paragraph before addressed (likely its speaker). Between the evidence, people take
+turns: the speaker of a paragraph is usually the one who spoke two paragraphs before, seldom the one
+just before (less seldom where someone acts between the two: the paragraph opens with narration, or the
+one before ends with it, and the one who spoke often goes on from their own line), sometimes a third
+person, who joins on a line the narration names or one spoken to them; the one a "sir" or a "madam"
+spoke to answers as a man or a woman; a less likely person pays part of that doubt where they take a
+side, the rest on each line, so one called by name again and again can hold a long exchange against
+someone the anchors name but no line calls. ``decode`` scores every sequence of speakers by these
+preferences and returns the best one (a second-order Viterbi search over the people of the
+conversation), so a sure line re-alternates the lines on both sides of it, and an early guess no longer
+carries its error forward through a long exchange. ``margins`` says how sure each choice is: how much
+worse the best sequence is with that paragraph given to someone else.
 """
 
 from __future__ import annotations
