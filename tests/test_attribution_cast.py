@@ -414,3 +414,17 @@ def test_one_who_acts_before_speaking_may_go_on_after_their_own_line() -> None:
             "Rosa set her basket down on the bench and looked out at the grey water. “Unless the rain stops,” "
             "she said.\n")
     assert who(text) == ["Tomas", "Rosa", "Tomas", "Rosa", "Rosa"]
+
+
+def test_a_role_the_list_writes_as_a_description_is_found_written_small() -> None:
+    # a cast entry "The Porter": "The porter took his bag." names him, so the "he" after it is the porter,
+    # not Tomas; "The Girl" is a noun for whoever the scene holds: "the girl" there is still Rosa
+    cast: Cast_ = [("Tomas", "male", ()), ("Rosa", "female", ()), ("The Porter", "male", ()),
+                   ("The Girl", "female", ())]
+    text = ("Tomas reached the station at noon. The porter took his bag and looked at the ticket.\n\n"
+            "“You are late, sir,” he said.\n")
+    assert who(text, cast) == ["The Porter"]
+    text = ("Tomas waited on the platform with Rosa. The girl looked up at the clock.\n\n"
+            "“We are late,” she said.\n")
+    assert who(text, cast) == ["Rosa"]
+
