@@ -428,3 +428,12 @@ def test_a_role_the_list_writes_as_a_description_is_found_written_small() -> Non
             "“We are late,” she said.\n")
     assert who(text, cast) == ["Rosa"]
 
+
+
+def test_a_beat_on_a_he_fits_every_man_of_the_conversation_as_a_he_said_does() -> None:
+    # "He stirred the fire." between Tomas's question and Tomas's next line: the "he" was resolved to Tomas, named
+    # last, but a beat on a pronoun is weighed as softly as "he said", so the turns give the line to Will
+    cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Will", "male", ())]
+    text = ("“Did you see the mayor?” asked Tomas.\n\n“I did,” said Will.\n\n“And what did he say?” Tomas leaned "
+            "forward.\n\nHe stirred the fire. “He will not help us.”\n\n“Then we go alone,” said Tomas.\n")
+    assert who(text, cast) == ["Tomas", "Will", "Tomas", "Will", "Tomas"]
