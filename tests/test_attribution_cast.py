@@ -440,3 +440,25 @@ def test_a_she_said_after_a_pause_is_not_handed_to_the_other_woman_by_counting_t
             "Rosa set her basket down on the bench. “Then we shall miss the train,” she said.\n\n"
             "“And the next one,” said Anna.\n")
     assert who(text, ROSA_TOMAS + [("Anna", "female", ())]) == ["Anna", "Rosa", "Rosa", "Anna"]
+
+
+def test_a_role_the_list_writes_as_a_description_is_found_written_small() -> None:
+    # a cast entry "The Porter": "The porter took his bag." names him, so the "he" after it is the porter,
+    # not Tomas; "The Girl" is a noun for whoever the scene holds: "the girl" there is still Rosa
+    cast: Cast_ = [("Tomas", "male", ()), ("Rosa", "female", ()), ("The Porter", "male", ()),
+                   ("The Girl", "female", ())]
+    text = ("Tomas reached the station at noon. The porter took his bag and looked at the ticket.\n\n"
+            "“You are late, sir,” he said.\n")
+    assert who(text, cast) == ["The Porter"]
+    text = ("Tomas waited on the platform with Rosa. The girl looked up at the clock.\n\n"
+            "“We are late,” she said.\n")
+    assert who(text, cast) == ["Rosa"]
+
+
+def test_a_beat_on_a_he_fits_every_man_of_the_conversation_as_a_he_said_does() -> None:
+    # "He stirred the fire." between Tomas's question and Tomas's next line: the "he" was resolved to Tomas, named
+    # last, but a beat on a pronoun is weighed as softly as "he said", so the turns give the line to Will
+    cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Will", "male", ())]
+    text = ("“Did you see the mayor?” asked Tomas.\n\n“I did,” said Will.\n\n“And what did he say?” Tomas leaned "
+            "forward.\n\nHe stirred the fire. “He will not help us.”\n\n“Then we go alone,” said Tomas.\n")
+    assert who(text, cast) == ["Tomas", "Will", "Tomas", "Will", "Tomas"]

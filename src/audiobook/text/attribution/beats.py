@@ -30,7 +30,8 @@ def beat(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]],
                 return Attribution(new, 0.6, f'beat: "{short(s.text)}"')
             who = (answerer(st, m.gender, m.person, excluded) if m.kind == "pronoun" else None) or m.person
             if who and who not in excluded:
-                return Attribution(who, 0.7, f'beat: "{short(s.text)}"')
+                said = f" ({m.word.lower()})" if m.kind == "pronoun" else ""    # the turns weigh a he/she softly
+                return Attribution(who, 0.7, f'beat: "{short(s.text)}"{said}')
     return None
 
 

@@ -10,12 +10,20 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from weakref import WeakKeyDictionary
 
 from audiobook.text.attribution.grammar import SENTENCE_RE, is_description, possessive, speaker_name
 from audiobook.text.attribution.state import FIRST, Ref, Seen, State
-from audiobook.text.cast import Mention
-from audiobook.text.descriptions import GENERIC_NOUNS, PERSON_NOUNS, description, noun_gender
-from audiobook.text.names import norm
+from audiobook.text.cast import Cast, Mention
+from audiobook.text.descriptions import (
+    GENERIC_NOUNS,
+    PERSON_NOUNS,
+    description,
+    noun_gender,
+    person_noun,
+    someone_of_the_scene,
+)
+from audiobook.text.names import norm, without_article
 from audiobook.text.tokens import TOKEN_RE
 
 
@@ -32,7 +40,7 @@ def resolve(st: State, mentions: list[Mention], text: str, remember: bool = Fals
     out = []
     hist = st.history[-80:]
     cuts = [m.end() for m in SENTENCE_RE.finditer(text)]
-    for m in mentions:
+    for m in _with_roles(st.cast, mentions, text):
         person = m.person
         if m.kind == "pronoun":
             person = antecedent(st, m.gender, hist, nominative=m.word.lower() in ("he", "she"))
@@ -58,6 +66,43 @@ def resolve(st: State, mentions: list[Mention], text: str, remember: bool = Fals
     return out
 
 
+def _with_roles(cast: Cast, mentions: list[Mention], text: str) -> list[Mention]:
+    """``mentions`` and the roles a cast list writes as descriptions ("The Clerk", "A Porter") where the narration
+    names them small after an article ("The clerk looked up."): the list's name forms want a capital, so the he
+    or she after "the clerk" went to whoever was named before. Not nouns for whoever the scene holds ("The
+    Child", "An Old Man": ``someone_of_the_scene``), nor a role two entries share."""
+    found = _roles(cast)
+    if found is None:
+        return mentions
+    pattern, people = found
+    extra = [Mention(people[m.group(1).lower()], m.start(), m.end(), "alias", m.group(0),
+                     cast.gender(people[m.group(1).lower()]))
+             for m in pattern.finditer(text) if not any(x.start < m.end() and m.start() < x.end for x in mentions)]
+    return sorted(mentions + extra, key=lambda x: x.start) if extra else mentions
+
+
+def _roles(cast: Cast) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    """The pattern of a cast list's roles written as descriptions, and whom each stands for (once per cast)."""
+    if cast not in _ROLES:
+        owners: dict[str, set[str]] = {}
+        for p in cast.people.values() if cast.from_book else ():
+            for f in (p.name, *p.aliases):
+                words = " ".join(without_article(f).split()).lower()
+                if words and without_article(f) != f and not _of_the_scene(f):
+                    owners.setdefault(words, set()).add(p.name)
+        people = {w: next(iter(o)) for w, o in owners.items() if len(o) == 1}
+        body = "|".join(re.escape(w) for w in sorted(people, key=len, reverse=True))
+        _ROLES[cast] = (re.compile(rf"\b(?:the|an?)\s+({body})\b", re.IGNORECASE), people) if people else None
+    return _ROLES[cast]
+
+
+def _of_the_scene(entry: str) -> bool:
+    """"The Child", "An Old Man": a person noun that stands for whoever the scene holds (not "The Clerk", whose
+    noun the word lists lack: a role)."""
+    return someone_of_the_scene(entry) and person_noun(entry.split()[-1].lower())
+
+
+_ROLES: WeakKeyDictionary[Cast, tuple[re.Pattern[str], dict[str, str]] | None] = WeakKeyDictionary()
 # "Rosa's sister", "Rosa's old friend", "of Rosa's,": the owner of a person, or of nothing named
 _OWNS_A_PERSON_RE = re.compile(rf"['’]s(?:\s*[^\w\s]|\s+(?:[a-z-]+\s+)?(?:{'|'.join(sorted(PERSON_NOUNS))})\b)")
 
