@@ -414,3 +414,24 @@ def test_one_who_acts_before_speaking_may_go_on_after_their_own_line() -> None:
             "Rosa set her basket down on the bench and looked out at the grey water. “Unless the rain stops,” "
             "she said.\n")
     assert who(text) == ["Tomas", "Rosa", "Tomas", "Rosa", "Rosa"]
+
+
+def test_a_name_before_a_lone_s_is_an_owner_where_the_text_lost_its_apostrophes() -> None:
+    assert who("Rosa stood on the jetty.\n\nTomas took Rosa s hand and said, “Come with me.”\n") == ["Tomas"]
+
+
+def test_a_name_that_owns_the_noun_after_the_verb_is_not_the_speaker() -> None:
+    cast = ROSA_TOMAS + [("Anna", "female", ())]
+    for owner in ("Anna's", "Anna s"):     # "Anna s": a text that lost its apostrophes
+        assert who(f"Rosa and Tomas waited at the gate.\n\n“Come in,” said {owner} brother.\n", cast) == ["Tomas"]
+
+
+
+def test_the_owner_of_a_speaking_is_the_one_who_speaks() -> None:
+    # "startled by Tomas's asking": Tomas speaks, and the "he" after it is Tomas, not the man named before
+    cast = ROSA_TOMAS + [("Bobby", "male", ())]
+    for owner in ("Tomas's", "Tomas s"):
+        text = ("Rosa and Tomas walked on, and Bobby followed with the bags.\n\n"
+                f"At the bridge Rosa was startled by {owner} asking, “Is the ferry late?” She frowned, and he "
+                "asked again, adding, “The ferry, I mean.”\n")
+        assert who(text, cast)[-1] == "Tomas"

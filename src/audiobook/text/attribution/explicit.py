@@ -10,6 +10,7 @@ import re
 from audiobook.text.attribution.grammar import (
     OBJECT_RE,
     SENTENCE_RE,
+    apostrophes,
     heard_speaker,
     is_description,
     is_subject,
@@ -172,6 +173,7 @@ def ends_with_verb(text: str) -> bool:
 def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
                 excluded: frozenset[str] | set[str] = frozenset()) -> Attribution | None:
     """'he said quietly.' after a quote, or 'Then Rosa said:' before one."""
+    text = apostrophes(text)
     if after:
         m = SENTENCE_RE.search(text)
         lo, hi = 0, (m.start() if m else len(text))
@@ -193,7 +195,7 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
     inside = [m for m in mentions if lo <= m.start and m.end <= hi and not OBJECT_RE.search(text, lo, m.start)]
     before = [m for m in inside if m.end <= vs and is_subject(m) and not possessive(text, m)
               and (after or not _subordinate(text, lo, m))]
-    after_v = [m for m in inside if m.start >= ve and m.start - ve <= 25]
+    after_v = [m for m in inside if m.start >= ve and m.start - ve <= 25 and not possessive(text, m)]
     subject: Mention | None = None
     shared = _shared_name(st, text, toks, toks.index((vs, ve, verb)), lo, hi)
     who_of = None if after else _relative_subject(text, mentions, lo, vs)

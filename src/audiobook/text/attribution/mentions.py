@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from audiobook.text.attribution.grammar import SENTENCE_RE, is_description, possessive, speaker_name
+from audiobook.text.attribution.grammar import POSSESSIVE_S, SENTENCE_RE, is_description, possessive, speaker_name
 from audiobook.text.attribution.state import FIRST, Ref, Seen, State
 from audiobook.text.cast import Mention
 from audiobook.text.descriptions import GENERIC_NOUNS, PERSON_NOUNS, description, noun_gender
@@ -59,7 +59,8 @@ def resolve(st: State, mentions: list[Mention], text: str, remember: bool = Fals
 
 
 # "Rosa's sister", "Rosa's old friend", "of Rosa's,": the owner of a person, or of nothing named
-_OWNS_A_PERSON_RE = re.compile(rf"['’]s(?:\s*[^\w\s]|\s+(?:[a-z-]+\s+)?(?:{'|'.join(sorted(PERSON_NOUNS))})\b)")
+_OWNS_A_PERSON_RE = re.compile(
+    rf"{POSSESSIVE_S}(?:\s*[^\w\s]|\s+(?:[a-z-]+\s+)?(?:{'|'.join(sorted(PERSON_NOUNS))})\b)")
 
 
 def antecedent(st: State, gender: str, hist: list[Ref], skip: frozenset[str] | set[str] = frozenset(),
