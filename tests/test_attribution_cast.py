@@ -416,6 +416,14 @@ def test_one_who_acts_before_speaking_may_go_on_after_their_own_line() -> None:
     assert who(text) == ["Tomas", "Rosa", "Tomas", "Rosa", "Rosa"]
 
 
+def test_a_description_tag_is_not_the_one_who_spoke_just_before() -> None:
+    # "asked the old man" right after Tomas spoke: the other man of the scene, unless the same voice goes on
+    cast = ROSA_TOMAS + [("Bobby", "male", ())]
+    scene = "Bobby sat by the stove while Tomas mended the net.\n\n“The ferry is late,” said Tomas.\n\n"
+    assert who(scene + "“Is it ever on time?” asked the old man.\n", cast)[-1] == "Bobby"
+    assert who(scene + "“It was late yesterday too,” continued the old man.\n", cast)[-1] == "Tomas"
+
+
 def test_a_name_before_a_lone_s_is_an_owner_where_the_text_lost_its_apostrophes() -> None:
     assert who("Rosa stood on the jetty.\n\nTomas took Rosa s hand and said, “Come with me.”\n") == ["Tomas"]
 

@@ -125,20 +125,21 @@ def answerer(st: State, gender: str, who: str | None, excluded: frozenset[str] |
     return to
 
 
-def by_noun(st: State, desc: str) -> str | None:
-    """With a cast list, the person a gendered description stands for ("his wife", "a gentleman")."""
+def by_noun(st: State, desc: str, skip: frozenset[str] | set[str] = frozenset()) -> str | None:
+    """With a cast list, the person a gendered description stands for ("his wife", "a gentleman"), not one
+    of ``skip``."""
     gender = noun_gender(desc)
     if gender is None:
         return None
     owner = desc.split()[0].lower()
-    skip: set[str] = set()
+    skip = set(skip)
     if owner in ("a", "an", "another"):     # "asked a gentleman": someone not met lately
         lately = {r.person for r in st.history}
         new = [p.name for p in st.cast.people.values() if p.gender == gender and p.name not in lately]
         return new[0] if len(new) == 1 else None
     if owner in ("his", "her"):     # "her mother" is not the woman "her" stands for
         who = antecedent(st, "male" if owner == "his" else "female", st.history)
-        skip = {who} if who else set()
+        skip |= {who} if who else set()
         kin = _family(st, who, gender, desc.split()[-1].lower()) if who else None
         if kin:                     # "his wife" of Mr. Quenby: Mrs. Quenby
             return kin
