@@ -443,3 +443,10 @@ def test_the_owner_of_a_speaking_is_the_one_who_speaks() -> None:
                 f"At the bridge Rosa was startled by {owner} asking, “Is the ferry late?” She frowned, and he "
                 "asked again, adding, “The ferry, I mean.”\n")
         assert who(text, cast)[-1] == "Tomas"
+
+
+def test_a_description_tag_answers_the_one_the_paragraph_before_spoke_to() -> None:
+    cast = ROSA_TOMAS + [("Bobby", "male", ())]
+    text = ("Bobby and Tomas sat by the stove.\n\n“You may go home early, Tomas,” said Rosa.\n\n"
+            "“Thank you,” said the man, leaving the room.\n")
+    assert who(text, cast) == ["Rosa", "Tomas"]

@@ -275,6 +275,8 @@ def _by_noun(st: State, desc: str, verb: str, spoke: str | None) -> str | None:
     tag gave the paragraph just before ("“...,” Tomas said. / “...,” asked the old man": another man),
     unless the verb says the same voice goes on ("continued the old man")."""
     who = by_noun(st, desc)
+    if who is not None and desc.split()[0].lower() == "the":    # “Well, Tomas?” / “...,” said the man: Tomas
+        who = answerer(st, st.cast.gender(who), who, set()) or who
     if who is None or who != spoke or verb in _GOES_ON_VERBS:
         return who
     return by_noun(st, desc, skip={who}) or who
