@@ -462,3 +462,38 @@ def test_a_beat_on_a_he_fits_every_man_of_the_conversation_as_a_he_said_does() -
     text = ("“Did you see the mayor?” asked Tomas.\n\n“I did,” said Will.\n\n“And what did he say?” Tomas leaned "
             "forward.\n\nHe stirred the fire. “He will not help us.”\n\n“Then we go alone,” said Tomas.\n")
     assert who(text, cast) == ["Tomas", "Will", "Tomas", "Will", "Tomas"]
+
+
+def test_a_description_tag_is_not_the_one_who_spoke_just_before() -> None:
+    # "asked the old man" right after Tomas spoke: the other man of the scene, unless the same voice goes on
+    cast = ROSA_TOMAS + [("Bobby", "male", ())]
+    scene = "Bobby sat by the stove while Tomas mended the net.\n\n“The ferry is late,” said Tomas.\n\n"
+    assert who(scene + "“Is it ever on time?” asked the old man.\n", cast)[-1] == "Bobby"
+    assert who(scene + "“It was late yesterday too,” continued the old man.\n", cast)[-1] == "Tomas"
+
+
+def test_a_name_before_a_lone_s_is_an_owner_where_the_text_lost_its_apostrophes() -> None:
+    assert who("Rosa stood on the jetty.\n\nTomas took Rosa s hand and said, “Come with me.”\n") == ["Tomas"]
+
+
+def test_a_name_that_owns_the_noun_after_the_verb_is_not_the_speaker() -> None:
+    cast = ROSA_TOMAS + [("Anna", "female", ())]
+    for owner in ("Anna's", "Anna s"):     # "Anna s": a text that lost its apostrophes
+        assert who(f"Rosa and Tomas waited at the gate.\n\n“Come in,” said {owner} brother.\n", cast) == ["Tomas"]
+
+
+def test_the_owner_of_a_speaking_is_the_one_who_speaks() -> None:
+    # "startled by Tomas's asking": Tomas speaks, and the "he" after it is Tomas, not the man named before
+    cast = ROSA_TOMAS + [("Bobby", "male", ())]
+    for owner in ("Tomas's", "Tomas s"):
+        text = ("Rosa and Tomas walked on, and Bobby followed with the bags.\n\n"
+                f"At the bridge Rosa was startled by {owner} asking, “Is the ferry late?” She frowned, and he "
+                "asked again, adding, “The ferry, I mean.”\n")
+        assert who(text, cast)[-1] == "Tomas"
+
+
+def test_a_description_tag_answers_the_one_the_paragraph_before_spoke_to() -> None:
+    cast = ROSA_TOMAS + [("Bobby", "male", ())]
+    text = ("Bobby and Tomas sat by the stove.\n\n“You may go home early, Tomas,” said Rosa.\n\n"
+            "“Thank you,” said the man, leaving the room.\n")
+    assert who(text, cast) == ["Rosa", "Tomas"]

@@ -10,6 +10,7 @@ import re
 from audiobook.text.attribution.grammar import (
     OBJECT_RE,
     SENTENCE_RE,
+    apostrophes,
     heard_speaker,
     is_description,
     is_subject,
@@ -38,7 +39,7 @@ def explicit(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]]
     if i + 1 < len(segs) and segs[i + 1].kind == "narration":
         text = segs[i + 1].text
         on = set(st.cast.addressed(segs[i + 2].text)) if _goes_on(segs, i) else set()
-        a = _tag_clause(st, text, mentions[i + 1], after=True, excluded=excluded | on)
+        a = _tag_clause(st, text, mentions[i + 1], after=True, excluded=excluded | on, spoke=_spoke_before(st, segs, i))
         if a is not None and a.speaker in excluded:     # “Nonsense, Fergus! ...” observed Fergus: not his
             a = None
         if a is not None and i + 2 < len(segs) and segs[i + 2].kind == "dialogue" and (
@@ -104,8 +105,17 @@ _NOUN_USE_RE = re.compile(r"(?:\b(?:his|her|their|its|my|your|our|the|a|an)|['�
 def _lead_in(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]], i: int,
              excluded: set[str]) -> Attribution | None:
     """The tag in the narration just before quote i ("Rosa said," / "“...,” cried Rosa, “...”")."""
-    return _tag_clause(st, segs[i - 1].text, mentions[i - 1], after=False, excluded=excluded) \
+    return _tag_clause(st, segs[i - 1].text, mentions[i - 1], after=False, excluded=excluded,
+                       spoke=_spoke_before(st, segs, i)) \
         or _spoken_noun(segs[i - 1].text, mentions[i - 1], after=False)
+
+
+def _spoke_before(st: State, segs: tuple[Segment, ...], i: int) -> str | None:
+    """The one a tag named speaking the paragraph just before, when quote i is the first of its own."""
+    if any(s.kind == "dialogue" for s in segs[:i]) or not st.items or st.items[-1].gpar != st.gpar - 1:
+        return None
+    a = st.items[-1].found.get(st.items[-1].quote_ids[-1])
+    return a.speaker if a is not None and a.reason.startswith(('explicit: "', "pronoun")) else None
 
 
 def _verb_first(text: str) -> bool:
@@ -170,8 +180,10 @@ def ends_with_verb(text: str) -> bool:
 
 
 def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
-                excluded: frozenset[str] | set[str] = frozenset()) -> Attribution | None:
-    """'he said quietly.' after a quote, or 'Then Rosa said:' before one."""
+                excluded: frozenset[str] | set[str] = frozenset(), spoke: str | None = None) -> Attribution | None:
+    """'he said quietly.' after a quote, or 'Then Rosa said:' before one; ``spoke``: who the paragraph
+    before was tagged to (a description in this tag is someone else)."""
+    text = apostrophes(text)
     if after:
         m = SENTENCE_RE.search(text)
         lo, hi = 0, (m.start() if m else len(text))
@@ -193,7 +205,7 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
     inside = [m for m in mentions if lo <= m.start and m.end <= hi and not OBJECT_RE.search(text, lo, m.start)]
     before = [m for m in inside if m.end <= vs and is_subject(m) and not possessive(text, m)
               and (after or not _subordinate(text, lo, m))]
-    after_v = [m for m in inside if m.start >= ve and m.start - ve <= 25]
+    after_v = [m for m in inside if m.start >= ve and m.start - ve <= 25 and not possessive(text, m)]
     subject: Mention | None = None
     shared = _shared_name(st, text, toks, toks.index((vs, ve, verb)), lo, hi)
     who_of = None if after else _relative_subject(text, mentions, lo, vs)
@@ -230,7 +242,7 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
         if who is None and not st.cast.from_book and anyone(desc):
             return None   # "said the voice", "said the other": someone of the scene, whom the turns find
         if who is None:   # without a cast list the description itself names the speaker
-            who = (_headed(st, desc) or by_noun(st, desc)) if st.cast.from_book \
+            who = (_headed(st, desc) or _by_noun(st, desc, verb, spoke)) if st.cast.from_book \
                 else (kin(st, desc) or speaker_name(desc))
         if who is None:
             return None
@@ -256,6 +268,18 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
     if subject.kind == "first":
         return Attribution(who, 0.8, f'explicit: "{phrase}" (the narrator)')
     return Attribution(who, 0.95, f'explicit: "{phrase}"')
+
+
+def _by_noun(st: State, desc: str, verb: str, spoke: str | None) -> str | None:
+    """With a cast list, the person a gendered description in a tag stands for, not ``spoke``, the one a
+    tag gave the paragraph just before ("“...,” Tomas said. / “...,” asked the old man": another man),
+    unless the verb says the same voice goes on ("continued the old man")."""
+    who = by_noun(st, desc)
+    if who is not None and desc.split()[0].lower() == "the":    # “Well, Tomas?” / “...,” said the man: Tomas
+        who = answerer(st, st.cast.gender(who), who, set()) or who
+    if who is None or who != spoke or verb in _GOES_ON_VERBS:
+        return who
+    return by_noun(st, desc, skip={who}) or who
 
 
 def _head_of_insertion(text: str, before: list[Mention], inside: list[Mention], vs: int) -> Mention | None:
@@ -413,6 +437,7 @@ _NOT_ALONE = frozenset("laughed sighed groaned sobbed gasped chuckled giggled sn
                        "went put broke cut returned continued agreed assented resumed".split())
 _NOT_GERUND = frozenset("laugh sigh groan sob gasp chuckle giggle snort moan whimper grunt go put cut return "
                         "continue resume begin pursue reason object correct prompt remind tell".split())
+_GOES_ON_VERBS = frozenset("continued continues resumed added pursued persisted went repeated concluded".split())
 _SUBJECT_WORDS = frozenset("i he she we they you it".split())
 _NEXT_TAG_RE = re.compile(r"\s*(?:(?:and|but|then)\b[^.;!?]*[,:—]|[\w’'-]+(?:\s+[\w’'-]+){0,3}\s*:)\s*$",
                           re.IGNORECASE)

@@ -8,6 +8,7 @@ import re
 
 from audiobook.text.cast import Mention
 from audiobook.text.names import ABBREVIATED_TITLES
+from audiobook.text.speech_verbs import SPEECH_VERBS
 
 SUBJECT_PRONOUNS = frozenset({"he", "she", "i"})
 # a full stop after a title ("said Mrs. Hale") ends no sentence
@@ -16,6 +17,10 @@ SENTENCE_RE = re.compile(rf"(?<=[.!?]){_TITLE_STOP}['’\"”]?\s+(?=[A-Z“‘\
 # "turned to Rosa and said", "said the maid to Tomas", "She turned to Tom.": a name after a preposition
 # is not the speaker of a tag or a beat ("on" is left out: "went on Rosa")
 OBJECT_RE = re.compile(r"\b(?:to|at|towards|toward|with|from|upon|for|by)\s+$", re.IGNORECASE)
+_LONE_S = r" (?=s(?![\w'’]))"          # "Rosa s hat": a text that lost its apostrophes (no English word is "s")
+POSSESSIVE_S = rf"(?:['’]|{_LONE_S})s"     # "Rosa's", "Rosa’s", "Rosa s"
+POSSESSIVE_S_RE = re.compile(POSSESSIVE_S)
+_WORD_AFTER_RE = re.compile(r"\s+([a-z]+)")
 _VOICE_RE = re.compile(r"\s+(?:\w+\s+){0,2}?(?:voice|tones?)\b")
 
 
@@ -25,8 +30,22 @@ def is_subject(m: Mention) -> bool:
 
 
 def possessive(text: str, m: Mention) -> bool:
-    """"Stephen's upper pocket" (Stephen is not the subject); "Buck Mulligan's voice went on" is."""
-    return text[m.end:m.end + 2] in ("'s", "’s") and not _VOICE_RE.match(text, m.end + 2)
+    """"Stephen's upper pocket" (Stephen is not the subject); "Buck Mulligan's voice went on" and "broken by
+    Stephen's saying" (the one who speaks) are. Also "Stephen s pocket": a text that lost its apostrophes
+    (a lone "s" is no English word)."""
+    if not POSSESSIVE_S_RE.match(text, m.end) or _VOICE_RE.match(text, m.end + 2):
+        return False
+    after = _WORD_AFTER_RE.match(text, m.end + 2)
+    word = after.group(1).lower() if after else ""
+    return not (word.endswith("ing") and {word, word[:-3], word[:-3] + "e"} & SPEECH_VERBS)
+
+
+def apostrophes(text: str) -> str:
+    """"Rosa s mother" -> "Rosa's mother": the apostrophe a text lost put back, the length kept (offsets hold)."""
+    return _LOST_RE.sub("'", text)
+
+
+_LOST_RE = re.compile(rf"(?<=[A-Za-z]){_LONE_S}")
 
 
 def is_description(name: str) -> bool:

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from weakref import WeakKeyDictionary
 
-from audiobook.text.attribution.grammar import SENTENCE_RE, is_description, possessive, speaker_name
+from audiobook.text.attribution.grammar import POSSESSIVE_S, SENTENCE_RE, is_description, possessive, speaker_name
 from audiobook.text.attribution.state import FIRST, Ref, Seen, State
 from audiobook.text.cast import Cast, Mention
 from audiobook.text.descriptions import (
@@ -104,7 +104,8 @@ def _of_the_scene(entry: str) -> bool:
 
 _ROLES: WeakKeyDictionary[Cast, tuple[re.Pattern[str], dict[str, str]] | None] = WeakKeyDictionary()
 # "Rosa's sister", "Rosa's old friend", "of Rosa's,": the owner of a person, or of nothing named
-_OWNS_A_PERSON_RE = re.compile(rf"['’]s(?:\s*[^\w\s]|\s+(?:[a-z-]+\s+)?(?:{'|'.join(sorted(PERSON_NOUNS))})\b)")
+_OWNS_A_PERSON_RE = re.compile(
+    rf"{POSSESSIVE_S}(?:\s*[^\w\s]|\s+(?:[a-z-]+\s+)?(?:{'|'.join(sorted(PERSON_NOUNS))})\b)")
 
 
 def antecedent(st: State, gender: str, hist: list[Ref], skip: frozenset[str] | set[str] = frozenset(),
@@ -169,20 +170,21 @@ def answerer(st: State, gender: str, who: str | None, excluded: frozenset[str] |
     return to
 
 
-def by_noun(st: State, desc: str) -> str | None:
-    """With a cast list, the person a gendered description stands for ("his wife", "a gentleman")."""
+def by_noun(st: State, desc: str, skip: frozenset[str] | set[str] = frozenset()) -> str | None:
+    """With a cast list, the person a gendered description stands for ("his wife", "a gentleman"), not one
+    of ``skip``."""
     gender = noun_gender(desc)
     if gender is None:
         return None
     owner = desc.split()[0].lower()
-    skip: set[str] = set()
+    skip = set(skip)
     if owner in ("a", "an", "another"):     # "asked a gentleman": someone not met lately
         lately = {r.person for r in st.history}
         new = [p.name for p in st.cast.people.values() if p.gender == gender and p.name not in lately]
         return new[0] if len(new) == 1 else None
     if owner in ("his", "her"):     # "her mother" is not the woman "her" stands for
         who = antecedent(st, "male" if owner == "his" else "female", st.history)
-        skip = {who} if who else set()
+        skip |= {who} if who else set()
         kin = _family(st, who, gender, desc.split()[-1].lower()) if who else None
         if kin:                     # "his wife" of Mr. Quenby: Mrs. Quenby
             return kin
