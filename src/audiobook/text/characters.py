@@ -64,6 +64,7 @@ def discover(ms: Manuscript) -> Cast:
     total: Counter[str] = Counter()      # mentions in the narration
     placed: Counter[str] = Counter()     # ... after "in", "at", "from", "a", "the", "went to"
     placed_q: Counter[str] = Counter()   # the same in the quotes ("I must go to Oakfield")
+    housed: Counter[str] = Counter()     # a house's or castle's ("Oakfield Grange", "the Castle of Oakfield")
     total_q: Counter[str] = Counter()    # mentions in the quotes
     described: Counter[str] = Counter()  # "the girl" as the speaker of a tag
     tag_subject: Counter[str] = Counter()   # ... of a speech tag only ("said the lecturer")
@@ -79,6 +80,7 @@ def discover(ms: Manuscript) -> Cast:
                       and w not in NEVER_NAMES)
     for ch in ms.chapters:
         for para in ch.paragraphs:
+            housed.update(m.group(1) or m.group(2) for m in _HOUSED_RE.finditer(para.raw))
             segs = para.segments
             seen: list[str] = []         # names met so far in this paragraph's narration
             for i, s in enumerate(segs):
@@ -185,8 +187,9 @@ def discover(ms: Manuscript) -> Cast:
 
     def place(n: str) -> bool:
         """"at Oakfield" half the time and never spoken to; or a quarter of the time, rarely speaking, rarely
-        spoken to, with no title ("in New York", "to Oakfield": a place)."""
-        at, of = placed[n] + placed_q[n], total[n] + total_q[n]
+        spoken to, with no title ("in New York", "to Oakfield": a place). "Oakfield Grange" and "the Castle
+        of Oakfield" are written the way a place is too (the name the house or castle takes from it)."""
+        at, of = placed[n] + placed_q[n] + housed[n], total[n] + total_q[n]
         if at < 2:
             return False
         return (at * 2 >= of and not called[n]) or (
@@ -380,6 +383,10 @@ def _placed(text: str, m: re.Match[str]) -> bool:
 # the last word of a place's name ("Larkin End", "Marsh Court", "Mill Street"), never of a person's
 _PLACE_WORDS = frozenset("End Court Abbey Street Cottage Villa Lane Square Road Corner Place Gardens Hotel Inn "
                          "Station Terrace Avenue Crescent Parsonage Rectory Vicarage Priory Grange Lodge".split())
+# "Oakfield Grange", "the Castle of Oakfield", "the Chateau de Oakfield": the word names a place
+_HOUSED_RE = re.compile(rf"\b([A-Z][a-z][\w'’-]*)\s+(?:{'|'.join(_PLACE_WORDS)})\b"
+                        r"|\b(?i:castle|chateau|château|palace|isle|island|lake|city|town|village|county|valley)"
+                        r"\s+(?:of|de|du)\s+([A-Z][a-z][\w'’-]*)\b")
 _THE_RE = re.compile(r"\b[Tt]he (?=[a-z])")
 # "Hale, a man of fifty": "the man" of a later scene is any man there, not an alias of Hale
 _ANY_ONE = frozenset("man woman lady gentleman fellow person".split())
