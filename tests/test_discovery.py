@@ -544,3 +544,12 @@ def test_a_word_that_names_a_house_or_a_castle_is_a_place() -> None:
     assert not {"Oakmere", "Velden"} & set(found)
     assert {"Rosa", "Tomas"} <= set(found)
 
+
+def test_a_service_role_without_pronouns_of_its_own_has_the_sex_of_its_times() -> None:
+    # "the waiter" speaks three times and no "he" follows him; "the artist" has no sex of its own
+    text = ("“A table for two?” said the waiter.\n\n“Yes,” said Rosa. The waiter bowed.\n\n"
+            "“This way,” said the waiter. Tomas sat down.\n\n“Wine?” said the waiter.\n\n“Water,” said Tomas.\n\n"
+            "“A sketch?” said the artist. The artist smiled.\n\n“No,” said Rosa.\n\n“Pity,” said the artist.")
+    found = {p.name: p.gender for p in discover(parse_text(text)).people.values()}
+    assert found["The waiter"] == "male"
+    assert found["The artist"] == "unknown"

@@ -296,7 +296,7 @@ def discover(ms: Manuscript) -> Cast:
             continue
         if someone_of_the_scene(desc) and head not in ROLE_OF_TITLE:   # "the girl" is the one named girl
             continue                                                    # of each scene; "the Colonel" is one
-        people[name] = Person(name, noun_gender(desc) or gender_of(desc))
+        people[name] = Person(name, noun_gender(desc) or _role_sex(desc, gender_of(desc)))
         speaks[name] += c
     return Cast(people.values())
 
@@ -331,6 +331,21 @@ def _given_name_of_one_full_name_takes_its_sex(people: dict[str, Person], votes:
             len(ws := norm(f).split()) > 1 and ws[0] == norm(p.name) for f in (q.name, *q.aliases))]
         if len(owners) == 1 and owners[0].gender != "unknown":
             p.gender = owners[0].gender
+
+
+# service roles the books' times gave to one sex ("the waiter", "the butler"; "the housekeeper"): a noun
+# with no sex of its own ("the artist") still has none
+_MALE_ROLES = frozenset("waiter porter butler valet groom conductor steward sexton gamekeeper innkeeper".split())
+_FEMALE_ROLES = frozenset("housekeeper nurse".split())
+
+
+def _role_sex(desc: str, voted: str) -> str:
+    """A described speaker's sex: the pronouns' vote, else the sex of a service role ("the porter", seldom
+    followed by a pronoun of his own, is a man)."""
+    if voted != "unknown":
+        return voted
+    head = desc.split()[-1].lower()
+    return "male" if head in _MALE_ROLES else "female" if head in _FEMALE_ROLES else "unknown"
 
 
 def _patronymic(form: str) -> str | None:
