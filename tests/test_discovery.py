@@ -553,3 +553,17 @@ def test_a_service_role_without_pronouns_of_its_own_has_the_sex_of_its_times() -
     found = {p.name: p.gender for p in discover(parse_text(text)).people.values()}
     assert found["The waiter"] == "male"
     assert found["The artist"] == "unknown"
+
+
+def test_a_family_or_a_people_is_no_character() -> None:
+    # "the Vales" is Rosa Vale's family, "the Miss Quills" two sisters, "the Italians" a people; "Mrs. Tibbits"
+    # is one woman, though the book also writes "Mrs. Tibbit" once
+    text = ("Rosa Vale came home. “The Vales are out,” said Tomas. Vales' dogs barked. The Vales returned.\n\n"
+            "“Welcome,” said Miss Quill. Miss Quill smiled. The Miss Quills laughed. The Miss Quills sang. “Hush,” "
+            "said the Miss Quills.\n\n“The Italians!” cried Rosa. Italians filled the square. Italians sang.\n\n"
+            "“Tea?” said Mrs. Tibbits. Mrs. Tibbits poured. “Thanks,” said Rosa Vale. Mrs. Tibbits sat.\n\n"
+            "“Mrs. Tibbit!” said Tomas. Mrs. Tibbit nodded. Mrs. Tibbit smiled.")
+    found = people(text)
+    assert not {"Vales", "Vales'", "Miss Quills", "Italians"} & {f for n, a in found.items() for f in (n, *a)}
+    assert {"Rosa Vale", "Miss Quill", "Mrs. Tibbits"} <= set(found)
+

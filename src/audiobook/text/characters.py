@@ -203,7 +203,8 @@ def discover(ms: Manuscript) -> Cast:
             and first_name_gender(n) is None \
             and lower[n.lower()] > named[n]
 
-    candidates = {n for n in candidates if not place(n) and not common_word(n)
+    surnames = {ws[-1] for n in candidates if len(ws := n.split()) > 1}
+    candidates = {n for n in candidates if not place(n) and not common_word(n) and not _plural(n, candidates, surnames)
                   and not (n.count(" ") and n.rsplit(" ", 1)[1] in _PLACE_WORDS)}     # "Windy Corner"
 
     @cache
@@ -299,6 +300,20 @@ def discover(ms: Manuscript) -> Cast:
         people[name] = Person(name, noun_gender(desc) or _role_sex(desc, gender_of(desc)))
         speaks[name] += c
     return Cast(people.values())
+
+
+def _plural(n: str, candidates: set[str], surnames: set[str]) -> bool:
+    """A family or a people, not one person: "the Vales", "the Vales' house" (Rosa Vale's family), "the Miss
+    Vales" (the sisters, Miss Vale among them), "the Italians" (a nationality, no name). Not a name that
+    is itself a surname ("Mrs. Tibbits") or a given name ("Doris")."""
+    ws = n.split()
+    stem = ws[-1].rstrip("'’")
+    if len(stem) < 4 or not stem.endswith("s") or stem.endswith("ss") or first_name_gender(stem) is not None:
+        return False
+    one = stem[:-1]
+    if len(ws) == 1:
+        return stem not in surnames and (one in surnames or one in NOT_NAMES)
+    return len(ws) == 2 and norm(ws[0]) == "miss" and f"{ws[0]} {one}" in candidates
 
 
 # pronoun votes enough to overrule what a name tells of its sex (a given name's usual sex, a full name's)
