@@ -535,7 +535,7 @@ def test_a_given_name_of_one_full_name_takes_its_sex_over_a_handful_of_pronouns(
 
 def test_a_word_that_names_a_house_or_a_castle_is_a_place() -> None:
     # "Oakmere Grange", "the Castle of Velden": the word is a place's, though "Oakmere said" seems to name a speaker
-    text = ("Rosa was to stay at Oakmere Grange. Oakmere Grange was old, and Oakmere said nothing to her. "
+    text = ("Rosa was to stay in Kent--Oakmere Grange. Oakmere Grange was old, and Oakmere said nothing to her. "
             "Oakmere slept. Oakmere had a garden.\n\n“I love it,” said Rosa. “Shall we row to the Castle of "
             "Velden?”\n\n"
             "“Yes,” said Tomas. They rowed to the Castle of Velden. The Chateau de Velden was grey, and Velden "

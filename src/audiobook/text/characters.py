@@ -413,10 +413,11 @@ def _placed(text: str, m: re.Match[str]) -> bool:
 # the last word of a place's name ("Larkin End", "Marsh Court", "Mill Street"), never of a person's
 _PLACE_WORDS = frozenset("End Court Abbey Street Cottage Villa Lane Square Road Corner Place Gardens Hotel Inn "
                          "Station Terrace Avenue Crescent Parsonage Rectory Vicarage Priory Grange Lodge".split())
-# "Oakfield Grange", "the Castle of Oakfield", "the Chateau de Oakfield": the word names a place
-_HOUSED_RE = re.compile(rf"\b([A-Z][a-z][\w'’-]*)\s+(?:{'|'.join(_PLACE_WORDS)})\b"
+# "Oakfield Grange", "the Castle of Oakfield", "the Chateau de Oakfield": the word names a place (a dash
+# between words ends it: "Kent--Oakfield Grange")
+_HOUSED_RE = re.compile(rf"\b([A-Z][a-z][\w'’]*(?:-[\w'’]+)*)\s+(?:{'|'.join(_PLACE_WORDS)})\b"
                         r"|\b(?i:castle|chateau|château|palace|isle|island|lake|city|town|village|county|valley)"
-                        r"\s+(?:of|de|du)\s+([A-Z][a-z][\w'’-]*)\b")
+                        r"\s+(?:of|de|du)\s+([A-Z][a-z][\w'’]*(?:-[\w'’]+)*)\b")
 _THE_RE = re.compile(r"\b[Tt]he (?=[a-z])")
 # "Hale, a man of fifty": "the man" of a later scene is any man there, not an alias of Hale
 _ANY_ONE = frozenset("man woman lady gentleman fellow person".split())
