@@ -531,3 +531,39 @@ def test_a_given_name_of_one_full_name_takes_its_sex_over_a_handful_of_pronouns(
             + "“Brodya, sit down,” she said.\n\n“Thank you,” said Brodya.")
     cast = discover(parse_text(text))
     assert cast.gender("Brodya") == "male" and cast.gender("Brodya Varga") == "male"
+
+
+def test_a_word_that_names_a_house_or_a_castle_is_a_place() -> None:
+    # "Oakmere Grange", "the Castle of Velden": the word is a place's, though "Oakmere said" seems to name a speaker
+    text = ("Rosa was to stay in Kent--Oakmere Grange. Oakmere Grange was old, and Oakmere said nothing to her. "
+            "Oakmere slept. Oakmere had a garden.\n\n“I love it,” said Rosa. “Shall we row to the Castle of "
+            "Velden?”\n\n"
+            "“Yes,” said Tomas. They rowed to the Castle of Velden. The Chateau de Velden was grey, and Velden "
+            "answered them with an echo. Velden stood on its rock. Velden was cold.\n\n“Goodbye, Rosa,” said Tomas.")
+    found = people(text)
+    assert not {"Oakmere", "Velden"} & set(found)
+    assert {"Rosa", "Tomas"} <= set(found)
+
+
+def test_a_service_role_without_pronouns_of_its_own_has_the_sex_of_its_times() -> None:
+    # "the waiter" speaks three times and no "he" follows him; "the artist" has no sex of its own
+    text = ("“A table for two?” said the waiter.\n\n“Yes,” said Rosa. The waiter bowed.\n\n"
+            "“This way,” said the waiter. Tomas sat down.\n\n“Wine?” said the waiter.\n\n“Water,” said Tomas.\n\n"
+            "“A sketch?” said the artist. The artist smiled.\n\n“No,” said Rosa.\n\n“Pity,” said the artist.")
+    found = {p.name: p.gender for p in discover(parse_text(text)).people.values()}
+    assert found["The waiter"] == "male"
+    assert found["The artist"] == "unknown"
+
+
+def test_a_family_or_a_people_is_no_character() -> None:
+    # "the Vales" is Rosa Vale's family, "the Miss Quills" two sisters, "the Italians" a people; "Mrs. Tibbits"
+    # is one woman, though the book also writes "Mrs. Tibbit" once
+    text = ("Rosa Vale came home. “The Vales are out,” said Tomas. Vales' dogs barked. The Vales returned.\n\n"
+            "“Welcome,” said Miss Quill. Miss Quill smiled. The Miss Quills laughed. The Miss Quills sang. “Hush,” "
+            "said the Miss Quills.\n\n“The Italians!” cried Rosa. Italians filled the square. Italians sang.\n\n"
+            "“Tea?” said Mrs. Tibbits. Mrs. Tibbits poured. “Thanks,” said Rosa Vale. Mrs. Tibbits sat.\n\n"
+            "“Mrs. Tibbit!” said Tomas. Mrs. Tibbit nodded. Mrs. Tibbit smiled.")
+    found = people(text)
+    assert not {"Vales", "Vales'", "Miss Quills", "Italians"} & {f for n, a in found.items() for f in (n, *a)}
+    assert {"Rosa Vale", "Miss Quill", "Mrs. Tibbits"} <= set(found)
+

@@ -64,6 +64,7 @@ def discover(ms: Manuscript) -> Cast:
     total: Counter[str] = Counter()      # mentions in the narration
     placed: Counter[str] = Counter()     # ... after "in", "at", "from", "a", "the", "went to"
     placed_q: Counter[str] = Counter()   # the same in the quotes ("I must go to Oakfield")
+    housed: Counter[str] = Counter()     # a house's or castle's ("Oakfield Grange", "the Castle of Oakfield")
     total_q: Counter[str] = Counter()    # mentions in the quotes
     described: Counter[str] = Counter()  # "the girl" as the speaker of a tag
     tag_subject: Counter[str] = Counter()   # ... of a speech tag only ("said the lecturer")
@@ -79,6 +80,7 @@ def discover(ms: Manuscript) -> Cast:
                       and w not in NEVER_NAMES)
     for ch in ms.chapters:
         for para in ch.paragraphs:
+            housed.update(m.group(1) or m.group(2) for m in _HOUSED_RE.finditer(para.raw))
             segs = para.segments
             seen: list[str] = []         # names met so far in this paragraph's narration
             for i, s in enumerate(segs):
@@ -185,8 +187,9 @@ def discover(ms: Manuscript) -> Cast:
 
     def place(n: str) -> bool:
         """"at Oakfield" half the time and never spoken to; or a quarter of the time, rarely speaking, rarely
-        spoken to, with no title ("in New York", "to Oakfield": a place)."""
-        at, of = placed[n] + placed_q[n], total[n] + total_q[n]
+        spoken to, with no title ("in New York", "to Oakfield": a place). "Oakfield Grange" and "the Castle
+        of Oakfield" are written the way a place is too (the name the house or castle takes from it)."""
+        at, of = placed[n] + placed_q[n] + housed[n], total[n] + total_q[n]
         if at < 2:
             return False
         return (at * 2 >= of and not called[n]) or (
@@ -200,7 +203,8 @@ def discover(ms: Manuscript) -> Cast:
             and first_name_gender(n) is None \
             and lower[n.lower()] > named[n]
 
-    candidates = {n for n in candidates if not place(n) and not common_word(n)
+    surnames = {ws[-1] for n in candidates if len(ws := n.split()) > 1}
+    candidates = {n for n in candidates if not place(n) and not common_word(n) and not _plural(n, candidates, surnames)
                   and not (n.count(" ") and n.rsplit(" ", 1)[1] in _PLACE_WORDS)}     # "Windy Corner"
 
     @cache
@@ -293,9 +297,23 @@ def discover(ms: Manuscript) -> Cast:
             continue
         if someone_of_the_scene(desc) and head not in ROLE_OF_TITLE:   # "the girl" is the one named girl
             continue                                                    # of each scene; "the Colonel" is one
-        people[name] = Person(name, noun_gender(desc) or gender_of(desc))
+        people[name] = Person(name, noun_gender(desc) or _role_sex(desc, gender_of(desc)))
         speaks[name] += c
     return Cast(people.values())
+
+
+def _plural(n: str, candidates: set[str], surnames: set[str]) -> bool:
+    """A family or a people, not one person: "the Vales", "the Vales' house" (Rosa Vale's family), "the Miss
+    Vales" (the sisters, Miss Vale among them), "the Italians" (a nationality, no name). Not a name that
+    is itself a surname ("Mrs. Tibbits") or a given name ("Doris")."""
+    ws = n.split()
+    stem = ws[-1].rstrip("'’")
+    if len(stem) < 4 or not stem.endswith("s") or stem.endswith("ss") or first_name_gender(stem) is not None:
+        return False
+    one = stem[:-1]
+    if len(ws) == 1:
+        return stem not in surnames and (one in surnames or one in NOT_NAMES)
+    return len(ws) == 2 and norm(ws[0]) == "miss" and f"{ws[0]} {one}" in candidates
 
 
 # pronoun votes enough to overrule what a name tells of its sex (a given name's usual sex, a full name's)
@@ -328,6 +346,21 @@ def _given_name_of_one_full_name_takes_its_sex(people: dict[str, Person], votes:
             len(ws := norm(f).split()) > 1 and ws[0] == norm(p.name) for f in (q.name, *q.aliases))]
         if len(owners) == 1 and owners[0].gender != "unknown":
             p.gender = owners[0].gender
+
+
+# service roles the books' times gave to one sex ("the waiter", "the butler"; "the housekeeper"): a noun
+# with no sex of its own ("the artist") still has none
+_MALE_ROLES = frozenset("waiter porter butler valet groom conductor steward sexton gamekeeper innkeeper".split())
+_FEMALE_ROLES = frozenset("housekeeper nurse".split())
+
+
+def _role_sex(desc: str, voted: str) -> str:
+    """A described speaker's sex: the pronouns' vote, else the sex of a service role ("the porter", seldom
+    followed by a pronoun of his own, is a man)."""
+    if voted != "unknown":
+        return voted
+    head = desc.split()[-1].lower()
+    return "male" if head in _MALE_ROLES else "female" if head in _FEMALE_ROLES else "unknown"
 
 
 def _patronymic(form: str) -> str | None:
@@ -380,6 +413,11 @@ def _placed(text: str, m: re.Match[str]) -> bool:
 # the last word of a place's name ("Larkin End", "Marsh Court", "Mill Street"), never of a person's
 _PLACE_WORDS = frozenset("End Court Abbey Street Cottage Villa Lane Square Road Corner Place Gardens Hotel Inn "
                          "Station Terrace Avenue Crescent Parsonage Rectory Vicarage Priory Grange Lodge".split())
+# "Oakfield Grange", "the Castle of Oakfield", "the Chateau de Oakfield": the word names a place (a dash
+# between words ends it: "Kent--Oakfield Grange")
+_HOUSED_RE = re.compile(rf"\b([A-Z][a-z][\w'’]*(?:-[\w'’]+)*)\s+(?:{'|'.join(_PLACE_WORDS)})\b"
+                        r"|\b(?i:castle|chateau|château|palace|isle|island|lake|city|town|village|county|valley)"
+                        r"\s+(?:of|de|du)\s+([A-Z][a-z][\w'’]*(?:-[\w'’]+)*)\b")
 _THE_RE = re.compile(r"\b[Tt]he (?=[a-z])")
 # "Hale, a man of fifty": "the man" of a later scene is any man there, not an alias of Hale
 _ANY_ONE = frozenset("man woman lady gentleman fellow person".split())
