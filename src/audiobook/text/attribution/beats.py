@@ -30,8 +30,9 @@ def beat(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]],
                 return Attribution(new, 0.6, f'beat: "{short(s.text)}"')
             who = (answerer(st, m.gender, m.person, excluded) if m.kind == "pronoun" else None) or m.person
             if who and who not in excluded:
-                said = f" ({m.word.lower()})" if m.kind == "pronoun" else ""    # the turns weigh a he/she softly
-                return Attribution(who, 0.7, f'beat: "{short(s.text)}"{said}')
+                said = m.word.lower() if m.kind == "pronoun" else ""    # the turns weigh a he/she softly
+                return Attribution(who, 0.7, f'beat: "{short(s.text)}"' + (f" ({said})" if said else ""),
+                                   pronoun=said)
     return None
 
 

@@ -317,25 +317,13 @@ def _soften(st: State, e: Evidence, a: Attribution | None, people: list[str], it
     those its anchors name): the one it was resolved to is preferred, another costs ``PRONOUN_COST`` (anyone else
     as much as the speech tag of a name), so the turns on both sides overrule a doubtful resolution and the
     pronoun's sex still holds; not beside a "said Rosa" in the same paragraph, nor for one who talks to herself."""
-    word = _pronoun_of(a.reason) if a is not None else None
-    if a is None or word is None or any(f.reason != a.reason for f in it.found.values()):
+    if a is None or not a.pronoun or any(f.reason != a.reason for f in it.found.values()):
         return e
-    sex = _PRONOUN_SEX.get(word)
+    sex = _PRONOUN_SEX.get(a.pronoun)
     if sex is None or st.cast.gender(a.speaker) != sex:
         return e
     fits = frozenset(p for p in people if p != a.speaker and st.cast.gender(p) == sex)
     return replace(e, fits=fits, soft=PRONOUN_COST)
-
-
-def _pronoun_of(reason: str) -> str | None:
-    """The he/she a first-pass reason rests on: "pronoun: she → Rosa", 'beat: "She nodded." (she)'."""
-    if reason.startswith("pronoun: "):
-        return reason.split(": ", 1)[1].split(" ")[0]
-    m = _BEAT_PRONOUN_RE.search(reason) if reason.startswith("beat: ") else None
-    return m.group(1) if m else None
-
-
-_BEAT_PRONOUN_RE = re.compile(r"\((he|she)\)$")
 
 
 def addressed_sex(quote: str) -> str | None:

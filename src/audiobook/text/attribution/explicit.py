@@ -264,7 +264,7 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
         return None
     phrase = f"{subject.word} {verb}" if subject.end <= vs else f"{verb} {subject.word}"
     if subject.kind == "pronoun":
-        return Attribution(who, 0.85, f"pronoun: {subject.word.lower()} → {who}")
+        return Attribution(who, 0.85, f"pronoun: {subject.word.lower()} → {who}", pronoun=subject.word.lower())
     if subject.kind == "first":
         return Attribution(who, 0.8, f'explicit: "{phrase}" (the narrator)')
     return Attribution(who, 0.95, f'explicit: "{phrase}"')

@@ -94,7 +94,7 @@ def name_narrator(st: State) -> None:
     for it in st.items:
         for q, a in it.found.items():
             if a.speaker in me:
-                it.found[q] = Attribution(name, a.confidence if votes else 0.6, a.reason)
+                it.found[q] = Attribution(name, a.confidence if votes else 0.6, a.reason, pronoun=a.pronoun)
         it.recent = list(dict.fromkeys(name if p in me else p for p in it.recent if p != FIRST or not third))
         if also:
             it.listener = name if it.listener in also else it.listener

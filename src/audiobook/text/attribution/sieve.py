@@ -206,7 +206,7 @@ def _sieve(st: State, prev: Paragraph | None, segs: tuple[Segment, ...], mention
                     found[i] = b
                     continue
             why = a.reason if a.reason != TAG_REASON else TAGGED_PARAGRAPH     # not itself tagged
-            found[i] = Attribution(a.speaker, a.confidence * 0.95, why)
+            found[i] = Attribution(a.speaker, a.confidence * 0.95, why, pronoun=a.pronoun)
     return found
 
 

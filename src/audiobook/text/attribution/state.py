@@ -25,6 +25,7 @@ class Attribution:
     reason: str
     described_as: str = ""     # the description the speaker was named from ("The painter"), if any
     margin: float | None = None  # how much worse the conversation decodes without this speaker (turns.margins)
+    pronoun: str = ""          # the he/she the decision rests on ("he said", "He nodded."): the turns weigh it softly
 
 
 @dataclass
