@@ -108,6 +108,24 @@ def test_a_mother_and_daughter_are_not_joined_to_the_full_name() -> None:
     assert found["Rosa Quenby"] == {"Rosa"} and "Mrs. Quenby" in found and "Miss Quenby" in found
 
 
+def test_a_married_womans_title_written_with_her_daughter_is_not_the_daughters_full_name() -> None:
+    # "Mrs. Quenby" alone joins the one woman's full name of her surname; "Mrs. Quenby ... her daughter"
+    # makes her a mother, and "Rosa Quenby" the daughter
+    plain = ("“Good morning,” said Rosa Quenby. Tomas bowed to Mrs. Quenby.\n\n“Morning,” said Mrs. Quenby.\n\n"
+             "“Well, Tomas?” said Rosa Quenby.\n\n“Well,” said Mrs. Quenby. Mrs. Quenby sat down.\n\n"
+             "Rosa Quenby laughed. “Yes,” said Tomas.")
+    joined = next({n, *a} for n, a in people(plain).items() if "Rosa Quenby" in {n, *a})
+    assert "Mrs. Quenby" in joined
+    text = plain + "\n\nMrs. Quenby put her hand on her daughter's head.\n\n“Come, Rosa,” said Mrs. Quenby."
+    found = people(text)
+    rosa = next({n, *a} for n, a in found.items() if "Rosa Quenby" in {n, *a})
+    assert "Mrs. Quenby" not in rosa and any("Mrs. Quenby" in {n, *a} for n, a in found.items())
+    # so does a lady's title with "her children"
+    text = plain.replace("Mrs.", "Lady") + "\n\nLady Quenby and her children drove off."
+    rosa = next({n, *a} for n, a in people(text).items() if "Rosa Quenby" in {n, *a})
+    assert "Lady Quenby" not in rosa
+
+
 def test_a_title_written_before_a_full_name_tells_that_man_from_another() -> None:
     # "Mr. Tom Quenby" is written to tell Tom from his father, "Mr. Quenby"
     found = grouped({"Tom Quenby": 10, "Mr. Tom Quenby": 3, "Mr. Quenby": 60})
