@@ -354,6 +354,21 @@ def test_a_man_named_in_apposition_does_not_make_the_man_his_alias() -> None:
     assert "the boy" in people(boy)["Orrin Vale"]
 
 
+def test_a_noun_after_of_is_not_in_apposition_to_the_name() -> None:
+    # "Orrin was the delight of his mother", "the sister of Orrin, the girl with red hair": the mother
+    # and the girl are other people, so "the girl" of later lines is not Orrin
+    text = ("Orrin Vale was the delight of his mother's life. Rosa saw the sister of Orrin, the girl with red hair.\n\n"
+            "The girl at the gate bowed. The girl took her bag. The girl smiled.\n\n“Your bag,” said the girl.\n\n"
+            "“Thank you,” said Rosa.\n\n“Good day,” said the girl.\n\n“Sit down,” said Orrin Vale.")
+    found = people(text)
+    orrin = next({n, *a} for n, a in found.items() if "Orrin Vale" in {n, *a})
+    assert not {"the girl", "the mother"} & orrin
+    # the noun itself after "of" still names the one before it: "Orrin, the son of a miller"
+    text = text.replace("Orrin Vale was the delight of his mother's life.", "Orrin Vale, the boy of the mill, sat.")
+    text = text.replace("the girl", "the boy").replace("The girl", "The boy")
+    assert "the boy" in next(a for n, a in people(text).items() if n == "Orrin Vale")
+
+
 def test_a_title_alone_is_the_one_person_so_titled() -> None:
     # "Mademoiselle" alone ("Mademoiselle’s hand") is the book's one Mademoiselle Vire; with two people so
     # titled it stays a character of its own

@@ -171,6 +171,8 @@ def discover(ms: Manuscript) -> Cast:
                     for a, b in combinations(sorted(set(names)), 2):
                         together[a, b] += 1
                 for m in _APPOSITION_RE.finditer(s.text):    # "William, a boy of seven"
+                    if _OF_SOMEONE_RE.search(s.text, max(0, m.start() - 30), m.start()):
+                        continue        # "the sister of Tom, the girl with red hair": the girl is the sister
                     name, noun = clean_name(m.group(1), allow), m.group(2).lower()
                     if name:
                         gender_votes[name]["male" if noun in MALE_NOUNS else "female"] += 2
@@ -437,5 +439,8 @@ def _verb_near(ws: list[str]) -> bool:
     return any(w in SPEECH_VERBS for w in ws)
 
 
-_APPOSITION_RE = re.compile(rf"({NAME_RE.pattern})(?:, | was | is )(?:a|an|the|his|her) (?:[a-z,-]+ ){{0,3}}?"
+# "William, a boy of seven", "Rosa was the girl": not a noun after "of" ("the delight of her mother")
+_OF_SOMEONE_RE = re.compile(r"\b(?:the|a|an|his|her) [a-z]+ of $")
+_APPOSITION_RE = re.compile(rf"({NAME_RE.pattern})(?:, | was | is )(?:a|an|the|his|her) "
+                            rf"(?:(?!of )[a-z,-]+ ){{0,3}}?"
                             rf"({'|'.join(sorted(MALE_NOUNS | FEMALE_NOUNS - {'her'}))})\b")
