@@ -439,7 +439,7 @@ def _verb_near(ws: list[str]) -> bool:
     return any(w in SPEECH_VERBS for w in ws)
 
 
-# "William, a boy of seven", "Rosa was the girl": not a noun after "of" ("the delight of her mother")
+# "Tomas, a boy of seven", "Rosa was the girl": not a noun after "of" ("the delight of her mother")
 _OF_SOMEONE_RE = re.compile(r"\b(?:the|a|an|his|her) [a-z]+ of $")
 _APPOSITION_RE = re.compile(rf"({NAME_RE.pattern})(?:, | was | is )(?:a|an|the|his|her) "
                             rf"(?:(?!of )[a-z,-]+ ){{0,3}}?"
