@@ -108,6 +108,24 @@ def test_a_mother_and_daughter_are_not_joined_to_the_full_name() -> None:
     assert found["Rosa Quenby"] == {"Rosa"} and "Mrs. Quenby" in found and "Miss Quenby" in found
 
 
+def test_a_married_womans_title_written_with_her_daughter_is_not_the_daughters_full_name() -> None:
+    # "Mrs. Quenby" alone joins the one woman's full name of her surname; "Mrs. Quenby ... her daughter"
+    # makes her a mother, and "Rosa Quenby" the daughter
+    plain = ("“Good morning,” said Rosa Quenby. Tomas bowed to Mrs. Quenby.\n\n“Morning,” said Mrs. Quenby.\n\n"
+             "“Well, Tomas?” said Rosa Quenby.\n\n“Well,” said Mrs. Quenby. Mrs. Quenby sat down.\n\n"
+             "Rosa Quenby laughed. “Yes,” said Tomas.")
+    joined = next({n, *a} for n, a in people(plain).items() if "Rosa Quenby" in {n, *a})
+    assert "Mrs. Quenby" in joined
+    text = plain + "\n\nMrs. Quenby put her hand on her daughter's head.\n\n“Come, Rosa,” said Mrs. Quenby."
+    found = people(text)
+    rosa = next({n, *a} for n, a in found.items() if "Rosa Quenby" in {n, *a})
+    assert "Mrs. Quenby" not in rosa and any("Mrs. Quenby" in {n, *a} for n, a in found.items())
+    # so does a lady's title with "her children"
+    text = plain.replace("Mrs.", "Lady") + "\n\nLady Quenby and her children drove off."
+    rosa = next({n, *a} for n, a in people(text).items() if "Rosa Quenby" in {n, *a})
+    assert "Lady Quenby" not in rosa
+
+
 def test_a_title_written_before_a_full_name_tells_that_man_from_another() -> None:
     # "Mr. Tom Quenby" is written to tell Tom from his father, "Mr. Quenby"
     found = grouped({"Tom Quenby": 10, "Mr. Tom Quenby": 3, "Mr. Quenby": 60})
@@ -334,6 +352,21 @@ def test_a_man_named_in_apposition_does_not_make_the_man_his_alias() -> None:
     assert "the man" not in people(text).get("Orrin Vale", set())
     boy = text.replace("a man of fifty", "a boy of nine").replace("the man", "the boy").replace("The man", "The boy")
     assert "the boy" in people(boy)["Orrin Vale"]
+
+
+def test_a_noun_after_of_is_not_in_apposition_to_the_name() -> None:
+    # "Orrin was the delight of his mother", "the sister of Orrin, the girl with red hair": the mother
+    # and the girl are other people, so "the girl" of later lines is not Orrin
+    text = ("Orrin Vale was the delight of his mother's life. Rosa saw the sister of Orrin, the girl with red hair.\n\n"
+            "The girl at the gate bowed. The girl took her bag. The girl smiled.\n\n“Your bag,” said the girl.\n\n"
+            "“Thank you,” said Rosa.\n\n“Good day,” said the girl.\n\n“Sit down,” said Orrin Vale.")
+    found = people(text)
+    orrin = next({n, *a} for n, a in found.items() if "Orrin Vale" in {n, *a})
+    assert not {"the girl", "the mother"} & orrin
+    # the noun itself after "of" still names the one before it: "Orrin, the son of a miller"
+    text = text.replace("Orrin Vale was the delight of his mother's life.", "Orrin Vale, the boy of the mill, sat.")
+    text = text.replace("the girl", "the boy").replace("The girl", "The boy")
+    assert "the boy" in next(a for n, a in people(text).items() if n == "Orrin Vale")
 
 
 def test_a_title_alone_is_the_one_person_so_titled() -> None:

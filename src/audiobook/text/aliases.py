@@ -12,7 +12,9 @@ names are built (a title, given names, a surname):
    with that word, of a compatible sex, unless titles of two kinds of one sex share the word (a
    mother and daughter: "Mrs. Quenby", "Miss Quenby"), the book writes that title before a full name
    too ("Mr. John Quenby" is told apart from another "Mr. Quenby"), or the two are named together in a
-   sentence more than once ("Tom ran to Mr. Marsh": a son and his father).
+   sentence more than once ("Tom ran to Mr. Marsh": a son and his father); a married woman's title
+   written with "her daughter" ("Mrs. Quenby kissed her daughter") is not the woman's full name of that
+   surname ("Rosa Quenby" is the daughter).
 
 A person is then called by the full name when the text writes it at least twice, else by a title
 with one name ("Mr. Hale", "Sir Roger"), else by the form it uses most; "Mr.", "Mrs.", "Miss"
@@ -65,12 +67,14 @@ class _Groups:
 def group_names(forms: Iterable[str], titles: frozenset[str], gender_of: Callable[[str], str],
                 uses: Callable[[str], int], by_given: Callable[[str], bool],
                 together: Callable[[str, str], int] = lambda _a, _b: 0,
-                written: Mapping[str, int] | None = None) -> dict[str, set[str]]:
+                written: Mapping[str, int] | None = None,
+                mother: Callable[[str], int] = lambda _f: 0) -> dict[str, set[str]]:
     """Name forms grouped into people: {the name to call them by: their other forms}. ``titles``: the
     title words (lower case, no period); ``uses``: how often the text writes a form; ``by_given``: is a
     title and one word a title with a given name ("Miss Lucy"), not with a surname ("Miss Quenby");
     ``together``: in how many sentences the narration names two forms; ``written``: names of two words
-    the text writes anywhere, quotes too, and how often (a full name only the quotes give)."""
+    the text writes anywhere, quotes too, and how often (a full name only the quotes give); ``mother``: in
+    how many sentences the narration writes a form, then "her daughter" or "her children" (a mother)."""
     split: dict[str, tuple[str, tuple[str, ...]]] = {}
     for f in sorted(forms, key=lambda f: (-uses(f), f)):     # the same groups whatever the order given
         ws = _words(f)
@@ -122,7 +126,10 @@ def group_names(forms: Iterable[str], titles: frozenset[str], gender_of: Callabl
             # "Mr. George Thorne" is written to tell him from another Mr. Thorne
             if any(split[f][1][-1] == word and k in by_rest[split[f][1]] for f in full):
                 continue
-            hits = {g.find(f) for f in full if _fit(g.sex(f), sex) and word in (split[f][1][0], split[f][1][-1])}
+            # "Mrs. Vale kissed her daughter": a mother, and the woman's full name of her surname is the daughter's
+            daughter = k in ("mrs", "lady") and any(mother(f) for f in same)
+            hits = {g.find(f) for f in full if _fit(g.sex(f), sex) and word in (split[f][1][0], split[f][1][-1])
+                    and not (daughter and word == split[f][1][-1])}
             hits = {h for h in hits if not _other_title(g, h, split, k)}     # "Sir Roger Quenby" is no "Mr. Quenby"
             if len(hits) != 1:
                 continue

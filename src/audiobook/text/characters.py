@@ -71,6 +71,7 @@ def discover(ms: Manuscript) -> Cast:
     starts: Counter[str] = Counter()     # capitals at the start of a sentence, never written small
     apposed: dict[str, set[str]] = defaultdict(set)     # "boy" -> {"William"} ("William, a boy of seven")
     together: Counter[tuple[str, str]] = Counter()      # two names in one sentence of narration
+    mothers: Counter[str] = Counter()    # "Mrs. Vale kissed her daughter": a name its sentence calls a mother
     quoted: Counter[str] = Counter()     # given name and surname in the quotes
     lower = Counter(w for ch in ms.chapters for p in ch.paragraphs for w in _LOWER_RE.findall(p.raw))
     # "said Good", "Good asked": a word we take for a common one (NOT_NAMES) is a name when tags name it
@@ -130,6 +131,9 @@ def discover(ms: Manuscript) -> Cast:
                         starts[name] += 1
                         named[name] += starts[name] > 1
                     total[name] += 1
+                    if not m.group(0).endswith(("'s", "’s")) and \
+                            _MOTHER_RE.search(_SENTENCE_CUT_RE.split(s.text[m.end():], 1)[0]):
+                        mothers[name] += 1
                     window = s.text[m.end():m.end() + 40]
                     before = s.text[max(0, m.start() - 20):m.start()]
                     talks = _verb_near(words_of(window)[:2]) or (prev_quote and _verb_near(words_of(before)[-2:]))
@@ -167,6 +171,8 @@ def discover(ms: Manuscript) -> Cast:
                     for a, b in combinations(sorted(set(names)), 2):
                         together[a, b] += 1
                 for m in _APPOSITION_RE.finditer(s.text):    # "William, a boy of seven"
+                    if _OF_SOMEONE_RE.search(s.text, max(0, m.start() - 30), m.start()):
+                        continue        # "the sister of Tom, the girl with red hair": the girl is the sister
                     name, noun = clean_name(m.group(1), allow), m.group(2).lower()
                     if name:
                         gender_votes[name]["male" if noun in MALE_NOUNS else "female"] += 2
@@ -230,7 +236,7 @@ def discover(ms: Manuscript) -> Cast:
     people = {name: Person(name, aliases=same) for name, same in group_names(
         candidates, titles, sex_of, lambda f: total[f] + called[f],
         given_after_title(candidates, titles, known_first, total.__getitem__),
-        lambda a, b: together[min(a, b), max(a, b)], quoted).items()}
+        lambda a, b: together[min(a, b), max(a, b)], quoted, mothers.__getitem__).items()}
     for p in list(people.values()):     # "Lizzy" is Elizabeth, when the book has one Elizabeth
         if p.name not in people:
             continue
@@ -422,6 +428,7 @@ _THE_RE = re.compile(r"\b[Tt]he (?=[a-z])")
 # "Hale, a man of fifty": "the man" of a later scene is any man there, not an alias of Hale
 _ANY_ONE = frozenset("man woman lady gentleman fellow person".split())
 _SENTENCE_CUT_RE = re.compile(r"[.!?]['’\"”]?\s+")
+_MOTHER_RE = re.compile(r"\bher (?:daughters?|children)\b", re.IGNORECASE)
 _LOWER_RE = re.compile(r"(?<![\w'’])[a-z][a-z'’-]*")
 
 def words_of(text: str) -> list[str]:
@@ -432,5 +439,8 @@ def _verb_near(ws: list[str]) -> bool:
     return any(w in SPEECH_VERBS for w in ws)
 
 
-_APPOSITION_RE = re.compile(rf"({NAME_RE.pattern})(?:, | was | is )(?:a|an|the|his|her) (?:[a-z,-]+ ){{0,3}}?"
+# "Tomas, a boy of seven", "Rosa was the girl": not a noun after "of" ("the delight of her mother")
+_OF_SOMEONE_RE = re.compile(r"\b(?:the|a|an|his|her) [a-z]+ of $")
+_APPOSITION_RE = re.compile(rf"({NAME_RE.pattern})(?:, | was | is )(?:a|an|the|his|her) "
+                            rf"(?:(?!of )[a-z,-]+ ){{0,3}}?"
                             rf"({'|'.join(sorted(MALE_NOUNS | FEMALE_NOUNS - {'her'}))})\b")
