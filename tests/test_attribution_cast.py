@@ -497,3 +497,19 @@ def test_a_description_tag_answers_the_one_the_paragraph_before_spoke_to() -> No
     text = ("Bobby and Tomas sat by the stove.\n\n“You may go home early, Tomas,” said Rosa.\n\n"
             "“Thank you,” said the man, leaving the room.\n")
     assert who(text, cast) == ["Rosa", "Tomas"]
+
+
+def test_her_mother_is_the_woman_named_last_when_she_is_the_mother() -> None:
+    # the woman named last is Mrs. Brandt, a mother of Nelly Brandt just named: she speaks, not Nelly's mother's
+    # mother ("her" is Nelly); "her daughter" likewise when the one named last is the daughter
+    cast: Cast_ = [("Mrs. Brandt", "female", ()), ("Nelly Brandt", "female", ("Nelly",)),
+                   ("Marta Lind", "female", ("Marta",))]
+    text = ("Marta had gone. Nelly sat by the window, and Mrs. Brandt took up her work.\n\n"
+            "“The rain will stop by noon,” said her mother.")
+    assert who(text, cast) == ["Mrs. Brandt"]
+    text = ("Marta had gone. Mrs. Brandt sat by the window, and Nelly took up her work.\n\n"
+            "“The rain will stop by noon,” said her daughter.")
+    assert who(text, cast) == ["Nelly Brandt"]
+    text = ("Marta had gone. Mrs. Brandt sat by the window, and Nelly took up her work.\n\n"
+            "“The rain will stop by noon,” said her mother.")
+    assert who(text, cast) == ["Mrs. Brandt"]

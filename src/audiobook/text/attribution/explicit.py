@@ -18,11 +18,21 @@ from audiobook.text.attribution.grammar import (
     short,
     speaker_name,
 )
-from audiobook.text.attribution.mentions import answerer, antecedent, by_noun, just_named, kin, newcomer, resolve
+from audiobook.text.attribution.mentions import (
+    ELDER_TITLES,
+    answerer,
+    antecedent,
+    by_noun,
+    just_named,
+    kin,
+    newcomer,
+    resolve,
+    surnames,
+)
 from audiobook.text.attribution.state import Attribution, State
 from audiobook.text.attribution.tags import TAG_REASON
 from audiobook.text.cast import Mention
-from audiobook.text.descriptions import anyone, description, small_determiner, someone_of_the_scene
+from audiobook.text.descriptions import anyone, description, noun_gender, small_determiner, someone_of_the_scene
 from audiobook.text.manuscript import Paragraph, Segment
 from audiobook.text.names import TITLES, norm, without_article
 from audiobook.text.speech_verbs import SPEECH_VERBS
@@ -274,12 +284,43 @@ def _by_noun(st: State, desc: str, verb: str, spoke: str | None) -> str | None:
     """With a cast list, the person a gendered description in a tag stands for, not ``spoke``, the one a
     tag gave the paragraph just before ("“...,” Tomas said. / “...,” asked the old man": another man),
     unless the verb says the same voice goes on ("continued the old man")."""
-    who = by_noun(st, desc)
+    who = _parent_or_child(st, desc) or by_noun(st, desc)
     if who is not None and desc.split()[0].lower() == "the":    # “Well, Tomas?” / “...,” said the man: Tomas
         who = answerer(st, st.cast.gender(who), who, set()) or who
     if who is None or who != spoke or verb in _GOES_ON_VERBS:
         return who
     return by_noun(st, desc, skip={who}) or who
+
+
+def _parent_or_child(st: State, desc: str) -> str | None:
+    """"said her mother" when the woman named last is herself a mother, of a woman named lately (the one
+    "her" stands for): she speaks, not the mother of her. A parent is told by a married or elder title the
+    child lacks ("Mrs. Brandt" and "Anna Brandt"); so for "her daughter", "his son", "his father"."""
+    ws = desc.lower().split()
+    noun = ws[-1] if len(ws) == 2 and ws[0] in ("his", "her") else ""
+    parent = _PARENT_OF.get(noun)
+    gender = "male" if ws[0] == "his" else "female"
+    if parent is None or noun_gender(desc) != gender:
+        return None
+    titles = ELDER_TITLES[parent]
+    latest = antecedent(st, gender, st.history)
+    if latest is None or _titled_as(st, latest, titles) != (noun == parent):
+        return None
+    family = surnames(st.cast, latest)
+    lately = {r.person for r in st.history[-_LATELY:]}
+    kin = [p for p in lately if p != latest and st.cast.gender(p) == gender
+           and _titled_as(st, p, titles) != (noun == parent) and surnames(st.cast, p) & family]
+    return latest if kin else None
+
+
+def _titled_as(st: State, name: str, titles: tuple[str, ...]) -> bool:
+    """Is one of the cast member's name forms headed by one of ``titles``?"""
+    person = st.cast.people.get(name)
+    return any((norm(f).split() or [""])[0] in titles for f in (name, *(person.aliases if person else ())))
+
+
+_PARENT_OF = {"mother": "mother", "father": "father", "daughter": "mother", "son": "father"}
+_LATELY = 20        # mentions: about the last paragraph or two
 
 
 def _head_of_insertion(text: str, before: list[Mention], inside: list[Mention], vs: int) -> Mention | None:
