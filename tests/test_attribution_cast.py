@@ -513,3 +513,11 @@ def test_her_mother_is_the_woman_named_last_when_she_is_the_mother() -> None:
     text = ("Marta had gone. Mrs. Brandt sat by the window, and Nelly took up her work.\n\n"
             "“The rain will stop by noon,” said her mother.")
     assert who(text, cast) == ["Mrs. Brandt"]
+
+
+def test_a_paragraph_ending_on_began_or_went_on_leads_into_the_quote_paragraph() -> None:
+    # "Tomas began." / "Tomas went on." closing the narration before a paragraph of speech: his
+    text = "“It is late,” said Rosa.\n\nThere was a pause, and then Tomas began.\n\n“We should go home.”"
+    assert who(text) == ["Rosa", "Tomas"]
+    text = "“It is late,” said Rosa.\n\nShe looked away, and Tomas went on.\n\n“We should go home.”"
+    assert who(text) == ["Rosa", "Tomas"]

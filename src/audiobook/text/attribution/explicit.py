@@ -448,7 +448,7 @@ def colon(st: State, prev: Paragraph | None, excluded: set[str]) -> Attribution 
     if prev is None or not prev.segments or prev.segments[-1].kind != "narration":
         return None
     text = prev.segments[-1].text.rstrip()
-    if not leads_in(text):
+    if not leads_in(text) and not (len(prev.segments) == 1 and _BEGAN_RE.search(text)):
         return None
     a = _tag_clause(st, text, resolve(st, st.cast.mentions(text), text), after=False)
     if a is None or a.speaker in excluded:
@@ -480,6 +480,8 @@ _NOT_GERUND = frozenset("laugh sigh groan sob gasp chuckle giggle snort moan whi
                         "continue resume begin pursue reason object correct prompt remind tell".split())
 _GOES_ON_VERBS = frozenset("continued continues resumed added pursued persisted went repeated concluded".split())
 _SUBJECT_WORDS = frozenset("i he she we they you it".split())
+# a paragraph that ends "Rosa began." / "Tomas went on again.": the quote paragraph after it is theirs
+_BEGAN_RE = re.compile(r"(?<![\w’'])(?!I\b)[A-Z][\w’'-]*(?:\s+[a-z]+ly)?\s+(?:began|went on)(?:\s+again)?\.$")
 _NEXT_TAG_RE = re.compile(r"\s*(?:(?:and|but|then)\b[^.;!?]*[,:—]|[\w’'-]+(?:\s+[\w’'-]+){0,3}\s*:)\s*$",
                           re.IGNORECASE)
 _WORD_RE = re.compile(r"[\w’']+(?:-[\w’']+)*")     # "said--" is the verb, "well-bred" one word
