@@ -521,3 +521,9 @@ def test_a_paragraph_ending_on_began_or_went_on_leads_into_the_quote_paragraph()
     assert who(text) == ["Rosa", "Tomas"]
     text = "“It is late,” said Rosa.\n\nShe looked away, and Tomas went on.\n\n“We should go home.”"
     assert who(text) == ["Rosa", "Tomas"]
+
+
+def test_a_who_clause_with_an_insertion_of_its_own_still_gives_its_verb_to_its_name() -> None:
+    text = ("“It is late,” said Rosa.\n\nShe was answered at last by Tomas, who, rousing himself from a long and "
+            "rather gloomy reverie by the fire, stood up in haste, and said,\n\n“Then I must go.”")
+    assert who(text) == ["Rosa", "Tomas"]

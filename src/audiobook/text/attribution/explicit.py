@@ -346,10 +346,10 @@ def _gerund(word: str) -> bool:
 
 
 def _relative_subject(text: str, mentions: list[Mention], lo: int, vs: int) -> Mention | None:
-    """"The silence was broken by Tomas, who said": the name a "who" clause holding the verb hangs on,
-    even after a preposition."""
+    """"The silence was broken by Tomas, who said", "Tomas, who, rousing himself at last, stood up and
+    said": the name a "who" clause holding the verb hangs on, even after a preposition."""
     m = next(reversed(list(_WHO_RE.finditer(text, lo, vs))), None)
-    if m is None or _CLAUSE_END_RE.search(text, m.end(), vs) or len(_WORD_RE.findall(text, m.end(), vs)) > 8:
+    if m is None or _CLAUSE_END_RE.search(text, m.end(), vs) or len(_WORD_RE.findall(text, m.end(), vs)) > _WHO_WORDS:
         return None     # "..., who, though surprised, was willing, when she drew back and said": not his
     return next((x for x in mentions if x.end == m.start() and x.kind in ("name", "alias")), None)
 
@@ -492,6 +492,10 @@ _NOUN_BEFORE_RE = re.compile(rf"\S+?(['’]s?\s+){_SPEECH_NOUN}\s+(?:was|were)\s
 _FROM_RE = re.compile(r"\s*(?:(?:at last|then|now)\s+)?(?:(?:came|broke|burst|fell|escaped)(?:\s+\w+ly)?\s+from|"
                       r"(?:was|were)\s+(?:\w+ly\s+)?(?:uttered|spoken|said|exclaimed|cried|whispered|murmured|shouted)"
                       r"(?:\s+(?:at the same moment|at once|aloud|\w+ly))?\s+by)\s+")
+# a who-clause with an insertion of its own ("who, rousing himself from a long reverie, stood up, and said");
+# past that the sentence has mostly gone on to another clause ("who was not so quick, soon fell behind, while
+# her sister ... cried")
+_WHO_WORDS = 20
 _WHO_RE = re.compile(r"(?<=[\w.])['’]?,\s*who\b")
 _CLAUSE_END_RE = re.compile(r"[;:]|\b(?:he|she|they|I|[A-Z]\w+)\s")      # "..., who smiled; and Rosa said"
 _TITLE_ALONE_RE = re.compile(r"\s*([A-Z][a-z]+)(?=\s*[,.;!?—]|\s+[a-z])")
