@@ -527,3 +527,13 @@ def test_a_who_clause_with_an_insertion_of_its_own_still_gives_its_verb_to_its_n
     text = ("“It is late,” said Rosa.\n\nShe was answered at last by Tomas, who, rousing himself from a long and "
             "rather gloomy reverie by the fire, stood up in haste, and said,\n\n“Then I must go.”")
     assert who(text) == ["Rosa", "Tomas"]
+
+
+def test_a_name_owning_a_word_for_speech_with_words_between_is_the_speaker() -> None:
+    # "was Tomas s cheerful reply"; a paragraph ending "Tomas's remark was--" (a noun, not the verb "remark"
+    # of Rosa) before the quote paragraph
+    cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Bobby", "male", ())]
+    text = "“Will you come?” asked Bobby.\n\n“I will,” was Tomas s cheerful reply, and he laughed."
+    assert who(text, cast) == ["Bobby", "Tomas"]
+    text = "“It is late,” said Rosa.\n\nRosa looked at the clock, and Tomas's remark was--\n\n“So it is.”"
+    assert who(text, cast) == ["Rosa", "Tomas"]

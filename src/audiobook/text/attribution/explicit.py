@@ -160,6 +160,7 @@ def _introduces(text: str) -> bool:
 def _spoken_noun(text: str, mentions: list[Mention], *, after: bool) -> Attribution | None:
     """“...,” was Rosa's reply. / and Rosa's answer was, “...”: a name owning a word for speech; “...!” broke
     from Rosa / came from Rosa's lips / was uttered by Rosa: the name the words come from."""
+    text = apostrophes(text)        # "was Rosa s reply"
     m = (_NOUN_AFTER_RE.match(text) if after else
          next(reversed(list(_NOUN_BEFORE_RE.finditer(text))), None))
     if m is not None:
@@ -201,7 +202,8 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
         starts = [m.end() for m in SENTENCE_RE.finditer(text)]
         lo, hi = (starts[-1] if starts else 0), len(text)
     toks = [(w.start(), w.end(), w.group(0).lower()) for w in _WORD_RE.finditer(text, lo, hi)]
-    verbs = [t for t in toks if t[2] in SPEECH_VERBS and text[t[1]:t[1] + 7].split()[:1] != ["that"]]  # said that
+    verbs = [t for t in toks if t[2] in SPEECH_VERBS and text[t[1]:t[1] + 7].split()[:1] != ["that"]  # said that
+             and not (t[2] in _NOUN_FORMS and _OWNED_BEFORE_RE.search(text, lo, t[0]))]     # "Rosa's reply"
     if not verbs and not after:     # "Tomas came running in, calling out,": nothing after it is a subject
         verbs = [t for k, t in enumerate(toks) if k >= len(toks) - 4 and _gerund(t[2])
                  and not any(w[2] in _SUBJECT_WORDS or text[w[0]].isupper() for w in toks[k + 1:])][-1:]
@@ -450,7 +452,8 @@ def colon(st: State, prev: Paragraph | None, excluded: set[str]) -> Attribution 
     text = prev.segments[-1].text.rstrip()
     if not leads_in(text) and not (len(prev.segments) == 1 and _BEGAN_RE.search(text)):
         return None
-    a = _tag_clause(st, text, resolve(st, st.cast.mentions(text), text), after=False)
+    ms = resolve(st, st.cast.mentions(text), text)
+    a = _tag_clause(st, text, ms, after=False) or _spoken_noun(text, ms, after=False)   # "Rosa's reply was:"
     if a is None or a.speaker in excluded:
         return None
     return Attribution(a.speaker, min(a.confidence, 0.85), f"colon: {a.reason}")
@@ -485,10 +488,14 @@ _BEGAN_RE = re.compile(r"(?<![\w’'])(?!I\b)[A-Z][\w’'-]*(?:\s+[a-z]+ly)?\s+(
 _NEXT_TAG_RE = re.compile(r"\s*(?:(?:and|but|then)\b[^.;!?]*[,:—]|[\w’'-]+(?:\s+[\w’'-]+){0,3}\s*:)\s*$",
                           re.IGNORECASE)
 _WORD_RE = re.compile(r"[\w’']+(?:-[\w’']+)*")     # "said--" is the verb, "well-bred" one word
-_SPEECH_NOUN = r"(?:only\s+|first\s+|whole\s+|last\s+)?(?:reply|answer|remark|rejoinder|response|retort|declaration|" \
+_SPEECH_NOUN = r"(?:[a-z]+\s+){0,2}?(?:reply|answer|remark|rejoinder|response|retort|declaration|" \
                r"reasoning|exclamation|comment|words|greeting|observation|language)"
+# speech verbs whose bare form is also the noun a name owns ("Tomas's remark was--")
+_NOUN_FORMS = frozenset("reply answer remark retort comment".split())
+_OWNED_BEFORE_RE = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}$")
 _NOUN_AFTER_RE = re.compile(rf"\s*(?:was|were|came)\s+\S+?(['’]s?\s+){_SPEECH_NOUN}\b")
-_NOUN_BEFORE_RE = re.compile(rf"\S+?(['’]s?\s+){_SPEECH_NOUN}\s+(?:was|were)\s*[,:—-]*\s*$")
+_NOUN_BEFORE_RE = re.compile(rf"\S+?(['’]s?\s+){_SPEECH_NOUN}\s+(?:was|were|had been)(?:,?\s+[a-z]+(?:\s+[a-z]+)?)?"
+                             r"\s*[,:—-]*\s*$")
 _FROM_RE = re.compile(r"\s*(?:(?:at last|then|now)\s+)?(?:(?:came|broke|burst|fell|escaped)(?:\s+\w+ly)?\s+from|"
                       r"(?:was|were)\s+(?:\w+ly\s+)?(?:uttered|spoken|said|exclaimed|cried|whispered|murmured|shouted)"
                       r"(?:\s+(?:at the same moment|at once|aloud|\w+ly))?\s+by)\s+")
