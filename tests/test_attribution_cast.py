@@ -537,3 +537,10 @@ def test_a_name_owning_a_word_for_speech_with_words_between_is_the_speaker() -> 
     assert who(text, cast) == ["Bobby", "Tomas"]
     text = "“It is late,” said Rosa.\n\nRosa looked at the clock, and Tomas's remark was--\n\n“So it is.”"
     assert who(text, cast) == ["Rosa", "Tomas"]
+
+
+def test_for_after_a_comma_is_a_conjunction_and_the_name_after_it_the_tag_subject() -> None:
+    # ", for Tomas cried out," : Tomas is the subject of the tag, not the object of "for"
+    text = ("“It is late,” said Rosa.\n\nRosa began again, but she stopped short, for Tomas cried out,"
+            " “Listen!”")
+    assert who(text) == ["Rosa", "Tomas"]
