@@ -239,7 +239,7 @@ def _family(st: State, owner: str, gender: str, noun: str = "") -> str | None:
 
 
 def surnames(cast: Cast, name: str) -> set[str]:
-    """The last words of a cast member's name forms of two words or more ("Elinor Dashwood", "Miss Dashwood")."""
+    """The last words of a cast member's name forms of two words or more ("Anna Brandt", "Miss Brandt")."""
     person = cast.people.get(name)
     return {ws[-1] for f in (name, *(person.aliases if person else ())) if len(ws := norm(f).split()) > 1}
 
