@@ -497,3 +497,50 @@ def test_a_description_tag_answers_the_one_the_paragraph_before_spoke_to() -> No
     text = ("Bobby and Tomas sat by the stove.\n\n“You may go home early, Tomas,” said Rosa.\n\n"
             "“Thank you,” said the man, leaving the room.\n")
     assert who(text, cast) == ["Rosa", "Tomas"]
+
+
+def test_her_mother_is_the_woman_named_last_when_she_is_the_mother() -> None:
+    # the woman named last is Mrs. Brandt, a mother of Nelly Brandt just named: she speaks, not Nelly's mother's
+    # mother ("her" is Nelly); "her daughter" likewise when the one named last is the daughter
+    cast: Cast_ = [("Mrs. Brandt", "female", ()), ("Nelly Brandt", "female", ("Nelly",)),
+                   ("Marta Lind", "female", ("Marta",))]
+    text = ("Marta had gone. Nelly sat by the window, and Mrs. Brandt took up her work.\n\n"
+            "“The rain will stop by noon,” said her mother.")
+    assert who(text, cast) == ["Mrs. Brandt"]
+    text = ("Marta had gone. Mrs. Brandt sat by the window, and Nelly took up her work.\n\n"
+            "“The rain will stop by noon,” said her daughter.")
+    assert who(text, cast) == ["Nelly Brandt"]
+    text = ("Marta had gone. Mrs. Brandt sat by the window, and Nelly took up her work.\n\n"
+            "“The rain will stop by noon,” said her mother.")
+    assert who(text, cast) == ["Mrs. Brandt"]
+
+
+def test_a_paragraph_ending_on_began_or_went_on_leads_into_the_quote_paragraph() -> None:
+    # "Tomas began." / "Tomas went on." closing the narration before a paragraph of speech: his
+    text = "“It is late,” said Rosa.\n\nThere was a pause, and then Tomas began.\n\n“We should go home.”"
+    assert who(text) == ["Rosa", "Tomas"]
+    text = "“It is late,” said Rosa.\n\nShe looked away, and Tomas went on.\n\n“We should go home.”"
+    assert who(text) == ["Rosa", "Tomas"]
+
+
+def test_a_who_clause_with_an_insertion_of_its_own_still_gives_its_verb_to_its_name() -> None:
+    text = ("“It is late,” said Rosa.\n\nShe was answered at last by Tomas, who, rousing himself from a long and "
+            "rather gloomy reverie by the fire, stood up in haste, and said,\n\n“Then I must go.”")
+    assert who(text) == ["Rosa", "Tomas"]
+
+
+def test_a_name_owning_a_word_for_speech_with_words_between_is_the_speaker() -> None:
+    # "was Tomas s cheerful reply"; a paragraph ending "Tomas's remark was--" (a noun, not the verb "remark"
+    # of Rosa) before the quote paragraph
+    cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Bobby", "male", ())]
+    text = "“Will you come?” asked Bobby.\n\n“I will,” was Tomas s cheerful reply, and he laughed."
+    assert who(text, cast) == ["Bobby", "Tomas"]
+    text = "“It is late,” said Rosa.\n\nRosa looked at the clock, and Tomas's remark was--\n\n“So it is.”"
+    assert who(text, cast) == ["Rosa", "Tomas"]
+
+
+def test_for_after_a_comma_is_a_conjunction_and_the_name_after_it_the_tag_subject() -> None:
+    # ", for Tomas cried out," : Tomas is the subject of the tag, not the object of "for"
+    text = ("“It is late,” said Rosa.\n\nRosa began again, but she stopped short, for Tomas cried out,"
+            " “Listen!”")
+    assert who(text) == ["Rosa", "Tomas"]

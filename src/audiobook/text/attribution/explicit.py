@@ -18,11 +18,21 @@ from audiobook.text.attribution.grammar import (
     short,
     speaker_name,
 )
-from audiobook.text.attribution.mentions import answerer, antecedent, by_noun, just_named, kin, newcomer, resolve
+from audiobook.text.attribution.mentions import (
+    ELDER_TITLES,
+    answerer,
+    antecedent,
+    by_noun,
+    just_named,
+    kin,
+    newcomer,
+    resolve,
+    surnames,
+)
 from audiobook.text.attribution.state import Attribution, State
 from audiobook.text.attribution.tags import TAG_REASON
 from audiobook.text.cast import Mention
-from audiobook.text.descriptions import anyone, description, small_determiner, someone_of_the_scene
+from audiobook.text.descriptions import anyone, description, noun_gender, small_determiner, someone_of_the_scene
 from audiobook.text.manuscript import Paragraph, Segment
 from audiobook.text.names import TITLES, norm, without_article
 from audiobook.text.speech_verbs import SPEECH_VERBS
@@ -150,6 +160,7 @@ def _introduces(text: str) -> bool:
 def _spoken_noun(text: str, mentions: list[Mention], *, after: bool) -> Attribution | None:
     """“...,” was Rosa's reply. / and Rosa's answer was, “...”: a name owning a word for speech; “...!” broke
     from Rosa / came from Rosa's lips / was uttered by Rosa: the name the words come from."""
+    text = apostrophes(text)        # "was Rosa s reply"
     m = (_NOUN_AFTER_RE.match(text) if after else
          next(reversed(list(_NOUN_BEFORE_RE.finditer(text))), None))
     if m is not None:
@@ -191,7 +202,8 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
         starts = [m.end() for m in SENTENCE_RE.finditer(text)]
         lo, hi = (starts[-1] if starts else 0), len(text)
     toks = [(w.start(), w.end(), w.group(0).lower()) for w in _WORD_RE.finditer(text, lo, hi)]
-    verbs = [t for t in toks if t[2] in SPEECH_VERBS and text[t[1]:t[1] + 7].split()[:1] != ["that"]]  # said that
+    verbs = [t for t in toks if t[2] in SPEECH_VERBS and text[t[1]:t[1] + 7].split()[:1] != ["that"]  # said that
+             and not (t[2] in _NOUN_FORMS and _OWNED_BEFORE_RE.search(text, lo, t[0]))]     # "Rosa's reply"
     if not verbs and not after:     # "Tomas came running in, calling out,": nothing after it is a subject
         verbs = [t for k, t in enumerate(toks) if k >= len(toks) - 4 and _gerund(t[2])
                  and not any(w[2] in _SUBJECT_WORDS or text[w[0]].isupper() for w in toks[k + 1:])][-1:]
@@ -274,12 +286,43 @@ def _by_noun(st: State, desc: str, verb: str, spoke: str | None) -> str | None:
     """With a cast list, the person a gendered description in a tag stands for, not ``spoke``, the one a
     tag gave the paragraph just before ("“...,” Tomas said. / “...,” asked the old man": another man),
     unless the verb says the same voice goes on ("continued the old man")."""
-    who = by_noun(st, desc)
+    who = _parent_or_child(st, desc) or by_noun(st, desc)
     if who is not None and desc.split()[0].lower() == "the":    # “Well, Tomas?” / “...,” said the man: Tomas
         who = answerer(st, st.cast.gender(who), who, set()) or who
     if who is None or who != spoke or verb in _GOES_ON_VERBS:
         return who
     return by_noun(st, desc, skip={who}) or who
+
+
+def _parent_or_child(st: State, desc: str) -> str | None:
+    """"said her mother" when the woman named last is herself a mother, of a woman named lately (the one
+    "her" stands for): she speaks, not the mother of her. A parent is told by a married or elder title the
+    child lacks ("Mrs. Brandt" and "Anna Brandt"); so for "her daughter", "his son", "his father"."""
+    ws = desc.lower().split()
+    noun = ws[-1] if len(ws) == 2 and ws[0] in ("his", "her") else ""
+    parent = _PARENT_OF.get(noun)
+    gender = "male" if ws[0] == "his" else "female"
+    if parent is None or noun_gender(desc) != gender:
+        return None
+    titles = ELDER_TITLES[parent]
+    latest = antecedent(st, gender, st.history)
+    if latest is None or _titled_as(st, latest, titles) != (noun == parent):
+        return None
+    family = surnames(st.cast, latest)
+    lately = {r.person for r in st.history[-_LATELY:]}
+    kin = [p for p in lately if p != latest and st.cast.gender(p) == gender
+           and _titled_as(st, p, titles) != (noun == parent) and surnames(st.cast, p) & family]
+    return latest if kin else None
+
+
+def _titled_as(st: State, name: str, titles: tuple[str, ...]) -> bool:
+    """Is one of the cast member's name forms headed by one of ``titles``?"""
+    person = st.cast.people.get(name)
+    return any((norm(f).split() or [""])[0] in titles for f in (name, *(person.aliases if person else ())))
+
+
+_PARENT_OF = {"mother": "mother", "father": "father", "daughter": "mother", "son": "father"}
+_LATELY = 20        # mentions: about the last paragraph or two
 
 
 def _head_of_insertion(text: str, before: list[Mention], inside: list[Mention], vs: int) -> Mention | None:
@@ -305,10 +348,10 @@ def _gerund(word: str) -> bool:
 
 
 def _relative_subject(text: str, mentions: list[Mention], lo: int, vs: int) -> Mention | None:
-    """"The silence was broken by Tomas, who said": the name a "who" clause holding the verb hangs on,
-    even after a preposition."""
+    """"The silence was broken by Tomas, who said", "Tomas, who, rousing himself at last, stood up and
+    said": the name a "who" clause holding the verb hangs on, even after a preposition."""
     m = next(reversed(list(_WHO_RE.finditer(text, lo, vs))), None)
-    if m is None or _CLAUSE_END_RE.search(text, m.end(), vs) or len(_WORD_RE.findall(text, m.end(), vs)) > 8:
+    if m is None or _CLAUSE_END_RE.search(text, m.end(), vs) or len(_WORD_RE.findall(text, m.end(), vs)) > _WHO_WORDS:
         return None     # "..., who, though surprised, was willing, when she drew back and said": not his
     return next((x for x in mentions if x.end == m.start() and x.kind in ("name", "alias")), None)
 
@@ -407,9 +450,10 @@ def colon(st: State, prev: Paragraph | None, excluded: set[str]) -> Attribution 
     if prev is None or not prev.segments or prev.segments[-1].kind != "narration":
         return None
     text = prev.segments[-1].text.rstrip()
-    if not leads_in(text):
+    if not leads_in(text) and not (len(prev.segments) == 1 and _BEGAN_RE.search(text)):
         return None
-    a = _tag_clause(st, text, resolve(st, st.cast.mentions(text), text), after=False)
+    ms = resolve(st, st.cast.mentions(text), text)
+    a = _tag_clause(st, text, ms, after=False) or _spoken_noun(text, ms, after=False)   # "Rosa's reply was:"
     if a is None or a.speaker in excluded:
         return None
     return Attribution(a.speaker, min(a.confidence, 0.85), f"colon: {a.reason}")
@@ -439,16 +483,26 @@ _NOT_GERUND = frozenset("laugh sigh groan sob gasp chuckle giggle snort moan whi
                         "continue resume begin pursue reason object correct prompt remind tell".split())
 _GOES_ON_VERBS = frozenset("continued continues resumed added pursued persisted went repeated concluded".split())
 _SUBJECT_WORDS = frozenset("i he she we they you it".split())
+# a paragraph that ends "Rosa began." / "Tomas went on again.": the quote paragraph after it is theirs
+_BEGAN_RE = re.compile(r"(?<![\w’'])(?!I\b)[A-Z][\w’'-]*(?:\s+[a-z]+ly)?\s+(?:began|went on)(?:\s+again)?\.$")
 _NEXT_TAG_RE = re.compile(r"\s*(?:(?:and|but|then)\b[^.;!?]*[,:—]|[\w’'-]+(?:\s+[\w’'-]+){0,3}\s*:)\s*$",
                           re.IGNORECASE)
 _WORD_RE = re.compile(r"[\w’']+(?:-[\w’']+)*")     # "said--" is the verb, "well-bred" one word
-_SPEECH_NOUN = r"(?:only\s+|first\s+|whole\s+|last\s+)?(?:reply|answer|remark|rejoinder|response|retort|declaration|" \
+_SPEECH_NOUN = r"(?:[a-z]+\s+){0,2}?(?:reply|answer|remark|rejoinder|response|retort|declaration|" \
                r"reasoning|exclamation|comment|words|greeting|observation|language)"
+# speech verbs whose bare form is also the noun a name owns ("Tomas's remark was--")
+_NOUN_FORMS = frozenset("reply answer remark retort comment".split())
+_OWNED_BEFORE_RE = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}$")
 _NOUN_AFTER_RE = re.compile(rf"\s*(?:was|were|came)\s+\S+?(['’]s?\s+){_SPEECH_NOUN}\b")
-_NOUN_BEFORE_RE = re.compile(rf"\S+?(['’]s?\s+){_SPEECH_NOUN}\s+(?:was|were)\s*[,:—-]*\s*$")
+_NOUN_BEFORE_RE = re.compile(rf"\S+?(['’]s?\s+){_SPEECH_NOUN}\s+(?:was|were|had been)(?:,?\s+[a-z]+(?:\s+[a-z]+)?)?"
+                             r"\s*[,:—-]*\s*$")
 _FROM_RE = re.compile(r"\s*(?:(?:at last|then|now)\s+)?(?:(?:came|broke|burst|fell|escaped)(?:\s+\w+ly)?\s+from|"
                       r"(?:was|were)\s+(?:\w+ly\s+)?(?:uttered|spoken|said|exclaimed|cried|whispered|murmured|shouted)"
                       r"(?:\s+(?:at the same moment|at once|aloud|\w+ly))?\s+by)\s+")
+# a who-clause with an insertion of its own ("who, rousing himself from a long reverie, stood up, and said");
+# past that the sentence has mostly gone on to another clause ("who was not so quick, soon fell behind, while
+# her sister ... cried")
+_WHO_WORDS = 20
 _WHO_RE = re.compile(r"(?<=[\w.])['’]?,\s*who\b")
 _CLAUSE_END_RE = re.compile(r"[;:]|\b(?:he|she|they|I|[A-Z]\w+)\s")      # "..., who smiled; and Rosa said"
 _TITLE_ALONE_RE = re.compile(r"\s*([A-Z][a-z]+)(?=\s*[,.;!?—]|\s+[a-z])")

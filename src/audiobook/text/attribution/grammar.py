@@ -15,8 +15,8 @@ SUBJECT_PRONOUNS = frozenset({"he", "she", "i"})
 _TITLE_STOP = "".join(rf"(?<!\b{t}\.)" for t in ABBREVIATED_TITLES)
 SENTENCE_RE = re.compile(rf"(?<=[.!?]){_TITLE_STOP}['’\"”]?\s+(?=[A-Z“‘\"'])|[;]\s+")
 # "turned to Rosa and said", "said the maid to Tomas", "She turned to Tom.": a name after a preposition
-# is not the speaker of a tag or a beat ("on" is left out: "went on Rosa")
-OBJECT_RE = re.compile(r"\b(?:to|at|towards|toward|with|from|upon|for|by)\s+$", re.IGNORECASE)
+# is not the speaker of a tag or a beat ("on" is left out: "went on Rosa"; ", for Tomas cried" is a conjunction)
+OBJECT_RE = re.compile(r"\b(?:to|at|towards|toward|with|from|upon|(?<![,;] )for|by)\s+$", re.IGNORECASE)
 _LONE_S = r" (?=s(?![\w'’]))"          # "Rosa s hat": a text that lost its apostrophes (no English word is "s")
 POSSESSIVE_S = rf"(?:['’]|{_LONE_S})s"     # "Rosa's", "Rosa’s", "Rosa s"
 POSSESSIVE_S_RE = re.compile(POSSESSIVE_S)

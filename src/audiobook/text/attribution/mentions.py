@@ -229,14 +229,19 @@ def kin(st: State, desc: str) -> str | None:
 def _family(st: State, owner: str, gender: str, noun: str = "") -> str | None:
     """The one cast member of ``gender`` who shares a surname with any of ``owner``'s name forms
     ("Elinor", also "Miss Dashwood"); of several, "her mother" is the one a married title names."""
-    person = st.cast.people.get(owner)
-    surnames = {ws[-1] for f in (owner, *(person.aliases if person else ())) if len(ws := norm(f).split()) > 1}
+    own = surnames(st.cast, owner)
     same = [p for p in st.cast.people.values() if p.name != owner and p.gender == gender
-            and any(len(ws := norm(f).split()) > 1 and ws[-1] in surnames for f in (p.name, *p.aliases))]
-    titles = _ELDER_TITLES.get(noun, ())
+            and surnames(st.cast, p.name) & own]
+    titles = ELDER_TITLES.get(noun, ())
     if len(same) > 1 and titles:
         same = [p for p in same if any(norm(f).split()[0] in titles for f in (p.name, *p.aliases))]
     return same[0].name if len(same) == 1 else None
+
+
+def surnames(cast: Cast, name: str) -> set[str]:
+    """The last words of a cast member's name forms of two words or more ("Anna Brandt", "Miss Brandt")."""
+    person = cast.people.get(name)
+    return {ws[-1] for f in (name, *(person.aliases if person else ())) if len(ws := norm(f).split()) > 1}
 
 
 def newcomer(st: State, gender: str, who: str | None) -> str | None:
@@ -265,7 +270,7 @@ def note_descriptions(st: State, text: str) -> None:
 
 
 # the titles a parent is called by: "her mother" of Elinor Dashwood is Mrs. Dashwood, not Marianne
-_ELDER_TITLES = {"mother": ("mrs", "lady", "mother", "madame"), "father": ("mr", "sir", "lord", "father", "monsieur"),
+ELDER_TITLES = {"mother": ("mrs", "lady", "mother", "madame"), "father": ("mr", "sir", "lord", "father", "monsieur"),
                  "wife": ("mrs", "lady", "madame"), "husband": ("mr", "sir", "lord", "monsieur")}
 # plural and group nouns: never the "he" or "she" of a tag
 _NOT_ONE = frozenset("men women gentlemen ladies boys girls children people parents voices others other one two three "
