@@ -544,3 +544,11 @@ def test_for_after_a_comma_is_a_conjunction_and_the_name_after_it_the_tag_subjec
     text = ("“It is late,” said Rosa.\n\nRosa began again, but she stopped short, for Tomas cried out,"
             " “Listen!”")
     assert who(text) == ["Rosa", "Tomas"]
+
+
+def test_a_name_after_a_sentence_ending_in_another_name_is_found() -> None:
+    # "Vera's." ends its sentence: "Rosa" starts the next one, not the tail of a name "Vera Rosa"
+    cast: Cast_ = [("Rosa Lane", "female", ()), ("Tomas", "male", ())]
+    text = ("Tomas had dined at Vera's. Rosa said to him, “You are late again.”\n\n"
+            "“The boats were slow,” he said.\n")
+    assert who(text, cast) == ["Rosa Lane", "Tomas"]

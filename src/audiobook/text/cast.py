@@ -235,8 +235,10 @@ class Cast:
 
     def _other_name_before(self, text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
         """Is the one-word name at token i the end of another capitalised name ("Mem Sahib")?"""
-        a, _b, w = toks[i - 1]
+        a, b, w = toks[i - 1]
         if not text[a:a + 1].isupper() or w in TITLES or w in self.forms or w in self.roles:
+            return False
+        if text[b - 1] == ".":         # "dined at Vera's. Rosa said": a sentence ended before the name
             return False
         before = text[:a].rstrip()
         if text[toks[i - 1][1]:toks[i][0]] != " ":
