@@ -28,6 +28,7 @@ from audiobook.text.attribution.mentions import (
     newcomer,
     resolve,
     surnames,
+    titled,
 )
 from audiobook.text.attribution.state import Attribution, State
 from audiobook.text.attribution.tags import TAG_REASON
@@ -306,19 +307,13 @@ def _parent_or_child(st: State, desc: str) -> str | None:
         return None
     titles = ELDER_TITLES[parent]
     latest = antecedent(st, gender, st.history)
-    if latest is None or _titled_as(st, latest, titles) != (noun == parent):
+    if latest is None or titled(st.cast, latest, titles) != (noun == parent):
         return None
     family = surnames(st.cast, latest)
     lately = {r.person for r in st.history[-_LATELY:]}
     kin = [p for p in lately if p != latest and st.cast.gender(p) == gender
-           and _titled_as(st, p, titles) != (noun == parent) and surnames(st.cast, p) & family]
+           and titled(st.cast, p, titles) != (noun == parent) and surnames(st.cast, p) & family]
     return latest if kin else None
-
-
-def _titled_as(st: State, name: str, titles: tuple[str, ...]) -> bool:
-    """Is one of the cast member's name forms headed by one of ``titles``?"""
-    person = st.cast.people.get(name)
-    return any((norm(f).split() or [""])[0] in titles for f in (name, *(person.aliases if person else ())))
 
 
 _PARENT_OF = {"mother": "mother", "father": "father", "daughter": "mother", "son": "father"}

@@ -234,7 +234,7 @@ def _family(st: State, owner: str, gender: str, noun: str = "") -> str | None:
             and surnames(st.cast, p.name) & own]
     titles = ELDER_TITLES.get(noun, ())
     if len(same) > 1 and titles:
-        same = [p for p in same if any(norm(f).split()[0] in titles for f in (p.name, *p.aliases))]
+        same = [p for p in same if titled(st.cast, p.name, titles)]
     return same[0].name if len(same) == 1 else None
 
 
@@ -242,6 +242,12 @@ def surnames(cast: Cast, name: str) -> set[str]:
     """The last words of a cast member's name forms of two words or more ("Anna Brandt", "Miss Brandt")."""
     person = cast.people.get(name)
     return {ws[-1] for f in (name, *(person.aliases if person else ())) if len(ws := norm(f).split()) > 1}
+
+
+def titled(cast: Cast, name: str, titles: tuple[str, ...]) -> bool:
+    """Is one of the cast member's name forms headed by one of ``titles`` ("Mrs. Brandt" by "mrs")?"""
+    person = cast.people.get(name)
+    return any((norm(f).split() or [""])[0] in titles for f in (name, *(person.aliases if person else ())))
 
 
 def newcomer(st: State, gender: str, who: str | None) -> str | None:
