@@ -99,11 +99,19 @@ def test_a_server_whose_socket_is_removed_exits(runtime: Path) -> None:  # noqa:
 
 
 def descendants(pid: int) -> list[int]:
+    """Every process below ``pid``, read from /proc; a thread or process that ends while we read is skipped."""
     found, todo = [], [pid]
     while todo:
         p = todo.pop()
-        for task in Path(f"/proc/{p}/task").iterdir():
-            kids = [int(k) for k in (task / "children").read_text().split()]
+        try:
+            tasks = list(Path(f"/proc/{p}/task").iterdir())
+        except FileNotFoundError:
+            continue
+        for task in tasks:
+            try:
+                kids = [int(k) for k in (task / "children").read_text().split()]
+            except FileNotFoundError:
+                continue
             found += kids
             todo += kids
     return found
