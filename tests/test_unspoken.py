@@ -78,6 +78,10 @@ def test_unspoken_thoughts_are_read_by_the_narrator(text: str, words: str) -> No
     ("“I thought so,” said Tomas.", "I thought so", "Tomas"),
     ("“Strange,” she said, and thought no more of it. Rosa smiled.", "Strange", "Rosa"),
     ("Tomas turned to her and answered\n\n“Not tonight.”", "Not tonight", "Tomas"),
+    # an exclamation or a question the narration reports in its own sentence is still said
+    ("Rosa passed him on the stairs with a cheery “Good night, Tomas!” and went up to bed.", "Good night", "Rosa"),
+    ("Tomas looked up from the nets. He greeted her with his usual “How are you keeping?” but did not stop.",
+     "How are you", "Tomas"),
 
 ])
 def test_what_a_character_says_stays_theirs(text: str, words: str, speaker: str) -> None:

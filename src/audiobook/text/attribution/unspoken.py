@@ -98,11 +98,18 @@ def _why(s: Segment, before: str, after: str, text: str, opens: bool) -> str | N
     verse = _verse(text, s)
     last = TOKEN_RE.findall(before[-30:])
     runs_in = before[-1:].isalnum() and last and (last[-1].islower() or last[-1].lower() in _DETERMINERS)
-    # a paragraph of its own that the paragraph before runs into: a fragment ("those who / “bear the woe”")
-    if runs_in and (not opens or verse or s.text[:1].islower()):
+    # a paragraph of its own that the paragraph before runs into: a fragment ("those who / “bear the woe”");
+    # an exclamation or a question the sentence reports ("with a cheery “Good night!”") is still said
+    if runs_in and (not opens or verse or s.text[:1].islower()) and (verse or not _utterance(s.text)):
         return "quoted inside the narration"
     sung = any(w in _SINGING for w in TOKEN_RE.findall(before.lower())[-12:])
     return "verse" if verse and not sung else None
+
+
+def _utterance(quote: str) -> bool:
+    """Words someone says rather than a term or a title: they begin a sentence and exclaim or ask
+    ("How do you do?", "Thank heaven!"); a title or a scare-quoted word seldom does."""
+    return quote[:1].isupper() and any(c in quote for c in "!?")
 
 
 def _verse(text: str, s: Segment) -> bool:
