@@ -47,7 +47,7 @@ from audiobook.text.names import (
 )
 from audiobook.text.nicknames import NICKNAMES
 from audiobook.text.speech_verbs import SPEECH_VERBS
-from audiobook.text.tokens import TAG_WORD_RE
+from audiobook.text.tokens import POSSESSIVE_S, TAG_WORD_RE
 
 _SUBJECT_PRONOUNS = frozenset("he she himself herself".split())
 _SENTENCE_END_RE = re.compile(r"[.!?]['’\"”]?\s+$")
@@ -443,4 +443,4 @@ def _verb_near(ws: list[str]) -> bool:
 _OF_SOMEONE_RE = re.compile(r"\b(?:the|a|an|his|her) [a-z]+ of $")
 _APPOSITION_RE = re.compile(rf"({NAME_RE.pattern})(?:, | was | is )(?:a|an|the|his|her) "
                             rf"(?:(?!of )[a-z,-]+ ){{0,3}}?"
-                            rf"({'|'.join(sorted(MALE_NOUNS | FEMALE_NOUNS - {'her'}))})\b")
+                            rf"({'|'.join(sorted(MALE_NOUNS | FEMALE_NOUNS - {'her'}))})\b(?!{POSSESSIVE_S})")
