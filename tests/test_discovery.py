@@ -472,6 +472,14 @@ def test_the_stop_after_a_title_ends_no_sentence_before_a_vocative() -> None:
     assert vocatives("I saw Mr. Vale, Rosa.") == ["Rosa"]
 
 
+def test_a_name_before_an_aside_and_its_verb_is_the_subject_not_the_listener() -> None:
+    # "Mrs. Vale, I understand, has gone": Mrs. Vale is talked about; "Rosa, I think you should go" calls Rosa
+    assert vocatives("It is late. Mrs. Vale, I understand, has gone home.") == []
+    assert vocatives("Tomas, you know, is never on time.") == []
+    assert vocatives("Rosa, I think you should go.") == ["Rosa"]
+    assert vocatives("Tomas, I know, was wrong, Rosa.") == ["Rosa"]
+
+
 def test_a_title_spelt_in_dialect_is_the_title() -> None:
     # "Mistah Vale" is Mr. Vale as a servant says it: a man, not his wife
     text = ("“Good morning, Mistah Vale,” said Jem.\n\n“Morning, Jem,” said Mr. Vale. Mrs. Vale smiled.\n\n"
