@@ -47,7 +47,7 @@ from audiobook.text.names import (
 )
 from audiobook.text.nicknames import NICKNAMES
 from audiobook.text.speech_verbs import SPEECH_VERBS
-from audiobook.text.tokens import TAG_WORD_RE
+from audiobook.text.tokens import POSSESSIVE_S, TAG_WORD_RE
 
 _SUBJECT_PRONOUNS = frozenset("he she himself herself".split())
 _SENTENCE_END_RE = re.compile(r"[.!?]['’\"”]?\s+$")
@@ -211,7 +211,7 @@ def discover(ms: Manuscript) -> Cast:
 
     surnames = {ws[-1] for n in candidates if len(ws := n.split()) > 1}
     candidates = {n for n in candidates if not place(n) and not common_word(n) and not _plural(n, candidates, surnames)
-                  and not (n.count(" ") and n.rsplit(" ", 1)[1] in _PLACE_WORDS)}     # "Windy Corner"
+                  and not _place_name(n)}
 
     @cache
     def gender_of(form: str) -> str:
@@ -418,7 +418,18 @@ def _placed(text: str, m: re.Match[str]) -> bool:
         or _GONE_TO_RE.search(text, max(0, m.start() - 20), m.start()) is not None)
 # the last word of a place's name ("Larkin End", "Marsh Court", "Mill Street"), never of a person's
 _PLACE_WORDS = frozenset("End Court Abbey Street Cottage Villa Lane Square Road Corner Place Gardens Hotel Inn "
-                         "Station Terrace Avenue Crescent Parsonage Rectory Vicarage Priory Grange Lodge".split())
+                         "Station Terrace Avenue Crescent Parsonage Rectory Vicarage Priory Grange Lodge "
+                         "Castle Palace Manor City Harbour".split())
+# the first word of a place's name ("Port Oakfield", "Piazza Vale", "Lake Larkin", "San Tomas")
+_PLACE_FIRST_WORDS = frozenset("Port Piazza Lake Mount Fort Cape San Santa".split())
+
+
+def _place_name(n: str) -> bool:
+    """A name of two words or more built the way a place's is: "Windy Corner", "Marsh Castle", "Port Oakfield"."""
+    ws = n.split()
+    return len(ws) > 1 and (ws[-1] in _PLACE_WORDS or ws[0] in _PLACE_FIRST_WORDS)
+
+
 # "Oakfield Grange", "the Castle of Oakfield", "the Chateau de Oakfield": the word names a place (a dash
 # between words ends it: "Kent--Oakfield Grange")
 _HOUSED_RE = re.compile(rf"\b([A-Z][a-z][\w'’]*(?:-[\w'’]+)*)\s+(?:{'|'.join(_PLACE_WORDS)})\b"
@@ -443,4 +454,4 @@ def _verb_near(ws: list[str]) -> bool:
 _OF_SOMEONE_RE = re.compile(r"\b(?:the|a|an|his|her) [a-z]+ of $")
 _APPOSITION_RE = re.compile(rf"({NAME_RE.pattern})(?:, | was | is )(?:a|an|the|his|her) "
                             rf"(?:(?!of )[a-z,-]+ ){{0,3}}?"
-                            rf"({'|'.join(sorted(MALE_NOUNS | FEMALE_NOUNS - {'her'}))})\b")
+                            rf"({'|'.join(sorted(MALE_NOUNS | FEMALE_NOUNS - {'her'}))})\b(?!{POSSESSIVE_S})")

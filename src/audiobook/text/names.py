@@ -154,6 +154,9 @@ _VOCATIVE_RE = re.compile(
 )
 
 
+# ", I suppose, is ...": an aside between the name and its verb
+_ASIDE_THEN_VERB_RE = re.compile(r",\s*(?:I|you|we)\s+[a-z]+(?:\s+[a-z]+)?,\s+(?:is|was|has|had|will|would|must|can|"
+                                 r"could|should|may|might|did|does|are|were|have)\b")
 _TITLE_STOP_RE = re.compile(rf"(?<![\w'’])(?:{'|'.join(ABBREVIATED_TITLES)}|M)\.$")
 
 
@@ -174,6 +177,8 @@ def vocatives(quote: str, allow: frozenset[str] = frozenset()) -> list[str]:
             continue
         if m.group(1).split()[0][-2:] in ("'s", "’s"):
             continue        # "Where's Rosa?", "Here's Rosa!": she is talked about, not spoken to
+        if _ASIDE_THEN_VERB_RE.match(after):
+            continue        # "Rosa, I suppose, is gone": the subject of the sentence, not the listener
         name = clean_name(m.group(1), allow)
         if name:
             out.append(name)

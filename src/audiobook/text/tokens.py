@@ -19,6 +19,9 @@ TOKEN_RE = re.compile(r"[\w’'-]+")
 NAME_TOKEN_RE = re.compile(r"[\w’']+(?:-[\w’']+)*\.?")
 # a speech tag's word: no hyphen, so "--said" and "said--" are the verb; "_" and end apostrophes kept
 TAG_WORD_RE = re.compile(r"[\w’']+")
+# "Rosa's", "Rosa’s", "Rosa s": the possessive, also where a text lost its apostrophes (no English word is "s")
+LONE_S = r" (?=s(?![\w'’]))"
+POSSESSIVE_S = rf"(?:['’]|{LONE_S})s"
 
 
 def words(text: str) -> list[str]:

@@ -9,6 +9,7 @@ import re
 from audiobook.text.cast import Mention
 from audiobook.text.names import ABBREVIATED_TITLES
 from audiobook.text.speech_verbs import SPEECH_VERBS
+from audiobook.text.tokens import LONE_S, POSSESSIVE_S
 
 SUBJECT_PRONOUNS = frozenset({"he", "she", "i"})
 # a full stop after a title ("said Mrs. Hale") ends no sentence
@@ -17,8 +18,6 @@ SENTENCE_RE = re.compile(rf"(?<=[.!?]){_TITLE_STOP}['’\"”]?\s+(?=[A-Z“‘\
 # "turned to Rosa and said", "said the maid to Tomas", "She turned to Tom.": a name after a preposition
 # is not the speaker of a tag or a beat ("on" is left out: "went on Rosa"; ", for Tomas cried" is a conjunction)
 OBJECT_RE = re.compile(r"\b(?:to|at|towards|toward|with|from|upon|(?<![,;] )for|by)\s+$", re.IGNORECASE)
-_LONE_S = r" (?=s(?![\w'’]))"          # "Rosa s hat": a text that lost its apostrophes (no English word is "s")
-POSSESSIVE_S = rf"(?:['’]|{_LONE_S})s"     # "Rosa's", "Rosa’s", "Rosa s"
 POSSESSIVE_S_RE = re.compile(POSSESSIVE_S)
 _WORD_AFTER_RE = re.compile(r"\s+([a-z]+)")
 _VOICE_RE = re.compile(r"\s+(?:\w+\s+){0,2}?(?:voice|tones?)\b")
@@ -45,7 +44,7 @@ def apostrophes(text: str) -> str:
     return _LOST_RE.sub("'", text)
 
 
-_LOST_RE = re.compile(rf"(?<=[A-Za-z]){_LONE_S}")
+_LOST_RE = re.compile(rf"(?<=[A-Za-z]){LONE_S}")
 
 
 def is_description(name: str) -> bool:
