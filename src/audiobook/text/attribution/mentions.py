@@ -34,6 +34,16 @@ def note_tagged(st: State, who: str) -> None:
     st.seen[who] = Seen(st.cast.gender(who), st.sentence)
 
 
+def note_speaker(st: State, who: str, mentioned: set[str | None]) -> None:
+    """“...,” said the young man. / “...,” he asked.: the one a speech tag named by a description (nobody of
+    the paragraph's ``mentioned``, the people its narration names) is the latest of their sex for the he or
+    she after it, as a name in the tag would be."""
+    gender = st.cast.gender(who)
+    if who == FIRST or who in mentioned or gender not in ("male", "female"):
+        return
+    note_tagged(st, who)
+
+
 def resolve(st: State, mentions: list[Mention], text: str, remember: bool = False) -> list[Mention]:
     """The mentions of ``text`` with each he/she/I given its person; ``remember``: the text is read (its
     mentions join the chapter's history and the sentence count moves on), not only looked at."""
