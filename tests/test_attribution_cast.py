@@ -561,3 +561,12 @@ def test_the_one_a_description_tag_names_is_the_he_after_it() -> None:
     text = ("Tomas and Bobby stood at the gate.\n\n“You are late,” said Tomas.\n\n“The train was slow,” said the "
             "young man.\n\nRosa came out with the lamp.\n\n“I walked from the station,” he went on.\n")
     assert who(text, cast) == ["Tomas", "Bobby", "Bobby"]
+
+
+def test_the_other_one_a_he_answered_stands_for_is_the_he_after_it() -> None:
+    # "he answered" after Tomas's tag is Will (the other), though the history had its "he" as Tomas; the "he" that
+    # goes on after Rosa's sentence is Will too
+    cast: Cast_ = [("Tomas", "male", ()), ("Will", "male", ()), ("Rosa", "female", ())]
+    text = ("Tomas and Will stood at the gate.\n\n“Is the train late?” said Tomas.\n\n“It is,” he answered.\n\n"
+            "Rosa came out with the lamp.\n\n“I walked from the station,” he went on.\n")
+    assert who(text, cast) == ["Tomas", "Will", "Will"]
