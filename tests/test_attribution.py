@@ -872,3 +872,13 @@ def test_her_mother_is_the_married_woman_of_her_family() -> None:
     text = ("Nora came in from the garden, and Ada followed her.\n\n“It is raining,” said Nora.\n\n"
             "“Then stay in,” said her mother.")
     assert who(text, cast) == ["Nora", "Mrs. Wren"]
+
+
+def test_a_name_after_a_word_ending_in_her_or_his_is_not_owned() -> None:
+    # "Either Ana was tired, or ...": "Either" ends in "her" but owns nobody; the "she" after it is Ana
+    cast = [("Rosa", "female", ()), ("Ana", "female", ()), ("Tomas", "male", ())]
+    tag = "\n\n“Why did you come?” she said."
+    assert who("Rosa came late. Either Ana was tired, or she was cross." + tag, cast) == ["Ana"]
+    text = "Ana came in with Tomas. Rosa laughed at this. At this Tomas frowned.\n\n“Why?” he said."
+    assert who(text, cast) == ["Tomas"]
+    assert who("Rosa came late, and her Ana was tired." + tag, cast) == ["Rosa"]

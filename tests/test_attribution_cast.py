@@ -552,3 +552,21 @@ def test_a_name_after_a_sentence_ending_in_another_name_is_found() -> None:
     text = ("Tomas had dined at Vera's. Rosa said to him, “You are late again.”\n\n"
             "“The boats were slow,” he said.\n")
     assert who(text, cast) == ["Rosa Lane", "Tomas"]
+
+
+def test_the_one_a_description_tag_names_is_the_he_after_it() -> None:
+    # "said the young man" is Bobby (not Tomas, who spoke just before); the narration never names him, but the
+    # "he" that goes on after Rosa's sentence is still the young man, not Tomas named last
+    cast: Cast_ = [("Tomas", "male", ()), ("Bobby", "male", ()), ("Rosa", "female", ())]
+    text = ("Tomas and Bobby stood at the gate.\n\n“You are late,” said Tomas.\n\n“The train was slow,” said the "
+            "young man.\n\nRosa came out with the lamp.\n\n“I walked from the station,” he went on.\n")
+    assert who(text, cast) == ["Tomas", "Bobby", "Bobby"]
+
+
+def test_the_other_one_a_he_answered_stands_for_is_the_he_after_it() -> None:
+    # "he answered" after Tomas's tag is Will (the other), though the history had its "he" as Tomas; the "he" that
+    # goes on after Rosa's sentence is Will too
+    cast: Cast_ = [("Tomas", "male", ()), ("Will", "male", ()), ("Rosa", "female", ())]
+    text = ("Tomas and Will stood at the gate.\n\n“Is the train late?” said Tomas.\n\n“It is,” he answered.\n\n"
+            "Rosa came out with the lamp.\n\n“I walked from the station,” he went on.\n")
+    assert who(text, cast) == ["Tomas", "Will", "Will"]

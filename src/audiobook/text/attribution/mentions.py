@@ -34,6 +34,16 @@ def note_tagged(st: State, who: str) -> None:
     st.seen[who] = Seen(st.cast.gender(who), st.sentence)
 
 
+def note_speaker(st: State, who: str, mentioned: set[str | None]) -> None:
+    """“...,” said the young man. / “...,” he asked.: the one a speech tag named by a description (nobody of
+    the paragraph's ``mentioned``, the people its narration names) is the latest of their sex for the he or
+    she after it, as a name in the tag would be."""
+    gender = st.cast.gender(who)
+    if who == FIRST or who in mentioned or gender not in ("male", "female"):
+        return
+    note_tagged(st, who)
+
+
 def resolve(st: State, mentions: list[Mention], text: str, remember: bool = False) -> list[Mention]:
     """The mentions of ``text`` with each he/she/I given its person; ``remember``: the text is read (its
     mentions join the chapter's history and the sentence count moves on), not only looked at."""
@@ -52,8 +62,9 @@ def resolve(st: State, mentions: list[Mention], text: str, remember: bool = Fals
             kind = ("possessive" if not _OWNS_A_PERSON_RE.match(text, m.end) else "possessive person") \
                 if possessive(text, m) else m.kind      # "Stephen's eyes"; "Stephen's sister", "of Stephen's,"
             ap = _HER_APPOSITION_RE.match(text, m.end) if m.kind == "name" else None    # "Millie, her maid,"
-            kind = (_OWNED.get(ap.group(1) + " " if ap else text[max(0, m.start - 4):m.start].lower())
-                    if m.kind == "name" else None) or kind    # "not her Ayah": not the woman "she" stands for
+            owner = ap or _OWNER_BEFORE_RE.search(text, max(0, m.start - 5), m.start)
+            kind = (_OWNED[owner.group(1).lower() + " "] if owner and m.kind == "name" else None) \
+                or kind    # "not her Ayah": not the woman "she" stands for (not "Either Ayah", "this Tomas")
             nominative = m.kind == "pronoun" and m.word.lower() in ("he", "she")    # "..., that she began"
             hist.append(Ref(person, kind, st.sentence + n, len(TOKEN_RE.findall(lead)) <= 1 or nominative))
         out.append(Mention(person, m.start, m.end, m.kind, m.word, m.gender))
@@ -283,5 +294,6 @@ _NOT_ONE = frozenset("men women gentlemen ladies boys girls children people pare
                      "several crowd group".split())
 _HER_APPOSITION_RE = re.compile(r",\s+(her|his)\s+(?:[a-z-]+\s+){0,2}[a-z]+,")
 _OWNED = {"her ": "owned female", "his ": "owned male"}     # "her Ayah": a name a he/she has
+_OWNER_BEFORE_RE = re.compile(r"(?<![A-Za-z])([Hh]er|[Hh]is) $")     # the word "her" right before, not "Either"
 _DESC_START_RE = re.compile(r"\b(?:[Tt]he|[Hh]er|[Hh]is|[Oo]ur|[Mm]y|[Aa]n?) (?=[a-z])")
 _COPULA_BEFORE_RE = re.compile(r"\b(?:was|is|be|been|were|are|became|become|seemed|as|like)\s+$")

@@ -40,7 +40,7 @@ from audiobook.text.attribution.conversation import acts, take_turns
 from audiobook.text.attribution.echo import echo, key
 from audiobook.text.attribution.explicit import colon, explicit, introduction
 from audiobook.text.attribution.grammar import is_subject
-from audiobook.text.attribution.mentions import note_descriptions, note_tagged, resolve
+from audiobook.text.attribution.mentions import note_descriptions, note_speaker, note_tagged, resolve
 from audiobook.text.attribution.naming import answers_to_what_name, names_in, own_names, rename_described
 from audiobook.text.attribution.narrator import INTRO_RE, looks_like_a_name, name_narrator
 from audiobook.text.attribution.state import FIRST, Attribution, Item, State
@@ -183,6 +183,7 @@ def _sieve(st: State, prev: Paragraph | None, segs: tuple[Segment, ...], mention
             a = explicit(st, segs, mentions, i, excluded)
             if a is not None:
                 found[i] = a
+                note_speaker(st, a.speaker, {m.person for ms in mentions for m in ms})
     if not found:
         a = colon(st, prev, excluded) or introduction(st, segs, quotes) \
             or beat(st, segs, mentions, excluded)
