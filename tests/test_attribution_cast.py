@@ -552,3 +552,18 @@ def test_a_name_after_a_sentence_ending_in_another_name_is_found() -> None:
     text = ("Tomas had dined at Vera's. Rosa said to him, “You are late again.”\n\n"
             "“The boats were slow,” he said.\n")
     assert who(text, cast) == ["Rosa Lane", "Tomas"]
+
+
+def test_a_verb_after_and_shares_the_subject_that_opens_the_sentence() -> None:
+    # "Tomas spotted Anna, as she crossed the hall, and shouted": Tomas (Anna is his object, "she" a clause of
+    # her own closed by a comma); ", and Anna nodded and said" is a clause of Anna's own
+    cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Anna", "female", ()), ("Bobby", "male", ())]
+    pre = "“It is late,” said Bobby.\n\n"
+    text = pre + "A moment later Tomas spotted Anna, as she crossed the hall, and shouted to her, “Wait!”"
+    assert who(text, cast) == ["Bobby", "Tomas"]
+    text = pre + "In the kitchen Rosa held Anna by the sleeve and was saying, “There are four of them.”"
+    assert who(text, cast) == ["Bobby", "Rosa"]
+    text = pre + "Tomas looked up, and Anna nodded and said, “Wait!”"
+    assert who(text, cast) == ["Bobby", "Anna"]
+    text = pre + "Rosa watched as Anna rose and said, “Wait!”"
+    assert who(text, cast) == ["Bobby", "Anna"]

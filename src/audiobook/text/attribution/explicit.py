@@ -234,7 +234,8 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
                                         and shared.start - m.end < 3 for m in before):
         subject = shared        # "Quenby asked": the Quenby of the conversation
     elif before and (not after or toks.index((vs, ve, verb)) - _tok_index(toks, before[-1].start) <= 4):
-        subject = (None if after else _head_of_insertion(text, before, inside, vs)) or before[-1]
+        subject = (None if after else _coordinated(text, before, inside, lo, vs)
+                   or _head_of_insertion(text, before, inside, vs)) or before[-1]
     elif after_v and (after_v[0].kind not in ("pronoun", "first") or is_subject(after_v[0])):
         subject = after_v[0]
     if subject is None:
@@ -318,6 +319,35 @@ def _parent_or_child(st: State, desc: str) -> str | None:
 
 _PARENT_OF = {"mother": "mother", "father": "father", "daughter": "mother", "son": "father"}
 _LATELY = 20        # mentions: about the last paragraph or two
+
+
+def _coordinated(text: str, before: list[Mention], inside: list[Mention], lo: int, vs: int) -> Mention | None:
+    """"Tomas noticed Anna, as she went by, and called out": a verb after "and" with no subject of its own
+    shares the subject that opens the sentence, when every person named between is an object ("noticed
+    Anna"), or in a clause of its own closed by a comma before ", and" ("as she went by,"); not when one
+    opens a clause of the sentence's own ("Tomas looked up, and Anna nodded and said"), nor after a clause
+    whose subject is not a name ("while her sister ... came up, and cried")."""
+    m = _AND_VERB_RE.search(text, lo, vs)
+    if m is None or not before or inside[0] is not before[0] or len(text[lo:before[0].start].split()) > 3 \
+            or _OPENER_RE.search(text, lo, before[0].start):
+        return None
+    first, comma = before[0], text[:m.start()].rstrip().endswith(",")
+    for o in _OPENER_RE.finditer(text, first.end, vs):
+        if not comma or _DETERMINER_RE.match(text, o.end()):
+            return None     # "watched as Anna rose and said", "while her sister ... cried": theirs
+    for x in inside[1:]:
+        lead = text[first.end:x.start]
+        if x.start < vs and is_subject(x) and _COORDINATOR_RE.search(lead) and not _JOINED_RE.search(lead):
+            return None     # ", and Anna nodded": a clause of her own
+    return first
+
+
+_AND_VERB_RE = re.compile(r"\band\s+(?:(?:then|again|so|at once|at last|presently|was|[a-z]+ly)\s+){0,2}$")
+_OPENER_RE = re.compile(r"\b(?:when|while|as|though|although|because|before|after|until|till|since|unless|if|where|"
+                        r"whom?|whose|which|that)\b", re.IGNORECASE)
+_DETERMINER_RE = re.compile(r"\s+(?:his|her|their|its|the|a|an|my|your|our)\b", re.IGNORECASE)
+_COORDINATOR_RE = re.compile(r"(?:[,;]|\b(?:and|but|or|nor|then|yet))\s*$")
+_JOINED_RE = re.compile(r"^\s+and\s+$")
 
 
 def _head_of_insertion(text: str, before: list[Mention], inside: list[Mention], vs: int) -> Mention | None:
