@@ -567,3 +567,18 @@ def test_a_verb_after_and_shares_the_subject_that_opens_the_sentence() -> None:
     assert who(text, cast) == ["Bobby", "Anna"]
     text = pre + "Rosa watched as Anna rose and said, “Wait!”"
     assert who(text, cast) == ["Bobby", "Anna"]
+
+
+def test_the_subject_of_an_infinitive_and_the_owner_of_a_speaking_after_a_preposition_speak() -> None:
+    # "time for Tomas to cross the room and say,": Tomas; "cut short by Tomas's suddenly saying,": Tomas;
+    # "Rosa's final word had been:" (the noun in the singular)
+    pre = "“It is late,” said Bobby.\n\n"
+    cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Bobby", "male", ())]
+    text = pre + "When the music stopped, there was time for Tomas to cross the room and say,\n\n“I have to thank you.”"
+    assert who(text, cast) == ["Bobby", "Tomas"]
+    text = pre + "Rosa began to speak, but she was cut short by Tomas's suddenly saying, “Not now.”"
+    assert who(text, cast) == ["Bobby", "Tomas"]
+    text = pre + "Rosa began to speak, but she was cut short by Tomas s saying, “Not now.”"
+    assert who(text, cast) == ["Bobby", "Tomas"]
+    text = pre + "At the station, as the train left, Rosa's final word had been: “You must write.”"
+    assert who(text, cast) == ["Bobby", "Rosa"]

@@ -13,6 +13,7 @@ from audiobook.text.attribution.grammar import (
     apostrophes,
     heard_speaker,
     is_description,
+    is_object,
     is_subject,
     possessive,
     short,
@@ -215,7 +216,7 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
     vs, ve, verb = verbs[0] if after else verbs[-1]
     if _NEGATED_RE.search(text, max(lo, vs - 12), vs) or _NOTHING_RE.match(text, ve):
         return None     # "Catherine said nothing", "she did not answer": no one speaks
-    inside = [m for m in mentions if lo <= m.start and m.end <= hi and not OBJECT_RE.search(text, lo, m.start)]
+    inside = [m for m in mentions if lo <= m.start and m.end <= hi and not is_object(text, lo, m)]
     before = [m for m in inside if m.end <= vs and is_subject(m) and not possessive(text, m)
               and (after or not _subordinate(text, lo, m))]
     after_v = [m for m in inside if m.start >= ve and m.start - ve <= 25 and not possessive(text, m)]
@@ -514,7 +515,7 @@ _NEXT_TAG_RE = re.compile(r"\s*(?:(?:and|but|then)\b[^.;!?]*[,:—]|[\w’'-]+(?
                           re.IGNORECASE)
 _WORD_RE = re.compile(r"[\w’']+(?:-[\w’']+)*")     # "said--" is the verb, "well-bred" one word
 _SPEECH_NOUN = r"(?:[a-z]+\s+){0,2}?(?:reply|answer|remark|rejoinder|response|retort|declaration|" \
-               r"reasoning|exclamation|comment|words|greeting|observation|language)"
+               r"reasoning|exclamation|comment|words?|greeting|observation|language)"
 # speech verbs whose bare form is also the noun a name owns ("Tomas's remark was--")
 _NOUN_FORMS = frozenset("reply answer remark retort comment".split())
 _OWNED_BEFORE_RE = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}$")

@@ -17,6 +17,8 @@ SENTENCE_RE = re.compile(rf"(?<=[.!?]){_TITLE_STOP}['’\"”]?\s+(?=[A-Z“‘\
 # "turned to Rosa and said", "said the maid to Tomas", "She turned to Tom.": a name after a preposition
 # is not the speaker of a tag or a beat ("on" is left out: "went on Rosa"; ", for Tomas cried" is a conjunction)
 OBJECT_RE = re.compile(r"\b(?:to|at|towards|toward|with|from|upon|(?<![,;] )for|by)\s+$", re.IGNORECASE)
+_FOR_RE = re.compile(r"\bfor\s+$", re.IGNORECASE)
+_TO_VERB_RE = re.compile(r"\s+to\s+[a-z]")
 _LONE_S = r" (?=s(?![\w'’]))"          # "Rosa s hat": a text that lost its apostrophes (no English word is "s")
 POSSESSIVE_S = rf"(?:['’]|{_LONE_S})s"     # "Rosa's", "Rosa’s", "Rosa s"
 POSSESSIVE_S_RE = re.compile(POSSESSIVE_S)
@@ -29,15 +31,30 @@ def is_subject(m: Mention) -> bool:
     return m.kind in ("name", "alias") or m.word.lower() in SUBJECT_PRONOUNS
 
 
+def is_object(text: str, lo: int, m: Mention) -> bool:
+    """A name after a preposition ("turned to Rosa"): not the subject of a tag; but "for Tomas to say" makes
+    Tomas the subject of the infinitive, and "by Tomas's suddenly saying" the one who speaks."""
+    return bool(OBJECT_RE.search(text, lo, m.start)) and not _speaking(text, m) \
+        and not (_FOR_RE.search(text, lo, m.start) and _TO_VERB_RE.match(text, m.end))
+
+
 def possessive(text: str, m: Mention) -> bool:
     """"Stephen's upper pocket" (Stephen is not the subject); "Buck Mulligan's voice went on" and "broken by
     Stephen's saying" (the one who speaks) are. Also "Stephen s pocket": a text that lost its apostrophes
     (a lone "s" is no English word)."""
-    if not POSSESSIVE_S_RE.match(text, m.end) or _VOICE_RE.match(text, m.end + 2):
+    return bool(POSSESSIVE_S_RE.match(text, m.end)) and not _VOICE_RE.match(text, m.end + 2) \
+        and not _speaking(text, m)
+
+
+def _speaking(text: str, m: Mention) -> bool:
+    """"Stephen's saying", "Rosa's suddenly crying out": the owner of a speech verb's -ing form speaks."""
+    if not POSSESSIVE_S_RE.match(text, m.end):
         return False
     after = _WORD_AFTER_RE.match(text, m.end + 2)
+    if after and after.group(1).endswith("ly"):     # "Rosa's suddenly saying"
+        after = _WORD_AFTER_RE.match(text, after.end())
     word = after.group(1).lower() if after else ""
-    return not (word.endswith("ing") and {word, word[:-3], word[:-3] + "e"} & SPEECH_VERBS)
+    return word.endswith("ing") and bool({word, word[:-3], word[:-3] + "e"} & SPEECH_VERBS)
 
 
 def apostrophes(text: str) -> str:
