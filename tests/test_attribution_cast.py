@@ -582,3 +582,14 @@ def test_the_subject_of_an_infinitive_and_the_owner_of_a_speaking_after_a_prepos
     assert who(text, cast) == ["Bobby", "Tomas"]
     text = pre + "At the station, as the train left, Rosa's final word had been: “You must write.”"
     assert who(text, cast) == ["Bobby", "Rosa"]
+
+
+def test_the_one_heard_speaks_not_the_hearer() -> None:
+    # "Rosa heard him a moment later mutter": him (the words between no matter); "She heard her own voice
+    # saying:" is her own voice
+    pre = "“It is late,” said Bobby.\n\n"
+    cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Bobby", "male", ())]
+    text = pre + "Tomas went out. Rosa heard him a moment later mutter to himself, “Hum!”"
+    assert who(text, cast) == ["Bobby", "Tomas"]
+    text = pre + "Rosa looked at the page. She heard her own voice saying: “Give it to me.”"
+    assert who(text, cast) == ["Bobby", "Rosa"]

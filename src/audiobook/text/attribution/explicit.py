@@ -12,6 +12,7 @@ from audiobook.text.attribution.grammar import (
     SENTENCE_RE,
     apostrophes,
     heard_speaker,
+    heard_unnamed,
     is_description,
     is_object,
     is_subject,
@@ -224,6 +225,8 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
     shared = _shared_name(st, text, toks, toks.index((vs, ve, verb)), lo, hi)
     who_of = None if after else _relative_subject(text, mentions, lo, vs)
     heard = heard_speaker(text, mentions, lo, vs)
+    if heard is None and heard_unnamed(text, mentions, lo, vs):
+        return None     # "Rosa heard it say": not Rosa
     if heard is not None:       # "Rosa heard him say": him, whom the history finds past the hearer
         hearers = {m.person for m in before if m.end <= heard.start and m.person}
         subject = heard if heard.person not in hearers else \

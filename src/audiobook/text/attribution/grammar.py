@@ -83,14 +83,37 @@ def short(text: str, n: int = 40) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-_HEARD_RE = re.compile(r"\b(?:hear|hears|heard|hearing|overhear|overheard)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_HEARD_RE = re.compile(r"\b(?:hear|hears|heard|hearing|overhear|overheard)\s+", re.IGNORECASE)
+_FINITE = frozenset("said spoke broke went began told".split())
+_HEARD_WORDS = 8
 
 
 def heard_speaker(text: str, mentions: list[Mention], lo: int, verb: int) -> Mention | None:
-    """"Rosa heard him say", "he heard her murmur:": the one heard speaks, not the hearer; only an object
-    pronoun, as a name there is already the verb's nearest subject ("heard Rosa say")."""
-    near = [m for m in mentions if lo <= m.start and m.end <= verb and not text[m.end:verb].strip()]
-    if near and near[-1].kind == "pronoun" and near[-1].word.lower() in ("him", "her") \
-            and _HEARD_RE.search(text, lo, near[-1].start):
-        return near[-1]
+    """"Rosa heard him say", "he heard her murmur:", "Rosa heard him, a moment later, say": the one heard
+    speaks, not the hearer; only an object pronoun, as a name there is already the verb's nearest subject
+    ("heard Rosa say")."""
+    h = _hearing(text, lo, verb)
+    near = [m for m in mentions if h is not None and m.start == h.end() and not _VOICE_RE.match(text, m.end)]
+    if near and near[0].kind == "pronoun" and near[0].word.lower() in ("him", "her"):     # not "her voice saying"
+        return near[0]
     return None
+
+
+def heard_unnamed(text: str, mentions: list[Mention], lo: int, verb: int) -> bool:
+    """"Rosa heard it say", "to hear her friend exclaim": the one heard is no one the cast names, so the
+    hearer before them is not the speaker either."""
+    h = _hearing(text, lo, verb)
+    return h is not None and not any(m.start == h.end() and (is_subject(m) or m.kind == "pronoun") for m in mentions)
+
+
+def _hearing(text: str, lo: int, verb: int) -> re.Match[str] | None:
+    """The "heard" whose object speaks with the verb at ``verb`` ("heard him say", "hear it exclaim"): a bare
+    or -ing verb at most a few words on, with no stop or comma between."""
+    word = _WORD_AFTER_RE.match(" " + text[verb:verb + 20])
+    w = word.group(1).lower() if word else ""
+    if w in _FINITE or w.endswith(("ed", "s")) and not w.endswith("ss"):
+        return None
+    h = next(reversed(list(_HEARD_RE.finditer(text, lo, verb))), None)
+    if h is None or re.search(r"[,;:.!?]", text[h.end():verb]) or len(text[h.end():verb].split()) > _HEARD_WORDS:
+        return None
+    return h
