@@ -569,6 +569,23 @@ def test_a_verb_after_and_shares_the_subject_that_opens_the_sentence() -> None:
     assert who(text, cast) == ["Bobby", "Anna"]
 
 
+def test_a_verb_after_and_shares_the_subject_after_an_opening_phrase_or_a_participle() -> None:
+    # an opening phrase closed by a comma ("but a little later, she went ..., and whispered"), a participle
+    # phrase before the verb ("and turning his boots to the fire, said:"); a "when" clause after a comma tells
+    # the next event: its subject speaks ("he would have handed it over, when she stepped back, and said")
+    cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Anna", "female", ()), ("Bobby", "male", ())]
+    pre = "“It is late,” said Bobby.\n\n"
+    text = pre + ("Rosa said nothing; but a little later, she went over to the window where Anna stood, and "
+                  "whispered, “He knows nothing.”")
+    assert who(text, cast) == ["Bobby", "Rosa"]
+    text = pre + ("Tomas dropped into a chair, filled his pipe (it was Bobby who had given it to him), and "
+                  "turning his boots to the fire, said:  “You say she left?”")
+    assert who(text, cast) == ["Bobby", "Tomas"]
+    text = pre + ("Rosa was talking. Then, lifting the cup, Tomas would have handed it to Bobby, who reached "
+                  "for it, when she quickly stepped back, and said, “No, thank you.”")
+    assert who(text, cast) == ["Bobby", "Rosa"]
+
+
 def test_the_subject_of_an_infinitive_and_the_owner_of_a_speaking_after_a_preposition_speak() -> None:
     # "time for Tomas to cross the room and say,": Tomas; "cut short by Tomas's suddenly saying,": Tomas;
     # "Rosa's final word had been:" (the noun in the singular)

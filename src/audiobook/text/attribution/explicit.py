@@ -330,23 +330,30 @@ def _coordinated(text: str, before: list[Mention], inside: list[Mention], lo: in
     shares the subject that opens the sentence, when every person named between is an object ("noticed
     Anna"), or in a clause of its own closed by a comma before ", and" ("as she went by,"); not when one
     opens a clause of the sentence's own ("Tomas looked up, and Anna nodded and said"), nor after a clause
-    whose subject is not a name ("while her sister ... came up, and cried")."""
+    whose subject is not a name ("while her sister ... came up, and cried"); a "when" clause after the main
+    one tells the next event, and its subject is the verb's ("Tomas was going, when she drew back, and said")."""
     m = _AND_VERB_RE.search(text, lo, vs)
-    if m is None or not before or inside[0] is not before[0] or len(text[lo:before[0].start].split()) > 3 \
-            or _OPENER_RE.search(text, lo, before[0].start):
+    if m is None or not before or next(x for x in inside if is_subject(x)) is not before[0]:
+        return None     # "Rosa's mother came in and said": no name of the sentence opens it
+    opening = text[lo:before[0].start]      # "Very soon", "Upstairs", "For soon after his entrance,"
+    if not opening.rstrip().endswith(",") and (len(opening.split()) > 3 or _OPENER_RE.search(opening)):
         return None
     first, comma = before[0], text[:m.start()].rstrip().endswith(",")
     for o in _OPENER_RE.finditer(text, first.end, vs):
         if not comma or _DETERMINER_RE.match(text, o.end()):
             return None     # "watched as Anna rose and said", "while her sister ... cried": theirs
-    for x in inside[1:]:
+        if o.group(0) == "when" and text[:o.start()].rstrip().endswith(","):   # "he would have gone, when
+            # she drew back, and said": the event is hers
+            return next((x for x in before if x.start > o.end() and not text[o.end():x.start].strip()), None)
+    for x in inside[inside.index(first) + 1:]:
         lead = text[first.end:x.start]
         if x.start < vs and is_subject(x) and _COORDINATOR_RE.search(lead) and not _JOINED_RE.search(lead):
             return None     # ", and Anna nodded": a clause of her own
     return first
 
 
-_AND_VERB_RE = re.compile(r"\band\s+(?:(?:then|again|so|at once|at last|presently|was|[a-z]+ly)\s+){0,2}$")
+_AND_VERB_RE = re.compile(r"\band\s+(?:(?:then|again|so|at once|at last|presently|was|[a-z]+ly)\s+){0,2}"
+                          r"(?:[a-z]+ing\b[^,;:.]{0,60},\s*)?$")     # "and, stretching his legs to the fire, said"
 _OPENER_RE = re.compile(r"\b(?:when|while|as|though|although|because|before|after|until|till|since|unless|if|where|"
                         r"whom?|whose|which|that)\b", re.IGNORECASE)
 _DETERMINER_RE = re.compile(r"\s+(?:his|her|their|its|the|a|an|my|your|our)\b", re.IGNORECASE)
