@@ -570,3 +570,61 @@ def test_the_other_one_a_he_answered_stands_for_is_the_he_after_it() -> None:
     text = ("Tomas and Will stood at the gate.\n\n“Is the train late?” said Tomas.\n\n“It is,” he answered.\n\n"
             "Rosa came out with the lamp.\n\n“I walked from the station,” he went on.\n")
     assert who(text, cast) == ["Tomas", "Will", "Will"]
+
+
+def test_a_verb_after_and_shares_the_subject_that_opens_the_sentence() -> None:
+    # "Tomas spotted Anna, as she crossed the hall, and shouted": Tomas (Anna is his object, "she" a clause of
+    # her own closed by a comma); ", and Anna nodded and said" is a clause of Anna's own
+    cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Anna", "female", ()), ("Bobby", "male", ())]
+    pre = "“It is late,” said Bobby.\n\n"
+    text = pre + "A moment later Tomas spotted Anna, as she crossed the hall, and shouted to her, “Wait!”"
+    assert who(text, cast) == ["Bobby", "Tomas"]
+    text = pre + "In the kitchen Rosa held Anna by the sleeve and was saying, “There are four of them.”"
+    assert who(text, cast) == ["Bobby", "Rosa"]
+    text = pre + "Tomas looked up, and Anna nodded and said, “Wait!”"
+    assert who(text, cast) == ["Bobby", "Anna"]
+    text = pre + "Rosa watched as Anna rose and said, “Wait!”"
+    assert who(text, cast) == ["Bobby", "Anna"]
+
+
+def test_a_verb_after_and_shares_the_subject_after_an_opening_phrase_or_a_participle() -> None:
+    # an opening phrase closed by a comma ("but a little later, she went ..., and whispered"), a participle
+    # phrase before the verb ("and turning his boots to the fire, said:"); a "when" clause after a comma tells
+    # the next event: its subject speaks ("he would have handed it over, when she stepped back, and said")
+    cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Anna", "female", ()), ("Bobby", "male", ())]
+    pre = "“It is late,” said Bobby.\n\n"
+    text = pre + ("Rosa said nothing; but a little later, she went over to the window where Anna stood, and "
+                  "whispered, “He knows nothing.”")
+    assert who(text, cast) == ["Bobby", "Rosa"]
+    text = pre + ("Tomas dropped into a chair, filled his pipe (it was Bobby who had given it to him), and "
+                  "turning his boots to the fire, said:  “You say she left?”")
+    assert who(text, cast) == ["Bobby", "Tomas"]
+    text = pre + ("Rosa was talking. Then, lifting the cup, Tomas would have handed it to Bobby, who reached "
+                  "for it, when she quickly stepped back, and said, “No, thank you.”")
+    assert who(text, cast) == ["Bobby", "Rosa"]
+
+
+def test_the_subject_of_an_infinitive_and_the_owner_of_a_speaking_after_a_preposition_speak() -> None:
+    # "time for Tomas to cross the room and say,": Tomas; "cut short by Tomas's suddenly saying,": Tomas;
+    # "Rosa's final word had been:" (the noun in the singular)
+    pre = "“It is late,” said Bobby.\n\n"
+    cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Bobby", "male", ())]
+    text = pre + "When the music stopped, there was time for Tomas to cross the room and say,\n\n“I have to thank you.”"
+    assert who(text, cast) == ["Bobby", "Tomas"]
+    text = pre + "Rosa began to speak, but she was cut short by Tomas's suddenly saying, “Not now.”"
+    assert who(text, cast) == ["Bobby", "Tomas"]
+    text = pre + "Rosa began to speak, but she was cut short by Tomas s saying, “Not now.”"
+    assert who(text, cast) == ["Bobby", "Tomas"]
+    text = pre + "At the station, as the train left, Rosa's final word had been: “You must write.”"
+    assert who(text, cast) == ["Bobby", "Rosa"]
+
+
+def test_the_one_heard_speaks_not_the_hearer() -> None:
+    # "Rosa heard him a moment later mutter": him (the words between no matter); "She heard her own voice
+    # saying:" is her own voice
+    pre = "“It is late,” said Bobby.\n\n"
+    cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Bobby", "male", ())]
+    text = pre + "Tomas went out. Rosa heard him a moment later mutter to himself, “Hum!”"
+    assert who(text, cast) == ["Bobby", "Tomas"]
+    text = pre + "Rosa looked at the page. She heard her own voice saying: “Give it to me.”"
+    assert who(text, cast) == ["Bobby", "Rosa"]

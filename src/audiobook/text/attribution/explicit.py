@@ -12,7 +12,9 @@ from audiobook.text.attribution.grammar import (
     SENTENCE_RE,
     apostrophes,
     heard_speaker,
+    heard_unnamed,
     is_description,
+    is_object,
     is_subject,
     possessive,
     short,
@@ -215,7 +217,7 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
     vs, ve, verb = verbs[0] if after else verbs[-1]
     if _NEGATED_RE.search(text, max(lo, vs - 12), vs) or _NOTHING_RE.match(text, ve):
         return None     # "Catherine said nothing", "she did not answer": no one speaks
-    inside = [m for m in mentions if lo <= m.start and m.end <= hi and not OBJECT_RE.search(text, lo, m.start)]
+    inside = [m for m in mentions if lo <= m.start and m.end <= hi and not is_object(text, lo, m)]
     before = [m for m in inside if m.end <= vs and is_subject(m) and not possessive(text, m)
               and (after or not _subordinate(text, lo, m))]
     after_v = [m for m in inside if m.start >= ve and m.start - ve <= 25 and not possessive(text, m)]
@@ -223,6 +225,8 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
     shared = _shared_name(st, text, toks, toks.index((vs, ve, verb)), lo, hi)
     who_of = None if after else _relative_subject(text, mentions, lo, vs)
     heard = heard_speaker(text, mentions, lo, vs)
+    if heard is None and heard_unnamed(text, mentions, lo, vs):
+        return None     # "Rosa heard it say": not Rosa
     if heard is not None:       # "Rosa heard him say": him, whom the history finds past the hearer
         hearers = {m.person for m in before if m.end <= heard.start and m.person}
         subject = heard if heard.person not in hearers else \
@@ -234,7 +238,8 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
                                         and shared.start - m.end < 3 for m in before):
         subject = shared        # "Quenby asked": the Quenby of the conversation
     elif before and (not after or toks.index((vs, ve, verb)) - _tok_index(toks, before[-1].start) <= 4):
-        subject = (None if after else _head_of_insertion(text, before, inside, vs)) or before[-1]
+        subject = (None if after else _coordinated(text, before, inside, lo, vs)
+                   or _head_of_insertion(text, before, inside, vs)) or before[-1]
     elif after_v and (after_v[0].kind not in ("pronoun", "first") or is_subject(after_v[0])):
         subject = after_v[0]
     if subject is None:
@@ -318,6 +323,42 @@ def _parent_or_child(st: State, desc: str) -> str | None:
 
 _PARENT_OF = {"mother": "mother", "father": "father", "daughter": "mother", "son": "father"}
 _LATELY = 20        # mentions: about the last paragraph or two
+
+
+def _coordinated(text: str, before: list[Mention], inside: list[Mention], lo: int, vs: int) -> Mention | None:
+    """"Tomas noticed Anna, as she went by, and called out": a verb after "and" with no subject of its own
+    shares the subject that opens the sentence, when every person named between is an object ("noticed
+    Anna"), or in a clause of its own closed by a comma before ", and" ("as she went by,"); not when one
+    opens a clause of the sentence's own ("Tomas looked up, and Anna nodded and said"), nor after a clause
+    whose subject is not a name ("while her sister ... came up, and cried"); a "when" clause after the main
+    one tells the next event, and its subject is the verb's ("Tomas was going, when she drew back, and said")."""
+    m = _AND_VERB_RE.search(text, lo, vs)
+    if m is None or not before or next(x for x in inside if is_subject(x)) is not before[0]:
+        return None     # "Rosa's mother came in and said": no name of the sentence opens it
+    opening = text[lo:before[0].start]      # "Very soon", "Upstairs", "For soon after his entrance,"
+    if not opening.rstrip().endswith(",") and (len(opening.split()) > 3 or _OPENER_RE.search(opening)):
+        return None
+    first, comma = before[0], text[:m.start()].rstrip().endswith(",")
+    for o in _OPENER_RE.finditer(text, first.end, vs):
+        if not comma or _DETERMINER_RE.match(text, o.end()):
+            return None     # "watched as Anna rose and said", "while her sister ... cried": theirs
+        if o.group(0) == "when" and text[:o.start()].rstrip().endswith(","):   # "he would have gone, when
+            # she drew back, and said": the event is hers
+            return next((x for x in before if x.start > o.end() and not text[o.end():x.start].strip()), None)
+    for x in inside[inside.index(first) + 1:]:
+        lead = text[first.end:x.start]
+        if x.start < vs and is_subject(x) and _COORDINATOR_RE.search(lead) and not _JOINED_RE.search(lead):
+            return None     # ", and Anna nodded": a clause of her own
+    return first
+
+
+_AND_VERB_RE = re.compile(r"\band\s+(?:(?:then|again|so|at once|at last|presently|was|[a-z]+ly)\s+){0,2}"
+                          r"(?:[a-z]+ing\b[^,;:.]{0,60},\s*)?$")     # "and, stretching his legs to the fire, said"
+_OPENER_RE = re.compile(r"\b(?:when|while|as|though|although|because|before|after|until|till|since|unless|if|where|"
+                        r"whom?|whose|which|that)\b", re.IGNORECASE)
+_DETERMINER_RE = re.compile(r"\s+(?:his|her|their|its|the|a|an|my|your|our)\b", re.IGNORECASE)
+_COORDINATOR_RE = re.compile(r"(?:[,;]|\b(?:and|but|or|nor|then|yet))\s*$")
+_JOINED_RE = re.compile(r"^\s+and\s+$")
 
 
 def _head_of_insertion(text: str, before: list[Mention], inside: list[Mention], vs: int) -> Mention | None:
@@ -484,7 +525,7 @@ _NEXT_TAG_RE = re.compile(r"\s*(?:(?:and|but|then)\b[^.;!?]*[,:—]|[\w’'-]+(?
                           re.IGNORECASE)
 _WORD_RE = re.compile(r"[\w’']+(?:-[\w’']+)*")     # "said--" is the verb, "well-bred" one word
 _SPEECH_NOUN = r"(?:[a-z]+\s+){0,2}?(?:reply|answer|remark|rejoinder|response|retort|declaration|" \
-               r"reasoning|exclamation|comment|words|greeting|observation|language)"
+               r"reasoning|exclamation|comment|words?|greeting|observation|language)"
 # speech verbs whose bare form is also the noun a name owns ("Tomas's remark was--")
 _NOUN_FORMS = frozenset("reply answer remark retort comment".split())
 _OWNED_BEFORE_RE = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}$")

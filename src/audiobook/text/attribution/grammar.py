@@ -18,6 +18,8 @@ SENTENCE_RE = re.compile(rf"(?<=[.!?]){_TITLE_STOP}['’\"”]?\s+(?=[A-Z“‘\
 # "turned to Rosa and said", "said the maid to Tomas", "She turned to Tom.": a name after a preposition
 # is not the speaker of a tag or a beat ("on" is left out: "went on Rosa"; ", for Tomas cried" is a conjunction)
 OBJECT_RE = re.compile(r"\b(?:to|at|towards|toward|with|from|upon|(?<![,;] )for|by)\s+$", re.IGNORECASE)
+_FOR_RE = re.compile(r"\bfor\s+$", re.IGNORECASE)
+_TO_VERB_RE = re.compile(r"\s+to\s+[a-z]")
 POSSESSIVE_S_RE = re.compile(POSSESSIVE_S)
 _WORD_AFTER_RE = re.compile(r"\s+([a-z]+)")
 _VOICE_RE = re.compile(r"\s+(?:\w+\s+){0,2}?(?:voice|tones?)\b")
@@ -28,15 +30,30 @@ def is_subject(m: Mention) -> bool:
     return m.kind in ("name", "alias") or m.word.lower() in SUBJECT_PRONOUNS
 
 
+def is_object(text: str, lo: int, m: Mention) -> bool:
+    """A name after a preposition ("turned to Rosa"): not the subject of a tag; but "for Tomas to say" makes
+    Tomas the subject of the infinitive, and "by Tomas's suddenly saying" the one who speaks."""
+    return bool(OBJECT_RE.search(text, lo, m.start)) and not _speaking(text, m) \
+        and not (_FOR_RE.search(text, lo, m.start) and _TO_VERB_RE.match(text, m.end))
+
+
 def possessive(text: str, m: Mention) -> bool:
     """"Stephen's upper pocket" (Stephen is not the subject); "Buck Mulligan's voice went on" and "broken by
     Stephen's saying" (the one who speaks) are. Also "Stephen s pocket": a text that lost its apostrophes
     (a lone "s" is no English word)."""
-    if not POSSESSIVE_S_RE.match(text, m.end) or _VOICE_RE.match(text, m.end + 2):
+    return bool(POSSESSIVE_S_RE.match(text, m.end)) and not _VOICE_RE.match(text, m.end + 2) \
+        and not _speaking(text, m)
+
+
+def _speaking(text: str, m: Mention) -> bool:
+    """"Stephen's saying", "Rosa's suddenly crying out": the owner of a speech verb's -ing form speaks."""
+    if not POSSESSIVE_S_RE.match(text, m.end):
         return False
     after = _WORD_AFTER_RE.match(text, m.end + 2)
+    if after and after.group(1).endswith("ly"):     # "Rosa's suddenly saying"
+        after = _WORD_AFTER_RE.match(text, after.end())
     word = after.group(1).lower() if after else ""
-    return not (word.endswith("ing") and {word, word[:-3], word[:-3] + "e"} & SPEECH_VERBS)
+    return word.endswith("ing") and bool({word, word[:-3], word[:-3] + "e"} & SPEECH_VERBS)
 
 
 def apostrophes(text: str) -> str:
@@ -65,14 +82,37 @@ def short(text: str, n: int = 40) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-_HEARD_RE = re.compile(r"\b(?:hear|hears|heard|hearing|overhear|overheard)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_HEARD_RE = re.compile(r"\b(?:hear|hears|heard|hearing|overhear|overheard)\s+", re.IGNORECASE)
+_FINITE = frozenset("said spoke broke went began told".split())
+_HEARD_WORDS = 8
 
 
 def heard_speaker(text: str, mentions: list[Mention], lo: int, verb: int) -> Mention | None:
-    """"Rosa heard him say", "he heard her murmur:": the one heard speaks, not the hearer; only an object
-    pronoun, as a name there is already the verb's nearest subject ("heard Rosa say")."""
-    near = [m for m in mentions if lo <= m.start and m.end <= verb and not text[m.end:verb].strip()]
-    if near and near[-1].kind == "pronoun" and near[-1].word.lower() in ("him", "her") \
-            and _HEARD_RE.search(text, lo, near[-1].start):
-        return near[-1]
+    """"Rosa heard him say", "he heard her murmur:", "Rosa heard him, a moment later, say": the one heard
+    speaks, not the hearer; only an object pronoun, as a name there is already the verb's nearest subject
+    ("heard Rosa say")."""
+    h = _hearing(text, lo, verb)
+    near = [m for m in mentions if h is not None and m.start == h.end() and not _VOICE_RE.match(text, m.end)]
+    if near and near[0].kind == "pronoun" and near[0].word.lower() in ("him", "her"):     # not "her voice saying"
+        return near[0]
     return None
+
+
+def heard_unnamed(text: str, mentions: list[Mention], lo: int, verb: int) -> bool:
+    """"Rosa heard it say", "to hear her friend exclaim": the one heard is no one the cast names, so the
+    hearer before them is not the speaker either."""
+    h = _hearing(text, lo, verb)
+    return h is not None and not any(m.start == h.end() and (is_subject(m) or m.kind == "pronoun") for m in mentions)
+
+
+def _hearing(text: str, lo: int, verb: int) -> re.Match[str] | None:
+    """The "heard" whose object speaks with the verb at ``verb`` ("heard him say", "hear it exclaim"): a bare
+    or -ing verb at most a few words on, with no stop or comma between."""
+    word = _WORD_AFTER_RE.match(" " + text[verb:verb + 20])
+    w = word.group(1).lower() if word else ""
+    if w in _FINITE or w.endswith(("ed", "s")) and not w.endswith("ss"):
+        return None
+    h = next(reversed(list(_HEARD_RE.finditer(text, lo, verb))), None)
+    if h is None or re.search(r"[,;:.!?]", text[h.end():verb]) or len(text[h.end():verb].split()) > _HEARD_WORDS:
+        return None
+    return h
