@@ -334,6 +334,17 @@ def test_who_spoke_just_before_a_pause_is_still_in_the_scene() -> None:
     assert who(text, cast) == ["Marta", "Rosa", "Rosa", "Marta", "Rosa", "Marta"]
 
 
+def test_with_nothing_to_go_by_the_one_who_spoke_just_before_goes_on() -> None:
+    # Tomas talks most in the book but has left the scene; nothing names who says the last line, and the
+    # women named since do not talk: Rosa, who spoke a moment before, goes on
+    cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Marta", "female", ()), ("Nelly", "female", ())]
+    text = ("“The boats are in,” said Tomas.\n\n“And the nets?” said Tomas.\n\n“Mended,” said Tomas.\n\n"
+            "That evening Marta and Nelly walked up to the chapel on the hill.\n\nThe bell rang for a long time.\n\n"
+            "“I shall light the lamp,” said Rosa.\n\nThe wind rose over the roofs and rattled the shutters.\n\n"
+            "“And bank the fire for the night.”\n")
+    assert who(text, cast)[-2:] == ["Rosa", "Rosa"]
+
+
 def test_the_one_who_tells_the_story_is_in_every_scene_they_tell() -> None:
     # Tomas spoke last and walked off; Pim, who tells the story, never tags a line of this exchange,
     # but a first-person narrator is there: the untagged answers to Rosa are his

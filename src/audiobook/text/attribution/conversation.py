@@ -262,6 +262,9 @@ def _other(st: State, chain: list[Item], speakers: list[str | None], j: int, k: 
 
 
 def _fallback(st: State, it: Item, spoken: list[tuple[int, str]]) -> Attribution:
+    """A line nothing decides: the subject of the sentence before, the turns across a short pause, someone
+    who talks and was named lately; else the one who spoke just before goes on (they are in the scene) rather
+    than the book's most frequent talker, whom nothing ties to it."""
     if it.previous is not None:
         return it.previous
     last = spoken[-1][1] if spoken and it.gpar - spoken[-1][0] <= 2 else None
@@ -271,6 +274,8 @@ def _fallback(st: State, it: Item, spoken: list[tuple[int, str]]) -> Attribution
     for person in it.recent[:3]:
         if person not in it.excluded and person != FIRST and st.talkers[person] and person != last:
             return Attribution(person, 0.25, "recent: last character mentioned")
+    if last is not None and last not in it.excluded and last != UNKNOWN:
+        return Attribution(last, 0.1, "recent: the one who spoke just before goes on")
     for person, _n in st.talkers.most_common():
         if person not in it.excluded and person != last:
             return Attribution(person, 0.1, "guess: the character who speaks most")
