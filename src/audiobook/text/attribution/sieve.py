@@ -190,10 +190,11 @@ def _sieve(st: State, prev: Paragraph | None, segs: tuple[Segment, ...], mention
         return {i: a for i in quotes} if a else {}
     if all(a.reason == TAG_REASON for a in found.values()) and len(found) < len(quotes):
         # 'Ann shook her head. "Not I." Her brother shrugged. [Tom]"Nor I."': the tag is a fact for its own quote;
-        # the paragraph's own evidence, when it names someone else, still speaks for the others
+        # the paragraph's own evidence, when it names someone else, still speaks for the others, but for a quote
+        # that runs on past the tagged one's narration ('[Tom]"Two more," he said. "Well?"'): that is the tag's
         a = colon(st, prev, excluded) or introduction(st, segs, quotes) or beat(st, segs, mentions, excluded)
         if a is not None and a.speaker not in {t.speaker for t in found.values()}:
-            return found | {i: a for i in quotes if i not in found}
+            found |= {i: a for i in quotes if i not in found and not _runs_on(segs, found, i)}
     # quotes of one paragraph share a speaker: fill the others from the nearest decided one,
     # unless this quote speaks to that person ("Rosa sighed. “Anna, ...” “You must
     # have it,” said Miss Pruett.")
@@ -209,6 +210,13 @@ def _sieve(st: State, prev: Paragraph | None, segs: tuple[Segment, ...], mention
             why = a.reason if a.reason != TAG_REASON else TAGGED_PARAGRAPH     # not itself tagged
             found[i] = Attribution(a.speaker, a.confidence * 0.95, why, pronoun=a.pronoun)
     return found
+
+
+def _runs_on(segs: tuple[Segment, ...], tagged: dict[int, Attribution], i: int) -> bool:
+    """The quote follows a tagged one of its paragraph across narration (the tagged line's "he said"),
+    not back to back with it ("No, nothing." "Merely Gowland," he supposed.: a reply)."""
+    t = max((k for k in tagged if k < i), default=None)
+    return t is not None and any(s.kind == "narration" and any(c.isalpha() for c in s.text) for s in segs[t + 1:i])
 
 
 def _named_in(st: State, quote: str) -> set[str]:
