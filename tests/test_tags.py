@@ -151,7 +151,7 @@ def test_a_quote_after_the_tagged_one_in_its_paragraph_keeps_the_tag_not_the_ope
                                  Character("Nelly", (), "female")])
     text = ("Tom sat alone at the bar, and Nelly poured.\n\n"
             "He shrugged, drank, and was ordering another when Bobby came in. "
-            "[Bobby]“Two more,” he said. “Well, what is the matter, old man?”\n\n"
+            "[Bobby]“Coffee, please,” he said. “Well, what is the matter, old man?”\n\n"
             "[Tom]“Nothing.”\n\n“Nothing at all?”")
     lines = said(text, cast)
     assert [spk for _, spk, _ in lines] == ["Bobby", "Bobby", "Tom", "Bobby"]

@@ -191,7 +191,7 @@ def _sieve(st: State, prev: Paragraph | None, segs: tuple[Segment, ...], mention
     if all(a.reason == TAG_REASON for a in found.values()) and len(found) < len(quotes):
         # 'Ann shook her head. "Not I." Her brother shrugged. [Tom]"Nor I."': the tag is a fact for its own quote;
         # the paragraph's own evidence, when it names someone else, still speaks for the others, but for a quote
-        # that runs on past the tagged one's narration ('[Tom]"Two more," he said. "Well?"'): that is the tag's
+        # that runs on past the tagged one's narration ('[Tom]"Coffee, please," he said. "Well?"'): that is the tag's
         a = colon(st, prev, excluded) or introduction(st, segs, quotes) or beat(st, segs, mentions, excluded)
         if a is not None and a.speaker not in {t.speaker for t in found.values()}:
             found |= {i: a for i in quotes if i not in found and not _runs_on(segs, found, i)}
