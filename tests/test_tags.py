@@ -144,19 +144,19 @@ def test_a_tag_in_a_paragraph_of_two_speakers_leaves_the_other_to_its_own_eviden
 
 
 def test_a_quote_after_the_tagged_one_in_its_paragraph_keeps_the_tag_not_the_opening_beat() -> None:
-    # the paragraph opens on someone else acting ("He ... shrugged" read as Tom); the producer tagged its
+    # the paragraph opens on someone else ("He stared" read as Tom); the producer tagged its
     # first quote Bobby: the quote that runs on after the tag's own "he said" is Bobby's too, and the
     # lines after alternate from Bobby, not from the man of the opening beat
     cast = Cast.from_characters([Character("Tom", (), "male"), Character("Bobby", (), "male"),
                                  Character("Nelly", (), "female")])
     text = ("Tom sat alone at the bar, and Nelly poured.\n\n"
-            "He shrugged, drank, and was ordering another when Bobby came in. "
-            "[Bobby]“Coffee, please,” he said. “Well, what is the matter, old man?”\n\n"
-            "[Tom]“Nothing.”\n\n“Nothing at all?”")
+            "He stared at his glass until Bobby walked in. "
+            "[Bobby]“Coffee, please,” he said. “Why so gloomy, friend?”\n\n"
+            "[Tom]“No reason.”\n\n“None at all?”")
     lines = said(text, cast)
     assert [spk for _, spk, _ in lines] == ["Bobby", "Bobby", "Tom", "Bobby"]
     assert lines[1][2] == "tag: same paragraph as a tagged quote"
     # back to back with the tagged quote, no narration between: a reply, still the paragraph's evidence's
-    lines = said("Ann and Mary sat by the fire.\n\nTom began to tease Ann about her cheeks. "
-                 "[Ann]“No, nothing.” “Merely the fire, then.”", ANN_MARY)
+    lines = said("Ann and Mary sat by the fire.\n\nTom teased Ann about her red cheeks. "
+                 "[Ann]“Not at all.” “The fire, then.”", ANN_MARY)
     assert [spk for _, spk, _ in lines] == ["Ann", "Tom"]

@@ -214,7 +214,7 @@ def _sieve(st: State, prev: Paragraph | None, segs: tuple[Segment, ...], mention
 
 def _runs_on(segs: tuple[Segment, ...], tagged: dict[int, Attribution], i: int) -> bool:
     """The quote follows a tagged one of its paragraph across narration (the tagged line's "he said"),
-    not back to back with it ("No, nothing." "Merely Gowland," he supposed.: a reply)."""
+    not back to back with it ('[Ann]"Not at all." "The fire, then."': a reply)."""
     t = max((k for k in tagged if k < i), default=None)
     return t is not None and any(s.kind == "narration" and any(c.isalpha() for c in s.text) for s in segs[t + 1:i])
 
