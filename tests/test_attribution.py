@@ -240,6 +240,9 @@ def test_vocative_names_the_listener_not_the_speaker() -> None:
     # a name after "where's", "here's" is talked about, not spoken to
     assert vocatives("Where's Rosa?") == []
     assert vocatives("Here’s Rosa!") == []
+    # a plain-text book writes the dash as "--": "Rosa--" is "Rosa—"
+    assert vocatives("Look, Rosa—come and see.") == ["Rosa"]
+    assert vocatives("Look, Rosa--come and see.") == ["Rosa"]
     text = ("Tomas and Rosa sat by the fire.\n\n“Rosa, did you know the river froze?”\n\n"
             "“I did. Everybody knows.”")
     assert who(text) == ["Tomas", "Rosa"]

@@ -150,7 +150,7 @@ def clean_name(name: str, allow: frozenset[str] = frozenset()) -> str:
 
 
 _VOCATIVE_RE = re.compile(
-    rf"(?:^|[,;!?.—]\s*|\b(?:oh|o|dear|my dear)\s+)({NAME_RE.pattern})(?=\s*[,!?.—]|\s*$)"
+    rf"(?:^|[,;!?.—]\s*|\b(?:oh|o|dear|my dear)\s+)({NAME_RE.pattern})(?=\s*(?:[,!?.—]|--)|\s*$)"
 )
 
 
