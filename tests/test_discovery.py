@@ -633,3 +633,54 @@ def test_a_family_or_a_people_is_no_character() -> None:
     assert not {"Vales", "Vales'", "Miss Quills", "Italians"} & {f for n, a in found.items() for f in (n, *a)}
     assert {"Rosa Vale", "Miss Quill", "Mrs. Tibbits"} <= set(found)
 
+
+
+def _group_of(found: dict[str, set[str]], form: str) -> set[str]:
+    return next({n, *a} for n, a in found.items() if form in {n, *a})
+
+
+def test_miss_and_a_surname_is_the_one_woman_the_book_names_with_it() -> None:
+    # Ellen's full name is written once; "Miss Marsh" is she (Mr. Marsh is her father, a man)
+    text = ("Ellen Marsh was nineteen. Ellen sat by the fire with Mr. Marsh.\n\n“Well, Ellen?” said Mr. Marsh.\n\n"
+            "“Well, Papa,” said Ellen. Ellen laughed.\n\nTomas came in and bowed to Miss Marsh.\n\n"
+            "“Good evening, Miss Marsh,” said Tomas.\n\n“Good evening,” said Miss Marsh. Miss Marsh smiled.\n\n"
+            "“Sit down, Tomas,” said Ellen.")
+    found = people(text)
+    # called by her given name: "Miss Marsh" passes to a younger sister when the eldest marries
+    assert {"Miss Marsh"} <= found["Ellen"]
+    # her pet name is hers too, though the book also calls her by a title ("Miss" is no rank, unlike "Lady")
+    pet = text + "\n\n“Yes, Nell,” said Tomas.\n\n“Nell!” cried Mr. Marsh."
+    assert {"Ellen", "Miss Marsh", "Nell"} <= _group_of(people(pet), "Miss Marsh")
+    # a woman whose full name has another surname is not she
+    other = text.replace("Ellen Marsh was", "Ellen Pim was")
+    assert "Ellen" not in _group_of(people(other), "Miss Marsh")
+
+
+def test_miss_and_a_surname_is_the_daughter_of_a_mrs_the_narration_calls_a_mother() -> None:
+    # "Mrs. Quenby" and "Miss Quenby": which one is "Rosa Quenby" is not known, until the narration writes
+    # "Mrs. Quenby ... her daughter": then Rosa Quenby is the daughter, Miss Quenby
+    plain = ("“Good morning,” said Rosa Quenby. Tomas bowed to Mrs. Quenby.\n\n“Morning,” said Mrs. Quenby.\n\n"
+             "“Well, Tomas?” said Rosa Quenby.\n\n“Well,” said Miss Quenby. Miss Quenby sat down.\n\n"
+             "Rosa Quenby laughed. “Yes,” said Tomas. “Yes, Miss Quenby,” said Mrs. Quenby.")
+    assert "Rosa Quenby" not in _group_of(people(plain), "Miss Quenby")
+    text = plain + "\n\nMrs. Quenby put her hand on her daughter's head."
+    found = people(text)
+    assert "Rosa Quenby" in _group_of(found, "Miss Quenby") and "Mrs. Quenby" not in _group_of(found, "Miss Quenby")
+
+
+def test_miss_and_a_surname_is_the_eldest_daughter_not_a_sister_the_narration_calls_miss_and_her_given_name() -> None:
+    # Anna and Marta Vale are sisters; the narration calls Marta "Miss Marta": Miss Vale is Anna, the eldest
+    text = ("Anna Vale and Marta Vale sat in the garden. Anna read; Marta sang.\n\n“Sing it again,” said Anna.\n\n"
+            "“No,” said Marta. Tomas came in and bowed to Miss Vale and to Miss Marta.\n\n"
+            "“Good morning, Miss Vale,” said Tomas.\n\n“Good morning,” said Miss Vale. Miss Vale smiled.\n\n"
+            "“And you, Miss Marta?” said Tomas. Marta laughed. “Hush, Marta,” said Anna.")
+    found = people(text)
+    assert "Anna" in _group_of(found, "Miss Vale") and "Marta" not in _group_of(found, "Miss Vale")
+    # a servant's "Miss Anna" in a quote is no sign of a younger sister; two sisters and no sign: no one knows
+    both = text.replace("to Miss Vale and to Miss Marta", "to Miss Vale")
+    both = both.replace("“And you, Miss Marta?”", "“And you?”")
+    assert not {"Anna", "Marta"} & _group_of(people(both), "Miss Vale")
+    alone = ("Anna Vale sat in the garden. Anna read.\n\n“Tea, Miss Anna?” said Jem.\n\n“Yes,” said Anna.\n\n"
+             "Tomas bowed to Miss Vale.\n\n“Good morning, Miss Vale,” said Tomas.\n\n“Good morning,” said Miss Vale. "
+             "Miss Vale smiled.\n\n“Hush,” said Anna.")
+    assert "Anna" in _group_of(people(alone), "Miss Vale")

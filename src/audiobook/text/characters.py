@@ -236,7 +236,8 @@ def discover(ms: Manuscript) -> Cast:
     people = {name: Person(name, aliases=same) for name, same in group_names(
         candidates, titles, sex_of, lambda f: total[f] + called[f],
         given_after_title(candidates, titles, known_first, total.__getitem__),
-        lambda a, b: together[min(a, b), max(a, b)], quoted, mothers.__getitem__).items()}
+        lambda a, b: together[min(a, b), max(a, b)], quoted, mothers.__getitem__,
+        lambda n: total[n] + total_q[n], total.__getitem__).items()}
     for p in list(people.values()):     # "Lizzy" is Elizabeth, when the book has one Elizabeth
         if p.name not in people:
             continue
