@@ -70,7 +70,8 @@ def group_names(forms: Iterable[str], titles: frozenset[str], gender_of: Callabl
                 written: Mapping[str, int] | None = None,
                 mother: Callable[[str], int] = lambda _f: 0,
                 seen: Callable[[str], int] = lambda _n: 0,
-                narrated: Callable[[str], int] = lambda _n: 0) -> dict[str, set[str]]:
+                narrated: Callable[[str], int] = lambda _n: 0,
+                answers: Callable[[str, str], int] = lambda _a, _b: 0) -> dict[str, set[str]]:
     """Name forms grouped into people: {the name to call them by: their other forms}. ``titles``: the
     title words (lower case, no period); ``uses``: how often the text writes a form; ``by_given``: is a
     title and one word a title with a given name ("Miss Lucy"), not with a surname ("Miss Quenby");
@@ -78,7 +79,8 @@ def group_names(forms: Iterable[str], titles: frozenset[str], gender_of: Callabl
     the text writes anywhere, quotes too, and how often (a full name only the quotes give); ``mother``: in
     how many sentences the narration writes a form, then "her daughter" or "her children" (a mother); ``seen``:
     how often the text writes a name, narration and quotes (names not among the forms too: "Anna Vale" once);
-    ``narrated``: how often the narration writes it."""
+    ``narrated``: how often the narration writes it; ``answers``: how often a quote calling the first form is
+    answered by a line the narration gives the second."""
     split: dict[str, tuple[str, tuple[str, ...]]] = {}
     for f in sorted(forms, key=lambda f: (-uses(f), f)):     # the same groups whatever the order given
         ws = _words(f)
@@ -142,7 +144,7 @@ def group_names(forms: Iterable[str], titles: frozenset[str], gender_of: Callabl
             if sum(together(a, b) for a in _members(g, other) for b in _members(g, same[0])) <= 1:
                 g.join(other, same[0])
     _given_name_of_the_one_not_called_by_surname(g, split)
-    _miss_of_her_surname(g, split, titles, by_given, mother, seen, narrated)
+    _miss_of_her_surname(g, split, titles, by_given, mother, seen, narrated, answers, together)
     groups: dict[str, list[str]] = defaultdict(list)
     for f in split:
         groups[g.find(f)].append(f)
@@ -159,7 +161,8 @@ def group_names(forms: Iterable[str], titles: frozenset[str], gender_of: Callabl
 
 def _miss_of_her_surname(g: _Groups, split: dict[str, tuple[str, tuple[str, ...]]], titles: frozenset[str],
                          by_given: Callable[[str], bool], mother: Callable[[str], int], seen: Callable[[str], int],
-                         narrated: Callable[[str], int]) -> None:
+                         narrated: Callable[[str], int], answers: Callable[[str, str], int],
+                         together: Callable[[str, str], int]) -> None:
     """"Miss Vale" alone is the one unmarried woman the book names with that surname: a full name "Anna Vale", or a
     woman known as "Anna" whose full name the text writes, even once. A "Mrs. Vale" stands in the way (mother or
     daughter?) unless the narration calls her a mother ("her daughter"). By the convention that the eldest daughter
@@ -179,8 +182,34 @@ def _miss_of_her_surname(g: _Groups, split: dict[str, tuple[str, tuple[str, ...]
                  and _her_given_names(same, split, surname, titles, seen)
                  and not any(narrated(f"Miss {n}") or narrated(f"Miss {n} {surname}")
                              for n in _her_given_names(same, split, surname, titles, seen))]
+        if len(found) != 1:     # no name tells: the one who answers when "Miss Vale" is called, two times in three
+            found = _who_answers(g, f, groups, split, answers, narrated, together)
         if len(found) == 1:
             g.join(found[0], f)
+
+
+def _who_answers(g: _Groups, f: str, groups: Mapping[str, list[str]], split: dict[str, tuple[str, tuple[str, ...]]],
+                 answers: Callable[[str, str], int], narrated: Callable[[str], int],
+                 together: Callable[[str, str], int]) -> list[str]:
+    """The unmarried woman who answers most when the quotes call ``f`` ("Miss Vale"), at least twice and two times
+    in three; none where she is called "Miss <her given name>" by the narration (a younger sister), or where the
+    narration names the two together in a sentence more often than she answers ("Anna and Miss Vale": two people;
+    a narrator who varies the name of one woman does so now and then)."""
+    surname = f.split()[-1]
+    votes = Counter({root: sum(answers(f, m) for m in same) for root, same in groups.items() if root != g.find(f)})
+    if not votes or sum(votes.values()) < 2:
+        return []
+    root, n = votes.most_common(1)[0]
+    same = groups[root]
+    if n < 2 or 3 * n < 2 * sum(votes.values()) or not _fit(g.sex(root), g.sex(f)) or any(
+            _KIND.get(t) == "mrs" or t == "lady" or len(ws) > 1 and ws[-1] != split[f][1][-1]
+            for t, ws in (split[m] for m in same)):
+        return []
+    if any(narrated(f"Miss {m}") or narrated(f"Miss {m} {surname}") for m in same if not split[m][0]):
+        return []
+    if sum(together(a, b) for a in same for b in _members(g, f)) > n:
+        return []
+    return [root]
 
 
 def _her_given_names(same: list[str], split: Mapping[str, tuple[str, tuple[str, ...]]], surname: str,
