@@ -698,3 +698,15 @@ def test_miss_and_a_surname_is_the_woman_who_answers_when_it_is_called() -> None
     apart = text.replace("Anna sat by the window.", "Anna sat by Miss Vale. Anna looked at Miss Vale. Anna and "
                          "Miss Vale laughed. Miss Vale kissed Anna.")
     assert "Miss Vale" not in people(apart).get("Anna", set())
+
+
+def test_a_given_name_the_quotes_call_is_the_one_the_narration_names_by_a_title_who_answers() -> None:
+    # the narration says "Mrs. Vale"; her husband calls her "Marta", and Mrs. Vale answers
+    text = ("Mrs. Vale sat by the fire.\n\n“Are you cold, Marta?” said Mr. Vale.\n\n“No,” said Mrs. Vale.\n\n"
+            "“Then come, Marta,” said Mr. Vale.\n\n“Presently,” said Mrs. Vale. Mrs. Vale rose.\n\n"
+            "“Good night, Tomas,” said Mrs. Vale.")
+    found = people(text)
+    assert "Marta" in _group_of(found, "Mrs. Vale") and "Mr. Vale" not in _group_of(found, "Mrs. Vale")
+    # one who has a given name of her own answering is someone else answering for her ("Rosa" is not "Marta")
+    other = text.replace("said Mrs. Vale", "said Rosa").replace("Mrs. Vale rose", "Rosa rose")
+    assert "Marta" not in _group_of(people(other), "Rosa")

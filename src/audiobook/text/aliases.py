@@ -145,6 +145,7 @@ def group_names(forms: Iterable[str], titles: frozenset[str], gender_of: Callabl
                 g.join(other, same[0])
     _given_name_of_the_one_not_called_by_surname(g, split)
     _miss_of_her_surname(g, split, titles, by_given, mother, seen, narrated, answers, together)
+    _given_name_answered_by_a_title(g, split, answers, together)
     groups: dict[str, list[str]] = defaultdict(list)
     for f in split:
         groups[g.find(f)].append(f)
@@ -186,6 +187,31 @@ def _miss_of_her_surname(g: _Groups, split: dict[str, tuple[str, tuple[str, ...]
             found = _who_answers(g, f, groups, split, answers, narrated, together)
         if len(found) == 1:
             g.join(found[0], f)
+
+
+def _given_name_answered_by_a_title(g: _Groups, split: dict[str, tuple[str, tuple[str, ...]]],
+                                    answers: Callable[[str, str], int], together: Callable[[str, str], int]) -> None:
+    """A given name the quotes call ("Well, Marta?") is the person the narration names by a title ("Mrs. Vale",
+    "Lord Tomas") and no given name of its own when that person answers it at least twice and two times in three:
+    the narration's name and the family's. Not where the narration names the two side by side more often than the
+    one answers the other."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for o in split:
+        groups[g.find(o)].append(o)
+    for f, (t, rest) in split.items():
+        if t or len(rest) != 1:
+            continue
+        votes = Counter({root: sum(answers(f, m) for m in same) for root, same in groups.items() if root != g.find(f)})
+        if sum(votes.values()) < 2:
+            continue
+        root, n = votes.most_common(1)[0]
+        same = groups[root]
+        surnames = {split[m][1][-1] for m in same if split[m][0]}
+        if n < 2 or 3 * n < 2 * sum(votes.values()) or not surnames \
+                or any(not split[m][0] and split[m][1][-1] not in surnames for m in same) \
+                or sum(together(a, b) for a in same for b in _members(g, f)) > n:
+            continue
+        g.join(root, f)
 
 
 def _who_answers(g: _Groups, f: str, groups: Mapping[str, list[str]], split: dict[str, tuple[str, tuple[str, ...]]],
