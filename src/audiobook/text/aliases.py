@@ -14,11 +14,17 @@ names are built (a title, given names, a surname):
    too ("Mr. John Quenby" is told apart from another "Mr. Quenby"), or the two are named together in a
    sentence more than once ("Tom ran to Mr. Marsh": a son and his father); a married woman's title
    written with "her daughter" ("Mrs. Quenby kissed her daughter") is not the woman's full name of that
-   surname ("Rosa Quenby" is the daughter).
+   surname ("Rosa Quenby" is the daughter);
+4. "Miss Quenby" alone is the one unmarried woman of that surname ("Rosa Quenby", or "Rosa" where "Rosa Quenby" is
+   written once), not a sister the narration calls "Miss <her given name>" (the eldest daughter is "Miss Quenby");
+   failing a name, the woman who answers when the quotes call "Miss Quenby";
+5. a given name the quotes call is the person the narration names only by a title who answers it ("Well, Rosa?"
+   "said Mrs. Quenby").
 
 A person is then called by the full name when the text writes it at least twice, else by a title
 with one name ("Mr. Hale", "Sir Roger"), else by the form it uses most; "Mr.", "Mrs.", "Miss"
-with a given name ("Miss Lucy", what a servant says) only when there is nothing else.
+with a given name ("Miss Lucy", what a servant says) only when there is nothing else; a woman known as "Miss
+Quenby" and "Rosa" is Rosa ("Miss Quenby" passes to the next sister).
 """
 
 from __future__ import annotations
