@@ -77,7 +77,7 @@ def group_names(forms: Iterable[str], titles: frozenset[str], gender_of: Callabl
                 mother: Callable[[str], int] = lambda _f: 0,
                 seen: Callable[[str], int] = lambda _n: 0,
                 narrated: Callable[[str], int] = lambda _n: 0,
-                answers: Callable[[str, str], int] = lambda _a, _b: 0) -> dict[str, set[str]]:
+                answers: Callable[[str], Mapping[str, int]] = lambda _f: {}) -> dict[str, set[str]]:
     """Name forms grouped into people: {the name to call them by: their other forms}. ``titles``: the
     title words (lower case, no period); ``uses``: how often the text writes a form; ``by_given``: is a
     title and one word a title with a given name ("Miss Lucy"), not with a surname ("Miss Quenby");
@@ -85,8 +85,8 @@ def group_names(forms: Iterable[str], titles: frozenset[str], gender_of: Callabl
     the text writes anywhere, quotes too, and how often (a full name only the quotes give); ``mother``: in
     how many sentences the narration writes a form, then "her daughter" or "her children" (a mother); ``seen``:
     how often the text writes a name, narration and quotes (names not among the forms too: "Anna Vale" once);
-    ``narrated``: how often the narration writes it; ``answers``: how often a quote calling the first form is
-    answered by a line the narration gives the second."""
+    ``narrated``: how often the narration writes it; ``answers``: for a form the quotes call, the forms the
+    narration gives the next line to, and how often."""
     split: dict[str, tuple[str, tuple[str, ...]]] = {}
     for f in sorted(forms, key=lambda f: (-uses(f), f)):     # the same groups whatever the order given
         ws = _words(f)
@@ -168,7 +168,7 @@ def group_names(forms: Iterable[str], titles: frozenset[str], gender_of: Callabl
 
 def _miss_of_her_surname(g: _Groups, split: dict[str, tuple[str, tuple[str, ...]]], titles: frozenset[str],
                          by_given: Callable[[str], bool], mother: Callable[[str], int], seen: Callable[[str], int],
-                         narrated: Callable[[str], int], answers: Callable[[str, str], int],
+                         narrated: Callable[[str], int], answers: Callable[[str], Mapping[str, int]],
                          together: Callable[[str, str], int]) -> None:
     """"Miss Vale" alone is the one unmarried woman the book names with that surname: a full name "Anna Vale", or a
     woman known as "Anna" whose full name the text writes, even once. A "Mrs. Vale" stands in the way (mother or
@@ -196,7 +196,8 @@ def _miss_of_her_surname(g: _Groups, split: dict[str, tuple[str, tuple[str, ...]
 
 
 def _given_name_answered_by_a_title(g: _Groups, split: dict[str, tuple[str, tuple[str, ...]]],
-                                    answers: Callable[[str, str], int], together: Callable[[str, str], int]) -> None:
+                                    answers: Callable[[str], Mapping[str, int]],
+                                    together: Callable[[str, str], int]) -> None:
     """A given name the quotes call ("Well, Marta?") is the person the narration names by a title ("Mrs. Vale",
     "Lord Tomas") and no given name of its own when that person answers it at least twice and two times in three:
     the narration's name and the family's. Not where the narration names the two side by side more often than the
@@ -207,7 +208,7 @@ def _given_name_answered_by_a_title(g: _Groups, split: dict[str, tuple[str, tupl
     for f, (t, rest) in split.items():
         if t or len(rest) != 1:
             continue
-        votes = Counter({root: sum(answers(f, m) for m in same) for root, same in groups.items() if root != g.find(f)})
+        votes = _votes(g, f, split, answers)
         if sum(votes.values()) < 2:
             continue
         root, n = votes.most_common(1)[0]
@@ -221,14 +222,14 @@ def _given_name_answered_by_a_title(g: _Groups, split: dict[str, tuple[str, tupl
 
 
 def _who_answers(g: _Groups, f: str, groups: Mapping[str, list[str]], split: dict[str, tuple[str, tuple[str, ...]]],
-                 answers: Callable[[str, str], int], narrated: Callable[[str], int],
+                 answers: Callable[[str], Mapping[str, int]], narrated: Callable[[str], int],
                  together: Callable[[str, str], int]) -> list[str]:
     """The unmarried woman who answers most when the quotes call ``f`` ("Miss Vale"), at least twice and two times
     in three; none where she is called "Miss <her given name>" by the narration (a younger sister), or where the
     narration names the two together in a sentence more often than she answers ("Anna and Miss Vale": two people;
     a narrator who varies the name of one woman does so now and then)."""
     surname = f.split()[-1]
-    votes = Counter({root: sum(answers(f, m) for m in same) for root, same in groups.items() if root != g.find(f)})
+    votes = _votes(g, f, split, answers)
     if not votes or sum(votes.values()) < 2:
         return []
     root, n = votes.most_common(1)[0]
@@ -242,6 +243,16 @@ def _who_answers(g: _Groups, f: str, groups: Mapping[str, list[str]], split: dic
     if sum(together(a, b) for a in same for b in _members(g, f)) > n:
         return []
     return [root]
+
+
+def _votes(g: _Groups, f: str, split: Mapping[str, tuple[str, tuple[str, ...]]],
+           answers: Callable[[str], Mapping[str, int]]) -> Counter[str]:
+    """How often each other person answers when the quotes call ``f``."""
+    votes: Counter[str] = Counter()
+    for m, n in answers(f).items():
+        if m in split and g.find(m) != g.find(f):
+            votes[g.find(m)] += n
+    return votes
 
 
 def _her_given_names(same: list[str], split: Mapping[str, tuple[str, tuple[str, ...]]], surname: str,

@@ -73,7 +73,7 @@ def discover(ms: Manuscript) -> Cast:
     together: Counter[tuple[str, str]] = Counter()      # two names in one sentence of narration
     mothers: Counter[str] = Counter()    # "Mrs. Vale kissed her daughter": a name its sentence calls a mother
     quoted: Counter[str] = Counter()     # given name and surname in the quotes
-    answered: Counter[tuple[str, str]] = Counter()   # ("Miss Vale", "Anna"): a name called, then the next speaker's
+    answered: dict[str, Counter[str]] = defaultdict(Counter)   # "Miss Vale" called -> {"Anna": 2}: the next speaker
     lower = Counter(w for ch in ms.chapters for p in ch.paragraphs for w in _LOWER_RE.findall(p.raw))
     # "said Good", "Good asked": a word we take for a common one (NOT_NAMES) is a name when tags name it
     tagged = Counter(m.group(1) or m.group(2) for ch in ms.chapters for p in ch.paragraphs
@@ -186,7 +186,8 @@ def discover(ms: Manuscript) -> Cast:
             # "“Good morning, Miss Vale,” said Tomas. / “Good morning,” said Anna.": the one spoken to answers
             if any(s.kind == "dialogue" for s in segs):
                 if len(talkers) == 1:
-                    answered.update((v, next(iter(talkers))) for v in asked - talkers)
+                    for v in asked - talkers:
+                        answered[v][next(iter(talkers))] += 1
                 asked = calls
             else:
                 asked = set()
@@ -250,7 +251,7 @@ def discover(ms: Manuscript) -> Cast:
         candidates, titles, sex_of, lambda f: total[f] + called[f],
         given_after_title(candidates, titles, known_first, total.__getitem__),
         lambda a, b: together[min(a, b), max(a, b)], quoted, mothers.__getitem__,
-        lambda n: total[n] + total_q[n], total.__getitem__, lambda a, b: answered[a, b]).items()}
+        lambda n: total[n] + total_q[n], total.__getitem__, lambda v: answered.get(v, {})).items()}
     for p in list(people.values()):     # "Lizzy" is Elizabeth, when the book has one Elizabeth
         if p.name not in people:
             continue
