@@ -23,8 +23,8 @@ names are built (a title, given names, a surname):
 
 A person is then called by the full name when the text writes it at least twice, else by a title
 with one name ("Mr. Hale", "Sir Roger"), else by the form it uses most; "Mr.", "Mrs.", "Miss"
-with a given name ("Miss Lucy", what a servant says) only when there is nothing else; a woman known as "Miss
-Quenby" and "Rosa" is Rosa ("Miss Quenby" passes to the next sister).
+with a given name ("Miss Lucy", what a servant says) only when there is nothing else.
+A woman known as "Miss Quenby" and "Rosa" is Rosa ("Miss Quenby" passes to the next sister).
 """
 
 from __future__ import annotations
