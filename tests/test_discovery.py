@@ -633,3 +633,80 @@ def test_a_family_or_a_people_is_no_character() -> None:
     assert not {"Vales", "Vales'", "Miss Quills", "Italians"} & {f for n, a in found.items() for f in (n, *a)}
     assert {"Rosa Vale", "Miss Quill", "Mrs. Tibbits"} <= set(found)
 
+
+
+def _group_of(found: dict[str, set[str]], form: str) -> set[str]:
+    return next({n, *a} for n, a in found.items() if form in {n, *a})
+
+
+def test_miss_and_a_surname_is_the_one_woman_the_book_names_with_it() -> None:
+    # Mary's full name is written once; "Miss Marsh" is she (Mr. Marsh is her father, a man)
+    text = ("Mary Marsh was nineteen. Mary sat by the fire with Mr. Marsh.\n\n“Well, Mary?” said Mr. Marsh.\n\n"
+            "“Well, Father,” said Mary. Mary laughed.\n\nTomas came in and bowed to Miss Marsh.\n\n"
+            "“Good evening, Miss Marsh,” said Tomas.\n\n“Good evening,” said Miss Marsh. Miss Marsh smiled.\n\n"
+            "“Sit down, Tomas,” said Mary.")
+    found = people(text)
+    # called by her given name: "Miss Marsh" passes to a younger sister when the eldest marries
+    assert {"Miss Marsh"} <= found["Mary"]
+    # her pet name is hers too, though the book also calls her by a title ("Miss" is no rank, unlike "Lady")
+    pet = text + "\n\n“Yes, Mamie,” said Tomas.\n\n“Mamie!” cried Mr. Marsh."
+    assert {"Mary", "Miss Marsh", "Mamie"} <= _group_of(people(pet), "Miss Marsh")
+    # a woman whose full name has another surname is not she
+    other = text.replace("Mary Marsh was", "Mary Pim was")
+    assert "Mary" not in _group_of(people(other), "Miss Marsh")
+
+
+def test_miss_and_a_surname_is_the_daughter_of_a_mrs_the_narration_calls_a_mother() -> None:
+    # "Mrs. Quenby" and "Miss Quenby": which one is "Rosa Quenby" is not known, until the narration writes
+    # "Mrs. Quenby ... her daughter": then Rosa Quenby is the daughter, Miss Quenby
+    plain = ("“Good morning,” said Rosa Quenby. Tomas bowed to Mrs. Quenby.\n\n“Morning,” said Mrs. Quenby.\n\n"
+             "“Well, Tomas?” said Rosa Quenby.\n\n“Well,” said Miss Quenby. Miss Quenby sat down.\n\n"
+             "Rosa Quenby laughed. “Yes,” said Tomas. “Yes, Miss Quenby,” said Mrs. Quenby.")
+    assert "Rosa Quenby" not in _group_of(people(plain), "Miss Quenby")
+    text = plain + "\n\nMrs. Quenby put her hand on her daughter's head."
+    found = people(text)
+    assert "Rosa Quenby" in _group_of(found, "Miss Quenby") and "Mrs. Quenby" not in _group_of(found, "Miss Quenby")
+
+
+def test_miss_and_a_surname_is_the_eldest_daughter_not_a_sister_the_narration_calls_miss_and_her_given_name() -> None:
+    # Anna and Marta Vale are sisters; the narration calls Marta "Miss Marta": Miss Vale is Anna, the eldest
+    text = ("Anna Vale and Marta Vale sat in the garden. Anna read; Marta sang.\n\n“Sing it again,” said Anna.\n\n"
+            "“No,” said Marta. Tomas came in and bowed to Miss Vale and to Miss Marta.\n\n"
+            "“Good morning, Miss Vale,” said Tomas.\n\n“Good morning,” said Miss Vale. Miss Vale smiled.\n\n"
+            "“You too, Miss Marta?” said Tomas. Marta laughed. “Hush, Marta,” said Anna.")
+    found = people(text)
+    assert "Anna" in _group_of(found, "Miss Vale") and "Marta" not in _group_of(found, "Miss Vale")
+    # a servant's "Miss Anna" in a quote is no sign of a younger sister; two sisters and no sign: no one knows
+    both = text.replace("to Miss Vale and to Miss Marta", "to Miss Vale")
+    both = both.replace("“You too, Miss Marta?”", "“You too?”")
+    assert not {"Anna", "Marta"} & _group_of(people(both), "Miss Vale")
+    alone = ("Anna Vale sat in the garden. Anna read.\n\n“Tea, Miss Anna?” said Jem.\n\n“Yes,” said Anna.\n\n"
+             "Tomas bowed to Miss Vale.\n\n“Good morning, Miss Vale,” said Tomas.\n\n“Good morning,” said Miss Vale. "
+             "Miss Vale smiled.\n\n“Hush,” said Anna.")
+    assert "Anna" in _group_of(people(alone), "Miss Vale")
+
+
+def test_miss_and_a_surname_is_the_woman_who_answers_when_it_is_called() -> None:
+    # no full name ties Anna to "Vale"; but each time a quote calls "Miss Vale", Anna answers
+    text = ("Anna sat by the window.\n\n“Good morning, Miss Vale,” said Tomas.\n\n“Good morning,” said Anna.\n\n"
+            "“Are you well, Miss Vale?” asked Tomas.\n\n“Quite well,” said Anna. Anna smiled.\n\n"
+            "Miss Vale had a letter. “Read it, Miss Vale,” said Bobby.\n\n“Later,” said Anna.\n\n"
+            "“Then I go,” said Tomas. Tomas went out.")
+    found = people(text)
+    assert "Miss Vale" in found["Anna"]
+    # the narration naming the two side by side more often than she answers: two women
+    apart = text.replace("Anna sat by the window.", "Anna sat by Miss Vale. Anna looked at Miss Vale. Anna and "
+                         "Miss Vale laughed. Miss Vale kissed Anna.")
+    assert "Miss Vale" not in people(apart).get("Anna", set())
+
+
+def test_a_given_name_the_quotes_call_is_the_one_the_narration_names_by_a_title_who_answers() -> None:
+    # the narration says "Mrs. Vale"; her husband calls her "Marta", and Mrs. Vale answers
+    text = ("Mrs. Vale sat by the fire.\n\n“Are you cold, Marta?” said Mr. Vale.\n\n“No,” said Mrs. Vale.\n\n"
+            "“Then come, Marta,” said Mr. Vale.\n\n“Presently,” said Mrs. Vale. Mrs. Vale rose.\n\n"
+            "“Good night, Tomas,” said Mrs. Vale.")
+    found = people(text)
+    assert "Marta" in _group_of(found, "Mrs. Vale") and "Mr. Vale" not in _group_of(found, "Mrs. Vale")
+    # one who has a given name of her own answering is someone else answering for her ("Rosa" is not "Marta")
+    other = text.replace("said Mrs. Vale", "said Rosa").replace("Mrs. Vale rose", "Rosa rose")
+    assert "Marta" not in _group_of(people(other), "Rosa")

@@ -14,11 +14,17 @@ names are built (a title, given names, a surname):
    too ("Mr. John Quenby" is told apart from another "Mr. Quenby"), or the two are named together in a
    sentence more than once ("Tom ran to Mr. Marsh": a son and his father); a married woman's title
    written with "her daughter" ("Mrs. Quenby kissed her daughter") is not the woman's full name of that
-   surname ("Rosa Quenby" is the daughter).
+   surname ("Rosa Quenby" is the daughter);
+4. "Miss Quenby" alone is the one unmarried woman of that surname ("Rosa Quenby", or "Rosa" where "Rosa Quenby" is
+   written once), not a sister the narration calls "Miss <her given name>" (the eldest daughter is "Miss Quenby");
+   failing a name, the woman who answers when the quotes call "Miss Quenby";
+5. a given name the quotes call is the person the narration names only by a title who answers it ("Well, Rosa?"
+   "said Mrs. Quenby").
 
 A person is then called by the full name when the text writes it at least twice, else by a title
 with one name ("Mr. Hale", "Sir Roger"), else by the form it uses most; "Mr.", "Mrs.", "Miss"
 with a given name ("Miss Lucy", what a servant says) only when there is nothing else.
+A woman known as "Miss Quenby" and "Rosa" is Rosa ("Miss Quenby" passes to the next sister).
 """
 
 from __future__ import annotations
@@ -68,13 +74,19 @@ def group_names(forms: Iterable[str], titles: frozenset[str], gender_of: Callabl
                 uses: Callable[[str], int], by_given: Callable[[str], bool],
                 together: Callable[[str, str], int] = lambda _a, _b: 0,
                 written: Mapping[str, int] | None = None,
-                mother: Callable[[str], int] = lambda _f: 0) -> dict[str, set[str]]:
+                mother: Callable[[str], int] = lambda _f: 0,
+                seen: Callable[[str], int] = lambda _n: 0,
+                narrated: Callable[[str], int] = lambda _n: 0,
+                answers: Callable[[str], Mapping[str, int]] = lambda _f: {}) -> dict[str, set[str]]:
     """Name forms grouped into people: {the name to call them by: their other forms}. ``titles``: the
     title words (lower case, no period); ``uses``: how often the text writes a form; ``by_given``: is a
     title and one word a title with a given name ("Miss Lucy"), not with a surname ("Miss Quenby");
     ``together``: in how many sentences the narration names two forms; ``written``: names of two words
     the text writes anywhere, quotes too, and how often (a full name only the quotes give); ``mother``: in
-    how many sentences the narration writes a form, then "her daughter" or "her children" (a mother)."""
+    how many sentences the narration writes a form, then "her daughter" or "her children" (a mother); ``seen``:
+    how often the text writes a name, narration and quotes (names not among the forms too: "Anna Vale" once);
+    ``narrated``: how often the narration writes it; ``answers``: for a form the quotes call, the forms the
+    narration gives the next line to, and how often."""
     split: dict[str, tuple[str, tuple[str, ...]]] = {}
     for f in sorted(forms, key=lambda f: (-uses(f), f)):     # the same groups whatever the order given
         ws = _words(f)
@@ -138,6 +150,8 @@ def group_names(forms: Iterable[str], titles: frozenset[str], gender_of: Callabl
             if sum(together(a, b) for a in _members(g, other) for b in _members(g, same[0])) <= 1:
                 g.join(other, same[0])
     _given_name_of_the_one_not_called_by_surname(g, split)
+    _miss_of_her_surname(g, split, titles, by_given, mother, seen, narrated, answers, together)
+    _given_name_answered_by_a_title(g, split, answers, together)
     groups: dict[str, list[str]] = defaultdict(list)
     for f in split:
         groups[g.find(f)].append(f)
@@ -150,6 +164,112 @@ def group_names(forms: Iterable[str], titles: frozenset[str], gender_of: Callabl
         name = _call(same, split, uses, by_given)
         out[name] = set(same) - {name}
     return out
+
+
+def _miss_of_her_surname(g: _Groups, split: dict[str, tuple[str, tuple[str, ...]]], titles: frozenset[str],
+                         by_given: Callable[[str], bool], mother: Callable[[str], int], seen: Callable[[str], int],
+                         narrated: Callable[[str], int], answers: Callable[[str], Mapping[str, int]],
+                         together: Callable[[str, str], int]) -> None:
+    """"Miss Vale" alone is the one unmarried woman the book names with that surname: a full name "Anna Vale", or a
+    woman known as "Anna" whose full name the text writes, even once. A "Mrs. Vale" stands in the way (mother or
+    daughter?) unless the narration calls her a mother ("her daughter"). By the convention that the eldest daughter
+    is "Miss Vale" and her sisters "Miss Marta", a woman the narration calls "Miss <her given name>" is not she
+    (a servant's "Miss Anna" in a quote is no such sign)."""
+    for f, (t, rest) in split.items():
+        if _KIND.get(t) != "miss" or len(rest) != 1 or by_given(f) or any(
+                len(split[m][1]) > 1 or not split[m][0] and split[m][1] != rest for m in _members(g, f)):
+            continue
+        if any(r2 == rest and _KIND.get(t2) == "mrs" and not mother(o) for o, (t2, r2) in split.items()):
+            continue
+        surname = f.split()[-1]
+        groups: dict[str, list[str]] = defaultdict(list)
+        for o in split:
+            groups[g.find(o)].append(o)
+        found = [root for root, same in groups.items() if root != g.find(f) and _fit(g.sex(root), g.sex(f))
+                 and _her_given_names(same, split, surname, titles, seen)
+                 and not any(narrated(f"Miss {n}") or narrated(f"Miss {n} {surname}")
+                             for n in _her_given_names(same, split, surname, titles, seen))]
+        if len(found) != 1:     # no name tells: the one who answers when "Miss Vale" is called, two times in three
+            found = _who_answers(g, f, groups, split, answers, narrated, together)
+        if len(found) == 1:
+            g.join(found[0], f)
+
+
+def _given_name_answered_by_a_title(g: _Groups, split: dict[str, tuple[str, tuple[str, ...]]],
+                                    answers: Callable[[str], Mapping[str, int]],
+                                    together: Callable[[str, str], int]) -> None:
+    """A given name the quotes call ("Well, Marta?") is the person the narration names by a title ("Mrs. Vale",
+    "Lord Tomas") and no given name of its own when that person answers it at least twice and two times in three:
+    the narration's name and the family's. Not where the narration names the two side by side more often than the
+    one answers the other."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for o in split:
+        groups[g.find(o)].append(o)
+    for f, (t, rest) in split.items():
+        if t or len(rest) != 1:
+            continue
+        votes = _votes(g, f, split, answers)
+        if sum(votes.values()) < 2:
+            continue
+        root, n = votes.most_common(1)[0]
+        same = groups[root]
+        surnames = {split[m][1][-1] for m in same if split[m][0]}
+        if n < 2 or 3 * n < 2 * sum(votes.values()) or not surnames \
+                or any(not split[m][0] and split[m][1][-1] not in surnames for m in same) \
+                or sum(together(a, b) for a in same for b in _members(g, f)) > n:
+            continue
+        g.join(root, f)
+
+
+def _who_answers(g: _Groups, f: str, groups: Mapping[str, list[str]], split: dict[str, tuple[str, tuple[str, ...]]],
+                 answers: Callable[[str], Mapping[str, int]], narrated: Callable[[str], int],
+                 together: Callable[[str, str], int]) -> list[str]:
+    """The unmarried woman who answers most when the quotes call ``f`` ("Miss Vale"), at least twice and two times
+    in three; none where she is called "Miss <her given name>" by the narration (a younger sister), or where the
+    narration names the two together in a sentence more often than she answers ("Anna and Miss Vale": two people;
+    a narrator who varies the name of one woman does so now and then)."""
+    surname = f.split()[-1]
+    votes = _votes(g, f, split, answers)
+    if not votes or sum(votes.values()) < 2:
+        return []
+    root, n = votes.most_common(1)[0]
+    same = groups[root]
+    if n < 2 or 3 * n < 2 * sum(votes.values()) or not _fit(g.sex(root), g.sex(f)) or any(
+            _KIND.get(t) == "mrs" or t == "lady" or len(ws) > 1 and ws[-1] != split[f][1][-1]
+            for t, ws in (split[m] for m in same)):
+        return []
+    if any(narrated(f"Miss {m}") or narrated(f"Miss {m} {surname}") for m in same if not split[m][0]):
+        return []
+    if sum(together(a, b) for a in same for b in _members(g, f)) > n:
+        return []
+    return [root]
+
+
+def _votes(g: _Groups, f: str, split: Mapping[str, tuple[str, tuple[str, ...]]],
+           answers: Callable[[str], Mapping[str, int]]) -> Counter[str]:
+    """How often each other person answers when the quotes call ``f``."""
+    votes: Counter[str] = Counter()
+    for m, n in answers(f).items():
+        if m in split and g.find(m) != g.find(f):
+            votes[g.find(m)] += n
+    return votes
+
+
+def _her_given_names(same: list[str], split: Mapping[str, tuple[str, tuple[str, ...]]], surname: str,
+                     titles: frozenset[str], seen: Callable[[str], int]) -> list[str]:
+    """The given names of an unmarried woman of ``surname`` that one person's forms ``same`` write: of
+    her full name ("Anna Vale", "Miss Anna Vale"), or alone where the text writes it with the surname ("Anna");
+    none where a form is a married woman's title or a full name of another surname."""
+    rest = tuple(_words(surname))
+    if any(_KIND.get(t) == "mrs" or t == "lady" or len(ws) > 1 and ws[-1:] != rest
+           for t, ws in (split[m] for m in same)):
+        return []
+
+    def given(m: str) -> bool:
+        t, ws = split[m]
+        full = (not t or _KIND.get(t) == "miss") and len(ws) == 2 and ws[1:] == rest     # "Anna Vale", "Miss Anna Vale"
+        return full or not t and len(ws) == 1 and ws[0] not in titles and seen(f"{m} {surname}") > 0   # "Anna"
+    return [m.split()[-2] if len(split[m][1]) > 1 else m for m in same if given(m)]
 
 
 def _given_name_of_the_one_not_called_by_surname(g: _Groups, split: dict[str, tuple[str, tuple[str, ...]]]) -> None:
@@ -249,5 +369,12 @@ def _call(same: list[str], split: dict[str, tuple[str, tuple[str, ...]]], uses: 
         return t in _KIND and len(rest) == 1 and by_given(f)
 
     titled = [f for f in same if split[f][0] and len(split[f][1]) == 1 and not given(f)]
-    plain = [f for f in same if not given(f)]
+    # "Miss Vale" passes to the next sister when the eldest marries: a woman the book also calls "Anna" is Anna
+    own = [f for f in same if not split[f][0] and len(split[f][1]) == 1
+           and all(split[f][1] != split[o][1] for o in titled)]
+    if own and any(_KIND.get(split[f][0]) == "miss" for f in titled):
+        titled = [f for f in titled if _KIND.get(split[f][0]) != "miss"]
+        plain = own
+    else:
+        plain = [f for f in same if not given(f)]
     return max(full or titled or plain or same, key=lambda f: (counts[f], -len(f.split()), f))

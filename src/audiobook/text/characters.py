@@ -73,6 +73,7 @@ def discover(ms: Manuscript) -> Cast:
     together: Counter[tuple[str, str]] = Counter()      # two names in one sentence of narration
     mothers: Counter[str] = Counter()    # "Mrs. Vale kissed her daughter": a name its sentence calls a mother
     quoted: Counter[str] = Counter()     # given name and surname in the quotes
+    answered: dict[str, Counter[str]] = defaultdict(Counter)   # "Miss Vale" called -> {"Anna": 2}: the next speaker
     lower = Counter(w for ch in ms.chapters for p in ch.paragraphs for w in _LOWER_RE.findall(p.raw))
     # "said Good", "Good asked": a word we take for a common one (NOT_NAMES) is a name when tags name it
     tagged = Counter(m.group(1) or m.group(2) for ch in ms.chapters for p in ch.paragraphs
@@ -80,7 +81,10 @@ def discover(ms: Manuscript) -> Cast:
     allow = frozenset(w for w, c in tagged.items() if c >= 2 and w in NOT_NAMES and w.lower() not in TITLES
                       and w not in NEVER_NAMES)
     for ch in ms.chapters:
+        asked: set[str] = set()     # the names the last paragraph's quotes call
         for para in ch.paragraphs:
+            calls: set[str] = set()
+            talkers: set[str] = set()
             housed.update(m.group(1) or m.group(2) for m in _HOUSED_RE.finditer(para.raw))
             segs = para.segments
             seen: list[str] = []         # names met so far in this paragraph's narration
@@ -91,6 +95,7 @@ def discover(ms: Manuscript) -> Cast:
                         named[s.tag] += 1
                     for v in vocatives(s.text, allow):
                         called[v] += 1
+                        calls.add(v)
                     for m in NAME_RE.finditer(s.text):     # "she's in love with Mike Hale"
                         full = clean_name(m.group(0), allow)
                         total_q[full] += 1
@@ -139,6 +144,7 @@ def discover(ms: Manuscript) -> Cast:
                     talks = _verb_near(words_of(window)[:2]) or (prev_quote and _verb_near(words_of(before)[-2:]))
                     if talks:
                         speaks[name] += 2
+                        talkers.add(name)
                     # "in Chicago", "a Catholic": a place or a kind, not a person; "at Rosa's" is her house,
                     # and "said the Boatman" someone called by what he is
                     if _placed(s.text, m) and not talks:
@@ -177,6 +183,14 @@ def discover(ms: Manuscript) -> Cast:
                     if name:
                         gender_votes[name]["male" if noun in MALE_NOUNS else "female"] += 2
                         apposed[noun].add(name)
+            # "“Good morning, Miss Vale,” said Tomas. / “Good morning,” said Anna.": the one spoken to answers
+            if any(s.kind == "dialogue" for s in segs):
+                if len(talkers) == 1:
+                    for v in asked - talkers:
+                        answered[v][next(iter(talkers))] += 1
+                asked = calls
+            else:
+                asked = set()
     # the weaker votes count where the strong ones are split (a heroine's "she"s follow the one man her
     # paragraphs name) for a name with no usual sex of its own ("Marsh came in. She ..."; "Marsh shook his head")
     for name, weak in weak_votes.items():
@@ -236,7 +250,8 @@ def discover(ms: Manuscript) -> Cast:
     people = {name: Person(name, aliases=same) for name, same in group_names(
         candidates, titles, sex_of, lambda f: total[f] + called[f],
         given_after_title(candidates, titles, known_first, total.__getitem__),
-        lambda a, b: together[min(a, b), max(a, b)], quoted, mothers.__getitem__).items()}
+        lambda a, b: together[min(a, b), max(a, b)], quoted, mothers.__getitem__,
+        lambda n: total[n] + total_q[n], total.__getitem__, lambda v: answered.get(v, {})).items()}
     for p in list(people.values()):     # "Lizzy" is Elizabeth, when the book has one Elizabeth
         if p.name not in people:
             continue
