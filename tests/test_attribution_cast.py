@@ -651,3 +651,7 @@ def test_the_narration_after_a_reply_is_the_reaction_of_the_one_it_answers() -> 
     text2 = ("Rosa and Tomas sat on the steps of the mill.\n\n“You will leave in the spring,” said Rosa.\n\n"
              "Rosa looked away across the water. “And you will forget the mill.”\n")
     assert who(text2) == ["Rosa", "Rosa"]
+    # a quote that ends with a comma: the narration after it is its tag, whatever its verb
+    text3 = ("Rosa and Tomas sat on the steps of the mill.\n\n“You will leave in the spring,” said Rosa.\n\n"
+             "“And you will forget the mill,” offered Rosa, with a small laugh.\n")
+    assert who(text3) == ["Rosa", "Rosa"]

@@ -30,7 +30,7 @@ def beat(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]],
             if new:     # "He bowed." and no man is known
                 return Attribution(new, 0.6, f'beat: "{short(s.text)}"')
             who = (answerer(st, m.gender, m.person, excluded) if m.kind == "pronoun" else None) or m.person
-            if who and who not in excluded and who != replied:
+            if who and who not in excluded and not (who == replied and not _tag_like(segs[i - 1].text)):
                 said = m.word.lower() if m.kind == "pronoun" else ""    # the turns weigh a he/she softly
                 return Attribution(who, 0.7, f'beat: "{short(s.text)}"' + (f" ({said})" if said else ""),
                                    pronoun=said)
@@ -45,6 +45,12 @@ def _replied_to(st: State) -> str | None:
         return None
     a = last.found.get(last.quote_ids[-1])
     return a.speaker if a is not None else None
+
+
+def _tag_like(quote: str) -> bool:
+    """A quote that ends with a comma: the narration after it is its tag ("“Pardon me,” offered Rosa."), the
+    speaker's own, whatever its verb."""
+    return quote.rstrip().endswith(",")
 
 
 def previous(st: State, prev: Paragraph | None, excluded: set[str]) -> Attribution | None:
