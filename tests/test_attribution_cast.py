@@ -639,3 +639,19 @@ def test_the_one_heard_speaks_not_the_hearer() -> None:
     assert who(text, cast) == ["Bobby", "Tomas"]
     text = pre + "Rosa looked at the page. She heard her own voice saying: “Give it to me.”"
     assert who(text, cast) == ["Bobby", "Rosa"]
+
+
+def test_the_narration_after_a_reply_is_the_reaction_of_the_one_it_answers() -> None:
+    # "Rosa looked away." after a quote that opens its paragraph, right after Rosa's tagged line: Rosa reacts
+    # to what Tomas says; the beat's subject is not the speaker
+    text = ("Rosa and Tomas sat on the steps of the mill.\n\n“You will leave in the spring,” said Rosa.\n\n"
+            "“Only for a season. I will be back by the harvest.” Rosa looked away across the water.\n")
+    assert who(text) == ["Rosa", "Tomas"]
+    # the same narration before the quote is hers: she speaks again
+    text2 = ("Rosa and Tomas sat on the steps of the mill.\n\n“You will leave in the spring,” said Rosa.\n\n"
+             "Rosa looked away across the water. “And you will forget the mill.”\n")
+    assert who(text2) == ["Rosa", "Rosa"]
+    # a quote that ends with a comma: the narration after it is its tag, whatever its verb
+    text3 = ("Rosa and Tomas sat on the steps of the mill.\n\n“You will leave in the spring,” said Rosa.\n\n"
+             "“And you will forget the mill,” offered Rosa, with a small laugh.\n")
+    assert who(text3) == ["Rosa", "Rosa"]

@@ -17,6 +17,7 @@ from audiobook.text.manuscript import Paragraph, Segment
 def beat(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]],
          excluded: set[str]) -> Attribution | None:
     """"Tomas tied off a knot. “...”": the subject of the paragraph's narration, nearest the quote first."""
+    replied = _replied_to(st) if segs and segs[0].kind == "dialogue" else None
     for i, s in enumerate(segs):
         if s.kind != "narration":
             continue
@@ -29,11 +30,27 @@ def beat(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]],
             if new:     # "He bowed." and no man is known
                 return Attribution(new, 0.6, f'beat: "{short(s.text)}"')
             who = (answerer(st, m.gender, m.person, excluded) if m.kind == "pronoun" else None) or m.person
-            if who and who not in excluded:
+            if who and who not in excluded and not (who == replied and not _tag_like(segs[i - 1].text)):
                 said = m.word.lower() if m.kind == "pronoun" else ""    # the turns weigh a he/she softly
                 return Attribution(who, 0.7, f'beat: "{short(s.text)}"' + (f" ({said})" if said else ""),
                                    pronoun=said)
     return None
+
+
+def _replied_to(st: State) -> str | None:
+    """“Go on,” said Rosa. / “No.” Rosa looked away.: the one who spoke the paragraph just before, whom a
+    paragraph opening with its quote answers; the narration after that quote is mostly their reaction."""
+    last = st.items[-1] if st.items else None
+    if last is None or last.gpar != st.gpar - 1 or not last.quote_ids:
+        return None
+    a = last.found.get(last.quote_ids[-1])
+    return a.speaker if a is not None else None
+
+
+def _tag_like(quote: str) -> bool:
+    """A quote that ends with a comma: the narration after it is its tag ("“Pardon me,” offered Rosa."), the
+    speaker's own, whatever its verb."""
+    return quote.rstrip().endswith(",")
 
 
 def previous(st: State, prev: Paragraph | None, excluded: set[str]) -> Attribution | None:
