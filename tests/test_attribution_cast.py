@@ -655,3 +655,20 @@ def test_the_narration_after_a_reply_is_the_reaction_of_the_one_it_answers() -> 
     text3 = ("Rosa and Tomas sat on the steps of the mill.\n\n“You will leave in the spring,” said Rosa.\n\n"
              "“And you will forget the mill,” offered Rosa, with a small laugh.\n")
     assert who(text3) == ["Rosa", "Rosa"]
+
+
+def test_a_run_with_no_anchor_says_its_turns_rest_on_a_guess() -> None:
+    # nothing in the scene says who asks first: the turns after the first line are counted from a guess,
+    # and the reason tells the producer so; with a tag the same lines are counted from it
+    from audiobook.text.attribution.confidence import rule_of
+
+    lines = "“Is the boat in?”{tag}\n\n“Since noon.”\n\n“And the nets?”\n\n“Drying on the wall.”\n"
+    cast = Cast.from_characters([Character(n, a, g) for n, g, a in ROSA_TOMAS])
+    ms = parse_text("Rosa and Tomas sat by the stove. The wind shook the door.\n\n" + lines.format(tag=""))
+    found = attribute(ms, cast)
+    reasons = [found[s.quote_id].reason for _, _, s in ms.quotes()]
+    assert [r.startswith("turn-taking: no anchor, answers") for r in reasons] == [False, True, True, True]
+    assert rule_of(reasons[1]) == "answers"       # the confidence model reads it as before
+    ms = parse_text("Rosa and Tomas sat by the stove.\n\n" + lines.format(tag=" said Rosa."))
+    found = attribute(ms, cast)
+    assert not any("no anchor" in found[s.quote_id].reason for _, _, s in ms.quotes())

@@ -220,10 +220,12 @@ def _alternate(st: State, chain: list[Item], speakers: list[str | None], k: int)
     if addressed and addressed != speakers[k - 1] and addressed not in it.excluded:
         return Attribution(addressed, 0.6, f"turn-taking: {addressed} was addressed")
     # two people taking turns: the one before the last answers (trusted with a cast list only, where
-    # the speakers two lines back are names from book.yaml rather than discovered guesses)
+    # the speakers two lines back are names from book.yaml rather than discovered guesses); in a run
+    # nothing anchors the turns rest on its first line's guess, and the reason says so
+    answers = "answers" if any(c.found for c in chain) else "no anchor, answers"
     before, last = (speakers[k - 2], speakers[k - 1]) if k > 1 else (None, None)
     if st.cast.from_book and before and last and before != last and before not in it.excluded:
-        return Attribution(before, 0.55, f"turn-taking: answers {last}")
+        return Attribution(before, 0.55, f"turn-taking: {answers} {last}")
     order = sorted((j for j in range(len(chain)) if chain[j].found), key=lambda j: (j > k or k - j > 4, abs(j - k)))
     for j in order:
         anchor = speakers[j]
@@ -237,7 +239,7 @@ def _alternate(st: State, chain: list[Item], speakers: list[str | None], k: int)
     if k > 0 and speakers[k - 1]:
         who = _other(st, chain, speakers, k - 1, k)
         if who and who not in it.excluded:
-            return Attribution(who, 0.45, f"turn-taking: answers {speakers[k - 1]}")
+            return Attribution(who, 0.45, f"turn-taking: {answers} {speakers[k - 1]}")
     return None
 
 
