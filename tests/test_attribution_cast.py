@@ -639,3 +639,14 @@ def test_the_one_heard_speaks_not_the_hearer() -> None:
     assert who(text, cast) == ["Bobby", "Tomas"]
     text = pre + "Rosa looked at the page. She heard her own voice saying: “Give it to me.”"
     assert who(text, cast) == ["Bobby", "Rosa"]
+
+
+def test_her_mother_of_a_name_the_list_writes_alone_is_found_by_the_surname_the_text_gives_it() -> None:
+    # the list writes "Nelly" with no surname; the text calls her "Nelly Brandt" once: "her mother" said of Nelly
+    # is the married Brandt, not Marta, the other woman of the scene
+    cast: Cast_ = [("Mrs. Brandt", "female", ()), ("Nelly", "female", ()), ("Marta Lind", "female", ("Marta",)),
+                   ("Tomas Brandt", "male", ("Tomas",))]
+    text = ("Nelly Brandt was the youngest of the family, and the liveliest.\n\n"
+            "Marta came to the door with the letters. Nelly read hers by the fire.\n\n"
+            "“You are late again,” said her mother.")
+    assert who(text, cast) == ["Mrs. Brandt"]

@@ -25,11 +25,11 @@ from audiobook.text.attribution.mentions import (
     answerer,
     antecedent,
     by_noun,
+    family_names,
     just_named,
     kin,
     newcomer,
     resolve,
-    surnames,
     titled,
 )
 from audiobook.text.attribution.state import Attribution, State
@@ -314,10 +314,10 @@ def _parent_or_child(st: State, desc: str) -> str | None:
     latest = antecedent(st, gender, st.history)
     if latest is None or titled(st.cast, latest, titles) != (noun == parent):
         return None
-    family = surnames(st.cast, latest)
+    family = family_names(st, latest)
     lately = {r.person for r in st.history[-_LATELY:]}
     kin = [p for p in lately if p != latest and st.cast.gender(p) == gender
-           and titled(st.cast, p, titles) != (noun == parent) and surnames(st.cast, p) & family]
+           and titled(st.cast, p, titles) != (noun == parent) and family_names(st, p) & family]
     return latest if kin else None
 
 
