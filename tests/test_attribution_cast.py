@@ -650,3 +650,12 @@ def test_her_mother_of_a_name_the_list_writes_alone_is_found_by_the_surname_the_
             "Marta came to the door with the letters. Nelly read hers by the fire.\n\n"
             "“You are late again,” said her mother.")
     assert who(text, cast) == ["Mrs. Brandt"]
+
+
+def test_her_mother_is_of_the_family_of_the_one_the_quote_calls() -> None:
+    # “Sit down, Anna,” said her mother: "her" is Anna, whom the quote calls, not Marta, the woman named last
+    cast: Cast_ = [("Mrs. Brandt", "female", ()), ("Anna Brandt", "female", ("Anna",)),
+                   ("Marta Lind", "female", ("Marta",)), ("Mrs. Lind", "female", ())]
+    text = ("Mrs. Brandt was at the stove when Anna came in from the garden. Marta sat at the table.\n\n"
+            "“Sit down and eat, Anna,” said her mother.")
+    assert who(text, cast) == ["Mrs. Brandt"]

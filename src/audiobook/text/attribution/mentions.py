@@ -196,7 +196,7 @@ def by_noun(st: State, desc: str, skip: frozenset[str] | set[str] = frozenset())
     if owner in ("his", "her"):     # "her mother" is not the woman "her" stands for
         who = antecedent(st, "male" if owner == "his" else "female", st.history)
         skip |= {who} if who else set()
-        kin = _family(st, who, gender, desc.split()[-1].lower()) if who else None
+        kin = family_of(st, who, gender, desc.split()[-1].lower()) if who else None
         if kin:                     # "his wife" of Mr. Quenby: Mrs. Quenby
             return kin
     return antecedent(st, gender, st.history, skip=skip)
@@ -234,10 +234,10 @@ def kin(st: State, desc: str) -> str | None:
     if owner not in ("his", "her") or gender is None:
         return None
     who = antecedent(st, "male" if owner == "his" else "female", st.history)
-    return _family(st, who, gender, desc.split()[-1].lower()) if who else None
+    return family_of(st, who, gender, desc.split()[-1].lower()) if who else None
 
 
-def _family(st: State, owner: str, gender: str, noun: str = "") -> str | None:
+def family_of(st: State, owner: str, gender: str, noun: str = "") -> str | None:
     """The one cast member of ``gender`` who shares a surname with any of ``owner``'s name forms
     ("Elinor", also "Miss Dashwood"); of several, "her mother" is the one a married title names."""
     own = family_names(st, owner)
