@@ -659,3 +659,11 @@ def test_her_mother_is_of_the_family_of_the_one_the_quote_calls() -> None:
     text = ("Mrs. Brandt was at the stove when Anna came in from the garden. Marta sat at the table.\n\n"
             "“Sit down and eat, Anna,” said her mother.")
     assert who(text, cast) == ["Mrs. Brandt"]
+
+
+def test_a_kin_tag_answers_the_one_the_paragraph_before_spoke_to() -> None:
+    # “Oh, Anna, ...!” said Rosa. / “Perhaps,” replied her sister: Anna answers, not Marta, the woman named last
+    cast: Cast_ = [("Rosa", "female", ()), ("Anna", "female", ()), ("Marta", "female", ())]
+    text = ("Rosa and Anna sat by the window. Marta came in with the tea.\n\n"
+            "“Oh, Anna, we should have told him!” said Rosa.\n\n“Perhaps,” replied her sister.")
+    assert who(text, cast) == ["Rosa", "Anna"]

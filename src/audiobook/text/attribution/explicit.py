@@ -302,6 +302,8 @@ def _by_noun(st: State, desc: str, verb: str, spoke: str | None, called: set[str
     who = _parent_or_child(st, desc) or _kin_of_the_called(st, desc, called) or by_noun(st, desc)
     if who is not None and desc.split()[0].lower() == "the":    # “Well, Tomas?” / “...,” said the man: Tomas
         who = answerer(st, st.cast.gender(who), who, set()) or who
+    elif who is not None and desc.lower().split()[-1] in _NEAR_KIN and verb not in _GOES_ON_VERBS:
+        who = _kin_answering(st, desc, who)
     if who is None or who != spoke or verb in _GOES_ON_VERBS:
         return who
     return by_noun(st, desc, skip={who}) or who
@@ -326,6 +328,16 @@ def _parent_or_child(st: State, desc: str) -> str | None:
     kin = [p for p in lately if p != latest and st.cast.gender(p) == gender
            and titled(st.cast, p, titles) != (noun == parent) and family_names(st, p) & family]
     return latest if kin else None
+
+
+def _kin_answering(st: State, desc: str, who: str) -> str:
+    """“Oh, Anna, it is too late!” / “Perhaps,” replied her sister: Anna, the one the paragraph before spoke
+    to, answers (as for "the man"), when she can be that relative: a mother or father by an elder title."""
+    noun = desc.lower().split()[-1]
+    other = answerer(st, st.cast.gender(who), who, set())
+    if other is None or noun in ("mother", "father") and not titled(st.cast, other, ELDER_TITLES[noun]):
+        return who
+    return other
 
 
 def _kin_of_the_called(st: State, desc: str, called: set[str] | frozenset[str]) -> str | None:
