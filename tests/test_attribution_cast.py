@@ -672,3 +672,31 @@ def test_a_run_with_no_anchor_says_its_turns_rest_on_a_guess() -> None:
     ms = parse_text("Rosa and Tomas sat by the stove.\n\n" + lines.format(tag=" said Rosa."))
     found = attribute(ms, cast)
     assert not any("no anchor" in found[s.quote_id].reason for _, _, s in ms.quotes())
+
+
+def test_her_mother_of_a_name_the_list_writes_alone_is_found_by_the_surname_the_text_gives_it() -> None:
+    # the list writes "Nelly" with no surname; the text calls her "Nelly Brandt" once: "her mother" said of Nelly
+    # is the married Brandt, not Marta, the other woman of the scene
+    cast: Cast_ = [("Mrs. Brandt", "female", ()), ("Nelly", "female", ()), ("Marta Lind", "female", ("Marta",)),
+                   ("Tomas Brandt", "male", ("Tomas",))]
+    text = ("Nelly Brandt was the youngest of the family, and the liveliest.\n\n"
+            "Marta came to the door with the letters. Nelly read hers by the fire.\n\n"
+            "“You are late again,” said her mother.")
+    assert who(text, cast) == ["Mrs. Brandt"]
+
+
+def test_her_mother_is_of_the_family_of_the_one_the_quote_calls() -> None:
+    # “Sit down, Anna,” said her mother: "her" is Anna, whom the quote calls, not Marta, the woman named last
+    cast: Cast_ = [("Mrs. Brandt", "female", ()), ("Anna Brandt", "female", ("Anna",)),
+                   ("Marta Lind", "female", ("Marta",)), ("Mrs. Lind", "female", ())]
+    text = ("Mrs. Brandt was at the stove when Anna came in from the garden. Marta sat at the table.\n\n"
+            "“Sit down and eat, Anna,” said her mother.")
+    assert who(text, cast) == ["Mrs. Brandt"]
+
+
+def test_a_kin_tag_answers_the_one_the_paragraph_before_spoke_to() -> None:
+    # “Oh, Anna, ...!” said Rosa. / “Perhaps,” replied her sister: Anna answers, not Marta, the woman named last
+    cast: Cast_ = [("Rosa", "female", ()), ("Anna", "female", ()), ("Marta", "female", ())]
+    text = ("Rosa and Anna sat by the window. Marta came in with the tea.\n\n"
+            "“Oh, Anna, we should have told him!” said Rosa.\n\n“Perhaps,” replied her sister.")
+    assert who(text, cast) == ["Rosa", "Anna"]

@@ -25,11 +25,12 @@ from audiobook.text.attribution.mentions import (
     answerer,
     antecedent,
     by_noun,
+    family_names,
+    family_of,
     just_named,
     kin,
     newcomer,
     resolve,
-    surnames,
     titled,
 )
 from audiobook.text.attribution.state import Attribution, State
@@ -49,10 +50,12 @@ def explicit(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]]
              excluded: set[str]) -> Attribution | None:
     """The speech tag of quote i: in the narration after it ("said Rosa."), else before it ("Rosa said,")."""
     excluded = set(st.cast.addressed(segs[i].text))   # listeners
+    called = set() if _ECHO_RE.fullmatch(segs[i].text) else excluded    # “Tomas?”: his name echoed, maybe
     if i + 1 < len(segs) and segs[i + 1].kind == "narration":
         text = segs[i + 1].text
         on = set(st.cast.addressed(segs[i + 2].text)) if _goes_on(segs, i) else set()
-        a = _tag_clause(st, text, mentions[i + 1], after=True, excluded=excluded | on, spoke=_spoke_before(st, segs, i))
+        a = _tag_clause(st, text, mentions[i + 1], after=True, excluded=excluded | on, spoke=_spoke_before(st, segs, i),
+                        called=called)
         if a is not None and a.speaker in excluded:     # “Nonsense, Fergus! ...” observed Fergus: not his
             a = None
         if a is not None and i + 2 < len(segs) and segs[i + 2].kind == "dialogue" and (
@@ -66,7 +69,7 @@ def explicit(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]]
         if who:     # “Good morning,” said a voice. It was Rosa.
             return Attribution(who, 0.8, f'named after the tag: "{short(m.group(0))}"')  # type: ignore[union-attr]
         if a is not None and not _verb_first(text) and _has_lead_in(segs, i):
-            a = _lead_in(st, segs, mentions, i, excluded) or a  # Rosa said, “Go,” and Anna asked why: Rosa's
+            a = _lead_in(st, segs, mentions, i, excluded, called) or a  # Rosa said, “Go,” and Anna asked why: Rosa's
         if a is not None:
             return a
     if i + 1 < len(segs) and segs[i + 1].kind == "narration":
@@ -75,7 +78,7 @@ def explicit(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]]
             return a
     if i > 0 and segs[i - 1].kind == "narration" and (leads_in(segs[i - 1].text)
                                                       or i == 1 and ends_with_verb(segs[0].text)):
-        return _lead_in(st, segs, mentions, i, excluded)
+        return _lead_in(st, segs, mentions, i, excluded, called)
     if i > 1 and segs[i - 1].kind == "narration" and segs[i - 2].kind == "dialogue" \
             and not _verb_first(segs[i - 1].text) and _has_lead_in(segs, i - 2):
         return _tag_clause(st, segs[i - 1].text, mentions[i - 1], after=True, excluded=excluded)
@@ -116,10 +119,10 @@ _NOUN_USE_RE = re.compile(r"(?:\b(?:his|her|their|its|my|your|our|the|a|an)|['�
 
 
 def _lead_in(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]], i: int,
-             excluded: set[str]) -> Attribution | None:
+             excluded: set[str], called: set[str] | None = None) -> Attribution | None:
     """The tag in the narration just before quote i ("Rosa said," / "“...,” cried Rosa, “...”")."""
     return _tag_clause(st, segs[i - 1].text, mentions[i - 1], after=False, excluded=excluded,
-                       spoke=_spoke_before(st, segs, i)) \
+                       spoke=_spoke_before(st, segs, i), called=called) \
         or _spoken_noun(segs[i - 1].text, mentions[i - 1], after=False)
 
 
@@ -194,9 +197,11 @@ def ends_with_verb(text: str) -> bool:
 
 
 def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
-                excluded: frozenset[str] | set[str] = frozenset(), spoke: str | None = None) -> Attribution | None:
+                excluded: frozenset[str] | set[str] = frozenset(), spoke: str | None = None,
+                called: set[str] | None = None) -> Attribution | None:
     """'he said quietly.' after a quote, or 'Then Rosa said:' before one; ``spoke``: who the paragraph
-    before was tagged to (a description in this tag is someone else)."""
+    before was tagged to (a description in this tag is someone else); ``called``: whom the quote calls by
+    name (``excluded`` when not given)."""
     text = apostrophes(text)
     if after:
         m = SENTENCE_RE.search(text)
@@ -260,7 +265,8 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
         if who is None and not st.cast.from_book and anyone(desc):
             return None   # "said the voice", "said the other": someone of the scene, whom the turns find
         if who is None:   # without a cast list the description itself names the speaker
-            who = (_headed(st, desc) or _by_noun(st, desc, verb, spoke)) if st.cast.from_book \
+            calls = excluded if called is None else called
+            who = (_headed(st, desc) or _by_noun(st, desc, verb, spoke, calls)) if st.cast.from_book \
                 else (kin(st, desc) or speaker_name(desc))
         if who is None:
             return None
@@ -288,13 +294,16 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
     return Attribution(who, 0.95, f'explicit: "{phrase}"')
 
 
-def _by_noun(st: State, desc: str, verb: str, spoke: str | None) -> str | None:
+def _by_noun(st: State, desc: str, verb: str, spoke: str | None, called: set[str] | frozenset[str]) -> str | None:
     """With a cast list, the person a gendered description in a tag stands for, not ``spoke``, the one a
     tag gave the paragraph just before ("“...,” Tomas said. / “...,” asked the old man": another man),
-    unless the verb says the same voice goes on ("continued the old man")."""
-    who = _parent_or_child(st, desc) or by_noun(st, desc)
+    unless the verb says the same voice goes on ("continued the old man"); ``called``: whom the quote calls
+    by name."""
+    who = _parent_or_child(st, desc) or _kin_of_the_called(st, desc, called) or by_noun(st, desc)
     if who is not None and desc.split()[0].lower() == "the":    # “Well, Tomas?” / “...,” said the man: Tomas
         who = answerer(st, st.cast.gender(who), who, set()) or who
+    elif who is not None and desc.lower().split()[-1] in _NEAR_KIN and verb not in _GOES_ON_VERBS:
+        who = _kin_answering(st, desc, who)
     if who is None or who != spoke or verb in _GOES_ON_VERBS:
         return who
     return by_noun(st, desc, skip={who}) or who
@@ -314,13 +323,36 @@ def _parent_or_child(st: State, desc: str) -> str | None:
     latest = antecedent(st, gender, st.history)
     if latest is None or titled(st.cast, latest, titles) != (noun == parent):
         return None
-    family = surnames(st.cast, latest)
+    family = family_names(st, latest)
     lately = {r.person for r in st.history[-_LATELY:]}
     kin = [p for p in lately if p != latest and st.cast.gender(p) == gender
-           and titled(st.cast, p, titles) != (noun == parent) and surnames(st.cast, p) & family]
+           and titled(st.cast, p, titles) != (noun == parent) and family_names(st, p) & family]
     return latest if kin else None
 
 
+def _kin_answering(st: State, desc: str, who: str) -> str:
+    """“Oh, Anna, it is too late!” / “Perhaps,” replied her sister: Anna, the one the paragraph before spoke
+    to, answers (as for "the man"), when she can be that relative: a mother or father by an elder title."""
+    noun = desc.lower().split()[-1]
+    other = answerer(st, st.cast.gender(who), who, set())
+    if other is None or noun in ("mother", "father") and not titled(st.cast, other, ELDER_TITLES[noun]):
+        return who
+    return other
+
+
+def _kin_of_the_called(st: State, desc: str, called: set[str] | frozenset[str]) -> str | None:
+    """“Come home, Anna,” said her mother: "her" is Anna, whom the quote calls, not the woman named last;
+    her mother is the one of Anna's family the noun fits (``family_of``)."""
+    ws = desc.lower().split()
+    gender = noun_gender(desc)
+    if len(ws) != 2 or ws[0] not in ("his", "her") or ws[1] not in _NEAR_KIN or gender is None:
+        return None
+    owners = [p for p in called if st.cast.gender(p) == ("male" if ws[0] == "his" else "female")]
+    return family_of(st, owners[0], gender, ws[1]) if len(owners) == 1 else None
+
+
+_ECHO_RE = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w'’-]*\s*\?\s*")    # “Mr. Brandt?”
+_NEAR_KIN = frozenset("mother father sister brother son daughter wife husband".split())
 _PARENT_OF = {"mother": "mother", "father": "father", "daughter": "mother", "son": "father"}
 _LATELY = 20        # mentions: about the last paragraph or two
 

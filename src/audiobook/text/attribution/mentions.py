@@ -196,7 +196,7 @@ def by_noun(st: State, desc: str, skip: frozenset[str] | set[str] = frozenset())
     if owner in ("his", "her"):     # "her mother" is not the woman "her" stands for
         who = antecedent(st, "male" if owner == "his" else "female", st.history)
         skip |= {who} if who else set()
-        kin = _family(st, who, gender, desc.split()[-1].lower()) if who else None
+        kin = family_of(st, who, gender, desc.split()[-1].lower()) if who else None
         if kin:                     # "his wife" of Mr. Quenby: Mrs. Quenby
             return kin
     return antecedent(st, gender, st.history, skip=skip)
@@ -234,15 +234,15 @@ def kin(st: State, desc: str) -> str | None:
     if owner not in ("his", "her") or gender is None:
         return None
     who = antecedent(st, "male" if owner == "his" else "female", st.history)
-    return _family(st, who, gender, desc.split()[-1].lower()) if who else None
+    return family_of(st, who, gender, desc.split()[-1].lower()) if who else None
 
 
-def _family(st: State, owner: str, gender: str, noun: str = "") -> str | None:
+def family_of(st: State, owner: str, gender: str, noun: str = "") -> str | None:
     """The one cast member of ``gender`` who shares a surname with any of ``owner``'s name forms
     ("Elinor", also "Miss Dashwood"); of several, "her mother" is the one a married title names."""
-    own = surnames(st.cast, owner)
+    own = family_names(st, owner)
     same = [p for p in st.cast.people.values() if p.name != owner and p.gender == gender
-            and surnames(st.cast, p.name) & own]
+            and family_names(st, p.name) & own]
     titles = ELDER_TITLES.get(noun, ())
     if len(same) > 1 and titles:
         same = [p for p in same if titled(st.cast, p.name, titles)]
@@ -253,6 +253,12 @@ def surnames(cast: Cast, name: str) -> set[str]:
     """The last words of a cast member's name forms of two words or more ("Anna Brandt", "Miss Brandt")."""
     person = cast.people.get(name)
     return {ws[-1] for f in (name, *(person.aliases if person else ())) if len(ws := norm(f).split()) > 1}
+
+
+def family_names(st: State, name: str) -> set[str]:
+    """A cast member's surnames: the list's own, and one the text writes after a name the list gives
+    alone ("Anna Brandt" for the entry "Anna": ``State.family``)."""
+    return surnames(st.cast, name) | st.family.get(name, set())
 
 
 def titled(cast: Cast, name: str, titles: tuple[str, ...]) -> bool:

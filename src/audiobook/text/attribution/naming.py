@@ -10,6 +10,7 @@ import re
 
 from audiobook.text.attribution.explicit import OWN_NAME_RE
 from audiobook.text.attribution.grammar import is_description, short
+from audiobook.text.attribution.mentions import surnames
 from audiobook.text.attribution.narrator import looks_like_a_name
 from audiobook.text.attribution.state import Attribution, State
 from audiobook.text.descriptions import PERSON_NOUNS, noun_gender
@@ -17,12 +18,34 @@ from audiobook.text.manuscript import Segment
 
 
 def names_in(st: State, raw: str) -> None:
-    """The people a paragraph names by their relation: "my son; his name's George", "Their son, George,"."""
+    """The people a paragraph names by their relation: "my son; his name's George", "Their son, George,", and
+    the family a name joins ("Anna Brandt")."""
+    surnames_in(st, raw)
     for m in _NAME_IS_RE.finditer(raw):     # "This is my son; his name's George."
         name_is(st, raw[max(0, m.start() - 200):m.start()], m.group(1).lower(), m.group(2))
     for m in _KIN_NAMED_RE.finditer(raw):   # "Their son, George, was born."
         if st.cast.resolve(m.group(2)) or looks_like_a_name(m.group(2)):
             st.noun_names[m.group(1)] = st.cast.resolve(m.group(2)) or m.group(2)
+
+
+def surnames_in(st: State, raw: str) -> None:
+    """"Anna Brandt" where the list writes Anna alone and another entry is a Brandt ("Mrs. Brandt"): Anna is
+    of that family, so "her mother" said of Anna can be found among the Brandts. With a cast list only:
+    discovery already gives Anna the forms the text writes."""
+    if not st.cast.from_book:
+        return
+    families = _families(st)
+    for m in _FULL_NAME_RE.finditer(raw):
+        first, last = m.group(1), m.group(2).lower()
+        who = st.cast.resolve(first)
+        if who is None or last not in families or st.cast.resolve(m.group(0)) not in (None, who):
+            continue    # "Anna Brandt" an entry of its own
+        st.family.setdefault(who, set()).add(last)
+
+
+def _families(st: State) -> set[str]:
+    """The surnames the cast list writes."""
+    return {s for name in st.cast.people for s in surnames(st.cast, name)}
 
 
 def name_is(st: State, before: str, pronoun: str, name: str) -> None:
@@ -83,6 +106,7 @@ def rename_described(st: State) -> None:
             st.out[q] = Attribution(named, a.confidence * 0.9, f"{a.reason} = {named}", a.speaker)
 
 
+_FULL_NAME_RE = re.compile(r"\b([A-Z][a-z]+) ([A-Z][a-z]+)\b")
 _NAME_IS_RE = re.compile(r"\b([Hh]is|[Hh]er) (?:christian |real |first )?name(?:'s|’s| is| was) ([A-Z][\w’'-]+)")
 _KIN_NAMED_RE = re.compile(r"\b(?:[Mm]y|[Oo]ur|[Tt]heir|[Hh]is|[Hh]er) (son|daughter|mother|father|wife|husband|"
                            r"brother|sister|uncle|aunt|nephew|niece|grandson|granddaughter), ([A-Z][\w’'-]+),")
