@@ -118,6 +118,17 @@ def test_the_one_spoken_to_answers_with_a_pronoun() -> None:
     assert who(text, cast) == ["Tomas", "Anna"]
 
 
+def test_the_one_spoken_to_answers_a_tagged_line_as_one_said_by_name() -> None:
+    # a producer's tag names the speaker of its own quote, as "said Will" would: no name in the narration of
+    # the reply, whose he is the one Will spoke to (the reply opens with narration, so no turn counting mends it);
+    # so does a tag's description ("said the old man": Will)
+    cast = WILL_TOMAS_ROSA_ANNA
+    for reply in ("He laughed. “I missed the ferry,” he said.", "He laughed. “I missed the ferry.”"):
+        for line in ("[Will]“Well, Tomas, you are late.”", "“Well, Tomas, you are late,” said Will.",
+                     "“Well, Tomas, you are late,” said the old man."):
+            assert who(f"Will and Tomas met at the gate.\n\n{line}\n\n{reply}\n", cast) == ["Will", "Tomas"]
+
+
 def test_the_one_spoken_to_answers_even_when_the_narration_never_names_her() -> None:
     # in a story told in the third person the narration calls Anna only "the girl": the vocative still tells
     # who answers; Rosa, named last, does not

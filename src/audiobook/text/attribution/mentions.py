@@ -29,8 +29,9 @@ from audiobook.text.tokens import TOKEN_RE
 
 def note_tagged(st: State, who: str) -> None:
     """A tag names who is talking, as "said Rosa" would: the he or she of its tag clause and of the lines
-    after it stands for the tagged speaker, not for someone the passes guessed."""
-    st.history.append(Ref(who, "name", st.sentence, True))
+    after it stands for the tagged speaker, not for someone the passes guessed. Kind "tag": it names the speaker
+    of the quote before, not someone in the narration that follows (``answerer``)."""
+    st.history.append(Ref(who, "tag", st.sentence, True))
     st.seen[who] = Seen(st.cast.gender(who), st.sentence)
 
 
