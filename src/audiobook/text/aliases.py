@@ -199,60 +199,57 @@ def _given_name_answered_by_a_title(g: _Groups, split: dict[str, tuple[str, tupl
                                     answers: Callable[[str], Mapping[str, int]],
                                     together: Callable[[str, str], int]) -> None:
     """A given name the quotes call ("Well, Marta?") is the person the narration names by a title ("Mrs. Vale",
-    "Lord Tomas") and no given name of its own when that person answers it at least twice and two times in three:
-    the narration's name and the family's. Not where the narration names the two side by side more often than the
-    one answers the other."""
+    "Lord Tomas") and no given name of its own when that person answers it (``_answerer``): the narration's name
+    and the family's."""
     groups: dict[str, list[str]] = defaultdict(list)
     for o in split:
         groups[g.find(o)].append(o)
     for f, (t, rest) in split.items():
         if t or len(rest) != 1:
             continue
-        votes = _votes(g, f, split, answers)
-        if sum(votes.values()) < 2:
+        root = _answerer(g, f, groups, split, answers, together)
+        if root is None:
             continue
-        root, n = votes.most_common(1)[0]
         same = groups[root]
         surnames = {split[m][1][-1] for m in same if split[m][0]}
-        if n < 2 or 3 * n < 2 * sum(votes.values()) or not surnames \
-                or any(not split[m][0] and split[m][1][-1] not in surnames for m in same) \
-                or sum(together(a, b) for a in same for b in _members(g, f)) > n:
-            continue
-        g.join(root, f)
+        if surnames and all(split[m][0] or split[m][1][-1] in surnames for m in same):
+            g.join(root, f)
 
 
 def _who_answers(g: _Groups, f: str, groups: Mapping[str, list[str]], split: dict[str, tuple[str, tuple[str, ...]]],
                  answers: Callable[[str], Mapping[str, int]], narrated: Callable[[str], int],
                  together: Callable[[str, str], int]) -> list[str]:
-    """The unmarried woman who answers most when the quotes call ``f`` ("Miss Vale"), at least twice and two times
-    in three; none where she is called "Miss <her given name>" by the narration (a younger sister), or where the
-    narration names the two together in a sentence more often than she answers ("Anna and Miss Vale": two people;
-    a narrator who varies the name of one woman does so now and then)."""
+    """The unmarried woman who answers when the quotes call ``f`` ("Miss Vale", ``_answerer``); none where she is
+    called "Miss <her given name>" by the narration (a younger sister)."""
     surname = f.split()[-1]
-    votes = _votes(g, f, split, answers)
-    if not votes or sum(votes.values()) < 2:
+    root = _answerer(g, f, groups, split, answers, together)
+    if root is None or not _fit(g.sex(root), g.sex(f)):
         return []
-    root, n = votes.most_common(1)[0]
     same = groups[root]
-    if n < 2 or 3 * n < 2 * sum(votes.values()) or not _fit(g.sex(root), g.sex(f)) or any(
-            _KIND.get(t) == "mrs" or t == "lady" or len(ws) > 1 and ws[-1] != split[f][1][-1]
-            for t, ws in (split[m] for m in same)):
+    if any(_KIND.get(t) == "mrs" or t == "lady" or len(ws) > 1 and ws[-1] != split[f][1][-1]
+           for t, ws in (split[m] for m in same)):
         return []
     if any(narrated(f"Miss {m}") or narrated(f"Miss {m} {surname}") for m in same if not split[m][0]):
-        return []
-    if sum(together(a, b) for a in same for b in _members(g, f)) > n:
         return []
     return [root]
 
 
-def _votes(g: _Groups, f: str, split: Mapping[str, tuple[str, tuple[str, ...]]],
-           answers: Callable[[str], Mapping[str, int]]) -> Counter[str]:
-    """How often each other person answers when the quotes call ``f``."""
+def _answerer(g: _Groups, f: str, groups: Mapping[str, list[str]], split: Mapping[str, tuple[str, tuple[str, ...]]],
+              answers: Callable[[str], Mapping[str, int]], together: Callable[[str, str], int]) -> str | None:
+    """The person who answers when the quotes call ``f``, at least twice and two times in three; none where the
+    narration names the two together in a sentence more often than the one answers ("Anna and Miss Vale": two
+    people; a narrator who varies the name of one person does so now and then)."""
     votes: Counter[str] = Counter()
     for m, n in answers(f).items():
         if m in split and g.find(m) != g.find(f):
             votes[g.find(m)] += n
-    return votes
+    if sum(votes.values()) < 2:
+        return None
+    root, n = votes.most_common(1)[0]
+    if n < 2 or 3 * n < 2 * sum(votes.values()) \
+            or sum(together(a, b) for a in groups[root] for b in _members(g, f)) > n:
+        return None
+    return root
 
 
 def _her_given_names(same: list[str], split: Mapping[str, tuple[str, tuple[str, ...]]], surname: str,
