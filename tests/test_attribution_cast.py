@@ -668,6 +668,15 @@ def test_the_narration_after_a_reply_is_the_reaction_of_the_one_it_answers() -> 
     assert who(text3) == ["Rosa", "Rosa"]
 
 
+def test_the_reaction_to_a_line_the_turns_gave_is_no_speaker_either() -> None:
+    # Tomas's line is untagged (the turns give it him: it calls Rosa by name); "Tomas looked down at his boots."
+    # after the next paragraph's opening quote is his reaction to her question, not his line
+    text = ("Rosa and Tomas sat on the steps of the mill.\n\n“Where have you been?” asked Rosa.\n\n"
+            "“At the harbour, Rosa.”\n\n“All night?” Tomas looked down at his boots.\n\n"
+            "“All night. The nets were torn.”\n")
+    assert who(text) == ["Rosa", "Tomas", "Rosa", "Tomas"]
+
+
 def test_a_run_with_no_anchor_says_its_turns_rest_on_a_guess() -> None:
     # nothing in the scene says who asks first: the turns after the first line are counted from a guess,
     # and the reason tells the producer so; with a tag the same lines are counted from it

@@ -30,10 +30,11 @@ def beat(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]],
             if new:     # "He bowed." and no man is known
                 return Attribution(new, 0.6, f'beat: "{short(s.text)}"')
             who = (answerer(st, m.gender, m.person, excluded) if m.kind == "pronoun" else None) or m.person
-            if who and who not in excluded and not (who == replied and not _tag_like(segs[i - 1].text)):
+            reacts = segs[0].kind == "dialogue" and not _tag_like(segs[i - 1].text)
+            if who and who not in excluded and not (who == replied and reacts):
                 said = m.word.lower() if m.kind == "pronoun" else ""    # the turns weigh a he/she softly
                 return Attribution(who, 0.7, f'beat: "{short(s.text)}"' + (f" ({said})" if said else ""),
-                                   pronoun=said)
+                                   pronoun=said, reacts=reacts)
     return None
 
 

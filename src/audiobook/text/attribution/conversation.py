@@ -77,24 +77,36 @@ def _decode(st: State, chain: list[Item], speakers: list[str | None],
     found = [f if f is None or f.speaker in people or f.speaker == "" else None for f in found]
     keep = [f is not None and f.speaker not in people and f.speaker != "" for f in (
         st.out[it.quote_ids[-1]] if it.found else None for it in chain)]
-    evidence = [replace(_evidence(found[k], it.excluded, it.listener, it.previous,
-                                  addressed_sex(st.raw[it.quote_ids[-1]])),
-                        pause=_paused(chain, k))
-                for k, it in enumerate(chain)]
     anchored = {s for s in speakers if s}
     present = frozenset().union(*(it.mentioned for it in chain))     # in the scene: its narration names them
     present |= {w for g, w in spoken if chain[0].gpar - g <= JUST}     # and who spoke just before a pause
     if not st.third_person:
         present |= {st.narrator_name}      # and the one who tells the story, in every scene they tell
     talking = [p for p in people if p in speakers]
-    evidence = [_soften(st, e, found[k], talking, chain[k]) for k, e in enumerate(evidence)]
     prior = {p: (0.0 if p in anchored else max(0.0, 0.4 + 0.1 * r - (PRESENT if p in present else 0.0)))
              for r, p in enumerate(people)}
     sex = {p: g for p in people if (g := st.cast.gender(p)) in ("male", "female")}
-    conv = Conversation(evidence, people, prior, sex)
+
+    def conversation() -> Conversation:
+        evidence = [_soften(st, replace(_evidence(found[k], it.excluded, it.listener, it.previous,
+                                                  addressed_sex(st.raw[it.quote_ids[-1]])),
+                                        pause=_paused(chain, k)), found[k], talking, it)
+                    for k, it in enumerate(chain)]
+        return Conversation(evidence, people, prior, sex)
+
+    conv = conversation()
     got = decode(conv)
     if None in got:
         return False
+    reactions = _reactions(found, got)
+    if reactions:       # the turns decide them afresh; a beat the turns give back to its subject stands
+        beats = {k: f for k in reactions if (f := found[k]) is not None}
+        found = [None if k in reactions else f for k, f in enumerate(found)]
+        conv = conversation()
+        got = decode(conv)
+        if None in got:
+            return False
+        found = [beats[k] if k in beats and got[k] == beats[k].speaker else f for k, f in enumerate(found)]
     sure = margins(conv, got)        # read by confidence.py
     for k, it in enumerate(chain):
         who, f = got[k], found[k]
@@ -112,6 +124,14 @@ def _decode(st: State, chain: list[Item], speakers: list[str | None],
             if not keep[k] and st.out[q].speaker == got[k]:
                 st.out[q] = replace(st.out[q], margin=sure[k])
     return True
+
+
+def _reactions(found: list[Attribution | None], got: list[str | None]) -> set[int]:
+    """“Go on.” / “No.” Rosa looked away.: paragraphs decided by a beat after their opening quote whose subject
+    is the decoded speaker of the paragraph just before: the beat is that speaker's reaction, not the reply's
+    speaker (as beats._replied_to, where the first pass did not decide the paragraph before)."""
+    return {k for k, f in enumerate(found) if k > 0 and f is not None and f.reacts
+            and f.reason.startswith("beat") and got[k - 1] == f.speaker}
 
 
 def acts(narration: str) -> bool:

@@ -26,6 +26,7 @@ class Attribution:
     described_as: str = ""     # the description the speaker was named from ("The painter"), if any
     margin: float | None = None  # how much worse the conversation decodes without this speaker (turns.margins)
     pronoun: str = ""          # the he/she the decision rests on ("he said", "He nodded."): the turns weigh it softly
+    reacts: bool = False       # a beat after the paragraph's opening quote: its subject may react to the line before
 
 
 @dataclass
