@@ -300,11 +300,14 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
 
 def _absent_bystander(st: State, desc: str, who: str) -> bool:
     """A cast entry a tag's "the girl", "the man" finds by the list's description of it, while nothing lately
-    names it: the list's "The Girl" is someone of one scene, and elsewhere the words mean whoever is the girl
-    of the scene at hand (``someone_of_the_scene``); not a role ("the porter"), not the name the text uses."""
+    names it nor did the narration just before bring in "a man": the list's "The Girl" is someone of one scene,
+    and elsewhere the words mean whoever is the girl of the scene at hand (``someone_of_the_scene``); not a
+    role ("the porter"), not the name the text uses."""
     if not someone_of_the_scene(desc) or not is_description(desc):
         return False
-    return who not in {r.person for r in st.history[-_LATELY:]}
+    noun = desc.split()[-1].lower()
+    return who not in {r.person for r in st.history[-_LATELY:]} \
+        and not re.search(rf"\b{re.escape(noun)}\b", st.tail, re.IGNORECASE)
 
 
 def _by_noun(st: State, desc: str, verb: str, spoke: str | None, called: set[str] | frozenset[str]) -> str | None:
