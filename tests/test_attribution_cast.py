@@ -720,3 +720,23 @@ def test_a_kin_tag_answers_the_one_the_paragraph_before_spoke_to() -> None:
     text = ("Rosa and Anna sat by the window. Marta came in with the tea.\n\n"
             "“Oh, Anna, we should have told him!” said Rosa.\n\n“Perhaps,” replied her sister.")
     assert who(text, cast) == ["Rosa", "Anna"]
+
+
+def test_the_lists_the_girl_is_not_every_girl_of_the_book() -> None:
+    # the list's "Nelly" (alias "The Girl") is not named in this scene: "said the girl" is Anna, the girl here
+    cast: Cast_ = [("Nelly", "female", ("The Girl",)), ("Anna", "female", ()), ("Tomas", "male", ())]
+    text = ("Tomas found Anna in the orchard, alone.\n\n“Are you coming to the fair?” he asked.\n\n"
+            "“Not today,” said the girl.")
+    assert who(text, cast)[-1] == "Anna"
+    # where the list's entry is named lately, the description is hers
+    text = ("Tomas found Nelly in the orchard, alone.\n\n“Are you coming to the fair?” he asked.\n\n"
+            "“Not today,” said the girl.")
+    assert who(text, cast)[-1] == "Nelly"
+
+
+def test_the_lists_the_man_is_the_man_the_narration_just_brought_in() -> None:
+    # the list's "The Stranger" (alias "The Man") is named nowhere, but the paragraph before brought in "a man"
+    cast: Cast_ = [("The Stranger", "male", ("The Man",)), ("Anna", "female", ()), ("Tomas", "male", ())]
+    text = ("Tomas and Anna sat on the bench by the road. Then a man came up to them.\n\n"
+            "“Is this the road to the town?” asked the man.")
+    assert who(text, cast)[-1] == "The Stranger"

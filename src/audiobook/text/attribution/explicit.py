@@ -257,6 +257,9 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
             return None
         desc = _VOICE_OF_RE.sub("", desc)      # "said his mother's voice": his mother
         who = st.cast.describe(desc)
+        absent = who if st.cast.from_book and who is not None and _absent_bystander(st, desc, who) else None
+        if absent is not None:      # "said the girl" far from the list's "The Girl": the girl of this scene
+            who = None
         longer = _longer_form(st, text, text.find(desc, ve), hi) if st.cast.from_book else None
         if longer is not None:      # "said the man with the grey coat": that entry, not "A Man"
             who, desc = longer
@@ -268,6 +271,7 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
             calls = excluded if called is None else called
             who = (_headed(st, desc) or _by_noun(st, desc, verb, spoke, calls)) if st.cast.from_book \
                 else (kin(st, desc) or speaker_name(desc))
+        who = who or absent     # no one of the scene fits: the list's entry after all
         if who is None:
             return None
         return Attribution(who, 0.8, f'explicit: "{verb} {desc}"')
@@ -292,6 +296,18 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
     if subject.kind == "first":
         return Attribution(who, 0.8, f'explicit: "{phrase}" (the narrator)')
     return Attribution(who, 0.95, f'explicit: "{phrase}"')
+
+
+def _absent_bystander(st: State, desc: str, who: str) -> bool:
+    """A cast entry a tag's "the girl", "the man" finds by the list's description of it, while nothing lately
+    names it nor did the narration just before bring in "a man": the list's "The Girl" is someone of one scene,
+    and elsewhere the words mean whoever is the girl of the scene at hand (``someone_of_the_scene``); not a
+    role ("the porter"), not the name the text uses."""
+    if not someone_of_the_scene(desc) or not is_description(desc):
+        return False
+    noun = desc.split()[-1].lower()
+    return who not in {r.person for r in st.history[-_LATELY:]} \
+        and not re.search(rf"\b{re.escape(noun)}\b", st.tail, re.IGNORECASE)
 
 
 def _by_noun(st: State, desc: str, verb: str, spoke: str | None, called: set[str] | frozenset[str]) -> str | None:
