@@ -7,12 +7,14 @@ pass has run.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from audiobook.text.attribution.explicit import OWN_NAME_RE
 from audiobook.text.attribution.grammar import is_description, short
 from audiobook.text.attribution.mentions import surnames
 from audiobook.text.attribution.narrator import looks_like_a_name
 from audiobook.text.attribution.state import Attribution, State
+from audiobook.text.cast import Cast
 from audiobook.text.descriptions import PERSON_NOUNS, noun_gender
 from audiobook.text.manuscript import Segment
 
@@ -34,7 +36,7 @@ def surnames_in(st: State, raw: str) -> None:
     discovery already gives Anna the forms the text writes."""
     if not st.cast.from_book:
         return
-    families = _families(st)
+    families = _families(st.cast)
     for m in _FULL_NAME_RE.finditer(raw):
         first, last = m.group(1), m.group(2).lower()
         who = st.cast.resolve(first)
@@ -43,9 +45,10 @@ def surnames_in(st: State, raw: str) -> None:
         st.family.setdefault(who, set()).add(last)
 
 
-def _families(st: State) -> set[str]:
-    """The surnames the cast list writes."""
-    return {s for name in st.cast.people for s in surnames(st.cast, name)}
+@lru_cache(maxsize=8)
+def _families(cast: Cast) -> frozenset[str]:
+    """The surnames the cast list writes (once per cast, not per paragraph)."""
+    return frozenset(s for name in cast.people for s in surnames(cast, name))
 
 
 def name_is(st: State, before: str, pronoun: str, name: str) -> None:
