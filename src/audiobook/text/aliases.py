@@ -146,8 +146,9 @@ def group_names(forms: Iterable[str], titles: frozenset[str], gender_of: Callabl
             if len(hits) != 1:
                 continue
             other = next(iter(hits))
-            # named together in a sentence more than once ("Tom ran to Mr. Marsh"): two people
-            if sum(together(a, b) for a in _members(g, other) for b in _members(g, same[0])) <= 1:
+            # named together in a sentence more than once ("Tom ran to Mr. Marsh"): two people; the title form
+            # counts, not the bare surname the narration calls the man by in turn with his given name
+            if sum(together(a, b) for a in _members(g, other) for b in same) <= 1:
                 g.join(other, same[0])
     _given_name_of_the_one_not_called_by_surname(g, split)
     _miss_of_her_surname(g, split, titles, by_given, mother, seen, narrated, answers, together)

@@ -239,9 +239,19 @@ def discover(ms: Manuscript) -> Cast:
         return _voted(gender_votes.get(form, Counter()), first_name_gender(form))
 
     def sex_of(form: str) -> str:
-        """A form's sex for grouping: its title's, else its given name's, else the text's."""
+        """A form's sex for grouping: its title's, else its given name's, else, for a given name the usual
+        names do not know, the sex of the full names it begins ("Corvin" of Corvin Hale: the "she"s after
+        a man's given name are often the woman he is with), else the text's."""
         g, given = gender_of(form), first_name_gender(form)
-        return g if norm(form).split()[0] in TITLES or given is None else given
+        if norm(form).split()[0] in TITLES or given is not None:
+            return g if given is None else given
+        fulls = {gender_of(f) for f in full_of.get(form, ())} - {"unknown"}
+        return fulls.pop() if len(fulls) == 1 else g
+
+    full_of: dict[str, list[str]] = defaultdict(list)      # "Corvin" -> ["Corvin Hale"]
+    for f in candidates:
+        if " " in f and not is_title(f) and norm(f).split()[0] not in TITLES:
+            full_of[f.split()[0]].append(f)
 
     def known_first(word: str) -> bool:
         return first_name_gender(word.capitalize()) is not None
