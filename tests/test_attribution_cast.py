@@ -740,3 +740,14 @@ def test_the_lists_the_man_is_the_man_the_narration_just_brought_in() -> None:
     text = ("Tomas and Anna sat on the bench by the road. Then a man came up to them.\n\n"
             "“Is this the road to the town?” asked the man.")
     assert who(text, cast)[-1] == "The Pedlar"
+
+
+def test_a_he_or_she_owning_a_word_for_speech_is_the_speaker() -> None:
+    # “...?” was her next remark: her, the woman of the scene, not the man the sentence before is about
+    text = ("Rosa and Tomas walked along the wall. He showed her his stick.\n\n"
+            "“Is it new?” was her next remark.\n")
+    assert who(text) == ["Rosa"]
+    text = ("Rosa and Tomas walked along the wall. She showed him her stick.\n\n"
+            "“You live near here, I think,” was his reply, “by the river.”\n")
+    assert who(text) == ["Tomas", "Tomas"]
+

@@ -73,7 +73,8 @@ def explicit(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]]
         if a is not None:
             return a
     if i + 1 < len(segs) and segs[i + 1].kind == "narration":
-        a = _spoken_noun(segs[i + 1].text, mentions[i + 1], after=True)
+        a = _spoken_noun(segs[i + 1].text, mentions[i + 1], after=True) \
+            or _pronoun_owns_noun(st, segs[i + 1].text, mentions[i + 1], excluded)
         if a is not None:
             return a
     if i > 0 and segs[i - 1].kind == "narration" and (leads_in(segs[i - 1].text)
@@ -175,6 +176,19 @@ def _spoken_noun(text: str, mentions: list[Mention], *, after: bool) -> Attribut
     f = _FROM_RE.match(text) if after else None
     x = next((x for x in mentions if f is not None and x.start == f.end() and x.kind in ("name", "alias")), None)
     return Attribution(x.person, 0.9, f'explicit: "{short(text[:x.end].strip())}"') if x and x.person else None
+
+
+def _pronoun_owns_noun(st: State, text: str, mentions: list[Mention], excluded: set[str]) -> Attribution | None:
+    """“...,” was her reply. / was his next remark: the he or she who owns the word for speech, resolved as
+    the he or she of a tag ("she replied") is: past those the quote calls by name, the one spoken to first."""
+    m = _PRONOUN_NOUN_RE.match(text)
+    x = next((x for x in mentions if m is not None and x.start == m.start(1) and x.kind == "pronoun"), None)
+    if m is None or x is None:
+        return None
+    who = x.person if x.person not in excluded else antecedent(st, x.gender, st.history, skip=excluded)
+    who = answerer(st, x.gender, who, excluded) or who
+    word = m.group(1).lower()
+    return Attribution(who, 0.85, f"pronoun: {word} → {who}", pronoun=word) if who else None
 
 
 def leads_in(text: str) -> bool:
@@ -578,6 +592,7 @@ _SPEECH_NOUN = r"(?:[a-z]+\s+){0,2}?(?:reply|answer|remark|rejoinder|response|re
 _NOUN_FORMS = frozenset("reply answer remark retort comment".split())
 _OWNED_BEFORE_RE = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}$")
 _NOUN_AFTER_RE = re.compile(rf"\s*(?:was|were|came)\s+\S+?(['’]s?\s+){_SPEECH_NOUN}\b")
+_PRONOUN_NOUN_RE = re.compile(rf"\s*(?:was|were|came)\s+(his|her)\s+{_SPEECH_NOUN}\b")
 _NOUN_BEFORE_RE = re.compile(rf"\S+?(['’]s?\s+){_SPEECH_NOUN}\s+(?:was|were|had been)(?:,?\s+[a-z]+(?:\s+[a-z]+)?)?"
                              r"\s*[,:—-]*\s*$")
 _FROM_RE = re.compile(r"\s*(?:(?:at last|then|now)\s+)?(?:(?:came|broke|burst|fell|escaped)(?:\s+\w+ly)?\s+from|"
