@@ -751,3 +751,12 @@ def test_a_he_or_she_owning_a_word_for_speech_is_the_speaker() -> None:
             "“You live near here, I think,” was his reply, “by the river.”\n")
     assert who(text) == ["Tomas", "Tomas"]
 
+
+def test_a_description_found_by_its_sex_alone_gives_way_to_the_turns() -> None:
+    # "said the old man" names no entry: the latest man (Tomas) is a guess, and Tomas's own tags on both
+    # sides of it say the other man of the conversation speaks
+    cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Marco", "male", ())]
+    text = ("Marco and Tomas stood on the quay.\n\n“Is the boat ready?” asked Marco.\n\n"
+            "Tomas looked at the sky. “Nearly.”\n\n“Then we go at dawn,” said the old man.\n\n"
+            "“As you wish,” Tomas said.\n")
+    assert who(text, cast) == ["Marco", "Tomas", "Marco", "Tomas"]

@@ -281,14 +281,17 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
             who = just_named(st, desc, who) or who
         if who is None and not st.cast.from_book and anyone(desc):
             return None   # "said the voice", "said the other": someone of the scene, whom the turns find
+        guessed = ""
         if who is None:   # without a cast list the description itself names the speaker
             calls = excluded if called is None else called
-            who = (_headed(st, desc) or _by_noun(st, desc, verb, spoke, calls)) if st.cast.from_book \
-                else (kin(st, desc) or speaker_name(desc))
+            who = _headed(st, desc) if st.cast.from_book else (kin(st, desc) or speaker_name(desc))
+            if who is None and st.cast.from_book:
+                who = _by_noun(st, desc, verb, spoke, calls)
+                guessed = _SEX_WORD.get(st.cast.gender(who or ""), "")
         who = who or absent     # no one of the scene fits: the list's entry after all
         if who is None:
             return None
-        return Attribution(who, 0.8, f'explicit: "{verb} {desc}"')
+        return Attribution(who, 0.8, f'explicit: "{verb} {desc}"', pronoun=guessed)
     who = subject.person
     if who and subject.kind in ("name", "alias") and not st.cast.from_book and is_description(who):
         who = just_named(st, subject.word, who) or who
@@ -579,6 +582,8 @@ _NOT_ALONE = frozenset("laughed sighed groaned sobbed gasped chuckled giggled sn
                        "went put broke cut returned continued agreed assented resumed".split())
 _NOT_GERUND = frozenset("laugh sigh groan sob gasp chuckle giggle snort moan whimper grunt go put cut return "
                         "continue resume begin pursue reason object correct prompt remind tell".split())
+# a description the list does not name ("said the old man") found by its sex alone: the turns weigh it as a he/she
+_SEX_WORD = {"male": "he", "female": "she"}
 _GOES_ON_VERBS = frozenset("continued continues resumed added pursued persisted went repeated concluded".split())
 _SUBJECT_WORDS = frozenset("i he she we they you it".split())
 # a paragraph that ends "Rosa began." / "Tomas went on again.": the quote paragraph after it is theirs
