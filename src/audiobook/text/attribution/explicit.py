@@ -277,17 +277,21 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
         longer = _longer_form(st, text, text.find(desc, ve), hi) if st.cast.from_book else None
         if longer is not None:      # "said the man with the grey coat": that entry, not "A Man"
             who, desc = longer
+        guessed = ""    # found by the description's sex alone: the turns weigh it as they weigh a he/she
         if not st.cast.from_book and (who is None or is_description(who)):
-            who = just_named(st, desc, who) or who
+            named = just_named(st, desc, who)
+            who, guessed = (named, _sex_word(st, named)) if named else (who, "")
         if who is None and not st.cast.from_book and anyone(desc):
             return None   # "said the voice", "said the other": someone of the scene, whom the turns find
-        guessed = ""
-        if who is None:   # without a cast list the description itself names the speaker
-            calls = excluded if called is None else called
-            who = _headed(st, desc) if st.cast.from_book else (kin(st, desc) or speaker_name(desc))
-            if who is None and st.cast.from_book:
-                who = _by_noun(st, desc, verb, spoke, calls)
-                guessed = _SEX_WORD.get(st.cast.gender(who or ""), "")
+        if who is None and st.cast.from_book:
+            who = _headed(st, desc)
+            if who is None:
+                who = _by_noun(st, desc, verb, spoke, excluded if called is None else called)
+                guessed = _sex_word(st, who)
+        elif who is None:   # without a cast list the description itself names the speaker
+            who = kin(st, desc)
+            guessed = _sex_word(st, who)
+            who = who or speaker_name(desc)
         who = who or absent     # no one of the scene fits: the list's entry after all
         if who is None:
             return None
@@ -313,6 +317,11 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
     if subject.kind == "first":
         return Attribution(who, 0.8, f'explicit: "{phrase}" (the narrator)')
     return Attribution(who, 0.95, f'explicit: "{phrase}"')
+
+
+def _sex_word(st: State, who: str | None) -> str:
+    """The he/she a person found by a description's sex alone stands for ("" for none)."""
+    return _SEX_WORD.get(st.cast.gender(who), "") if who else ""
 
 
 def _absent_bystander(st: State, desc: str, who: str) -> bool:
@@ -582,7 +591,7 @@ _NOT_ALONE = frozenset("laughed sighed groaned sobbed gasped chuckled giggled sn
                        "went put broke cut returned continued agreed assented resumed".split())
 _NOT_GERUND = frozenset("laugh sigh groan sob gasp chuckle giggle snort moan whimper grunt go put cut return "
                         "continue resume begin pursue reason object correct prompt remind tell".split())
-# a description the list does not name ("said the old man") found by its sex alone: the turns weigh it as a he/she
+# a description ("said the old man") found by its sex alone: the turns weigh it as a he/she
 _SEX_WORD = {"male": "he", "female": "she"}
 _GOES_ON_VERBS = frozenset("continued continues resumed added pursued persisted went repeated concluded".split())
 _SUBJECT_WORDS = frozenset("i he she we they you it".split())
