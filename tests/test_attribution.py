@@ -885,3 +885,19 @@ def test_a_name_after_a_word_ending_in_her_or_his_is_not_owned() -> None:
     text = "Ana came in with Tomas. Rosa laughed at this. At this Tomas frowned.\n\n“Why?” he said."
     assert who(text, cast) == ["Tomas"]
     assert who("Rosa came late, and her Ana was tired." + tag, cast) == ["Rosa"]
+
+
+def test_a_description_found_by_its_sex_alone_is_weighed_as_a_he_without_a_cast_list() -> None:
+    # "said the old man": discovery has no old man, and the latest man named (Bobby, not Tomas who spoke
+    # just before) is a guess the turns overrule as they would a "he said": Marco, who spoke to Tomas
+    text = ("“Morning,” said Bobby.\n\nMarco, Bobby and Tomas stood on the quay. The sea was grey.\n\n"
+            "“Is the boat ready?” asked Marco.\n\nBobby pointed at the clouds. Tomas shook his head. “Nearly.”\n\n"
+            "“Then we go at dawn,” said the old man.\n")
+    ms = parse_text(text)
+    found = attribute(ms, discover(ms))
+    a = [found[s.quote_id] for _, _, s in ms.quotes()][-1]
+    assert (a.speaker, a.pronoun) == ("Marco", "he")
+    # with a name in the tag nothing is guessed
+    ms = parse_text(text.replace("said the old man", "said Bobby"))
+    found = attribute(ms, discover(ms))
+    assert [found[s.quote_id] for _, _, s in ms.quotes()][-1].pronoun == ""

@@ -740,3 +740,23 @@ def test_the_lists_the_man_is_the_man_the_narration_just_brought_in() -> None:
     text = ("Tomas and Anna sat on the bench by the road. Then a man came up to them.\n\n"
             "“Is this the road to the town?” asked the man.")
     assert who(text, cast)[-1] == "The Pedlar"
+
+
+def test_a_he_or_she_owning_a_word_for_speech_is_the_speaker() -> None:
+    # “...?” was her next remark: her, the woman of the scene, not the man the sentence before is about
+    text = ("Rosa and Tomas walked along the wall. He showed her his stick.\n\n"
+            "“Is it new?” was her next remark.\n")
+    assert who(text) == ["Rosa"]
+    text = ("Rosa and Tomas walked along the wall. She showed him her stick.\n\n"
+            "“You live near here, I think,” was his reply, “by the river.”\n")
+    assert who(text) == ["Tomas", "Tomas"]
+
+
+def test_a_description_found_by_its_sex_alone_gives_way_to_the_turns() -> None:
+    # "said the old man" names no entry: the latest man (Tomas) is a guess, and Tomas's own tags on both
+    # sides of it say the other man of the conversation speaks
+    cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Marco", "male", ())]
+    text = ("Marco and Tomas stood on the quay.\n\n“Is the boat ready?” asked Marco.\n\n"
+            "Tomas looked at the sky. “Nearly.”\n\n“Then we go at dawn,” said the old man.\n\n"
+            "“As you wish,” Tomas said.\n")
+    assert who(text, cast) == ["Marco", "Tomas", "Marco", "Tomas"]

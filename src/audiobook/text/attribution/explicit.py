@@ -73,7 +73,8 @@ def explicit(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]]
         if a is not None:
             return a
     if i + 1 < len(segs) and segs[i + 1].kind == "narration":
-        a = _spoken_noun(segs[i + 1].text, mentions[i + 1], after=True)
+        a = _spoken_noun(segs[i + 1].text, mentions[i + 1], after=True) \
+            or _pronoun_owns_noun(st, segs[i + 1].text, mentions[i + 1], excluded)
         if a is not None:
             return a
     if i > 0 and segs[i - 1].kind == "narration" and (leads_in(segs[i - 1].text)
@@ -177,6 +178,19 @@ def _spoken_noun(text: str, mentions: list[Mention], *, after: bool) -> Attribut
     return Attribution(x.person, 0.9, f'explicit: "{short(text[:x.end].strip())}"') if x and x.person else None
 
 
+def _pronoun_owns_noun(st: State, text: str, mentions: list[Mention], excluded: set[str]) -> Attribution | None:
+    """“...,” was her reply. / was his next remark: the he or she who owns the word for speech, resolved as
+    the he or she of a tag ("she replied") is: past those the quote calls by name, the one spoken to first."""
+    m = _PRONOUN_NOUN_RE.match(text)
+    x = next((x for x in mentions if m is not None and x.start == m.start(1) and x.kind == "pronoun"), None)
+    if m is None or x is None:
+        return None
+    who = x.person if x.person not in excluded else antecedent(st, x.gender, st.history, skip=excluded)
+    who = answerer(st, x.gender, who, excluded) or who
+    word = m.group(1).lower()
+    return Attribution(who, 0.85, f"pronoun: {word} → {who}", pronoun=word) if who else None
+
+
 def leads_in(text: str) -> bool:
     """Narration that leads into a quote: it ends "said," / "said:" / "said--", or with a speech verb and
     at most five words after it and no stop at all ("The porter said in a low, tired voice" before the
@@ -263,18 +277,25 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
         longer = _longer_form(st, text, text.find(desc, ve), hi) if st.cast.from_book else None
         if longer is not None:      # "said the man with the grey coat": that entry, not "A Man"
             who, desc = longer
+        guessed = ""    # found by the description's sex alone: the turns weigh it as they weigh a he/she
         if not st.cast.from_book and (who is None or is_description(who)):
-            who = just_named(st, desc, who) or who
+            named = just_named(st, desc, who)
+            who, guessed = (named, _sex_word(st, named)) if named else (who, "")
         if who is None and not st.cast.from_book and anyone(desc):
             return None   # "said the voice", "said the other": someone of the scene, whom the turns find
-        if who is None:   # without a cast list the description itself names the speaker
-            calls = excluded if called is None else called
-            who = (_headed(st, desc) or _by_noun(st, desc, verb, spoke, calls)) if st.cast.from_book \
-                else (kin(st, desc) or speaker_name(desc))
+        if who is None and st.cast.from_book:
+            who = _headed(st, desc)
+            if who is None:
+                who = _by_noun(st, desc, verb, spoke, excluded if called is None else called)
+                guessed = _sex_word(st, who)
+        elif who is None:   # without a cast list the description itself names the speaker
+            who = kin(st, desc)
+            guessed = _sex_word(st, who)
+            who = who or speaker_name(desc)
         who = who or absent     # no one of the scene fits: the list's entry after all
         if who is None:
             return None
-        return Attribution(who, 0.8, f'explicit: "{verb} {desc}"')
+        return Attribution(who, 0.8, f'explicit: "{verb} {desc}"', pronoun=guessed)
     who = subject.person
     if who and subject.kind in ("name", "alias") and not st.cast.from_book and is_description(who):
         who = just_named(st, subject.word, who) or who
@@ -296,6 +317,11 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
     if subject.kind == "first":
         return Attribution(who, 0.8, f'explicit: "{phrase}" (the narrator)')
     return Attribution(who, 0.95, f'explicit: "{phrase}"')
+
+
+def _sex_word(st: State, who: str | None) -> str:
+    """The he/she a person found by a description's sex alone stands for ("" for none)."""
+    return _SEX_WORD.get(st.cast.gender(who), "") if who else ""
 
 
 def _absent_bystander(st: State, desc: str, who: str) -> bool:
@@ -565,6 +591,8 @@ _NOT_ALONE = frozenset("laughed sighed groaned sobbed gasped chuckled giggled sn
                        "went put broke cut returned continued agreed assented resumed".split())
 _NOT_GERUND = frozenset("laugh sigh groan sob gasp chuckle giggle snort moan whimper grunt go put cut return "
                         "continue resume begin pursue reason object correct prompt remind tell".split())
+# a description ("said the old man") found by its sex alone: the turns weigh it as a he/she
+_SEX_WORD = {"male": "he", "female": "she"}
 _GOES_ON_VERBS = frozenset("continued continues resumed added pursued persisted went repeated concluded".split())
 _SUBJECT_WORDS = frozenset("i he she we they you it".split())
 # a paragraph that ends "Rosa began." / "Tomas went on again.": the quote paragraph after it is theirs
@@ -578,6 +606,7 @@ _SPEECH_NOUN = r"(?:[a-z]+\s+){0,2}?(?:reply|answer|remark|rejoinder|response|re
 _NOUN_FORMS = frozenset("reply answer remark retort comment".split())
 _OWNED_BEFORE_RE = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}$")
 _NOUN_AFTER_RE = re.compile(rf"\s*(?:was|were|came)\s+\S+?(['’]s?\s+){_SPEECH_NOUN}\b")
+_PRONOUN_NOUN_RE = re.compile(rf"\s*(?:was|were|came)\s+(his|her)\s+{_SPEECH_NOUN}\b")
 _NOUN_BEFORE_RE = re.compile(rf"\S+?(['’]s?\s+){_SPEECH_NOUN}\s+(?:was|were|had been)(?:,?\s+[a-z]+(?:\s+[a-z]+)?)?"
                              r"\s*[,:—-]*\s*$")
 _FROM_RE = re.compile(r"\s*(?:(?:at last|then|now)\s+)?(?:(?:came|broke|burst|fell|escaped)(?:\s+\w+ly)?\s+from|"
