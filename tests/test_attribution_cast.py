@@ -585,6 +585,15 @@ def test_the_one_a_description_tag_names_is_the_he_after_it() -> None:
     assert who(text, cast) == ["Tomas", "Bobby", "Bobby"]
 
 
+def test_the_one_a_tag_noted_is_not_the_subject_of_the_next_paragraph() -> None:
+    # the young man (Bobby) noted by the tag belongs to its own paragraph: in "Tomas shook his head, and a frown
+    # passed over his face." both "his" are Tomas's, and so is the "he" after them
+    cast: Cast_ = [("Tomas", "male", ()), ("Bobby", "male", ()), ("Rosa", "female", ())]
+    text = ("Tomas and Bobby stood at the gate.\n\n“You are late,” said Tomas.\n\n“The train was slow,” said the "
+            "young man.\n\nTomas shook his head, and a frown passed over his face. “I waited an hour,” he said.\n")
+    assert who(text, cast) == ["Tomas", "Bobby", "Tomas"]
+
+
 def test_the_other_one_a_he_answered_stands_for_is_the_he_after_it() -> None:
     # "he answered" after Tomas's tag is Will (the other), though the history had its "he" as Tomas; the "he" that
     # goes on after Rosa's sentence is Will too

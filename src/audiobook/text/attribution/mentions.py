@@ -135,7 +135,7 @@ def antecedent(st: State, gender: str, hist: list[Ref], skip: frozenset[str] | s
         if ref.kind.startswith("possessive"):       # "he" is seldom the owner in "Stephen's eyes"
             if nominative and g == gender and ref.kind == "possessive" and len(hist) - k < 4 \
                     and all(e.sentence == ref.sentence for e in hist[k:]) \
-                    and (ref.subject or not any(e.sentence == ref.sentence and not e.kind.startswith("possessive")
+                    and (ref.subject or not any(_same_sentence(e, ref) and not e.kind.startswith("possessive")
                                                 and st.cast.gender(e.person) == gender for e in hist[max(0, k - 8):k])):
                 return ref.person   # ... unless the sentence just read opens with them or names no one else of that sex
             if g == gender and possessor is None and len(hist) - k < 6:
@@ -144,7 +144,7 @@ def antecedent(st: State, gender: str, hist: list[Ref], skip: frozenset[str] | s
         if g == gender:
             if not ref.subject:
                 for e in hist[max(0, k - 6):k]:
-                    if e.sentence == ref.sentence and e.subject and e.person not in skip and e.person != FIRST \
+                    if _same_sentence(e, ref) and e.subject and e.person not in skip and e.person != FIRST \
                             and st.cast.gender(e.person) == gender:
                         return e.person
             return ref.person
@@ -159,6 +159,13 @@ def antecedent(st: State, gender: str, hist: list[Ref], skip: frozenset[str] | s
         if len(alone) == 1:
             return alone[0]
     return fallback
+
+
+def _same_sentence(e: Ref, ref: Ref) -> bool:
+    """``e`` was read in the sentence of ``ref``, the narration's own: not the speaker a tag noted at the
+    paragraph's end (``note_tagged``), whose count is the next paragraph's first sentence; "“...,” said Will. /
+    Tomas shook his head": the "his" is Tomas's, not Will's."""
+    return e.sentence == ref.sentence and e.kind != "tag"
 
 
 def answerer(st: State, gender: str, who: str | None, excluded: frozenset[str] | set[str]) -> str | None:
