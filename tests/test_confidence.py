@@ -191,3 +191,16 @@ def test_the_reading_with_discovered_characters_is_mapped_to_the_cast() -> None:
     nobody = features(ms, cast, found, Readings(agree, {**r.discovered, q: None}))[q]
     assert (same["reread_other"], rival["reread_other"], nobody["reread_nobody"]) == (0.0, 1.0, 1.0)
     assert score(rival) < score(nobody) < score(same)
+
+
+def test_a_turn_counted_from_an_action_beat_is_less_sure_than_one_from_a_speech_tag() -> None:
+    # the same third line counted one turn from the line before it: "Tomas shrugged." (a beat: its subject
+    # need not be the one who speaks), "said Tomas" or "he said" (speech tags, a name or a pronoun)
+    def counted_from(reason: str) -> dict[str, float]:
+        return conversation(["Rosa", "Tomas", "Rosa"], ['explicit: "said Rosa"', reason,
+                                                        "turn-taking: 1 turn from Tomas"])[2]
+
+    said, he, beat = (counted_from(r) for r in ('explicit: "said Tomas"', "pronoun: he → Tomas",
+                                                'beat: "Tomas shrugged."'))
+    assert (said["weak_anchor"], he["weak_anchor"], beat["weak_anchor"]) == (0.0, 0.0, 1.0)
+    assert score(beat) < score(said)

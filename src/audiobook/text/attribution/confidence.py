@@ -8,9 +8,10 @@ model over features every decision has:
 * the rule (first word of the reason; "fits both", "answers", "was addressed" told apart);
 * the conversation: the people speaking near the quote, whether counting turns from the anchor
   before and from the anchor after (paragraphs a local rule decided) gives the speaker, and what
-  the nearest of them says, whether the speaker repeats the one two paragraphs back (two people
-  taking turns), a reply that names the speaker or someone else, a quote that names the one before,
-  a conversation's first line, a question before;
+  the nearest of them says, whether that anchor is an action beat (the subject of "Tomas shrugged."
+  need not be the one who speaks: the weakest of the anchors), whether the speaker repeats the one
+  two paragraphs back (two people taking turns), a reply that names the speaker or someone else, a
+  quote that names the one before, a conversation's first line, a question before;
 * the quote: more quotes in its paragraph, words of narration, its length, the speaker named in it;
 * competing candidates: other characters of the speaker's gender named in the paragraph and the one
   before; paragraphs since the narration named the speaker; the speaker's share of the book's
@@ -56,44 +57,44 @@ AROUND = 40                 # lines on each side whose speakers the "outranked" 
 
 # fitted on the LitBank excerpts bound into novels (bench/confidence.py --fit); see bench/ATTRIBUTION.md
 WEIGHTS: dict[str, float] = {
-    "bias": 1.129,
-    "agree": 0.207,
-    "alternates": 0.11,
-    "book_anchors": 0.082,
-    "calls_previous": 0.074,
-    "cast_list": 0.869,
-    "decoded": -0.53,
+    "bias": 1.147,
+    "agree": 0.229,
+    "alternates": 0.107,
+    "book_anchors": 0.074,
+    "calls_previous": 0.081,
+    "cast_list": 0.864,
+    "decoded": -0.496,
     "disagree": -0.062,
-    "long_quote": 0.093,
-    "many_quotes": -0.198,
-    "me_named": 0.511,
-    "narration": -0.629,
-    "nearest_agrees": 0.311,
-    "nearest_disagrees": -0.002,
-    "opens_chain": -0.383,
+    "long_quote": 0.081,
+    "many_quotes": -0.199,
+    "me_named": 0.498,
+    "narration": -0.623,
+    "nearest_agrees": 0.297,
+    "nearest_disagrees": -0.001,
+    "opens_chain": -0.377,
     "outranked": -0.688,
-    "people3": -0.259,
-    "pronoun_rival": -0.095,
-    "reply_names_me": 0.984,
-    "reply_names_other": -0.338,
-    "reread_backwards": -0.571,
-    "reread_nobody": -0.442,
-    "reread_other": -1.416,
-    "rivals": -0.212,
-    "rule_addressed": 0.373,
-    "rule_answers": -0.16,
-    "rule_beat": 0.011,
-    "rule_explicit": 0.641,
-    "rule_previous": -0.257,
-    "rule_pronoun": 0.301,
-    "rule_turns": -0.222,
-    "rule_weak": -0.665,
-    "share": 0.352,
-    "support": 0.643,
-    "turn_margin": 1.015,
-    "unanchored": -0.46,
-    "unnamed_for": -1.215,
-    "weak_anchor": -0.077,
+    "people3": -0.249,
+    "pronoun_rival": -0.096,
+    "reply_names_me": 0.979,
+    "reply_names_other": -0.332,
+    "reread_backwards": -0.576,
+    "reread_nobody": -0.435,
+    "reread_other": -1.401,
+    "rivals": -0.207,
+    "rule_addressed": 0.377,
+    "rule_answers": -0.15,
+    "rule_beat": 0.006,
+    "rule_explicit": 0.638,
+    "rule_previous": -0.264,
+    "rule_pronoun": 0.295,
+    "rule_turns": -0.216,
+    "rule_weak": -0.666,
+    "share": 0.344,
+    "support": 0.647,
+    "turn_margin": 1.013,
+    "unanchored": -0.437,
+    "unnamed_for": -1.23,
+    "weak_anchor": -0.474,
 }
 
 
@@ -232,7 +233,7 @@ class _Chapter:
                 f["me_named"] = float(me in named_here)
                 f["opens_chain"] = float(k == 0)
                 f["weak_anchor"] = float(not c.anchor and bool(anchors) and rule_of(found[chain[min(
-                    anchors, key=lambda j: abs(j - k))].quote_ids[-1]].reason) not in ("explicit", "tag"))
+                    anchors, key=lambda j: abs(j - k))].quote_ids[-1]].reason) == "beat")
                 f["long_quote"] = min(len(self.texts[q].split()), 60) / 60
                 f["book_anchors"] = self.local
                 f["after_question"] = float(k >= 1 and self.texts[chain[k - 1].quote_ids[-1]].endswith("?"))
