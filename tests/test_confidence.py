@@ -204,3 +204,20 @@ def test_a_turn_counted_from_an_action_beat_is_less_sure_than_one_from_a_speech_
                                                 'beat: "Tomas shrugged."'))
     assert (said["weak_anchor"], he["weak_anchor"], beat["weak_anchor"]) == (0.0, 0.0, 1.0)
     assert score(beat) < score(said)
+
+
+def test_a_turn_across_a_pause_is_less_sure_than_one_straight_after_the_line_before() -> None:
+    # Tomas's line, then his action, then an untagged line: after "He walked to the window." Tomas may go on,
+    # so giving the line to Rosa by the turns is less sure than where the two lines follow each other
+    def third(tomas: str) -> dict[str, float]:
+        ms = parse_text(f"“Ready?” said Rosa.\n\n{tomas}\n\n“Then go.”\n\n“Fine,” said Tomas.")
+        reasons = ['explicit: "said Rosa"', 'explicit: "said Tomas"', "turn-taking: 1 turn from Tomas",
+                   'explicit: "said Tomas"']
+        found = {k: Attribution(s, 0.5, r) for k, (s, r) in enumerate(zip(["Rosa", "Tomas", "Rosa", "Tomas"],
+                                                                          reasons, strict=True))}
+        return features(ms, CAST, found)[2]
+
+    straight = third("“Almost,” said Tomas.")
+    paused = third("“Almost,” said Tomas. He walked to the window.")
+    assert (straight["paused"], paused["paused"]) == (0.0, 1.0)
+    assert score(paused) < score(straight)
