@@ -191,3 +191,33 @@ def test_the_reading_with_discovered_characters_is_mapped_to_the_cast() -> None:
     nobody = features(ms, cast, found, Readings(agree, {**r.discovered, q: None}))[q]
     assert (same["reread_other"], rival["reread_other"], nobody["reread_nobody"]) == (0.0, 1.0, 1.0)
     assert score(rival) < score(nobody) < score(same)
+
+
+def test_a_turn_counted_from_an_action_beat_is_less_sure_than_one_from_a_speech_tag() -> None:
+    # the same third line counted one turn from the line before it: "Tomas shrugged." (a beat: its subject
+    # need not be the one who speaks), "said Tomas" or "he said" (speech tags, a name or a pronoun)
+    def counted_from(reason: str) -> dict[str, float]:
+        return conversation(["Rosa", "Tomas", "Rosa"], ['explicit: "said Rosa"', reason,
+                                                        "turn-taking: 1 turn from Tomas"])[2]
+
+    said, he, beat = (counted_from(r) for r in ('explicit: "said Tomas"', "pronoun: he → Tomas",
+                                                'beat: "Tomas shrugged."'))
+    assert (said["weak_anchor"], he["weak_anchor"], beat["weak_anchor"]) == (0.0, 0.0, 1.0)
+    assert score(beat) < score(said)
+
+
+def test_a_turn_across_a_pause_is_less_sure_than_one_straight_after_the_line_before() -> None:
+    # Tomas's line, then his action, then an untagged line: after "He walked to the window." Tomas may go on,
+    # so giving the line to Rosa by the turns is less sure than where the two lines follow each other
+    def third(tomas: str) -> dict[str, float]:
+        ms = parse_text(f"“Ready?” said Rosa.\n\n{tomas}\n\n“Then go.”\n\n“Fine,” said Tomas.")
+        reasons = ['explicit: "said Rosa"', 'explicit: "said Tomas"', "turn-taking: 1 turn from Tomas",
+                   'explicit: "said Tomas"']
+        found = {k: Attribution(s, 0.5, r) for k, (s, r) in enumerate(zip(["Rosa", "Tomas", "Rosa", "Tomas"],
+                                                                          reasons, strict=True))}
+        return features(ms, CAST, found)[2]
+
+    straight = third("“Almost,” said Tomas.")
+    paused = third("“Almost,” said Tomas. He walked to the window.")
+    assert (straight["paused"], paused["paused"]) == (0.0, 1.0)
+    assert score(paused) < score(straight)

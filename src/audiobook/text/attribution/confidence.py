@@ -8,8 +8,11 @@ model over features every decision has:
 * the rule (first word of the reason; "fits both", "answers", "was addressed" told apart);
 * the conversation: the people speaking near the quote, whether counting turns from the anchor
   before and from the anchor after (paragraphs a local rule decided) gives the speaker, and what
-  the nearest of them says, whether the speaker repeats the one two paragraphs back (two people
-  taking turns), a reply that names the speaker or someone else, a quote that names the one before,
+  the nearest of them says, whether that anchor is an action beat (the subject of "Tomas shrugged."
+  need not be the one who speaks: the weakest of the anchors), whether the speaker repeats the one
+  two paragraphs back (two people taking turns), a turn across a pause (its paragraph opens with
+  narration, or the one before ends with a sentence of action: the one who spoke may go on, as the
+  decoder allows), a reply that names the speaker or someone else, a quote that names the one before,
   a conversation's first line, a question before;
 * the quote: more quotes in its paragraph, words of narration, its length, the speaker named in it;
 * competing candidates: other characters of the speaker's gender named in the paragraph and the one
@@ -43,6 +46,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
+from audiobook.text.attribution.conversation import acts
 from audiobook.text.attribution.state import Attribution
 from audiobook.text.cast import Cast
 from audiobook.text.manuscript import Manuscript, Paragraph
@@ -56,44 +60,45 @@ AROUND = 40                 # lines on each side whose speakers the "outranked" 
 
 # fitted on the LitBank excerpts bound into novels (bench/confidence.py --fit); see bench/ATTRIBUTION.md
 WEIGHTS: dict[str, float] = {
-    "bias": 1.129,
-    "agree": 0.207,
-    "alternates": 0.11,
-    "book_anchors": 0.082,
-    "calls_previous": 0.074,
-    "cast_list": 0.869,
-    "decoded": -0.53,
-    "disagree": -0.062,
-    "long_quote": 0.093,
-    "many_quotes": -0.198,
-    "me_named": 0.511,
-    "narration": -0.629,
-    "nearest_agrees": 0.311,
-    "nearest_disagrees": -0.002,
-    "opens_chain": -0.383,
-    "outranked": -0.688,
-    "people3": -0.259,
-    "pronoun_rival": -0.095,
-    "reply_names_me": 0.984,
-    "reply_names_other": -0.338,
-    "reread_backwards": -0.571,
-    "reread_nobody": -0.442,
-    "reread_other": -1.416,
-    "rivals": -0.212,
-    "rule_addressed": 0.373,
-    "rule_answers": -0.16,
-    "rule_beat": 0.011,
-    "rule_explicit": 0.641,
-    "rule_previous": -0.257,
-    "rule_pronoun": 0.301,
+    "bias": 1.172,
+    "agree": 0.246,
+    "alternates": 0.099,
+    "book_anchors": 0.08,
+    "calls_previous": 0.068,
+    "cast_list": 0.855,
+    "decoded": -0.46,
+    "disagree": -0.032,
+    "long_quote": 0.084,
+    "many_quotes": -0.207,
+    "me_named": 0.485,
+    "narration": -0.593,
+    "nearest_agrees": 0.283,
+    "nearest_disagrees": -0.014,
+    "opens_chain": -0.391,
+    "outranked": -0.691,
+    "paused": -0.726,
+    "people3": -0.248,
+    "pronoun_rival": -0.098,
+    "reply_names_me": 0.99,
+    "reply_names_other": -0.333,
+    "reread_backwards": -0.588,
+    "reread_nobody": -0.428,
+    "reread_other": -1.395,
+    "rivals": -0.2,
+    "rule_addressed": 0.374,
+    "rule_answers": -0.119,
+    "rule_beat": -0.009,
+    "rule_explicit": 0.629,
+    "rule_previous": -0.246,
+    "rule_pronoun": 0.287,
     "rule_turns": -0.222,
-    "rule_weak": -0.665,
-    "share": 0.352,
-    "support": 0.643,
-    "turn_margin": 1.015,
-    "unanchored": -0.46,
-    "unnamed_for": -1.215,
-    "weak_anchor": -0.077,
+    "rule_weak": -0.664,
+    "share": 0.337,
+    "support": 0.651,
+    "turn_margin": 0.996,
+    "unanchored": -0.391,
+    "unnamed_for": -1.239,
+    "weak_anchor": -0.412,
 }
 
 
@@ -205,6 +210,7 @@ class _Chapter:
             agree, disagree, nearest_says = _counted(chain, anchors, k)
             near = set(speakers[max(0, k - 3):k + 4])
             narration = self.narration[p.number]
+            paused = _opens(p) or k > 0 and _rests(self.by_number[chain[k - 1].key[1]])
             for q in c.quote_ids:
                 a = found[q]
                 rule = rule_of(a.reason)
@@ -231,8 +237,9 @@ class _Chapter:
                 named_here = {m.person for m in cast.mentions(narration) if m.person and m.kind in ("name", "alias")}
                 f["me_named"] = float(me in named_here)
                 f["opens_chain"] = float(k == 0)
+                f["paused"] = float(not c.anchor and paused)
                 f["weak_anchor"] = float(not c.anchor and bool(anchors) and rule_of(found[chain[min(
-                    anchors, key=lambda j: abs(j - k))].quote_ids[-1]].reason) not in ("explicit", "tag"))
+                    anchors, key=lambda j: abs(j - k))].quote_ids[-1]].reason) == "beat")
                 f["long_quote"] = min(len(self.texts[q].split()), 60) / 60
                 f["book_anchors"] = self.local
                 f["after_question"] = float(k >= 1 and self.texts[chain[k - 1].quote_ids[-1]].endswith("?"))
@@ -251,6 +258,18 @@ class _Chapter:
         """Paragraphs since the narration last named this person (30 when never in the chapter so far)."""
         seen = [n for n in self.named.get(person, []) if n <= number]
         return number - seen[-1] if seen else 30
+
+
+def _opens(p: Paragraph) -> bool:
+    """The paragraph opens with narration (someone acts before its line)."""
+    first = p.segments[0]
+    return first.kind == "narration" and any(c.isalpha() for c in first.text)
+
+
+def _rests(p: Paragraph) -> bool:
+    """The paragraph ends with a sentence of action after its last quote (conversation.acts)."""
+    last = p.segments[-1]
+    return last.kind == "narration" and acts(last.text)
 
 
 def _around(quote_ids: list[int], found: dict[int, Attribution], reach: int = AROUND) -> dict[int, tuple[int, int]]:
