@@ -145,10 +145,10 @@ def test_one_who_acts_before_speaking_may_go_on_after_their_own_line() -> None:
 
 
 def test_the_partner_one_answers_most_often_in_the_book_takes_the_other_side() -> None:
-    # Cleo is a little likelier in this scene, but Ann and Ben talk together all through the book: with
-    # nothing else to tell them apart, Ben takes the other side of Ann's exchange
+    # Cleo is a little likelier in this scene, but Ann and Bobby talk together all through the book: with
+    # nothing else to tell them apart, Bobby takes the other side of Ann's exchange
     ev = [Evidence("Ann", 30.0), Evidence(), Evidence(), Evidence()]
-    prior = {"Ben": 0.2, "Cleo": 0.1}
-    assert decode(Conversation(ev, ["Ann", "Cleo", "Ben"], prior)) == ["Ann", "Cleo", "Ann", "Cleo"]
-    pairs = {("Ann", "Ben"): 1.0, ("Ben", "Ann"): 1.0}
-    assert decode(Conversation(ev, ["Ann", "Cleo", "Ben"], prior, pairs=pairs)) == ["Ann", "Ben", "Ann", "Ben"]
+    prior = {"Bobby": 0.2, "Cleo": 0.1}
+    assert decode(Conversation(ev, ["Ann", "Cleo", "Bobby"], prior)) == ["Ann", "Cleo", "Ann", "Cleo"]
+    pairs = {("Ann", "Bobby"): 1.0, ("Bobby", "Ann"): 1.0}
+    assert decode(Conversation(ev, ["Ann", "Cleo", "Bobby"], prior, pairs=pairs)) == ["Ann", "Bobby", "Ann", "Bobby"]
