@@ -356,6 +356,19 @@ def test_with_nothing_to_go_by_the_one_who_spoke_just_before_goes_on() -> None:
     assert who(text, cast)[-2:] == ["Rosa", "Rosa"]
 
 
+def test_the_one_someone_talks_with_most_in_the_book_answers_them() -> None:
+    # Rosa and Tomas talk together all through the book; when Anna too is in the room, the untagged
+    # answers to Rosa are Tomas's, though Anna was named last
+    cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Anna", "female", ()), ("Bobby", "male", ())]
+    text = ("“The boats are in,” said Tomas.\n\n“And the nets?” said Rosa.\n\n“Mended,” said Tomas.\n\n"
+            "Later they walked by the harbour.\n\n“Will it rain?” said Rosa.\n\n“Before night,” said Tomas.\n\n"
+            "Next day Anna came to the mill.\n\n“Is the flour dry?” said Anna.\n\n“Dry enough,” said Bobby.\n\n"
+            "A week went by.\n\nIn the evening Anna came in with the tea.\n\n"
+            "Rosa looked from Tomas to Anna. “The wind is turning,” said Rosa.\n\n“It will hold till morning.”\n\n"
+            "“Then we sail at six.”\n\n“At six, then.”\n")
+    assert who(text, cast)[-4:] == ["Rosa", "Tomas", "Rosa", "Tomas"]
+
+
 def test_the_one_who_tells_the_story_is_in_every_scene_they_tell() -> None:
     # Tomas spoke last and walked off; Pim, who tells the story, never tags a line of this exchange,
     # but a first-person narrator is there: the untagged answers to Rosa are his

@@ -142,3 +142,13 @@ def test_one_who_acts_before_speaking_may_go_on_after_their_own_line() -> None:
     assert decode(conv) == ["Tomas", "Rosa", "Tomas", "Rosa", "Rosa"]
     # were the repeat as dear there as between two bare lines, Tomas would speak twice inside the run
     assert decode(conv, Weights(resumes=Weights().repeat)) == ["Tomas", "Rosa", "Tomas", "Tomas", "Rosa"]
+
+
+def test_the_partner_one_answers_most_often_in_the_book_takes_the_other_side() -> None:
+    # Cleo is a little likelier in this scene, but Ann and Bobby talk together all through the book: with
+    # nothing else to tell them apart, Bobby takes the other side of Ann's exchange
+    ev = [Evidence("Ann", 30.0), Evidence(), Evidence(), Evidence()]
+    prior = {"Bobby": 0.2, "Cleo": 0.1}
+    assert decode(Conversation(ev, ["Ann", "Cleo", "Bobby"], prior)) == ["Ann", "Cleo", "Ann", "Cleo"]
+    pairs = {("Ann", "Bobby"): 1.0, ("Bobby", "Ann"): 1.0}
+    assert decode(Conversation(ev, ["Ann", "Cleo", "Bobby"], prior, pairs=pairs)) == ["Ann", "Bobby", "Ann", "Bobby"]

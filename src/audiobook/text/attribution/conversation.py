@@ -3,9 +3,10 @@
 Paragraphs with dialogue that follow one another form a conversation. Its paragraphs the first pass
 decided (a tag, a speech tag, a beat, a continuation) are anchors. The whole conversation is
 decided at once (turns.py): the others take turns between the anchors on both sides, the one a
-quote addresses ("Rosa, did you know?") answers next, a "sir" is answered by a man, and each line's
-reason names the anchor it is counted from; a conversation with nobody to give lines to takes turns
-from the nearest anchor. Who spoke a few paragraphs before a conversation begins is still in the
+quote addresses ("Rosa, did you know?") answers next, a "sir" is answered by a man, two who often
+talk together in the book are each other's likelier partner, and each line's reason names the
+anchor it is counted from; a conversation with nobody to give lines to takes turns from the nearest
+anchor. Who spoke a few paragraphs before a conversation begins is still in the
 scene, and so is a first-person narrator, in every scene they tell. A description that answers a
 vocative is the person addressed ("Upon my word, Felix!" / answered the artist).
 """
@@ -37,11 +38,12 @@ def take_turns(st: State) -> None:
         else:
             chains.append([it])
     spoken: list[tuple[int, str]] = []      # (gpar, speaker) of paragraphs decided so far
+    pairs = _pairs(st, chains)
     for chain in chains:
         speakers: list[str | None] = [_anchor(st, it, spoken) for it in chain]
         _name_descriptions(st, chain, speakers)
         _pronouns_in_turn(st, chain, speakers)
-        if any(it.found for it in chain) and _decode(st, chain, speakers, spoken):
+        if any(it.found for it in chain) and _decode(st, chain, speakers, spoken, pairs):
             spoken.extend((it.gpar, speakers[k] or UNKNOWN) for k, it in enumerate(chain))
             continue
         for k, it in enumerate(chain):
@@ -59,8 +61,31 @@ def take_turns(st: State) -> None:
             spoken.append((it.gpar, speakers[k] or UNKNOWN))
 
 
+def _pairs(st: State, chains: list[list[Item]]) -> dict[tuple[str, str], float]:
+    """Who answers whom in the book: for each pair of people, the share of a's exchanges (a line of a's
+    anchored next to a line of someone else's, anchored too) that were with b. People who talk together
+    often talk together again, so where a run's partner is in doubt, the habitual one is likelier. Not in a
+    story told in the first person: there the one who tells it is one side of most exchanges, and the
+    shares say who meets the narrator rather than who else talks together."""
+    if not st.third_person:
+        return {}
+    count: Counter[tuple[str, str]] = Counter()
+    for chain in chains:
+        for a, b in zip(chain, chain[1:], strict=False):
+            x = a.found.get(a.quote_ids[-1])
+            y = b.found.get(b.quote_ids[0])
+            if x and y and x.speaker and y.speaker and x.speaker != y.speaker \
+                    and not y.reason.startswith("continues"):
+                count[x.speaker, y.speaker] += 1
+                count[y.speaker, x.speaker] += 1
+    total: Counter[str] = Counter()
+    for (who, _other_one), n in count.items():
+        total[who] += n
+    return {(who, other): n / total[who] for (who, other), n in count.items()}
+
+
 def _decode(st: State, chain: list[Item], speakers: list[str | None],
-            spoken: Sequence[tuple[int, str]] = ()) -> bool:
+            spoken: Sequence[tuple[int, str]] = (), pairs: dict[tuple[str, str], float] | None = None) -> bool:
     """Decide the whole conversation at once (turns.py); False when it has nobody to give lines to."""
     found: list[Attribution | None] = [st.out[it.quote_ids[-1]] if it.found else None for it in chain]
     people = _ranked([s for s in speakers if s], [it.listener for it in chain],
@@ -92,7 +117,7 @@ def _decode(st: State, chain: list[Item], speakers: list[str | None],
                                                   addressed_sex(st.raw[it.quote_ids[-1]])),
                                         pause=_paused(chain, k)), found[k], talking, it)
                     for k, it in enumerate(chain)]
-        return Conversation(evidence, people, prior, sex)
+        return Conversation(evidence, people, prior, sex, pairs or {})
 
     conv = conversation()
     got = decode(conv)

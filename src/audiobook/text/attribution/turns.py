@@ -7,7 +7,8 @@ turns: the speaker of a paragraph is usually the one who spoke two paragraphs be
 just before (less seldom where someone acts between the two: the paragraph opens with narration, or the
 one before ends with it, and the one who spoke often goes on from their own line), sometimes a third
 person, who joins on a line the narration names or one spoken to them; the one a "sir" or a "madam"
-spoke to answers as a man or a woman; a less likely person pays part of that doubt where they take a
+spoke to answers as a man or a woman; one answers the people one talks with most in the book a little
+more readily than others; a less likely person pays part of that doubt where they take a
 side, the rest on each line, so one called by name again and again can hold a long exchange against
 someone the anchors name but no line calls. ``decode`` scores every sequence of speakers by these
 preferences and returns the best one (a second-order Viterbi search over the people of the
@@ -53,6 +54,8 @@ class Weights:
     untold: float = 1.0        # a third person joins on a line whose words do not say so, unaddressed
     stays: float = 0.75        # the share of a person's prior paid on each of their lines after the first
     joins: float = 0.5         # the share paid again where they take a turn that is not the one two paragraphs back
+    pair: float = 0.3          # answering one's usual partner in the book, times that partner's share: a habit of
+    #                            the book, not a word of this line, so below the weakest cue of the text (the hint)
 
 
 @dataclass
@@ -63,6 +66,7 @@ class Conversation:
     people: list[str]
     prior: dict[str, float] = field(default_factory=dict)     # a small cost for the less likely people
     sex: dict[str, str] = field(default_factory=dict)         # "male" or "female", where the cast says
+    pairs: dict[tuple[str, str], float] = field(default_factory=dict)   # (a, b): b's share of a's exchanges
 
 
 def decode(conv: Conversation, w: Weights = Weights()) -> list[str | None]:
@@ -129,10 +133,11 @@ def _turn(pp: int, p: int, c: int, k: int, ev: Evidence, conv: Conversation, w: 
     joins = w.joins * conv.prior.get(conv.people[c], 0.0) if k < 2 or c != pp else 0.0
     if c == p:
         return -(w.resumes if ev.pause else w.repeat) - joins
+    habit = w.pair * conv.pairs.get((conv.people[p], conv.people[c]), 0.0)
     if k >= 2 and c != pp and pp != p:
         untold = ev.speaker is None and conv.people[c] not in (conv.evidence[k - 1].addressed_next, ev.hint)
-        return -w.newcomer - (w.untold if untold else 0.0) - joins
-    return -joins
+        return -w.newcomer - (w.untold if untold else 0.0) - joins + habit
+    return -joins + habit
 
 
 def margins(conv: Conversation, chosen: list[str | None], soft: float = 3.0, w: Weights = Weights()) -> list[float]:
