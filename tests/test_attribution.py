@@ -190,6 +190,15 @@ def test_said_the_voice_is_someone_of_the_scene_without_a_cast_list() -> None:
         assert run(text)[-1][1:] == ("Nora", "turn-taking: 1 turn from Vera")
 
 
+def test_said_her_companion_is_someone_of_the_scene_without_a_cast_list() -> None:
+    # "said her companion", "his friend answered": a relation to someone, no sex, no character of its own;
+    # the turns find the speaker (not a new "Her companion")
+    for tag in ("said her companion", "replied her friend", "said their visitor"):
+        text = ("Vera and Nora walked to the mill.\n\n“Is it far?” asked Vera.\n\n“Not far,” said Nora.\n\n"
+                f"“Shall we rest?” asked Vera.\n\n“Not yet,” {tag}.")
+        assert run(text)[-1][1:] == ("Nora", "turn-taking: 1 turn from Vera")
+
+
 def test_she_who_handed_the_letter_is_the_she_who_speaks_with_or_without_a_cast_list() -> None:
     # "She handed Vera the letter. ... she said": the "she" is the subject before Vera, even when that subject
     # is itself a pronoun (without a cast list it was the last woman named, Vera)

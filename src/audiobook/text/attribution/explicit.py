@@ -281,8 +281,8 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
         if not st.cast.from_book and (who is None or is_description(who)):
             named = just_named(st, desc, who)
             who, guessed = (named, _sex_word(st, named)) if named else (who, "")
-        if who is None and not st.cast.from_book and anyone(desc):
-            return None   # "said the voice", "said the other": someone of the scene, whom the turns find
+        if who is None and not st.cast.from_book and (anyone(desc) or _relation(desc) and kin(st, desc) is None):
+            return None   # "said the voice", "said the other", "said her companion": someone of the scene
         if who is None and st.cast.from_book:
             who = _headed(st, desc)
             if who is None:
@@ -317,6 +317,13 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
     if subject.kind == "first":
         return Attribution(who, 0.8, f'explicit: "{phrase}" (the narrator)')
     return Attribution(who, 0.95, f'explicit: "{phrase}"')
+
+
+def _relation(desc: str) -> bool:
+    """"her companion", "his friend", "their visitor": someone named by a relation to another person and by
+    no sex, not a character of its own (whoever of the scene stands so to the owner)."""
+    ws = desc.lower().split()
+    return len(ws) >= 2 and ws[0] in ("his", "her", "their") and noun_gender(desc) is None
 
 
 def _sex_word(st: State, who: str | None) -> str:
