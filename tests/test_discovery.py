@@ -737,3 +737,21 @@ def test_a_title_and_a_surname_joins_the_full_name_when_only_the_bare_surname_me
             "Tomas wrote on; Vale never hurried.\n\n“Thank you, Tomas,” said Rosa.")
     found = people(text)
     assert {"Mr. Vale", "Vale", "Tomas"} <= _group_of(found, "Tomas Vale")
+
+
+def test_a_word_the_quotes_write_only_to_open_a_sentence_is_no_person() -> None:
+    # "Ouch!" and "Crumbs, ..." open the sailor's lines; the narration never writes them and no quote names
+    # them mid-sentence: cries, not people (a person is named mid-sentence, or by the narration, sooner or later)
+    text = ("Tomas Vale walked down to the harbour, where a sailor sat mending a net.\n\n"
+            "“Ouch!” cried the sailor. “Ouch! the hook again.”\n\n“Are you hurt?” said Tomas.\n\n"
+            "“Crumbs, no,” said the sailor. “Ouch, it is nothing.”\n\n“Good,” said Tomas.\n\n"
+            "“Crumbs, you ask a lot,” said the sailor.\n\nTomas laughed and walked on to see Rosa.\n\n"
+            "“Ouch, Tomas, you are late,” said Rosa.")
+    found = people(text)
+    assert "Ouch" not in found and "Crumbs" not in found and {"Rosa", "Tomas"} <= set(found)
+
+
+def test_a_name_after_a_or_an_is_talked_about_not_called() -> None:
+    # "A Zorvath!": one is never called "a" somebody; Rosa exclaims about him to Tomas
+    assert vocatives("A Zorvath! An Ulmeric, Tomas!") == ["Tomas"]
+    assert vocatives("Rosa! An Oskavel at the door!") == ["Rosa"]

@@ -66,6 +66,7 @@ def discover(ms: Manuscript) -> Cast:
     placed_q: Counter[str] = Counter()   # the same in the quotes ("I must go to Oakfield")
     housed: Counter[str] = Counter()     # a house's or castle's ("Oakfield Grange", "the Castle of Oakfield")
     total_q: Counter[str] = Counter()    # mentions in the quotes
+    mid_q: Counter[str] = Counter()      # ... not as a sentence's first word ("Ouch!", "Anyhow, ..." never are)
     described: Counter[str] = Counter()  # "the girl" as the speaker of a tag
     tag_subject: Counter[str] = Counter()   # ... of a speech tag only ("said the lecturer")
     starts: Counter[str] = Counter()     # capitals at the start of a sentence, never written small
@@ -99,6 +100,8 @@ def discover(ms: Manuscript) -> Cast:
                     for m in NAME_RE.finditer(s.text):     # "she's in love with Mike Hale"
                         full = clean_name(m.group(0), allow)
                         total_q[full] += 1
+                        if m.start() > 0 and _SENTENCE_END_RE.search(s.text, max(0, m.start() - 8), m.start()) is None:
+                            mid_q[full] += 1
                         if _placed(s.text, m):
                             placed_q[full] += 1
                         if full.count(" ") == 1 and not is_title(full):
@@ -223,9 +226,16 @@ def discover(ms: Manuscript) -> Cast:
             and first_name_gender(n) is None \
             and lower[n.lower()] > named[n]
 
+    def interjection(n: str) -> bool:
+        """"Ouch!", "Anyhow, ...": one word the quotes write only as a sentence's first word, which the
+        narration never writes and no tag names, and no one's first name, is a cry or a word, not a person
+        (a person is named mid-sentence, or by the narration, sooner or later)."""
+        return " " not in n and not named[n] and not total[n] and not mid_q[n] and not is_title(n) \
+            and n not in allow and first_name_gender(n) is None
+
     surnames = {ws[-1] for n in candidates if len(ws := n.split()) > 1}
-    candidates = {n for n in candidates if not place(n) and not common_word(n) and not _plural(n, candidates, surnames)
-                  and not _place_name(n)}
+    candidates = {n for n in candidates if not place(n) and not common_word(n) and not interjection(n)
+                  and not _plural(n, candidates, surnames) and not _place_name(n)}
 
     @cache
     def gender_of(form: str) -> str:

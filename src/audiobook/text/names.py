@@ -175,6 +175,8 @@ def vocatives(quote: str, allow: frozenset[str] = frozenset()) -> list[str]:
             continue
         if not before and not after.startswith((",", "!", "?")):
             continue
+        if m.group(1).split()[0] in ("A", "An"):
+            continue        # "A Zorvath!": one is never called "a" somebody; he is talked about
         if m.group(1).split()[0][-2:] in ("'s", "’s"):
             continue        # "Where's Rosa?", "Here's Rosa!": she is talked about, not spoken to
         if _ASIDE_THEN_VERB_RE.match(after):
