@@ -26,12 +26,20 @@ from audiobook.voice.starter import voices_yaml
 ROSA_TOMAS = [("Rosa", "female", ()), ("Tomas", "male", ())]
 
 
-def run(text: str, cast: list[tuple[str, str, tuple[str, ...]]] | None = None) -> list[tuple[str, str, str]]:
-    """(quote, speaker, reason) for every quote of ``text``; without ``cast`` the characters are discovered."""
+CastSpec = list[tuple[str, str, tuple[str, ...]]]
+
+
+def attributions(text: str, cast: CastSpec | None = None) -> list[tuple[str, Attribution]]:
+    """(quote, attribution) for every quote of ``text``; without ``cast`` the characters are discovered."""
     ms = parse_text(text)
     c = Cast.from_characters([Character(n, a, g) for n, g, a in cast]) if cast is not None else discover(ms)
     found = attribute(ms, c)
-    return [(s.text, found[s.quote_id].speaker, found[s.quote_id].reason) for _, _, s in ms.quotes()]
+    return [(s.text, found[s.quote_id]) for _, _, s in ms.quotes()]
+
+
+def run(text: str, cast: list[tuple[str, str, tuple[str, ...]]] | None = None) -> list[tuple[str, str, str]]:
+    """(quote, speaker, reason) for every quote of ``text``; without ``cast`` the characters are discovered."""
+    return [(q, a.speaker, a.reason) for q, a in attributions(text, cast)]
 
 
 def who(text: str, cast: list[tuple[str, str, tuple[str, ...]]] | None = ROSA_TOMAS) -> list[str]:
@@ -174,9 +182,7 @@ def test_without_a_cast_list_a_conversation_is_decided_at_once() -> None:
     text = ("Vera and Nora sat by the window. Vera was sewing and Nora was reading.\n\n"
             "“Is it raining?” asked Vera.\n\n“Not yet,” said Nora.\n\n“Then we can walk to the mill?”\n\n"
             "“Perhaps.”\n\n“We must go before noon,” said Vera.")
-    ms = parse_text(text)
-    found = attribute(ms, discover(ms))
-    got = [found[s.quote_id] for _, _, s in ms.quotes()]
+    got = [a for _, a in attributions(text)]
     assert [a.speaker for a in got] == ["Vera", "Nora", "Vera", "Nora", "Vera"]
     assert [a.reason for a in got[2:4]] == ["turn-taking: 1 turn from Nora", "turn-taking: 1 turn from Vera"]
     assert all(a.margin is not None and a.margin > 0 for a in got)
@@ -902,11 +908,7 @@ def test_a_description_found_by_its_sex_alone_is_weighed_as_a_he_without_a_cast_
     text = ("“Morning,” said Bobby.\n\nMarco, Bobby and Tomas stood on the quay. The sea was grey.\n\n"
             "“Is the boat ready?” asked Marco.\n\nBobby pointed at the clouds. Tomas shook his head. “Nearly.”\n\n"
             "“Then we go at dawn,” said the old man.\n")
-    ms = parse_text(text)
-    found = attribute(ms, discover(ms))
-    a = [found[s.quote_id] for _, _, s in ms.quotes()][-1]
+    a = attributions(text)[-1][1]
     assert (a.speaker, a.pronoun) == ("Marco", "he")
     # with a name in the tag nothing is guessed
-    ms = parse_text(text.replace("said the old man", "said Bobby"))
-    found = attribute(ms, discover(ms))
-    assert [found[s.quote_id] for _, _, s in ms.quotes()][-1].pronoun == ""
+    assert attributions(text.replace("said the old man", "said Bobby"))[-1][1].pronoun == ""
