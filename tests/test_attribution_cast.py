@@ -4,7 +4,7 @@ small scene written for it."""
 from __future__ import annotations
 
 from audiobook.book import Character
-from audiobook.text.attribution.conversation import acts, addressed_sex
+from audiobook.text.attribution.conversation import acts, address_forms, addressed_sex
 from audiobook.text.attribution.sieve import attribute
 from audiobook.text.cast import Cast
 from audiobook.text.manuscript import parse_text
@@ -367,6 +367,25 @@ def test_the_one_someone_talks_with_most_in_the_book_answers_them() -> None:
             "Rosa looked from Tomas to Anna. “The wind is turning,” said Rosa.\n\n“It will hold till morning.”\n\n"
             "“Then we sail at six.”\n\n“At six, then.”\n")
     assert who(text, cast)[-4:] == ["Rosa", "Tomas", "Rosa", "Tomas"]
+
+
+def test_a_line_that_calls_someone_as_one_person_does_is_likelier_theirs() -> None:
+    # Tomas calls her "Rosa", Bobby "Miss Rosa": in a later scene with both men, the untagged answer that
+    # says "Rosa" is Tomas's, though Bobby spoke last before it; one that says "Miss Rosa" stays Bobby's
+    cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Bobby", "male", ())]
+    text = ("“The boats are in, Rosa,” said Tomas.\n\n“And the nets?” said Rosa.\n\n"
+            "Bobby came up from the quay. “The nets are mended, Miss Rosa,” said Bobby.\n\nA week went by.\n\n"
+            "In the evening Rosa looked from Tomas to Bobby. “The wind is turning,” said Rosa.\n\n"
+            "“It will hold till morning, Rosa.”\n")
+    assert who(text, cast)[-1] == "Tomas"
+    assert who(text.replace("morning, Rosa", "morning, Miss Rosa"), cast)[-1] == "Bobby"
+    assert who(text.replace("morning, Rosa", "morning"), cast)[-1] == "Bobby"
+
+
+def test_forms_of_address_are_the_names_and_words_a_quote_calls_someone_by() -> None:
+    assert address_forms("Yes, ma’am, I will.") == {"ma'am"}
+    assert address_forms("Come here, my dear, and sit down, Rosa.") == {"my dear", "rosa"}
+    assert address_forms("The dear old house is sold.") == set()      # no call
 
 
 def test_the_one_who_tells_the_story_is_in_every_scene_they_tell() -> None:

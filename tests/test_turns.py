@@ -152,3 +152,12 @@ def test_the_partner_one_answers_most_often_in_the_book_takes_the_other_side() -
     assert decode(Conversation(ev, ["Ann", "Cleo", "Bobby"], prior)) == ["Ann", "Cleo", "Ann", "Cleo"]
     pairs = {("Ann", "Bobby"): 1.0, ("Bobby", "Ann"): 1.0}
     assert decode(Conversation(ev, ["Ann", "Cleo", "Bobby"], prior, pairs=pairs)) == ["Ann", "Bobby", "Ann", "Bobby"]
+
+
+def test_a_line_in_someone_s_own_words_takes_their_side() -> None:
+    # Cleo is a little likelier in this scene, but the first answer calls Ann as Bobby does ("Miss Ann"):
+    # Bobby takes the other side of the exchange
+    ev = [Evidence("Ann", 30.0), Evidence(), Evidence(), Evidence()]
+    prior = {"Bobby": 0.2, "Cleo": 0.1}
+    voice: list[dict[str, float]] = [{}, {"Bobby": 1.0}, {}, {}]
+    assert decode(Conversation(ev, ["Ann", "Cleo", "Bobby"], prior, voice=voice)) == ["Ann", "Bobby", "Ann", "Bobby"]

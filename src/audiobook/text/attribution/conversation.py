@@ -4,7 +4,8 @@ Paragraphs with dialogue that follow one another form a conversation. Its paragr
 decided (a tag, a speech tag, a beat, a continuation) are anchors. The whole conversation is
 decided at once (turns.py): the others take turns between the anchors on both sides, the one a
 quote addresses ("Rosa, did you know?") answers next, a "sir" is answered by a man, two who often
-talk together in the book are each other's likelier partner, and each line's reason names the
+talk together in the book are each other's likelier partner, a line that calls someone as one person
+does in their tagged lines ("Miss Rosa", "my dear") is a little likelier theirs, and each line's reason names the
 anchor it is counted from; a conversation with nobody to give lines to takes turns from the nearest
 anchor. Who spoke a few paragraphs before a conversation begins is still in the
 scene, and so is a first-person narrator, in every scene they tell. A description that answers a
@@ -22,7 +23,7 @@ from audiobook.text.attribution.grammar import SENTENCE_RE
 from audiobook.text.attribution.state import FIRST, Attribution, Item, State
 from audiobook.text.attribution.turns import HARD, Conversation, Evidence, decode, margins
 from audiobook.text.descriptions import GENERIC_NOUNS, noun_gender
-from audiobook.text.names import first_name_gender
+from audiobook.text.names import first_name_gender, vocatives
 from audiobook.text.speech_verbs import SPEECH_VERBS
 
 UNKNOWN = "Narrator"
@@ -39,11 +40,12 @@ def take_turns(st: State) -> None:
             chains.append([it])
     spoken: list[tuple[int, str]] = []      # (gpar, speaker) of paragraphs decided so far
     pairs = _pairs(st, chains)
+    habits = _habits(st)
     for chain in chains:
         speakers: list[str | None] = [_anchor(st, it, spoken) for it in chain]
         _name_descriptions(st, chain, speakers)
         _pronouns_in_turn(st, chain, speakers)
-        if any(it.found for it in chain) and _decode(st, chain, speakers, spoken, pairs):
+        if any(it.found for it in chain) and _decode(st, chain, speakers, spoken, pairs, habits):
             spoken.extend((it.gpar, speakers[k] or UNKNOWN) for k, it in enumerate(chain))
             continue
         for k, it in enumerate(chain):
@@ -84,8 +86,30 @@ def _pairs(st: State, chains: list[list[Item]]) -> dict[tuple[str, str], float]:
     return {(who, other): n / total[who] for (who, other), n in count.items()}
 
 
+def _habits(st: State) -> dict[str, set[str]]:
+    """The forms of address each person uses in the lines a speech tag names them in ("Yes, ma'am", "my dear",
+    "Papa", "Mr. Hale"): how one calls others is a habit of one's own (a servant's "ma'am", a child's "Papa", the
+    name one uses for a friend) as much as a word about the one spoken to, so an untagged line that uses a form
+    is likelier the line of someone seen to use it. Learned from the book itself; a "she said" or "said his
+    father" may be someone else, so only a name or a tag teaches."""
+    used: dict[str, set[str]] = {}
+    for it in st.items:
+        for q, a in it.found.items():
+            if a.speaker and (a.reason == "tag" or a.reason.startswith("explicit") and not a.pronoun):
+                used.setdefault(a.speaker, set()).update(address_forms(st.raw[q]))
+    return used
+
+
+def address_forms(quote: str) -> set[str]:
+    """How a quote calls the one it speaks to, lowercased: the names it calls ("mr. hale", "papa") and the
+    words of address ("sir", "my dear", "old chap")."""
+    quote = quote.replace("’", "'")
+    return {m.group(1).lower() for m in _ADDRESS_RE.finditer(quote)} | {v.lower() for v in vocatives(quote)}
+
+
 def _decode(st: State, chain: list[Item], speakers: list[str | None],
-            spoken: Sequence[tuple[int, str]] = (), pairs: dict[tuple[str, str], float] | None = None) -> bool:
+            spoken: Sequence[tuple[int, str]] = (), pairs: dict[tuple[str, str], float] | None = None,
+            habits: dict[str, set[str]] | None = None) -> bool:
     """Decide the whole conversation at once (turns.py); False when it has nobody to give lines to."""
     found: list[Attribution | None] = [st.out[it.quote_ids[-1]] if it.found else None for it in chain]
     people = _ranked([s for s in speakers if s], [it.listener for it in chain],
@@ -111,13 +135,17 @@ def _decode(st: State, chain: list[Item], speakers: list[str | None],
     prior = {p: (0.0 if p in anchored else max(0.0, 0.4 + 0.1 * r - (PRESENT if p in present else 0.0)))
              for r, p in enumerate(people)}
     sex = {p: g for p in people if (g := st.cast.gender(p)) in ("male", "female")}
+    used = habits or {}
+    forms = [set().union(*(address_forms(st.raw[q]) for q in it.quote_ids)) if used else set() for it in chain]
 
     def conversation() -> Conversation:
         evidence = [_soften(st, replace(_evidence(found[k], it.excluded, it.listener, it.previous,
                                                   addressed_sex(st.raw[it.quote_ids[-1]])),
                                         pause=_paused(chain, k)), found[k], talking, it)
                     for k, it in enumerate(chain)]
-        return Conversation(evidence, people, prior, sex, pairs or {})
+        voice = [{p: 1.0 for p in people if forms[k] & used.get(p, set())} if found[k] is None else {}
+                 for k in range(len(chain))]
+        return Conversation(evidence, people, prior, sex, pairs or {}, voice)
 
     conv = conversation()
     got = decode(conv)
@@ -381,15 +409,24 @@ def _soften(st: State, e: Evidence, a: Attribution | None, people: list[str], it
 def addressed_sex(quote: str) -> str | None:
     """The sex of the one a quote speaks to, where it calls them so: "Yes, sir." a man, "Come in, my
     girl!" a woman (None where it does not, or calls a man and a woman)."""
-    found = {_SEXED[m.group(1).lower().replace("’", "'")] for m in _SEXED_RE.finditer(quote)}
+    found = {_SEXED[m.group(2).lower().replace("’", "'")] for m in _SEXED_RE.finditer(quote)}
     return found.pop() if len(found) == 1 else None
 
 
 _SEXED = {**dict.fromkeys("sir mister boy lad son sonny uncle papa father brother fellow chap".split(), "male"),
           **dict.fromkeys("madam ma'am madame mademoiselle miss lady girl lass daughter aunt mamma mama mother "
                           "sister".split(), "female")}
-_SEXED_RE = re.compile(r"(?:^|[,!?.;—]\s*)(?:(?:my|dear|good|young|old|my dear|my good|my young)\s+)?("
-                       + "|".join(k.replace("'", "['’]") for k in _SEXED) + r")\s*(?=[,!?.;—]|$)", re.IGNORECASE)
+
+
+def _calls(words: Sequence[str]) -> re.Pattern[str]:
+    """A call set off by punctuation ("Yes, sir.", "Come, my dear!"), one of ``words`` after an optional "my",
+    "dear", "old"...: group 1 the call."""
+    return re.compile(r"(?:^|[,!?.;—]\s*)((?:(?:my|dear|good|young|old|my dear|my good|my young)\s+)?("
+                      + "|".join(k.replace("'", "['’]") for k in words) + r"))\s*(?=[,!?.;—]|$)", re.IGNORECASE)
+
+
+_SEXED_RE = _calls(list(_SEXED))
+_ADDRESS_RE = _calls([*_SEXED, *"man dear darling love child friend ladies gentlemen honey mum".split()])
 
 
 def _reason(k: int, got: list[str | None], found: list[Attribution | None], addressed: str | None,

@@ -8,7 +8,8 @@ just before (less seldom where someone acts between the two: the paragraph opens
 one before ends with it, and the one who spoke often goes on from their own line), sometimes a third
 person, who joins on a line the narration names or one spoken to them; the one a "sir" or a "madam"
 spoke to answers as a man or a woman; one answers the people one talks with most in the book a little
-more readily than others; a less likely person pays part of that doubt where they take a
+more readily than others, and a line whose words fit one person's habits of speech is a little likelier
+theirs; a less likely person pays part of that doubt where they take a
 side, the rest on each line, so one called by name again and again can hold a long exchange against
 someone the anchors name but no line calls. ``decode`` scores every sequence of speakers by these
 preferences and returns the best one (a second-order Viterbi search over the people of the
@@ -54,6 +55,9 @@ class Weights:
     untold: float = 1.0        # a third person joins on a line whose words do not say so, unaddressed
     stays: float = 0.75        # the share of a person's prior paid on each of their lines after the first
     joins: float = 0.5         # the share paid again where they take a turn that is not the one two paragraphs back
+    voice: float = 0.5         # a line in one's own words (``Conversation.voice``, 0 to 1): a word of this line, so
+    #                            above a habit of the book (pair), but one that fits a habit of speech rather than
+    #                            names the speaker, so below the weakest cue that names someone (the hint)
     pair: float = 0.3          # answering one's usual partner in the book, times that partner's share: a habit of
     #                            the book, not a word of this line, so below the weakest cue of the text (the hint)
 
@@ -67,6 +71,7 @@ class Conversation:
     prior: dict[str, float] = field(default_factory=dict)     # a small cost for the less likely people
     sex: dict[str, str] = field(default_factory=dict)         # "male" or "female", where the cast says
     pairs: dict[tuple[str, str], float] = field(default_factory=dict)   # (a, b): b's share of a's exchanges
+    voice: list[dict[str, float]] = field(default_factory=list)   # per paragraph: how well its words fit each person
 
 
 def decode(conv: Conversation, w: Weights = Weights()) -> list[str | None]:
@@ -120,6 +125,8 @@ def _emit(conv: Conversation, k: int, s: str, w: Weights) -> float:
         cost += w.addressed
     if ev.hint == s:
         cost += w.hint
+    if conv.voice:
+        cost += w.voice * conv.voice[k].get(s, 0.0)
     called = conv.evidence[k - 1].addressed_sex if k > 0 else None
     if called is not None and conv.sex.get(s, called) != called:
         cost -= w.sex
