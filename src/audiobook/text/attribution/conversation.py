@@ -88,7 +88,7 @@ def _pairs(st: State, chains: list[list[Item]]) -> dict[tuple[str, str], float]:
 
 def _habits(st: State) -> dict[str, set[str]]:
     """The forms of address each person uses in the lines a speech tag names them in ("Yes, ma'am", "my dear",
-    "Papa", "Mr. Hale"): how one calls others is a habit of one's own (a servant's "ma'am", a child's "Papa", the
+    "papa", "Miss Rosa"): how one calls others is a habit of one's own (a servant's "ma'am", a child's "papa", the
     name one uses for a friend) as much as a word about the one spoken to, so an untagged line that uses a form
     is likelier the line of someone seen to use it. Learned from the book itself; a "she said" or "said his
     father" may be someone else, so only a name or a tag teaches."""
@@ -101,7 +101,7 @@ def _habits(st: State) -> dict[str, set[str]]:
 
 
 def address_forms(quote: str) -> set[str]:
-    """How a quote calls the one it speaks to, lowercased: the names it calls ("mr. hale", "papa") and the
+    """How a quote calls the one it speaks to, lowercased: the names it calls ("miss rosa", "papa") and the
     words of address ("sir", "my dear", "old chap")."""
     quote = quote.replace("’", "'")
     return {m.group(1).lower() for m in _ADDRESS_RE.finditer(quote)} | {v.lower() for v in vocatives(quote)}
