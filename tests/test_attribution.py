@@ -884,6 +884,17 @@ def test_the_man_is_no_ones_alias_in_the_starter_cast() -> None:
     assert _named_descriptions(lines("The man")) == {}
 
 
+def test_a_description_whose_tags_give_another_person_is_no_ones_alias_in_the_starter_cast() -> None:
+    # "the lad" was named Bobby twice, but its own tags went to Tomas, the lad of another scene, twice:
+    # listed as Bobby's alias it would take Tomas's lines; Bobby's own tags do not count against him
+    named = Attribution("Bobby", 0.8, 'explicit: "said the lad" = Bobby', "The lad")
+    tomas = Attribution("Tomas", 0.9, 'explicit: "cried the lad"')
+    bobby = Attribution("Bobby", 0.9, 'explicit: "asked the lad"')
+    found = {0: Attribution("Bobby", 0.95, 'explicit: "said Bobby"'), 3: named, 5: named, 9: bobby, 30: tomas}
+    assert _named_descriptions(found) == {"The lad": "Bobby"}
+    assert _named_descriptions({**found, 32: tomas}) == {}
+
+
 def test_her_mother_is_the_married_woman_of_her_family() -> None:
     # Nora's cast name has no surname, her alias does; of the two Wren women the mother is Mrs. Wren
     cast = [("Nora", "female", ("Miss Wren",)), ("Ada Wren", "female", ("Ada",)), ("Mrs. Wren", "female", ())]

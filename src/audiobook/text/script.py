@@ -210,9 +210,10 @@ def _named_descriptions(found: Mapping[int, Attribution]) -> dict[str, str]:
     """Descriptions the attribution named as one character: "the painter" who turned out to be Felix,
     when at least two of its lines and most of the named ones went to him (a character named after
     being described is the same character), no other name took two of them (then it describes
-    several people, each in their own scenes), the name is a name (tagged, or a known first name or
-    title), and the two seldom speak next to each other under their own words (Tomas answering "the
-    professor" line after line are two people)."""
+    several people, each in their own scenes; its tags the attribution gave a person present without
+    naming count too: "said the lad" is Tomas in one scene, Felix in another), the name is a name
+    (tagged, or a known first name or title), and the two seldom speak next to each other under their
+    own words (Tomas answering "the professor" line after line are two people)."""
     pairs: dict[str, Counter[str]] = {}
     apart: Counter[tuple[str, str]] = Counter()     # a line of the description next to one tagged with the name
     for q, a in found.items():
@@ -222,12 +223,19 @@ def _named_descriptions(found: Mapping[int, Attribution]) -> dict[str, str]:
             if any(b is not None and b.speaker == a.speaker and not b.described_as
                    and b.reason.startswith('explicit: "') for b in near):
                 apart[a.described_as, a.speaker] += 1
+    tags: dict[str, Counter[str]] = {desc: Counter() for desc in pairs}     # its tags given without naming
+    for a in found.values():
+        if not a.described_as and a.reason.startswith('explicit: "'):
+            tag = " " + a.reason.split('"')[1].lower()
+            for desc in pairs:
+                if tag.endswith(" " + desc.lower()):
+                    tags[desc][a.speaker] += 1
     tagged = {a.speaker for a in found.values() if not a.described_as and a.reason.startswith('explicit: "')}
     out = {}
     for desc, names in pairs.items():
-        (name, n), *rest = names.most_common(2)
+        name, n = names.most_common(1)[0]
         real = name in tagged or looks_like_a_name(name)       # not "Ow" from "'Ow!' cried the mariner"
-        shared = bool(rest) and rest[0][1] >= 2                # "the lad" is two young men, scene by scene
+        shared = any(n2 >= 2 for other, n2 in (names + tags[desc]).items() if other != name)   # two young men
         shared = shared or desc.split()[-1].lower() in GENERIC_NOUNS     # "the man" is any man
         if real and not shared and n >= 2 and 2 * n > sum(names.values()) and 3 * apart[desc, name] < n:
             out[desc] = name
