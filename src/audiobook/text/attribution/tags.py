@@ -11,8 +11,11 @@ no character speaks (verse, a title, a thought): the narration voice reads it.
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from audiobook.model import NARRATOR
-from audiobook.text.attribution.state import Attribution
+from audiobook.text.attribution.state import Attribution, State
 from audiobook.text.cast import Cast
 from audiobook.text.manuscript import Manuscript
 from audiobook.text.names import norm
@@ -36,6 +39,42 @@ def tag_speaker(tag: str, cast: Cast) -> str:
 def is_narrator_tag(tag: str | None) -> bool:
     """``[Narrator]``: the documented way to say a quote is not spoken by a character."""
     return tag is not None and norm(tag) == norm(NARRATOR)
+
+
+def learn(st: State, read: Attribution | None, who: str) -> None:
+    """A tag on a quote whose speech tag describes its speaker ("[Tomas]“Welcome,” said the innkeeper.") while
+    the passes read the description as someone else: in the rest of the chapter that description is the tagged
+    speaker (``follow``). ``read``: what the speech tag alone gave the quote."""
+    words = _described(read)
+    if read is not None and words and read.speaker != who:
+        st.taught.append((read.speaker, words, who))
+
+
+def follow(st: State, a: Attribution) -> Attribution:
+    """A speech tag with a description a tag corrected earlier in the chapter, read as the same wrong person
+    again ("said the fat innkeeper"): the tagged speaker. A soft lesson: where the description's own reading
+    finds anyone else, that stands. One description's words must lie within the other's ("the fat innkeeper",
+    "the innkeeper"; not "the elder lady" for "the young lady")."""
+    words = _described(a)
+    for wrong, taught, who in reversed(st.taught if words else []):
+        if wrong == a.speaker and (words <= taught or taught <= words):
+            return replace(a, speaker=who, reason=f"{a.reason} = {who} (as tagged)")
+    return a
+
+
+def _described(a: Attribution | None) -> frozenset[str]:
+    """The words of the description an explicit speech tag named its speaker by ("said the fat innkeeper": fat,
+    innkeeper), or none: only a common noun phrase, not a name ("said the Gryphon"), someone new ("said a
+    man") or one of a crowd ("said another")."""
+    m = _DESCRIBED_RE.match(a.reason) if a is not None else None
+    words = frozenset((m.group(1) or m.group(2)).split()) if m else frozenset()
+    return frozenset() if words & _ANYONE else words
+
+
+_DET = r"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Yy]our|[Oo]ur|[Tt]his|[Tt]hat) "
+_WORDS = r"[a-z][a-z'’ -]*"
+_DESCRIBED_RE = re.compile(rf'explicit: "(?:{_DET}({_WORDS}?) [a-z]+|[a-z]+ (?:{_DET})?({_WORDS}))"$')
+_ANYONE = frozenset({"a", "an", "one", "another", "other", "someone", "somebody", "all", "both", "each", "voice"})
 
 
 def apply_tags(ms: Manuscript, cast: Cast, found: dict[int, Attribution]) -> None:
