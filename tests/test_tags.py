@@ -171,7 +171,7 @@ def test_a_tag_on_a_described_speaker_teaches_the_chapter_who_the_description_is
     scene = ("Rosa came into the inn.\n\n[Tomas]“Welcome,” said the innkeeper.\n\n“Thank you,” said Rosa.\n\n"
              "“More wine?” said the fat innkeeper.\n\n“Please,” said Rosa.\n\n"
              "Anna sat down. The innkeeper poured the wine and smiled at her.\n\n“Drink up,” he said.\n\n")
-    text = f"# One\n\n{scene}# Two\n\n“Good night,” said the innkeeper."
+    text = f"# Chapter 1\n\n{scene}# Chapter 2\n\n“Good night,” said the innkeeper."
     got = said(text, cast)
     assert [spk for _, spk, _ in got] == ["Tomas", "Rosa", "Tomas", "Rosa", "Tomas", "Bobby"]
     assert got[2][2] == 'explicit: "said innkeeper" = Tomas (as tagged)'

@@ -76,7 +76,7 @@ def described(phrase: str) -> frozenset[str]:
 
 def _described(a: Attribution | None) -> frozenset[str]:
     """The words of the description an explicit speech tag named its speaker by ("said the fat innkeeper": fat,
-    innkeeper), or none: only a common noun phrase, not a name ("said the Gryphon"), someone new ("said a
+    innkeeper), or none: only a common noun phrase, not a name ("said the Nollard"), someone new ("said a
     man") or one of a crowd ("said another")."""
     m = _DESCRIBED_RE.match(a.reason) if a is not None else None
     return _described_words(m.group(1) or m.group(2)) if m else frozenset()
