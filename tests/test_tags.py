@@ -160,3 +160,18 @@ def test_a_quote_after_the_tagged_one_in_its_paragraph_keeps_the_tag_not_the_ope
     lines = said("Ann and Mary sat by the fire.\n\nTom teased Ann about her red cheeks. "
                  "[Ann]“Not at all.” “The fire, then.”", ANN_MARY)
     assert [spk for _, spk, _ in lines] == ["Ann", "Tom"]
+
+
+def test_a_tag_on_a_described_speaker_teaches_the_chapter_who_the_description_is() -> None:
+    # the cast lists Bobby as "the innkeeper"; in this chapter the innkeeper is Tomas, and a tag says so once:
+    # later speech tags and the narration's "The innkeeper" follow it (the he after it too); the next chapter
+    # reads the description afresh
+    cast = Cast.from_characters([Character("Tomas", (), "male"), Character("Bobby", ("the innkeeper",), "male"),
+                                 Character("Rosa", (), "female"), Character("Anna", (), "female")])
+    scene = ("Rosa came into the inn.\n\n[Tomas]“Welcome,” said the innkeeper.\n\n“Thank you,” said Rosa.\n\n"
+             "“More wine?” said the fat innkeeper.\n\n“Please,” said Rosa.\n\n"
+             "Anna sat down. The innkeeper poured the wine and smiled at her.\n\n“Drink up,” he said.\n\n")
+    text = f"# Chapter 1\n\n{scene}# Chapter 2\n\n“Good night,” said the innkeeper."
+    got = said(text, cast)
+    assert [spk for _, spk, _ in got] == ["Tomas", "Rosa", "Tomas", "Rosa", "Tomas", "Bobby"]
+    assert got[2][2] == 'explicit: "said innkeeper" = Tomas (as tagged)'

@@ -14,6 +14,7 @@ from weakref import WeakKeyDictionary
 
 from audiobook.text.attribution.grammar import POSSESSIVE_S, SENTENCE_RE, is_description, possessive, speaker_name
 from audiobook.text.attribution.state import FIRST, Ref, Seen, State
+from audiobook.text.attribution.tags import described, taught
 from audiobook.text.cast import Cast, Mention
 from audiobook.text.descriptions import (
     GENERIC_NOUNS,
@@ -57,6 +58,8 @@ def resolve(st: State, mentions: list[Mention], text: str, remember: bool = Fals
             person = antecedent(st, m.gender, hist, nominative=m.word.lower() in ("he", "she"))
         elif m.kind == "first":
             person = FIRST
+        elif st.taught:     # "The innkeeper came in.": the one a tag of this chapter said the innkeeper is
+            person = taught(st, person, described(m.word)) or person
         if person is not None:
             n = bisect_right(cuts, m.start)
             lead = text[cuts[n - 1] if n else 0:m.start]

@@ -48,7 +48,9 @@ from audiobook.text.attribution.tags import (
     TAG_REASON,
     TAGGED_PARAGRAPH,
     apply_tags,
+    follow,
     is_narrator_tag,
+    learn,
     tag_speaker,
 )
 from audiobook.text.attribution.unspoken import UNSPOKEN_CONFIDENCE, unspoken, without
@@ -100,6 +102,7 @@ def _read(st: State, ms: Manuscript) -> dict[int, Attribution]:
     for ch in ms.chapters:
         st.history.clear()
         st.last_desc.clear()          # "the stranger" of the last chapter is nobody here
+        st.taught.clear()
         prev: Paragraph | None = None
         gpar += 10
         for p in ch.paragraphs:
@@ -175,6 +178,8 @@ def _sieve(st: State, prev: Paragraph | None, segs: tuple[Segment, ...], mention
         s = segs[i]
         if s.tag:
             found[i] = Attribution(tag_speaker(s.tag, st.cast), 1.0, TAG_REASON)
+            if not is_narrator_tag(s.tag):      # "[Tomas]“Welcome,” said the innkeeper.": he is the innkeeper here
+                learn(st, explicit(st, segs, mentions, i, excluded), found[i].speaker)
         elif s.continued and st.items and st.items[-1].quote_ids:
             before = st.items[-1].found.get(st.items[-1].quote_ids[-1])
             found[i] = Attribution(before.speaker if before else "", 0.95,   # "": filled in later
@@ -182,8 +187,10 @@ def _sieve(st: State, prev: Paragraph | None, segs: tuple[Segment, ...], mention
         else:
             a = explicit(st, segs, mentions, i, excluded)
             if a is not None:
-                found[i] = a
-                note_speaker(st, a.speaker, {m.person for ms in mentions for m in ms})
+                found[i] = follow(st, a)
+                people = {m.person for ms in mentions for m in ms}
+                if a.speaker not in people:     # the narration's own "the innkeeper" is read already
+                    note_speaker(st, found[i].speaker, people)
     if not found:
         a = colon(st, prev, excluded) or introduction(st, segs, quotes) \
             or beat(st, segs, mentions, excluded)

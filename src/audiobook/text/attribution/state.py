@@ -91,6 +91,8 @@ class State:
     last_desc: dict[str, str] = field(default_factory=dict)    # gender -> the last person description read
     desc_order: dict[str, int] = field(default_factory=dict)   # gender -> when (count of descriptions read)
     desc_count: int = 0
+    # descriptions a tag corrected in this chapter (tags.py): whom the passes read it as, its words, the tag's speaker
+    taught: list[tuple[str, frozenset[str], str]] = field(default_factory=list)
 
     @property
     def third_person(self) -> bool:

@@ -11,8 +11,11 @@ no character speaks (verse, a title, a thought): the narration voice reads it.
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from audiobook.model import NARRATOR
-from audiobook.text.attribution.state import Attribution
+from audiobook.text.attribution.state import Attribution, State
 from audiobook.text.cast import Cast
 from audiobook.text.manuscript import Manuscript
 from audiobook.text.names import norm
@@ -36,6 +39,59 @@ def tag_speaker(tag: str, cast: Cast) -> str:
 def is_narrator_tag(tag: str | None) -> bool:
     """``[Narrator]``: the documented way to say a quote is not spoken by a character."""
     return tag is not None and norm(tag) == norm(NARRATOR)
+
+
+def learn(st: State, read: Attribution | None, who: str) -> None:
+    """A tag on a quote whose speech tag describes its speaker ("[Tomas]“Welcome,” said the innkeeper.") while
+    the passes read the description as someone else: in the rest of the chapter that description is the tagged
+    speaker (``follow``). ``read``: what the speech tag alone gave the quote."""
+    words = _described(read)
+    if read is not None and words and read.speaker != who:
+        st.taught.append((read.speaker, words, who))
+
+
+def follow(st: State, a: Attribution) -> Attribution:
+    """A speech tag with a description a tag corrected earlier in the chapter, read as the same wrong person
+    again ("said the fat innkeeper"): the tagged speaker. A soft lesson: where the description's own reading
+    finds anyone else, that stands."""
+    who = taught(st, a.speaker, _described(a))
+    return a if who is None else replace(a, speaker=who, reason=f"{a.reason} = {who} (as tagged)")
+
+
+def taught(st: State, read: str | None, words: frozenset[str]) -> str | None:
+    """Whom a tag of this chapter says a description is, when the passes read it as ``read``: one description's
+    words must lie within the other's ("the fat innkeeper", "the innkeeper"; not "the elder lady" for "the
+    young lady")."""
+    for wrong, lesson, who in reversed(st.taught if words else []):
+        if wrong == read and (words <= lesson or lesson <= words):
+            return who
+    return None
+
+
+def described(phrase: str) -> frozenset[str]:
+    """The words of a description in the narration ("The fat innkeeper": fat, innkeeper), as ``_described``."""
+    m = _NARRATED_RE.fullmatch(phrase)
+    return _described_words(m.group(1)) if m else frozenset()
+
+
+def _described(a: Attribution | None) -> frozenset[str]:
+    """The words of the description an explicit speech tag named its speaker by ("said the fat innkeeper": fat,
+    innkeeper), or none: only a common noun phrase, not a name ("said the Nollard"), someone new ("said a
+    man") or one of a crowd ("said another")."""
+    m = _DESCRIBED_RE.match(a.reason) if a is not None else None
+    return _described_words(m.group(1) or m.group(2)) if m else frozenset()
+
+
+def _described_words(phrase: str) -> frozenset[str]:
+    words = frozenset(phrase.split())
+    return frozenset() if words & _ANYONE else words
+
+
+_DET = r"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Yy]our|[Oo]ur|[Tt]his|[Tt]hat) "
+_WORDS = r"[a-z][a-z'’ -]*"
+_DESCRIBED_RE = re.compile(rf'explicit: "(?:{_DET}({_WORDS}?) [a-z]+|[a-z]+ (?:{_DET})?({_WORDS}))"$')
+_NARRATED_RE = re.compile(rf"{_DET}({_WORDS})")
+_ANYONE = frozenset({"a", "an", "one", "another", "other", "someone", "somebody", "all", "both", "each", "voice"})
 
 
 def apply_tags(ms: Manuscript, cast: Cast, found: dict[int, Attribution]) -> None:
