@@ -782,3 +782,16 @@ def test_a_description_found_by_its_sex_alone_gives_way_to_the_turns() -> None:
             "Tomas looked at the sky. “Nearly.”\n\n“Then we go at dawn,” said the old man.\n\n"
             "“As you wish,” Tomas said.\n")
     assert who(text, cast) == ["Marco", "Tomas", "Marco", "Tomas"]
+
+
+def test_a_beat_skips_the_subject_of_a_clause_of_its_own() -> None:
+    # "While he ate ...", "just as Rosa was ...": the sentence tells of its main clause's subject
+    text = ("Rosa and Tomas sat by the fire.\n\n"
+            "While he ate his bread Rosa read to him. “There is news from the town.”\n")
+    assert who(text) == ["Rosa"]
+    text = ("Rosa and Tomas sat by the fire.\n\n"
+            "Just as Tomas was looking out of the window, there was a knock. Rosa got up. “Who can that be?”\n")
+    assert who(text) == ["Rosa"]
+    # a relative clause about the words keeps its subject
+    text = "Rosa and Tomas sat by the fire.\n\n“Is it late?” It was a question that Tomas often asked.\n"
+    assert who(text) == ["Tomas"]
