@@ -795,3 +795,11 @@ def test_a_beat_skips_the_subject_of_a_clause_of_its_own() -> None:
     # a relative clause about the words keeps its subject
     text = "Rosa and Tomas sat by the fire.\n\n“Is it late?” It was a question that Tomas often asked.\n"
     assert who(text) == ["Tomas"]
+
+
+def test_a_word_for_speech_after_an_article_is_a_noun_not_the_tags_verb() -> None:
+    # "sank his voice to a whisper:", "turn it aside with a laugh": the name before is no speaker
+    text = ("Rosa and Tomas sat by the fire.\n\n"
+            "“Is it late?” asked Rosa.\n\n"
+            "Tomas hesitated. He took Rosa by the arm, and sank his voice to a whisper: “Is it poison?”\n")
+    assert who(text)[1] == "Tomas"
