@@ -803,3 +803,12 @@ def test_a_word_for_speech_after_an_article_is_a_noun_not_the_tags_verb() -> Non
             "“Is it late?” asked Rosa.\n\n"
             "Tomas hesitated. He took Rosa by the arm, and sank his voice to a whisper: “Is it poison?”\n")
     assert who(text)[1] == "Tomas"
+
+
+def test_a_verb_of_moving_is_a_speech_verb_only_with_its_particle() -> None:
+    # "went on", "put in" speak; "As I went down the stairs I heard Tomas singing," is Tomas's, not mine
+    text = ("Rosa and Tomas sat by the fire.\n\n“Is it late?” asked Rosa.\n\n“Not yet,” Tomas went on. “Soon.”\n")
+    assert who(text)[1:] == ["Tomas", "Tomas"]
+    cast: Cast_ = [("Tomas", "male", ()), ("Anna", "female", ())]
+    text = "Tomas was up early.\n\nAs I went down the stairs I heard Tomas singing, “Oh, the river!”\n"
+    assert who(text, cast) == ["Tomas"]
