@@ -812,3 +812,10 @@ def test_a_verb_of_moving_is_a_speech_verb_only_with_its_particle() -> None:
     cast: Cast_ = [("Tomas", "male", ()), ("Anna", "female", ())]
     text = "Tomas was up early.\n\nAs I went down the stairs I heard Tomas singing, “Oh, the river!”\n"
     assert who(text, cast) == ["Tomas"]
+
+
+def test_the_sentence_before_skips_the_subject_of_a_clause_of_its_own() -> None:
+    # the paragraph before ends "When he had gone, Rosa sat down.": the quote after it is Rosa's
+    text = ("Tomas and Rosa walked home.\n\n"
+            "When he had gone up the stairs, Rosa sat down by the fire.\n\n“I am tired of the river.”\n")
+    assert who(text) == ["Rosa"]

@@ -79,7 +79,7 @@ def previous(st: State, prev: Paragraph | None, excluded: set[str]) -> Attributi
     text = prev.segments[-1].text
     cuts = [0] + [m.end() for m in SENTENCE_RE.finditer(text)]
     every = resolve(st, st.cast.mentions(text), text)
-    ms = [m for m in every if is_subject(m) and not possessive(text, m)]
+    ms = [m for m in every if is_subject(m) and not possessive(text, m) and not _in_clause(text, m)]   # as a beat
     hi = len(text)
     for lo in reversed(cuts):
         for m in ms:
