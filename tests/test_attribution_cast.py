@@ -801,3 +801,40 @@ def test_a_description_found_by_its_sex_alone_gives_way_to_the_turns() -> None:
             "Tomas looked at the sky. “Nearly.”\n\n“Then we go at dawn,” said the old man.\n\n"
             "“As you wish,” Tomas said.\n")
     assert who(text, cast) == ["Marco", "Tomas", "Marco", "Tomas"]
+
+
+def test_a_beat_skips_the_subject_of_a_clause_of_its_own() -> None:
+    # "While he ate ...", "just as Rosa was ...": the sentence tells of its main clause's subject
+    text = ("Rosa and Tomas sat by the fire.\n\n"
+            "While he ate his bread Rosa read to him. “There is news from the town.”\n")
+    assert who(text) == ["Rosa"]
+    text = ("Rosa and Tomas sat by the fire.\n\n"
+            "Just as Tomas was looking out of the window, there was a knock. Rosa got up. “Is that the ferry?”\n")
+    assert who(text) == ["Rosa"]
+    # a relative clause about the words keeps its subject
+    text = "Rosa and Tomas sat by the fire.\n\n“Is it late?” It was a question that Tomas often asked.\n"
+    assert who(text) == ["Tomas"]
+
+
+def test_a_word_for_speech_after_an_article_is_a_noun_not_the_tags_verb() -> None:
+    # "sank his voice to a whisper:", "turn it aside with a laugh": the name before is no speaker
+    text = ("Rosa and Tomas sat by the fire.\n\n"
+            "“Is it late?” asked Rosa.\n\n"
+            "Tomas hesitated. He took Rosa by the arm, and sank his voice to a whisper: “Is it poison?”\n")
+    assert who(text)[1] == "Tomas"
+
+
+def test_a_verb_of_moving_is_a_speech_verb_only_with_its_particle() -> None:
+    # "went on", "put in" speak; "As I went down the stairs I heard Tomas singing," is Tomas's, not mine
+    text = ("Rosa and Tomas sat by the fire.\n\n“Is it late?” asked Rosa.\n\n“Not yet,” Tomas went on. “Soon.”\n")
+    assert who(text)[1:] == ["Tomas", "Tomas"]
+    cast: Cast_ = [("Tomas", "male", ()), ("Anna", "female", ())]
+    text = "Tomas was up early.\n\nAs I went down the stairs I heard Tomas singing, “Oh, the river!”\n"
+    assert who(text, cast) == ["Tomas"]
+
+
+def test_the_sentence_before_skips_the_subject_of_a_clause_of_its_own() -> None:
+    # the paragraph before ends "When he had gone, Rosa sat down.": the quote after it is Rosa's
+    text = ("Tomas and Rosa walked home.\n\n"
+            "When he had gone up the stairs, Rosa sat down by the fire.\n\n“I am tired of the river.”\n")
+    assert who(text) == ["Rosa"]

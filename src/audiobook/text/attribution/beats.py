@@ -24,7 +24,7 @@ def beat(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]],
         # narration leading into the quote: the sentence next to it first
         cuts = [c.end() for c in SENTENCE_RE.finditer(s.text)] if i == 0 and len(segs) > 1 else []
         for m in sorted(mentions[i], key=lambda m: (-bisect_right(cuts, m.start), m.start)):
-            if not is_subject(m) or m.person == FIRST or OBJECT_RE.search(s.text, 0, m.start):
+            if not _candidate(s.text, m) or _in_clause(s.text, m):
                 continue
             new = newcomer(st, m.gender, m.person) if m.kind == "pronoun" and not st.cast.from_book else None
             if new:     # "He bowed." and no man is known
@@ -36,6 +36,24 @@ def beat(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]],
                 return Attribution(who, 0.7, f'beat: "{short(s.text)}"' + (f" ({said})" if said else ""),
                                    pronoun=said, reacts=reacts)
     return None
+
+
+def _candidate(text: str, m: Mention) -> bool:
+    """A mention that can be a beat's subject: a name or he/she, not "I", not after a preposition."""
+    return is_subject(m) and m.person != FIRST and not OBJECT_RE.search(text, 0, m.start)
+
+
+def _in_clause(text: str, m: Mention) -> bool:
+    """"While he ate his breakfast Rosa read to him.", "so loud that Rosa heard it": the subject of a clause
+    of its own (after when, while, as, if, that, ...) is not the one the sentence tells of; but "It was all
+    that Rosa could say.", "a question that Rosa asked" (a relative clause about the words) keep her."""
+    c = _CLAUSE_RE.search(text, 0, m.start)
+    return c is not None and not (c.group(1).lower() == "that" and _RELATIVE_THAT_RE.search(text, 0, c.start()))
+
+
+_CLAUSE_RE = re.compile(r"\b(when|while|as|though|although|because|before|after|until|till|since|unless|if|that)\s+$",
+                        re.IGNORECASE)
+_RELATIVE_THAT_RE = re.compile(r"\b(?:all|(?:a|an|the)\s+[a-z]+)\s+$", re.IGNORECASE)
 
 
 def _replied_to(st: State) -> str | None:
@@ -61,7 +79,7 @@ def previous(st: State, prev: Paragraph | None, excluded: set[str]) -> Attributi
     text = prev.segments[-1].text
     cuts = [0] + [m.end() for m in SENTENCE_RE.finditer(text)]
     every = resolve(st, st.cast.mentions(text), text)
-    ms = [m for m in every if is_subject(m) and not possessive(text, m)]
+    ms = [m for m in every if is_subject(m) and not possessive(text, m) and not _in_clause(text, m)]   # as a beat
     hi = len(text)
     for lo in reversed(cuts):
         for m in ms:

@@ -225,7 +225,9 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
         lo, hi = (starts[-1] if starts else 0), len(text)
     toks = [(w.start(), w.end(), w.group(0).lower()) for w in _WORD_RE.finditer(text, lo, hi)]
     verbs = [t for t in toks if t[2] in SPEECH_VERBS and text[t[1]:t[1] + 7].split()[:1] != ["that"]  # said that
-             and not (t[2] in _NOUN_FORMS and _OWNED_BEFORE_RE.search(text, lo, t[0]))]     # "Rosa's reply"
+             and not (t[2] in _NOUN_FORMS and _OWNED_BEFORE_RE.search(text, lo, t[0]))     # "Rosa's reply"
+             and not _ARTICLE_BEFORE_RE.search(text, lo, t[0])        # "sank his voice to a whisper": a noun
+             and not (t[2] in _PARTICLE_VERBS and not _PARTICLE_RE.match(text, t[1], hi))]   # "Rosa went out"
     if not verbs and not after:     # "Tomas came running in, calling out,": nothing after it is a subject
         verbs = [t for k, t in enumerate(toks) if k >= len(toks) - 4 and _gerund(t[2])
                  and not any(w[2] in _SUBJECT_WORDS or text[w[0]].isupper() for w in toks[k + 1:])][-1:]
@@ -611,6 +613,11 @@ _SPEECH_NOUN = r"(?:[a-z]+\s+){0,2}?(?:reply|answer|remark|rejoinder|response|re
                r"reasoning|exclamation|comment|words?|greeting|observation|language)"
 # speech verbs whose bare form is also the noun a name owns ("Tomas's remark was--")
 _NOUN_FORMS = frozenset("reply answer remark retort comment".split())
+# verbs of moving that speak only with their particle ("went on", "put in", "broke out", "cut in") or right
+# before the quote ("the cat went “Miaow!”"); "Rosa went to the door." is no tag
+_PARTICLE_VERBS = frozenset("went go goes put broke cut".split())
+_PARTICLE_RE = re.compile(r"\s*(?:(?:on|in|out|off|forth|again)\b|[,:;.!?—-]*\s*$)")
+_ARTICLE_BEFORE_RE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
 _OWNED_BEFORE_RE = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}$")
 _NOUN_AFTER_RE = re.compile(rf"\s*(?:was|were|came)\s+\S+?(['’]s?\s+){_SPEECH_NOUN}\b")
 _PRONOUN_NOUN_RE = re.compile(rf"\s*(?:was|were|came)\s+(his|her)\s+{_SPEECH_NOUN}\b")
