@@ -746,6 +746,29 @@ def test_her_mother_of_a_name_the_list_writes_alone_is_found_by_the_surname_the_
     assert who(text, cast) == ["Mrs. Brandt"]
 
 
+def test_her_mother_is_never_a_miss() -> None:
+    # the list writes "Nelly" with no surname, so her family is unknown: "her mother" is not Miss Lind, the
+    # woman named last after Nelly, but the married woman of the scene
+    cast: Cast_ = [("Mrs. Brandt", "female", ()), ("Nelly", "female", ()), ("Miss Lind", "female", ())]
+    text = ("Mrs. Brandt had gone up early. Miss Lind sat sewing by the lamp. Nelly was reading by the fire.\n\n"
+            "“It is time we all went to bed,” said her mother.")
+    assert who(text, cast) == ["Mrs. Brandt"]
+
+
+def test_her_uncle_or_sister_is_not_the_parent_of_her_surname() -> None:
+    # Mr. Brandt is Anna Brandt's father, not "her uncle"; Mrs. Brandt her mother, not "her sister"; a married
+    # sister goes by another surname ("Mrs. Lind")
+    cast: Cast_ = [("Mr. Brandt", "male", ()), ("Anna Brandt", "female", ("Anna",)), ("Tomas Lind", "male", ("Tomas",))]
+    text = ("Tomas Lind drove, and Mr. Brandt sat beside him. Anna looked out at the fields.\n\n"
+            "“We shall be there by dark,” said her uncle.")
+    assert who(text, cast) == ["Tomas Lind"]
+    cast = [("Mrs. Brandt", "female", ()), ("Anna Brandt", "female", ("Anna",)),
+            ("Rosa Brandt", "female", ("Rosa", "Mrs. Lind"))]
+    text = ("Rosa had come for the day. Mrs. Brandt sat at the window. Anna looked out at the rain.\n\n"
+            "“It will stop by noon,” said her sister.")
+    assert who(text, cast) == ["Rosa Brandt"]
+
+
 def test_her_mother_is_of_the_family_of_the_one_the_quote_calls() -> None:
     # “Sit down, Anna,” said her mother: "her" is Anna, whom the quote calls, not Marta, the woman named last
     cast: Cast_ = [("Mrs. Brandt", "female", ()), ("Anna Brandt", "female", ("Anna",)),

@@ -22,6 +22,7 @@ from audiobook.text.attribution.grammar import (
 )
 from audiobook.text.attribution.mentions import (
     ELDER_TITLES,
+    NEAR_KIN,
     answerer,
     antecedent,
     by_noun,
@@ -353,7 +354,7 @@ def _by_noun(st: State, desc: str, verb: str, spoke: str | None, called: set[str
     who = _parent_or_child(st, desc) or _kin_of_the_called(st, desc, called) or by_noun(st, desc)
     if who is not None and desc.split()[0].lower() == "the":    # “Well, Tomas?” / “...,” said the man: Tomas
         who = answerer(st, st.cast.gender(who), who, set()) or who
-    elif who is not None and desc.lower().split()[-1] in _NEAR_KIN and verb not in _GOES_ON_VERBS:
+    elif who is not None and desc.lower().split()[-1] in NEAR_KIN and verb not in _GOES_ON_VERBS:
         who = _kin_answering(st, desc, who)
     if who is None or who != spoke or verb in _GOES_ON_VERBS:
         return who
@@ -396,14 +397,13 @@ def _kin_of_the_called(st: State, desc: str, called: set[str] | frozenset[str]) 
     her mother is the one of Anna's family the noun fits (``family_of``)."""
     ws = desc.lower().split()
     gender = noun_gender(desc)
-    if len(ws) != 2 or ws[0] not in ("his", "her") or ws[1] not in _NEAR_KIN or gender is None:
+    if len(ws) != 2 or ws[0] not in ("his", "her") or ws[1] not in NEAR_KIN or gender is None:
         return None
     owners = [p for p in called if st.cast.gender(p) == ("male" if ws[0] == "his" else "female")]
     return family_of(st, owners[0], gender, ws[1]) if len(owners) == 1 else None
 
 
 _ECHO_RE = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w'’-]*\s*\?\s*")    # “Mr. Brandt?”
-_NEAR_KIN = frozenset("mother father sister brother son daughter wife husband".split())
 _PARENT_OF = {"mother": "mother", "father": "father", "daughter": "mother", "son": "father"}
 _LATELY = 20        # mentions: about the last paragraph or two
 

@@ -206,8 +206,10 @@ def by_noun(st: State, desc: str, skip: frozenset[str] | set[str] = frozenset())
         return new[0] if len(new) == 1 else None
     if owner in ("his", "her"):     # "her mother" is not the woman "her" stands for
         who = antecedent(st, "male" if owner == "his" else "female", st.history)
-        skip |= {who} if who else set()
-        kin = family_of(st, who, gender, desc.split()[-1].lower()) if who else None
+        noun = desc.split()[-1].lower()
+        skip |= {who} | not_kin(st, who, noun) if who else set()
+        kin = family_of(st, who, gender, noun) if who and (noun in NEAR_KIN or noun == "lady") else None
+        # not for "her uncle", "her hostess": one of her surname is more often her father or mother
         if kin:                     # "his wife" of Mr. Quenby: Mrs. Quenby
             return kin
     return antecedent(st, gender, st.history, skip=skip)
@@ -260,6 +262,31 @@ def family_of(st: State, owner: str, gender: str, noun: str = "") -> str | None:
     return same[0].name if len(same) == 1 else None
 
 
+def not_kin(st: State, owner: str, noun: str) -> set[str]:
+    """Those of the owner's surname whose titles say they are not "her <noun>": for "her mother" or "her
+    father", one without the elder title (a sister, a son), and for "her mother" any "Miss"; for "her sister" or
+    "her daughter", the "Mrs." of her surname (the mother); for "her aunt", "her uncle", "her cousin", the
+    "Mrs." or "Mr." of her surname (a parent)."""
+    own = family_names(st, owner)
+    fam = [p.name for p in st.cast.people.values() if p.name != owner and family_names(st, p.name) & own]
+    if noun in ("mother", "father"):
+        return {p for p in fam if not titled(st.cast, p, ELDER_TITLES[noun])} \
+            | ({p for p in st.cast.people if titled(st.cast, p, ("miss",))} if noun == "mother" else set())
+    if noun in ("sister", "daughter"):
+        return {p for p in fam if _married_into(st.cast, p, own, ELDER_TITLES["wife"])}
+    if noun in _DISTANT_KIN:
+        return {p for p in fam if _married_into(st.cast, p, own, ELDER_TITLES["wife"] + ELDER_TITLES["husband"])}
+    return set()
+
+
+def _married_into(cast: Cast, name: str, family: set[str], titles: tuple[str, ...]) -> bool:
+    """Has the cast member a name form of an elder title and the family's surname ("Mrs. Brandt" of the
+    Brandts: the mother; a married daughter is "Mrs." of another name)?"""
+    person = cast.people.get(name)
+    return any(len(ws := norm(f).split()) > 1 and ws[0] in titles and ws[-1] in family
+               for f in (name, *(person.aliases if person else ())))
+
+
 def surnames(cast: Cast, name: str) -> set[str]:
     """The last words of a cast member's name forms of two words or more ("Anna Brandt", "Miss Brandt")."""
     person = cast.people.get(name)
@@ -306,6 +333,8 @@ def note_descriptions(st: State, text: str) -> None:
 # the titles a parent is called by: "her mother" of Elinor Dashwood is Mrs. Dashwood, not Marianne
 ELDER_TITLES = {"mother": ("mrs", "lady", "mother", "madame"), "father": ("mr", "sir", "lord", "father", "monsieur"),
                  "wife": ("mrs", "lady", "madame"), "husband": ("mr", "sir", "lord", "monsieur")}
+NEAR_KIN = frozenset("mother father sister brother son daughter wife husband".split())
+_DISTANT_KIN = frozenset("aunt uncle cousin niece nephew".split())
 # plural and group nouns: never the "he" or "she" of a tag
 _NOT_ONE = frozenset("men women gentlemen ladies boys girls children people parents voices others other one two three "
                      "several crowd group".split())
