@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from audiobook.book import Character, load_book
 from audiobook.cli.main import cli
 from audiobook.text.attribution.sieve import attribute
-from audiobook.text.attribution.state import UNNAMED_NARRATOR, Attribution
+from audiobook.text.attribution.state import BEAT, EXPLICIT, PRONOUN, TAG, UNNAMED_NARRATOR, Attribution
 from audiobook.text.cast import Cast
 from audiobook.text.characters import discover
 from audiobook.text.descriptions import description
@@ -403,6 +403,15 @@ def test_inline_tag_wins_with_full_confidence() -> None:
     ms = parse_text("[Tomas]“The river is high,” said Rosa.")
     found = attribute(ms, Cast.from_characters([Character("Rosa"), Character("Tomas")]))
     assert (found[0].speaker, found[0].confidence, found[0].reason) == ("Tomas", 1.0, "tag")
+
+
+def test_the_rule_kind_is_a_field_beside_the_reason() -> None:
+    """The passes read what kind of rule decided a line from ``Attribution.rule`` (and the pronoun from
+    ``pronoun``), not from the reason's wording."""
+    text = ("[Tomas]“The river is high.”\n\n“It is,” said Rosa.\n\n“Too high,” he said.\n\n"
+            "Rosa frowned. “We wait, then.”")
+    got = [(a.rule, a.pronoun) for _, a in attributions(text, ROSA_TOMAS)]
+    assert got == [(TAG, ""), (EXPLICIT, ""), (PRONOUN, "he"), (BEAT, "")]
 
 
 def test_first_person_narrator() -> None:

@@ -9,7 +9,7 @@ from bisect import bisect_right
 
 from audiobook.text.attribution.grammar import OBJECT_RE, SENTENCE_RE, is_subject, possessive, short
 from audiobook.text.attribution.mentions import answerer, newcomer, resolve
-from audiobook.text.attribution.state import FIRST, Attribution, State
+from audiobook.text.attribution.state import BEAT, FIRST, Attribution, State
 from audiobook.text.cast import Mention
 from audiobook.text.manuscript import Paragraph, Segment
 
@@ -28,13 +28,13 @@ def beat(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]],
                 continue
             new = newcomer(st, m.gender, m.person) if m.kind == "pronoun" and not st.cast.from_book else None
             if new:     # "He bowed." and no man is known
-                return Attribution(new, 0.6, f'beat: "{short(s.text)}"')
+                return Attribution(new, 0.6, f'beat: "{short(s.text)}"', rule=BEAT)
             who = (answerer(st, m.gender, m.person, excluded) if m.kind == "pronoun" else None) or m.person
             reacts = segs[0].kind == "dialogue" and not _tag_like(segs[i - 1].text)
             if who and who not in excluded and not (who == replied and reacts):
                 said = m.word.lower() if m.kind == "pronoun" else ""    # the turns weigh a he/she softly
                 return Attribution(who, 0.7, f'beat: "{short(s.text)}"' + (f" ({said})" if said else ""),
-                                   pronoun=said, reacts=reacts)
+                                   pronoun=said, reacts=reacts, rule=BEAT)
     return None
 
 

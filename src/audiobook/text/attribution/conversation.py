@@ -20,7 +20,18 @@ from dataclasses import replace
 
 from audiobook.model import UNNAMED_NARRATOR
 from audiobook.text.attribution.grammar import SENTENCE_RE
-from audiobook.text.attribution.state import FIRST, Attribution, Item, State
+from audiobook.text.attribution.state import (
+    BEAT,
+    CONTINUES,
+    EXPLICIT,
+    FIRST,
+    FIRST_PERSON,
+    PRONOUN,
+    TAG,
+    Attribution,
+    Item,
+    State,
+)
 from audiobook.text.attribution.turns import HARD, Conversation, Evidence, decode, margins
 from audiobook.text.descriptions import GENERIC_NOUNS, noun_gender
 from audiobook.text.names import first_name_gender, vocatives
@@ -53,7 +64,7 @@ def take_turns(st: State) -> None:
                 before = speakers[k - 1] if k > 0 else None
                 for q in it.quote_ids:
                     if before and st.out[q].speaker == "":
-                        st.out[q] = Attribution(before, 0.9, st.out[q].reason)
+                        st.out[q] = Attribution(before, 0.9, st.out[q].reason, rule=st.out[q].rule)
                 speakers[k] = before if before and st.out[it.quote_ids[-1]].speaker else None
             if speakers[k] is None:
                 a = _alternate(st, chain, speakers, k) or _fallback(st, it, spoken)
@@ -77,7 +88,7 @@ def _pairs(st: State, chains: list[list[Item]]) -> dict[tuple[str, str], float]:
             x = a.found.get(a.quote_ids[-1])
             y = b.found.get(b.quote_ids[0])
             if x and y and x.speaker and y.speaker and x.speaker != y.speaker \
-                    and not y.reason.startswith("continues"):
+                    and y.rule != CONTINUES:
                 count[x.speaker, y.speaker] += 1
                 count[y.speaker, x.speaker] += 1
     total: Counter[str] = Counter()
@@ -95,7 +106,7 @@ def _habits(st: State) -> dict[str, set[str]]:
     used: dict[str, set[str]] = {}
     for it in st.items:
         for q, a in it.found.items():
-            if a.speaker and (a.reason == "tag" or a.reason.startswith("explicit") and not a.pronoun):
+            if a.speaker and (a.rule == TAG or a.rule in (EXPLICIT, FIRST_PERSON) and not a.pronoun):
                 used.setdefault(a.speaker, set()).update(address_forms(st.raw[q]))
     return used
 
@@ -184,7 +195,7 @@ def _reactions(found: list[Attribution | None], got: list[str | None]) -> set[in
     is the decoded speaker of the paragraph just before: the beat is that speaker's reaction, not the reply's
     speaker (as beats._replied_to, where the first pass did not decide the paragraph before)."""
     return {k for k, f in enumerate(found) if k > 0 and f is not None and f.reacts
-            and f.reason.startswith("beat") and got[k - 1] == f.speaker}
+            and f.rule == BEAT and got[k - 1] == f.speaker}
 
 
 def acts(narration: str) -> bool:
@@ -240,7 +251,8 @@ def _name_descriptions(st: State, chain: list[Item], speakers: list[str | None])
         for q in it.quote_ids:
             a = st.out[q]
             if a.speaker == who:    # not the paragraph's other speaker
-                st.out[q] = Attribution(named, a.confidence * 0.9, f"{a.reason} = {named}", who)
+                st.out[q] = Attribution(named, a.confidence * 0.9, f"{a.reason} = {named}", who,
+                                        pronoun=a.pronoun, rule=a.rule)
         speakers[k] = named
 
 
@@ -257,12 +269,12 @@ def _pronouns_in_turn(st: State, chain: list[Item], speakers: list[str | None]) 
     follows one that ends with a sentence of action): across one, the one who spoke may go on."""
     for k, it in enumerate(chain):
         a = st.out.get(it.quote_ids[-1])
-        if a is None or not a.reason.startswith("pronoun") or k < 1 \
-                or any(st.out[q].reason == "tag" or st.out[q].reason.startswith('explicit: "') and
+        if a is None or a.rule != PRONOUN or k < 1 \
+                or any(_tagged(st.out[q]) or st.out[q].rule in (EXPLICIT, FIRST_PERSON) and
                        st.out[q].speaker == a.speaker for q in it.quote_ids):   # a tag, or "said Rosa", is a fact
             continue
         j = next((j for j in range(k - 1, -1, -1) if speakers[j] and not
-                  st.out[chain[j].quote_ids[-1]].reason.startswith("pronoun")), None)
+                  st.out[chain[j].quote_ids[-1]].rule == PRONOUN), None)
         if j is None or (k - j) % 2 == 0 or any(_paused(chain, n) for n in range(j + 1, k + 1)):
             continue
         other = _other(st, chain, speakers, j, k)
@@ -270,10 +282,9 @@ def _pronouns_in_turn(st: State, chain: list[Item], speakers: list[str | None]) 
                 and (st.cast.from_book or other in speakers) \
                 and st.cast.gender(other) == st.cast.gender(a.speaker) != "unknown":
             turns = f"{k - j} turn{'s' if k - j > 1 else ''}"
-            pronoun = a.reason.split(": ", 1)[1].split(" ")[0]
             for q in it.quote_ids:
                 st.out[q] = Attribution(other, 0.6,
-                                          f"turn-taking: {turns} from {speakers[j]} ({pronoun} fits both)")
+                                          f"turn-taking: {turns} from {speakers[j]} ({a.pronoun} fits both)")
             speakers[k] = other
 
 
@@ -379,9 +390,9 @@ def _evidence(a: Attribution | None, excluded: set[str], listener: str | None,
     common = {"excluded": frozenset(excluded), "addressed_next": listener, "hint": hint, "addressed_sex": sex}
     if a is None:
         return Evidence(**common)   # type: ignore[arg-type]
-    if a.reason.startswith("continues") or a.speaker == "":
+    if a.rule == CONTINUES or a.speaker == "":
         return Evidence(continues=True, **common)   # type: ignore[arg-type]
-    return Evidence(a.speaker, -HARD if a.reason == "tag" else ANCHOR_COST, **common)   # type: ignore[arg-type]
+    return Evidence(a.speaker, -HARD if _tagged(a) else ANCHOR_COST, **common)   # type: ignore[arg-type]
 
 
 ANCHOR_COST = 30.0
@@ -429,23 +440,28 @@ _SEXED_RE = _calls(list(_SEXED))
 _ADDRESS_RE = _calls([*_SEXED, *"man dear darling love child friend ladies gentlemen honey mum".split()])
 
 
+def _tagged(a: Attribution) -> bool:
+    """A tag's own line, as a tag: not once a description it named was itself named ("tag = Rosa")."""
+    return a.rule == TAG and not a.described_as
+
+
 def _reason(k: int, got: list[str | None], found: list[Attribution | None], addressed: str | None,
             previous: Attribution | None) -> Attribution | None:
     """The attribution the decoded speaker of paragraph k gets (None: the paragraph's own one stands)."""
     who, f = got[k], found[k]
     assert who is not None
-    if f is not None and (f.reason.startswith("continues") or f.speaker == ""):
-        return Attribution(who, 0.9, "continues the quote before")
+    if f is not None and (f.rule == CONTINUES or f.speaker == ""):
+        return Attribution(who, 0.9, "continues the quote before", rule=CONTINUES)
     if f is not None and f.speaker == who:
         return None
     anchors = [j for j, a in enumerate(found) if a is not None and a.speaker == got[j] and j != k
-               and not a.reason.startswith("continues")]
+               and a.rule != CONTINUES]
     j = min(anchors, key=lambda j: (abs(j - k), j > k), default=None)
     d = abs(j - k) if j is not None else 0
     turns = f"{d} turn{'s' if d > 1 else ''} from {got[j]}" if j is not None else ""
     fits = ""
     if f is not None:
-        word = f.reason.split(": ", 1)[1].split(" ")[0] if f.reason.startswith("pronoun") else ""
+        word = f.pronoun if f.rule == PRONOUN else ""
         fits = f" ({word} fits both)" if word else f" (not {f.speaker})"
     if f is None and addressed == who and k > 0 and got[k - 1] != who:
         return Attribution(who, 0.6, f"turn-taking: {who} was addressed")

@@ -34,8 +34,15 @@ from audiobook.text.attribution.mentions import (
     resolve,
     titled,
 )
-from audiobook.text.attribution.state import Attribution, State
-from audiobook.text.attribution.tags import TAG_REASON
+from audiobook.text.attribution.state import (
+    BESIDE_TAG,
+    EXPLICIT,
+    FIRST_PERSON,
+    PRONOUN,
+    TAG,
+    Attribution,
+    State,
+)
 from audiobook.text.cast import Mention
 from audiobook.text.descriptions import anyone, description, noun_gender, small_determiner, someone_of_the_scene
 from audiobook.text.manuscript import Paragraph, Segment
@@ -64,7 +71,7 @@ def explicit(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]]
                 and _introduces(segs[i - 1].text)):
             a = None    # “Well?” And he answered, “...”: the narration is the next quote's tag, not this one's;
             # Ann said, “Tea?” Mary said, “Yes.”: a quote with its own tag before it leaves the next one its own
-        unnamed = a is None or (a.reason.startswith('explicit: "') and st.cast.resolve(a.speaker) is None)
+        unnamed = a is None or (a.rule in (EXPLICIT, FIRST_PERSON) and st.cast.resolve(a.speaker) is None)
         m = _IT_WAS_RE.search(text) if unnamed else None
         who = st.cast.resolve(m.group(1)) if m else None
         if who:     # “Good morning,” said a voice. It was Rosa.
@@ -133,7 +140,7 @@ def _spoke_before(st: State, segs: tuple[Segment, ...], i: int) -> str | None:
     if any(s.kind == "dialogue" for s in segs[:i]) or not st.items or st.items[-1].gpar != st.gpar - 1:
         return None
     a = st.items[-1].found.get(st.items[-1].quote_ids[-1])
-    return a.speaker if a is not None and a.reason.startswith(('explicit: "', "pronoun")) else None
+    return a.speaker if a is not None and a.rule in (EXPLICIT, FIRST_PERSON, PRONOUN) else None
 
 
 def _verb_first(text: str) -> bool:
@@ -173,10 +180,11 @@ def _spoken_noun(text: str, mentions: list[Mention], *, after: bool) -> Attribut
          next(reversed(list(_NOUN_BEFORE_RE.finditer(text))), None))
     if m is not None:
         who = next((x.person for x in mentions if x.end == m.start(1) and x.kind in ("name", "alias")), None)
-        return Attribution(who, 0.9, f'explicit: "{short(m.group(0).strip())}"') if who else None
+        return Attribution(who, 0.9, f'explicit: "{short(m.group(0).strip())}"', rule=EXPLICIT) if who else None
     f = _FROM_RE.match(text) if after else None
     x = next((x for x in mentions if f is not None and x.start == f.end() and x.kind in ("name", "alias")), None)
-    return Attribution(x.person, 0.9, f'explicit: "{short(text[:x.end].strip())}"') if x and x.person else None
+    return Attribution(x.person, 0.9, f'explicit: "{short(text[:x.end].strip())}"', rule=EXPLICIT) \
+        if x and x.person else None
 
 
 def _pronoun_owns_noun(st: State, text: str, mentions: list[Mention], excluded: set[str]) -> Attribution | None:
@@ -189,7 +197,7 @@ def _pronoun_owns_noun(st: State, text: str, mentions: list[Mention], excluded: 
     who = x.person if x.person not in excluded else antecedent(st, x.gender, st.history, skip=excluded)
     who = answerer(st, x.gender, who, excluded) or who
     word = m.group(1).lower()
-    return Attribution(who, 0.85, f"pronoun: {word} → {who}", pronoun=word) if who else None
+    return Attribution(who, 0.85, f"pronoun: {word} → {who}", pronoun=word, rule=PRONOUN) if who else None
 
 
 def leads_in(text: str) -> bool:
@@ -269,7 +277,7 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
         if desc is None and st.cast.from_book:
             listed = _listed(st, text, ve, hi) or _listed(st, text, lo, vs, last=True) or _titled(st, text, ve, hi)
             if listed is not None:      # "said the ferryman": a cast entry the nouns lack
-                return Attribution(listed[0], 0.8, f'explicit: "{verb} {listed[1]}"')
+                return Attribution(listed[0], 0.8, f'explicit: "{verb} {listed[1]}"', rule=EXPLICIT)
         if desc is None:
             return None
         desc = _VOICE_OF_RE.sub("", desc)      # "said his mother's voice": his mother
@@ -298,7 +306,7 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
         who = who or absent     # no one of the scene fits: the list's entry after all
         if who is None:
             return None
-        return Attribution(who, 0.8, f'explicit: "{verb} {desc}"', pronoun=guessed)
+        return Attribution(who, 0.8, f'explicit: "{verb} {desc}"', pronoun=guessed, rule=EXPLICIT)
     who = subject.person
     if who and subject.kind in ("name", "alias") and not st.cast.from_book and is_description(who):
         who = just_named(st, subject.word, who) or who
@@ -306,7 +314,7 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
         who = antecedent(st, subject.gender, st.history, skip=excluded)
     last = st.items[-1].found.get(st.items[-1].quote_ids[-1]) if after and st.items else None
     if subject.kind == "pronoun" and verb in REPLY_VERBS and last and who == last.speaker \
-            and last.reason.startswith(("explicit: \"", TAG_REASON)):
+            and last.rule in (EXPLICIT, FIRST_PERSON, TAG, BESIDE_TAG):
         who = antecedent(st, subject.gender, st.history, skip={who}) or who   # "he answered": the other
     if subject.kind == "pronoun":       # “Well, Tomas, ...” said Will. / “...,” he said: Tomas
         who = answerer(st, subject.gender, who, excluded) or who
@@ -316,10 +324,11 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
         return None
     phrase = f"{subject.word} {verb}" if subject.end <= vs else f"{verb} {subject.word}"
     if subject.kind == "pronoun":
-        return Attribution(who, 0.85, f"pronoun: {subject.word.lower()} → {who}", pronoun=subject.word.lower())
+        return Attribution(who, 0.85, f"pronoun: {subject.word.lower()} → {who}", pronoun=subject.word.lower(),
+                           rule=PRONOUN)
     if subject.kind == "first":
-        return Attribution(who, 0.8, f'explicit: "{phrase}" (the narrator)')
-    return Attribution(who, 0.95, f'explicit: "{phrase}"')
+        return Attribution(who, 0.8, f'explicit: "{phrase}" (the narrator)', rule=FIRST_PERSON)
+    return Attribution(who, 0.95, f'explicit: "{phrase}"', rule=EXPLICIT)
 
 
 def _relation(desc: str) -> bool:

@@ -106,7 +106,8 @@ def rename_described(st: State) -> None:
         named = st.described.get(a.speaker.casefold()) or (
             st.noun_names.get(a.speaker.split()[-1].lower()) if is_description(a.speaker) else None)
         if named and named != a.speaker:
-            st.out[q] = Attribution(named, a.confidence * 0.9, f"{a.reason} = {named}", a.speaker)
+            st.out[q] = Attribution(named, a.confidence * 0.9, f"{a.reason} = {named}", a.speaker,
+                                    pronoun=a.pronoun, rule=a.rule)
 
 
 _FULL_NAME_RE = re.compile(r"\b([A-Z][a-z]+) ([A-Z][a-z]+)\b")

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 
 from audiobook.model import UNNAMED_NARRATOR
-from audiobook.text.attribution.state import FIRST, Attribution, Item, State
+from audiobook.text.attribution.state import EXPLICIT, FIRST, Attribution, Item, State
 from audiobook.text.names import TITLES, first_name_gender, norm
 
 INTRO_RE = re.compile(r"\b(?:I am|I'm|I’m|my name is|call me|it is I,?|this is)\s+(.{1,40}?)(?=[,.!?;]|$)",
@@ -42,7 +42,7 @@ def name_narrator(st: State) -> None:
 
     # someone a tag names in the third person ("said Sir Henry") is not the one who says "I said"
     named_third = {a.speaker for it in st.items for a in it.found.values()
-             if a.reason.startswith('explicit: "') and not a.reason.endswith("(the narrator)")}
+             if a.rule == EXPLICIT}
     for it in st.items:
         if said_by(it) != FIRST:
             continue
@@ -73,7 +73,7 @@ def name_narrator(st: State) -> None:
             votes[(unnamed or silent)[0]] += 1
         else:       # the first listed character that no tag names ("said Good") says "I said"
             tagged = {a.speaker for it in st.items for a in it.found.values()
-                      if a.reason.startswith('explicit: "') and not a.reason.endswith("(the narrator)")}
+                      if a.rule == EXPLICIT}
             untagged = [p for p in st.cast.people if p not in tagged]
             if untagged:
                 votes[untagged[0]] += 1
@@ -94,7 +94,8 @@ def name_narrator(st: State) -> None:
     for it in st.items:
         for q, a in it.found.items():
             if a.speaker in me:
-                it.found[q] = Attribution(name, a.confidence if votes else 0.6, a.reason, pronoun=a.pronoun)
+                it.found[q] = Attribution(name, a.confidence if votes else 0.6, a.reason, pronoun=a.pronoun,
+                                          rule=a.rule)
         it.recent = list(dict.fromkeys(name if p in me else p for p in it.recent if p != FIRST or not third))
         if also:
             it.listener = name if it.listener in also else it.listener

@@ -43,7 +43,18 @@ from audiobook.text.attribution.grammar import is_subject
 from audiobook.text.attribution.mentions import note_descriptions, note_speaker, note_tagged, resolve
 from audiobook.text.attribution.naming import answers_to_what_name, names_in, own_names, rename_described
 from audiobook.text.attribution.narrator import INTRO_RE, looks_like_a_name, name_narrator
-from audiobook.text.attribution.state import FIRST, Attribution, Item, State
+from audiobook.text.attribution.state import (
+    BESIDE_TAG,
+    CONTINUES,
+    EXPLICIT,
+    FIRST,
+    FIRST_PERSON,
+    PRONOUN,
+    TAG,
+    Attribution,
+    Item,
+    State,
+)
 from audiobook.text.attribution.tags import (
     TAG_REASON,
     TAGGED_PARAGRAPH,
@@ -111,7 +122,7 @@ def _read(st: State, ms: Manuscript) -> dict[int, Attribution]:
             prev = p
     name_narrator(st)
     st.talkers = Counter(a.speaker for it in st.items for a in it.found.values()
-                         if a.speaker and a.reason.startswith(("explicit", "pronoun", "tag")))
+                         if a.speaker and a.rule in (EXPLICIT, FIRST_PERSON, PRONOUN, TAG, BESIDE_TAG))
     take_turns(st)
     answers_to_what_name(st)
     rename_described(st)          # "the artist" before we learned he is Felix
@@ -177,13 +188,13 @@ def _sieve(st: State, prev: Paragraph | None, segs: tuple[Segment, ...], mention
     for i in quotes:
         s = segs[i]
         if s.tag:
-            found[i] = Attribution(tag_speaker(s.tag, st.cast), 1.0, TAG_REASON)
+            found[i] = Attribution(tag_speaker(s.tag, st.cast), 1.0, TAG_REASON, rule=TAG)
             if not is_narrator_tag(s.tag):      # "[Tomas]“Welcome,” said the innkeeper.": he is the innkeeper here
                 learn(st, explicit(st, segs, mentions, i, excluded), found[i].speaker)
         elif s.continued and st.items and st.items[-1].quote_ids:
             before = st.items[-1].found.get(st.items[-1].quote_ids[-1])
             found[i] = Attribution(before.speaker if before else "", 0.95,   # "": filled in later
-                                   "continues the quote before")
+                                   "continues the quote before", rule=CONTINUES)
         else:
             a = explicit(st, segs, mentions, i, excluded)
             if a is not None:
@@ -195,7 +206,7 @@ def _sieve(st: State, prev: Paragraph | None, segs: tuple[Segment, ...], mention
         a = colon(st, prev, excluded) or introduction(st, segs, quotes) \
             or beat(st, segs, mentions, excluded)
         return {i: a for i in quotes} if a else {}
-    if all(a.reason == TAG_REASON for a in found.values()) and len(found) < len(quotes):
+    if all(a.rule == TAG for a in found.values()) and len(found) < len(quotes):
         # 'Ann shook her head. "Not I." Her brother shrugged. [Tom]"Nor I."': the tag is a fact for its own quote;
         # the paragraph's own evidence, when it names someone else, still speaks for the others, but for a quote
         # that runs on past the tagged one's narration ('[Tom]"Coffee, please," he said. "Well?"'): that is the tag's
@@ -214,8 +225,10 @@ def _sieve(st: State, prev: Paragraph | None, segs: tuple[Segment, ...], mention
                 if b is not None:
                     found[i] = b
                     continue
-            why = a.reason if a.reason != TAG_REASON else TAGGED_PARAGRAPH     # not itself tagged
-            found[i] = Attribution(a.speaker, a.confidence * 0.95, why, pronoun=a.pronoun)
+            if a.rule == TAG:     # not itself tagged
+                found[i] = Attribution(a.speaker, a.confidence * 0.95, TAGGED_PARAGRAPH, rule=BESIDE_TAG)
+            else:
+                found[i] = Attribution(a.speaker, a.confidence * 0.95, a.reason, pronoun=a.pronoun, rule=a.rule)
     return found
 
 

@@ -17,6 +17,15 @@ from audiobook.text.cast import Cast
 
 FIRST = "I"   # the first-person narrator, until we know their name
 
+# The kind of rule an Attribution comes from, as the passes tell them apart (its reason is worded for people).
+TAG = "tag"                    # an inline tag ("[Rosa]"): a fact
+BESIDE_TAG = "beside a tag"    # an untagged quote of a paragraph with a tagged one
+EXPLICIT = "explicit"          # a speech tag that names or describes the speaker ("said Rosa", "said the girl")
+FIRST_PERSON = "first person"  # a speech tag in the first person ("I said"): the narrator
+PRONOUN = "pronoun"            # a speech tag on a pronoun ("she said")
+BEAT = "beat"                  # a sentence of action beside the quote ("Rosa nodded.")
+CONTINUES = "continues"        # a quote that goes on from the paragraph before
+
 
 @dataclass(frozen=True)
 class Attribution:
@@ -27,6 +36,7 @@ class Attribution:
     margin: float | None = None  # how much worse the conversation decodes without this speaker (turns.margins)
     pronoun: str = ""          # the he/she the decision rests on ("he said", "He nodded."): the turns weigh it softly
     reacts: bool = False       # a beat after the paragraph's opening quote: its subject may react to the line before
+    rule: str = ""             # TAG, EXPLICIT, ... above; "" for any other (turn-taking, colon, echo, ...)
 
 
 @dataclass

@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 
 from audiobook.model import NARRATOR
-from audiobook.text.attribution.state import Attribution, State
+from audiobook.text.attribution.state import TAG, Attribution, State
 from audiobook.text.cast import Cast
 from audiobook.text.manuscript import Manuscript
 from audiobook.text.names import norm
@@ -98,4 +98,4 @@ def apply_tags(ms: Manuscript, cast: Cast, found: dict[int, Attribution]) -> Non
     """Put every tagged quote back on its tag's speaker (the passes may have moved it)."""
     for _ch, _p, seg in ms.quotes():
         if seg.tag is not None:
-            found[seg.quote_id] = Attribution(tag_speaker(seg.tag, cast), 1.0, TAG_REASON)
+            found[seg.quote_id] = Attribution(tag_speaker(seg.tag, cast), 1.0, TAG_REASON, rule=TAG)
