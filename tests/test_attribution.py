@@ -406,12 +406,12 @@ def test_inline_tag_wins_with_full_confidence() -> None:
 
 
 def test_the_rule_kind_is_a_field_beside_the_reason() -> None:
-    """The passes read what kind of rule decided a line from ``Attribution.rule`` (and the pronoun from
-    ``pronoun``), not from the reason's wording."""
+    """The passes read what kind of rule decided a line from ``Attribution.rule`` (the pronoun from ``pronoun``,
+    a speech tag's words from ``said``), not from the reason's wording."""
     text = ("[Tomas]“The river is high.”\n\n“It is,” said Rosa.\n\n“Too high,” he said.\n\n"
             "Rosa frowned. “We wait, then.”")
-    got = [(a.rule, a.pronoun) for _, a in attributions(text, ROSA_TOMAS)]
-    assert got == [(TAG, ""), (EXPLICIT, ""), (PRONOUN, "he"), (BEAT, "")]
+    got = [(a.rule, a.pronoun, a.said) for _, a in attributions(text, ROSA_TOMAS)]
+    assert got == [(TAG, "", ""), (EXPLICIT, "", "said Rosa"), (PRONOUN, "he", ""), (BEAT, "", "")]
 
 
 def test_first_person_narrator() -> None:

@@ -180,11 +180,10 @@ def _spoken_noun(text: str, mentions: list[Mention], *, after: bool) -> Attribut
          next(reversed(list(_NOUN_BEFORE_RE.finditer(text))), None))
     if m is not None:
         who = next((x.person for x in mentions if x.end == m.start(1) and x.kind in ("name", "alias")), None)
-        return Attribution(who, 0.9, f'explicit: "{short(m.group(0).strip())}"', rule=EXPLICIT) if who else None
+        return _named(who, 0.9, short(m.group(0).strip())) if who else None
     f = _FROM_RE.match(text) if after else None
     x = next((x for x in mentions if f is not None and x.start == f.end() and x.kind in ("name", "alias")), None)
-    return Attribution(x.person, 0.9, f'explicit: "{short(text[:x.end].strip())}"', rule=EXPLICIT) \
-        if x and x.person else None
+    return _named(x.person, 0.9, short(text[:x.end].strip())) if x and x.person else None
 
 
 def _pronoun_owns_noun(st: State, text: str, mentions: list[Mention], excluded: set[str]) -> Attribution | None:
@@ -277,7 +276,7 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
         if desc is None and st.cast.from_book:
             listed = _listed(st, text, ve, hi) or _listed(st, text, lo, vs, last=True) or _titled(st, text, ve, hi)
             if listed is not None:      # "said the ferryman": a cast entry the nouns lack
-                return Attribution(listed[0], 0.8, f'explicit: "{verb} {listed[1]}"', rule=EXPLICIT)
+                return _named(listed[0], 0.8, f"{verb} {listed[1]}")
         if desc is None:
             return None
         desc = _VOICE_OF_RE.sub("", desc)      # "said his mother's voice": his mother
@@ -306,7 +305,7 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
         who = who or absent     # no one of the scene fits: the list's entry after all
         if who is None:
             return None
-        return Attribution(who, 0.8, f'explicit: "{verb} {desc}"', pronoun=guessed, rule=EXPLICIT)
+        return _named(who, 0.8, f"{verb} {desc}", pronoun=guessed)
     who = subject.person
     if who and subject.kind in ("name", "alias") and not st.cast.from_book and is_description(who):
         who = just_named(st, subject.word, who) or who
@@ -328,7 +327,12 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
                            rule=PRONOUN)
     if subject.kind == "first":
         return Attribution(who, 0.8, f'explicit: "{phrase}" (the narrator)', rule=FIRST_PERSON)
-    return Attribution(who, 0.95, f'explicit: "{phrase}"', rule=EXPLICIT)
+    return _named(who, 0.95, phrase)
+
+
+def _named(who: str, confidence: float, said: str, pronoun: str = "") -> Attribution:
+    """The speaker a speech tag names or describes ("said the innkeeper"), the tag quoted in the reason."""
+    return Attribution(who, confidence, f'explicit: "{said}"', pronoun=pronoun, rule=EXPLICIT, said=said)
 
 
 def _relation(desc: str) -> bool:

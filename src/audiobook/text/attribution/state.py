@@ -37,6 +37,7 @@ class Attribution:
     pronoun: str = ""          # the he/she the decision rests on ("he said", "He nodded."): the turns weigh it softly
     reacts: bool = False       # a beat after the paragraph's opening quote: its subject may react to the line before
     rule: str = ""             # TAG, EXPLICIT, ... above; "" for any other (turn-taking, colon, echo, ...)
+    said: str = ""             # an EXPLICIT speech tag as its reason quotes it ("said the fat innkeeper")
 
 
 @dataclass

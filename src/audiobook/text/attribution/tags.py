@@ -78,7 +78,7 @@ def _described(a: Attribution | None) -> frozenset[str]:
     """The words of the description an explicit speech tag named its speaker by ("said the fat innkeeper": fat,
     innkeeper), or none: only a common noun phrase, not a name ("said the Nollard"), someone new ("said a
     man") or one of a crowd ("said another")."""
-    m = _DESCRIBED_RE.match(a.reason) if a is not None else None
+    m = _DESCRIBED_RE.fullmatch(a.said) if a is not None else None
     return _described_words(m.group(1) or m.group(2)) if m else frozenset()
 
 
@@ -89,7 +89,7 @@ def _described_words(phrase: str) -> frozenset[str]:
 
 _DET = r"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Yy]our|[Oo]ur|[Tt]his|[Tt]hat) "
 _WORDS = r"[a-z][a-z'’ -]*"
-_DESCRIBED_RE = re.compile(rf'explicit: "(?:{_DET}({_WORDS}?) [a-z]+|[a-z]+ (?:{_DET})?({_WORDS}))"$')
+_DESCRIBED_RE = re.compile(rf"{_DET}({_WORDS}?) [a-z]+|[a-z]+ (?:{_DET})?({_WORDS})")
 _NARRATED_RE = re.compile(rf"{_DET}({_WORDS})")
 _ANYONE = frozenset({"a", "an", "one", "another", "other", "someone", "somebody", "all", "both", "each", "voice"})
 
