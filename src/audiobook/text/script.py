@@ -17,7 +17,7 @@ from audiobook.model import NARRATOR, UNNAMED_NARRATOR, Break, Chapter, Line, Sc
 from audiobook.text.attribution import attribute
 from audiobook.text.attribution.narrator import looks_like_a_name
 from audiobook.text.attribution.sieve import speaker_gender
-from audiobook.text.attribution.state import Attribution
+from audiobook.text.attribution.state import EXPLICIT, FIRST_PERSON, Attribution
 from audiobook.text.cast import Cast
 from audiobook.text.characters import discover
 from audiobook.text.descriptions import GENERIC_NOUNS, someone_of_the_scene
@@ -220,17 +220,16 @@ def _named_descriptions(found: Mapping[int, Attribution]) -> dict[str, str]:
         if a.described_as:
             pairs.setdefault(a.described_as, Counter())[a.speaker] += 1
             near = (found.get(q + d) for d in (-2, -1, 1, 2))
-            if any(b is not None and b.speaker == a.speaker and not b.described_as
-                   and b.reason.startswith('explicit: "') for b in near):
+            if any(b is not None and b.speaker == a.speaker and _said(b) for b in near):
                 apart[a.described_as, a.speaker] += 1
     tags: dict[str, Counter[str]] = {desc: Counter() for desc in pairs}     # its tags given without naming
     for a in found.values():
-        if not a.described_as and a.reason.startswith('explicit: "'):
-            tag = " " + a.reason.split('"')[1].lower()
+        if _said(a):
+            tag = " " + a.said.lower()
             for desc in pairs:
                 if tag.endswith(" " + desc.lower()):
                     tags[desc][a.speaker] += 1
-    tagged = {a.speaker for a in found.values() if not a.described_as and a.reason.startswith('explicit: "')}
+    tagged = {a.speaker for a in found.values() if _said(a)}
     out = {}
     for desc, names in pairs.items():
         name, n = names.most_common(1)[0]
@@ -240,6 +239,11 @@ def _named_descriptions(found: Mapping[int, Attribution]) -> dict[str, str]:
         if real and not shared and n >= 2 and 2 * n > sum(names.values()) and 3 * apart[desc, name] < n:
             out[desc] = name
     return out
+
+
+def _said(a: Attribution) -> bool:
+    """A line a speech tag gave under its own words ("said Felix", "said the lad"), not renamed from a description."""
+    return a.rule in (EXPLICIT, FIRST_PERSON) and not a.described_as
 
 
 def characters_yaml(entries: list[CastEntry]) -> str:
