@@ -883,11 +883,17 @@ def test_a_description_that_names_two_people_is_no_ones_alias_in_the_starter_cas
     assert not [ln for ln in characters_yaml(cast_of(book)).splitlines() if "aliases" in ln and "painter" in ln]
 
 
+def _speech_tag(who: str, said: str, described_as: str = "") -> Attribution:
+    """A line a speech tag gave ("said the lad"), renamed from ``described_as`` where one is given."""
+    reason = f'explicit: "{said}"' + (f" = {who}" if described_as else "")
+    return Attribution(who, 0.9, reason, described_as, rule=EXPLICIT, said=said)
+
+
 def test_the_man_is_no_ones_alias_in_the_starter_cast() -> None:
     # "the man" named Pedro line after line in one scene is any man in the next: no alias; "the painter" is
     def lines(desc: str) -> dict[int, Attribution]:
-        said = Attribution("Pedro", 0.8, f'explicit: "said {desc.lower()}" = Pedro', desc)
-        return {0: Attribution("Pedro", 0.95, 'explicit: "said Pedro"'), 3: said, 5: said, 7: said}
+        said = _speech_tag("Pedro", f"said {desc.lower()}", desc)
+        return {0: _speech_tag("Pedro", "said Pedro"), 3: said, 5: said, 7: said}
 
     assert _named_descriptions(lines("The painter")) == {"The painter": "Pedro"}
     assert _named_descriptions(lines("The man")) == {}
@@ -896,10 +902,9 @@ def test_the_man_is_no_ones_alias_in_the_starter_cast() -> None:
 def test_a_description_whose_tags_give_another_person_is_no_ones_alias_in_the_starter_cast() -> None:
     # "the lad" was named Bobby twice, but its own tags went to Tomas, the lad of another scene, twice:
     # listed as Bobby's alias it would take Tomas's lines; Bobby's own tags do not count against him
-    named = Attribution("Bobby", 0.8, 'explicit: "said the lad" = Bobby', "The lad")
-    tomas = Attribution("Tomas", 0.9, 'explicit: "cried the lad"')
-    bobby = Attribution("Bobby", 0.9, 'explicit: "asked the lad"')
-    found = {0: Attribution("Bobby", 0.95, 'explicit: "said Bobby"'), 3: named, 5: named, 9: bobby, 30: tomas}
+    named = _speech_tag("Bobby", "said the lad", "The lad")
+    tomas, bobby = _speech_tag("Tomas", "cried the lad"), _speech_tag("Bobby", "asked the lad")
+    found = {0: _speech_tag("Bobby", "said Bobby"), 3: named, 5: named, 9: bobby, 30: tomas}
     assert _named_descriptions(found) == {"The lad": "Bobby"}
     assert _named_descriptions({**found, 32: tomas}) == {}
 
