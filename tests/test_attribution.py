@@ -890,12 +890,12 @@ def _speech_tag(who: str, said: str, described_as: str = "") -> Attribution:
 
 
 def test_the_man_is_no_ones_alias_in_the_starter_cast() -> None:
-    # "the man" named Pedro line after line in one scene is any man in the next: no alias; "the painter" is
+    # "the man" named Ivo line after line in one scene is any man in the next: no alias; "the painter" is
     def lines(desc: str) -> dict[int, Attribution]:
-        said = _speech_tag("Pedro", f"said {desc.lower()}", desc)
-        return {0: _speech_tag("Pedro", "said Pedro"), 3: said, 5: said, 7: said}
+        said = _speech_tag("Ivo", f"said {desc.lower()}", desc)
+        return {0: _speech_tag("Ivo", "said Ivo"), 3: said, 5: said, 7: said}
 
-    assert _named_descriptions(lines("The painter")) == {"The painter": "Pedro"}
+    assert _named_descriptions(lines("The painter")) == {"The painter": "Ivo"}
     assert _named_descriptions(lines("The man")) == {}
 
 
