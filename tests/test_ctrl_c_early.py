@@ -12,6 +12,10 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
+from audiobook.cli.main import _interrupt_again
+
 from conftest import interruptible, make_book
 
 
@@ -34,3 +38,17 @@ def test_ctrl_c_early_in_a_build_is_one_line(tmp_path: Path) -> None:
         said = [ln for ln in err.splitlines() if ln.strip() and not ln.startswith("warning: ")]   # (no cover)
         assert said in ([], ["interrupted; finished lines are kept in the cache"]), (moment, err)
     assert any(code in (130, -signal.SIGINT) for _, code, _ in seen)
+
+
+def test_a_ctrl_c_a_finalizer_swallows_still_stops_the_command(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Python prints a KeyboardInterrupt raised in a finalizer and goes on: the build went on to the end
+    class Freed:
+        def __del__(self) -> None:
+            raise KeyboardInterrupt      # as a Ctrl-C landing while a pool's semaphore is freed
+
+    monkeypatch.setattr(sys, "unraisablehook", _interrupt_again)
+    started = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        Freed()
+        time.sleep(10)
+    assert time.monotonic() - started < 5

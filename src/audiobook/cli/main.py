@@ -237,8 +237,32 @@ def _keep_freed_memory() -> None:
         pass
 
 
+def _interrupt_again(unraisable: Any) -> None:
+    """A Ctrl-C that lands in a finalizer the garbage collector runs (a worker pool's semaphore freed
+    mid-build) is printed with a traceback and swallowed by Python, and the build goes on as if
+    never interrupted: send it again to the main thread, from a timer thread, a tenth of a second
+    later, once this hook and the finalizer have returned. Anything else as Python reports it."""
+    import signal
+    import threading
+
+    if not isinstance(unraisable.exc_value, KeyboardInterrupt):
+        sys.__unraisablehook__(unraisable)
+    else:
+        main = threading.main_thread().ident
+        again = threading.Timer(0.1, signal.pthread_kill, args=(main, signal.SIGINT))
+        again.daemon = True
+        again.start()
+
+
+def _quiet_interrupt(unraisable: Any) -> None:
+    """After the command: a Ctrl-C in a finalizer at exit is no error; anything else as Python reports it."""
+    if not isinstance(unraisable.exc_value, KeyboardInterrupt):
+        sys.__unraisablehook__(unraisable)
+
+
 def main() -> None:
     """Entry point: run the CLI, turning user errors into one line and exit code 2."""
+    sys.unraisablehook = _interrupt_again
     try:
         cli.main(standalone_mode=False)
     except AudiobookError as e:
@@ -257,3 +281,5 @@ def main() -> None:
         where = f"{e.filename}: " if e.filename else ""
         click.echo(f"error: {where}{e.strerror or e}", err=True)
         sys.exit(2)
+    finally:
+        sys.unraisablehook = _quiet_interrupt     # the command has ended: a late Ctrl-C has nothing to stop
