@@ -382,6 +382,20 @@ def test_a_line_that_calls_someone_as_one_person_does_is_likelier_theirs() -> No
     assert who(text.replace("morning, Rosa", "morning"), cast)[-1] == "Bobby"
 
 
+def test_a_line_the_turns_give_beyond_doubt_teaches_its_speaker_s_forms_of_address() -> None:
+    # Bobby's "Miss Rosa" is untagged, but only he can say it between two of Rosa's lines: a week later, the
+    # untagged "Miss Rosa" in a scene with both men is his, where without that line it goes to Tomas
+    cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Bobby", "male", ())]
+    text = ("“The boats are in,” said Tomas.\n\n“And the catch?” said Rosa.\n\n“Poor,” said Tomas.\n\n"
+            "A day went by.\n\nBobby came up from the quay to Rosa. “The nets are mended,” said Bobby.\n\n"
+            "“All of them?” said Rosa.\n\n“Every one, Miss Rosa.”\n\n“Then we sail tomorrow,” said Rosa.\n\n"
+            "“At dawn,” said Bobby.\n\nA week went by.\n\n"
+            "In the evening Bobby sat with Rosa and Tomas. “The wind is turning,” said Rosa.\n\n"
+            "“It will hold till morning, Miss Rosa.”\n")
+    assert who(text, cast)[-1] == "Bobby"
+    assert who(text.replace("Every one, Miss Rosa", "Every one"), cast)[-1] == "Tomas"
+
+
 def test_forms_of_address_are_the_names_and_words_a_quote_calls_someone_by() -> None:
     assert address_forms("Yes, ma’am, I will.") == {"ma'am"}
     assert address_forms("Come here, my dear, and sit down, Rosa.") == {"my dear", "rosa"}

@@ -5,10 +5,10 @@ decided (a tag, a speech tag, a beat, a continuation) are anchors. The whole con
 decided at once (turns.py): the others take turns between the anchors on both sides, the one a
 quote addresses ("Rosa, did you know?") answers next, a "sir" is answered by a man, two who often
 talk together in the book are each other's likelier partner, a line that calls someone as one person
-does in their tagged lines ("Miss Rosa", "my dear") is a little likelier theirs, and each line's reason names the
-anchor it is counted from; a conversation with nobody to give lines to takes turns from the nearest
-anchor. Who spoke a few paragraphs before a conversation begins is still in the
-scene, and so is a first-person narrator, in every scene they tell. A description that answers a
+does in their tagged lines, or in lines the turns give them beyond doubt ("Miss Rosa", "my dear"), is a little
+likelier theirs, and each line's reason names the anchor it is counted from; a conversation with nobody to
+give lines to takes turns from the nearest anchor. Who spoke a few paragraphs before a conversation begins
+is still in the scene, and so is a first-person narrator, in every scene they tell. A description that answers a
 vocative is the person addressed ("Upon my word, Felix!" / answered the artist).
 """
 from __future__ import annotations
@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from audiobook.model import UNNAMED_NARRATOR
 from audiobook.text.attribution.grammar import SENTENCE_RE
@@ -32,12 +32,14 @@ from audiobook.text.attribution.state import (
     Item,
     State,
 )
-from audiobook.text.attribution.turns import HARD, Conversation, Evidence, decode, margins
+from audiobook.text.attribution.turns import HARD, Conversation, Evidence, Weights, decode, margins
 from audiobook.text.descriptions import GENERIC_NOUNS, noun_gender
 from audiobook.text.names import first_name_gender, vocatives
 from audiobook.text.speech_verbs import SPEECH_VERBS
 
 UNKNOWN = "Narrator"
+# a line the turns gave so clearly that another speaker would cost as much as one person speaking twice in a row
+SURE = Weights().repeat
 _DESCRIBING = frozenset("the his her their a an my our".split())     # the determiners of a description
 
 
@@ -52,13 +54,18 @@ def take_turns(st: State) -> None:
     spoken: list[tuple[int, str]] = []      # (gpar, speaker) of paragraphs decided so far
     pairs = _pairs(st, chains)
     habits = _habits(st)
+    decoded: list[Decoded] = []
     for chain in chains:
         speakers: list[str | None] = [_anchor(st, it, spoken) for it in chain]
         _name_descriptions(st, chain, speakers)
         _pronouns_in_turn(st, chain, speakers)
-        if any(it.found for it in chain) and _decode(st, chain, speakers, spoken, pairs, habits):
-            spoken.extend((it.gpar, speakers[k] or UNKNOWN) for k, it in enumerate(chain))
-            continue
+        if any(it.found for it in chain):
+            undecided = Decoded(chain, len(spoken), list(speakers), {q: st.out[q] for it in chain for q in it.quote_ids
+                                                                  if q in st.out})
+            if _decode(st, chain, speakers, spoken, pairs, habits):
+                decoded.append(undecided)
+                spoken.extend((it.gpar, speakers[k] or UNKNOWN) for k, it in enumerate(chain))
+                continue
         for k, it in enumerate(chain):
             if speakers[k] == "":        # continues a quote whose speaker is decided by now
                 before = speakers[k - 1] if k > 0 else None
@@ -72,6 +79,46 @@ def take_turns(st: State) -> None:
                     st.out[q] = a
                 speakers[k] = a.speaker
             spoken.append((it.gpar, speakers[k] or UNKNOWN))
+    _again(st, decoded, spoken, pairs, habits)
+
+
+@dataclass
+class Decoded:
+    """A conversation the turns decided, as it stood before they did: where it starts in the list of who spoke,
+    its paragraphs' anchored speakers and the lines the first pass decided."""
+
+    chain: list[Item]
+    start: int
+    speakers: list[str | None]
+    lines: dict[int, Attribution]
+
+
+def _again(st: State, decoded: list[Decoded], spoken: list[tuple[int, str]],
+           pairs: dict[tuple[str, str], float], habits: dict[str, set[str]]) -> None:
+    """The lines the turns gave with a margin of SURE or more teach their speakers' forms of address too (lines
+    that clear are as good a sample of one's speech as a named speech tag, where a "he said" is not); the
+    conversations with an untagged line that uses a form someone newly learned are decided again with them.
+    The others would decide as before: only such a line's cost changes."""
+    learned = {p: set(f) for p, f in habits.items()}
+    for d in decoded:
+        for it in d.chain:
+            for q in it.quote_ids:
+                a = st.out[q]
+                if q not in it.found and a.speaker and a.margin is not None and a.margin >= SURE:
+                    learned.setdefault(a.speaker, set()).update(address_forms(st.raw[q]))
+    new = set().union(*(f - habits.get(p, set()) for p, f in learned.items()))
+    if not new:
+        return
+    for d in decoded:
+        if not any(address_forms(st.raw[q]) & new for it in d.chain for q in it.quote_ids if q not in it.found):
+            continue
+        for it in d.chain:
+            for q in it.quote_ids:
+                st.out.pop(q, None)
+        st.out.update(d.lines)
+        speakers = list(d.speakers)
+        _decode(st, d.chain, speakers, spoken[:d.start], pairs, learned)     # the same people: it decides again
+        spoken[d.start:d.start + len(d.chain)] = [(it.gpar, speakers[k] or UNKNOWN) for k, it in enumerate(d.chain)]
 
 
 def _pairs(st: State, chains: list[list[Item]]) -> dict[tuple[str, str], float]:
