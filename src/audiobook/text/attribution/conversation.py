@@ -44,7 +44,8 @@ _DESCRIBING = frozenset("the his her their a an my our".split())     # the deter
 
 
 def take_turns(st: State) -> None:
-    """The second pass: each conversation's quotes the first pass left open, decided by turns."""
+    """The second pass: each conversation's quotes the first pass left open, decided by turns; those the forms of
+    address of its surest lines bear on are decided again with them (``_again``)."""
     chains: list[list[Item]] = []
     for it in st.items:
         if chains and it.gpar - chains[-1][-1].gpar == 1:
@@ -60,8 +61,8 @@ def take_turns(st: State) -> None:
         _name_descriptions(st, chain, speakers)
         _pronouns_in_turn(st, chain, speakers)
         if any(it.found for it in chain):
-            undecided = Decoded(chain, len(spoken), list(speakers), {q: st.out[q] for it in chain for q in it.quote_ids
-                                                                  if q in st.out})
+            lines = {q: st.out[q] for it in chain for q in it.quote_ids if q in st.out}
+            undecided = Decoded(chain, len(spoken), list(speakers), lines)
             if _decode(st, chain, speakers, spoken, pairs, habits):
                 decoded.append(undecided)
                 spoken.extend((it.gpar, speakers[k] or UNKNOWN) for k, it in enumerate(chain))
