@@ -883,6 +883,23 @@ def test_a_description_that_names_two_people_is_no_ones_alias_in_the_starter_cas
     assert not [ln for ln in characters_yaml(cast_of(book)).splitlines() if "aliases" in ln and "painter" in ln]
 
 
+
+def test_a_stranger_the_narration_names_later_is_one_character_in_the_starter_cast(tmp_path: Path) -> None:
+    # "said the young man" until "His name was Tomas": the starter cast lists Tomas alone (the young man is
+    # whoever the scene holds, no entry of his own), and pasted it gives the young man's first line to Tomas
+    text = ("A tall young man came into the shop. Rosa looked up from her work.\n\n"
+            "“Good morning,” said the young man.\n\n“Good morning,” said Rosa. “What can I do for you?”\n\n"
+            "“I want a net,” said the young man. His name was Tomas, and he came from the coast.\n\n"
+            "“A net for what?” asked Rosa.\n\n“For the river,” said Tomas.\n\n“It is high this year,” said Rosa.\n\n"
+            "“It is always high,” said the young man, and laughed.\n\n“Then you will want a strong one,” said Rosa.\n\n"
+            "“The strongest,” said Tomas.\n")
+    book = load_book(write_book(tmp_path / "b", text))
+    starter = characters_yaml(cast_of(book))
+    assert [ln for ln in starter.splitlines() if "name:" in ln] == ['  - name: "Rosa"', '  - name: "Tomas"']
+    pasted = load_book(write_book(tmp_path / "c", text, 'title: "T"\n' + starter))
+    speakers = [ln.speaker for ln in build_script(pasted).lines() if ln.kind == "dialogue"]
+    assert speakers == ["Tomas", "Rosa", "Rosa", "Tomas", "Rosa", "Tomas", "Rosa", "Tomas", "Rosa", "Tomas"]
+
 def _speech_tag(who: str, said: str, described_as: str = "") -> Attribution:
     """A line a speech tag gave ("said the lad"), renamed from ``described_as`` where one is given."""
     reason = f'explicit: "{said}"' + (f" = {who}" if described_as else "")

@@ -875,3 +875,12 @@ def test_the_sentence_before_skips_the_subject_of_a_clause_of_its_own() -> None:
     text = ("Tomas and Rosa walked home.\n\n"
             "When he had gone up the stairs, Rosa sat down by the fire.\n\n“I am tired of the river.”\n")
     assert who(text) == ["Rosa"]
+
+
+def test_a_name_after_a_weekday_or_a_month_is_found() -> None:
+    # "June Rosa" is not one capitalised name: Rosa is the subject the next "she" follows
+    cast: Cast_ = [("Rosa", "female", ()), ("Marta", "female", ()), ("Tomas", "male", ())]
+    text = "Marta sat by the stove.\n\nIn June Rosa came in from the boats.\n\n“The river is high,” she said.\n"
+    assert who(text, cast) == ["Rosa"]
+    text = "Marta sat by the stove.\n\nIn April Rosa came home. She took off her coat.\n\n“It is cold,” she said.\n"
+    assert who(text, cast) == ["Rosa"]

@@ -32,6 +32,10 @@ from audiobook.text.names import (
 )
 from audiobook.text.tokens import NAME_TOKEN_RE
 
+# capitalised, but no name's first word: "In June Rosa came" names Rosa
+_DATE_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march
+    april may june july august september october november december""".split())
+
 _PRONOUN_RE = re.compile(r"\b(he|him|his|himself|she|her|hers|herself|I|me|my|myself)\b", re.IGNORECASE)
 
 
@@ -236,7 +240,7 @@ class Cast:
     def _other_name_before(self, text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
         """Is the one-word name at token i the end of another capitalised name ("Mem Sahib")?"""
         a, b, w = toks[i - 1]
-        if not text[a:a + 1].isupper() or w in TITLES or w in self.forms or w in self.roles:
+        if not text[a:a + 1].isupper() or w in TITLES or w in self.forms or w in self.roles or w in _DATE_WORDS:
             return False
         if text[b - 1] == ".":         # "dined at Vera's. Rosa said": a sentence ended before the name
             return False
