@@ -861,3 +861,12 @@ def test_the_sentence_before_skips_the_subject_of_a_clause_of_its_own() -> None:
     text = ("Tomas and Rosa walked home.\n\n"
             "When he had gone up the stairs, Rosa sat down by the fire.\n\n“I am tired of the river.”\n")
     assert who(text) == ["Rosa"]
+
+
+def test_it_was_after_a_quote_names_no_speaker_when_there_was_no_tag() -> None:
+    # "It was Nelly then." after a tag that names Tomas (a tag the tag rules read as a word for speech) is
+    # what the narration learns, not who spoke; after "said a voice" it names the voice
+    cast: Cast_ = [("Tomas", "male", ()), ("Rosa", "female", ()), ("Nelly", "female", ())]
+    text = ("Rosa and Tomas sat by the fire.\n\n"
+            "“Those dreadful letters!” burst from Tomas, with a laugh. It was Nelly then. Rosa said nothing.")
+    assert who(text, cast) == ["Tomas"]

@@ -71,7 +71,7 @@ def explicit(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]]
                 and _introduces(segs[i - 1].text)):
             a = None    # “Well?” And he answered, “...”: the narration is the next quote's tag, not this one's;
             # Ann said, “Tea?” Mary said, “Yes.”: a quote with its own tag before it leaves the next one its own
-        unnamed = a is None or (a.rule in (EXPLICIT, FIRST_PERSON) and st.cast.resolve(a.speaker) is None)
+        unnamed = a is not None and a.rule in (EXPLICIT, FIRST_PERSON) and st.cast.resolve(a.speaker) is None
         m = _IT_WAS_RE.search(text) if unnamed else None
         who = st.cast.resolve(m.group(1)) if m else None
         if who:     # “Good morning,” said a voice. It was Rosa.
