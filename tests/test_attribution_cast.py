@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from audiobook.book import Character
 from audiobook.text.attribution.conversation import acts, address_forms, addressed_sex
+from audiobook.text.attribution.naming import elders_in
 from audiobook.text.attribution.sieve import attribute
+from audiobook.text.attribution.state import State
 from audiobook.text.cast import Cast
 from audiobook.text.manuscript import parse_text
 
@@ -861,6 +863,25 @@ def test_the_sentence_before_skips_the_subject_of_a_clause_of_its_own() -> None:
     text = ("Tomas and Rosa walked home.\n\n"
             "When he had gone up the stairs, Rosa sat down by the fire.\n\n“I am tired of the river.”\n")
     assert who(text) == ["Rosa"]
+
+
+def test_the_old_lady_is_the_one_the_narration_calls_old() -> None:
+    # "Old Mrs. Brandt" earlier: "said the old lady" is she, not Nelly, the woman named last
+    cast: Cast_ = [("Mrs. Brandt", "female", ()), ("Nelly", "female", ()), ("Tomas", "male", ())]
+    text = ("Old Mrs. Brandt sat by the window.\n\nTomas brought the letters in and gave them to Nelly.\n\n"
+            "“Put them on the table,” said the old lady.")
+    assert who(text, cast) == ["Mrs. Brandt"]
+    # "old" inside a quote is a fond word, not an age
+    st = State(Cast.from_characters([Character(n, a, g) for n, g, a in cast]))
+    elders_in(st, "“Good morning, old Nelly,” said Tomas. It was old Mrs. Brandt's chair.")
+    assert st.elders == {"Mrs. Brandt"}
+
+
+def test_the_old_lady_is_the_one_the_list_calls_grandmother() -> None:
+    cast: Cast_ = [("Marta Lind", "female", ("Grandmother",)), ("Nelly", "female", ()), ("Tomas", "male", ())]
+    text = ("Marta Lind sat by the window.\n\nTomas brought the basket in and gave it to Nelly.\n\n"
+            "“Put it on the table,” said the old lady.")
+    assert who(text, cast) == ["Marta Lind"]
 
 
 def test_it_was_after_a_quote_names_no_speaker_when_there_was_no_tag() -> None:
