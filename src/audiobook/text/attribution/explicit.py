@@ -379,7 +379,7 @@ def _by_noun(st: State, desc: str, verb: str, spoke: str | None, called: set[str
 
 def _elder(st: State, desc: str, spoke: str | None) -> str | None:
     """"said the old lady" in a scene of a woman the narration calls old ("old Mrs. Brandt", ``State.elders``)
-    or the list writes so ("Grandmother", "Old Tomas"), and younger ones: the latest such woman (or man, for
+    or the list writes so ("Grandfather Lind", "Old Tomas"), and younger ones: the latest such woman (or man, for
     "the old man") named lately, not the one who spoke just before, rather than the latest of that sex."""
     gender = noun_gender(desc)
     if gender is None or "old" not in desc.lower().split():
