@@ -371,6 +371,14 @@ def test_name_that_first_appears_after_its_owner_spoke() -> None:
     assert who(text, None) == ["Rosa"]
 
 
+def test_the_old_lady_without_a_cast_list_is_the_one_the_narration_calls_old() -> None:
+    text = ("Old Mrs. Brandt sat by the window. Mrs. Brandt had sat there all her life.\n\n"
+            "“Is it late?” asked Mrs. Brandt.\n\n“Not yet,” said Nelly.\n\n"
+            "“Here are the letters,” said Tomas, and he gave them to Nelly.\n\n"
+            "“Put them on the table,” said the old lady.")
+    assert who(text, None)[-1] == "Mrs. Brandt"
+
+
 def test_first_person_narrator_from_the_cast_list() -> None:
     # the narrator says "I said"; the first listed character no tag names is the narrator
     cast = [("Allan", "male", ()), ("Good", "male", ()), ("Henry", "male", ())]

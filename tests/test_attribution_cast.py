@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from audiobook.book import Character
 from audiobook.text.attribution.conversation import acts, address_forms, addressed_sex
+from audiobook.text.attribution.naming import elders_in
 from audiobook.text.attribution.sieve import attribute
+from audiobook.text.attribution.state import State
 from audiobook.text.cast import Cast
 from audiobook.text.manuscript import parse_text
 
@@ -884,3 +886,31 @@ def test_a_name_after_a_weekday_or_a_month_is_found() -> None:
     assert who(text, cast) == ["Rosa"]
     text = "Marta sat by the stove.\n\nIn April Rosa came home. She took off her coat.\n\n“It is cold,” she said.\n"
     assert who(text, cast) == ["Rosa"]
+
+
+def test_the_old_lady_is_the_one_the_narration_calls_old() -> None:
+    # "Old Mrs. Brandt" earlier: "said the old lady" is she, not Nelly, the woman named last
+    cast: Cast_ = [("Mrs. Brandt", "female", ()), ("Nelly", "female", ()), ("Tomas", "male", ())]
+    text = ("Old Mrs. Brandt sat by the window.\n\nTomas brought the letters in and gave them to Nelly.\n\n"
+            "“Put them on the table,” said the old lady.")
+    assert who(text, cast) == ["Mrs. Brandt"]
+    # "old" inside a quote is a fond word, not an age
+    st = State(Cast.from_characters([Character(n, a, g) for n, g, a in cast]))
+    elders_in(st, "“Good morning, old Nelly,” said Tomas. It was old Mrs. Brandt's chair.")
+    assert st.elders == {"Mrs. Brandt"}
+
+
+def test_the_old_man_is_the_one_the_list_calls_grandfather() -> None:
+    cast: Cast_ = [("Tomas Lind", "male", ("Grandfather Lind",)), ("Bobby", "male", ()), ("Rosa", "female", ())]
+    text = ("Tomas Lind sat by the window.\n\nRosa brought the basket in and gave it to Bobby.\n\n"
+            "“Put it on the table,” said the old man.")
+    assert who(text, cast) == ["Tomas Lind"]
+
+
+def test_it_was_after_a_quote_names_no_speaker_when_there_was_no_tag() -> None:
+    # "It was Nelly then." after a tag that names Tomas (a tag the tag rules read as a word for speech) is
+    # what the narration learns, not who spoke; after "said a voice" it names the voice
+    cast: Cast_ = [("Tomas", "male", ()), ("Rosa", "female", ()), ("Nelly", "female", ())]
+    text = ("Rosa and Tomas sat by the fire.\n\n"
+            "“Those dreadful letters!” burst from Tomas, with a laugh. It was Nelly then. Rosa said nothing.")
+    assert who(text, cast) == ["Tomas"]

@@ -71,7 +71,7 @@ def explicit(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]]
                 and _introduces(segs[i - 1].text)):
             a = None    # “Well?” And he answered, “...”: the narration is the next quote's tag, not this one's;
             # Ann said, “Tea?” Mary said, “Yes.”: a quote with its own tag before it leaves the next one its own
-        unnamed = a is None or (a.rule in (EXPLICIT, FIRST_PERSON) and st.cast.resolve(a.speaker) is None)
+        unnamed = a is not None and a.rule in (EXPLICIT, FIRST_PERSON) and st.cast.resolve(a.speaker) is None
         m = _IT_WAS_RE.search(text) if unnamed else None
         who = st.cast.resolve(m.group(1)) if m else None
         if who:     # “Good morning,” said a voice. It was Rosa.
@@ -289,7 +289,7 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
             who, desc = longer
         guessed = ""    # found by the description's sex alone: the turns weigh it as they weigh a he/she
         if not st.cast.from_book and (who is None or is_description(who)):
-            named = just_named(st, desc, who)
+            named = _elder(st, desc, spoke if verb not in _GOES_ON_VERBS else None) or just_named(st, desc, who)
             who, guessed = (named, _sex_word(st, named)) if named else (who, "")
         if who is None and not st.cast.from_book and (anyone(desc) or _relation(desc) and kin(st, desc) is None):
             return None   # "said the voice", "said the other", "said her companion": someone of the scene
@@ -364,6 +364,9 @@ def _by_noun(st: State, desc: str, verb: str, spoke: str | None, called: set[str
     tag gave the paragraph just before ("“...,” Tomas said. / “...,” asked the old man": another man),
     unless the verb says the same voice goes on ("continued the old man"); ``called``: whom the quote calls
     by name."""
+    elder = _elder(st, desc, spoke if verb not in _GOES_ON_VERBS else None)
+    if elder is not None:
+        return elder
     who = _parent_or_child(st, desc) or _kin_of_the_called(st, desc, called) or by_noun(st, desc)
     if who is not None and desc.split()[0].lower() == "the":    # “Well, Tomas?” / “...,” said the man: Tomas
         who = answerer(st, st.cast.gender(who), who, set()) or who
@@ -372,6 +375,24 @@ def _by_noun(st: State, desc: str, verb: str, spoke: str | None, called: set[str
     if who is None or who != spoke or verb in _GOES_ON_VERBS:
         return who
     return by_noun(st, desc, skip={who}) or who
+
+
+def _elder(st: State, desc: str, spoke: str | None) -> str | None:
+    """"said the old lady" in a scene of a woman the narration calls old ("old Mrs. Brandt", ``State.elders``)
+    or the list writes so ("Grandfather Lind", "Old Tomas"), and younger ones: the latest such woman (or man, for
+    "the old man") named lately, not the one who spoke just before, rather than the latest of that sex."""
+    gender = noun_gender(desc)
+    if gender is None or "old" not in desc.lower().split():
+        return None
+    lately = [r.person for r in reversed(st.history[-_LATELY:])]
+    return next((p for p in lately if (p in st.elders or _ELDER_FORM_RE.search(" ".join(_forms(st, p))))
+                 and p != spoke and st.cast.gender(p) == gender), None)
+
+
+def _forms(st: State, who: str) -> list[str]:
+    """A cast member's name and aliases."""
+    person = st.cast.people.get(who)
+    return [who, *(person.aliases if person else ())]
 
 
 def _parent_or_child(st: State, desc: str) -> str | None:
@@ -417,6 +438,7 @@ def _kin_of_the_called(st: State, desc: str, called: set[str] | frozenset[str]) 
 
 
 _ECHO_RE = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w'’-]*\s*\?\s*")    # “Mr. Brandt?”
+_ELDER_FORM_RE = re.compile(r"\b(?:[Oo]ld|[Gg]rand(?:mother|father|mamma|papa|ma|pa)|[Gg]ranny)\b")
 _PARENT_OF = {"mother": "mother", "father": "father", "daughter": "mother", "son": "father"}
 _LATELY = 20        # mentions: about the last paragraph or two
 

@@ -23,6 +23,7 @@ def names_in(st: State, raw: str) -> None:
     """The people a paragraph names by their relation: "my son; his name's George", "Their son, George,", and
     the family a name joins ("Anna Brandt")."""
     surnames_in(st, raw)
+    elders_in(st, raw)
     for m in _NAME_IS_RE.finditer(raw):     # "This is my son; his name's George."
         name_is(st, raw[max(0, m.start() - 200):m.start()], m.group(1).lower(), m.group(2))
     for m in _KIN_NAMED_RE.finditer(raw):   # "Their son, George, was born."
@@ -43,6 +44,16 @@ def surnames_in(st: State, raw: str) -> None:
         if who is None or last not in families or st.cast.resolve(m.group(0)) not in (None, who):
             continue    # "Anna Brandt" an entry of its own
         st.family.setdefault(who, set()).add(last)
+
+
+def elders_in(st: State, raw: str) -> None:
+    """"old Mrs. Brandt", "old Tomas" in the narration (not in its quotes, where "old" is a fond word): the
+    text calls that person old, so "said the old lady" of a scene with her and a younger woman is she."""
+    for m in _OLD_NAME_RE.finditer(_QUOTED_RE.sub(" ", raw)):
+        name = _POSSESSIVE_END_RE.sub("", m.group(1))       # "old Mrs. Brandt's chair"
+        who = st.cast.resolve(name) or st.cast.resolve(name.split()[0])
+        if who is not None:
+            st.elders.add(who)
 
 
 @lru_cache(maxsize=8)
@@ -110,6 +121,10 @@ def rename_described(st: State) -> None:
                                     pronoun=a.pronoun, rule=a.rule)
 
 
+_OLD_NAME_RE = re.compile(r"(?<![\w’'-])[Oo]ld ((?:(?:Mr|Mrs|Miss|Lady|Sir|Madame|Monsieur|Professor|Dr)\.? )?"
+                          r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)")
+_POSSESSIVE_END_RE = re.compile(r"['’]s$")
+_QUOTED_RE = re.compile(r"[“\"][^”\"]*[”\"]")
 _FULL_NAME_RE = re.compile(r"\b([A-Z][a-z]+) ([A-Z][a-z]+)\b")
 _NAME_IS_RE = re.compile(r"\b([Hh]is|[Hh]er) (?:christian |real |first )?name(?:'s|’s| is| was) ([A-Z][\w’'-]+)")
 _KIN_NAMED_RE = re.compile(r"\b(?:[Mm]y|[Oo]ur|[Tt]heir|[Hh]is|[Hh]er) (son|daughter|mother|father|wife|husband|"

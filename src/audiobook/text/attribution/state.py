@@ -99,6 +99,7 @@ class State:
     described: dict[str, str] = field(default_factory=dict)    # "the artist" -> "Felix", learned from a conversation
     noun_names: dict[str, str] = field(default_factory=dict)   # "son" -> "George" ("my son; his name's George")
     family: dict[str, set[str]] = field(default_factory=dict)  # "Anna" -> {"brandt"}: "Anna Brandt" in the text
+    elders: set[str] = field(default_factory=set)      # people the narration calls old ("old Mrs. Brandt")
     last_desc: dict[str, str] = field(default_factory=dict)    # gender -> the last person description read
     desc_order: dict[str, int] = field(default_factory=dict)   # gender -> when (count of descriptions read)
     desc_count: int = 0
