@@ -353,6 +353,17 @@ def test_previous_sentence_without_a_subject_is_its_one_person() -> None:
     assert who("Rosa looked up. Tomas stood there. Looked into her eyes.\n\n“Go.”") == ["Tomas"]
 
 
+def test_previous_sentence_a_later_subject_who_speaks_takes_the_floor() -> None:
+    # "He tried to speak, but Rosa went on": the one who goes on speaking, not the sentence's first subject
+    text = "Tomas sat by the fire. He tried to speak, but Rosa went on in a low voice.\n\n“You must go.”"
+    assert who(text, ROSA_TOMAS) == ["Rosa"]
+    text = "Tomas sat by the fire. Rosa looked at the snow, and Tomas, without turning, continued.\n\n“It is late.”"
+    assert who(text, ROSA_TOMAS) == ["Tomas"]
+    # one who reports what was said ("answered that") does not lead into the quote
+    text = "Rosa sat by the fire. Tomas asked about the mill, and she answered that it was shut.\n\n“And the farm?”"
+    assert who(text, ROSA_TOMAS) == ["Tomas"]
+
+
 def test_quote_running_over_paragraphs_keeps_one_speaker() -> None:
     text = ("“It began long ago,” said Rosa. “We were young.\n\n“Then the war came, and we left.”\n\n"
             "Tomas nodded.")

@@ -82,12 +82,13 @@ def previous(st: State, prev: Paragraph | None, excluded: set[str]) -> Attributi
     ms = [m for m in every if is_subject(m) and not possessive(text, m) and not _in_clause(text, m)]   # as a beat
     hi = len(text)
     for lo in reversed(cuts):
-        for m in ms:
-            if m.start >= lo:
-                if m.person in (None, FIRST) or m.person in excluded:
-                    return None
-                return Attribution(m.person, 0.5 if m.kind == "pronoun" else 0.55,
-                                   f'previous sentence: "{short(text[lo:])}"')
+        here = [m for m in ms if m.start >= lo]
+        if here:
+            m = next((x for x in here[1:] if _FLOOR_RE.match(text, x.end)), here[0])
+            if m.person in (None, FIRST) or m.person in excluded:
+                return None
+            return Attribution(m.person, 0.5 if m.kind == "pronoun" else 0.55,
+                               f'previous sentence: "{short(text[lo:])}"')
         # no subject, one person: "Older, guilt written all over her face." (not "Looked into her eyes.":
         # a sentence that opens with its verb has the subject of the one before)
         people = {m.person for m in every if lo <= m.start < hi}
@@ -99,4 +100,9 @@ def previous(st: State, prev: Paragraph | None, excluded: set[str]) -> Attributi
     return None
 
 
+# "He tried to speak, but Rosa went on in a low voice": a later subject who speaks takes the floor (not one who
+# reports it: "and she answered that ...")
+_FLOOR_RE = re.compile(r"(?:\s*,[^,.;:]{1,60},)?\s+(?:[a-z]+ly\s+)?(?:said|went\s+on|continued|repeated|resumed|began"
+                       r"|replied|answered|asked|cried|exclaimed|interrupted|addressed|proceeded)\b"
+                       r"(?!\s+(?:that|how|whether|if|what|why|who|where|when)\b)")
 _VERB_FIRST_RE = re.compile(r"\s*[A-Z][a-z]+ed\b(?!,)")
