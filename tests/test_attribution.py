@@ -364,6 +364,17 @@ def test_previous_sentence_a_later_subject_who_speaks_takes_the_floor() -> None:
     assert who(text, ROSA_TOMAS) == ["Tomas"]
 
 
+def test_previous_sentence_of_one_who_listens_is_the_other_going_on() -> None:
+    # "Tomas listened.": he has not taken the floor; the quote after it is Rosa's, going on
+    text = "“The mill is shut,” said Rosa.\n\nTomas listened attentively.\n\n“And the farm is sold.”"
+    assert who(text, ROSA_TOMAS) == ["Rosa", "Rosa"]
+    text = "“The mill is shut,” said Rosa.\n\nTomas readily agreed to it.\n\n“And the farm is sold.”"
+    assert who(text, ROSA_TOMAS) == ["Rosa", "Rosa"]
+    # ... but one silent only until something happens speaks next
+    text = "“The mill is shut,” said Rosa.\n\nTomas said nothing until the tea came.\n\n“And the farm?”"
+    assert who(text, ROSA_TOMAS) == ["Rosa", "Tomas"]
+
+
 def test_quote_running_over_paragraphs_keeps_one_speaker() -> None:
     text = ("“It began long ago,” said Rosa. “We were young.\n\n“Then the war came, and we left.”\n\n"
             "Tomas nodded.")
