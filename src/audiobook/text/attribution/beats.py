@@ -90,7 +90,7 @@ def previous(st: State, prev: Paragraph | None, excluded: set[str]) -> Attributi
             if m.person not in (None, FIRST) and (h := _HEARS_RE.match(text, m.end)) \
                     and not _LATER_RE.search(text[h.end():hi]):
                 went_on = _spoke_before(st)
-                return Attribution(went_on, 0.5, f'previous sentence, listens: "{short(text[lo:])}"') \
+                return Attribution(went_on, 0.5, f'previous sentence: "{short(text[lo:])}" (listens)') \
                     if went_on and went_on != m.person and went_on not in excluded else None
             if m.person in (None, FIRST) or m.person in excluded:
                 return None
