@@ -354,8 +354,8 @@ def test_previous_sentence_without_a_subject_is_its_one_person() -> None:
 
 
 def test_previous_sentence_a_later_subject_who_speaks_takes_the_floor() -> None:
-    # "He tried to speak, but Rosa went on": the one who goes on speaking, not the sentence's first subject
-    text = "Tomas sat by the fire. He tried to speak, but Rosa went on in a low voice.\n\n“You must go.”"
+    # "He began to answer, but Rosa went on": the one who goes on speaking, not the sentence's first subject
+    text = "Tomas sat by the fire. He began to answer, but Rosa went on quickly.\n\n“You must go.”"
     assert who(text, ROSA_TOMAS) == ["Rosa"]
     text = "Tomas sat by the fire. Rosa looked at the snow, and Tomas, without turning, continued.\n\n“It is late.”"
     assert who(text, ROSA_TOMAS) == ["Tomas"]
@@ -366,9 +366,9 @@ def test_previous_sentence_a_later_subject_who_speaks_takes_the_floor() -> None:
 
 def test_previous_sentence_of_one_who_listens_is_the_other_going_on() -> None:
     # "Tomas listened.": he has not taken the floor; the quote after it is Rosa's, going on
-    text = "“The mill is shut,” said Rosa.\n\nTomas listened attentively.\n\n“And the farm is sold.”"
+    text = "“The mill is shut,” said Rosa.\n\nTomas listened quietly.\n\n“And the farm is sold.”"
     assert who(text, ROSA_TOMAS) == ["Rosa", "Rosa"]
-    text = "“The mill is shut,” said Rosa.\n\nTomas readily agreed to it.\n\n“And the farm is sold.”"
+    text = "“The mill is shut,” said Rosa.\n\nTomas gladly agreed.\n\n“And the farm is sold.”"
     assert who(text, ROSA_TOMAS) == ["Rosa", "Rosa"]
     # ... but one silent only until something happens speaks next
     text = "“The mill is shut,” said Rosa.\n\nTomas said nothing until the tea came.\n\n“And the farm?”"

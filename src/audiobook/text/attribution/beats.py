@@ -74,7 +74,7 @@ def _tag_like(quote: str) -> bool:
 
 def previous(st: State, prev: Paragraph | None, excluded: set[str]) -> Attribution | None:
     """The subject of the last sentence of the paragraph before (None: a name the quote excludes); a later
-    subject there who speaks takes the floor ("He tried to speak, but Rosa went on"); one who only listens,
+    subject there who speaks takes the floor ("He began to answer, but Rosa went on"); one who only listens,
     assents or keeps silent leaves the quote to the one who spoke the last quote, going on."""
     if prev is None or not prev.segments or prev.segments[-1].kind != "narration":
         return None
@@ -116,12 +116,12 @@ def _spoke_before(st: State) -> str | None:
     return a.speaker if a is not None else None
 
 
-# "He tried to speak, but Rosa went on in a low voice": a later subject who speaks takes the floor (not one who
+# "He began to answer, but Rosa went on quickly": a later subject who speaks takes the floor (not one who
 # reports it: "and she answered that ...")
 _FLOOR_RE = re.compile(r"(?:\s*,[^,.;:]{1,60},)?\s+(?:[a-z]+ly\s+)?(?:said|went\s+on|continued|repeated|resumed|began"
                        r"|replied|answered|asked|cried|exclaimed|interrupted|addressed|proceeded)\b"
                        r"(?!\s+(?:that|how|whether|if|what|why|who|where|when)\b)")
-# "Rosa listened attentively.", "Tomas readily agreed to it.", "Anna said nothing.": one who takes in or assents
+# "Rosa listened quietly.", "Tomas gladly agreed.", "Anna said nothing.": one who takes in or assents
 # to what was said, or keeps silent, has not taken the floor
 _HEARS_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:listened|agreed|assented|acquiesced|consented"
                        r"|(?:bowed|nodded)\s+(?:his\s+|her\s+)?assent|made\s+(?:a\s+sign\s+of\s+assent|no\s+(?:answer|reply|response))"
