@@ -360,18 +360,18 @@ def test_previous_sentence_a_later_subject_who_speaks_takes_the_floor() -> None:
     text = "Tomas sat by the fire. Rosa looked at the snow, and Tomas, without turning, continued.\n\n“It is late.”"
     assert who(text, ROSA_TOMAS) == ["Tomas"]
     # one who reports what was said ("answered that") does not lead into the quote
-    text = "Rosa sat by the fire. Tomas asked about the mill, and she answered that it was shut.\n\n“And the farm?”"
+    text = "Rosa sat by the fire. Tomas asked about the mill, and she answered that it was shut.\n\n“Is the farm sold?”"
     assert who(text, ROSA_TOMAS) == ["Tomas"]
 
 
 def test_previous_sentence_of_one_who_listens_is_the_other_going_on() -> None:
     # "Tomas listened.": he has not taken the floor; the quote after it is Rosa's, going on
-    text = "“The mill is shut,” said Rosa.\n\nTomas listened quietly.\n\n“And the farm is sold.”"
+    text = "“The mill is shut,” said Rosa.\n\nTomas listened quietly.\n\n“The farm is sold too.”"
     assert who(text, ROSA_TOMAS) == ["Rosa", "Rosa"]
-    text = "“The mill is shut,” said Rosa.\n\nTomas gladly agreed.\n\n“And the farm is sold.”"
+    text = "“The mill is shut,” said Rosa.\n\nTomas gladly agreed.\n\n“The farm is sold too.”"
     assert who(text, ROSA_TOMAS) == ["Rosa", "Rosa"]
     # ... but one silent only until something happens speaks next
-    text = "“The mill is shut,” said Rosa.\n\nTomas said nothing until the tea came.\n\n“And the farm?”"
+    text = "“The mill is shut,” said Rosa.\n\nTomas said nothing until the tea came.\n\n“Is the farm sold?”"
     assert who(text, ROSA_TOMAS) == ["Rosa", "Tomas"]
 
 
