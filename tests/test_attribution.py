@@ -353,6 +353,28 @@ def test_previous_sentence_without_a_subject_is_its_one_person() -> None:
     assert who("Rosa looked up. Tomas stood there. Looked into her eyes.\n\n“Go.”") == ["Tomas"]
 
 
+def test_previous_sentence_a_later_subject_who_speaks_takes_the_floor() -> None:
+    # "He began to answer, but Rosa went on": the one who goes on speaking, not the sentence's first subject
+    text = "Tomas sat by the fire. He began to answer, but Rosa went on quickly.\n\n“You must go.”"
+    assert who(text, ROSA_TOMAS) == ["Rosa"]
+    text = "Tomas sat by the fire. Rosa looked at the snow, and Tomas, without turning, continued.\n\n“It is late.”"
+    assert who(text, ROSA_TOMAS) == ["Tomas"]
+    # one who reports what was said ("answered that") does not lead into the quote
+    text = "Rosa sat by the fire. Tomas asked about the mill, and she answered that it was shut.\n\n“Is the farm sold?”"
+    assert who(text, ROSA_TOMAS) == ["Tomas"]
+
+
+def test_previous_sentence_of_one_who_listens_is_the_other_going_on() -> None:
+    # "Tomas listened.": he has not taken the floor; the quote after it is Rosa's, going on
+    text = "“The mill is shut,” said Rosa.\n\nTomas listened quietly.\n\n“The farm is sold too.”"
+    assert who(text, ROSA_TOMAS) == ["Rosa", "Rosa"]
+    text = "“The mill is shut,” said Rosa.\n\nTomas gladly agreed.\n\n“The farm is sold too.”"
+    assert who(text, ROSA_TOMAS) == ["Rosa", "Rosa"]
+    # ... but one silent only until something happens speaks next
+    text = "“The mill is shut,” said Rosa.\n\nTomas said nothing until the tea came.\n\n“Is the farm sold?”"
+    assert who(text, ROSA_TOMAS) == ["Rosa", "Tomas"]
+
+
 def test_quote_running_over_paragraphs_keeps_one_speaker() -> None:
     text = ("“It began long ago,” said Rosa. “We were young.\n\n“Then the war came, and we left.”\n\n"
             "Tomas nodded.")

@@ -73,7 +73,9 @@ def _tag_like(quote: str) -> bool:
 
 
 def previous(st: State, prev: Paragraph | None, excluded: set[str]) -> Attribution | None:
-    """The subject of the last sentence of the paragraph before (None: a name the quote excludes)."""
+    """The subject of the last sentence of the paragraph before (None: a name the quote excludes); a later
+    subject there who speaks takes the floor ("He began to answer, but Rosa went on"); one who only listens,
+    assents or keeps silent leaves the quote to the one who spoke the last quote, going on."""
     if prev is None or not prev.segments or prev.segments[-1].kind != "narration":
         return None
     text = prev.segments[-1].text
@@ -82,12 +84,18 @@ def previous(st: State, prev: Paragraph | None, excluded: set[str]) -> Attributi
     ms = [m for m in every if is_subject(m) and not possessive(text, m) and not _in_clause(text, m)]   # as a beat
     hi = len(text)
     for lo in reversed(cuts):
-        for m in ms:
-            if m.start >= lo:
-                if m.person in (None, FIRST) or m.person in excluded:
-                    return None
-                return Attribution(m.person, 0.5 if m.kind == "pronoun" else 0.55,
-                                   f'previous sentence: "{short(text[lo:])}"')
+        here = [m for m in ms if m.start >= lo]
+        if here:
+            m = next((x for x in here[1:] if _FLOOR_RE.match(text, x.end)), here[0])
+            if m.person not in (None, FIRST) and (h := _HEARS_RE.match(text, m.end)) \
+                    and not _LATER_RE.search(text[h.end():hi]):
+                went_on = _spoke_before(st)
+                return Attribution(went_on, 0.5, f'previous sentence: "{short(text[lo:])}" (listens)') \
+                    if went_on and went_on != m.person and went_on not in excluded else None
+            if m.person in (None, FIRST) or m.person in excluded:
+                return None
+            return Attribution(m.person, 0.5 if m.kind == "pronoun" else 0.55,
+                               f'previous sentence: "{short(text[lo:])}"')
         # no subject, one person: "Older, guilt written all over her face." (not "Looked into her eyes.":
         # a sentence that opens with its verb has the subject of the one before)
         people = {m.person for m in every if lo <= m.start < hi}
@@ -99,4 +107,26 @@ def previous(st: State, prev: Paragraph | None, excluded: set[str]) -> Attributi
     return None
 
 
+def _spoke_before(st: State) -> str | None:
+    """The speaker of the last quote, when it is in the paragraph just before the narration paragraph read."""
+    last = st.items[-1] if st.items else None
+    if last is None or last.gpar != st.gpar - 2 or not last.quote_ids:
+        return None
+    a = last.found.get(last.quote_ids[-1])
+    return a.speaker if a is not None else None
+
+
+# "He began to answer, but Rosa went on quickly": a later subject who speaks takes the floor (not one who
+# reports it: "and she answered that ...")
+_FLOOR_RE = re.compile(r"(?:\s*,[^,.;:]{1,60},)?\s+(?:[a-z]+ly\s+)?(?:said|went\s+on|continued|repeated|resumed|began"
+                       r"|replied|answered|asked|cried|exclaimed|interrupted|addressed|proceeded)\b"
+                       r"(?!\s+(?:that|how|whether|if|what|why|who|where|when)\b)")
+# "Rosa listened quietly.", "Tomas gladly agreed.", "Anna said nothing.": one who takes in or assents
+# to what was said, or keeps silent, has not taken the floor
+_HEARS_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:listened|agreed|assented|acquiesced|consented"
+                       r"|(?:bowed|nodded)\s+(?:his\s+|her\s+)?assent|made\s+(?:a\s+sign\s+of\s+assent|no\s+(?:answer|reply|response))"
+                       r"|(?:did|could|would)\s+not\s+(?:answer|reply|respond|speak)|(?:did|could|would)n['’]t\s+"
+                       r"(?:answer|reply|respond|speak)|(?:said|answered|replied)\s+nothing|(?:was|remained|kept)\s+silent)\b")
+# "Rosa said nothing until the tea came.": silent for a while, then she spoke
+_LATER_RE = re.compile(r"\b(?:till|until|before|but|then|at last|at length)\b")
 _VERB_FIRST_RE = re.compile(r"\s*[A-Z][a-z]+ed\b(?!,)")
