@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from audiobook.book import Character
 from audiobook.text.descriptions import FEMALE_NOUNS, MALE_NOUNS, PERSON_NOUNS
 from audiobook.text.names import (
+    DATE_WORDS,
     FEMALE_TITLES,
     FIRST_PERSON,
     FUNCTION_WORDS,
@@ -32,9 +33,7 @@ from audiobook.text.names import (
 )
 from audiobook.text.tokens import NAME_TOKEN_RE
 
-# capitalised, but no name's first word: "In June Rosa came" names Rosa
-_DATE_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march
-    april may june july august september october november december""".split())
+_DATE_WORDS = frozenset(w.lower() for w in DATE_WORDS)
 
 _PRONOUN_RE = re.compile(r"\b(he|him|his|himself|she|her|hers|herself|I|me|my|myself)\b", re.IGNORECASE)
 

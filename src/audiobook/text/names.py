@@ -31,15 +31,17 @@ ROLE_OF_TITLE.update({"dr": "doctor", "capt": "captain", "col": "colonel", "prof
 MALE_PRONOUNS = frozenset("he him his himself".split())
 FEMALE_PRONOUNS = frozenset("she her hers herself".split())
 FIRST_PERSON = frozenset("i me my myself".split())
+# The days and months: capitalised, never a name ("In June Rosa came" names Rosa alone).
+DATE_WORDS = frozenset("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
+    May June July August September October November December""".split())
 # Capitalised words that are not names even in the middle of a sentence.
-NOT_NAMES = frozenset(
+NOT_NAMES = DATE_WORDS | frozenset(
     """I I'm I'll I've I'd O Oh Ah Yes No Well God Lord Heaven Heavens Sir Madam Mr Mrs Ms Miss Dr The A An
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
-    August September October November December Christmas English French German British American London
+    Christmas English French German British American London
     Paris England France Germany Italy Europe America Street Road House Hall Park Chapter Mamma Papa Mama
     Spanish Italian Russian Irish Scotch Scottish Welsh Dutch Swiss Greek Latin Chinese Japanese Portuguese
     Danish Swedish Norwegian Turkish Polish Austrian Hungarian Belgian Indian Egyptian Arabic Hebrew Yiddish
-    Ma Pa Mother Father Aunt Uncle Captain Colonel Doctor Professor Bible Church Christ Jesus Sunday Yeah
+    Ma Pa Mother Father Aunt Uncle Captain Colonel Doctor Professor Bible Church Christ Jesus Yeah
     Indeed Perhaps But And Then Now What Why How Who Where When If It He She They We You Thank Good Dear
     This That There Here Do Don't Let Come Go Look Tell Mademoiselle Monsieur Madame Lady Lord Master
     Thanks Thank Dearest Hello Hullo Halloa Hallo Goodbye Good-bye Good-night Good-morning Good-evening Please Sorry
