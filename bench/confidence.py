@@ -35,7 +35,7 @@ import score_attribution as sa  # noqa: E402
 
 from audiobook.book import load_book  # noqa: E402
 from audiobook.text.attribution import attribute  # noqa: E402
-from audiobook.text.attribution.confidence import features, rule_of, score  # noqa: E402
+from audiobook.text.attribution.confidence import family, features, score  # noqa: E402
 from audiobook.text.attribution.sieve import readings  # noqa: E402
 from audiobook.text.attribution.unspoken import unspoken, without  # noqa: E402
 from audiobook.text.cast import Cast  # noqa: E402
@@ -51,7 +51,7 @@ class Row:
     confidence: float
     features: dict[str, float]
     right: bool               # every gold quote this line decides is right
-    reason: str
+    rule: str                 # its decision's rule family (confidence.family)
 
 
 def book_rows(book_dir: Path, cast_list: bool) -> tuple[list[Row], int, int]:
@@ -78,7 +78,7 @@ def book_rows(book_dir: Path, cast_list: bool) -> tuple[list[Row], int, int]:
         if r["line"] is not None:
             q = qids[r["line"]]
             right[q] = right.get(q, True) and r["correct"]
-    rows = [Row(book_dir.name, q, found[q].confidence, feats.get(q, {}), ok, found[q].reason)
+    rows = [Row(book_dir.name, q, found[q].confidence, feats.get(q, {}), ok, family(found[q]))
             for q, ok in right.items()]
     return rows, scored["quotes"], wrong
 
@@ -126,7 +126,7 @@ def novel_rows(books: list[Path], cast_list: bool, blank: float, seed: int) -> t
                     q = qids[r["line"]]
                     right[q] = right.get(q, True) and r["correct"]
             quotes += scored["quotes"]
-            rows += [Row(name, q, found[q].confidence, feats.get(q, {}), ok, found[q].reason)
+            rows += [Row(name, q, found[q].confidence, feats.get(q, {}), ok, family(found[q]))
                      for q, ok in right.items()]
         return rows, quotes, wrong
 
@@ -355,7 +355,7 @@ def main() -> None:
     print("\n".join(table(rows)))
     per_rule: dict[str, list[Row]] = {}
     for r in rows:
-        per_rule.setdefault(rule_of(r.reason), []).append(r)
+        per_rule.setdefault(r.rule, []).append(r)
     for rule, rs in sorted(per_rule.items(), key=lambda kv: -len(kv[1])):
         print(f"  {rule:10} lines {len(rs):6,}  observed {sum(r.right for r in rs) / len(rs):.3f}  "
               f"stated {sum(r.confidence for r in rs) / len(rs):.3f}")

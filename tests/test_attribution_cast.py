@@ -737,7 +737,7 @@ def test_the_reaction_to_a_line_the_turns_gave_is_no_speaker_either() -> None:
 def test_a_run_with_no_anchor_says_its_turns_rest_on_a_guess() -> None:
     # nothing in the scene says who asks first: the turns after the first line are counted from a guess,
     # and the reason tells the producer so; with a tag the same lines are counted from it
-    from audiobook.text.attribution.confidence import rule_of
+    from audiobook.text.attribution.confidence import family
 
     lines = "“Is the boat in?”{tag}\n\n“Since noon.”\n\n“And the nets?”\n\n“Drying on the wall.”\n"
     cast = Cast.from_characters([Character(n, a, g) for n, g, a in ROSA_TOMAS])
@@ -745,7 +745,7 @@ def test_a_run_with_no_anchor_says_its_turns_rest_on_a_guess() -> None:
     found = attribute(ms, cast)
     reasons = [found[s.quote_id].reason for _, _, s in ms.quotes()]
     assert [r.startswith("turn-taking: no anchor, answers") for r in reasons] == [False, True, True, True]
-    assert rule_of(reasons[1]) == "answers"       # the confidence model reads it as before
+    assert family(found[1]) == "answers"       # the confidence model reads it as before
     ms = parse_text("Rosa and Tomas sat by the stove.\n\n" + lines.format(tag=" said Rosa."))
     found = attribute(ms, cast)
     assert not any("no anchor" in found[s.quote_id].reason for _, _, s in ms.quotes())

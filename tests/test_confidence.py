@@ -6,9 +6,9 @@ from pathlib import Path
 
 from audiobook.model import Character
 from audiobook.text.attribution import attribute
-from audiobook.text.attribution.confidence import WEIGHTS, Readings, features, rule_of, score
+from audiobook.text.attribution.confidence import WEIGHTS, Readings, family, features, score
 from audiobook.text.attribution.sieve import readings
-from audiobook.text.attribution.state import Attribution
+from audiobook.text.attribution.state import ANSWERS, BEAT, COLON, EXPLICIT, FITS_BOTH, PRONOUN, TURNS, Attribution
 from audiobook.text.cast import Cast
 from audiobook.text.manuscript import parse_text
 from audiobook.text.script import review, script_of
@@ -24,16 +24,24 @@ def rated(text: str) -> list[tuple[str, str, float, str]]:
             for _, _, s in ms.quotes()]
 
 
-def test_rule_families() -> None:
-    assert rule_of('explicit: "said Rosa"') == "explicit"
-    assert rule_of("pronoun: she → Rosa") == "pronoun"
-    assert rule_of("turn-taking: 3 turns from Rosa") == "turns"
-    assert rule_of("turn-taking: answers Tomas") == "answers"
-    assert rule_of("turn-taking: Rosa was addressed") == "addressed"
-    assert rule_of("turn-taking: 1 turn from Ann (she fits both)") == "fits_both"
-    assert rule_of("not spoken: verse") == "unspoken"
-    assert rule_of("guess: the character who speaks most") == "weak"
-    assert rule_of("tag") == "tag"
+def test_the_family_is_read_from_the_rule_not_the_reason() -> None:
+    text = ("[Tomas]“The river is high.”\n\n“It is,” said Rosa.\n\n“Too high,” he said.\n\n“We wait.”\n\n"
+            "“For how long?”")
+    ms = parse_text(text)
+    found = attribute(ms, CAST)
+    assert [family(found[s.quote_id]) for _, _, s in ms.quotes()] == ["tag", "explicit", "pronoun", "turns", "turns"]
+    assert family(Attribution("Rosa", 0.5, 'explicit: "said Rosa"')) == "weak"     # no rule: not read from words
+    assert family(Attribution("Rosa", 0.5, "turn-taking: 1 turn from Ann (she fits both)", rule=FITS_BOTH)) \
+        == "fits_both"
+    assert family(Attribution("Rosa", 0.5, 'colon: explicit: "said Rosa"', rule=COLON)) == "explicit"
+
+
+def decided(who: str, reason: str, margin: float | None = None) -> Attribution:
+    """An attribution with the rule the pass that words its reason so gives it."""
+    head = reason.split(":", 1)[0]
+    rule = ((TURNS if " from " in reason else ANSWERS) if head == "turn-taking"
+            else {"explicit": EXPLICIT, "pronoun": PRONOUN, "beat": BEAT}[head])
+    return Attribution(who, 0.5, reason, margin=margin, rule=rule)
 
 
 def test_weights_are_fitted_and_probabilities() -> None:
@@ -53,7 +61,7 @@ def test_a_named_speaker_is_surer_than_a_counted_turn() -> None:
 def conversation(speakers: list[str], reasons: list[str], last: str = "“Go.”") -> dict[int, dict[str, float]]:
     """The features of a conversation of one quote per paragraph, decided as given."""
     ms = parse_text("\n\n".join([*(f"“Line {k}.”" for k in range(len(speakers) - 1)), last]))
-    found = {k: Attribution(s, 0.5, r) for k, (s, r) in enumerate(zip(speakers, reasons, strict=True))}
+    found = {k: decided(s, r) for k, (s, r) in enumerate(zip(speakers, reasons, strict=True))}
     return features(ms, CAST, found)
 
 
@@ -83,7 +91,7 @@ def test_features_skip_tags_and_cover_every_other_quote() -> None:
     f = features(ms, CAST, found)
     assert set(f) == {1, 2} and found[0].confidence == 1.0
     assert f[1]["rule_explicit"] == 1.0 and f[1]["cast_list"] == 1.0
-    assert f[2][f"rule_{rule_of(found[2].reason)}"] == 1.0 and rule_of(found[2].reason) in ("answers", "turns")
+    assert f[2][f"rule_{family(found[2])}"] == 1.0 and family(found[2]) in ("answers", "turns")
 
 
 def test_review_lists_flagged_lines_first_then_the_least_sure(tmp_path: Path) -> None:
@@ -151,9 +159,9 @@ def test_a_turn_given_to_someone_no_nearby_tag_names_is_less_sure() -> None:
 
     def decoded(who: str) -> dict[str, float]:
         said = zip(["Rosa", "Tomas", "Rosa"], tags, strict=True)
-        found = {k: Attribution(s, 0.5, r) for k, (s, r) in enumerate(said)}
-        found[3] = Attribution(who, 0.5, "turn-taking: the likeliest speaker of the conversation", margin=1.0)
-        found[4] = Attribution("Tomas", 0.5, 'explicit: "said Tomas"')
+        found = {k: decided(s, r) for k, (s, r) in enumerate(said)}
+        found[3] = decided(who, "turn-taking: the likeliest speaker of the conversation", margin=1.0)
+        found[4] = decided("Tomas", 'explicit: "said Tomas"')
         return features(ms, CAST, found)[3]
 
     ivy, rosa = decoded("Ivy"), decoded("Rosa")
@@ -213,7 +221,7 @@ def test_a_turn_across_a_pause_is_less_sure_than_one_straight_after_the_line_bef
         ms = parse_text(f"“Ready?” said Rosa.\n\n{tomas}\n\n“Then go.”\n\n“Fine,” said Tomas.")
         reasons = ['explicit: "said Rosa"', 'explicit: "said Tomas"', "turn-taking: 1 turn from Tomas",
                    'explicit: "said Tomas"']
-        found = {k: Attribution(s, 0.5, r) for k, (s, r) in enumerate(zip(["Rosa", "Tomas", "Rosa", "Tomas"],
+        found = {k: decided(s, r) for k, (s, r) in enumerate(zip(["Rosa", "Tomas", "Rosa", "Tomas"],
                                                                           reasons, strict=True))}
         return features(ms, CAST, found)[2]
 

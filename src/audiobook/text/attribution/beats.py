@@ -9,7 +9,7 @@ from bisect import bisect_right
 
 from audiobook.text.attribution.grammar import OBJECT_RE, SENTENCE_RE, is_subject, possessive, short
 from audiobook.text.attribution.mentions import answerer, newcomer, resolve
-from audiobook.text.attribution.state import BEAT, FIRST, Attribution, State
+from audiobook.text.attribution.state import BEAT, FIRST, PREVIOUS, Attribution, State
 from audiobook.text.cast import Mention
 from audiobook.text.manuscript import Paragraph, Segment
 
@@ -90,18 +90,19 @@ def previous(st: State, prev: Paragraph | None, excluded: set[str]) -> Attributi
             if m.person not in (None, FIRST) and (h := _HEARS_RE.match(text, m.end)) \
                     and not _LATER_RE.search(text[h.end():hi]):
                 went_on = _spoke_before(st)
-                return Attribution(went_on, 0.5, f'previous sentence: "{short(text[lo:])}" (listens)') \
+                return Attribution(went_on, 0.5, f'previous sentence: "{short(text[lo:])}" (listens)',
+                                   rule=PREVIOUS) \
                     if went_on and went_on != m.person and went_on not in excluded else None
             if m.person in (None, FIRST) or m.person in excluded:
                 return None
             return Attribution(m.person, 0.5 if m.kind == "pronoun" else 0.55,
-                               f'previous sentence: "{short(text[lo:])}"')
+                               f'previous sentence: "{short(text[lo:])}"', rule=PREVIOUS)
         # no subject, one person: "Older, guilt written all over her face." (not "Looked into her eyes.":
         # a sentence that opens with its verb has the subject of the one before)
         people = {m.person for m in every if lo <= m.start < hi}
         who = people.pop() if len(people) == 1 else None
         if who and who != FIRST and who not in excluded and not _VERB_FIRST_RE.match(text, lo):
-            return Attribution(who, 0.5, f'previous sentence: "{short(text[lo:])}"')
+            return Attribution(who, 0.5, f'previous sentence: "{short(text[lo:])}"', rule=PREVIOUS)
         ms = [m for m in ms if m.start < lo]
         hi = lo
     return None

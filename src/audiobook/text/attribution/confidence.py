@@ -5,7 +5,7 @@ used: a turn counted four paragraphs from the last tag in a long conversation of
 a guess, the same rule between two tags that agree is nearly sure. So the confidence is a logistic
 model over features every decision has:
 
-* the rule (first word of the reason; "fits both", "answers", "was addressed" told apart);
+* the rule (``Attribution.rule`` by family: ``family``);
 * the conversation: the people speaking near the quote, whether counting turns from the anchor
   before and from the anchor after (paragraphs a local rule decided) gives the speaker, and what
   the nearest of them says, whether that anchor is an action beat (the subject of "Tomas shrugged."
@@ -46,6 +46,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
+from audiobook.text.attribution import state as rules
 from audiobook.text.attribution.conversation import acts
 from audiobook.text.attribution.state import Attribution
 from audiobook.text.cast import Cast
@@ -112,28 +113,19 @@ class _Par:
     anchor: bool                   # decided by a local rule
 
 
-def rule_of(reason: str) -> str:
-    """The rule family of a reason string ('turn-taking: 2 turns from Rosa' -> 'turns')."""
-    head = reason.split(":", 1)[0].strip()
-    if head == "tag":
-        return "tag"
-    if head == "not spoken":
-        return "unspoken"
-    if head == "turn-taking":
-        if "fits both" in reason:
-            return "fits_both"
-        if "was addressed" in reason:
-            return "addressed"
-        if " turn" in reason and "from" in reason:
-            return "turns"
-        return "answers"
-    if head in ("explicit", "colon", "named after the tag", "introduces themselves", "answers to its name"):
-        return "explicit"
-    if head == "continues the quote before":
-        return "continues"
-    if head in ("pronoun", "beat", "previous sentence"):
-        return {"previous sentence": "previous"}.get(head, head)
-    return "weak"       # echo, recent, guess, unknown
+# the family each rule of state.py is weighed as (anything else: "weak", as echo, recent, guess)
+_FAMILIES = {
+    rules.TAG: "tag", rules.BESIDE_TAG: "tag", rules.UNSPOKEN: "unspoken",
+    rules.EXPLICIT: "explicit", rules.FIRST_PERSON: "explicit", rules.COLON: "explicit",
+    rules.NAMED_AFTER: "explicit", rules.INTRODUCES: "explicit", rules.ANSWERS_NAME: "explicit",
+    rules.CONTINUES: "continues", rules.PRONOUN: "pronoun", rules.BEAT: "beat", rules.PREVIOUS: "previous",
+    rules.TURNS: "turns", rules.ANSWERS: "answers", rules.ADDRESSED: "addressed", rules.FITS_BOTH: "fits_both",
+}
+
+
+def family(a: Attribution) -> str:
+    """The rule family a decision is weighed as, from its ``rule`` ('turns', 'explicit', 'weak', ...)."""
+    return _FAMILIES.get(a.rule, "weak")
 
 
 class Readings(NamedTuple):
@@ -149,7 +141,7 @@ def features(ms: Manuscript, cast: Cast, found: dict[int, Attribution],
              readings: Readings | None = None) -> dict[int, dict[str, float]]:
     """The features of every untagged quote's decision, by quote_id (``readings``: when made)."""
     share = Counter(a.speaker for a in found.values())
-    local = sum(rule_of(a.reason) in LOCAL for a in found.values()) / max(1, len(found))
+    local = sum(family(a) in LOCAL for a in found.values()) / max(1, len(found))
     out: dict[int, dict[str, float]] = {}
     for ch in ms.chapters:
         ctx = _Chapter(ch.paragraphs, cast, found, share, len(found), local)
@@ -161,7 +153,7 @@ def features(ms: Manuscript, cast: Cast, found: dict[int, Attribution],
                 ctx.chain(chain, out)
                 chain = []
                 continue
-            anchor = any(rule_of(found[q].reason) in LOCAL for q in qs)
+            anchor = any(family(found[q]) in LOCAL for q in qs)
             chain.append(_Par((ch.number, p.number), qs, found[qs[-1]].speaker, anchor))
         ctx.chain(chain, out)
     if readings is not None:
@@ -213,7 +205,7 @@ class _Chapter:
             paused = _opens(p) or k > 0 and _rests(self.by_number[chain[k - 1].key[1]])
             for q in c.quote_ids:
                 a = found[q]
-                rule = rule_of(a.reason)
+                rule = family(a)
                 if rule == "tag":
                     continue
                 me = a.speaker
@@ -238,8 +230,8 @@ class _Chapter:
                 f["me_named"] = float(me in named_here)
                 f["opens_chain"] = float(k == 0)
                 f["paused"] = float(not c.anchor and paused)
-                f["weak_anchor"] = float(not c.anchor and bool(anchors) and rule_of(found[chain[min(
-                    anchors, key=lambda j: abs(j - k))].quote_ids[-1]].reason) == "beat")
+                f["weak_anchor"] = float(not c.anchor and bool(anchors) and family(found[chain[min(
+                    anchors, key=lambda j: abs(j - k))].quote_ids[-1]]) == "beat")
                 f["long_quote"] = min(len(self.texts[q].split()), 60) / 60
                 f["book_anchors"] = self.local
                 f["after_question"] = float(k >= 1 and self.texts[chain[k - 1].quote_ids[-1]].endswith("?"))
@@ -277,7 +269,7 @@ def _around(quote_ids: list[int], found: dict[int, Attribution], reach: int = AR
     many people have more lines than its speaker, and how many of the speaker's lines there its own
     paragraph decided (a tag, a speech tag, a beat); sliding windows, so linear in the chapter."""
     speakers = [found[q].speaker for q in quote_ids]
-    local = [rule_of(found[q].reason) in LOCAL for q in quote_ids]
+    local = [family(found[q]) in LOCAL for q in quote_ids]
     lines: Counter[str] = Counter(speakers[:reach])
     anchored: Counter[str] = Counter(s for s, loc in zip(speakers[:reach], local[:reach], strict=True) if loc)
     out: dict[int, tuple[int, int]] = {}
@@ -361,4 +353,4 @@ def rate(ms: Manuscript, cast: Cast, found: dict[int, Attribution], readings: Re
         found[q] = replace(found[q], confidence=round(score(f), 3))     # the rest of the decision stays
 
 
-__all__ = ["RULES", "Readings", "features", "rate", "rule_of", "score"]
+__all__ = ["RULES", "Readings", "family", "features", "rate", "score"]

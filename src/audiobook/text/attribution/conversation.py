@@ -21,13 +21,19 @@ from dataclasses import dataclass, replace
 from audiobook.model import UNNAMED_NARRATOR
 from audiobook.text.attribution.grammar import SENTENCE_RE
 from audiobook.text.attribution.state import (
+    ADDRESSED,
+    ANSWERS,
     BEAT,
     CONTINUES,
     EXPLICIT,
     FIRST,
     FIRST_PERSON,
+    FITS_BOTH,
+    GUESS,
     PRONOUN,
+    RECENT,
     TAG,
+    TURNS,
     Attribution,
     Item,
     State,
@@ -332,7 +338,8 @@ def _pronouns_in_turn(st: State, chain: list[Item], speakers: list[str | None]) 
             turns = f"{k - j} turn{'s' if k - j > 1 else ''}"
             for q in it.quote_ids:
                 st.out[q] = Attribution(other, 0.6,
-                                          f"turn-taking: {turns} from {speakers[j]} ({a.pronoun} fits both)")
+                                          f"turn-taking: {turns} from {speakers[j]} ({a.pronoun} fits both)",
+                                          rule=FITS_BOTH)
             speakers[k] = other
 
 
@@ -350,14 +357,14 @@ def _alternate(st: State, chain: list[Item], speakers: list[str | None], k: int)
     it = chain[k]
     addressed = chain[k - 1].listener if k > 0 else None
     if addressed and addressed != speakers[k - 1] and addressed not in it.excluded:
-        return Attribution(addressed, 0.6, f"turn-taking: {addressed} was addressed")
+        return Attribution(addressed, 0.6, f"turn-taking: {addressed} was addressed", rule=ADDRESSED)
     # two people taking turns: the one before the last answers (trusted with a cast list only, where
     # the speakers two lines back are names from book.yaml rather than discovered guesses); in a run
     # nothing anchors the turns rest on its first line's guess, and the reason says so
     answers = "answers" if any(c.found for c in chain) else "no anchor, answers"
     before, last = (speakers[k - 2], speakers[k - 1]) if k > 1 else (None, None)
     if st.cast.from_book and before and last and before != last and before not in it.excluded:
-        return Attribution(before, 0.55, f"turn-taking: {answers} {last}")
+        return Attribution(before, 0.55, f"turn-taking: {answers} {last}", rule=ANSWERS)
     order = sorted((j for j in range(len(chain)) if chain[j].found), key=lambda j: (j > k or k - j > 4, abs(j - k)))
     for j in order:
         anchor = speakers[j]
@@ -367,11 +374,11 @@ def _alternate(st: State, chain: list[Item], speakers: list[str | None], k: int)
         who = anchor if d % 2 == 0 else _other(st, chain, speakers, j, k)
         if who and who not in it.excluded:
             conf = max(0.35, 0.75 - 0.05 * d)
-            return Attribution(who, conf, f"turn-taking: {d} turn{'s' if d > 1 else ''} from {anchor}")
+            return Attribution(who, conf, f"turn-taking: {d} turn{'s' if d > 1 else ''} from {anchor}", rule=TURNS)
     if k > 0 and speakers[k - 1]:
         who = _other(st, chain, speakers, k - 1, k)
         if who and who not in it.excluded:
-            return Attribution(who, 0.45, f"turn-taking: {answers} {speakers[k - 1]}")
+            return Attribution(who, 0.45, f"turn-taking: {answers} {speakers[k - 1]}", rule=ANSWERS)
     return None
 
 
@@ -404,19 +411,19 @@ def _fallback(st: State, it: Item, spoken: list[tuple[int, str]]) -> Attribution
     last = spoken[-1][1] if spoken and it.gpar - spoken[-1][0] <= 2 else None
     if last is not None and len(spoken) >= 2 and spoken[-2][1] not in (last, UNKNOWN) \
             and spoken[-2][1] not in it.excluded and spoken[-1][0] - spoken[-2][0] <= 2:
-        return Attribution(spoken[-2][1], 0.5, "turn-taking: across a short pause")
+        return Attribution(spoken[-2][1], 0.5, "turn-taking: across a short pause", rule=ANSWERS)
     for person in it.recent[:3]:
         if person not in it.excluded and person != FIRST and st.talkers[person] and person != last:
-            return Attribution(person, 0.25, "recent: last character mentioned")
+            return Attribution(person, 0.25, "recent: last character mentioned", rule=RECENT)
     if last is not None and last not in it.excluded and last != UNKNOWN:
-        return Attribution(last, 0.1, "recent: the one who spoke just before goes on")
+        return Attribution(last, 0.1, "recent: the one who spoke just before goes on", rule=RECENT)
     for person, _n in st.talkers.most_common():
         if person not in it.excluded and person != last:
-            return Attribution(person, 0.1, "guess: the character who speaks most")
+            return Attribution(person, 0.1, "guess: the character who speaks most", rule=GUESS)
     for person in it.recent:
         if person not in it.excluded and person != FIRST:
-            return Attribution(person, 0.1, "recent: last character mentioned")
-    return Attribution(UNKNOWN, 0.05, "unknown")
+            return Attribution(person, 0.1, "recent: last character mentioned", rule=RECENT)
+    return Attribution(UNKNOWN, 0.05, "unknown", rule=GUESS)
 
 
 def _ranked(*groups: Sequence[str | None]) -> list[str]:
@@ -507,17 +514,19 @@ def _reason(k: int, got: list[str | None], found: list[Attribution | None], addr
     j = min(anchors, key=lambda j: (abs(j - k), j > k), default=None)
     d = abs(j - k) if j is not None else 0
     turns = f"{d} turn{'s' if d > 1 else ''} from {got[j]}" if j is not None else ""
-    fits = ""
+    fits, both = "", False     # both: a pronoun tag that fits the decoded speaker too
     if f is not None:
         word = f.pronoun if f.rule == PRONOUN else ""
-        fits = f" ({word} fits both)" if word else f" (not {f.speaker})"
+        fits, both = (f" ({word} fits both)" if word else f" (not {f.speaker})"), bool(word)
     if f is None and addressed == who and k > 0 and got[k - 1] != who:
-        return Attribution(who, 0.6, f"turn-taking: {who} was addressed")
+        return Attribution(who, 0.6, f"turn-taking: {who} was addressed", rule=ADDRESSED)
     if j is None and f is None and previous is not None and previous.speaker == who:
         return previous
     if j is not None and (got[j] == who) == (d % 2 == 0):
-        return Attribution(who, 0.6 if f else max(0.35, 0.75 - 0.05 * d), f"turn-taking: {turns}{fits}")
+        return Attribution(who, 0.6 if f else max(0.35, 0.75 - 0.05 * d), f"turn-taking: {turns}{fits}",
+                           rule=FITS_BOTH if both else TURNS)
     nb = got[k - 1] if k > 0 else got[k + 1] if k + 1 < len(got) else None
     if nb is None or nb == who:
-        return Attribution(who, 0.4, f"turn-taking: the likeliest speaker of the conversation{fits}")
-    return Attribution(who, 0.5, f"turn-taking: answers {nb}{fits}")
+        return Attribution(who, 0.4, f"turn-taking: the likeliest speaker of the conversation{fits}",
+                           rule=FITS_BOTH if both else ANSWERS)
+    return Attribution(who, 0.5, f"turn-taking: answers {nb}{fits}", rule=FITS_BOTH if both else ANSWERS)

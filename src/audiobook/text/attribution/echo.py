@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from audiobook.text.attribution.state import Attribution, State
+from audiobook.text.attribution.state import ECHO, Attribution, State
 from audiobook.text.tokens import TOKEN_RE
 
 
@@ -16,7 +16,7 @@ def echo(st: State) -> None:
     for qid, a in st.out.items():
         b = best.get(st.texts[qid])
         if b is not None and b.confidence >= 0.8 and a.confidence < 0.5:
-            st.out[qid] = Attribution(b.speaker, 0.5, f"echo: the same words as {b.speaker}'s line")
+            st.out[qid] = Attribution(b.speaker, 0.5, f"echo: the same words as {b.speaker}'s line", rule=ECHO)
 
 
 def key(text: str) -> str:

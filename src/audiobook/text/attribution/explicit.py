@@ -36,8 +36,11 @@ from audiobook.text.attribution.mentions import (
 )
 from audiobook.text.attribution.state import (
     BESIDE_TAG,
+    COLON,
     EXPLICIT,
     FIRST_PERSON,
+    INTRODUCES,
+    NAMED_AFTER,
     PRONOUN,
     TAG,
     Attribution,
@@ -75,7 +78,8 @@ def explicit(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]]
         m = _IT_WAS_RE.search(text) if unnamed else None
         who = st.cast.resolve(m.group(1)) if m else None
         if who:     # “Good morning,” said a voice. It was Rosa.
-            return Attribution(who, 0.8, f'named after the tag: "{short(m.group(0))}"')  # type: ignore[union-attr]
+            return Attribution(who, 0.8, f'named after the tag: "{short(m.group(0))}"',  # type: ignore[union-attr]
+                               rule=NAMED_AFTER)
         if a is not None and not _verb_first(text) and _has_lead_in(segs, i):
             a = _lead_in(st, segs, mentions, i, excluded, called) or a  # Rosa said, “Go,” and Anna asked why: Rosa's
         if a is not None:
@@ -610,7 +614,7 @@ def colon(st: State, prev: Paragraph | None, excluded: set[str]) -> Attribution 
     a = _tag_clause(st, text, ms, after=False) or _spoken_noun(text, ms, after=False)   # "Rosa's reply was:"
     if a is None or a.speaker in excluded:
         return None
-    return Attribution(a.speaker, min(a.confidence, 0.85), f"colon: {a.reason}")
+    return Attribution(a.speaker, min(a.confidence, 0.85), f"colon: {a.reason}", rule=COLON)
 
 
 def introduction(st: State, segs: tuple[Segment, ...], quotes: list[int]) -> Attribution | None:
@@ -619,7 +623,7 @@ def introduction(st: State, segs: tuple[Segment, ...], quotes: list[int]) -> Att
         for m in OWN_NAME_RE.finditer(segs[i].text):
             who = st.cast.resolve(m.group(1))
             if who:
-                return Attribution(who, 0.8, f'introduces themselves: "{short(m.group(0))}"')
+                return Attribution(who, 0.8, f'introduces themselves: "{short(m.group(0))}"', rule=INTRODUCES)
     return None
 
 

@@ -13,7 +13,7 @@ from audiobook.text.attribution.explicit import OWN_NAME_RE
 from audiobook.text.attribution.grammar import is_description, short
 from audiobook.text.attribution.mentions import surnames
 from audiobook.text.attribution.narrator import looks_like_a_name
-from audiobook.text.attribution.state import Attribution, State
+from audiobook.text.attribution.state import ANSWERS_NAME, Attribution, State
 from audiobook.text.cast import Cast
 from audiobook.text.descriptions import PERSON_NOUNS, noun_gender
 from audiobook.text.manuscript import Segment
@@ -98,7 +98,8 @@ def answers_to_what_name(st: State) -> None:
             if looks_like_a_name(alone.group(1)) or st.cast.resolve(alone.group(1)):
                 if name != st.out[before].speaker:
                     for k in it.quote_ids:
-                        st.out[k] = Attribution(name, 0.7, f'answers to its name: "{short(st.raw[q])}"')
+                        st.out[k] = Attribution(name, 0.7, f'answers to its name: "{short(st.raw[q])}"',
+                                                    rule=ANSWERS_NAME)
                 continue
         m = _NAME_FIRST_RE.match(st.raw[q])
         who = st.out[q].speaker

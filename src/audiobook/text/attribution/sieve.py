@@ -51,6 +51,7 @@ from audiobook.text.attribution.state import (
     FIRST_PERSON,
     PRONOUN,
     TAG,
+    UNSPOKEN,
     Attribution,
     Item,
     State,
@@ -80,7 +81,7 @@ def attribute(ms: Manuscript, cast: Cast) -> dict[int, Attribution]:
     spoken = without(ms, quiet)     # the passes see no turn of a conversation in them
     found = _read(State(cast), spoken)
     for q, why in quiet.items():
-        found[q] = Attribution(NARRATOR, UNSPOKEN_CONFIDENCE, f"not spoken: {why}")
+        found[q] = Attribution(NARRATOR, UNSPOKEN_CONFIDENCE, f"not spoken: {why}", rule=UNSPOKEN)
     apply_tags(ms, cast, found)     # a tag is a fact, whatever the passes made of its neighbours
     rate(spoken, cast, found, readings(ms, spoken, cast))      # confidence from the features of each decision
     return found

@@ -25,6 +25,19 @@ FIRST_PERSON = "first person"  # a speech tag in the first person ("I said"): th
 PRONOUN = "pronoun"            # a speech tag on a pronoun ("she said")
 BEAT = "beat"                  # a sentence of action beside the quote ("Rosa nodded.")
 CONTINUES = "continues"        # a quote that goes on from the paragraph before
+COLON = "colon"                # a speaker's name and a colon before the quote ("ROSA: ...")
+NAMED_AFTER = "named after the tag"      # a name just after a pronoun tag ("he said, Tomas the baker")
+INTRODUCES = "introduces themselves"     # the quote gives its speaker's name ("I am Rosa")
+ANSWERS_NAME = "answers to its name"     # the line after one that calls a name answers to it
+PREVIOUS = "previous sentence"  # the subject of the narration sentence before the quote
+UNSPOKEN = "not spoken"        # a thought, verse or title: read by the narrator
+TURNS = "turns"                # turn-taking: counted turns from a decided paragraph
+ANSWERS = "answers"            # turn-taking: answers the line before (or across a short pause)
+ADDRESSED = "was addressed"    # turn-taking: the one the line before spoke to
+FITS_BOTH = "fits both"        # turn-taking where a pronoun tag fits both speakers
+ECHO = "echo"                  # a line repeating the words of one whose speaker is known
+RECENT = "recent"              # nothing decides: someone named or heard lately
+GUESS = "guess"                # nothing decides: the character who speaks most, or nobody known
 
 
 @dataclass(frozen=True)
@@ -36,7 +49,7 @@ class Attribution:
     margin: float | None = None  # how much worse the conversation decodes without this speaker (turns.margins)
     pronoun: str = ""          # the he/she the decision rests on ("he said", "He nodded."): the turns weigh it softly
     reacts: bool = False       # a beat after the paragraph's opening quote: its subject may react to the line before
-    rule: str = ""             # TAG, EXPLICIT, ... above; "" for any other (turn-taking, colon, echo, ...)
+    rule: str = ""             # TAG, EXPLICIT, ... above
     said: str = ""             # an EXPLICIT speech tag as its reason quotes it ("said the fat innkeeper")
 
 
