@@ -229,3 +229,26 @@ def test_a_turn_across_a_pause_is_less_sure_than_one_straight_after_the_line_bef
     paused = third("“Almost,” said Tomas. He walked to the window.")
     assert (straight["paused"], paused["paused"]) == (0.0, 1.0)
     assert score(paused) < score(straight)
+
+
+def test_a_turn_the_line_before_called_for_by_name_is_surer() -> None:
+    """The one a line calls by name answers it: a turn given to them is surer than one given to
+    someone else after the call."""
+    reasons = ['explicit: "said Rosa"', "turn-taking: 1 turn from Rosa", "turn-taking: 2 turns from Rosa"]
+    ms = parse_text("“Are you coming, Tomas?” said Rosa.\n\n“In a minute.”\n\n“Good.”")
+    called = features(ms, CAST, {k: Attribution(s, 0.5, r) for k, (s, r) in
+                                 enumerate(zip(["Rosa", "Tomas", "Rosa"], reasons, strict=True))})[1]
+    other = features(ms, CAST, {k: Attribution(s, 0.5, r) for k, (s, r) in
+                                enumerate(zip(["Rosa", "Ivy", "Rosa"], reasons, strict=True))})[1]
+    assert (called["called_me"], other["called_other"]) == (1.0, 1.0)
+    assert score(called) > score(other)
+
+
+def test_a_line_calling_its_own_speaker_by_name_is_less_sure() -> None:
+    reasons = ['explicit: "said Rosa"', "turn-taking: 1 turn from Rosa", 'explicit: "said Rosa"']
+    own = conversation(["Rosa", "Tomas", "Rosa"], reasons, "“Go.”")
+    ms = parse_text("“Ready?” said Rosa.\n\n“Tomas, wait for me.”\n\n“Go.”")
+    mine = features(ms, CAST, {k: Attribution(s, 0.5, r) for k, (s, r) in
+                               enumerate(zip(["Rosa", "Tomas", "Rosa"], reasons, strict=True))})[1]
+    assert mine["self_called"] == 1.0 and own[1].get("self_called") == 0.0
+    assert score(mine) < score({**mine, "self_called": 0.0})

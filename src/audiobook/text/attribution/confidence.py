@@ -13,6 +13,8 @@ model over features every decision has:
   two paragraphs back (two people taking turns), a turn across a pause (its paragraph opens with
   narration, or the one before ends with a sentence of action: the one who spoke may go on, as the
   decoder allows), a reply that names the speaker or someone else, a quote that names the one before,
+  the line before calling the speaker, or someone else, by name (the one called answers), a quote that
+  calls or names its own speaker (seldom theirs),
   a conversation's first line, a question before;
 * the quote: more quotes in its paragraph, words of narration, its length, the speaker named in it;
 * competing candidates: other characters of the speaker's gender named in the paragraph and the one
@@ -61,45 +63,48 @@ AROUND = 40                 # lines on each side whose speakers the "outranked" 
 
 # fitted on the LitBank excerpts bound into novels (bench/confidence.py --fit); see bench/ATTRIBUTION.md
 WEIGHTS: dict[str, float] = {
-    "bias": 1.219,
-    "agree": 0.261,
-    "alternates": 0.126,
-    "book_anchors": 0.092,
-    "calls_previous": 0.041,
-    "cast_list": 0.86,
-    "decoded": -0.431,
-    "disagree": -0.017,
-    "long_quote": 0.098,
-    "many_quotes": -0.194,
-    "me_named": 0.472,
-    "narration": -0.597,
-    "nearest_agrees": 0.287,
-    "nearest_disagrees": -0.006,
-    "opens_chain": -0.384,
-    "outranked": -0.704,
-    "paused": -0.713,
-    "people3": -0.265,
-    "pronoun_rival": -0.134,
-    "reply_names_me": 0.978,
-    "reply_names_other": -0.331,
-    "reread_backwards": -0.611,
-    "reread_nobody": -0.461,
-    "reread_other": -1.408,
-    "rivals": -0.198,
-    "rule_addressed": 0.359,
-    "rule_answers": -0.16,
-    "rule_beat": -0.004,
-    "rule_explicit": 0.621,
-    "rule_previous": -0.272,
-    "rule_pronoun": 0.281,
-    "rule_turns": -0.268,
-    "rule_weak": -0.681,
-    "share": 0.308,
-    "support": 0.586,
-    "turn_margin": 0.916,
-    "unanchored": -0.389,
-    "unnamed_for": -1.236,
-    "weak_anchor": -0.388,
+    "bias": 1.163,
+    "agree": 0.252,
+    "alternates": 0.105,
+    "book_anchors": 0.072,
+    "called_me": 0.576,
+    "called_other": -0.463,
+    "calls_previous": 0.039,
+    "cast_list": 0.852,
+    "decoded": -0.47,
+    "disagree": -0.04,
+    "long_quote": 0.138,
+    "many_quotes": -0.198,
+    "me_named": 0.438,
+    "names_self": -0.25,
+    "narration": -0.583,
+    "nearest_agrees": 0.281,
+    "opens_chain": -0.352,
+    "outranked": -0.679,
+    "paused": -0.704,
+    "people3": -0.246,
+    "pronoun_rival": -0.137,
+    "reply_names_me": 0.989,
+    "reply_names_other": -0.358,
+    "reread_backwards": -0.555,
+    "reread_nobody": -0.278,
+    "reread_other": -1.368,
+    "rivals": -0.229,
+    "rule_addressed": 0.018,
+    "rule_answers": -0.074,
+    "rule_beat": -0.06,
+    "rule_explicit": 0.664,
+    "rule_previous": -0.213,
+    "rule_pronoun": 0.302,
+    "rule_turns": -0.201,
+    "rule_weak": -0.727,
+    "self_called": -0.232,
+    "share": 0.309,
+    "support": 0.572,
+    "turn_margin": 0.924,
+    "unanchored": -0.413,
+    "unnamed_for": -1.244,
+    "weak_anchor": -0.408,
 }
 
 
@@ -197,6 +202,9 @@ class _Chapter:
         speakers = [c.speaker for c in chain]
         anchors = [k for k, c in enumerate(chain) if c.anchor]
         calls = [cast.addressed(self.texts[c.quote_ids[0]]) for c in chain]    # who each paragraph speaks to
+        # who the paragraph before calls by name in any of its quotes, its own speaker aside: the one to answer
+        called: list[set[str]] = [set()] + [
+            {w for q in c.quote_ids for w in cast.addressed(self.texts[q])} - {c.speaker} for c in chain[:-1]]
         for k, c in enumerate(chain):
             p = self.by_number[c.key[1]]
             agree, disagree, nearest_says = _counted(chain, anchors, k)
@@ -222,6 +230,9 @@ class _Chapter:
                 f["reply_names_me"] = float(me in reply)
                 f["reply_names_other"] = float(bool(reply) and me not in reply)
                 f["calls_previous"] = float(k >= 1 and speakers[k - 1] in calls[k])
+                f["called_me"] = float(me in called[k])
+                f["called_other"] = float(bool(called[k]) and me not in called[k])
+                f.update(_own_name(cast, me, self.texts[q]))
                 f["many_quotes"] = float(len(c.quote_ids) > 1)
                 f["narration"] = min(len(narration.split()), 60) / 60
                 f["rivals"] = min(_rivals(cast, me, narration + " " + self.narration.get(p.number - 1, "")), 3) / 3
@@ -250,6 +261,14 @@ class _Chapter:
         """Paragraphs since the narration last named this person (30 when never in the chapter so far)."""
         seen = [n for n in self.named.get(person, []) if n <= number]
         return number - seen[-1] if seen else 30
+
+
+def _own_name(cast: Cast, me: str, text: str) -> dict[str, float]:
+    """Whether a quote calls its own speaker by name ("Tomas, wait!" given to Tomas), or names them in its
+    words without calling them: people seldom do either, so the line is likelier someone else's."""
+    calls = cast.addressed(text)
+    named = {m.person for m in cast.mentions(text) if m.person and m.kind in ("name", "alias")}
+    return {"self_called": float(me in calls), "names_self": float(me in named and me not in calls)}
 
 
 def _opens(p: Paragraph) -> bool:
