@@ -220,7 +220,7 @@ class _Chapter:
                 reply = calls[k + 1] if k + 1 < len(chain) else []
                 f = {f"rule_{rule}": 1.0}
                 f["cast_list"] = float(cast.from_book)
-                f["renamed"] = float(" = " in a.reason)
+                f["renamed"] = float(bool(a.described_as))
                 f["people3"] = float(len(near) >= 3)
                 f["agree"] = agree / 2
                 f["disagree"] = disagree / 2
