@@ -914,3 +914,13 @@ def test_it_was_after_a_quote_names_no_speaker_when_there_was_no_tag() -> None:
     text = ("Rosa and Tomas sat by the fire.\n\n"
             "“Those dreadful letters!” burst from Tomas, with a laugh. It was Nelly then. Rosa said nothing.")
     assert who(text, cast) == ["Tomas"]
+
+
+def test_a_title_several_entries_bear_is_the_one_of_them_named_last() -> None:
+    # two duchesses in the list: "said the duchess" is the one of them named last (Duchess of Lind), not Mrs.
+    # Brandt, the woman named last; with one duchess in the list the role already finds her
+    cast: Cast_ = [("Duchess of Lind", "female", ()), ("Duchess of Varga", "female", ()),
+                   ("Mrs. Brandt", "female", ()), ("Tomas", "male", ())]
+    text = ("The Duchess of Lind came in late. Tomas bowed to Mrs. Brandt and sat down.\n\n"
+            "“What a dull evening it has been,” cried the duchess.")
+    assert who(text, cast) == ["Duchess of Lind"]

@@ -49,7 +49,7 @@ from audiobook.text.attribution.state import (
 from audiobook.text.cast import Mention
 from audiobook.text.descriptions import anyone, description, noun_gender, small_determiner, someone_of_the_scene
 from audiobook.text.manuscript import Paragraph, Segment
-from audiobook.text.names import TITLES, norm, without_article
+from audiobook.text.names import ROLE_OF_TITLE, TITLES, norm, without_article
 from audiobook.text.speech_verbs import SPEECH_VERBS
 
 # "he answered": the one who answers is not the one who just spoke
@@ -298,7 +298,7 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
         if who is None and not st.cast.from_book and (anyone(desc) or _relation(desc) and kin(st, desc) is None):
             return None   # "said the voice", "said the other", "said her companion": someone of the scene
         if who is None and st.cast.from_book:
-            who = _headed(st, desc)
+            who = _headed(st, desc) or _one_of_the_titled(st, desc)
             if who is None:
                 who = _by_noun(st, desc, verb, spoke, excluded if called is None else called)
                 guessed = _sex_word(st, who)
@@ -547,6 +547,22 @@ def _headed(st: State, desc: str) -> str | None:
     owners = {p.name for p in st.cast.people.values() for f in (p.name, *p.aliases)
               if len(f.split()) > 1 and f.split()[0].lower() in _DESCRIBING and f.split()[-1].lower() == head}
     return owners.pop() if len(owners) == 1 else None
+
+
+def _one_of_the_titled(st: State, desc: str) -> str | None:
+    """"said the duchess" when several entries bear that title ("Duchess of Lind", "Duchess of Brandt"): the
+    one of them named last (else seen last), not whichever woman was named last."""
+    ws = desc.lower().replace(".", "").split()
+    if len(ws) < 2 or ws[0] != "the" or ws[-1] not in ROLE_OF_TITLE:
+        return None
+    role = ROLE_OF_TITLE[ws[-1]]
+    owners = {p.name for p in st.cast.people.values() for f in (p.name, *p.aliases)
+              if ROLE_OF_TITLE.get((norm(f).split() or [""])[0]) == role}
+    if len(owners) < 2:
+        return None
+    named = next((r.person for r in reversed(st.history) if r.person in owners), None)
+    seen = [p for p in owners if p in st.seen]
+    return named or (max(seen, key=lambda p: st.seen[p].sentence) if seen else None)
 
 
 _DESCRIBING = ("the", "a", "an", "his", "her", "their")
