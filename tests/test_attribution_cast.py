@@ -855,6 +855,18 @@ def test_a_beat_skips_the_subject_of_a_clause_of_its_own() -> None:
     assert who(text) == ["Tomas"]
 
 
+def test_a_he_after_an_opening_participle_is_not_one_the_participle_names() -> None:
+    # "Turning to Will, he said": the he is the one who turns, never the one he turns to
+    cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Will", "male", ())]
+    assert who("Tomas came in with Will.\n\nTurning to Will, he said, “Is it late?”\n", cast) == ["Tomas"]
+    assert who("Tomas came in with Will.\n\nWithout a glance at Will, he said, “Is it late?”\n", cast) == ["Tomas"]
+    text = "Tomas came in with Will.\n\nSlipping past Rosa and Will, he sat down.\n\n“Is it late?” he asked.\n"
+    assert who(text, cast) == ["Tomas"]
+    # a name with a verb of its own after the participle is a subject, and the he may be the one turned to
+    text = "Tomas came in with Will.\n\nTurning to Will, Rosa smiled, and he said, “Is it late?”\n"
+    assert who(text, cast) == ["Will"]
+
+
 def test_a_word_for_speech_after_an_article_is_a_noun_not_the_tags_verb() -> None:
     # "sank his voice to a whisper:", "turn it aside with a laugh": the name before is no speaker
     text = ("Rosa and Tomas sat by the fire.\n\n"

@@ -49,13 +49,15 @@ def note_speaker(st: State, who: str, mentioned: set[str | None]) -> None:
 def resolve(st: State, mentions: list[Mention], text: str, remember: bool = False) -> list[Mention]:
     """The mentions of ``text`` with each he/she/I given its person; ``remember``: the text is read (its
     mentions join the chapter's history and the sentence count moves on), not only looked at."""
-    out = []
+    out: list[Mention] = []
     hist = st.history[-80:]
     cuts = [m.end() for m in SENTENCE_RE.finditer(text)]
     for m in _with_roles(st.cast, mentions, text):
         person = m.person
         if m.kind == "pronoun":
-            person = antecedent(st, m.gender, hist, nominative=m.word.lower() in ("he", "she"))
+            nominative = m.word.lower() in ("he", "she")
+            person = antecedent(st, m.gender, hist, nominative=nominative,
+                                skip=_in_participle(text, out, cuts, m) if nominative else frozenset())
         elif m.kind == "first":
             person = FIRST
         elif st.taught:     # "The innkeeper came in.": the one a tag of this chapter said the innkeeper is
@@ -79,6 +81,17 @@ def resolve(st: State, mentions: list[Mention], text: str, remember: bool = Fals
         st.history = hist
         st.sentence += len(cuts) + 1
     return out
+
+
+def _in_participle(text: str, done: list[Mention], cuts: list[int], m: Mention) -> set[str]:
+    """"Turning to Will, he said", "With a nod at Rosa and Will, he sat down": the he/she after a sentence's
+    opening participle or with-phrase is the one who turns or nods, never someone named inside that phrase."""
+    n = bisect_right(cuts, m.start)
+    lead = text[cuts[n - 1] if n else 0:m.start]
+    if not _PARTICIPLE_LEAD_RE.match(lead) or _FINITE_AFTER_NAME_RE.search(lead):
+        return set()
+    lo = m.start - len(lead)
+    return {x.person for x in done if lo <= x.start < m.start and x.person and x.kind in ("name", "alias")}
 
 
 def _with_roles(cast: Cast, mentions: list[Mention], text: str) -> list[Mention]:
@@ -339,6 +352,11 @@ _DISTANT_KIN = frozenset("aunt uncle cousin niece nephew".split())
 _NOT_ONE = frozenset("men women gentlemen ladies boys girls children people parents voices others other one two three "
                      "several crowd group".split())
 _HER_APPOSITION_RE = re.compile(r",\s+(her|his)\s+(?:[a-z-]+\s+){0,2}[a-z]+,")
+# a sentence that opens with a participle ("Turning to Will,", "Having seen Rosa,") or a with-phrase, up to
+# the comma before a he/she; not "Nothing", "Evening", nor one whose name has a verb of its own ("..., Rosa said,")
+_PARTICIPLE_LEAD_RE = re.compile(r"\s*(?!(?:Nothing|Something|Anything|Everything|Morning|Evening|Being)\b)"
+                                 r"(?:[A-Z][a-z]+ing|With|Without)\b[^;:]*,\s*$")
+_FINITE_AFTER_NAME_RE = re.compile(r"\b[A-Z][a-z]+\s+(?:[a-z]+ed|said|was|had|went|came|saw|took|sat|stood|spoke)\b")
 _OWNED = {"her ": "owned female", "his ": "owned male"}     # "her Ayah": a name a he/she has
 _OWNER_BEFORE_RE = re.compile(r"(?<![A-Za-z])([Hh]er|[Hh]is) $")     # the word "her" right before, not "Either"
 _DESC_START_RE = re.compile(r"\b(?:[Tt]he|[Hh]er|[Hh]is|[Oo]ur|[Mm]y|[Aa]n?) (?=[a-z])")
