@@ -767,3 +767,10 @@ def test_a_name_after_an_epithet_has_its_given_names_usual_sex() -> None:
     found = {p.name: p for p in discover(parse_text(text)).people.values()}
     assert found["Little Linus"].gender == "male"
 
+
+def test_an_adjective_before_a_name_in_a_tag_is_no_character() -> None:
+    """"said the gallant Mr. Pim", "said the hopeless Tomas": the name speaks; "the gallant" (a word that can be a
+    noun) is the narrator's epithet for him, not a person of its own who would take others' lines."""
+    text = ("“Come in,” said the gallant Mr. Pim.\n\n“Thank you,” said Greta.\n\n"
+            "“Sit down,” said the hopeless Tomas.\n\n“No,” said Greta.\n\n") * 3
+    assert set(people(text)) == {"Mr. Pim", "Greta", "Tomas"}
