@@ -12,7 +12,7 @@ from audiobook.text.cast import Cast
 from audiobook.text.characters import discover
 from audiobook.text.descriptions import description
 from audiobook.text.manuscript import parse_text
-from audiobook.text.names import NAME_RE, vocatives
+from audiobook.text.names import NAME_RE, first_name_gender, vocatives
 from audiobook.text.script import build_script, cast_of, characters_yaml
 
 
@@ -755,3 +755,22 @@ def test_a_name_after_a_or_an_is_talked_about_not_called() -> None:
     # "A Zorvath!": one is never called "a" somebody; Rosa exclaims about him to Tomas
     assert vocatives("A Zorvath! An Ulmeric, Tomas!") == ["Tomas"]
     assert vocatives("Rosa! An Oskavel at the door!") == ["Rosa"]
+
+
+def test_a_name_after_an_epithet_has_its_given_names_usual_sex() -> None:
+    """"Little Linus" is a boy and "Poor Greta" a woman however many "she"s of the mother near him: the usual
+    sex of a name reads past the epithet before it ("Young Pim": no given name, no sex)."""
+    assert first_name_gender("Little Linus") == "male" and first_name_gender("Poor Greta") == "female"
+    assert first_name_gender("Old Linus Pim") == "male" and first_name_gender("Young Pim") is None
+    text = ("Little Linus sat on the rug. She looked at the fire. She sighed.\n\n"
+            "“It is late,” said Marta.\n\n“I am not tired,” said Little Linus.\n\n") * 3
+    found = {p.name: p for p in discover(parse_text(text)).people.values()}
+    assert found["Little Linus"].gender == "male"
+
+
+def test_an_adjective_before_a_name_in_a_tag_is_no_character() -> None:
+    """"said the gallant Mr. Pim", "said the hopeless Tomas": the name speaks; "the gallant" (a word that can be a
+    noun) is the narrator's epithet for him, not a person of its own who would take others' lines."""
+    text = ("“Come in,” said the gallant Mr. Pim.\n\n“Thank you,” said Greta.\n\n"
+            "“Sit down,” said the hopeless Tomas.\n\n“No,” said Greta.\n\n") * 3
+    assert set(people(text)) == {"Mr. Pim", "Greta", "Tomas"}

@@ -115,6 +115,9 @@ def discover(ms: Manuscript) -> Cast:
                         cut = s.text.lower().find(ws[verb]) + len(ws[verb])
                         desc = description(s.text[cut:cut + 80]) if verb <= 1 \
                             else description(s.text[:cut - len(ws[verb])], last=True)
+                        # "said the gallant Mr. Pim": an epithet of the name after it, which speaks
+                        if desc and verb <= 1 and _before_a_name(desc, s.text[cut:cut + 80]):
+                            desc = None
                         if desc and desc.split()[0].lower() == "the":
                             described[desc.lower()] += 2
                             tag_subject[desc.lower()] += 1
@@ -471,6 +474,14 @@ _HOUSED_RE = re.compile(rf"\b([A-Z][a-z][\w'’]*(?:-[\w'’]+)*)\s+(?:{'|'.join
                         r"|\b(?i:castle|chateau|château|palace|isle|island|lake|city|town|village|county|valley)"
                         r"\s+(?:of|de|du)\s+([A-Z][a-z][\w'’]*(?:-[\w'’]+)*)\b")
 _THE_RE = re.compile(r"\b[Tt]he (?=[a-z])")
+
+
+def _before_a_name(desc: str, text: str) -> bool:
+    """Is the description ``desc`` found in ``text`` followed by a capitalised word ("the gallant Mr. Pim")?"""
+    words = r"\s+".join(re.escape(w) for w in desc.split())
+    return re.search(rf"(?i:\b{words})\s+[A-Z][a-z]", text) is not None     # not "the man I saw"
+
+
 # "Hale, a man of fifty": "the man" of a later scene is any man there, not an alias of Hale
 _ANY_ONE = frozenset("man woman lady gentleman fellow person".split())
 _SENTENCE_CUT_RE = re.compile(r"[.!?]['’\"”]?\s+")
