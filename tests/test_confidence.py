@@ -252,3 +252,47 @@ def test_a_line_calling_its_own_speaker_by_name_is_less_sure() -> None:
                                enumerate(zip(["Rosa", "Tomas", "Rosa"], reasons, strict=True))})[1]
     assert mine["self_called"] == 1.0 and own[1].get("self_called") == 0.0
     assert score(mine) < score({**mine, "self_called": 0.0})
+
+
+def test_a_turn_given_to_the_one_who_spoke_just_before_is_less_sure() -> None:
+    # a decided turn that gives Tomas two paragraphs running: nothing in the text says he goes on
+    reasons = ['explicit: "said Rosa"', 'explicit: "said Tomas"', "turn-taking: x", 'explicit: "said Rosa"']
+    again = conversation(["Rosa", "Tomas", "Tomas", "Rosa"], reasons)[2]
+    turn = conversation(["Rosa", "Tomas", "Rosa", "Tomas"], reasons)[2]
+    said = conversation(["Rosa", "Tomas", "Tomas", "Rosa"], [*reasons[:2], 'explicit: "said Tomas"', reasons[3]])[2]
+    assert (again["repeats"], turn["repeats"]) == (1.0, 0.0) and "repeats" not in said     # a tag says so
+    assert score(again) < score({**again, "repeats": 0.0})
+
+
+SAID = {"Rosa": 'explicit: "said Rosa"', "Tomas": 'explicit: "said Tomas"', "Ivy": 'explicit: "said Ivy"'}
+
+
+def answered(before: list[str], who: str) -> dict[str, float]:
+    """The features of a line given to ``who`` between two of Rosa's, after the tagged lines ``before``,
+    a paragraph of narration between."""
+    n = len(before)
+    ms = parse_text("\n\n".join([*(f"“Line {k}.”" for k in range(n)), "They walked on.", "“Well?”", "“Yes.”",
+                                   "“Good.”"]))
+    found = {k: decided(s, SAID[s]) for k, s in enumerate(before)}
+    found[n] = decided("Rosa", SAID["Rosa"])
+    found[n + 1] = decided(who, "turn-taking: answers Rosa")
+    found[n + 2] = decided("Rosa", SAID["Rosa"])
+    return features(ms, CAST, found)[n + 1]
+
+
+def test_a_turn_given_to_the_one_its_neighbours_talk_with_most_is_surer() -> None:
+    # Rosa and Tomas trade three tagged lines earlier in the book, Rosa and Ivy one; the untagged answer
+    # to Rosa later, Rosa speaking after it, is surer given to Tomas than to Ivy
+    before = ["Rosa", "Tomas", "Rosa", "Tomas", "Ivy", "Rosa"]
+    tomas, ivy = answered(before, "Tomas"), answered(before, "Ivy")
+    assert (tomas["usual_partner"], ivy["usual_partner"]) == (1.0, 0.0)
+    assert score(tomas) > score({**tomas, "usual_partner": 0.0})
+
+
+def test_a_line_given_to_someone_the_one_before_never_talks_with_is_less_sure() -> None:
+    # Rosa's three exchanges in the book are all with Tomas: a line after hers given to Ivy is less sure
+    before = ["Rosa", "Tomas", "Rosa", "Tomas"]
+    tomas, ivy = answered(before, "Tomas"), answered(before, "Ivy")
+    assert (tomas["stranger"], ivy["stranger"]) == (0.0, 1.0)
+    assert answered(before[:2], "Ivy")["stranger"] == 0.0       # one exchange says little
+    assert score(ivy) < score({**ivy, "stranger": 0.0})

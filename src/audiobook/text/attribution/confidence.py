@@ -14,8 +14,9 @@ model over features every decision has:
   narration, or the one before ends with a sentence of action: the one who spoke may go on, as the
   decoder allows), a reply that names the speaker or someone else, a quote that names the one before,
   the line before calling the speaker, or someone else, by name (the one called answers), a quote that
-  calls or names its own speaker (seldom theirs),
-  a conversation's first line, a question before;
+  calls or names its own speaker (seldom theirs), who talks with whom in the whole book (``_partners``:
+  a turn given to the usual partner of both neighbours, a line given to a stranger of the one before, a
+  turn giving someone two paragraphs running), a conversation's first line, a question before;
 * the quote: more quotes in its paragraph, words of narration, its length, the speaker named in it;
 * competing candidates: other characters of the speaker's gender named in the paragraph and the one
   before; paragraphs since the narration named the speaker; the speaker's share of the book's
@@ -63,48 +64,50 @@ AROUND = 40                 # lines on each side whose speakers the "outranked" 
 
 # fitted on the LitBank excerpts bound into novels (bench/confidence.py --fit); see bench/ATTRIBUTION.md
 WEIGHTS: dict[str, float] = {
-    "bias": 1.163,
-    "agree": 0.252,
-    "alternates": 0.105,
-    "book_anchors": 0.072,
-    "called_me": 0.576,
-    "called_other": -0.463,
-    "calls_previous": 0.039,
-    "cast_list": 0.852,
-    "decoded": -0.47,
-    "disagree": -0.04,
-    "long_quote": 0.138,
-    "many_quotes": -0.198,
-    "me_named": 0.438,
-    "names_self": -0.25,
-    "narration": -0.583,
-    "nearest_agrees": 0.281,
-    "opens_chain": -0.352,
-    "outranked": -0.679,
-    "paused": -0.704,
-    "people3": -0.246,
-    "pronoun_rival": -0.137,
-    "reply_names_me": 0.989,
-    "reply_names_other": -0.358,
-    "reread_backwards": -0.555,
-    "reread_nobody": -0.278,
-    "reread_other": -1.368,
-    "rivals": -0.229,
-    "rule_addressed": 0.018,
-    "rule_answers": -0.074,
-    "rule_beat": -0.06,
-    "rule_explicit": 0.664,
-    "rule_previous": -0.213,
-    "rule_pronoun": 0.302,
-    "rule_turns": -0.201,
-    "rule_weak": -0.727,
-    "self_called": -0.232,
-    "share": 0.309,
-    "support": 0.572,
-    "turn_margin": 0.924,
-    "unanchored": -0.413,
-    "unnamed_for": -1.244,
-    "weak_anchor": -0.408,
+    "bias": 1.199,
+    "agree": 0.073,
+    "alternates": 0.081,
+    "book_anchors": 0.069,
+    "called_me": 0.58,
+    "called_other": -0.467,
+    "calls_previous": 0.036,
+    "cast_list": 0.849,
+    "decoded": -0.385,
+    "long_quote": 0.152,
+    "many_quotes": -0.182,
+    "me_named": 0.413,
+    "names_self": -0.251,
+    "narration": -0.576,
+    "nearest_agrees": 0.283,
+    "opens_chain": -0.347,
+    "outranked": -0.675,
+    "paused": -0.662,
+    "people3": -0.22,
+    "pronoun_rival": -0.141,
+    "repeats": -0.289,
+    "reply_names_me": 0.997,
+    "reply_names_other": -0.351,
+    "reread_backwards": -0.564,
+    "reread_nobody": -0.291,
+    "reread_other": -1.359,
+    "rivals": -0.238,
+    "rule_addressed": 0.017,
+    "rule_answers": -0.076,
+    "rule_beat": -0.054,
+    "rule_explicit": 0.665,
+    "rule_previous": -0.21,
+    "rule_pronoun": 0.297,
+    "rule_turns": -0.249,
+    "rule_weak": -0.702,
+    "self_called": -0.237,
+    "share": 0.25,
+    "stranger": -0.257,
+    "support": 0.579,
+    "turn_margin": 0.819,
+    "unanchored": -0.341,
+    "unnamed_for": -1.276,
+    "usual_partner": 0.457,
+    "weak_anchor": -0.401,
 }
 
 
@@ -147,24 +150,50 @@ def features(ms: Manuscript, cast: Cast, found: dict[int, Attribution],
     """The features of every untagged quote's decision, by quote_id (``readings``: when made)."""
     share = Counter(a.speaker for a in found.values())
     local = sum(family(a) in LOCAL for a in found.values()) / max(1, len(found))
+    chapters = [_chains(ch.number, ch.paragraphs, found) for ch in ms.chapters]
+    partners = _partners([chain for chains in chapters for chain in chains])
     out: dict[int, dict[str, float]] = {}
-    for ch in ms.chapters:
+    for ch, chains in zip(ms.chapters, chapters, strict=True):
         ctx = _Chapter(ch.paragraphs, cast, found, share, len(found), local)
         ctx.around = _around([s.quote_id for p in ch.paragraphs for s in p.segments if s.kind == "dialogue"], found)
-        chain: list[_Par] = []
-        for p in ch.paragraphs:
-            qs = tuple(s.quote_id for s in p.segments if s.kind == "dialogue")
-            if not qs:
-                ctx.chain(chain, out)
-                chain = []
-                continue
-            anchor = any(family(found[q]) in LOCAL for q in qs)
-            chain.append(_Par((ch.number, p.number), qs, found[qs[-1]].speaker, anchor))
-        ctx.chain(chain, out)
+        ctx.partners = partners
+        for chain in chains:
+            ctx.chain(chain, out)
     if readings is not None:
         for q, f in out.items():
             f.update(_reread(q, found[q].speaker, readings))
     return out
+
+
+def _chains(number: int, paragraphs: tuple[Paragraph, ...], found: dict[int, Attribution]) -> list[list[_Par]]:
+    """A chapter's conversations: runs of consecutive paragraphs with dialogue."""
+    chains: list[list[_Par]] = [[]]
+    for p in paragraphs:
+        qs = tuple(s.quote_id for s in p.segments if s.kind == "dialogue")
+        if not qs:
+            chains.append([])
+            continue
+        anchor = any(family(found[q]) in LOCAL for q in qs)
+        chains[-1].append(_Par((number, p.number), qs, found[qs[-1]].speaker, anchor))
+    return [c for c in chains if c]
+
+
+def _partners(chains: list[list[_Par]]) -> dict[str, Counter[str]]:
+    """Who each person talks with in the book: their exchanges (a paragraph of theirs next to someone
+    else's, both decided by the paragraph itself) counted by the other one. People who talk together
+    often talk together again (the decoder weighs the same habit; here its outcome is read)."""
+    count: dict[str, Counter[str]] = {}
+    for chain in chains:
+        for a, b in zip(chain, chain[1:], strict=False):
+            if a.anchor and b.anchor and a.speaker != b.speaker:
+                count.setdefault(a.speaker, Counter())[b.speaker] += 1
+                count.setdefault(b.speaker, Counter())[a.speaker] += 1
+    return count
+
+
+def _usual(partners: Counter[str], who: str) -> bool:
+    """``who`` is (one of) the ones these exchanges are most often with."""
+    return bool(partners) and partners[who] == max(partners.values())
 
 
 def _reread(q: int, me: str, r: Readings) -> dict[str, float]:
@@ -194,6 +223,7 @@ class _Chapter:
                     self.named.setdefault(m.person, []).append(p.number)
         self.texts = {s.quote_id: s.text for p in paragraphs for s in p.segments if s.kind == "dialogue"}
         self.around: dict[int, tuple[int, int]] = {}    # quote_id -> _around's counts
+        self.partners: dict[str, Counter[str]] = {}     # _partners of the whole book
 
     def chain(self, chain: list[_Par], out: dict[int, dict[str, float]]) -> None:
         if not chain:
@@ -227,6 +257,7 @@ class _Chapter:
                 f["nearest_agrees"] = float(nearest_says == 1)
                 f["nearest_disagrees"] = float(nearest_says == -1)
                 f["alternates"] = float(k >= 2 and speakers[k - 2] == me != speakers[k - 1])
+                f.update(self._habits(speakers, k, c.anchor))
                 f["reply_names_me"] = float(me in reply)
                 f["reply_names_other"] = float(bool(reply) and me not in reply)
                 f["calls_previous"] = float(k >= 1 and speakers[k - 1] in calls[k])
@@ -256,6 +287,23 @@ class _Chapter:
                 f["pronoun_rival"] = float(rule == "pronoun" and any(
                     s != me and cast.gender(s) == cast.gender(me) for s in near))
                 out[q] = f
+
+    def _habits(self, speakers: list[str], k: int, anchor: bool) -> dict[str, float]:
+        """Who the speaker of paragraph k talks with in the book (``_partners``): a line given to someone the
+        one before has often exchanged lines with, but never with them, is likelier someone else's; a turn
+        given to the one both the speaker before and the speaker after talk with most is likelier right;
+        a turn giving someone two paragraphs running (nothing in the text says they go on) is less sure."""
+        me = speakers[k]
+        before = speakers[k - 1] if k >= 1 else None
+        after = speakers[k + 1] if k + 1 < len(speakers) else None
+        had = self.partners.get(before or "", Counter())
+        f = {"stranger": float(before not in (None, me) and had.total() >= 3 and had[me] == 0)}
+        if anchor:
+            return f
+        f["repeats"] = float(me in (before, after))
+        f["usual_partner"] = float(me not in (before, after) and all(
+            _usual(self.partners.get(n or "", Counter()), me) for n in (before, after)))
+        return f
 
     def _since_named(self, person: str, number: int) -> int:
         """Paragraphs since the narration last named this person (30 when never in the chapter so far)."""
