@@ -4,19 +4,23 @@ traceback of a worker that was still starting when the build had gone (issue 16,
 
 from __future__ import annotations
 
+import importlib
 import os
 import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
 import pytest
 
-from audiobook.cli.main import _interrupt_again
+from audiobook.cli.main import _interrupt_again, _late_report
 
 from conftest import interruptible, make_book
+
+main_module = importlib.import_module("audiobook.cli.main")     # the package's name "main" is the function
 
 
 def test_ctrl_c_early_in_a_build_is_one_line(tmp_path: Path) -> None:
@@ -57,3 +61,51 @@ def test_a_ctrl_c_a_finalizer_swallows_still_stops_the_command(monkeypatch: pyte
     finally:
         signal.signal(signal.SIGINT, previous)
     assert time.monotonic() - started < 5
+
+
+def test_a_pool_reporting_to_a_cancelled_future_prints_nothing(capsys: pytest.CaptureFixture[str]) -> None:
+    # Python 3.11's pool fails every job it holds when a Ctrl-C also ended a worker, cancelled ones too
+    from concurrent.futures import Future
+
+    cancelled: Future[int] = Future()
+    cancelled.cancel()
+
+    def pool_thread() -> None:
+        cancelled.set_exception(RuntimeError("a process in the pool ended"))
+
+    def other_thread() -> None:
+        raise ValueError("a real error in a thread")
+
+    before = threading.excepthook
+    threading.excepthook = _late_report
+    try:
+        for target in (pool_thread, other_thread):
+            t = threading.Thread(target=target)
+            t.start()
+            t.join()
+    finally:
+        threading.excepthook = before
+    err = capsys.readouterr().err
+    assert "InvalidStateError" not in err and "ValueError: a real error in a thread" in err
+
+
+def test_a_ctrl_c_python_wraps_in_another_error_is_still_one_line(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    # a Ctrl-C landing in a dataclass being defined during an import comes out as a RuntimeError
+    def interrupted_import(**_kw: object) -> None:
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt as e:
+            raise RuntimeError("Error calling __set_name__ on 'Field' instance") from e
+
+    def broken(**_kw: object) -> None:
+        raise RuntimeError("not an interrupt")
+
+    monkeypatch.setattr(main_module.cli, "main", interrupted_import)
+    with pytest.raises(SystemExit) as stop:
+        main_module.main()
+    assert stop.value.code == 130
+    assert capsys.readouterr().err == "interrupted; finished lines are kept in the cache\n"
+    monkeypatch.setattr(main_module.cli, "main", broken)
+    with pytest.raises(RuntimeError, match="not an interrupt"):
+        main_module.main()

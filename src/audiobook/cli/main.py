@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import threading
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -260,9 +261,32 @@ def _quiet_interrupt(unraisable: Any) -> None:
         sys.__unraisablehook__(unraisable)
 
 
+def _late_report(args: Any) -> None:
+    """A worker pool's own thread that reports to a future the build already cancelled (a Ctrl-C that
+    also ended a worker: Python 3.11's pool then fails every job it still holds, cancelled ones too)
+    raises InvalidStateError there; nobody waits for that future, so it is no error. Anything else
+    as Python reports it."""
+    from concurrent.futures import InvalidStateError
+
+    if not issubclass(args.exc_type, InvalidStateError):
+        threading.__excepthook__(args)
+
+
+def _interrupted(e: BaseException) -> bool:
+    """A Ctrl-C, also one Python wrapped in another error on its way out (a KeyboardInterrupt during an
+    import is raised as "RuntimeError: Error calling __set_name__" when it lands in a dataclass)."""
+    cause: BaseException | None = e
+    while cause is not None:
+        if isinstance(cause, (KeyboardInterrupt, click.exceptions.Abort)):
+            return True
+        cause = cause.__cause__
+    return False
+
+
 def main() -> None:
     """Entry point: run the CLI, turning user errors into one line and exit code 2."""
     sys.unraisablehook = _interrupt_again
+    threading.excepthook = _late_report
     try:
         cli.main(standalone_mode=False)
     except AudiobookError as e:
@@ -273,6 +297,11 @@ def main() -> None:
         e.show()
         sys.exit(e.exit_code)
     except (KeyboardInterrupt, click.exceptions.Abort):      # click turns Ctrl-C into Abort
+        click.echo("interrupted; finished lines are kept in the cache", err=True)
+        sys.exit(130)
+    except RuntimeError as e:
+        if not _interrupted(e):
+            raise
         click.echo("interrupted; finished lines are kept in the cache", err=True)
         sys.exit(130)
     except BrokenPipeError:
