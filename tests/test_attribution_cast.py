@@ -936,3 +936,15 @@ def test_a_title_several_entries_bear_is_the_one_of_them_named_last() -> None:
     text = ("The Duchess of Lind came in late. Tomas bowed to Mrs. Brandt and sat down.\n\n"
             "“What a dull evening it has been,” cried the duchess.")
     assert who(text, cast) == ["Duchess of Lind"]
+
+
+def test_a_title_several_entries_bear_is_a_beat_and_an_antecedent_of_the_one_named_last() -> None:
+    # two duchesses in the list: "The duchess laughed." is a beat of the one of them named last (Duchess of
+    # Lind), and the "she" after "the duchess" is hers, not Mrs. Brandt's, the woman named last
+    cast: Cast_ = [("Duchess of Lind", "female", ()), ("Duchess of Varga", "female", ()),
+                   ("Mrs. Brandt", "female", ()), ("Tomas", "male", ())]
+    text = ("The Duchess of Lind came in late. Tomas bowed to Mrs. Brandt and sat down.\n\n"
+            "The duchess laughed. “What a dull evening it has been.”\n\n"
+            "Tomas looked at the duchess, and she shook her fan at him.\n\n"
+            "“You are all asleep,” she said.")
+    assert who(text, cast) == ["Duchess of Lind", "Duchess of Lind"]

@@ -111,6 +111,8 @@ class Cast:
                 if ws and ws[0] in ROLE_OF_TITLE:
                     roles[ROLE_OF_TITLE[ws[0]]].add(p.name)
         self.roles = {k: next(iter(v)) for k, v in roles.items() if len(v) == 1 and k not in self.forms}
+        # "the duchess" with two duchesses in the list: the attribution picks by who was named last
+        self.titled = {k: tuple(sorted(v)) for k, v in roles.items() if len(v) > 1 and k not in self.forms}
         small = sorted({k for k in self.forms if " " not in k and k.isalpha() and k not in FUNCTION_WORDS
                         and (k not in self._capital_keys or k in ROLE_OF_TITLE or k in MALE_NOUNS | FEMALE_NOUNS)}
                        | set(self.roles))

@@ -31,6 +31,7 @@ from audiobook.text.attribution.mentions import (
     just_named,
     kin,
     newcomer,
+    one_of_the_titled,
     resolve,
     titled,
 )
@@ -550,19 +551,11 @@ def _headed(st: State, desc: str) -> str | None:
 
 
 def _one_of_the_titled(st: State, desc: str) -> str | None:
-    """"said the duchess" when several entries bear that title ("Duchess of Lind", "Duchess of Brandt"): the
-    one of them named last (else seen last), not whichever woman was named last."""
+    """"said the duchess" when several entries bear that title: ``one_of_the_titled``."""
     ws = desc.lower().replace(".", "").split()
     if len(ws) < 2 or ws[0] != "the" or ws[-1] not in ROLE_OF_TITLE:
         return None
-    role = ROLE_OF_TITLE[ws[-1]]
-    owners = {p.name for p in st.cast.people.values() for f in (p.name, *p.aliases)
-              if ROLE_OF_TITLE.get((norm(f).split() or [""])[0]) == role}
-    if len(owners) < 2:
-        return None
-    named = next((r.person for r in reversed(st.history) if r.person in owners), None)
-    seen = [p for p in owners if p in st.seen]
-    return named or (max(seen, key=lambda p: st.seen[p].sentence) if seen else None)
+    return one_of_the_titled(st, ROLE_OF_TITLE[ws[-1]], [r.person for r in st.history])
 
 
 _DESCRIBING = ("the", "a", "an", "his", "her", "their")

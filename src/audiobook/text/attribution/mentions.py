@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from weakref import WeakKeyDictionary
 
 from audiobook.text.attribution.grammar import POSSESSIVE_S, SENTENCE_RE, is_description, possessive, speaker_name
@@ -52,7 +53,7 @@ def resolve(st: State, mentions: list[Mention], text: str, remember: bool = Fals
     out: list[Mention] = []
     hist = st.history[-80:]
     cuts = [m.end() for m in SENTENCE_RE.finditer(text)]
-    for m in _with_roles(st.cast, mentions, text):
+    for m in _with_titled(st, _with_roles(st.cast, mentions, text), text, hist):
         person = m.person
         if m.kind == "pronoun":
             nominative = m.word.lower() in ("he", "she")
@@ -109,6 +110,34 @@ def _with_roles(cast: Cast, mentions: list[Mention], text: str) -> list[Mention]
     return sorted(mentions + extra, key=lambda x: x.start) if extra else mentions
 
 
+def one_of_the_titled(st: State, role: str, named: Sequence[str | None]) -> str | None:
+    """"the duchess" when several entries bear that title ("Duchess of Lind", "Duchess of Brandt"): the one
+    of them last in ``named`` (the people named so far, in order; else the one seen last), not whichever
+    woman was named last."""
+    owners = st.cast.titled.get(role, ())
+    last = next((p for p in reversed(named) if p in owners), None)
+    seen = [p for p in owners if p in st.seen]
+    return last or (max(seen, key=lambda p: st.seen[p].sentence) if seen else None)
+
+
+def _with_titled(st: State, mentions: list[Mention], text: str, hist: list[Ref]) -> list[Mention]:
+    """``mentions`` and "the duchess" where several entries bear the title (the list's role lookup drops
+    it): ``one_of_the_titled``, so "The duchess laughed." is her beat and the "she" after it hers."""
+    if not st.cast.titled:
+        return mentions
+    if st.cast not in _TITLED:
+        body = "|".join(sorted(st.cast.titled))
+        _TITLED[st.cast] = re.compile(rf"\bthe\s+({body})\b", re.IGNORECASE)
+    extra = []
+    for m in _TITLED[st.cast].finditer(text):
+        who = None if any(x.start < m.end() and m.start() < x.end for x in mentions) \
+            else one_of_the_titled(st, m.group(1).lower(), [r.person for r in hist]
+                                   + [x.person for x in mentions if x.end <= m.start()])
+        if who:
+            extra.append(Mention(who, m.start(), m.end(), "alias", m.group(0), st.cast.gender(who)))
+    return sorted(mentions + extra, key=lambda x: x.start) if extra else mentions
+
+
 def _roles(cast: Cast) -> tuple[re.Pattern[str], dict[str, str]] | None:
     """The pattern of a cast list's roles written as descriptions, and whom each stands for (once per cast)."""
     if cast not in _ROLES:
@@ -130,6 +159,7 @@ def _of_the_scene(entry: str) -> bool:
     return someone_of_the_scene(entry) and person_noun(entry.split()[-1].lower())
 
 
+_TITLED: WeakKeyDictionary[Cast, re.Pattern[str]] = WeakKeyDictionary()
 _ROLES: WeakKeyDictionary[Cast, tuple[re.Pattern[str], dict[str, str]] | None] = WeakKeyDictionary()
 # "Rosa's sister", "Rosa's old friend", "of Rosa's,": the owner of a person, or of nothing named
 _OWNS_A_PERSON_RE = re.compile(
