@@ -936,3 +936,17 @@ def test_a_title_several_entries_bear_is_the_one_of_them_named_last() -> None:
     text = ("The Duchess of Lind came in late. Tomas bowed to Mrs. Brandt and sat down.\n\n"
             "“What a dull evening it has been,” cried the duchess.")
     assert who(text, cast) == ["Duchess of Lind"]
+
+
+def test_a_he_or_she_owning_a_word_for_speech_before_a_quote_speaks_it() -> None:
+    # "Her answer was short:", "to which his reply was,": the owner of the answer says the quote
+    text = ("Rosa asked Tomas if the ferry ran on Sundays.\n\n"
+            "Tomas looked at the river. Rosa waited. His answer was short: “Not in winter.”\n")
+    assert who(text) == ["Tomas"]
+    text = ("Tomas asked Rosa about the mill.\n\n"
+            "Tomas pointed at the wheel. Her only reply would be, “It turns.”\n")
+    assert who(text) == ["Rosa"]
+    # a word for speech with no copula leading in is not a tag ("Her answer pleased him.")
+    text = ("Rosa asked Tomas if the ferry ran.\n\n"
+            "His answer pleased Rosa. “Then we go at dawn.”\n")
+    assert who(text) == ["Rosa"]
