@@ -948,3 +948,17 @@ def test_a_title_several_entries_bear_is_a_beat_and_an_antecedent_of_the_one_nam
             "Tomas looked at the duchess, and she shook her fan at him.\n\n"
             "“You are all asleep,” she said.")
     assert who(text, cast) == ["Duchess of Lind", "Duchess of Lind"]
+
+
+def test_a_he_or_she_owning_a_word_for_speech_before_a_quote_speaks_it() -> None:
+    # "Her answer was short:", "to which his reply was,": the owner of the answer says the quote
+    text = ("Rosa asked Tomas if the ferry ran on Sundays.\n\n"
+            "Tomas looked at the river. Rosa waited. His answer was short: “Not in winter.”\n")
+    assert who(text) == ["Tomas"]
+    text = ("Tomas asked Rosa about the mill.\n\n"
+            "Tomas pointed at the wheel. Her only reply would be, “It turns.”\n")
+    assert who(text) == ["Rosa"]
+    # a word for speech with no copula leading in is not a tag ("Her answer pleased him.")
+    text = ("Rosa asked Tomas if the ferry ran.\n\n"
+            "His answer pleased Rosa. “Then we go at dawn.”\n")
+    assert who(text) == ["Rosa"]

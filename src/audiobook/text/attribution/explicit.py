@@ -16,6 +16,7 @@ from audiobook.text.attribution.grammar import (
     is_description,
     is_object,
     is_subject,
+    owns_speech,
     possessive,
     short,
     speaker_name,
@@ -134,8 +135,10 @@ _NOUN_USE_RE = re.compile(r"(?:\b(?:his|her|their|its|my|your|our|the|a|an)|['�
 
 def _lead_in(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]], i: int,
              excluded: set[str], called: set[str] | None = None) -> Attribution | None:
-    """The tag in the narration just before quote i ("Rosa said," / "“...,” cried Rosa, “...”")."""
-    return _tag_clause(st, segs[i - 1].text, mentions[i - 1], after=False, excluded=excluded,
+    """The tag in the narration just before quote i ("Rosa said," / "“...,” cried Rosa, “...”" / "His answer
+    was:")."""
+    return _pronoun_owns_noun(st, segs[i - 1].text, mentions[i - 1], excluded, after=False) \
+        or _tag_clause(st, segs[i - 1].text, mentions[i - 1], after=False, excluded=excluded,
                        spoke=_spoke_before(st, segs, i), called=called) \
         or _spoken_noun(segs[i - 1].text, mentions[i - 1], after=False)
 
@@ -191,16 +194,21 @@ def _spoken_noun(text: str, mentions: list[Mention], *, after: bool) -> Attribut
     return _named(x.person, 0.9, short(text[:x.end].strip())) if x and x.person else None
 
 
-def _pronoun_owns_noun(st: State, text: str, mentions: list[Mention], excluded: set[str]) -> Attribution | None:
-    """“...,” was her reply. / was his next remark: the he or she who owns the word for speech, resolved as
-    the he or she of a tag ("she replied") is: past those the quote calls by name, the one spoken to first."""
-    m = _PRONOUN_NOUN_RE.match(text)
-    x = next((x for x in mentions if m is not None and x.start == m.start(1) and x.kind == "pronoun"), None)
-    if m is None or x is None:
+def _pronoun_owns_noun(st: State, text: str, mentions: list[Mention], excluded: set[str],
+                       *, after: bool = True) -> Attribution | None:
+    """“...,” was her reply. / was his next remark (after the quote), His answer was short: “...” (before it,
+    ``after`` False): the he or she who owns the word for speech, resolved as the he or she of a tag ("she
+    replied") is: past those the quote calls by name, the one spoken to first."""
+    if after:
+        m = _PRONOUN_NOUN_RE.match(text)
+        x = next((x for x in mentions if m is not None and x.start == m.start(1) and x.kind == "pronoun"), None)
+    else:
+        x = next((x for x in mentions if owns_speech(text, x)), None)
+    if x is None:
         return None
     who = x.person if x.person not in excluded else antecedent(st, x.gender, st.history, skip=excluded)
     who = answerer(st, x.gender, who, excluded) or who
-    word = m.group(1).lower()
+    word = x.word.lower()
     return Attribution(who, 0.85, f"pronoun: {word} → {who}", pronoun=word, rule=PRONOUN) if who else None
 
 

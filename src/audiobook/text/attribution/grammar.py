@@ -56,6 +56,17 @@ def _speaking(text: str, m: Mention) -> bool:
     return word.endswith("ing") and bool({word, word[:-3], word[:-3] + "e"} & SPEECH_VERBS)
 
 
+def owns_speech(text: str, m: Mention) -> bool:
+    """"His answer was short:", "to which her reply was," ending the narration before a quote: the he or she
+    who owns the word for speech says the quote (not "Her answer pleased him.", which leads into nothing)."""
+    return m.kind == "pronoun" and m.word.lower() in ("his", "her") and bool(_OWNS_SPEECH_RE.match(text, m.end))
+
+
+_OWNS_SPEECH_RE = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:reply|answer|remark|rejoinder|response|retort|exclamation"
+                             r"|comment|observation|words|greeting)\s+(?:was|were|would\s+be|had\s+been)"
+                             r"(?:,?\s+[a-z]+(?:\s+[a-z]+)?)?\s*[,:—-]*\s*$")
+
+
 def apostrophes(text: str) -> str:
     """"Rosa s mother" -> "Rosa's mother": the apostrophe a text lost put back, the length kept (offsets hold)."""
     return _LOST_RE.sub("'", text)
