@@ -13,7 +13,15 @@ from click.testing import CliRunner
 from audiobook.book import Character, load_book
 from audiobook.cli.main import cli
 from audiobook.text.attribution.sieve import attribute
-from audiobook.text.attribution.state import BEAT, EXPLICIT, PRONOUN, TAG, UNNAMED_NARRATOR, Attribution
+from audiobook.text.attribution.state import (
+    BEAT,
+    ECHO,
+    EXPLICIT,
+    PRONOUN,
+    TAG,
+    UNNAMED_NARRATOR,
+    Attribution,
+)
 from audiobook.text.cast import Cast
 from audiobook.text.characters import discover
 from audiobook.text.descriptions import description
@@ -373,6 +381,16 @@ def test_previous_sentence_of_one_who_listens_is_the_other_going_on() -> None:
     # ... but one silent only until something happens speaks next
     text = "“The mill is shut,” said Rosa.\n\nTomas said nothing until the tea came.\n\n“Is the farm sold?”"
     assert who(text, ROSA_TOMAS) == ["Rosa", "Tomas"]
+
+
+def test_a_short_stock_phrase_is_no_echo() -> None:
+    # "Of course not." is said by anyone: Tomas's tagged one does not decide the line nothing else decides; a
+    # longer line repeated word for word is an echo
+    pause = "\n\nThe snow fell all night. It was cold in the house.\n\n"
+    text = f"“Of course not,” said Tomas.{pause}“Of course not.”"
+    assert attributions(text, ROSA_TOMAS)[-1][1].rule != ECHO
+    text = f"“The river is high tonight,” said Tomas.{pause}“The river is high tonight.”"
+    assert [(a.speaker, a.rule) for _, a in attributions(text, ROSA_TOMAS)][-1] == ("Tomas", ECHO)
 
 
 def test_quote_running_over_paragraphs_keeps_one_speaker() -> None:
