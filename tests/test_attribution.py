@@ -14,11 +14,14 @@ from audiobook.book import Character, load_book
 from audiobook.cli.main import cli
 from audiobook.text.attribution.sieve import attribute
 from audiobook.text.attribution.state import (
+    ANSWERS,
     BEAT,
     ECHO,
     EXPLICIT,
+    PREVIOUS,
     PRONOUN,
     TAG,
+    TURNS,
     UNNAMED_NARRATOR,
     Attribution,
 )
@@ -381,6 +384,17 @@ def test_previous_sentence_of_one_who_listens_is_the_other_going_on() -> None:
     # ... but one silent only until something happens speaks next
     text = "“The mill is shut,” said Rosa.\n\nTomas said nothing until the tea came.\n\n“Is the farm sold?”"
     assert who(text, ROSA_TOMAS) == ["Rosa", "Tomas"]
+
+
+def test_a_scene_break_ends_the_scene() -> None:
+    # the sentence before a scene break does not lead into the first quote after it ...
+    text = "“The mill is shut,” said Rosa.\n\nTomas went to bed.\n\n* * *\n\n“Is anyone awake?”"
+    got = attributions(text, ROSA_TOMAS)
+    assert got[1][1].rule != PREVIOUS
+    # ... nor does a conversation run across it: the line after it is no turn counted from the one before
+    text = "“The mill is shut,” said Rosa.\n\n* * *\n\n“Is anyone awake?”"
+    got = attributions(text, ROSA_TOMAS)
+    assert "turn" not in got[1][1].reason and got[1][1].rule not in (TURNS, ANSWERS)
 
 
 def test_a_short_stock_phrase_is_no_echo() -> None:

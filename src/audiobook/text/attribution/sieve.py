@@ -102,10 +102,14 @@ def readings(ms: Manuscript, spoken: Manuscript, cast: Cast) -> Readings:
 
 
 def _backwards(ms: Manuscript) -> Manuscript:
-    """Each chapter's paragraphs in reverse order, renumbered (no quote runs on from the one before)."""
-    return replace(ms, chapters=tuple(replace(ch, paragraphs=tuple(
-        replace(p, number=k, segments=tuple(replace(s, continued=False) for s in p.segments))
-        for k, p in enumerate(reversed(ch.paragraphs), 1))) for ch in ms.chapters))
+    """Each chapter's paragraphs in reverse order, renumbered (no quote runs on from the one before), a scene
+    break before the paragraph that now follows it."""
+    def back(ps: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
+        after = [n + 1 < len(ps) and ps[n + 1].brk == "scene" for n in range(len(ps))]   # a break after paragraph n
+        return tuple(replace(p, number=k, brk="scene" if brk else "paragraph",
+                             segments=tuple(replace(s, continued=False) for s in p.segments))
+                     for k, (p, brk) in enumerate(reversed(list(zip(ps, after, strict=True))), 1))
+    return replace(ms, chapters=tuple(replace(ch, paragraphs=back(ch.paragraphs)) for ch in ms.chapters))
 
 
 def _read(st: State, ms: Manuscript) -> dict[int, Attribution]:
@@ -118,6 +122,9 @@ def _read(st: State, ms: Manuscript) -> dict[int, Attribution]:
         prev: Paragraph | None = None
         gpar += 10
         for p in ch.paragraphs:
+            if p.brk == "scene":    # a scene break ends the scene: no conversation, pause or sentence runs across it
+                gpar += 10
+                prev = None
             gpar += 1
             _paragraph(st, p, prev, gpar)
             prev = p
