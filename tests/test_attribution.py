@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from audiobook.book import Character, load_book
 from audiobook.cli.main import cli
-from audiobook.text.attribution.sieve import attribute
+from audiobook.text.attribution.sieve import _backwards, attribute
 from audiobook.text.attribution.state import (
     ANSWERS,
     BEAT,
@@ -395,6 +395,13 @@ def test_a_scene_break_ends_the_scene() -> None:
     text = "“The mill is shut,” said Rosa.\n\n* * *\n\n“Is anyone awake?”"
     got = attributions(text, ROSA_TOMAS)
     assert "turn" not in got[1][1].reason and got[1][1].rule not in (TURNS, ANSWERS)
+
+
+def test_read_backwards_a_scene_break_stays_between_its_paragraphs() -> None:
+    ms = parse_text("# One\n\n# Two\n\nRosa sat.\n\n* * *\n\nTomas stood.\n\nRosa left.")
+    back = _backwards(ms)       # the confidence's other reading; a chapter with no paragraph is no trouble
+    assert [[(p.raw, p.brk) for p in ch.paragraphs] for ch in back.chapters] == [
+        [], [("Rosa left.", "paragraph"), ("Tomas stood.", "paragraph"), ("Rosa sat.", "scene")]]
 
 
 def test_a_short_stock_phrase_is_no_echo() -> None:
