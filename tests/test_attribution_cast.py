@@ -977,3 +977,10 @@ def test_an_owner_inside_a_sentence_is_not_its_beat() -> None:
     assert who(text) == ["Rosa"]
     text = "Rosa stood by Tomas.\n\nAt the news, Rosa's face fell. “Is it true?”\n"
     assert who(text) == ["Rosa"]
+
+
+def test_one_who_hears_the_quote_is_not_its_beat() -> None:
+    # "he heard one of the men begin", "These were the words Tomas heard": the hearer does not speak
+    text = "Rosa and Tomas sat at the back of the hall.\n\n“Hush,” said Rosa.\n\n“I am quiet,” said Tomas.\n\n"
+    assert who(text + "“After all,” he heard one of the men begin behind him, “what happened?”\n")[-1] != "Tomas"
+    assert who(text + "“What happened?” These were the words Tomas heard from the row behind.\n")[-1] != "Tomas"

@@ -25,7 +25,8 @@ def beat(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]],
         # narration leading into the quote: the sentence next to it first
         cuts = [c.end() for c in SENTENCE_RE.finditer(s.text)] if i == 0 and len(segs) > 1 else []
         for m in sorted(mentions[i], key=lambda m: (-bisect_right(cuts, m.start), m.start)):
-            if not _candidate(s.text, m) or _in_clause(s.text, m) or _owner_inside(s.text, m):
+            if not _candidate(s.text, m) or _in_clause(s.text, m) or _owner_inside(s.text, m) \
+                    or _HEARD_RE.match(s.text, m.end):
                 continue
             new = newcomer(st, m.gender, m.person) if m.kind == "pronoun" and not st.cast.from_book else None
             if new:     # "He bowed." and no man is known
@@ -60,6 +61,8 @@ _OPENS_RE = re.compile(r"[\W_]*(?:[A-Za-z]+\W+)?|.*,\s*(?:[Tt]he\s+)?|(?:[A-Z][\
 # "Rosa's--" (her voice, named before), "Rosa's sharp reply", "Rosa's remark"
 _OWNS_WORDS_RE = re.compile(rf"{POSSESSIVE_S}(?:\s*[^\w\s]|\s+(?:[a-z-]+\s+){{0,2}}?(?:reply|answer|remark|rejoinder"
                             r"|response|retort|exclamation|comment|observation|words|greeting|question)\b)")
+# "Rosa heard one of the men begin", "These were the words Tomas heard": the one who hears is not the speaker
+_HEARD_RE = re.compile(r"\s+(?:had\s+|could\s+)?(?:[a-z]+ly\s+)?(?:heard|overheard)\b(?!\s+(?:himself|herself)\b)")
 
 
 def _in_clause(text: str, m: Mention) -> bool:
