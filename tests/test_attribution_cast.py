@@ -962,3 +962,25 @@ def test_a_he_or_she_owning_a_word_for_speech_before_a_quote_speaks_it() -> None
     text = ("Rosa asked Tomas if the ferry ran.\n\n"
             "His answer pleased Rosa. “Then we go at dawn.”\n")
     assert who(text) == ["Rosa"]
+
+
+def test_an_owner_inside_a_sentence_is_not_its_beat() -> None:
+    # "The light fell on Rosa's drawing.", "A gust took Rosa's hat.": Rosa owns a thing, the sentence is
+    # not about what she does; "Rosa's face fell." (the owner opens the sentence) stays her beat
+    text = ("Rosa showed Tomas the page.\n\n“Look,” said Rosa.\n\n"
+            "Tomas bent over it. The light fell on Rosa's drawing. “Where did you learn?”\n")
+    assert who(text)[-1] == "Tomas"
+    text = ("Tomas and Rosa sat on the bank.\n\n“Will it rain?” asked Tomas.\n\n“It may,” said Rosa.\n\n"
+            "A gust took Rosa's hat. “There it goes!”\n")
+    assert who(text)[-1] == "Tomas"
+    text = "Rosa stood by Tomas.\n\nRosa's face fell. “Is it true?”\n"
+    assert who(text) == ["Rosa"]
+    text = "Rosa stood by Tomas.\n\nAt the news, Rosa's face fell. “Is it true?”\n"
+    assert who(text) == ["Rosa"]
+
+
+def test_one_who_hears_the_quote_is_not_its_beat() -> None:
+    # "he heard one of the men begin", "These were the words Tomas heard": the hearer does not speak
+    text = "Rosa and Tomas sat at the back of the hall.\n\n“Hush,” said Rosa.\n\n“I am quiet,” said Tomas.\n\n"
+    assert who(text + "“After all,” he heard one of the men begin behind him, “what happened?”\n")[-1] != "Tomas"
+    assert who(text + "“What happened?” These were the words Tomas heard from the row behind.\n")[-1] != "Tomas"

@@ -12,6 +12,7 @@ from audiobook.text.attribution.mentions import answerer, newcomer, resolve
 from audiobook.text.attribution.state import BEAT, FIRST, PREVIOUS, Attribution, State
 from audiobook.text.cast import Mention
 from audiobook.text.manuscript import Paragraph, Segment
+from audiobook.text.tokens import POSSESSIVE_S
 
 
 def beat(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]],
@@ -24,7 +25,8 @@ def beat(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]],
         # narration leading into the quote: the sentence next to it first
         cuts = [c.end() for c in SENTENCE_RE.finditer(s.text)] if i == 0 and len(segs) > 1 else []
         for m in sorted(mentions[i], key=lambda m: (-bisect_right(cuts, m.start), m.start)):
-            if not _candidate(s.text, m) or _in_clause(s.text, m):
+            if not _candidate(s.text, m) or _in_clause(s.text, m) or _owner_inside(s.text, m) \
+                    or _HEARD_RE.match(s.text, m.end):
                 continue
             new = newcomer(st, m.gender, m.person) if m.kind == "pronoun" and not st.cast.from_book else None
             if new:     # "He bowed." and no man is known
@@ -41,6 +43,26 @@ def beat(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]],
 def _candidate(text: str, m: Mention) -> bool:
     """A mention that can be a beat's subject: a name or he/she, not "I", not after a preposition."""
     return is_subject(m) and m.person != FIRST and not OBJECT_RE.search(text, 0, m.start)
+
+
+def _owner_inside(text: str, m: Mention) -> bool:
+    """"I told them of Rosa's fall.", "Tomas took Rosa's hat.": an owner inside the sentence is not its
+    subject; one that opens it ("Rosa's face fell.", "At dawn, Rosa's face fell.") is the one it tells of,
+    and so is the owner of a voice or a word for speech ("a voice--Rosa's--", "was Rosa's remark")."""
+    if not possessive(text, m) or _OWNS_WORDS_RE.match(text, m.end):
+        return False
+    start = max((c.end() for c in SENTENCE_RE.finditer(text, 0, m.start)), default=0)
+    return not _OPENS_RE.fullmatch(text, start, m.start)
+
+
+# at most one word before the owner ("And", "Then", "The"), an opening phrase and its comma, or names joined
+# to it ("Tomas and Rosa's")
+_OPENS_RE = re.compile(r"[\W_]*(?:[A-Za-z]+\W+)?|.*,\s*(?:[Tt]he\s+)?|(?:[A-Z][\w.’']*\s+)+and\s+")
+# "Rosa's--" (her voice, named before), "Rosa's sharp reply", "Rosa's remark"
+_OWNS_WORDS_RE = re.compile(rf"{POSSESSIVE_S}(?:\s*[^\w\s]|\s+(?:[a-z-]+\s+){{0,2}}?(?:reply|answer|remark|rejoinder"
+                            r"|response|retort|exclamation|comment|observation|words|greeting|question)\b)")
+# "Rosa heard one of the men begin", "These were the words Tomas heard": the one who hears is not the speaker
+_HEARD_RE = re.compile(r"\s+(?:had\s+|could\s+)?(?:[a-z]+ly\s+)?(?:heard|overheard)\b(?!\s+(?:himself|herself)\b)")
 
 
 def _in_clause(text: str, m: Mention) -> bool:
