@@ -2,7 +2,8 @@
 
 Names that speak (a speech verb next to them), are spoken to (vocatives) or recur become characters;
 their forms are grouped into one person (aliases.py: "Mr. Hale", "Hale", "Mike Hale"), with a gender
-voted by the pronouns and titles around them, else the usual sex of the given name. A description
+voted by the pronouns and titles around them, else the usual sex of the given name; one the book writes
+by the bare surname more than by his title ("Hale", "Mr. Hale") goes by the surname. A description
 that speaks again and again ("the girl") is a character without a name.
 """
 
@@ -11,6 +12,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import replace
 from functools import cache
 from itertools import combinations
 
@@ -343,7 +346,19 @@ def discover(ms: Manuscript) -> Cast:
             continue                                                    # of each scene; "the Colonel" is one
         people[name] = Person(name, noun_gender(desc) or _role_sex(desc, gender_of(desc)))
         speaks[name] += c
-    return Cast(people.values())
+    return Cast(_by_the_bare_surname(p, lambda f: total[f] + called[f]) for p in people.values())
+
+
+def _by_the_bare_surname(p: Person, uses: Callable[[str], int]) -> Person:
+    """A person called by a title and one word ("Mr. Hale", "Dr. Kemp") whom the book writes by that word alone
+    more often ("Hale" on every page) goes by the word: the name the book knows him by."""
+    ws = norm(p.name).split()
+    if len(ws) != 2 or ws[0] not in TITLES:
+        return p
+    bare = next((a for a in p.aliases if norm(a) == ws[1]), None)
+    if bare is None or uses(bare) <= uses(p.name):
+        return p
+    return replace(p, name=bare, aliases=(p.aliases - {bare}) | {p.name})
 
 
 def _plural(n: str, candidates: set[str], surnames: set[str]) -> bool:
