@@ -178,6 +178,16 @@ def test_one_the_book_writes_by_his_bare_surname_more_than_by_his_title_goes_by_
         "Mr. Pell": {"Pell"}, "Rosa": set()}
 
 
+def test_an_epithet_the_book_writes_before_a_name_is_no_part_of_the_name_it_lists() -> None:
+    # "Poor Greta", "Old Monsieur Pim" now and then, the plain name too: the plain name is what she is called
+    text = ("Rosa thought of {e}, and Tomas thought of {e}. {n} sat down, and {n} laughed.\n\n"
+            "“Evening, {n},” said Rosa.\n\n“Evening,” said {n}.\n\n“You are late,” said Rosa.\n\n"
+            "“I know,” said {n}. Rosa smiled, and {e} wept.")
+    assert people(text.format(e="Poor Greta", n="Greta")) == {"Greta": {"Poor Greta"}, "Rosa": set()}
+    assert people(text.format(e="Old Monsieur Pim", n="Monsieur Pim")) == {
+        "Monsieur Pim": {"Old Monsieur Pim"}, "Rosa": set()}
+
+
 def test_discovery_calls_one_person_by_one_name() -> None:
     text = ("Then Anton Vasek came in. Mr. Vasek was tired; Vasek always was, said Anton Vasek, and so "
             "Anton Vasek sat down. Rosa looked at Anton Vasek.\n\n"

@@ -32,6 +32,7 @@ from audiobook.text.descriptions import (
 from audiobook.text.manuscript import Manuscript
 from audiobook.text.names import (
     ABBREVIATED_TITLES,
+    EPITHETS,
     FEMALE_PRONOUNS,
     FEMALE_TITLES,
     MALE_PRONOUNS,
@@ -346,13 +347,18 @@ def discover(ms: Manuscript) -> Cast:
             continue                                                    # of each scene; "the Colonel" is one
         people[name] = Person(name, noun_gender(desc) or _role_sex(desc, gender_of(desc)))
         speaks[name] += c
-    return Cast(_by_the_bare_surname(p, lambda f: total[f] + called[f]) for p in people.values())
+    return Cast(_plain_name(p, lambda f: total[f] + called[f]) for p in people.values())
 
 
-def _by_the_bare_surname(p: Person, uses: Callable[[str], int]) -> Person:
-    """A person called by a title and one word ("Mr. Hale", "Dr. Kemp") whom the book writes by that word alone
-    more often ("Hale" on every page) goes by the word: the name the book knows him by."""
+def _plain_name(p: Person, uses: Callable[[str], int]) -> Person:
+    """The name the book knows a person by: not "Poor Greta" or "Old Mr. Pim" when the book also writes "Greta",
+    "Mr. Pim" (an epithet is no part of a name); not a title and one word ("Mr. Hale", "Dr. Kemp") when the book
+    writes the word alone more often ("Hale" on every page)."""
     ws = norm(p.name).split()
+    if len(ws) > 1 and p.name.split()[0] in EPITHETS:
+        plain = next((a for a in p.aliases if norm(a) == " ".join(ws[1:])), None)
+        if plain is not None:
+            return replace(p, name=plain, aliases=(p.aliases - {plain}) | {p.name})
     if len(ws) != 2 or ws[0] not in TITLES:
         return p
     bare = next((a for a in p.aliases if norm(a) == ws[1]), None)
