@@ -173,9 +173,13 @@ def test_one_the_book_writes_by_his_bare_surname_more_than_by_his_title_goes_by_
     assert people(text.format(t="Mr.", who="Pell")) == {"Pell": {"Mr. Pell"}, "Rosa": set()}
     assert people(text.format(t="Dr.", who="the doctor")) == {"Pell": {"Dr. Pell", "the doctor"}, "Rosa": set()}
     assert speakers(text.format(t="Mr.", who="Pell")) == ["Rosa", "Pell", "Rosa", "Pell"]
-    # written by his title as often as by his surname, he keeps the title
+    # written by his title as often as by his surname, he keeps the title; "old Pell" is not the surname alone
     assert people(text.format(t="Mr.", who="Pell").replace("and Pell laughed", "and Mr. Pell laughed")) == {
         "Mr. Pell": {"Pell"}, "Rosa": set()}
+    old = text.format(t="Mr.", who="Pell").replace("Pell sat", "Rosa saw that old Pell sat").replace(
+        "said Pell", "said old Pell").replace("and Pell", "and old Pell").replace(
+        "Pell smiled", "Then old Pell smiled")
+    assert people(old) == {"Mr. Pell": {"Pell"}, "Rosa": set()}
 
 
 def test_an_epithet_the_book_writes_before_a_name_is_no_part_of_the_name_it_lists() -> None:
