@@ -165,6 +165,33 @@ def test_what_a_person_is_called() -> None:
     assert grouped({"Sir Hugo": 3, "Hugo": 90}) == {"Sir Hugo": {"Hugo"}}
 
 
+def test_one_the_book_writes_by_his_bare_surname_more_than_by_his_title_goes_by_it() -> None:
+    # "Mr. Pell" twice, "Pell" on every page: the book knows him as Pell (and "the doctor" is still Dr. Pell)
+    text = ("{t} Pell came in, and Rosa looked at {t} Pell. Pell sat down, and Pell laughed.\n\n"
+            "“Evening, {t} Pell,” said Rosa.\n\n“Evening,” said Pell.\n\n“You are late,” said Rosa.\n\n"
+            "“I know,” said {who}. Pell smiled at Rosa. The doctor nodded. The doctor laughed.")
+    assert people(text.format(t="Mr.", who="Pell")) == {"Pell": {"Mr. Pell"}, "Rosa": set()}
+    assert people(text.format(t="Dr.", who="the doctor")) == {"Pell": {"Dr. Pell", "the doctor"}, "Rosa": set()}
+    assert speakers(text.format(t="Mr.", who="Pell")) == ["Rosa", "Pell", "Rosa", "Pell"]
+    # written by his title as often as by his surname, he keeps the title; "old Pell" is not the surname alone
+    assert people(text.format(t="Mr.", who="Pell").replace("and Pell laughed", "and Mr. Pell laughed")) == {
+        "Mr. Pell": {"Pell"}, "Rosa": set()}
+    old = text.format(t="Mr.", who="Pell").replace("Pell sat", "Rosa saw that old Pell sat").replace(
+        "said Pell", "said old Pell").replace("and Pell", "and old Pell").replace(
+        "Pell smiled", "Then old Pell smiled")
+    assert people(old) == {"Mr. Pell": {"Pell"}, "Rosa": set()}
+
+
+def test_an_epithet_the_book_writes_before_a_name_is_no_part_of_the_name_it_lists() -> None:
+    # "Poor Greta", "Old Monsieur Pim" now and then, the plain name too: the plain name is what she is called
+    text = ("Rosa thought of {e}, and Tomas thought of {e}. {n} sat down, and {n} laughed.\n\n"
+            "“Evening, {n},” said Rosa.\n\n“Evening,” said {n}.\n\n“You are late,” said Rosa.\n\n"
+            "“I know,” said {n}. Rosa smiled, and {e} wept.")
+    assert people(text.format(e="Poor Greta", n="Greta")) == {"Greta": {"Poor Greta"}, "Rosa": set()}
+    assert people(text.format(e="Old Monsieur Pim", n="Monsieur Pim")) == {
+        "Monsieur Pim": {"Old Monsieur Pim"}, "Rosa": set()}
+
+
 def test_discovery_calls_one_person_by_one_name() -> None:
     text = ("Then Anton Vasek came in. Mr. Vasek was tired; Vasek always was, said Anton Vasek, and so "
             "Anton Vasek sat down. Rosa looked at Anton Vasek.\n\n"

@@ -2,7 +2,8 @@
 
 Names that speak (a speech verb next to them), are spoken to (vocatives) or recur become characters;
 their forms are grouped into one person (aliases.py: "Mr. Hale", "Hale", "Mike Hale"), with a gender
-voted by the pronouns and titles around them, else the usual sex of the given name. A description
+voted by the pronouns and titles around them, else the usual sex of the given name; one the book writes
+by the bare surname more than by his title ("Hale", "Mr. Hale") goes by the surname. A description
 that speaks again and again ("the girl") is a character without a name.
 """
 
@@ -11,6 +12,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import replace
 from functools import cache
 from itertools import combinations
 
@@ -29,6 +32,7 @@ from audiobook.text.descriptions import (
 from audiobook.text.manuscript import Manuscript
 from audiobook.text.names import (
     ABBREVIATED_TITLES,
+    EPITHETS,
     FEMALE_PRONOUNS,
     FEMALE_TITLES,
     MALE_PRONOUNS,
@@ -62,6 +66,7 @@ def discover(ms: Manuscript) -> Cast:
     gender_votes: dict[str, Counter[str]] = defaultdict(Counter)
     weak_votes: dict[str, Counter[str]] = defaultdict(Counter)
     total: Counter[str] = Counter()      # mentions in the narration
+    epithet: Counter[str] = Counter()    # ... after a small epithet ("old Cotter": not the surname alone)
     placed: Counter[str] = Counter()     # ... after "in", "at", "from", "a", "the", "went to"
     placed_q: Counter[str] = Counter()   # the same in the quotes ("I must go to Oakfield")
     housed: Counter[str] = Counter()     # a house's or castle's ("Oakfield Grange", "the Castle of Oakfield")
@@ -142,6 +147,7 @@ def discover(ms: Manuscript) -> Cast:
                         starts[name] += 1
                         named[name] += starts[name] > 1
                     total[name] += 1
+                    epithet[name] += _EPITHET_BEFORE_RE.search(s.text, max(0, m.start() - 8), m.start()) is not None
                     if not m.group(0).endswith(("'s", "’s")) and \
                             _MOTHER_RE.search(_SENTENCE_CUT_RE.split(s.text[m.end():], 1)[0]):
                         mothers[name] += 1
@@ -343,7 +349,25 @@ def discover(ms: Manuscript) -> Cast:
             continue                                                    # of each scene; "the Colonel" is one
         people[name] = Person(name, noun_gender(desc) or _role_sex(desc, gender_of(desc)))
         speaks[name] += c
-    return Cast(people.values())
+    return Cast(_plain_name(p, lambda f: total[f] - epithet[f] + called[f]) for p in people.values())
+
+
+def _plain_name(p: Person, uses: Callable[[str], int]) -> Person:
+    """The name the book knows a person by: not "Poor Greta" or "Old Mr. Pim" when the book also writes "Greta",
+    "Mr. Pim" (an epithet is no part of a name); not a title and one word ("Mr. Hale", "Dr. Kemp") when the book
+    writes the word alone more often ("Hale" on every page; "old Hale" is not the word alone). ``uses``: how
+    often the text writes a form alone."""
+    ws = norm(p.name).split()
+    if len(ws) > 1 and p.name.split()[0] in EPITHETS:
+        plain = next((a for a in p.aliases if norm(a) == " ".join(ws[1:])), None)
+        if plain is not None:
+            return replace(p, name=plain, aliases=(p.aliases - {plain}) | {p.name})
+    if len(ws) != 2 or ws[0] not in TITLES:
+        return p
+    bare = next((a for a in p.aliases if norm(a) == ws[1]), None)
+    if bare is None or uses(bare) <= uses(p.name):
+        return p
+    return replace(p, name=bare, aliases=(p.aliases - {bare}) | {p.name})
 
 
 def _plural(n: str, candidates: set[str], surnames: set[str]) -> bool:
@@ -474,6 +498,7 @@ _HOUSED_RE = re.compile(rf"\b([A-Z][a-z][\w'’]*(?:-[\w'’]+)*)\s+(?:{'|'.join
                         r"|\b(?i:castle|chateau|château|palace|isle|island|lake|city|town|village|county|valley)"
                         r"\s+(?:of|de|du)\s+([A-Z][a-z][\w'’]*(?:-[\w'’]+)*)\b")
 _THE_RE = re.compile(r"\b[Tt]he (?=[a-z])")
+_EPITHET_BEFORE_RE = re.compile(rf"\b(?:{'|'.join(w.lower() for w in sorted(EPITHETS))})\s+$")
 
 
 def _before_a_name(desc: str, text: str) -> bool:

@@ -118,7 +118,7 @@ def first_name_gender(form: str) -> str | None:
     """The sex most people with this name form's first name are ("Charlotte Temple" -> female), a prior to
     use when the text gives no pronoun; None for a titled form, a description or an unlisted name."""
     words = form.split()
-    if len(words) > 1 and words[0] in _EPITHETS:     # "Little Linus", "Poor Greta": the name after the epithet
+    if len(words) > 1 and words[0] in EPITHETS:     # "Little Linus", "Poor Greta": the name after the epithet
         words = words[1:]
     if not words or not words[0][:1].isupper() or norm(words[0]) in TITLES:
         return None
@@ -126,7 +126,7 @@ def first_name_gender(form: str) -> str | None:
 
 
 # words a narrator writes before a given name as part of it ("Little Linus", "Old Linus", "Poor Greta")
-_EPITHETS = frozenset("Little Old Young Poor Big".split())
+EPITHETS = frozenset("Little Old Young Poor Big".split())
 
 
 def is_title(name: str) -> bool:
