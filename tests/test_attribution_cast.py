@@ -193,6 +193,19 @@ def test_a_first_name_two_people_have_is_the_one_the_narration_has_no_other_name
     assert who(few, cast) == ["Tom Hale"]      # too few mentions to tell: the list's owner
 
 
+def test_a_first_name_two_people_have_is_the_one_named_lately_else_the_one_named_no_other_way() -> None:
+    # Hale is named twice as often as Tom Wren, too near for the form to settle on the boy; "said Tom" is
+    # the one of them named lately, and where neither is, the boy, whom the narration calls by no other name
+    cast: Cast_ = [("Tom Hale", "male", ("Hale",)), ("Tom Wren", "male", ()), ("Rosa", "female", ()),
+                   ("Anna", "female", ())]
+    wren = " ".join(["Tom Wren had a kite."] * 5)
+    hale = " ".join(["Hale walked to the gate."] * 11)
+    talk = " ".join(["Rosa looked at Anna and Anna looked at Rosa."] * 6)
+    text = (f"{wren}\n\n{hale}\n\n{talk}\n\n“Where is my kite?” said Tom.\n\n"
+            "Hale came in from the yard.\n\n“Supper is ready,” said Tom.\n")
+    assert who(text, cast) == ["Tom Wren", "Tom Hale"]
+
+
 def test_a_tag_leads_in_with_a_double_hyphen_or_no_stop_at_all() -> None:
     # "said--" and "said very slowly" with no stop before the quote's paragraph are tags like "said:"
     cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Anna", "female", ())]

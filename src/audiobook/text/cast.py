@@ -92,6 +92,7 @@ class Cast:
         self.shared = {k: tuple(sorted(v)) for k, v in owners.items() if len(v) > 1 and k not in exact}
         self.contested = _contested(self.people, holders, self.shared)
         self.spoken: dict[str, str | None] = {}     # a settled form -> its owner in a vocative
+        self.lean: dict[str, str] = {}      # an unsettled shared first name -> whom it means when no one is named
         self._starts: dict[str, int] = {}       # first word of a form -> the most words of such a form
         for k in self.forms:
             w = k.split(" ", 1)[0]
@@ -126,7 +127,8 @@ class Cast:
         """Give each form several cast members can be called by ("Tom" of "Tom Hale" and "Tom Wren", "Mr.
         Wren" listed by two) to the one the book seldom names any other way: the other is told apart by
         their own forms ("Hale"). Only when that one is named at least three times less often, else the
-        form stays as the list has it (a shared word: for the tag to pick by recency). A quote that calls
+        form stays as the list has it (a shared word: for the tag to pick by recency; when that one is still
+        named less often, ``lean`` gives whom the tag means where no owner is named lately). A quote that calls
         someone by it still means the one the list gives it to: the list has it from how people address
         each other ("Tom!" says his mother to Tom Hale, whom the narration calls Hale)."""
         if not self.contested:
@@ -138,10 +140,14 @@ class Cast:
                     count[m.person] += 1
         for key, people in self.contested.items():
             few = sorted(people, key=lambda p: count[p])
-            if count[few[0]] * 3 <= count[few[1]] and count[few[1]] >= 10 and count[few[0]] >= 3:
+            if count[few[1]] < 10 or count[few[0]] < 3:
+                continue
+            if count[few[0]] * 3 <= count[few[1]]:
                 self.spoken[key] = self.forms.get(key)
                 self.forms[key] = few[0]
                 self.shared.pop(key, None)
+            elif count[few[0]] < count[few[1]]:     # nearer than threefold: a tag picks by the scene first
+                self.lean[key] = few[0]
         self._seen.clear()
 
     def addressed(self, quote: str) -> list[str]:

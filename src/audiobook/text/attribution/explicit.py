@@ -603,16 +603,21 @@ def _owned(st: State, phrase: str) -> str | None:
 def _shared_name(st: State, text: str, toks: list[tuple[int, int, str]], v: int, lo: int,
                  hi: int) -> Mention | None:
     """"Quenby asked", "said Robert": a capitalised word next to the speech verb that several people's names
-    share stands for the one of them mentioned last (else seen last in the book)."""
+    share stands for the one of them mentioned last (else seen last in the book); a first name two people
+    bear ("said Tom" of Tom Hale and Tom Wren) for the one named lately, else the one the narration seldom
+    names any other way (``Cast.lean``)."""
     for k in (v - 1, v + 1):
         if not 0 <= k < len(toks):
             continue
         start, end, word = toks[k]
-        owners = st.cast.shared.get(word.replace(".", ""))
+        key = word.replace(".", "")
+        owners = st.cast.shared.get(key)
         if owners is None or not text[start:start + 1].isupper() or not lo <= start < hi \
                 or OBJECT_RE.search(text, lo, start) or text[end:end + 2] in ("'s", "’s"):
             continue
-        named = next((r.person for r in reversed(st.history) if r.person in owners), None)
+        lean = st.cast.lean.get(key)    # a first name settle() leaves shared: the scene, else its usual owner
+        named = next((r.person for r in reversed(st.history[-_LATELY:] if lean else st.history)
+                      if r.person in owners), None) or lean
         seen = [p for p in owners if p in st.seen]
         who = named or (max(seen, key=lambda p: st.seen[p].sentence) if seen else None)
         if who is not None:
