@@ -835,6 +835,18 @@ def test_the_lists_the_man_is_the_man_the_narration_just_brought_in() -> None:
     assert who(text, cast)[-1] == "The Pedlar"
 
 
+def test_the_lists_the_wife_is_the_wife_the_narration_brought_in_a_few_paragraphs_back() -> None:
+    # "a man and his wife" three paragraphs back brings the list's "The Wife" into the scene: "said the wife"
+    # is hers, not Rosa's; where no paragraph lately brought one in, "the wife" is a woman of the scene
+    cast: Cast_ = [("The Wife", "female", ()), ("The Husband", "male", ("The Man",)), ("Anna", "female", ()),
+                   ("Rosa", "female", ()), ("Tomas", "male", ())]
+    scene = ("“Is the inn far?” the man asked.\n\n“Two hours,” said Tomas.\n\n"
+             "“We shall be late,” said Anna.\n\n“Late for what?” the wife said.\n")
+    assert who(f"Tomas, Rosa and Anna took the coach. In it sat a man and his wife.\n\n{scene}", cast)[-1] \
+        == "The Wife"
+    assert who(f"Tomas, Rosa and Anna took the coach. In it sat a man.\n\n{scene}", cast)[-1] == "Rosa"
+
+
 def test_a_he_or_she_owning_a_word_for_speech_is_the_speaker() -> None:
     # “...?” was her next remark: her, the woman of the scene, not the man the sentence before is about
     text = ("Rosa and Tomas walked along the wall. He showed her his stick.\n\n"

@@ -362,14 +362,17 @@ def _sex_word(st: State, who: str | None) -> str:
 
 def _absent_bystander(st: State, desc: str, who: str) -> bool:
     """A cast entry a tag's "the girl", "the man" finds by the list's description of it, while nothing lately
-    names it nor did the narration just before bring in "a man": the list's "The Girl" is someone of one scene,
+    names it nor did the narration of the last few paragraphs bring in "a man" ("a man and his wife": then "said
+    his wife" is the list's "The Wife"): the list's "The Girl" is someone of one scene,
     and elsewhere the words mean whoever is the girl of the scene at hand (``someone_of_the_scene``); not a
     role ("the porter"), not the name the text uses."""
     if not someone_of_the_scene(desc) or not is_description(desc):
         return False
-    noun = desc.split()[-1].lower()
+    noun = re.escape(desc.split()[-1])
+    brought_in = re.compile(rf"\b(?:an?|his|her|their)\s+(?:\w+\s+){{0,2}}?{noun}\b", re.IGNORECASE)
     return who not in {r.person for r in st.history[-_LATELY:]} \
-        and not re.search(rf"\b{re.escape(noun)}\b", st.tail, re.IGNORECASE)
+        and not re.search(rf"\b{noun}\b", st.tail, re.IGNORECASE) \
+        and not any(brought_in.search(text) for text in st.narrated)
 
 
 def _by_noun(st: State, desc: str, verb: str, spoke: str | None, called: set[str] | frozenset[str]) -> str | None:
