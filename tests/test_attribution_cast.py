@@ -85,6 +85,16 @@ def test_a_name_two_people_share_is_the_one_mentioned_last() -> None:
     assert who(text, cast) == ["Anna", "Robert Tate"]
 
 
+def test_a_bare_surname_a_man_shares_with_women_of_his_family_is_his() -> None:
+    # "Varga" of Tomas Varga, Mrs. Varga and Anna Varga: in the narration the bare surname is the man's (the
+    # women are "Mrs." and "Miss Varga"), so "Varga got up ... and said:" is his lead-in
+    cast: Cast_ = [("Tomas Varga", "male", ()), ("Mrs. Varga", "female", ()), ("Anna Varga", "female", ()),
+                   ("Rosa", "female", ())]
+    scene = "Rosa sat at the table with Mrs. Varga.\n\n“It is late,” said Rosa.\n\n{}\n\n“I am going.”\n"
+    assert who(scene.format("Varga got up from his chair, looked at Rosa, and said:"), cast)[-1] == "Tomas Varga"
+    assert who(scene.format("Miss Varga got up from her chair, looked at Rosa, and said:"), cast)[-1] != "Tomas Varga"
+
+
 def test_less_common_speech_verbs_make_a_tag() -> None:
     # "proclaimed the porter", "Tomas conceded": speech verbs beyond said/asked still name the speaker
     cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("The Porter", "male", ())]

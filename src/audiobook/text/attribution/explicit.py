@@ -276,7 +276,7 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
                     heard.word, heard.gender)
     elif who_of is not None:
         subject = who_of        # "joined by Tomas, who, smiling, said,": Tomas
-    elif shared is not None and not any(m.kind in ("name", "alias") and m.end <= vs
+    elif shared is not None and not any(m.kind in ("name", "alias") and m.end <= vs and m.start != shared.start
                                         and shared.start - m.end < 3 for m in before):
         subject = shared        # "Quenby asked": the Quenby of the conversation
     elif before and (not after or toks.index((vs, ve, verb)) - _tok_index(toks, before[-1].start) <= 4):
@@ -619,8 +619,10 @@ def _shared_name(st: State, text: str, toks: list[tuple[int, int, str]], v: int,
                 or OBJECT_RE.search(text, lo, start) or text[end:end + 2] in ("'s", "’s"):
             continue
         lean = st.cast.lean.get(key)    # a first name settle() leaves shared: the scene, else its usual owner
-        named = next((r.person for r in reversed(st.history[-_LATELY:] if lean else st.history)
-                      if r.person in owners), None) or lean
+        hist = st.history[-_LATELY:] if lean else st.history
+        if key in st.cast.surnames:     # the paragraph's own bare "Quenby" reads as the man's: look before it
+            hist = [r for r in hist if r.sentence < st.par_sentence]
+        named = next((r.person for r in reversed(hist) if r.person in owners), None) or lean
         seen = [p for p in owners if p in st.seen]
         who = named or (max(seen, key=lambda p: st.seen[p].sentence) if seen else None)
         if who is not None:
