@@ -85,6 +85,16 @@ def test_a_name_two_people_share_is_the_one_mentioned_last() -> None:
     assert who(text, cast) == ["Anna", "Robert Tate"]
 
 
+def test_a_bare_surname_a_man_shares_with_women_of_his_family_is_his() -> None:
+    # "Varga" of Tomas Varga, Mrs. Varga and Anna Varga: in the narration the bare surname is the man's (the
+    # women are "Mrs." and "Miss Varga"), so "Varga got up ... and said:" is his lead-in
+    cast: Cast_ = [("Tomas Varga", "male", ()), ("Mrs. Varga", "female", ()), ("Anna Varga", "female", ()),
+                   ("Rosa", "female", ())]
+    scene = "Rosa sat at the table with Mrs. Varga.\n\n“It is late,” said Rosa.\n\n{}\n\n“I am going.”\n"
+    assert who(scene.format("Varga got up from his chair, looked at Rosa, and said:"), cast)[-1] == "Tomas Varga"
+    assert who(scene.format("Miss Varga got up from her chair, looked at Rosa, and said:"), cast)[-1] != "Tomas Varga"
+
+
 def test_less_common_speech_verbs_make_a_tag() -> None:
     # "proclaimed the porter", "Tomas conceded": speech verbs beyond said/asked still name the speaker
     cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("The Porter", "male", ())]
@@ -191,6 +201,19 @@ def test_a_first_name_two_people_have_is_the_one_the_narration_has_no_other_name
     assert c.resolve("Tom") == "Tom Wren" and c.addressed("Tom, come here.") == ["Tom Hale"]
     few = "Hale walked to the gate.\n\nTom Wren sat by the fire.\n\n“Where is my kite?” said Tom.\n"
     assert who(few, cast) == ["Tom Hale"]      # too few mentions to tell: the list's owner
+
+
+def test_a_first_name_two_people_have_is_the_one_named_lately_else_the_one_named_no_other_way() -> None:
+    # Hale is named twice as often as Tom Wren, too near for the form to settle on the boy; "said Tom" is
+    # the one of them named lately, and where neither is, the boy, whom the narration calls by no other name
+    cast: Cast_ = [("Tom Hale", "male", ("Hale",)), ("Tom Wren", "male", ()), ("Rosa", "female", ()),
+                   ("Anna", "female", ())]
+    wren = " ".join(["Tom Wren had a kite."] * 5)
+    hale = " ".join(["Hale walked to the gate."] * 11)
+    talk = " ".join(["Rosa looked at Anna and Anna looked at Rosa."] * 6)
+    text = (f"{wren}\n\n{hale}\n\n{talk}\n\n“Where is my kite?” said Tom.\n\n"
+            "Hale came in from the yard.\n\n“Supper is ready,” said Tom.\n")
+    assert who(text, cast) == ["Tom Wren", "Tom Hale"]
 
 
 def test_a_tag_leads_in_with_a_double_hyphen_or_no_stop_at_all() -> None:
@@ -820,6 +843,18 @@ def test_the_lists_the_man_is_the_man_the_narration_just_brought_in() -> None:
     text = ("Tomas and Anna sat on the bench by the road. Then a man came up to them.\n\n"
             "“Is this the road to the town?” asked the man.")
     assert who(text, cast)[-1] == "The Pedlar"
+
+
+def test_the_lists_the_wife_is_the_wife_the_narration_brought_in_a_few_paragraphs_back() -> None:
+    # "a man and his wife" three paragraphs back brings the list's "The Wife" into the scene: "said the wife"
+    # is hers, not Rosa's; where no paragraph lately brought one in, "the wife" is a woman of the scene
+    cast: Cast_ = [("The Wife", "female", ()), ("The Husband", "male", ("The Man",)), ("Anna", "female", ()),
+                   ("Rosa", "female", ()), ("Tomas", "male", ())]
+    scene = ("“Is the inn far?” the man asked.\n\n“Two hours,” said Tomas.\n\n"
+             "“We shall be late,” said Anna.\n\n“Late for what?” the wife said.\n")
+    assert who(f"Tomas, Rosa and Anna took the coach. In it sat a man and his wife.\n\n{scene}", cast)[-1] \
+        == "The Wife"
+    assert who(f"Tomas, Rosa and Anna took the coach. In it sat a man.\n\n{scene}", cast)[-1] == "Rosa"
 
 
 def test_a_he_or_she_owning_a_word_for_speech_is_the_speaker() -> None:

@@ -91,7 +91,17 @@ class Cast:
         # "Quenby" of "Orrin Quenby" and "Mrs. Quenby": a word several people's names share (explicit.py picks)
         self.shared = {k: tuple(sorted(v)) for k, v in owners.items() if len(v) > 1 and k not in exact}
         self.contested = _contested(self.people, holders, self.shared)
+        # "Hale" of "Tom Hale" and "Mrs. Hale": a bare surname in the narration is the one man's; the women
+        # bearing it are called by their titles or first names ("Mrs. Hale", "Miss Hale" stay theirs)
+        self.surnames = {k: men[0] for k, v in self.shared.items() if k.isalpha() and k not in TITLES
+                         and first_name_gender(k.title()) is None and k not in self.contested
+                         and len(men := [p for p in v if self.people[p].gender == "male"]) == 1
+                         and norm(men[0]).split()[-1] == k
+                         and all(self.people[p].gender == "female" and _family_form(self.people[p], k)
+                                 for p in v if p != men[0])}
+        self.forms.update(self.surnames)    # still shared: next to a speech verb, the Quenby of the scene (explicit.py)
         self.spoken: dict[str, str | None] = {}     # a settled form -> its owner in a vocative
+        self.lean: dict[str, str] = {}      # an unsettled shared first name -> whom it means when no one is named
         self._starts: dict[str, int] = {}       # first word of a form -> the most words of such a form
         for k in self.forms:
             w = k.split(" ", 1)[0]
@@ -126,7 +136,8 @@ class Cast:
         """Give each form several cast members can be called by ("Tom" of "Tom Hale" and "Tom Wren", "Mr.
         Wren" listed by two) to the one the book seldom names any other way: the other is told apart by
         their own forms ("Hale"). Only when that one is named at least three times less often, else the
-        form stays as the list has it (a shared word: for the tag to pick by recency). A quote that calls
+        form stays as the list has it (a shared word: for the tag to pick by recency; when that one is still
+        named less often, ``lean`` gives whom the tag means where no owner is named lately). A quote that calls
         someone by it still means the one the list gives it to: the list has it from how people address
         each other ("Tom!" says his mother to Tom Hale, whom the narration calls Hale)."""
         if not self.contested:
@@ -138,10 +149,14 @@ class Cast:
                     count[m.person] += 1
         for key, people in self.contested.items():
             few = sorted(people, key=lambda p: count[p])
-            if count[few[0]] * 3 <= count[few[1]] and count[few[1]] >= 10 and count[few[0]] >= 3:
+            if count[few[1]] < 10 or count[few[0]] < 3:
+                continue
+            if count[few[0]] * 3 <= count[few[1]]:
                 self.spoken[key] = self.forms.get(key)
                 self.forms[key] = few[0]
                 self.shared.pop(key, None)
+            elif count[few[0]] < count[few[1]]:     # nearer than threefold: a tag picks by the scene first
+                self.lean[key] = few[0]
         self._seen.clear()
 
     def addressed(self, quote: str) -> list[str]:
@@ -213,6 +228,9 @@ class Cast:
             word = text[start:end]
             if j == i and i > 0 and not article and self._other_name_before(text, toks, i):
                 i += 1          # "the Mem Sahib" is not "Missie Sahib"
+                continue
+            if j == i and i > 0 and toks[i][2] in self.surnames and toks[i - 1][2] in FEMALE_TITLES:
+                i += 1          # "Miss Hale": not the man the bare "Hale" is
                 continue
             out.append(Mention(person, start, end, "name", word, self.gender(person)))
             taken.append((start, end))
@@ -307,6 +325,12 @@ def _contested(people: dict[str, Person], holders: dict[str, set[str]],
         if len(who) > 1 and ws[-1] not in PERSON_NOUNS:
             contested[key] = tuple(sorted(who))
     return contested
+
+
+def _family_form(person: Person, surname: str) -> bool:
+    """Is the person a named one ("Mrs. Hale", "Anna Hale"; not "Hale's Friend") with a form ending in the surname?"""
+    return without_article(person.name) == person.name and "'" not in person.name and any(
+        norm(f).split()[-1:] == [surname] and " " in norm(f) for f in (person.name, *person.aliases))
 
 
 def _first_name(key: str, ranks: set[str]) -> bool:

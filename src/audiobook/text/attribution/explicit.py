@@ -276,7 +276,7 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
                     heard.word, heard.gender)
     elif who_of is not None:
         subject = who_of        # "joined by Tomas, who, smiling, said,": Tomas
-    elif shared is not None and not any(m.kind in ("name", "alias") and m.end <= vs
+    elif shared is not None and not any(m.kind in ("name", "alias") and m.end <= vs and m.start != shared.start
                                         and shared.start - m.end < 3 for m in before):
         subject = shared        # "Quenby asked": the Quenby of the conversation
     elif before and (not after or toks.index((vs, ve, verb)) - _tok_index(toks, before[-1].start) <= 4):
@@ -362,14 +362,17 @@ def _sex_word(st: State, who: str | None) -> str:
 
 def _absent_bystander(st: State, desc: str, who: str) -> bool:
     """A cast entry a tag's "the girl", "the man" finds by the list's description of it, while nothing lately
-    names it nor did the narration just before bring in "a man": the list's "The Girl" is someone of one scene,
+    names it nor did the narration of the last few paragraphs bring in "a man" ("a man and his wife": then "said
+    his wife" is the list's "The Wife"): the list's "The Girl" is someone of one scene,
     and elsewhere the words mean whoever is the girl of the scene at hand (``someone_of_the_scene``); not a
     role ("the porter"), not the name the text uses."""
     if not someone_of_the_scene(desc) or not is_description(desc):
         return False
-    noun = desc.split()[-1].lower()
+    noun = re.escape(desc.split()[-1])
+    brought_in = re.compile(rf"\b(?:an?|his|her|their)\s+(?:\w+\s+){{0,2}}?{noun}\b", re.IGNORECASE)
     return who not in {r.person for r in st.history[-_LATELY:]} \
-        and not re.search(rf"\b{re.escape(noun)}\b", st.tail, re.IGNORECASE)
+        and not re.search(rf"\b{noun}\b", st.tail, re.IGNORECASE) \
+        and not any(brought_in.search(text) for text in st.narrated)
 
 
 def _by_noun(st: State, desc: str, verb: str, spoke: str | None, called: set[str] | frozenset[str]) -> str | None:
@@ -603,16 +606,23 @@ def _owned(st: State, phrase: str) -> str | None:
 def _shared_name(st: State, text: str, toks: list[tuple[int, int, str]], v: int, lo: int,
                  hi: int) -> Mention | None:
     """"Quenby asked", "said Robert": a capitalised word next to the speech verb that several people's names
-    share stands for the one of them mentioned last (else seen last in the book)."""
+    share stands for the one of them mentioned last (else seen last in the book); a first name two people
+    bear ("said Tom" of Tom Hale and Tom Wren) for the one named lately, else the one the narration seldom
+    names any other way (``Cast.lean``)."""
     for k in (v - 1, v + 1):
         if not 0 <= k < len(toks):
             continue
         start, end, word = toks[k]
-        owners = st.cast.shared.get(word.replace(".", ""))
+        key = word.replace(".", "")
+        owners = st.cast.shared.get(key)
         if owners is None or not text[start:start + 1].isupper() or not lo <= start < hi \
                 or OBJECT_RE.search(text, lo, start) or text[end:end + 2] in ("'s", "’s"):
             continue
-        named = next((r.person for r in reversed(st.history) if r.person in owners), None)
+        lean = st.cast.lean.get(key)    # a first name settle() leaves shared: the scene, else its usual owner
+        hist = st.history[-_LATELY:] if lean else st.history
+        if key in st.cast.surnames:     # the paragraph's own bare "Quenby" reads as the man's: look before it
+            hist = [r for r in hist if r.sentence < st.par_sentence]
+        named = next((r.person for r in reversed(hist) if r.person in owners), None) or lean
         seen = [p for p in owners if p in st.seen]
         who = named or (max(seen, key=lambda p: st.seen[p].sentence) if seen else None)
         if who is not None:

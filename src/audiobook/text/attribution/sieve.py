@@ -119,6 +119,7 @@ def _read(st: State, ms: Manuscript) -> dict[int, Attribution]:
         st.history.clear()
         st.last_desc.clear()          # "the stranger" of the last chapter is nobody here
         st.taught.clear()
+        st.narrated.clear()
         prev: Paragraph | None = None
         gpar += 10
         for p in ch.paragraphs:
@@ -143,6 +144,9 @@ def _paragraph(st: State, p: Paragraph, prev: Paragraph | None, gpar: int) -> No
     segs = p.segments
     st.gpar, st.par_sentence = gpar, st.sentence
     st.tail = prev.segments[-1].text if prev and prev.segments and prev.segments[-1].kind == "narration" else ""
+    if prev is not None:
+        told = " ".join(s.text for s in prev.segments if s.kind == "narration")
+        st.narrated = [*st.narrated[-(_NARRATED - 1):], told]
     mentions: list[list[Mention]] = []
     for s in segs:
         ms = resolve(st, st.cast.mentions(s.text), s.text, remember=True) if s.kind == "narration" else []
@@ -273,3 +277,4 @@ _SELF_NAMED_RE = re.compile(r"\b(?:[Mm]y name (?:is|was)|called myself|I am|I wa
 
 
 __all__ = ["attribute", "readings", "speaker_gender"]
+_NARRATED = 6       # paragraphs whose narration a tag's description may refer back to ("a man and his wife")

@@ -99,6 +99,7 @@ class State:
     gpar: int = 0                      # the paragraph being read (Item.gpar) and the number of its first sentence
     par_sentence: int = 0
     tail: str = ""                     # the narration after the last quote of the paragraph before it
+    narrated: list[str] = field(default_factory=list)      # the narration of the few paragraphs before it
     seen: dict[str, Seen] = field(default_factory=dict)     # everyone mentioned so far in the book
     # the narrator
     intro_votes: Counter[str] = field(default_factory=Counter)     # "my name was Pip" in the narration
