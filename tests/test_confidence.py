@@ -296,3 +296,43 @@ def test_a_line_given_to_someone_the_one_before_never_talks_with_is_less_sure() 
     assert (tomas["stranger"], ivy["stranger"]) == (0.0, 1.0)
     assert answered(before[:2], "Ivy")["stranger"] == 0.0       # one exchange says little
     assert score(ivy) < score({**ivy, "stranger": 0.0})
+
+
+def test_a_line_calling_someone_as_its_speaker_is_seen_to_is_surer() -> None:
+    # tags show Tomas saying "ma'am" and Ivy "my dear": an untagged "Of course, ma'am." is surer as Tomas's
+    ms = parse_text("“Yes, ma'am.”\n\n“Come here, my dear.”\n\nThey walked on.\n\n“Well?”\n\n“Of course, ma'am.”\n\n"
+                    "“Good.”")
+
+    def given(who: str) -> dict[str, float]:
+        found = {0: decided("Tomas", SAID["Tomas"]), 1: decided("Ivy", SAID["Ivy"]), 2: decided("Rosa", SAID["Rosa"]),
+                 3: decided(who, "turn-taking: answers Rosa"), 4: decided("Rosa", SAID["Rosa"])}
+        return features(ms, CAST, found)[3]
+
+    tomas, ivy = given("Tomas"), given("Ivy")
+    assert (tomas["own_form"], ivy["own_form"]) == (1.0, 0.0)
+    assert "own_form" not in features(ms, CAST, {k: decided("Rosa", SAID["Rosa"]) for k in range(5)})[0]  # it teaches
+    assert score(tomas) > score({**tomas, "own_form": 0.0})
+
+
+def test_a_line_in_the_words_of_another_speaker_near_it_is_less_sure() -> None:
+    # Tomas talks of the boat and the river, Ivy of the garden and the roses; an untagged line about the boat
+    # between their tagged lines is less sure given to Ivy than to Tomas
+    tomas = ["The boat is on the river by the old mill.", "Bring the rope down to the boat tonight.",
+             "The river is high and the boat needs a rope.", "We row the boat across the river at dawn."]
+    ivy = ["The roses in the garden want water today.", "My garden has the best roses in the village.",
+           "Cut the roses by the garden wall for me.", "The garden gate is open and the roses are out."]
+    lines = [x for pair in zip(tomas, ivy, strict=True) for x in pair]
+    ms = parse_text("\n\n".join([*(f"“{t}”" for t in lines), "They walked on.", "“Where now?”",
+                                 "“Down to the river.”", "“The rope is in the boat by the river.”", "“Very well.”"]))
+    n = len(lines)
+
+    def given(who: str) -> dict[str, float]:
+        found = {k: decided("Tomas" if k % 2 == 0 else "Ivy", SAID["Tomas" if k % 2 == 0 else "Ivy"])
+                 for k in range(n)}
+        found |= {n: decided("Ivy", SAID["Ivy"]), n + 1: decided("Tomas", SAID["Tomas"]),
+                  n + 2: decided(who, "turn-taking: answers Tomas"), n + 3: decided("Ivy", SAID["Ivy"])}
+        return features(ms, CAST, found)[n + 2]
+
+    right, wrong = given("Tomas"), given("Ivy")
+    assert right["words_other"] < 0 < wrong["words_other"]
+    assert score(wrong) < score({**wrong, "words_other": 0.0}) < score({**wrong, "words_other": -0.5})

@@ -18,6 +18,8 @@ model over features every decision has:
   a turn given to the usual partner of both neighbours, a line given to a stranger of the one before, a
   turn giving someone two paragraphs running), a conversation's first line, a question before;
 * the quote: more quotes in its paragraph, words of narration, its length, the speaker named in it;
+  who can say its words (``_Voices``: a form of address its speaker is seen to use, words another
+  speaker near it uses more);
 * competing candidates: other characters of the speaker's gender named in the paragraph and the one
   before; paragraphs since the narration named the speaker; the speaker's share of the book's
   lines; a speaker of unknown gender; the book's share of quotes its paragraphs decide themselves;
@@ -45,12 +47,13 @@ no one speaks has the fixed confidence of unspoken.py.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from audiobook.text.attribution import state as rules
-from audiobook.text.attribution.conversation import acts
+from audiobook.text.attribution.conversation import acts, address_forms
 from audiobook.text.attribution.state import Attribution
 from audiobook.text.cast import Cast
 from audiobook.text.manuscript import Manuscript, Paragraph
@@ -61,53 +64,57 @@ RULES = ("explicit", "pronoun", "continues", "beat", "addressed", "answers", "tu
 LOCAL = frozenset({"tag", "explicit", "pronoun", "continues", "beat"})
 MARGIN_HARD = 1000.0        # a margin this wide comes from a tag: no evidence of the turns
 AROUND = 40                 # lines on each side whose speakers the "outranked" feature counts
+VOICE_WORDS = 30            # words of a person's own lines before their voice is weighed (``_Voices``)
+VOICE_MU = 300.0            # how strongly a voice is smoothed towards the book's dialogue (Dirichlet prior)
 
 # fitted on the LitBank excerpts bound into novels (bench/confidence.py --fit); see bench/ATTRIBUTION.md
 WEIGHTS: dict[str, float] = {
-    "bias": 1.178,
-    "agree": 0.053,
-    "alternates": 0.092,
-    "book_anchors": 0.113,
-    "called_me": 0.558,
-    "called_other": -0.482,
-    "calls_previous": 0.051,
-    "cast_list": 0.865,
-    "decoded": -0.391,
-    "long_quote": 0.13,
-    "many_quotes": -0.184,
-    "me_named": 0.396,
-    "names_self": -0.256,
-    "narration": -0.549,
-    "nearest_agrees": 0.297,
+    "bias": 1.162,
+    "agree": 0.064,
+    "alternates": 0.103,
+    "book_anchors": 0.109,
+    "called_me": 0.56,
+    "called_other": -0.495,
+    "calls_previous": 0.01,
+    "cast_list": 0.864,
+    "decoded": -0.402,
+    "long_quote": 0.124,
+    "many_quotes": -0.179,
+    "me_named": 0.402,
+    "names_self": -0.253,
+    "narration": -0.551,
+    "nearest_agrees": 0.291,
     "opens_chain": -0.354,
     "outranked": -0.722,
-    "paused": -0.675,
-    "people3": -0.167,
-    "pronoun_rival": -0.059,
-    "repeats": -0.287,
-    "reply_names_me": 1.022,
-    "reply_names_other": -0.33,
-    "reread_backwards": -0.549,
-    "reread_nobody": -0.268,
-    "reread_other": -1.354,
-    "rivals": -0.229,
-    "rule_addressed": 0.028,
-    "rule_answers": -0.08,
-    "rule_beat": -0.055,
-    "rule_explicit": 0.66,
-    "rule_previous": -0.197,
-    "rule_pronoun": 0.283,
-    "rule_turns": -0.25,
-    "rule_weak": -0.693,
-    "self_called": -0.237,
-    "share": 0.24,
-    "stranger": -0.266,
-    "support": 0.602,
-    "turn_margin": 0.843,
-    "unanchored": -0.344,
-    "unnamed_for": -1.292,
-    "usual_partner": 0.47,
-    "weak_anchor": -0.417,
+    "own_form": 0.517,
+    "paused": -0.67,
+    "people3": -0.158,
+    "pronoun_rival": -0.052,
+    "repeats": -0.289,
+    "reply_names_me": 1.014,
+    "reply_names_other": -0.357,
+    "reread_backwards": -0.54,
+    "reread_nobody": -0.259,
+    "reread_other": -1.352,
+    "rivals": -0.219,
+    "rule_addressed": 0.032,
+    "rule_answers": -0.099,
+    "rule_beat": -0.064,
+    "rule_explicit": 0.673,
+    "rule_previous": -0.194,
+    "rule_pronoun": 0.293,
+    "rule_turns": -0.245,
+    "rule_weak": -0.687,
+    "self_called": -0.25,
+    "share": 0.237,
+    "stranger": -0.268,
+    "support": 0.592,
+    "turn_margin": 0.832,
+    "unanchored": -0.319,
+    "unnamed_for": -1.29,
+    "usual_partner": 0.444,
+    "weak_anchor": -0.419,
+    "words_other": -0.188,
 }
 
 
@@ -152,11 +159,14 @@ def features(ms: Manuscript, cast: Cast, found: dict[int, Attribution],
     local = sum(family(a) in LOCAL for a in found.values()) / max(1, len(found))
     chapters = [_chains(ch.number, ch.paragraphs, found) for ch in ms.chapters]
     partners = _partners([chain for chains in chapters for chain in chains])
+    voices = _Voices({s.quote_id: s.text for ch in ms.chapters for p in ch.paragraphs for s in p.segments
+                      if s.kind == "dialogue" and s.quote_id in found}, found)
     out: dict[int, dict[str, float]] = {}
     for ch, chains in zip(ms.chapters, chapters, strict=True):
         ctx = _Chapter(ch.paragraphs, cast, found, share, len(found), local)
         ctx.around = _around([s.quote_id for p in ch.paragraphs for s in p.segments if s.kind == "dialogue"], found)
         ctx.partners = partners
+        ctx.voices = voices
         for chain in chains:
             ctx.chain(chain, out)
     if readings is not None:
@@ -224,6 +234,7 @@ class _Chapter:
         self.texts = {s.quote_id: s.text for p in paragraphs for s in p.segments if s.kind == "dialogue"}
         self.around: dict[int, tuple[int, int]] = {}    # quote_id -> _around's counts
         self.partners: dict[str, Counter[str]] = {}     # _partners of the whole book
+        self.voices = _Voices({}, {})                    # the speakers' own words and forms of address
 
     def chain(self, chain: list[_Par], out: dict[int, dict[str, float]]) -> None:
         if not chain:
@@ -264,6 +275,7 @@ class _Chapter:
                 f["called_me"] = float(me in called[k])
                 f["called_other"] = float(bool(called[k]) and me not in called[k])
                 f.update(_own_name(cast, me, self.texts[q]))
+                f.update(self.voices.fit(q, a, near))
                 f["many_quotes"] = float(len(c.quote_ids) > 1)
                 f["narration"] = min(len(narration.split()), 60) / 60
                 f["rivals"] = min(_rivals(cast, me, narration + " " + self.narration.get(p.number - 1, "")), 3) / 3
@@ -309,6 +321,67 @@ class _Chapter:
         """Paragraphs since the narration last named this person (30 when never in the chapter so far)."""
         seen = [n for n in self.named.get(person, []) if n <= number]
         return number - seen[-1] if seen else 30
+
+
+_WORD = re.compile(r"[a-z']+")
+
+
+class _Voices:
+    """How each person talks in the book, from the lines their own paragraph gives them (a tag, a speech tag,
+    a beat): the words they use, and the forms of address a tag or a named speech tag shows them using
+    ("ma'am", "my dear", "papa": conversation.address_forms, the decoder's own habit). A line in someone's
+    usual words, or calling someone as they do, is likelier theirs; one whose words another person near it
+    uses more is likelier that person's (who can say this line, not where it sits)."""
+
+    def __init__(self, texts: dict[int, str], found: dict[int, Attribution]) -> None:
+        self.words = {q: _WORD.findall(t.lower().replace("’", "'")) for q, t in texts.items()}
+        self.texts = texts
+        self.book: Counter[str] = Counter()
+        self.own: dict[str, Counter[str]] = {}
+        self.forms: dict[str, set[str]] = {}
+        for q, words in self.words.items():
+            a = found[q]
+            self.book.update(words)
+            if family(a) in LOCAL:
+                self.own.setdefault(a.speaker, Counter()).update(words)
+            if _teaches(a):
+                self.forms.setdefault(a.speaker, set()).update(address_forms(texts[q]))
+        self.size = {p: c.total() for p, c in self.own.items()}
+        self.book_size = self.book.total() + len(self.book) + 1
+
+    def fit(self, q: int, a: Attribution, near: set[str]) -> dict[str, float]:
+        """``own_form``: the quote calls someone as its speaker is seen to (a line that teaches it aside);
+        ``words_other``: how much better the quote's words (4 or more) fit the voice of another speaker
+        near it than its speaker's, a log-likelihood ratio over the root of its length, scaled to -1..1."""
+        f: dict[str, float] = {}
+        forms = address_forms(self.texts.get(q, ""))
+        if forms and not _teaches(a):
+            f["own_form"] = float(bool(forms & self.forms.get(a.speaker, set())))
+        words = self.words.get(q, [])
+        me = a.speaker
+        others = [p for p in near if p != me and self.size.get(p, 0) >= VOICE_WORDS]
+        if len(words) >= 4 and others and self.size.get(me, 0) >= VOICE_WORDS:
+            mine = self._likelihood(me, words, family(a) in LOCAL)
+            gap = max(self._likelihood(p, words, False) for p in others) - mine
+            f["words_other"] = max(-1.0, min(1.0, gap / math.sqrt(len(words)) / 2))
+        return f
+
+    def _likelihood(self, person: str, words: list[str], counted: bool) -> float:
+        """Log-likelihood of the words in the person's voice against the book's ("counted": the line is one of
+        theirs already, so its own words are taken out first)."""
+        own, size = self.own[person], self.size[person]
+        mine = Counter(words) if counted else Counter()
+        size -= len(words) if counted else 0
+        total = 0.0
+        for w in words:
+            book = (self.book[w] + 1) / self.book_size
+            total += math.log((own[w] - mine[w] + VOICE_MU * book) / (size + VOICE_MU)) - math.log(book)
+        return total
+
+
+def _teaches(a: Attribution) -> bool:
+    """A line whose speaker the text names for sure: a tag, or a speech tag with a name (not "she said")."""
+    return a.rule == rules.TAG or a.rule in (rules.EXPLICIT, rules.FIRST_PERSON) and not a.pronoun
 
 
 def _own_name(cast: Cast, me: str, text: str) -> dict[str, float]:
