@@ -157,6 +157,13 @@ def test_a_given_name_two_share_is_the_one_not_called_by_his_surname() -> None:
     assert grouped({"Nicholas Vale": 10, "Nicholas Pim": 8, "Nicholas": 90})["Nicholas"] == set()
 
 
+def test_a_given_name_two_share_is_not_the_one_the_narration_names_beside_it() -> None:
+    # "Tom and Tom Pim came in" twice: the lone "Tom" is someone else, the other Tom, though neither is "Pim"
+    forms = {"Tom Quenby": 5, "Tom Pim": 20, "Tom": 80}
+    assert grouped(forms, together={("Tom", "Tom Pim"): 2}) == {"Tom Quenby": {"Tom"}, "Tom Pim": set()}
+    assert grouped(forms, together={("Tom", "Tom Pim"): 1})["Tom"] == set()
+
+
 def test_a_son_whose_wife_is_mrs_and_his_given_name_is_not_mr_and_his_surname() -> None:
     # "Mr. and Mrs. Quenby" are his parents; "Mrs. Tom Quenby" is written to tell his wife from his mother
     forms = {"Tom Quenby": 6, "Mr. Quenby": 10, "Mrs. Quenby": 8, "Mrs. Tom Quenby": 3}
