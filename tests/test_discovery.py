@@ -82,7 +82,7 @@ def test_the_first_person_narrator_is_not_me() -> None:
 # ------------------------------------------------------------------------------------------- one person, many names
 def grouped(forms: dict[str, int], sexes: dict[str, str] | None = None,
             together: dict[tuple[str, str], int] | None = None,
-            given: frozenset[str] = frozenset(), couples: dict[str, int] | None = None) -> dict[str, set[str]]:
+            given: frozenset[str] = frozenset()) -> dict[str, set[str]]:
     """group_names on made-up forms: {form: times the text writes it}."""
     from audiobook.text.aliases import group_names
     from audiobook.text.names import FEMALE_TITLES, MALE_TITLES, TITLES
@@ -93,8 +93,7 @@ def grouped(forms: dict[str, int], sexes: dict[str, str] | None = None,
                                         else "unknown")
     pairs = together or {}
     return group_names(forms, TITLES, sex, forms.__getitem__, given.__contains__,
-                       lambda a, b: pairs.get((a, b), 0) + pairs.get((b, a), 0),
-                       couple=lambda f: (couples or {}).get(f, 0))
+                       lambda a, b: pairs.get((a, b), 0) + pairs.get((b, a), 0))
 
 
 def test_titles_of_one_kind_and_the_full_name_are_one_person() -> None:
@@ -162,17 +161,6 @@ def test_a_given_name_two_share_is_not_the_one_the_narration_names_beside_it() -
     forms = {"Tom Quenby": 5, "Tom Pim": 20, "Tom": 80}
     assert grouped(forms, together={("Tom", "Tom Pim"): 2}) == {"Tom Quenby": {"Tom"}, "Tom Pim": set()}
     assert grouped(forms, together={("Tom", "Tom Pim"): 1})["Tom"] == set()
-
-
-def test_a_son_whose_wife_is_mrs_and_his_given_name_is_not_mr_and_his_surname() -> None:
-    # "Mr. and Mrs. Quenby" are his parents; "Mrs. Tom Quenby" is written to tell his wife from his mother
-    forms = {"Tom Quenby": 6, "Mr. Quenby": 10, "Mrs. Quenby": 8, "Mrs. Tom Quenby": 3}
-    sexes = {"Tom Quenby": "male"}
-    assert grouped(forms, sexes, couples={"Mrs. Quenby": 2})["Tom Quenby"] == set()
-    # no couple written (his mother a widow, he the only Mr. Quenby), or no wife of his: he is Mr. Quenby
-    assert grouped(forms, sexes)["Tom Quenby"] == {"Mr. Quenby"}
-    del forms["Mrs. Tom Quenby"]
-    assert grouped(forms, sexes, couples={"Mrs. Quenby": 2})["Tom Quenby"] == {"Mr. Quenby"}
 
 
 def test_what_a_person_is_called() -> None:

@@ -11,8 +11,7 @@ names are built (a title, given names, a surname):
 3. a title with one word joins the one full name ending (the surname) or beginning (the given name)
    with that word, of a compatible sex, unless titles of two kinds of one sex share the word (a
    mother and daughter: "Mrs. Quenby", "Miss Quenby"), the book writes that title before a full name
-   too ("Mr. John Quenby" is told apart from another "Mr. Quenby"), or his wife is "Mrs. John Quenby" (told
-   apart from the Mrs. Quenby of "Mr. and Mrs. Quenby", his parents), or the two are named together in a
+   too ("Mr. John Quenby" is told apart from another "Mr. Quenby"), or the two are named together in a
    sentence more than once ("Tom ran to Mr. Marsh": a son and his father); a married woman's title
    written with "her daughter" ("Mrs. Quenby kissed her daughter") is not the woman's full name of that
    surname ("Rosa Quenby" is the daughter);
@@ -78,8 +77,7 @@ def group_names(forms: Iterable[str], titles: frozenset[str], gender_of: Callabl
                 mother: Callable[[str], int] = lambda _f: 0,
                 seen: Callable[[str], int] = lambda _n: 0,
                 narrated: Callable[[str], int] = lambda _n: 0,
-                answers: Callable[[str], Mapping[str, int]] = lambda _f: {},
-                couple: Callable[[str], int] = lambda _f: 0) -> dict[str, set[str]]:
+                answers: Callable[[str], Mapping[str, int]] = lambda _f: {}) -> dict[str, set[str]]:
     """Name forms grouped into people: {the name to call them by: their other forms}. ``titles``: the
     title words (lower case, no period); ``uses``: how often the text writes a form; ``by_given``: is a
     title and one word a title with a given name ("Miss Lucy"), not with a surname ("Miss Quenby");
@@ -88,8 +86,7 @@ def group_names(forms: Iterable[str], titles: frozenset[str], gender_of: Callabl
     how many sentences the narration writes a form, then "her daughter" or "her children" (a mother); ``seen``:
     how often the text writes a name, narration and quotes (names not among the forms too: "Anna Vale" once);
     ``narrated``: how often the narration writes it; ``answers``: for a form the quotes call, the forms the
-    narration gives the next line to, and how often; ``couple``: how often the narration writes a married woman's
-    form after "Mr. and" ("Mr. and Mrs. Vale")."""
+    narration gives the next line to, and how often."""
     split: dict[str, tuple[str, tuple[str, ...]]] = {}
     for f in sorted(forms, key=lambda f: (-uses(f), f)):     # the same groups whatever the order given
         ws = _words(f)
@@ -146,9 +143,6 @@ def group_names(forms: Iterable[str], titles: frozenset[str], gender_of: Callabl
             hits = {g.find(f) for f in full if _fit(g.sex(f), sex) and word in (split[f][1][0], split[f][1][-1])
                     and not (daughter and word == split[f][1][-1])}
             hits = {h for h in hits if not _other_title(g, h, split, k)}     # "Sir Roger Quenby" is no "Mr. Quenby"
-            # "Mr. and Mrs. Quenby" and "Mrs. Tom Quenby", two women: Tom is a son, Mr. Quenby his father
-            if k == "mr":
-                hits = {h for h in hits if not _a_son(g, h, word, split, couple)}
             if len(hits) != 1:
                 continue
             other = next(iter(hits))
@@ -348,16 +342,6 @@ def given_after_title(forms: Iterable[str], titles: frozenset[str], known_first:
         w = _words(form)[-1]
         return narrated(form) <= 1 and (w in firsts or w not in lasts and known_first(w))
     return given
-
-
-def _a_son(g: _Groups, h: str, word: str, split: Mapping[str, tuple[str, tuple[str, ...]]],
-           couple: Callable[[str], int]) -> bool:
-    """Is the man of group ``h``, of surname ``word``, the son of a "Mr. and Mrs. <word>" ("Mrs. Tom Vale" is
-    written to tell Tom's wife from the other Mrs. Vale, whom the narration names with her husband)?"""
-    wives = [f for f, (t, rest) in split.items() if _KIND.get(t) == "mrs" and len(rest) == 2 and rest[1] == word
-             and (rest[0], word) in {split[m][1] for m in _members(g, h)}]
-    return any(_KIND.get(t) == "mrs" and rest == (word,) and couple(f) and all(g.find(w) != g.find(f) for w in wives)
-               for f, (t, rest) in split.items()) and bool(wives)
 
 
 def _members(g: _Groups, f: str) -> list[str]:

@@ -78,7 +78,6 @@ def discover(ms: Manuscript) -> Cast:
     apposed: dict[str, set[str]] = defaultdict(set)     # "boy" -> {"William"} ("William, a boy of seven")
     together: Counter[tuple[str, str]] = Counter()      # two names in one sentence of narration
     mothers: Counter[str] = Counter()    # "Mrs. Vale kissed her daughter": a name its sentence calls a mother
-    couples: Counter[str] = Counter()    # "Mr. and Mrs. Vale": a married woman's name written with her husband's
     quoted: Counter[str] = Counter()     # given name and surname in the quotes
     answered: dict[str, Counter[str]] = defaultdict(Counter)   # "Miss Vale" called -> {"Anna": 2}: the next speaker
     lower = Counter(w for ch in ms.chapters for p in ch.paragraphs for w in _LOWER_RE.findall(p.raw))
@@ -152,7 +151,6 @@ def discover(ms: Manuscript) -> Cast:
                     if not m.group(0).endswith(("'s", "’s")) and \
                             _MOTHER_RE.search(_SENTENCE_CUT_RE.split(s.text[m.end():], 1)[0]):
                         mothers[name] += 1
-                    couples[name] += _COUPLE_BEFORE_RE.search(s.text, max(0, m.start() - 12), m.start()) is not None
                     window = s.text[m.end():m.end() + 40]
                     before = s.text[max(0, m.start() - 20):m.start()]
                     talks = _verb_near(words_of(window)[:2]) or (prev_quote and _verb_near(words_of(before)[-2:]))
@@ -282,8 +280,7 @@ def discover(ms: Manuscript) -> Cast:
         candidates, titles, sex_of, lambda f: total[f] + called[f],
         given_after_title(candidates, titles, known_first, total.__getitem__),
         lambda a, b: together[min(a, b), max(a, b)], quoted, mothers.__getitem__,
-        lambda n: total[n] + total_q[n], total.__getitem__, lambda v: answered.get(v, {}),
-        couples.__getitem__).items()}
+        lambda n: total[n] + total_q[n], total.__getitem__, lambda v: answered.get(v, {})).items()}
     for p in list(people.values()):     # "Lizzy" is Elizabeth, when the book has one Elizabeth
         if p.name not in people:
             continue
@@ -501,7 +498,6 @@ _HOUSED_RE = re.compile(rf"\b([A-Z][a-z][\w'’]*(?:-[\w'’]+)*)\s+(?:{'|'.join
                         r"|\b(?i:castle|chateau|château|palace|isle|island|lake|city|town|village|county|valley)"
                         r"\s+(?:of|de|du)\s+([A-Z][a-z][\w'’]*(?:-[\w'’]+)*)\b")
 _THE_RE = re.compile(r"\b[Tt]he (?=[a-z])")
-_COUPLE_BEFORE_RE = re.compile(r"\b(?:Mr\.?|Mister) and $")
 _EPITHET_BEFORE_RE = re.compile(rf"\b(?:{'|'.join(w.lower() for w in sorted(EPITHETS))})\s+$")
 
 
