@@ -156,6 +156,13 @@ def test_a_given_name_two_share_is_the_one_not_called_by_his_surname() -> None:
     assert grouped({"Nicholas Vale": 10, "Nicholas Pim": 8, "Nicholas": 90})["Nicholas"] == set()
 
 
+def test_a_given_name_two_share_is_not_the_one_the_narration_names_beside_it() -> None:
+    # "Tom and Tom Pim came in" twice: the lone "Tom" is someone else, the other Tom, though neither is "Pim"
+    forms = {"Tom Quenby": 5, "Tom Pim": 20, "Tom": 80}
+    assert grouped(forms, together={("Tom", "Tom Pim"): 2}) == {"Tom Quenby": {"Tom"}, "Tom Pim": set()}
+    assert grouped(forms, together={("Tom", "Tom Pim"): 1})["Tom"] == set()
+
+
 def test_what_a_person_is_called() -> None:
     # the full name written twice; else a title with the surname; a servant's "Miss Lucy" last
     assert grouped({"Tom Quenby": 2, "Tom": 90}) == {"Tom Quenby": {"Tom"}}

@@ -150,7 +150,7 @@ def group_names(forms: Iterable[str], titles: frozenset[str], gender_of: Callabl
             # counts, not the bare surname the narration calls the man by in turn with his given name
             if sum(together(a, b) for a in _members(g, other) for b in same) <= 1:
                 g.join(other, same[0])
-    _given_name_of_the_one_not_called_by_surname(g, split)
+    _given_name_of_the_one_not_called_by_surname(g, split, together)
     _miss_of_her_surname(g, split, titles, by_given, mother, seen, narrated, answers, together)
     _given_name_answered_by_a_title(g, split, answers, together)
     groups: dict[str, list[str]] = defaultdict(list)
@@ -270,15 +270,21 @@ def _her_given_names(same: list[str], split: Mapping[str, tuple[str, tuple[str, 
     return [m.split()[-2] if len(split[m][1]) > 1 else m for m in same if given(m)]
 
 
-def _given_name_of_the_one_not_called_by_surname(g: _Groups, split: dict[str, tuple[str, tuple[str, ...]]]) -> None:
-    """A given name two full names share ("Nicholas" of Nicholas Vale and Nicholas Pim) is the one's whom the book
-    never calls by his surname alone ("Vale", "Mr. Vale" is the other: what he is called by)."""
+def _given_name_of_the_one_not_called_by_surname(g: _Groups, split: dict[str, tuple[str, tuple[str, ...]]],
+                                                 together: Callable[[str, str], int]) -> None:
+    """A given name two full names share ("Nicholas" of Nicholas Vale and Nicholas Pim) is not the one's the narration
+    names with it in a sentence more than once ("Nicholas and Nicholas Pim": two people), else the one's whom the
+    book never calls by his surname alone ("Vale", "Mr. Vale" is the other: what he is called by)."""
     for f, (t, rest) in split.items():
         if t or len(rest) != 1 or len(_members(g, f)) > 1:
             continue
         hits = {g.find(o) for o, (t2, r2) in split.items()
                 if not t2 and len(r2) > 1 and r2[0] == rest[0] and _fit(g.sex(o), g.sex(f))}
         if len(hits) < 2:
+            continue
+        apart = {h for h in hits if sum(together(f, m) for m in _members(g, h)) <= 1}
+        if len(apart) == 1:
+            g.join(next(iter(apart)), f)
             continue
         plain = [h for h in hits if not any(split[m][1] == (split[o][1][-1],) for m in _members(g, h)
                                              for o in _members(g, h) if len(split[o][1]) > 1)]
