@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from audiobook.text.attribution.grammar import OBJECT_RE, SENTENCE_RE, is_subject, possessive, short
+from audiobook.text.attribution.grammar import OBJECT_RE, PLACE_RE, SENTENCE_RE, is_subject, possessive, short
 from audiobook.text.attribution.mentions import answerer, newcomer, resolve
 from audiobook.text.attribution.state import BEAT, FIRST, PREVIOUS, Attribution, State
 from audiobook.text.cast import Mention
@@ -42,7 +42,8 @@ def beat(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]],
 
 def _candidate(text: str, m: Mention) -> bool:
     """A mention that can be a beat's subject: a name or he/she, not "I", not after a preposition."""
-    return is_subject(m) and m.person != FIRST and not OBJECT_RE.search(text, 0, m.start)
+    return is_subject(m) and m.person != FIRST and not OBJECT_RE.search(text, 0, m.start) \
+        and not PLACE_RE.search(text, 0, m.start)
 
 
 def _owner_inside(text: str, m: Mention) -> bool:
