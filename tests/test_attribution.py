@@ -92,6 +92,23 @@ def test_a_subject_first_tag_left_by_the_quote_before_tags_the_next_quote() -> N
     assert who(text) == ["Tomas", "Tomas", "Rosa"]
 
 
+@pytest.mark.parametrize("tag", ["Rosa was beginning angrily, but Tomas went",
+                                 "Rosa stamped her foot, and Tomas cried,"])
+def test_a_tag_after_another_subjects_clause_is_the_next_quotes_lead_in(tag: str) -> None:
+    # the narration between two quotes: the first clause is the first quote's, the verb after ", but Tomas"
+    # introduces the second
+    text = f"Tomas and Rosa sat by the fire. Rosa stood up.\n\n“There is no such thing!” {tag} “Hush!”"
+    assert who(text) == ["Rosa", "Tomas"]
+
+
+def test_a_named_subject_after_the_quote_befores_tag_leads_in_the_next_quote() -> None:
+    # "cried Tomas" is the first quote's tag; ", and Rosa howled," brings in the second quote
+    text = ("Tomas and Rosa sat by the fire. Rosa stood up.\n\n“Down!” cried Tomas, jumping back, for he was "
+            "afraid of dogs, and Rosa howled, “Lie down!” and snatched the stick.")
+    assert who(text) == ["Tomas", "Rosa"]
+    assert who("“Down!” cried Tomas, and he jumped back, “lie down!”") == ["Tomas", "Tomas"]
+
+
 def test_a_speech_noun_before_a_quote_is_no_lead_in() -> None:
     text = ("“Are you a ferryman?” asked Rosa. And then, on Tomas's cheerful reply--“Ferrymen are the best,” "
             "she declared.")
@@ -715,6 +732,18 @@ def test_a_description_answering_what_name_is_that_name() -> None:
 def test_a_voice_of_someone_is_that_someone() -> None:
     assert who("“Come in,” called a girl's voice.", None) == ["A girl"]
     assert who("Tomas sat down.\n\n“Well?” interrupted his mother's low voice.", None) == ["His mother"]
+
+
+@pytest.mark.parametrize("place", ["behind", "beside", "near", "across the room from", "among", "under"])
+def test_a_name_after_a_preposition_of_place_in_a_tag_is_not_the_speaker(place: str) -> None:
+    # "said a voice behind Rosa": the voice is someone by Rosa, not Rosa
+    text = f"Tomas and Rosa sat by the fire.\n\n“Is anyone there?” said a voice {place} Rosa."
+    assert who(text) != ["Rosa"]
+    assert who(text, None) != ["Rosa"]
+    assert who(f"Tomas sat by the fire.\n\n“Is anyone there?” said Rosa {place} him.") == ["Rosa"]
+    # nor is the I of the next clause: "asked a voice behind me, and I turned to find Rosa"
+    text = f"I sat by the fire with Tomas.\n\n“Who is there?” asked a voice {place} me, and I turned to find Rosa."
+    assert who(text) == ["Rosa"]
 
 
 def test_a_description_answering_a_name_discovery_does_not_know_is_that_name() -> None:

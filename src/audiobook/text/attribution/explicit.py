@@ -9,6 +9,7 @@ import re
 
 from audiobook.text.attribution.grammar import (
     OBJECT_RE,
+    PLACE_RE,
     SENTENCE_RE,
     apostrophes,
     heard_speaker,
@@ -256,13 +257,25 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
         return None
     if after and toks.index(verbs[0]) > 6:
         return None
+    if not after and toks[0] == verbs[-1]:      # "cried Tomas, and Rosa howled, “...”": "cried" is the quote before's
+        own = _after_clause(text, mentions, verbs[-1][1], hi)
+        if own is not None:
+            return _named(own.person or "", 0.8, short(text[own.start:hi].strip(" ,:")))
+    cut = _next_clause(text, mentions, lo, verbs[0][0]) if after else None
+    if cut is not None:     # the clause before the cut is this quote's: its named subject says it
+        own = next((m for m in mentions if lo <= m.start and m.end <= cut and m.kind in ("name", "alias")
+                    and is_subject(m) and not is_object(text, lo, m) and not possessive(text, m)), None)
+        return _named(own.person, 0.8, short(text[own.start:cut])) if own is not None and own.person else None
     vs, ve, verb = verbs[0] if after else verbs[-1]
     if _NEGATED_RE.search(text, max(lo, vs - 12), vs) or _NOTHING_RE.match(text, ve):
         return None     # "Catherine said nothing", "she did not answer": no one speaks
-    inside = [m for m in mentions if lo <= m.start and m.end <= hi and not is_object(text, lo, m)]
+    inside = [m for m in mentions if lo <= m.start and m.end <= hi and not is_object(text, lo, m)
+              and not PLACE_RE.search(text, lo, m.start)]     # "said a voice behind Rosa": not Rosa
     before = [m for m in inside if m.end <= vs and is_subject(m) and not possessive(text, m)
               and (after or not _subordinate(text, lo, m))]
-    after_v = [m for m in inside if m.start >= ve and m.start - ve <= 25 and not possessive(text, m)]
+    stop = _NEXT_CLAUSE_RE.search(text, ve, hi)     # "said a voice behind me, and I turned": not I
+    after_v = [m for m in inside if m.start >= ve and m.start - ve <= 25 and not possessive(text, m)
+               and not (m.kind == "first" and stop is not None and m.start >= stop.end())]
     subject: Mention | None = None
     shared = _shared_name(st, text, toks, toks.index((vs, ve, verb)), lo, hi)
     who_of = None if after else _relative_subject(text, mentions, lo, vs)
@@ -341,6 +354,29 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
     if subject.kind == "first":
         return Attribution(who, 0.8, f'explicit: "{phrase}" (the narrator)', rule=FIRST_PERSON)
     return _named(who, 0.95, phrase)
+
+
+def _next_clause(text: str, mentions: list[Mention], lo: int, vs: int) -> int | None:
+    """'"No!" Rosa was beginning, but Tomas went "Hush!"': after a quote, a speech verb whose subject follows
+    ", but" / ", and" / ", while" after a clause with a subject of its own is the next quote's lead-in, not
+    this quote's tag; where that clause ends (None: no such clause)."""
+    cut = next(reversed(list(_NEXT_CLAUSE_RE.finditer(text, lo, vs))), None)
+    if cut is None or not _SOMEONE_RE.search(text, lo, cut.start()):
+        return None
+    theirs = any(is_subject(m) and cut.end() <= m.start and m.end <= vs and not possessive(text, m) for m in mentions)
+    return cut.start() if theirs else None
+
+
+def _after_clause(text: str, mentions: list[Mention], ve: int, hi: int) -> Mention | None:
+    """'"Down!" cried Tomas, and Rosa howled, "Lie down!"': narration that opens on the quote before's tag
+    and then, after ", and" / ", but" / ", while", brings in a named subject of its own: that subject leads in
+    the quote after."""
+    cut = next(reversed(list(_NEXT_CLAUSE_RE.finditer(text, ve, hi))), None)
+    if cut is None:
+        return None
+    return next((m for m in mentions if cut.end() <= m.start and m.kind in ("name", "alias") and m.person
+                 and not is_object(text, cut.end(), m) and not possessive(text, m)
+                 and not _SOMEONE_RE.search(text, cut.end(), m.start)), None)
 
 
 def _named(who: str, confidence: float, said: str, pronoun: str = "") -> Attribution:
@@ -707,4 +743,6 @@ _IT_WAS_RE = re.compile(r"(?<=[.;!?] )(?:It|This|That) (?:was|is) (?:only |just 
 OWN_NAME_RE = re.compile(r"\b(?:[Mm]y name is|I am|I'm|I’m|[Cc]all me)\s+((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)")
 _VOICE_OF_RE = re.compile(r"['’]s (?:\w+ )?(?:voice|tones?)$")
 _NEGATED_RE = re.compile(r"\b(?:not|never|n['’]t)\s+$", re.IGNORECASE)    # "did not answer"
+_NEXT_CLAUSE_RE = re.compile(r",\s+(?:and|but|while)\s+")
+_SOMEONE_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[A-Z][\w’'-]+\s+[a-z])")   # a clause's own subject
 _NOTHING_RE = re.compile(r"\s+(?:nothing|no more|not a word)\b")          # "said nothing"

@@ -18,6 +18,10 @@ SENTENCE_RE = re.compile(rf"(?<=[.!?]){_TITLE_STOP}['’\"”]?\s+(?=[A-Z“‘\
 # "turned to Rosa and said", "said the maid to Tomas", "She turned to Tom.": a name after a preposition
 # is not the speaker of a tag or a beat ("on" is left out: "went on Rosa"; ", for Tomas cried" is a conjunction)
 OBJECT_RE = re.compile(r"\b(?:to|at|towards|toward|with|from|upon|(?<![,;] )for|by)\s+$", re.IGNORECASE)
+# a place by someone: "said a voice behind Rosa" is not Rosa (tags and beats only: elsewhere "sat beside
+# Rosa" still makes Rosa one of the scene)
+PLACE_RE = re.compile(r"\b(?:behind|beside|near|across|beyond|among|amongst|against|beneath|under)\s+$",
+                      re.IGNORECASE)
 _FOR_RE = re.compile(r"\bfor\s+$", re.IGNORECASE)
 _TO_VERB_RE = re.compile(r"\s+to\s+[a-z]")
 POSSESSIVE_S_RE = re.compile(POSSESSIVE_S)
