@@ -272,9 +272,9 @@ def speaker_gender(desc: str) -> str:
 _SILENT_RE = re.compile(r"\s+(?:(?:did|could|would) not|(?:did|could|would)n['’]t|never)\s+"
                         r"(?:answer|reply|respond|speak)|\s+(?:said|answered|replied) nothing"
                         r"|\s+made no (?:answer|reply)|\s+(?:was|remained|kept) silent")
+_NARRATED = 6       # paragraphs whose narration a tag's description may refer back to ("a man and his wife")
 _SELF_NAMED_RE = re.compile(r"\b(?:[Mm]y name (?:is|was)|called myself|I am|I was called|called me|named me|"
                             r"call me)\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
 
 
 __all__ = ["attribute", "readings", "speaker_gender"]
-_NARRATED = 6       # paragraphs whose narration a tag's description may refer back to ("a man and his wife")
