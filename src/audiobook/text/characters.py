@@ -354,7 +354,7 @@ def discover(ms: Manuscript) -> Cast:
 
 def _plain_name(p: Person, uses: Callable[[str], int]) -> Person:
     """The name the book knows a person by: not "Poor Greta" or "Old Mr. Pim" when the book also writes "Greta",
-    "Mr. Pim" (an epithet is no part of a name); not a title and one word ("Mr. Hale", "Dr. Kemp") when the book
+    "Mr. Pim" (an epithet is no part of a name); not a title and one word ("Mr. Hale", "Dr. Lind") when the book
     writes the word alone more often ("Hale" on every page; "old Hale" is not the word alone). ``uses``: how
     often the text writes a form alone."""
     ws = norm(p.name).split()
