@@ -13,7 +13,7 @@ from audiobook.text.attribution.state import BEAT, FIRST, PREVIOUS, Attribution,
 from audiobook.text.cast import Mention
 from audiobook.text.manuscript import Paragraph, Segment
 from audiobook.text.speech_verbs import SPEECH_VERBS
-from audiobook.text.tokens import POSSESSIVE_S
+from audiobook.text.tokens import POSSESSIVE_S, WORD_RE
 
 
 def beat(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]],
@@ -41,15 +41,12 @@ def beat(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]],
     return None
 
 
-_WORD = re.compile(r"[a-z]+", re.IGNORECASE)
-
-
 def _candidate(text: str, m: Mention) -> bool:
     """A mention that can be a beat's subject: a name or he/she, not "I", not after a preposition, nor after
     a place one in a speech tag ("said a voice behind Rosa"; "Rosa sat beside Tomas" still tells of Tomas)."""
     return is_subject(m) and m.person != FIRST and not OBJECT_RE.search(text, 0, m.start) \
         and not (PLACE_RE.search(text, 0, m.start)
-                 and any(w.lower() in SPEECH_VERBS for w in _WORD.findall(text, 0, m.start)))
+                 and any(w.lower() in SPEECH_VERBS for w in WORD_RE.findall(text, 0, m.start)))
 
 
 def _owner_inside(text: str, m: Mention) -> bool:

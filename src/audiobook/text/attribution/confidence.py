@@ -381,6 +381,7 @@ class _Voices:
 
 
 def _teaches(a: Attribution) -> bool:
+    """Does the line show its speaker's own forms of address: a [Name] tag or a named speech tag, not a he/she?"""
     """A line whose speaker the text names for sure: a tag, or a speech tag with a name (not "she said")."""
     return a.rule == rules.TAG or a.rule in (rules.EXPLICIT, rules.FIRST_PERSON) and not a.pronoun
 
