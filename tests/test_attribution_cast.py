@@ -1019,3 +1019,15 @@ def test_one_who_hears_the_quote_is_not_its_beat() -> None:
     text = "Rosa and Tomas sat at the back of the hall.\n\n“Hush,” said Rosa.\n\n“I am quiet,” said Tomas.\n\n"
     assert who(text + "“After all,” he heard one of the men begin behind him, “what happened?”\n")[-1] != "Tomas"
     assert who(text + "“What happened?” These were the words Tomas heard from the row behind.\n")[-1] != "Tomas"
+
+
+def test_a_he_or_she_tag_is_not_one_its_own_quote_tells_of() -> None:
+    # “Rosa will never marry,” she said: the she is another woman of the scene, not the one the quote tells
+    # of in the third person; a name the speaker calls herself ("You're only Rosa") is no such telling
+    cast: Cast_ = [("Rosa", "female", ()), ("Marta", "female", ()), ("Tomas", "male", ())]
+    text = "Rosa and Marta sat by the stove.\n\n“Rosa will never marry,” she said.\n"
+    assert who(text, cast) == ["Marta"]
+    text = "Rosa and Marta sat by the stove.\n\n“Rosa's hat is wet through,” she said.\n"
+    assert who(text, cast) == ["Marta"]
+    text = "Marta went out. Rosa looked into the glass.\n\n“You're only Rosa,” she said.\n"
+    assert who(text, cast) == ["Rosa"]

@@ -63,13 +63,15 @@ REPLY_VERBS = frozenset("answer answers answered reply replies replied rejoin re
 def explicit(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]], i: int,
              excluded: set[str]) -> Attribution | None:
     """The speech tag of quote i: in the narration after it ("said Rosa."), else before it ("Rosa said,")."""
+    # excluded: the people the paragraph's quotes name (less a self-introduction) and those who keep silent
+    talked_of = _talked_of(st, segs[i].text) & excluded
     excluded = set(st.cast.addressed(segs[i].text))   # listeners
     called = set() if _ECHO_RE.fullmatch(segs[i].text) else excluded    # “Tomas?”: his name echoed, maybe
     if i + 1 < len(segs) and segs[i + 1].kind == "narration":
         text = segs[i + 1].text
         on = set(st.cast.addressed(segs[i + 2].text)) if _goes_on(segs, i) else set()
         a = _tag_clause(st, text, mentions[i + 1], after=True, excluded=excluded | on, spoke=_spoke_before(st, segs, i),
-                        called=called)
+                        called=called, talked_of=talked_of)
         if a is not None and a.speaker in excluded:     # “Nonsense, Fergus! ...” observed Fergus: not his
             a = None
         if a is not None and i + 2 < len(segs) and segs[i + 2].kind == "dialogue" and (
@@ -84,7 +86,8 @@ def explicit(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]]
             return Attribution(who, 0.8, f'named after the tag: "{short(m.group(0))}"',  # type: ignore[union-attr]
                                rule=NAMED_AFTER)
         if a is not None and not _verb_first(text) and _has_lead_in(segs, i):
-            a = _lead_in(st, segs, mentions, i, excluded, called) or a  # Rosa said, “Go,” and Anna asked why: Rosa's
+            # Rosa said, “Go,” and Anna asked why: Rosa's
+            a = _lead_in(st, segs, mentions, i, excluded, called, talked_of) or a
         if a is not None:
             return a
     if i + 1 < len(segs) and segs[i + 1].kind == "narration":
@@ -94,11 +97,24 @@ def explicit(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]]
             return a
     if i > 0 and segs[i - 1].kind == "narration" and (leads_in(segs[i - 1].text)
                                                       or i == 1 and ends_with_verb(segs[0].text)):
-        return _lead_in(st, segs, mentions, i, excluded, called)
+        return _lead_in(st, segs, mentions, i, excluded, called, talked_of)
     if i > 1 and segs[i - 1].kind == "narration" and segs[i - 2].kind == "dialogue" \
             and not _verb_first(segs[i - 1].text) and _has_lead_in(segs, i - 2):
         return _tag_clause(st, segs[i - 1].text, mentions[i - 1], after=True, excluded=excluded)
     return None
+
+
+def _talked_of(st: State, quote: str) -> set[str]:
+    """"Rosa will never marry.", "Ask what Rosa thinks.", "Rosa's hat": the people a quote tells of in the third
+    person by a name of their own, not their family's ("Brandt's boat" may be his father's), as a verb's subject
+    or an owner, whom its he/she tag is not ("You're only Rosa" is no such)."""
+    return {m.person for m in st.cast.mentions(quote) if m.person and m.kind == "name"
+            and (_THIRD_PERSON_RE.match(quote, m.end) or possessive(quote, m))
+            and not set(norm(m.word).split()) & family_names(st, m.person)}
+
+
+_THIRD_PERSON_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:is|was|has|had|will|would|does|did|can|could|must|shall|should"
+                              r"|might|[a-z]+(?<!les)(?<!ss)(?<!us)s|[a-z]+ed)\b")
 
 
 def _subordinate(text: str, lo: int, m: Mention) -> bool:
@@ -135,12 +151,13 @@ _NOUN_USE_RE = re.compile(r"(?:\b(?:his|her|their|its|my|your|our|the|a|an)|['�
 
 
 def _lead_in(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]], i: int,
-             excluded: set[str], called: set[str] | None = None) -> Attribution | None:
+             excluded: set[str], called: set[str] | None = None,
+             talked_of: set[str] | None = None) -> Attribution | None:
     """The tag in the narration just before quote i ("Rosa said," / "“...,” cried Rosa, “...”" / "His answer
     was:")."""
     return _pronoun_owns_noun(st, segs[i - 1].text, mentions[i - 1], excluded, after=False) \
         or _tag_clause(st, segs[i - 1].text, mentions[i - 1], after=False, excluded=excluded,
-                       spoke=_spoke_before(st, segs, i), called=called) \
+                       spoke=_spoke_before(st, segs, i), called=called, talked_of=talked_of or set()) \
         or _spoken_noun(segs[i - 1].text, mentions[i - 1], after=False)
 
 
@@ -234,10 +251,11 @@ def ends_with_verb(text: str) -> bool:
 
 def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
                 excluded: frozenset[str] | set[str] = frozenset(), spoke: str | None = None,
-                called: set[str] | None = None) -> Attribution | None:
+                called: set[str] | None = None,
+                talked_of: set[str] | frozenset[str] = frozenset()) -> Attribution | None:
     """'he said quietly.' after a quote, or 'Then Rosa said:' before one; ``spoke``: who the paragraph
     before was tagged to (a description in this tag is someone else); ``called``: whom the quote calls by
-    name (``excluded`` when not given)."""
+    name (``excluded`` when not given); ``talked_of``: whom it names in the third person, not its he/she."""
     text = apostrophes(text)
     if after:
         m = SENTENCE_RE.search(text)
@@ -337,6 +355,8 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
         who = just_named(st, subject.word, who) or who
     if subject.kind == "pronoun" and who in excluded:   # "Jo, come here," she said: she is not Jo
         who = antecedent(st, subject.gender, st.history, skip=excluded)
+    elif subject.kind == "pronoun" and who in talked_of:    # "Jo will never marry," she said: nor here
+        who = antecedent(st, subject.gender, st.history, skip=excluded | talked_of) or who
     last = st.items[-1].found.get(st.items[-1].quote_ids[-1]) if after and st.items else None
     if subject.kind == "pronoun" and verb in REPLY_VERBS and last and who == last.speaker \
             and last.rule in (EXPLICIT, FIRST_PERSON, TAG, BESIDE_TAG):
