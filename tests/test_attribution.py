@@ -135,6 +135,13 @@ def test_rarer_speech_verbs_tag_their_quote(text: str) -> None:
     assert who(text)[0] == "Rosa"
 
 
+@pytest.mark.parametrize("verb", ["quavered", "argued", "reported", "interjected", "chanted"])
+def test_a_verb_the_list_lacked_tags_its_quote_not_the_fill(verb: str) -> None:
+    # the first quote's own tag, not the paragraph's other quote's "said Rosa"
+    assert who(f"Rosa and Tomas sat by the fire.\n\n“It is late,” Tomas {verb}. “Not at all,” said Rosa.") \
+        == ["Tomas", "Rosa"]
+
+
 def test_said_she_between_two_quotes_still_tags_the_first() -> None:
     assert who("Rosa turned to him: “Is the ferry running?” said she, “or must we walk?”") == ["Rosa", "Rosa"]
 
