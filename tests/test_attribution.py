@@ -142,6 +142,15 @@ def test_a_verb_the_list_lacked_tags_its_quote_not_the_fill(verb: str) -> None:
         == ["Tomas", "Rosa"]
 
 
+VARGAS = [*ROSA_TOMAS, ("Mrs. Anna Varga", "female", ("Anna",)), ("Mr. Peter Varga", "male", ("Peter",))]
+
+
+def test_a_speech_noun_owned_by_a_name_of_several_words_tags_the_quote() -> None:
+    text = ("Rosa and Tomas sat by the fire.\n\n“Are you well?” was Mrs. Anna Varga's parting question. "
+            "“Quite,” said Rosa.")
+    assert who(text, VARGAS) == ["Mrs. Anna Varga", "Rosa"]
+
+
 def test_said_she_between_two_quotes_still_tags_the_first() -> None:
     assert who("Rosa turned to him: “Is the ferry running?” said she, “or must we walk?”") == ["Rosa", "Rosa"]
 

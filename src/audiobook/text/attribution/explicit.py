@@ -712,7 +712,7 @@ _NEXT_TAG_RE = re.compile(r"\s*(?:(?:and|but|then)\b[^.;!?]*[,:—]|[\w’'-]+(?
                           re.IGNORECASE)
 _WORD_RE = re.compile(r"[\w’']+(?:-[\w’']+)*")     # "said--" is the verb, "well-bred" one word
 _SPEECH_NOUN = r"(?:[a-z]+\s+){0,2}?(?:reply|answer|remark|rejoinder|response|retort|declaration|" \
-               r"reasoning|exclamation|comment|words?|greeting|observation|language)"
+               r"reasoning|exclamation|comment|words?|greeting|observation|language|question|inquiry|enquiry)"
 # speech verbs whose bare form is also the noun a name owns ("Tomas's remark was--")
 _NOUN_FORMS = frozenset("reply answer remark retort comment".split())
 # verbs of moving that speak only with their particle ("went on", "put in", "broke out", "cut in") or right
@@ -721,7 +721,7 @@ _PARTICLE_VERBS = frozenset("went go goes put broke cut".split())
 _PARTICLE_RE = re.compile(r"\s*(?:(?:on|in|out|off|forth|again)\b|[,:;.!?—-]*\s*$)")
 _ARTICLE_BEFORE_RE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
 _OWNED_BEFORE_RE = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}$")
-_NOUN_AFTER_RE = re.compile(rf"\s*(?:was|were|came)\s+\S+?(['’]s?\s+){_SPEECH_NOUN}\b")
+_NOUN_AFTER_RE = re.compile(rf"\s*(?:was|were|came)\s+(?:[A-Z][\w.'’-]*\s+){{0,2}}\S+?(['’]s?\s+){_SPEECH_NOUN}\b")
 _PRONOUN_NOUN_RE = re.compile(rf"\s*(?:was|were|came)\s+(his|her)\s+{_SPEECH_NOUN}\b")
 _NOUN_BEFORE_RE = re.compile(rf"\S+?(['’]s?\s+){_SPEECH_NOUN}\s+(?:was|were|had been)(?:,?\s+[a-z]+(?:\s+[a-z]+)?)?"
                              r"\s*[,:—-]*\s*$")
