@@ -135,6 +135,32 @@ def test_rarer_speech_verbs_tag_their_quote(text: str) -> None:
     assert who(text)[0] == "Rosa"
 
 
+@pytest.mark.parametrize("verb", ["quavered", "argued", "reported", "interjected", "chanted"])
+def test_a_verb_the_list_lacked_tags_its_quote_not_the_fill(verb: str) -> None:
+    # the first quote's own tag, not the paragraph's other quote's "said Rosa"
+    assert who(f"Rosa and Tomas sat by the fire.\n\n“It is late,” Tomas {verb}. “Not at all,” said Rosa.") \
+        == ["Tomas", "Rosa"]
+
+
+VARGAS = [*ROSA_TOMAS, ("Mrs. Anna Varga", "female", ("Anna",)), ("Mr. Peter Varga", "male", ("Peter",))]
+
+
+def test_a_speech_noun_owned_by_a_name_of_several_words_tags_the_quote() -> None:
+    text = ("Rosa and Tomas sat by the fire.\n\n“Are you well?” was Mrs. Anna Varga's parting question. "
+            "“Quite,” said Rosa.")
+    assert who(text, VARGAS) == ["Mrs. Anna Varga", "Rosa"]
+
+
+@pytest.mark.parametrize(("lead_in", "speaker"), [
+    ("Mr. Peter Varga heard Rosa out; and taking her arm, said in reply,", "Mr. Peter Varga"),
+    ("Rosa offered her a chair; but Mrs. Anna Varga would not stay; and then buttoning her coat, said to Rosa,",
+     "Mrs. Anna Varga"),
+])
+def test_a_lead_in_after_a_semicolon_and_shares_the_subject_before_it(lead_in: str, speaker: str) -> None:
+    text = f"Rosa looked at Tomas.\n\n“Go home,” said Rosa.\n\n“I will,” said Tomas.\n\n{lead_in}\n\n“Do not worry.”"
+    assert who(text, VARGAS)[-1] == speaker
+
+
 def test_said_she_between_two_quotes_still_tags_the_first() -> None:
     assert who("Rosa turned to him: “Is the ferry running?” said she, “or must we walk?”") == ["Rosa", "Rosa"]
 

@@ -25,5 +25,6 @@ SPEECH_VERBS = frozenset(
     objected query queried blurt blurted screech screeched snort snorted croak croaked coax coaxed prompt
     prompted remind reminded command commanded entreat entreated implore implored expostulate expostulated
     vociferate vociferated lisp lisped whine whined boast boasted tease teased mock mocked taunt taunted
-    soothe soothed assure assured hazard hazarded volunteer volunteered panted opined intervened quoted""".split()
+    soothe soothed assure assured hazard hazarded volunteer volunteered panted opined intervened quoted
+    argue argued report reported quaver quavered interject interjected chant chanted""".split()
 )

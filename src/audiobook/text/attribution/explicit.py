@@ -266,7 +266,7 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
     toks = [(w.start(), w.end(), w.group(0).lower()) for w in _WORD_RE.finditer(text, lo, hi)]
     verbs = [t for t in toks if t[2] in SPEECH_VERBS and text[t[1]:t[1] + 7].split()[:1] != ["that"]  # said that
              and not (t[2] in _NOUN_FORMS and _OWNED_BEFORE_RE.search(text, lo, t[0]))     # "Rosa's reply"
-             and not _ARTICLE_BEFORE_RE.search(text, lo, t[0])        # "sank his voice to a whisper": a noun
+             and not _ARTICLE_BEFORE_RE.search(text, lo, t[0])   # "sank his voice to a whisper", "said in reply": nouns
              and not (t[2] in _PARTICLE_VERBS and not _PARTICLE_RE.match(text, t[1], hi))]   # "Rosa went out"
     if not verbs and not after:     # "Tomas came running in, calling out,": nothing after it is a subject
         verbs = [t for k, t in enumerate(toks) if k >= len(toks) - 4 and _gerund(t[2])
@@ -315,6 +315,8 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
                    or _head_of_insertion(text, before, inside, vs)) or before[-1]
     elif after_v and (after_v[0].kind not in ("pronoun", "first") or is_subject(after_v[0])):
         subject = after_v[0]
+    if subject is None and not after and not before:
+        subject = _before_semicolon(text, mentions, lo, vs)
     if subject is None:
         desc = description(text[ve:hi]) or description(small_determiner(text[lo:vs]), last=True)
         if desc is None and st.cast.from_book:
@@ -542,6 +544,21 @@ def _coordinated(text: str, before: list[Mention], inside: list[Mention], lo: in
     return first
 
 
+def _before_semicolon(text: str, mentions: list[Mention], lo: int, vs: int) -> Mention | None:
+    """"Tomas heard her out; and folding his paper, said,": a verb after "; and" with no subject of its own
+    shares the subject that opens the clause before the semicolon."""
+    if not text[:lo].rstrip().endswith(";") or not _AND_VERB_RE.match(text, lo, vs):
+        return None
+    semi = text.rfind(";", 0, lo)
+    start = max((m.end() for m in SENTENCE_RE.finditer(text, 0, semi)), default=0)
+    first = next((m for m in mentions if start <= m.start < semi), None)
+    opening = text[start:first.start] if first is not None else ""
+    if first is None or not is_subject(first) or possessive(text, first) or not (
+            _OPENING_RE.fullmatch(opening) or opening.rstrip().endswith(",")):
+        return None     # "When Anna came in, Tomas rose; and then said": not Anna
+    return first
+
+
 _AND_VERB_RE = re.compile(r"\band\s+(?:(?:then|again|so|at once|at last|presently|was|[a-z]+ly)\s+){0,2}"
                           r"(?:[a-z]+ing\b[^,;:.]{0,60},\s*)?$")     # "and, stretching his legs to the fire, said"
 _OPENER_RE = re.compile(r"\b(?:when|while|as|though|although|because|before|after|until|till|since|unless|if|where|"
@@ -549,6 +566,7 @@ _OPENER_RE = re.compile(r"\b(?:when|while|as|though|although|because|before|afte
 _DETERMINER_RE = re.compile(r"\s+(?:his|her|their|its|the|a|an|my|your|our)\b", re.IGNORECASE)
 _COORDINATOR_RE = re.compile(r"(?:[,;]|\b(?:and|but|or|nor|then|yet))\s*$")
 _JOINED_RE = re.compile(r"^\s+and\s+$")
+_OPENING_RE = re.compile(r"\s*(?:(?:and|but|yet|then)\s+)?")      # "; but Anna declined ...; and then said"
 
 
 def _head_of_insertion(text: str, before: list[Mention], inside: list[Mention], vs: int) -> Mention | None:
@@ -732,16 +750,16 @@ _NEXT_TAG_RE = re.compile(r"\s*(?:(?:and|but|then)\b[^.;!?]*[,:—]|[\w’'-]+(?
                           re.IGNORECASE)
 _WORD_RE = re.compile(r"[\w’']+(?:-[\w’']+)*")     # "said--" is the verb, "well-bred" one word
 _SPEECH_NOUN = r"(?:[a-z]+\s+){0,2}?(?:reply|answer|remark|rejoinder|response|retort|declaration|" \
-               r"reasoning|exclamation|comment|words?|greeting|observation|language)"
+               r"reasoning|exclamation|comment|words?|greeting|observation|language|question|inquiry|enquiry)"
 # speech verbs whose bare form is also the noun a name owns ("Tomas's remark was--")
 _NOUN_FORMS = frozenset("reply answer remark retort comment".split())
 # verbs of moving that speak only with their particle ("went on", "put in", "broke out", "cut in") or right
 # before the quote ("the cat went “Miaow!”"); "Rosa went to the door." is no tag
 _PARTICLE_VERBS = frozenset("went go goes put broke cut".split())
 _PARTICLE_RE = re.compile(r"\s*(?:(?:on|in|out|off|forth|again)\b|[,:;.!?—-]*\s*$)")
-_ARTICLE_BEFORE_RE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
+_ARTICLE_BEFORE_RE = re.compile(r"\b(?:a|an|the|in)\s+$", re.IGNORECASE)
 _OWNED_BEFORE_RE = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}$")
-_NOUN_AFTER_RE = re.compile(rf"\s*(?:was|were|came)\s+\S+?(['’]s?\s+){_SPEECH_NOUN}\b")
+_NOUN_AFTER_RE = re.compile(rf"\s*(?:was|were|came)\s+(?:[A-Z][\w.'’-]*\s+){{0,2}}\S+?(['’]s?\s+){_SPEECH_NOUN}\b")
 _PRONOUN_NOUN_RE = re.compile(rf"\s*(?:was|were|came)\s+(his|her)\s+{_SPEECH_NOUN}\b")
 _NOUN_BEFORE_RE = re.compile(rf"\S+?(['’]s?\s+){_SPEECH_NOUN}\s+(?:was|were|had been)(?:,?\s+[a-z]+(?:\s+[a-z]+)?)?"
                              r"\s*[,:—-]*\s*$")
