@@ -110,7 +110,7 @@ def novel_rows(books: list[Path], cast_list: bool, blank: float, seed: int) -> t
         feats = features(spoken, cast, found, readings(ms, spoken, cast))
         rows: list[Row] = []
         quotes = wrong = 0
-        for name, gold in golds.items():
+        for (name, gold), excerpt in zip(golds.items(), books, strict=True):
             lines, qids = [], []
             for ch, _p, s in ms.quotes():
                 if ch.source == name:
@@ -126,7 +126,8 @@ def novel_rows(books: list[Path], cast_list: bool, blank: float, seed: int) -> t
                     q = qids[r["line"]]
                     right[q] = right.get(q, True) and r["correct"]
             quotes += scored["quotes"]
-            rows += [Row(name, q, found[q].confidence, feats.get(q, {}), ok, family(found[q]))
+            # each row names its excerpt, not its place in the binding: --cv holds out whole excerpts
+            rows += [Row(excerpt.name, q, found[q].confidence, feats.get(q, {}), ok, family(found[q]))
                      for q, ok in right.items()]
         return rows, quotes, wrong
 
@@ -247,9 +248,9 @@ def _fit(rows: list[Row], names: list[str], l2: float) -> dict[str, float]:
 
 
 def cross_validate(rows: list[Row], penalties: tuple[float, ...], folds: int = 5) -> dict[float, tuple[float, float]]:
-    """Held-out log loss of each L2 penalty (mean and its standard error over the lines), the bound novels
-    split into ``folds`` groups: how strongly to shrink the weights is chosen on LitBank too, never on a
-    corpus we only measure."""
+    """Held-out log loss of each L2 penalty (mean and its standard error over the lines), the excerpts
+    split into ``folds`` groups (an excerpt's rows from every binding held out together): how strongly
+    to shrink the weights is chosen on LitBank too, never on a corpus we only measure."""
     rows = [r for r in rows if r.features]
     books = sorted({r.book for r in rows})
     out = {}
