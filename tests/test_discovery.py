@@ -808,3 +808,14 @@ def test_an_adjective_before_a_name_in_a_tag_is_no_character() -> None:
     text = ("“Come in,” said the gallant Mr. Pim.\n\n“Thank you,” said Greta.\n\n"
             "“Sit down,” said the hopeless Tomas.\n\n“No,” said Greta.\n\n") * 3
     assert set(people(text)) == {"Mr. Pim", "Greta", "Tomas"}
+
+
+def test_a_french_title_written_short_is_no_person() -> None:
+    # "Mlle." and "Mme." are titles written short, as "Mrs." is: no one in the book is called "Mlle"
+    text = ("“Good evening,” said Mlle. Orsine.\n\n“Good evening,” said Tomas.\n\n"
+            "“You are late,” said Mme. Tavel. She frowned.\n\n“I am,” said Mlle. Orsine.\n\n"
+            "Orsine laughed. “Tomorrow, then,” said Orsine.\n\n“Tomorrow,” said Mme. Tavel.\n\n"
+            "Mme. Tavel went out, and Mlle. Orsine sat down by Tomas.")
+    found = people(text)
+    assert not {"Mlle", "Mme"} & set(found)
+    assert {"Orsine", "Tavel", "Tomas"} <= {f for n, a in found.items() for f in (n, *a)}
