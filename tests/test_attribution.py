@@ -142,7 +142,7 @@ def test_a_verb_the_list_lacked_tags_its_quote_not_the_fill(verb: str) -> None:
         == ["Tomas", "Rosa"]
 
 
-VARGAS = [*ROSA_TOMAS, ("Mrs. Anna Varga", "female", ("Anna",)), ("Mr. Peter Varga", "male", ("Peter",))]
+VARGAS = [*ROSA_TOMAS, ("Mrs. Anna Varga", "female", ("Anna",)), ("Mr. Piet Varga", "male", ("Piet",))]
 
 
 def test_a_speech_noun_owned_by_a_name_of_several_words_tags_the_quote() -> None:
@@ -152,7 +152,7 @@ def test_a_speech_noun_owned_by_a_name_of_several_words_tags_the_quote() -> None
 
 
 @pytest.mark.parametrize(("lead_in", "speaker"), [
-    ("Mr. Peter Varga heard Rosa out; and taking her arm, said in reply,", "Mr. Peter Varga"),
+    ("Mr. Piet Varga heard Rosa out; and taking her arm, said in reply,", "Mr. Piet Varga"),
     ("Rosa offered her a chair; but Mrs. Anna Varga would not stay; and then buttoning her coat, said to Rosa,",
      "Mrs. Anna Varga"),
 ])
