@@ -331,6 +331,16 @@ def test_a_name_after_a_preposition_is_not_the_listener() -> None:
     assert vocatives("Well, Rosa?") == ["Rosa"]
 
 
+def test_a_name_asked_after_is_not_the_listener() -> None:
+    # "Rosa?" as a sentence of its own echoes a name or asks after her; "Well, Rosa?" calls her
+    assert vocatives("Rosa? Why, she left an hour ago.", asked=False) == []
+    assert vocatives("The boat? Tomas?", asked=False) == []
+    assert vocatives("Well, Rosa?", asked=False) == ["Rosa"]
+    assert vocatives("The boat? Tomas?") == ["Tomas"]       # still a name (discovery counts it)
+    text = ("Rosa and Tomas sat by the fire.\n\n“Has Anna come home?”\n\n“Anna? She went to the mill.”\n\n"
+            "“Then I will fetch her.”")
+    assert who(text, ROSA_TOMAS + [("Anna", "female", ())]) == ["Rosa", "Tomas", "Rosa"]
+
 def test_self_introduction() -> None:
     cast = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Hale", "male", ())]
     text = "Tomas opened the door to a tall stranger.\n\n“Good evening. My name is Hale.”"

@@ -176,9 +176,10 @@ _PREPOSITIONS = frozenset("""about above across after against along among around
     since than through to toward towards under unlike until upon with within without""".split())
 
 
-def vocatives(quote: str, allow: frozenset[str] = frozenset()) -> list[str]:
+def vocatives(quote: str, allow: frozenset[str] = frozenset(), asked: bool = True) -> list[str]:
     """Names a quote addresses ("Rosa, did you know?", "..., Mr. Hale."): the listener, not the speaker;
-    ``allow``: common words that are names in this book ("Shut up, Good!")."""
+    ``allow``: common words that are names in this book ("Shut up, Good!"); ``asked``: with a name that is a
+    question of its own ("Rosa? She left.": asked after or echoed, as often as called; a name all the same)."""
     out = []
     inner = [(q.start(), q.end()) for q in _INNER_QUOTE_RE.finditer(quote)] if any(c in quote for c in "'\"‘“") else []
     for m in _VOCATIVE_RE.finditer(quote):
@@ -198,6 +199,8 @@ def vocatives(quote: str, allow: frozenset[str] = frozenset()) -> list[str]:
             continue        # "A Zorvath!": one is never called "a" somebody; he is talked about
         if m.group(1).split()[0].lower() in _PREPOSITIONS:
             continue        # "About Rosa?", "With Tomas, of course.": she is talked about
+        if not asked and after.startswith("?") and (not before or before.endswith((".", "!", "?", "—", "-"))):
+            continue        # "Rosa? Why, she left.", "The boat? Tomas?"
         if m.group(1).split()[0][-2:] in ("'s", "’s"):
             continue        # "Where's Rosa?", "Here's Rosa!": she is talked about, not spoken to
         if _ASIDE_THEN_VERB_RE.match(after):
