@@ -317,6 +317,30 @@ def test_vocative_names_the_listener_not_the_speaker() -> None:
     assert who(text) == ["Tomas", "Rosa"]
 
 
+def test_a_name_in_a_quotation_within_the_quote_is_not_its_listener() -> None:
+    # words the speaker reports were said to someone else
+    assert vocatives("He said to me, 'Good day, Quenby,' and walked on.") == []
+    assert vocatives("She always calls me ‘Mr. Quenby,’ you know.") == []
+    assert vocatives("He shouted 'Rosa, go!' at her, Tomas.") == ["Tomas"]
+
+
+def test_a_name_after_a_preposition_is_not_the_listener() -> None:
+    # "About Rosa?", "With Tomas, of course": she is a topic; clean_name would drop the preposition and keep her
+    assert vocatives("About Rosa?") == []
+    assert vocatives("With Tomas, of course.") == []
+    assert vocatives("Well, Rosa?") == ["Rosa"]
+
+
+def test_a_name_asked_after_is_not_the_listener() -> None:
+    # "Rosa?" as a sentence of its own echoes a name or asks after her; "Well, Rosa?" calls her
+    assert vocatives("Rosa? Why, she left an hour ago.", asked=False) == []
+    assert vocatives("The boat? Tomas?", asked=False) == []
+    assert vocatives("Well, Rosa?", asked=False) == ["Rosa"]
+    assert vocatives("The boat? Tomas?") == ["Tomas"]       # still a name (discovery counts it)
+    text = ("Rosa and Tomas sat by the fire.\n\n“Has Anna come home?”\n\n“Anna? She went to the mill.”\n\n"
+            "“Then I will fetch her.”")
+    assert who(text, ROSA_TOMAS + [("Anna", "female", ())]) == ["Rosa", "Tomas", "Rosa"]
+
 def test_self_introduction() -> None:
     cast = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Hale", "male", ())]
     text = "Tomas opened the door to a tall stranger.\n\n“Good evening. My name is Hale.”"

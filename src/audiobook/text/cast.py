@@ -161,9 +161,9 @@ class Cast:
 
     def addressed(self, quote: str) -> list[str]:
         """The characters a quote speaks to: "Rosa, did you know?", "Yes, uncle." (a cast form or
-        title written small), in order."""
+        title written small), in order; not a name asked after ("Rosa? She left."), mostly an echo, not a call."""
         out = [r for r in (self.spoken.get(norm(v)) if norm(v) in self.spoken else self.resolve(v)
-                           for v in vocatives(quote, self.word_names)) if r]
+                           for v in vocatives(quote, self.word_names, asked=False)) if r]
         if self._voc_re is not None:
             for m in self._voc_re.finditer(quote):
                 word = m.group(1).lower()

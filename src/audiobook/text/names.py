@@ -166,14 +166,26 @@ _VOCATIVE_RE = re.compile(
 _ASIDE_THEN_VERB_RE = re.compile(r",\s*(?:I|you|we)\s+[a-z]+(?:\s+[a-z]+)?,\s+(?:is|was|has|had|will|would|must|can|"
                                  r"could|should|may|might|did|does|are|were|have)\b")
 _TITLE_STOP_RE = re.compile(rf"(?<![\w'’])(?:{'|'.join(ABBREVIATED_TITLES)}|M)\.$")
+# a quotation inside the quote ("He said to me, 'Good day, Quenby,'"): the opening mark after a space or a dash and
+# before a capital, the closing one after a word or a stop and before a space or a stop ("'em", "o' the" are neither)
+_INNER_QUOTE_RE = re.compile(r"“[^”]*”|‘(?!T(?:is|was)\b)[^’]*’|(?:(?<=^)|(?<=[\s(—-]))['\"](?=[A-Z])(?!T(?:is|was)\b)"
+                             r"(?:[^'\"]*?[\w,.!?])?['\"](?=[\s,.;:!?)—-]|$)")
+# a capitalised run opening on a preposition ("About Rosa?", "For Tomas!"): the name is a topic, not the listener
+_PREPOSITIONS = frozenset("""about above across after against along among around at before behind below beside besides
+    between beyond by concerning despite except for from in inside into like near of off on onto over past regarding
+    since than through to toward towards under unlike until upon with within without""".split())
 
 
-def vocatives(quote: str, allow: frozenset[str] = frozenset()) -> list[str]:
+def vocatives(quote: str, allow: frozenset[str] = frozenset(), asked: bool = True) -> list[str]:
     """Names a quote addresses ("Rosa, did you know?", "..., Mr. Hale."): the listener, not the speaker;
-    ``allow``: common words that are names in this book ("Shut up, Good!")."""
+    ``allow``: common words that are names in this book ("Shut up, Good!"); ``asked``: with a name that is a
+    question of its own ("Rosa? She left.": asked after or echoed, as often as called; a name all the same)."""
     out = []
+    inner = [(q.start(), q.end()) for q in _INNER_QUOTE_RE.finditer(quote)] if any(c in quote for c in "'\"‘“") else []
     for m in _VOCATIVE_RE.finditer(quote):
         start = m.start(1)
+        if any(s < start < e for s, e in inner):
+            continue        # "She said 'Rosa, go!'": the words of someone else, to someone else
         before = quote[:start].rstrip()
         after = quote[m.end(1):].lstrip()
         if before and not before.endswith((",", "!", "?", ".", "—")) \
@@ -185,6 +197,10 @@ def vocatives(quote: str, allow: frozenset[str] = frozenset()) -> list[str]:
             continue
         if m.group(1).split()[0] in ("A", "An"):
             continue        # "A Zorvath!": one is never called "a" somebody; he is talked about
+        if m.group(1).split()[0].lower() in _PREPOSITIONS:
+            continue        # "About Rosa?", "With Tomas, of course.": she is talked about
+        if not asked and after.startswith("?") and (not before or before.endswith((".", "!", "?", "—", "-"))):
+            continue        # "Rosa? Why, she left.", "The boat? Tomas?"
         if m.group(1).split()[0][-2:] in ("'s", "’s"):
             continue        # "Where's Rosa?", "Here's Rosa!": she is talked about, not spoken to
         if _ASIDE_THEN_VERB_RE.match(after):
