@@ -152,12 +152,12 @@ _NOUN_USE_RE = re.compile(r"(?:\b(?:his|her|their|its|my|your|our|the|a|an)|['�
 
 def _lead_in(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]], i: int,
              excluded: set[str], called: set[str] | None = None,
-             talked_of: set[str] | None = None) -> Attribution | None:
+             talked_of: set[str] | frozenset[str] = frozenset()) -> Attribution | None:
     """The tag in the narration just before quote i ("Rosa said," / "“...,” cried Rosa, “...”" / "His answer
     was:")."""
     return _pronoun_owns_noun(st, segs[i - 1].text, mentions[i - 1], excluded, after=False) \
         or _tag_clause(st, segs[i - 1].text, mentions[i - 1], after=False, excluded=excluded,
-                       spoke=_spoke_before(st, segs, i), called=called, talked_of=talked_of or set()) \
+                       spoke=_spoke_before(st, segs, i), called=called, talked_of=talked_of) \
         or _spoken_noun(segs[i - 1].text, mentions[i - 1], after=False)
 
 
