@@ -344,6 +344,21 @@ def test_what_a_quote_calls_the_one_it_speaks_to() -> None:
     assert addressed_sex("The miss at the counter was rude.") is None            # no call
     assert addressed_sex("My brother is late.") is None
     assert addressed_sex("Good Lord, what a day!") is None                       # an oath, no one called
+    assert addressed_sex("Can I go out now, mummy?") == "female"                  # a child's words for a parent
+    assert addressed_sex("Were they mean to you, ma?") == "female"
+    assert addressed_sex("Look here, daddy, I found it.") == "male"
+    assert addressed_sex("Sit down, my good woman.") == "female"
+    assert addressed_sex("Steady, old man!") == "male"
+    assert addressed_sex("Keep mum about it.") is None                            # no call
+
+
+def test_the_one_called_mummy_answers_as_a_woman() -> None:
+    # Pip asks his mother; his father was named last and the uncle spoke two lines back, but "mummy" is a woman
+    cast: Cast_ = [("Pip", "male", ()), ("Nell", "female", ()), ("Uncle Osk", "male", ("Osk",))]
+    text = ("Nell sat by the fire. Uncle Osk came in and shook the snow from his coat.\n\n"
+            "“Is it snowing hard?” asked Nell.\n\n“Very,” said Uncle Osk.\n\n"
+            "“Can I go out and play in it, mummy?” asked Pip.\n\n“Not till you have had your tea.”\n")
+    assert who(text, cast)[-1] == "Nell"
 
 
 def test_who_spoke_just_before_may_answer_in_the_next_conversation() -> None:

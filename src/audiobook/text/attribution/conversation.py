@@ -479,9 +479,10 @@ def addressed_sex(quote: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-_SEXED = {**dict.fromkeys("sir mister boy lad son sonny uncle papa father brother fellow chap".split(), "male"),
-          **dict.fromkeys("madam ma'am madame mademoiselle miss lady girl lass daughter aunt mamma mama mother "
-                          "sister".split(), "female")}
+_SEXED = {**dict.fromkeys("sir mister monsieur man boy lad son sonny uncle papa pa dad daddy father grandpa brother "
+                         "fellow chap".split(), "male"),
+          **dict.fromkeys("madam ma'am madame mademoiselle miss lady woman girl lass daughter aunt mamma mama ma mum "
+                          "mummy mother grandma granny sister".split(), "female")}
 
 
 def _calls(words: Sequence[str]) -> re.Pattern[str]:
@@ -492,7 +493,7 @@ def _calls(words: Sequence[str]) -> re.Pattern[str]:
 
 
 _SEXED_RE = _calls(list(_SEXED))
-_ADDRESS_RE = _calls([*_SEXED, *"man dear darling love child friend ladies gentlemen honey mum".split()])
+_ADDRESS_RE = _calls([*_SEXED, *"dear darling love child friend ladies gentlemen honey".split()])
 
 
 def _tagged(a: Attribution) -> bool:
