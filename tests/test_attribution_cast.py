@@ -353,12 +353,12 @@ def test_what_a_quote_calls_the_one_it_speaks_to() -> None:
 
 
 def test_the_one_called_mummy_answers_as_a_woman() -> None:
-    # Pip asks his mother; his father was named last and the uncle spoke two lines back, but "mummy" is a woman
-    cast: Cast_ = [("Pip", "male", ()), ("Nell", "female", ()), ("Uncle Osk", "male", ("Osk",))]
-    text = ("Nell sat by the fire. Uncle Osk came in and shook the snow from his coat.\n\n"
-            "“Is it snowing hard?” asked Nell.\n\n“Very,” said Uncle Osk.\n\n"
-            "“Can I go out and play in it, mummy?” asked Pip.\n\n“Not till you have had your tea.”\n")
-    assert who(text, cast)[-1] == "Nell"
+    # Tobin asks his mother: by the turns the uncle, who spoke two lines back, would answer, but "mummy" is a woman
+    cast: Cast_ = [("Tobin", "male", ()), ("Marla", "female", ()), ("Uncle Osk", "male", ("Osk",))]
+    text = ("Marla sat by the fire. Uncle Osk came in and shook the snow from his coat.\n\n"
+            "“Is it snowing hard?” asked Marla.\n\n“Very,” said Uncle Osk.\n\n"
+            "“Can I go out and play in it, mummy?” asked Tobin.\n\n“Not till you have had your tea.”\n")
+    assert who(text, cast)[-1] == "Marla"
 
 
 def test_who_spoke_just_before_may_answer_in_the_next_conversation() -> None:
