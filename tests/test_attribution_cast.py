@@ -1040,3 +1040,11 @@ def test_a_run_with_no_anchor_swaps_sides_where_its_lines_name_the_one_the_turns
             "“Since noon.”\n\n"
             "“And the nets, Rosa?”\n\n“Drying on the wall.”\n")
     assert who(text) == ["Tomas", "Rosa", "Tomas", "Rosa"]
+
+
+def test_a_run_with_no_anchor_swaps_sides_where_its_lines_call_the_other_side_by_the_wrong_sex() -> None:
+    # the sentence before makes Rosa the first guess, but the answer calls the one who asked "sir": a man asked,
+    # so Tomas asks first and the turns follow
+    text = ("Tomas sat by the stove. The wind shook the door. Rosa looked up from her sewing.\n\n“Is the boat in?”\n\n"
+            "“Since noon, sir.”\n\n“And the nets?”\n\n“Drying on the wall.”\n")
+    assert who(text) == ["Tomas", "Rosa", "Tomas", "Rosa"]

@@ -387,14 +387,19 @@ def _alternate(st: State, chain: list[Item], speakers: list[str | None], k: int)
 def _swap_sides(st: State, chain: list[Item], speakers: list[str | None]) -> bool:
     """A run with no anchor takes turns from its first line's guess, which may have the two sides the wrong
     way round: where the turns of its first two speakers would give more of its lines to someone the line
-    itself names ("And the nets, Rosa?" is not Rosa's) than the other way round, the two swap sides and every
-    line goes by its turn (a line addressed to a third person keeps them). Says whether it swapped."""
+    itself names ("And the nets, Rosa?" is not Rosa's), or make a line call the other side by the wrong sex
+    ("Yes, sir." to a woman), than the other way round, the two swap sides and every line goes by its turn (a
+    line addressed to a third person keeps them). Says whether it swapped."""
     a, b = (speakers[0], speakers[1]) if len(chain) > 1 else (None, None)
     if not a or not b or a == b or UNKNOWN in (a, b):
         return False
 
+    sexes = [addressed_sex(st.raw[it.quote_ids[-1]]) for it in chain]
+
     def named(first: str, second: str) -> int:
-        return sum((first if k % 2 == 0 else second) in it.excluded for k, it in enumerate(chain))
+        turns = [(first, second) if k % 2 == 0 else (second, first) for k in range(len(chain))]
+        return sum(me in it.excluded or (sex is not None and _gender(st, you) not in (sex, "unknown"))
+                   for (me, you), it, sex in zip(turns, chain, sexes, strict=True))
 
     if named(b, a) >= named(a, b):
         return False
