@@ -393,7 +393,6 @@ def _swap_sides(st: State, chain: list[Item], speakers: list[str | None]) -> boo
     a, b = (speakers[0], speakers[1]) if len(chain) > 1 else (None, None)
     if not a or not b or a == b or UNKNOWN in (a, b):
         return False
-
     sexes = [addressed_sex(st.raw[it.quote_ids[-1]]) for it in chain]
 
     def named(first: str, second: str) -> int:
@@ -407,7 +406,7 @@ def _swap_sides(st: State, chain: list[Item], speakers: list[str | None]) -> boo
         if speakers[k] not in (a, b) and st.out[it.quote_ids[-1]].rule == ADDRESSED:
             continue
         who, other = (b, a) if k % 2 == 0 else (a, b)
-        why = f"answers {other}" if k else f"sides swapped (the lines name {a})"
+        why = f"answers {other}" if k else f"sides swapped (its lines rule out {a} first)"
         for q in it.quote_ids:
             st.out[q] = Attribution(who, 0.45, f"turn-taking: no anchor, {why}", rule=ANSWERS)
         speakers[k] = who
