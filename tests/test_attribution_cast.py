@@ -1046,3 +1046,20 @@ def test_a_he_or_she_tag_is_not_one_its_own_quote_tells_of() -> None:
     assert who(text, cast) == ["Marta"]
     text = "Marta went out. Rosa looked into the glass.\n\n“You're only Rosa,” she said.\n"
     assert who(text, cast) == ["Rosa"]
+
+
+def test_a_run_with_no_anchor_swaps_sides_where_its_lines_name_the_one_the_turns_give_them() -> None:
+    # nothing tags the run; the sentence before makes Rosa the first guess, but the third line calls Rosa by
+    # name, so it is not hers: the two take turns the other way round, Tomas asking first
+    text = ("Tomas sat by the stove. The wind shook the door. Rosa looked up from her sewing.\n\n“Is the boat in?”\n\n"
+            "“Since noon.”\n\n"
+            "“And the nets, Rosa?”\n\n“Drying on the wall.”\n")
+    assert who(text) == ["Tomas", "Rosa", "Tomas", "Rosa"]
+
+
+def test_a_run_with_no_anchor_swaps_sides_where_its_lines_call_the_other_side_by_the_wrong_sex() -> None:
+    # the sentence before makes Rosa the first guess, but the answer calls the one who asked "sir": a man asked,
+    # so Tomas asks first and the turns follow
+    text = ("Tomas sat by the stove. The wind shook the door. Rosa looked up from her sewing.\n\n“Is the boat in?”\n\n"
+            "“Since noon, sir.”\n\n“And the nets?”\n\n“Drying on the wall.”\n")
+    assert who(text) == ["Tomas", "Rosa", "Tomas", "Rosa"]

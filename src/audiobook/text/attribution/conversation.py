@@ -86,6 +86,8 @@ def take_turns(st: State) -> None:
                     st.out[q] = a
                 speakers[k] = a.speaker
             spoken.append((it.gpar, speakers[k] or UNKNOWN))
+        if not any(it.found for it in chain) and _swap_sides(st, chain, speakers):
+            spoken[-len(chain):] = [(it.gpar, speakers[k] or UNKNOWN) for k, it in enumerate(chain)]
     _again(st, decoded, spoken, pairs, habits)
 
 
@@ -380,6 +382,35 @@ def _alternate(st: State, chain: list[Item], speakers: list[str | None], k: int)
         if who and who not in it.excluded:
             return Attribution(who, 0.45, f"turn-taking: {answers} {speakers[k - 1]}", rule=ANSWERS)
     return None
+
+
+def _swap_sides(st: State, chain: list[Item], speakers: list[str | None]) -> bool:
+    """A run with no anchor takes turns from its first line's guess, which may have the two sides the wrong
+    way round: where the turns of its first two speakers would give more of its lines to someone the line
+    itself names ("And the nets, Rosa?" is not Rosa's), or make a line call the other side by the wrong sex
+    ("Yes, sir." to a woman), than the other way round, the two swap sides and every line goes by its turn (a
+    line addressed to a third person keeps them). Says whether it swapped."""
+    a, b = (speakers[0], speakers[1]) if len(chain) > 1 else (None, None)
+    if not a or not b or a == b or UNKNOWN in (a, b):
+        return False
+    sexes = [addressed_sex(st.raw[it.quote_ids[-1]]) for it in chain]
+
+    def named(first: str, second: str) -> int:
+        turns = [(first, second) if k % 2 == 0 else (second, first) for k in range(len(chain))]
+        return sum(me in it.excluded or (sex is not None and _gender(st, you) not in (sex, "unknown"))
+                   for (me, you), it, sex in zip(turns, chain, sexes, strict=True))
+
+    if named(b, a) >= named(a, b):
+        return False
+    for k, it in enumerate(chain):
+        if speakers[k] not in (a, b) and st.out[it.quote_ids[-1]].rule == ADDRESSED:
+            continue
+        who, other = (b, a) if k % 2 == 0 else (a, b)
+        why = f"answers {other}" if k else f"sides swapped (its lines rule out {a} first)"
+        for q in it.quote_ids:
+            st.out[q] = Attribution(who, 0.45, f"turn-taking: no anchor, {why}", rule=ANSWERS)
+        speakers[k] = who
+    return True
 
 
 def _other(st: State, chain: list[Item], speakers: list[str | None], j: int, k: int) -> str | None:
