@@ -27,5 +27,5 @@ SPEECH_VERBS = frozenset(
     vociferate vociferated lisp lisped whine whined boast boasted tease teased mock mocked taunt taunted
     soothe soothed assure assured hazard hazarded volunteer volunteered panted opined intervened quoted
     argue argued report reported quaver quavered interject interjected chant chanted
-    stated complained bawled pronounced speculated questioned exhorted squeaked""".split()
+    stated complained bawled pronounced speculated questioned squeaked""".split()
 )
