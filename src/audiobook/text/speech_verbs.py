@@ -26,5 +26,6 @@ SPEECH_VERBS = frozenset(
     prompted remind reminded command commanded entreat entreated implore implored expostulate expostulated
     vociferate vociferated lisp lisped whine whined boast boasted tease teased mock mocked taunt taunted
     soothe soothed assure assured hazard hazarded volunteer volunteered panted opined intervened quoted
-    argue argued report reported quaver quavered interject interjected chant chanted""".split()
+    argue argued report reported quaver quavered interject interjected chant chanted
+    stated complained bawled pronounced speculated questioned squeaked""".split()
 )
