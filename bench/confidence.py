@@ -212,7 +212,8 @@ SIGNS = {"agree": 1, "disagree": -1, "alternates": 1, "reply_names_me": 1, "repl
          "turn_margin": 1, "pronoun_rival": -1, "crowd": -1, "outranked": -1, "unanchored": -1,
          "reread_other": -1, "reread_nobody": -1, "reread_backwards": -1, "called_me": 1, "called_other": -1,
          "self_called": -1, "names_self": -1, "repeats": -1, "usual_partner": 1, "stranger": -1,
-         "own_form": 1, "words_other": -1}
+         "own_form": 1, "words_other": -1, "weak_side": -1, "pronoun_unanchored": -1,
+         "pronoun_subject": 1}
 
 
 def fit(rows: list[Row], l2: float = L2) -> dict[str, float]:

@@ -336,3 +336,36 @@ def test_a_line_in_the_words_of_another_speaker_near_it_is_less_sure() -> None:
     right, wrong = given("Tomas"), given("Ivy")
     assert right["words_other"] < 0 < wrong["words_other"]
     assert score(wrong) < score({**wrong, "words_other": 0.0}) < score({**wrong, "words_other": -0.5})
+
+
+def test_a_turn_given_to_someone_only_a_he_or_she_anchors_in_the_conversation_is_less_sure() -> None:
+    # Tomas's side is anchored by "he said" alone in the first reading, by "said Tomas" in the second
+    speakers = ["Rosa", "Tomas", "Rosa", "Tomas", "Rosa"]
+    turns = ["turn-taking: 1 turn from Tomas", "turn-taking: 2 turns from Tomas", "turn-taking: 3 turns from Tomas"]
+    weak = conversation(speakers, ['explicit: "said Rosa"', 'pronoun: "he said"', *turns])[3]
+    named = conversation(speakers, ['explicit: "said Rosa"', 'explicit: "said Tomas"', *turns])[3]
+    assert (weak["weak_side"], named["weak_side"]) == (1.0, 0.0)
+    assert score(weak) < score(named)
+
+
+def test_a_he_line_given_to_someone_nothing_in_the_conversation_names_is_less_sure() -> None:
+    speakers = ["Rosa", "Tomas", "Rosa", "Tomas"]
+    turns = ["turn-taking: 1 turn from Rosa", "turn-taking: 2 turns from Rosa"]
+    alone = conversation(speakers, ['explicit: "said Rosa"', *turns, 'pronoun: "he said"'])[3]
+    named = conversation(speakers, ['explicit: "said Rosa"', 'explicit: "said Tomas"', turns[1],
+                                    'pronoun: "he said"'])[3]
+    assert (alone["pronoun_unanchored"], named["pronoun_unanchored"]) == (1.0, 0.0)
+    assert score(alone) < score(named)
+
+
+def test_a_he_line_after_its_speaker_is_named_as_a_subject_is_surer_than_after_a_passing_mention() -> None:
+    def pronoun_line(narration: str) -> dict[str, float]:
+        ms = parse_text(f"{narration}\n\n“It is late,” he said.")
+        return features(ms, CAST, {0: decided("Tomas", 'pronoun: "he said"')})[0]
+
+    subject = pronoun_line("Rosa sat down. Tomas walked to the window.")
+    assert subject["pronoun_subject"] == 1.0
+    assert pronoun_line("Rosa sat down, and the old Tomas walked to the window.")["pronoun_subject"] == 1.0
+    passing = [pronoun_line(t) for t in ("Rosa walked to Tomas.", "Rosa took Tomas's hat.", "Rosa kissed Tomas.")]
+    assert [f["pronoun_subject"] for f in passing] == [0.0, 0.0, 0.0]
+    assert all(score(subject) > score(f) for f in passing)

@@ -26,6 +26,10 @@ model over features every decision has:
   how many people speak more than the speaker in the lines around it (a line given to someone who
   seldom talks in the scene is often one of the main talkers' lines); a turn the decoder gave to
   someone none of whose lines around it their own paragraph decides (no tag, speech tag or beat);
+* the conversation's sides (``_Sides``): a turn given to someone only a he/she tag or a beat anchors in
+  this conversation, a he/she line given to someone nothing in it names while someone else is named; a
+  he/she whose speaker the narration just before names as the subject of a clause (``_subject``), not in
+  passing ("Rosa looked at Tomas");
 * the track: a cast list in book.yaml or discovered characters;
 * the conversation decoder's margin (turns.margins, cast track): how much worse the conversation reads
   with the line given to someone else, every paragraph's own evidence weighed as fallible. A turn
@@ -69,54 +73,55 @@ VOICE_MU = 300.0            # how strongly a voice is smoothed towards the book'
 
 # fitted on the LitBank excerpts bound into novels (bench/confidence.py --fit); see bench/ATTRIBUTION.md
 WEIGHTS: dict[str, float] = {
-    "bias": 1.2,
-    "agree": 0.074,
-    "alternates": 0.088,
-    "book_anchors": 0.083,
-    "called_me": 0.552,
-    "called_other": -0.467,
-    "calls_previous": 0.019,
-    "cast_list": 0.866,
-    "decoded": -0.474,
-    "disagree": -0.023,
-    "long_quote": 0.092,
-    "many_quotes": -0.173,
-    "me_named": 0.397,
-    "names_self": -0.251,
-    "narration": -0.549,
-    "nearest_agrees": 0.319,
-    "nearest_disagrees": -0.004,
-    "opens_chain": -0.37,
-    "outranked": -0.716,
-    "own_form": 0.542,
+    "bias": 1.158,
+    "agree": 0.041,
+    "alternates": 0.099,
+    "book_anchors": 0.098,
+    "called_me": 0.538,
+    "called_other": -0.445,
+    "calls_previous": 0.031,
+    "cast_list": 0.86,
+    "decoded": -0.446,
+    "disagree": -0.024,
+    "long_quote": 0.096,
+    "many_quotes": -0.176,
+    "me_named": 0.382,
+    "names_self": -0.242,
+    "narration": -0.543,
+    "nearest_agrees": 0.326,
+    "opens_chain": -0.392,
+    "outranked": -0.719,
+    "own_form": 0.529,
     "paused": -0.738,
-    "people3": -0.17,
-    "pronoun_rival": -0.04,
-    "repeats": -0.255,
-    "reply_names_me": 1.031,
-    "reply_names_other": -0.338,
-    "reread_backwards": -0.575,
-    "reread_nobody": -0.261,
-    "reread_other": -1.358,
-    "rivals": -0.153,
-    "rule_addressed": 0.058,
-    "rule_answers": -0.11,
-    "rule_beat": -0.022,
-    "rule_explicit": 0.641,
-    "rule_previous": -0.189,
-    "rule_pronoun": 0.26,
-    "rule_turns": -0.245,
-    "rule_weak": -0.689,
-    "self_called": -0.247,
-    "share": 0.268,
-    "stranger": -0.257,
-    "support": 0.629,
-    "turn_margin": 0.813,
-    "unanchored": -0.33,
-    "unnamed_for": -1.279,
-    "usual_partner": 0.486,
-    "weak_anchor": -0.354,
-    "words_other": -0.184,
+    "people3": -0.163,
+    "pronoun_subject": 0.504,
+    "pronoun_unanchored": -0.268,
+    "repeats": -0.235,
+    "reply_names_me": 1.005,
+    "reply_names_other": -0.337,
+    "reread_backwards": -0.564,
+    "reread_nobody": -0.242,
+    "reread_other": -1.343,
+    "rivals": -0.179,
+    "rule_addressed": 0.042,
+    "rule_answers": -0.115,
+    "rule_beat": -0.011,
+    "rule_explicit": 0.659,
+    "rule_previous": -0.165,
+    "rule_pronoun": 0.218,
+    "rule_turns": -0.228,
+    "rule_weak": -0.684,
+    "self_called": -0.248,
+    "share": 0.3,
+    "stranger": -0.255,
+    "support": 0.626,
+    "turn_margin": 0.846,
+    "unanchored": -0.362,
+    "unnamed_for": -1.242,
+    "usual_partner": 0.485,
+    "weak_anchor": -0.327,
+    "weak_side": -0.295,
+    "words_other": -0.161,
 }
 
 
@@ -248,6 +253,7 @@ class _Chapter:
         # who the paragraph before calls by name in any of its quotes, its own speaker aside: the one to answer
         called: list[set[str]] = [set()] + [
             {w for q in c.quote_ids for w in cast.addressed(self.texts[q])} - {c.speaker} for c in chain[:-1]]
+        sides = _Sides(chain, found, {q: cast.addressed(self.texts[q]) for c in chain for q in c.quote_ids})
         for k, c in enumerate(chain):
             p = self.by_number[c.key[1]]
             agree, disagree, nearest_says = _counted(chain, anchors, k)
@@ -300,6 +306,9 @@ class _Chapter:
                 f["unanchored"] = float(anchored == 0 and "decoded" in f)
                 f["pronoun_rival"] = float(rule == "pronoun" and any(
                     s != me and cast.gender(s) == cast.gender(me) for s in near))
+                f.update(sides.of(me, c.anchor, a))
+                if _he_she(a):
+                    f["pronoun_subject"] = float(self._named_as_subject(me, p, q))
                 out[q] = f
 
     def _habits(self, speakers: list[str], k: int, anchor: bool) -> dict[str, float]:
@@ -318,6 +327,20 @@ class _Chapter:
         f["usual_partner"] = float(me not in (before, after) and all(
             _usual(self.partners.get(n or "", Counter()), me) for n in (before, after)))
         return f
+
+    def _named_as_subject(self, me: str, p: Paragraph, q: int) -> bool:
+        """A he/she line whose speaker the narration just before it (the paragraph before, its own before the
+        quote) last names as the subject of a clause ("Tomas turned. ... he said"), not in passing ("Rosa
+        looked at Tomas", "Tomas's hat"): the he or she most likely stands for them."""
+        before = []
+        for s in p.segments:
+            if s.kind == "dialogue" and s.quote_id == q:
+                break
+            if s.kind == "narration":
+                before.append(s.text)
+        text = self.narration.get(p.number - 1, "") + " " + " ".join(before)
+        mine = [m for m in self.cast.mentions(text) if m.person == me and m.kind in ("name", "alias")]
+        return bool(mine) and _subject(text, mine[-1].start, mine[-1].end)
 
     def _since_named(self, person: str, number: int) -> int:
         """Paragraphs since the narration last named this person (30 when never in the chapter so far)."""
@@ -385,6 +408,64 @@ def _teaches(a: Attribution) -> bool:
     """Does the line show its speaker's own forms of address: a [Name] tag or a named speech tag, not a he/she?"""
     """A line whose speaker the text names for sure: a tag, or a speech tag with a name (not "she said")."""
     return a.rule == rules.TAG or a.rule in (rules.EXPLICIT, rules.FIRST_PERSON) and not a.pronoun
+
+
+class _Sides:
+    """Who a conversation's own text anchors: the people a tag or a named speech tag gives a line to, the ones
+    only a he/she tag or a beat does, and the ones a quote calls by name. A side of the conversation nothing
+    there names (its speaker inferred from a he/she, from recency, from the turns) is often the wrong person
+    all along, where a named side is seldom."""
+
+    def __init__(self, chain: list[_Par], found: dict[int, Attribution], calls: dict[int, list[str]]) -> None:
+        self.named: set[str] = set()
+        self.weak: set[str] = set()
+        self.called: set[str] = set()
+        for c in chain:
+            for q in c.quote_ids:
+                a = found[q]
+                if family(a) == "tag" or family(a) == "explicit" and not a.pronoun:
+                    self.named.add(a.speaker)
+                elif family(a) in LOCAL:
+                    self.weak.add(a.speaker)
+                self.called.update(w for w in calls[q] if w != a.speaker)
+        self.speakers = {c.speaker for c in chain}
+
+    def of(self, me: str, anchor: bool, a: Attribution) -> dict[str, float]:
+        """``weak_side``: a turn given to someone only a he/she tag or a beat anchors here; ``pronoun_unanchored``:
+        a he/she line given to someone nothing here names, while a tag or a call names someone else."""
+        inferred = me not in self.named and me not in self.called
+        f = {"weak_side": float(not anchor and inferred and me in self.weak)}
+        if _he_she(a):
+            f["pronoun_unanchored"] = float(inferred and any(
+                s in self.named or s in self.called for s in self.speakers - {me}))
+        return f
+
+
+def _he_she(a: Attribution) -> bool:
+    """The decision rests on the he or she of a speech tag ("he said", "she asked")."""
+    return family(a) == "pronoun" or family(a) == "explicit" and bool(a.pronoun)
+
+
+# words after which a name opens its clause (its subject), and words a name may follow and still open it
+_CLAUSE = frozenset("and but then when while as so that where till until because if though although whereupon "
+                    "who which".split())
+_BEFORE_NAME = frozenset("the a an his her their my our young old little poor dear".split())
+
+
+def _subject(text: str, start: int, end: int) -> bool:
+    """The name at text[start:end] opens its sentence or clause (after punctuation or a conjunction, a
+    determiner or an adjective aside): its subject, not a possessive or the object of a verb or preposition."""
+    if text[end:end + 2] in ("'s", "’s") or text[end:end + 1] in ("'", "’") and text[end - 1:end] == "s":
+        return False
+    before = text[:start].rstrip()
+    while before and before[-1] not in ".,;:!?—–-“”\"(":
+        word = re.search(r"[A-Za-z']+$", before)
+        if word is None or word.group(0).lower() not in _CLAUSE | _BEFORE_NAME:
+            return False
+        if word.group(0).lower() in _CLAUSE:
+            return True
+        before = before[:word.start()].rstrip()
+    return True
 
 
 def _own_name(cast: Cast, me: str, text: str) -> dict[str, float]:
