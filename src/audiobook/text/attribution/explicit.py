@@ -1,14 +1,16 @@
 """Explicit speech tags: a speech verb with its subject next to the quote ("said Rosa", "she asked",
 "her father said"), a tag before a colon in the paragraph before ("... and said:"), and a quote in
-which the speaker introduces themselves ("My name is Hale.").
+which the speaker introduces themselves ("My name is Hale."). This module reads where a tag's subject
+stands; whom a description or a shared name in it stands for ("said the old man") is described.py's.
 """
 
 from __future__ import annotations
 
 import re
 
+from audiobook.text.attribution.described import described, shared_name
 from audiobook.text.attribution.grammar import (
-    OBJECT_RE,
+    NARRATION_WORD_RE,
     PLACE_RE,
     SENTENCE_RE,
     apostrophes,
@@ -20,22 +22,14 @@ from audiobook.text.attribution.grammar import (
     owns_speech,
     possessive,
     short,
-    speaker_name,
 )
 from audiobook.text.attribution.mentions import (
-    ELDER_TITLES,
-    NEAR_KIN,
     answerer,
     antecedent,
-    by_noun,
     family_names,
-    family_of,
     just_named,
-    kin,
     newcomer,
-    one_of_the_titled,
     resolve,
-    titled,
 )
 from audiobook.text.attribution.state import (
     BESIDE_TAG,
@@ -50,9 +44,8 @@ from audiobook.text.attribution.state import (
     State,
 )
 from audiobook.text.cast import Mention
-from audiobook.text.descriptions import anyone, description, noun_gender, small_determiner, someone_of_the_scene
 from audiobook.text.manuscript import Paragraph, Segment
-from audiobook.text.names import ROLE_OF_TITLE, TITLES, norm, without_article
+from audiobook.text.names import norm
 from audiobook.text.speech_verbs import SPEECH_VERBS
 
 # "he answered": the one who answers is not the one who just spoke
@@ -142,7 +135,8 @@ def _has_lead_in(segs: tuple[Segment, ...], i: int) -> bool:
     Rosa's reply--"): a subject-first tag after it ("Anna asked him why.") is then another quote's."""
     if i == 0 or segs[i - 1].kind != "narration" or not leads_in(segs[i - 1].text):
         return False
-    verbs = [w for w in _WORD_RE.finditer(segs[i - 1].text) if w.group(0) in SPEECH_VERBS]   # not "the Mock Heron"
+    verbs = [w for w in NARRATION_WORD_RE.finditer(segs[i - 1].text)
+             if w.group(0) in SPEECH_VERBS]   # not "the Mock Heron"
     return bool(verbs) and not _NOUN_USE_RE.search(segs[i - 1].text[:verbs[-1].start()])
 
 
@@ -172,7 +166,7 @@ def _spoke_before(st: State, segs: tuple[Segment, ...], i: int) -> str | None:
 def _verb_first(text: str) -> bool:
     """Narration after a quote that opens on its speech verb ("said Rosa", "cried the man"): the quote's own
     tag wherever it stands; a subject-first clause ("Anna asked him why") may belong to another quote."""
-    first = _WORD_RE.search(text)
+    first = NARRATION_WORD_RE.search(text)
     return first is not None and first.group(0).lower() in SPEECH_VERBS
 
 
@@ -193,7 +187,7 @@ def _introduces(text: str) -> bool:
     """Narration that ends "Ann said," or "and she went on:", with its subject before the verb: a tag that
     introduces the quote after it (not "said Ann," of the quote before)."""
     text = text.strip()
-    first = _WORD_RE.search(text)
+    first = NARRATION_WORD_RE.search(text)
     return text.endswith((",", ":")) and leads_in(text) and first is not None \
         and first.group(0).lower() not in SPEECH_VERBS
 
@@ -237,7 +231,7 @@ def leads_in(text: str) -> bool:
     text = text.rstrip()
     if text.endswith((",", ":", "—", "--", "–")):
         return True
-    toks = _WORD_RE.findall(text[-120:])
+    toks = NARRATION_WORD_RE.findall(text[-120:])
     return text[-1:].isalpha() and any(w.lower() in SPEECH_VERBS for w in toks[-6:])
 
 
@@ -245,7 +239,7 @@ def ends_with_verb(text: str) -> bool:
     """Narration that ends on its speech verb ("..., but Tomas interposed."): before a quote with no
     narration of its own before it, it is that quote's tag."""
     text = text.rstrip()
-    toks = _WORD_RE.findall(text[-40:])
+    toks = NARRATION_WORD_RE.findall(text[-40:])
     return text.endswith(".") and bool(toks) and toks[-1].lower() in SPEECH_VERBS - _NOT_ALONE
 
 
@@ -263,7 +257,7 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
     else:
         starts = [m.end() for m in SENTENCE_RE.finditer(text)]
         lo, hi = (starts[-1] if starts else 0), len(text)
-    toks = [(w.start(), w.end(), w.group(0).lower()) for w in _WORD_RE.finditer(text, lo, hi)]
+    toks = [(w.start(), w.end(), w.group(0).lower()) for w in NARRATION_WORD_RE.finditer(text, lo, hi)]
     verbs = [t for t in toks if t[2] in SPEECH_VERBS and text[t[1]:t[1] + 7].split()[:1] != ["that"]  # said that
              and not (t[2] in _NOUN_FORMS and _OWNED_BEFORE_RE.search(text, lo, t[0]))     # "Rosa's reply"
              and not _ARTICLE_BEFORE_RE.search(text, lo, t[0])   # "sank his voice to a whisper", "said in reply": nouns
@@ -295,7 +289,7 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
     after_v = [m for m in inside if m.start >= ve and m.start - ve <= 25 and not possessive(text, m)
                and not (m.kind == "first" and stop is not None and m.start >= stop.end())]
     subject: Mention | None = None
-    shared = _shared_name(st, text, toks, toks.index((vs, ve, verb)), lo, hi)
+    shared = shared_name(st, text, toks, toks.index((vs, ve, verb)), lo, hi)
     who_of = None if after else _relative_subject(text, mentions, lo, vs)
     heard = heard_speaker(text, mentions, lo, vs)
     if heard is None and heard_unnamed(text, mentions, lo, vs):
@@ -317,41 +311,9 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
         subject = after_v[0]
     if subject is None and not after and not before:
         subject = _before_semicolon(text, mentions, lo, vs)
-    if subject is None:
-        desc = description(text[ve:hi]) or description(small_determiner(text[lo:vs]), last=True)
-        if desc is None and st.cast.from_book:
-            listed = _listed(st, text, ve, hi) or _listed(st, text, lo, vs, last=True) or _titled(st, text, ve, hi)
-            if listed is not None:      # "said the ferryman": a cast entry the nouns lack
-                return _named(listed[0], 0.8, f"{verb} {listed[1]}")
-        if desc is None:
-            return None
-        desc = _VOICE_OF_RE.sub("", desc)      # "said his mother's voice": his mother
-        who = st.cast.describe(desc)
-        absent = who if st.cast.from_book and who is not None and _absent_bystander(st, desc, who) else None
-        if absent is not None:      # "said the girl" far from the list's "The Girl": the girl of this scene
-            who = None
-        longer = _longer_form(st, text, text.find(desc, ve), hi) if st.cast.from_book else None
-        if longer is not None:      # "said the man with the grey coat": that entry, not "A Man"
-            who, desc = longer
-        guessed = ""    # found by the description's sex alone: the turns weigh it as they weigh a he/she
-        if not st.cast.from_book and (who is None or is_description(who)):
-            named = _elder(st, desc, spoke if verb not in _GOES_ON_VERBS else None) or just_named(st, desc, who)
-            who, guessed = (named, _sex_word(st, named)) if named else (who, "")
-        if who is None and not st.cast.from_book and (anyone(desc) or _relation(desc) and kin(st, desc) is None):
-            return None   # "said the voice", "said the other", "said her companion": someone of the scene
-        if who is None and st.cast.from_book:
-            who = _headed(st, desc) or _one_of_the_titled(st, desc)
-            if who is None:
-                who = _by_noun(st, desc, verb, spoke, excluded if called is None else called)
-                guessed = _sex_word(st, who)
-        elif who is None:   # without a cast list the description itself names the speaker
-            who = kin(st, desc)
-            guessed = _sex_word(st, who)
-            who = who or speaker_name(desc)
-        who = who or absent     # no one of the scene fits: the list's entry after all
-        if who is None:
-            return None
-        return _named(who, 0.8, f"{verb} {desc}", pronoun=guessed)
+    if subject is None:     # "said the old man", "said the ferryman": whom the words describe
+        found = described(st, text, lo, vs, ve, hi, verb, spoke, excluded if called is None else called)
+        return _named(found[0], 0.8, f"{verb} {found[1]}", pronoun=found[2]) if found else None
     who = subject.person
     if who and subject.kind in ("name", "alias") and not st.cast.from_book and is_description(who):
         who = just_named(st, subject.word, who) or who
@@ -406,115 +368,7 @@ def _named(who: str, confidence: float, said: str, pronoun: str = "") -> Attribu
     return Attribution(who, confidence, f'explicit: "{said}"', pronoun=pronoun, rule=EXPLICIT, said=said)
 
 
-def _relation(desc: str) -> bool:
-    """"her companion", "his friend", "their visitor": someone named by a relation to another person and by
-    no sex, not a character of its own (whoever of the scene stands so to the owner)."""
-    ws = desc.lower().split()
-    return len(ws) >= 2 and ws[0] in ("his", "her", "their") and noun_gender(desc) is None
-
-
-def _sex_word(st: State, who: str | None) -> str:
-    """The he/she a person found by a description's sex alone stands for ("" for none)."""
-    return _SEX_WORD.get(st.cast.gender(who), "") if who else ""
-
-
-def _absent_bystander(st: State, desc: str, who: str) -> bool:
-    """A cast entry a tag's "the girl", "the man" finds by the list's description of it, while nothing lately
-    names it nor did the narration of the last few paragraphs bring in "a man" ("a man and his wife": then "said
-    his wife" is the list's "The Wife"): the list's "The Girl" is someone of one scene,
-    and elsewhere the words mean whoever is the girl of the scene at hand (``someone_of_the_scene``); not a
-    role ("the porter"), not the name the text uses."""
-    if not someone_of_the_scene(desc) or not is_description(desc):
-        return False
-    noun = re.escape(desc.split()[-1])
-    brought_in = re.compile(rf"\b(?:an?|his|her|their)\s+(?:\w+\s+){{0,2}}?{noun}\b", re.IGNORECASE)
-    return who not in {r.person for r in st.history[-_LATELY:]} \
-        and not re.search(rf"\b{noun}\b", st.tail, re.IGNORECASE) \
-        and not any(brought_in.search(text) for text in st.narrated)
-
-
-def _by_noun(st: State, desc: str, verb: str, spoke: str | None, called: set[str] | frozenset[str]) -> str | None:
-    """With a cast list, the person a gendered description in a tag stands for, not ``spoke``, the one a
-    tag gave the paragraph just before ("“...,” Tomas said. / “...,” asked the old man": another man),
-    unless the verb says the same voice goes on ("continued the old man"); ``called``: whom the quote calls
-    by name."""
-    elder = _elder(st, desc, spoke if verb not in _GOES_ON_VERBS else None)
-    if elder is not None:
-        return elder
-    who = _parent_or_child(st, desc) or _kin_of_the_called(st, desc, called) or by_noun(st, desc)
-    if who is not None and desc.split()[0].lower() == "the":    # “Well, Tomas?” / “...,” said the man: Tomas
-        who = answerer(st, st.cast.gender(who), who, set()) or who
-    elif who is not None and desc.lower().split()[-1] in NEAR_KIN and verb not in _GOES_ON_VERBS:
-        who = _kin_answering(st, desc, who)
-    if who is None or who != spoke or verb in _GOES_ON_VERBS:
-        return who
-    return by_noun(st, desc, skip={who}) or who
-
-
-def _elder(st: State, desc: str, spoke: str | None) -> str | None:
-    """"said the old lady" in a scene of a woman the narration calls old ("old Mrs. Brandt", ``State.elders``)
-    or the list writes so ("Grandfather Lind", "Old Tomas"), and younger ones: the latest such woman (or man, for
-    "the old man") named lately, not the one who spoke just before, rather than the latest of that sex."""
-    gender = noun_gender(desc)
-    if gender is None or "old" not in desc.lower().split():
-        return None
-    lately = [r.person for r in reversed(st.history[-_LATELY:])]
-    return next((p for p in lately if (p in st.elders or _ELDER_FORM_RE.search(" ".join(_forms(st, p))))
-                 and p != spoke and st.cast.gender(p) == gender), None)
-
-
-def _forms(st: State, who: str) -> list[str]:
-    """A cast member's name and aliases."""
-    person = st.cast.people.get(who)
-    return [who, *(person.aliases if person else ())]
-
-
-def _parent_or_child(st: State, desc: str) -> str | None:
-    """"said her mother" when the woman named last is herself a mother, of a woman named lately (the one
-    "her" stands for): she speaks, not the mother of her. A parent is told by a married or elder title the
-    child lacks ("Mrs. Brandt" and "Anna Brandt"); so for "her daughter", "his son", "his father"."""
-    ws = desc.lower().split()
-    noun = ws[-1] if len(ws) == 2 and ws[0] in ("his", "her") else ""
-    parent = _PARENT_OF.get(noun)
-    gender = "male" if ws[0] == "his" else "female"
-    if parent is None or noun_gender(desc) != gender:
-        return None
-    titles = ELDER_TITLES[parent]
-    latest = antecedent(st, gender, st.history)
-    if latest is None or titled(st.cast, latest, titles) != (noun == parent):
-        return None
-    family = family_names(st, latest)
-    lately = {r.person for r in st.history[-_LATELY:]}
-    kin = [p for p in lately if p != latest and st.cast.gender(p) == gender
-           and titled(st.cast, p, titles) != (noun == parent) and family_names(st, p) & family]
-    return latest if kin else None
-
-
-def _kin_answering(st: State, desc: str, who: str) -> str:
-    """“Oh, Anna, it is too late!” / “Perhaps,” replied her sister: Anna, the one the paragraph before spoke
-    to, answers (as for "the man"), when she can be that relative: a mother or father by an elder title."""
-    noun = desc.lower().split()[-1]
-    other = answerer(st, st.cast.gender(who), who, set())
-    if other is None or noun in ("mother", "father") and not titled(st.cast, other, ELDER_TITLES[noun]):
-        return who
-    return other
-
-
-def _kin_of_the_called(st: State, desc: str, called: set[str] | frozenset[str]) -> str | None:
-    """“Come home, Anna,” said her mother: "her" is Anna, whom the quote calls, not the woman named last;
-    her mother is the one of Anna's family the noun fits (``family_of``)."""
-    ws = desc.lower().split()
-    gender = noun_gender(desc)
-    if len(ws) != 2 or ws[0] not in ("his", "her") or ws[1] not in NEAR_KIN or gender is None:
-        return None
-    owners = [p for p in called if st.cast.gender(p) == ("male" if ws[0] == "his" else "female")]
-    return family_of(st, owners[0], gender, ws[1]) if len(owners) == 1 else None
-
-
 _ECHO_RE = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w'’-]*\s*\?\s*")    # “Mr. Brandt?”
-_ELDER_FORM_RE = re.compile(r"\b(?:[Oo]ld|[Gg]rand(?:mother|father|mamma|papa|ma|pa)|[Gg]ranny)\b")
-_PARENT_OF = {"mother": "mother", "father": "father", "daughter": "mother", "son": "father"}
-_LATELY = 20        # mentions: about the last paragraph or two
 
 
 def _coordinated(text: str, before: list[Mention], inside: list[Mention], lo: int, vs: int) -> Mention | None:
@@ -595,113 +449,10 @@ def _relative_subject(text: str, mentions: list[Mention], lo: int, vs: int) -> M
     """"The silence was broken by Tomas, who said", "Tomas, who, rousing himself at last, stood up and
     said": the name a "who" clause holding the verb hangs on, even after a preposition."""
     m = next(reversed(list(_WHO_RE.finditer(text, lo, vs))), None)
-    if m is None or _CLAUSE_END_RE.search(text, m.end(), vs) or len(_WORD_RE.findall(text, m.end(), vs)) > _WHO_WORDS:
+    if m is None or _CLAUSE_END_RE.search(text, m.end(), vs) \
+            or len(NARRATION_WORD_RE.findall(text, m.end(), vs)) > _WHO_WORDS:
         return None     # "..., who, though surprised, was willing, when she drew back and said": not his
     return next((x for x in mentions if x.end == m.start() and x.kind in ("name", "alias")), None)
-
-
-def _longer_form(st: State, text: str, start: int, hi: int) -> tuple[str, str] | None:
-    """The longest cast entry a description in a tag spells with the words after it ("the man with the
-    grey coat"), when it is longer than the description: who, and the words."""
-    if start < 0:
-        return None
-    words = list(_WORD_RE.finditer(text, start, hi))[:8]
-    for n in range(len(words), 2, -1):
-        phrase = text[start:words[n - 1].end()]
-        found = _exact(st, phrase)
-        if found is not None:
-            return found, phrase
-    return None
-
-
-def _exact(st: State, phrase: str) -> str | None:
-    """The cast entry that lists exactly this name or description (articles aside), if any."""
-    words = without_article(" ".join(phrase.split())).lower()
-    person = st.cast.people.get(st.cast.resolve(words) or "")
-    if person is None or words not in {without_article(f).lower() for f in (person.name, *person.aliases)}:
-        return None
-    return person.name
-
-
-def _headed(st: State, desc: str) -> str | None:
-    """"said the stout porter" for the one entry the list writes as a description ending in that noun
-    ("The Porter", "A Tall Porter"): an adjective the list lacks does not make the speaker someone else.
-    Not for "the old lady", "the child": nouns for whoever the scene holds, not roles of their own."""
-    if someone_of_the_scene(desc) or _ANOTHER & set(desc.lower().split()):
-        return None     # "the other porter", "the new guard": not the one the list has
-    head = desc.split()[-1].lower()
-    owners = {p.name for p in st.cast.people.values() for f in (p.name, *p.aliases)
-              if len(f.split()) > 1 and f.split()[0].lower() in _DESCRIBING and f.split()[-1].lower() == head}
-    return owners.pop() if len(owners) == 1 else None
-
-
-def _one_of_the_titled(st: State, desc: str) -> str | None:
-    """"said the duchess" when several entries bear that title: ``one_of_the_titled``."""
-    ws = desc.lower().replace(".", "").split()
-    if len(ws) < 2 or ws[0] != "the" or ws[-1] not in ROLE_OF_TITLE:
-        return None
-    return one_of_the_titled(st, ROLE_OF_TITLE[ws[-1]], [r.person for r in st.history])
-
-
-_DESCRIBING = ("the", "a", "an", "his", "her", "their")
-_ANOTHER = frozenset("other new second third fourth next".split())
-
-
-def _titled(st: State, text: str, lo: int, hi: int) -> tuple[str, str] | None:
-    """"answered Frau": a title alone after the verb is the one cast member whose name has it."""
-    m = _TITLE_ALONE_RE.match(text, lo, hi)
-    title = m.group(1).lower() if m else ""
-    if title not in TITLES:
-        return None
-    owners = [p.name for p in st.cast.people.values() if (norm(p.name).split() or [""])[0] == title]
-    return (owners[0], m.group(1)) if len(owners) == 1 and m else None
-
-
-def _listed(st: State, text: str, lo: int, hi: int, last: bool = False) -> tuple[str, str] | None:
-    """A cast entry written small in a tag, right after the verb ("said the ferryman") or,
-    with ``last``, opening the clause before it ("The ferryman bowed and said"): who, and the words."""
-    if last:
-        m = _SMALL_BEFORE_RE.match(text[lo:hi].strip())
-    else:
-        m = _SMALL_AFTER_RE.match(text, lo, hi)
-    who = (_exact(st, m.group(1)) or _owned(st, m.group(1))) if m else None   # "laughed a little": not "A Little Boy"
-    return (who, m.group(1)) if who and m else None
-
-
-def _owned(st: State, phrase: str) -> str | None:
-    """"said the valet" for the one entry the list writes "His Valet" (or "Her Maid"): the tag's article
-    for the list's possessive."""
-    words = without_article(" ".join(phrase.split())).lower()
-    owners = {p.name for p in st.cast.people.values() for f in (p.name, *p.aliases)
-              if f.lower() in (f"his {words}", f"her {words}", f"their {words}")}
-    return owners.pop() if len(owners) == 1 else None
-
-
-def _shared_name(st: State, text: str, toks: list[tuple[int, int, str]], v: int, lo: int,
-                 hi: int) -> Mention | None:
-    """"Quenby asked", "said Robert": a capitalised word next to the speech verb that several people's names
-    share stands for the one of them mentioned last (else seen last in the book); a first name two people
-    bear ("said Tom" of Tom Hale and Tom Wren) for the one named lately, else the one the narration seldom
-    names any other way (``Cast.lean``)."""
-    for k in (v - 1, v + 1):
-        if not 0 <= k < len(toks):
-            continue
-        start, end, word = toks[k]
-        key = word.replace(".", "")
-        owners = st.cast.shared.get(key)
-        if owners is None or not text[start:start + 1].isupper() or not lo <= start < hi \
-                or OBJECT_RE.search(text, lo, start) or text[end:end + 2] in ("'s", "’s"):
-            continue
-        lean = st.cast.lean.get(key)    # a first name settle() leaves shared: the scene, else its usual owner
-        hist = st.history[-_LATELY:] if lean else st.history
-        if key in st.cast.surnames:     # the paragraph's own bare "Quenby" reads as the man's: look before it
-            hist = [r for r in hist if r.sentence < st.par_sentence]
-        named = next((r.person for r in reversed(hist) if r.person in owners), None) or lean
-        seen = [p for p in owners if p in st.seen]
-        who = named or (max(seen, key=lambda p: st.seen[p].sentence) if seen else None)
-        if who is not None:
-            return Mention(who, start, end, "name", text[start:end], st.cast.gender(who))
-    return None
 
 
 def colon(st: State, prev: Paragraph | None, excluded: set[str]) -> Attribution | None:
@@ -740,15 +491,11 @@ _NOT_ALONE = frozenset("laughed sighed groaned sobbed gasped chuckled giggled sn
                        "went put broke cut returned continued agreed assented resumed".split())
 _NOT_GERUND = frozenset("laugh sigh groan sob gasp chuckle giggle snort moan whimper grunt go put cut return "
                         "continue resume begin pursue reason object correct prompt remind tell".split())
-# a description ("said the old man") found by its sex alone: the turns weigh it as a he/she
-_SEX_WORD = {"male": "he", "female": "she"}
-_GOES_ON_VERBS = frozenset("continued continues resumed added pursued persisted went repeated concluded".split())
 _SUBJECT_WORDS = frozenset("i he she we they you it".split())
 # a paragraph that ends "Rosa began." / "Tomas went on again.": the quote paragraph after it is theirs
 _BEGAN_RE = re.compile(r"(?<![\w’'])(?!I\b)[A-Z][\w’'-]*(?:\s+[a-z]+ly)?\s+(?:began|went on)(?:\s+again)?\.$")
 _NEXT_TAG_RE = re.compile(r"\s*(?:(?:and|but|then)\b[^.;!?]*[,:—]|[\w’'-]+(?:\s+[\w’'-]+){0,3}\s*:)\s*$",
                           re.IGNORECASE)
-_WORD_RE = re.compile(r"[\w’']+(?:-[\w’']+)*")     # "said--" is the verb, "well-bred" one word
 _SPEECH_NOUN = r"(?:[a-z]+\s+){0,2}?(?:reply|answer|remark|rejoinder|response|retort|declaration|" \
                r"reasoning|exclamation|comment|words?|greeting|observation|language|question|inquiry|enquiry)"
 # speech verbs whose bare form is also the noun a name owns ("Tomas's remark was--")
@@ -772,14 +519,9 @@ _FROM_RE = re.compile(r"\s*(?:(?:at last|then|now)\s+)?(?:(?:came|broke|burst|fe
 _WHO_WORDS = 20
 _WHO_RE = re.compile(r"(?<=[\w.])['’]?,\s*who\b")
 _CLAUSE_END_RE = re.compile(r"[;:]|\b(?:he|she|they|I|[A-Z]\w+)\s")      # "..., who smiled; and Rosa said"
-_TITLE_ALONE_RE = re.compile(r"\s*([A-Z][a-z]+)(?=\s*[,.;!?—]|\s+[a-z])")
-_SMALL_AFTER_RE = re.compile(r"\s*((?:the|a|an)\s+[a-z][a-z-]+)"
-                             r"(?=\s*(?:[,.;!?—]|$)|\s+(?:[a-z]+ly|in|to|with|as|and)\b)")
-_SMALL_BEFORE_RE = re.compile(r"((?:[Tt]he|[Aa]n?)\s+[a-z][a-z-]+)(?=\s+[a-z]|\s*$)")
 _IT_WAS_RE = re.compile(r"(?<=[.;!?] )(?:It|This|That) (?:was|is) (?:only |just )?"
                         r"((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)")
 OWN_NAME_RE = re.compile(r"\b(?:[Mm]y name is|I am|I'm|I’m|[Cc]all me)\s+((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)")
-_VOICE_OF_RE = re.compile(r"['’]s (?:\w+ )?(?:voice|tones?)$")
 _NEGATED_RE = re.compile(r"\b(?:not|never|n['’]t)\s+$", re.IGNORECASE)    # "did not answer"
 _NEXT_CLAUSE_RE = re.compile(r",\s+(?:and|but|while)\s+")
 _SOMEONE_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[A-Z][\w’'-]+\s+[a-z])")   # a clause's own subject

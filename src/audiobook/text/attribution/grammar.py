@@ -27,6 +27,7 @@ _TO_VERB_RE = re.compile(r"\s+to\s+[a-z]")
 POSSESSIVE_S_RE = re.compile(POSSESSIVE_S)
 _WORD_AFTER_RE = re.compile(r"\s+([a-z]+)")
 _VOICE_RE = re.compile(r"\s+(?:\w+\s+){0,2}?(?:voice|tones?)\b")
+NARRATION_WORD_RE = re.compile(r"[\w’']+(?:-[\w’']+)*")     # "said--" is the verb, "well-bred" one word
 
 
 def is_subject(m: Mention) -> bool:
