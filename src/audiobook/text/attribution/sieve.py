@@ -9,7 +9,7 @@ gives a speaker wins):
 3. ``explicit``       a speech verb with its subject next to the quote: "said Rosa", "she asked",
                       "her father said"; pronouns resolved by gender and recency, descriptions by
                       the cast's aliases or by the gender of the noun ("his wife") (explicit.py,
-                      mentions.py)
+                      described.py, mentions.py)
 4. ``colon``          the previous paragraph ends "… and said:" / with a colon: its subject speaks
 5. ``beat``           an action beat in the same paragraph ("Tomas tied off a knot.") (beats.py)
 6. ``turn-taking``    untagged quotes in a conversation alternate between two people; the
