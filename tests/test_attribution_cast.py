@@ -583,6 +583,15 @@ def test_a_she_said_fits_the_woman_who_just_spoke_though_no_line_of_the_conversa
     assert who(text, cast) == ["Anna", "Rosa", "Anna", "Rosa", "Anna", "Rosa"]
 
 
+def test_a_she_said_fits_the_woman_a_line_of_the_conversation_calls_by_name() -> None:
+    # the "she said" on Anna's turn was resolved to Rosa, named last; Anna is nowhere in the narration and speaks
+    # no tagged line, but Rosa's tagged line calls her by name, so she is in the scene and the turns give it to her
+    cast: Cast_ = [("Rosa", "female", ()), ("Anna", "female", ()), ("Tomas", "male", ())]
+    text = ("Rosa went to the window.\n\n“Where is Tomas?”\n\n“He went out with them.”\n\n“In this wind?”\n\n"
+            "“He said it would drop,” she said.\n\n“It never drops before dark, Anna,” said Rosa.\n")
+    assert who(text, cast) == ["Rosa", "Anna", "Rosa", "Anna", "Rosa"]
+
+
 def test_a_description_tag_is_not_the_one_who_spoke_just_before() -> None:
     # "asked the old man" right after Tomas spoke: the other man of the scene, unless the same voice goes on
     cast = ROSA_TOMAS + [("Bobby", "male", ())]

@@ -199,7 +199,9 @@ def _decode(st: State, chain: list[Item], speakers: list[str | None],
     if not st.third_person:
         present |= {st.narrator_name}      # and the one who tells the story, in every scene they tell
     talking = [p for p in people if p in speakers]
-    scene = talking + [p for p in people if p in present and p not in talking]     # whom a "he said" may fit
+    # whom a "he said" may fit; with a cast list also one a line calls by name (without one, who may be her cat)
+    called = {it.listener for it in chain if it.listener and st.cast.from_book}
+    scene = talking + [p for p in people if (p in present or p in called) and p not in talking]
     prior = {p: (0.0 if p in anchored else max(0.0, 0.4 + 0.1 * r - (PRESENT if p in present else 0.0)))
              for r, p in enumerate(people)}
     sex = {p: g for p in people if (g := st.cast.gender(p)) in ("male", "female")}
@@ -492,10 +494,11 @@ _PRONOUN_SEX = {"he": "male", "him": "male", "his": "male", "she": "female", "he
 
 def _soften(st: State, e: Evidence, a: Attribution | None, people: list[str], it: Item) -> Evidence:
     """A "he said" (or a beat on a he: "He nodded.") fits every man of the scene (``people``: those the
-    conversation's anchors name, and those its narration names or who spoke just before it, though no line of
-    it names them yet): the one it was resolved to is preferred, another costs ``PRONOUN_COST`` (anyone else
-    as much as the speech tag of a name), so the turns on both sides overrule a doubtful resolution and the
-    pronoun's sex still holds; not beside a "said Rosa" in the same paragraph, nor for one who talks to herself."""
+    conversation's anchors name, and those its narration names, who spoke just before it or, with a cast list,
+    whom its lines call by name, though no tag of it names them): the one it was resolved to is preferred,
+    another costs ``PRONOUN_COST`` (anyone else as much as the speech tag of a name), so the turns on both sides
+    overrule a doubtful resolution and the pronoun's sex still holds; not beside a "said Rosa" in the same
+    paragraph, nor for one who talks to herself."""
     if a is None or not a.pronoun or any(f.reason != a.reason for f in it.found.values()):
         return e
     sex = _PRONOUN_SEX.get(a.pronoun)
