@@ -592,6 +592,16 @@ def test_a_she_said_fits_the_woman_a_line_of_the_conversation_calls_by_name() ->
     assert who(text, cast) == ["Rosa", "Anna", "Rosa", "Anna", "Rosa"]
 
 
+def test_a_he_said_of_one_who_talks_to_himself_stays_his_though_another_man_spoke_just_before() -> None:
+    # every line of Will's is a "said he": no line is anyone else's, so Tomas, who spoke just before and is in
+    # the scene, does not take the middle one to make the lines alternate
+    cast: Cast_ = [("Rosa", "female", ()), ("Will", "male", ()), ("Tomas", "male", ())]
+    text = ("“I will go down to the boats,” said Tomas.\n\nWill sat on alone by the fire after the door shut.\n\n"
+            "“He will not find them,” said he.\n\nThe fire burned low. “Nobody will,” said he, and he got up.\n\n"
+            "“Not in this wind,” said he.\n")
+    assert who(text, cast) == ["Tomas", "Will", "Will", "Will"]
+
+
 def test_a_description_tag_is_not_the_one_who_spoke_just_before() -> None:
     # "asked the old man" right after Tomas spoke: the other man of the scene, unless the same voice goes on
     cast = ROSA_TOMAS + [("Bobby", "male", ())]

@@ -199,9 +199,11 @@ def _decode(st: State, chain: list[Item], speakers: list[str | None],
     if not st.third_person:
         present |= {st.narrator_name}      # and the one who tells the story, in every scene they tell
     talking = [p for p in people if p in speakers]
-    # whom a "he said" may fit; with a cast list also one a line calls by name (without one, who may be her cat)
+    # whom a "he said" may fit: those its anchors name and, where a line is nobody's yet (not one who talks to
+    # himself), the others of the scene; with a cast list also one a line calls by name (without one, her cat)
     called = {it.listener for it in chain if it.listener and st.cast.from_book}
-    scene = talking + [p for p in people if (p in present or p in called) and p not in talking]
+    scene = talking + [p for p in people if (p in present or p in called) and p not in talking
+                       and any(s is None for s in speakers)]
     prior = {p: (0.0 if p in anchored else max(0.0, 0.4 + 0.1 * r - (PRESENT if p in present else 0.0)))
              for r, p in enumerate(people)}
     sex = {p: g for p in people if (g := st.cast.gender(p)) in ("male", "female")}
