@@ -199,6 +199,11 @@ def _decode(st: State, chain: list[Item], speakers: list[str | None],
     if not st.third_person:
         present |= {st.narrator_name}      # and the one who tells the story, in every scene they tell
     talking = [p for p in people if p in speakers]
+    # whom a "he said" may fit: those its anchors name and, where a line is nobody's yet (not one who talks to
+    # himself), the others of the scene; with a cast list also one a line calls by name (without one, her cat)
+    called = {it.listener for it in chain if it.listener and st.cast.from_book}
+    scene = talking + [p for p in people if (p in present or p in called) and p not in talking
+                       and any(s is None for s in speakers)]
     prior = {p: (0.0 if p in anchored else max(0.0, 0.4 + 0.1 * r - (PRESENT if p in present else 0.0)))
              for r, p in enumerate(people)}
     sex = {p: g for p in people if (g := st.cast.gender(p)) in ("male", "female")}
@@ -208,7 +213,7 @@ def _decode(st: State, chain: list[Item], speakers: list[str | None],
     def conversation() -> Conversation:
         evidence = [_soften(st, replace(_evidence(found[k], it.excluded, it.listener, it.previous,
                                                   addressed_sex(st.raw[it.quote_ids[-1]])),
-                                        pause=_paused(chain, k)), found[k], talking, it)
+                                        pause=_paused(chain, k)), found[k], scene, it)
                     for k, it in enumerate(chain)]
         voice = [{p: 1.0 for p in people if forms[k] & used.get(p, set())} if found[k] is None else {}
                  for k in range(len(chain))]
@@ -490,10 +495,12 @@ _PRONOUN_SEX = {"he": "male", "him": "male", "his": "male", "she": "female", "he
 
 
 def _soften(st: State, e: Evidence, a: Attribution | None, people: list[str], it: Item) -> Evidence:
-    """A "he said" (or a beat on a he: "He nodded.") fits every man who speaks in the conversation (``people``:
-    those its anchors name): the one it was resolved to is preferred, another costs ``PRONOUN_COST`` (anyone else
-    as much as the speech tag of a name), so the turns on both sides overrule a doubtful resolution and the
-    pronoun's sex still holds; not beside a "said Rosa" in the same paragraph, nor for one who talks to herself."""
+    """A "he said" (or a beat on a he: "He nodded.") fits every man of the scene (``people``: those the
+    conversation's anchors name, and those its narration names, who spoke just before it or, with a cast list,
+    whom its lines call by name, though no tag of it names them): the one it was resolved to is preferred,
+    another costs ``PRONOUN_COST`` (anyone else as much as the speech tag of a name), so the turns on both sides
+    overrule a doubtful resolution and the pronoun's sex still holds; not beside a "said Rosa" in the same
+    paragraph, nor for one who talks to herself."""
     if a is None or not a.pronoun or any(f.reason != a.reason for f in it.found.values()):
         return e
     sex = _PRONOUN_SEX.get(a.pronoun)
