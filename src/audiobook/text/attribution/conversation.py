@@ -200,7 +200,8 @@ def _decode(st: State, chain: list[Item], speakers: list[str | None],
         present |= {st.narrator_name}      # and the one who tells the story, in every scene they tell
     talking = [p for p in people if p in speakers]
     # whom a "he said" may fit: those its anchors name and, where a line is nobody's yet (not one who talks to
-    # himself), the others of the scene; with a cast list also one a line calls by name (without one, her cat)
+    # himself), the others of the scene; with a cast list also one a line calls by name (without one, a name
+    # called may be a pet's or a horse's that discovery took for a person)
     called = {it.listener for it in chain if it.listener and st.cast.from_book}
     scene = talking + [p for p in people if (p in present or p in called) and p not in talking
                        and any(s is None for s in speakers)]
