@@ -7,6 +7,7 @@ from pathlib import Path
 from audiobook.model import Character
 from audiobook.text.attribution import attribute
 from audiobook.text.attribution.confidence import WEIGHTS, Readings, family, features, score
+from audiobook.text.attribution.grammar import opens_clause
 from audiobook.text.attribution.sieve import readings
 from audiobook.text.attribution.state import ANSWERS, BEAT, COLON, EXPLICIT, FITS_BOTH, PRONOUN, TURNS, Attribution
 from audiobook.text.cast import Cast
@@ -369,3 +370,14 @@ def test_a_he_line_after_its_speaker_is_named_as_a_subject_is_surer_than_after_a
     passing = [pronoun_line(t) for t in ("Rosa walked to Tomas.", "Rosa took Tomas's hat.", "Rosa kissed Tomas.")]
     assert [f["pronoun_subject"] for f in passing] == [0.0, 0.0, 0.0]
     assert all(score(subject) > score(f) for f in passing)
+
+
+def test_a_name_opens_its_clause_after_punctuation_a_conjunction_or_an_adjective_not_as_an_owner_or_object() -> None:
+    def tomas(text: str) -> bool:
+        m = [m for m in CAST.mentions(text) if m.person == "Tomas"][-1]
+        return opens_clause(text, m)
+
+    assert [tomas(t) for t in ("Tomas sat down.", "Rosa sat down; Tomas rose.", "When poor Tomas came in, she rose.",
+                               "Rosa sat down, and the old Tomas walked out.")] == [True] * 4
+    assert [tomas(t) for t in ("Rosa kissed Tomas.", "Rosa walked to Tomas.", "Rosa took Tomas's hat.",
+                               "Rosa took Tomas s hat.")] == [False] * 4

@@ -28,7 +28,7 @@ model over features every decision has:
   someone none of whose lines around it their own paragraph decides (no tag, speech tag or beat);
 * the conversation's sides (``_Sides``): a turn given to someone only a he/she tag or a beat anchors in
   this conversation, a he/she line given to someone nothing in it names while someone else is named; a
-  he/she whose speaker the narration just before names as the subject of a clause (``_subject``), not in
+  he/she whose speaker the narration just before names as the subject of a clause (``grammar.opens_clause``), not in
   passing ("Rosa looked at Tomas");
 * the track: a cast list in book.yaml or discovered characters;
 * the conversation decoder's margin (turns.margins, cast track): how much worse the conversation reads
@@ -58,6 +58,7 @@ from typing import NamedTuple
 
 from audiobook.text.attribution import state as rules
 from audiobook.text.attribution.conversation import acts, address_forms
+from audiobook.text.attribution.grammar import opens_clause
 from audiobook.text.attribution.state import Attribution
 from audiobook.text.cast import Cast
 from audiobook.text.manuscript import Manuscript, Paragraph
@@ -340,7 +341,7 @@ class _Chapter:
                 before.append(s.text)
         text = self.narration.get(p.number - 1, "") + " " + " ".join(before)
         mine = [m for m in self.cast.mentions(text) if m.person == me and m.kind in ("name", "alias")]
-        return bool(mine) and _subject(text, mine[-1].start, mine[-1].end)
+        return bool(mine) and opens_clause(text, mine[-1])
 
     def _since_named(self, person: str, number: int) -> int:
         """Paragraphs since the narration last named this person (30 when never in the chapter so far)."""
@@ -444,28 +445,6 @@ class _Sides:
 def _he_she(a: Attribution) -> bool:
     """The decision rests on the he or she of a speech tag ("he said", "she asked")."""
     return family(a) == "pronoun" or family(a) == "explicit" and bool(a.pronoun)
-
-
-# words after which a name opens its clause (its subject), and words a name may follow and still open it
-_CLAUSE = frozenset("and but then when while as so that where till until because if though although whereupon "
-                    "who which".split())
-_BEFORE_NAME = frozenset("the a an his her their my our young old little poor dear".split())
-
-
-def _subject(text: str, start: int, end: int) -> bool:
-    """The name at text[start:end] opens its sentence or clause (after punctuation or a conjunction, a
-    determiner or an adjective aside): its subject, not a possessive or the object of a verb or preposition."""
-    if text[end:end + 2] in ("'s", "’s") or text[end:end + 1] in ("'", "’") and text[end - 1:end] == "s":
-        return False
-    before = text[:start].rstrip()
-    while before and before[-1] not in ".,;:!?—–-“”\"(":
-        word = re.search(r"[A-Za-z']+$", before)
-        if word is None or word.group(0).lower() not in _CLAUSE | _BEFORE_NAME:
-            return False
-        if word.group(0).lower() in _CLAUSE:
-            return True
-        before = before[:word.start()].rstrip()
-    return True
 
 
 def _own_name(cast: Cast, me: str, text: str) -> dict[str, float]:

@@ -50,6 +50,30 @@ def possessive(text: str, m: Mention) -> bool:
         and not _speaking(text, m)
 
 
+# words after which a name opens its clause (its subject), and words a name may follow and still open it
+_CLAUSE_WORDS = frozenset("and but then when while as so that where till until because if though although "
+                          "whereupon who which".split())
+_BEFORE_NAME = frozenset("the a an his her their my our young old little poor dear".split())
+_LAST_WORD_RE = re.compile(r"[A-Za-z']+$")
+
+
+def opens_clause(text: str, m: Mention) -> bool:
+    """The name ``m`` opens its sentence or clause (after punctuation or a conjunction, a determiner or an
+    adjective aside: "Rosa sat down, and the old Tomas walked out"): its subject, not a possessive ("Tomas's
+    hat", "the Hales' house") nor the object of a verb or preposition ("Rosa kissed Tomas")."""
+    if possessive(text, m) or text[m.end:m.end + 1] in ("'", "’") and text[m.end - 1:m.end] == "s":
+        return False
+    before = text[:m.start].rstrip()
+    while before and before[-1] not in ".,;:!?—–-“”\"(":
+        word = _LAST_WORD_RE.search(before)
+        if word is None or word.group(0).lower() not in _CLAUSE_WORDS | _BEFORE_NAME:
+            return False
+        if word.group(0).lower() in _CLAUSE_WORDS:
+            return True
+        before = before[:word.start()].rstrip()
+    return True
+
+
 def _speaking(text: str, m: Mention) -> bool:
     """"Stephen's saying", "Rosa's suddenly crying out": the owner of a speech verb's -ing form speaks."""
     if not POSSESSIVE_S_RE.match(text, m.end):
