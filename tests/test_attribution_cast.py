@@ -572,24 +572,17 @@ def test_a_beat_on_a_he_fits_every_man_of_the_conversation_as_a_he_said_does() -
     assert who(text, cast) == ["Tomas", "Will", "Tomas", "Will", "Tomas"]
 
 
-def test_a_she_said_fits_the_woman_who_just_spoke_though_no_line_of_the_conversation_names_her() -> None:
-    # Anna spoke just before Rosa went to the window, so she is in the scene; the "she said" on her turn was
-    # resolved to Rosa, named last, and the decoder let it stand, giving Rosa two lines in a row and every line
-    # before it to the wrong woman: it fits Anna as well, so the turns give it to her
+def test_a_she_said_fits_a_woman_of_the_scene_though_no_tag_of_the_conversation_names_her() -> None:
+    # the "she said" on Anna's turn was resolved to Rosa, named last, and the decoder let it stand, giving Rosa two
+    # lines in a row and every line before it to the wrong woman; Anna is in the scene, so it fits her as well and
+    # the turns give it to her: she spoke just before Rosa went to the window, or Rosa's tagged line calls her
     cast: Cast_ = [("Rosa", "female", ()), ("Anna", "female", ()), ("Tomas", "male", ())]
-    text = ("“The boats are late,” said Anna.\n\nRosa went to the window.\n\n“Where is Tomas?”\n\n"
-            "“He went out with them.”\n\n“In this wind?”\n\n“He said it would drop,” she said.\n\n"
-            "“It never drops before dark,” said Rosa.\n")
-    assert who(text, cast) == ["Anna", "Rosa", "Anna", "Rosa", "Anna", "Rosa"]
-
-
-def test_a_she_said_fits_the_woman_a_line_of_the_conversation_calls_by_name() -> None:
-    # the "she said" on Anna's turn was resolved to Rosa, named last; Anna is nowhere in the narration and speaks
-    # no tagged line, but Rosa's tagged line calls her by name, so she is in the scene and the turns give it to her
-    cast: Cast_ = [("Rosa", "female", ()), ("Anna", "female", ()), ("Tomas", "male", ())]
-    text = ("Rosa went to the window.\n\n“Where is Tomas?”\n\n“He went out with them.”\n\n“In this wind?”\n\n"
-            "“He said it would drop,” she said.\n\n“It never drops before dark, Anna,” said Rosa.\n")
-    assert who(text, cast) == ["Rosa", "Anna", "Rosa", "Anna", "Rosa"]
+    talk = ("Rosa went to the window.\n\n“Where is Tomas?”\n\n“He went out with them.”\n\n“In this wind?”\n\n"
+            "“He said it would drop,” she said.\n\n")
+    spoke_before = "“The boats are late,” said Anna.\n\n" + talk + "“It never drops before dark,” said Rosa.\n"
+    assert who(spoke_before, cast) == ["Anna", "Rosa", "Anna", "Rosa", "Anna", "Rosa"]
+    called = talk + "“It never drops before dark, Anna,” said Rosa.\n"
+    assert who(called, cast) == ["Rosa", "Anna", "Rosa", "Anna", "Rosa"]
 
 
 def test_a_he_said_of_one_who_talks_to_himself_stays_his_though_another_man_spoke_just_before() -> None:
