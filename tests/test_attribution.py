@@ -169,6 +169,36 @@ def test_a_lead_in_after_a_semicolon_and_shares_the_subject_before_it(lead_in: s
     assert who(text, VARGAS)[-1] == speaker
 
 
+@pytest.mark.parametrize("lead_in", ["Rosa said, with a little bow:", "Rosa smiled, and replied,",
+                                     "After a short pause, Rosa presumed to say--"])
+def test_a_lead_in_paragraph_names_its_speaker_though_the_quote_names_her_too(lead_in: str) -> None:
+    text = (f"Tomas came into the garden.\n\n“Good morning,” said Tomas.\n\n{lead_in}\n\n"
+            "“You will not remember us, sir: Rosa Lind and her aunt, who met you at the ferry.”")
+    assert who(text)[-1] == "Rosa"
+
+
+@pytest.mark.parametrize("lead_in", ["Rosa, crossing to the window, where Tomas sat reading, said gently:",
+                                     "Rosa, when Tomas had gone out, said gently:"])
+def test_a_name_in_a_when_or_where_clause_of_a_lead_in_is_not_its_subject(lead_in: str) -> None:
+    text = f"The lamps were lit.\n\n{lead_in}\n\n“Will you have some tea?”"
+    assert who(text)[-1] == "Rosa"
+
+
+def test_the_name_whose_voice_says_a_lead_in_is_the_speaker() -> None:
+    text = "The lamps were lit.\n\nRosa looked at Tomas, whose low voice said\n\n“It is late.”"
+    assert who(text)[-1] == "Tomas"
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    ("Tomas asked where the bags were. Rosa's reply, “I have lost them,” did not help him at all. "
+     "“Lost them?” he repeated.", ["Rosa", "Tomas"]),
+    ("“Where is everyone?” said Tomas. Rosa heard the doors open, and after a while Anna's voice: “Dinner is "
+     "ready.”", ["Tomas", "Mrs. Anna Varga"]),
+])
+def test_a_speech_noun_a_name_owns_right_before_the_quote_tags_it(text: str, speakers: list[str]) -> None:
+    assert who(text, VARGAS) == speakers
+
+
 def test_said_she_between_two_quotes_still_tags_the_first() -> None:
     assert who("Rosa turned to him: “Is the ferry running?” said she, “or must we walk?”") == ["Rosa", "Rosa"]
 

@@ -110,10 +110,17 @@ _THIRD_PERSON_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:is|was|has|had|will|would|
                               r"|might|[a-z]+(?<!les)(?<!ss)(?<!us)s|[a-z]+ed)\b")
 
 
-def _subordinate(text: str, lo: int, m: Mention) -> bool:
+def _subordinate(text: str, lo: int, m: Mention, vs: int) -> bool:
     """A he/she in a clause of its own before a lead-in's verb, not its subject: an object clause ("Rosa saw
     what he was doing, and said,") or a clause the main one's own subject follows ("when she had finished,
-    her sister kissed her, and said,"); "as she said:" and "when he answered:" are the verb's own."""
+    her sister kissed her, and said,"); "as she said:" and "when he answered:" are the verb's own. A name
+    after when / where / as ... whose clause goes on and closes with a comma ("Rosa, going to the door,
+    where Anna stood waiting, said") is that clause's subject, not the verb's ("as Anna, smiling, said" is)."""
+    if m.kind in ("name", "alias"):
+        opener = _ADVERBIAL_RE.search(text, lo, m.start) or _WHERE_RE.search(text, lo, m.start)
+        goes_on = _CLAUSE_GOES_ON_RE.match(text, m.end)     # not "before Anna came in, calling out": hers
+        return opener is not None and goes_on is not None and goes_on.end() <= vs \
+            and not re.match(r"\w+ing\b", text[vs:vs + 16])
     if m.kind != "pronoun":
         return False
     if _OBJECT_CLAUSE_RE.search(text, lo, m.start):
@@ -127,6 +134,10 @@ def _subordinate(text: str, lo: int, m: Mention) -> bool:
 _OBJECT_CLAUSE_RE = re.compile(r"\b[a-z]+\s+(?:what|that|how|why|whether)\s+$")
 _ADVERBIAL_RE = re.compile(r"\b(?:when|while|as|though|although|because|before|after|until|till|since|unless|if)\s+$",
                            re.IGNORECASE)
+_OTHER_CLAUSE_RE = re.compile(r",\s+(?:and|but|while|as|when)\s+(?:the|an?|his|her|their|he|she|they|I|[A-Z]\w*)\b")
+_WHERE_RE = re.compile(r"\bwhere\s+$", re.IGNORECASE)
+_CLAUSE_GOES_ON_RE = re.compile(r"\s+(?![a-z]+ing\b)[a-z]+\s+[a-z][^,;:.!?]*,")  # " stood waiting," (not " man,",
+# nor " joining in,": "when Tomas joining in, observed" is his)
 _NEW_SUBJECT_RE = re.compile(r"\s*(?:(?:his|her|their|my|the)\s+[a-z]+|[A-Z][a-z]+)\s+(?!and\b|or\b)[a-z]+")
 
 
@@ -199,7 +210,8 @@ def _spoken_noun(text: str, mentions: list[Mention], *, after: bool) -> Attribut
     m = (_NOUN_AFTER_RE.match(text) if after else
          next(reversed(list(_NOUN_BEFORE_RE.finditer(text))), None))
     if m is not None:
-        who = next((x.person for x in mentions if x.end == m.start(1) and x.kind in ("name", "alias")), None)
+        own = m.start(1) if m.start(1) >= 0 else m.start(2)
+        who = next((x.person for x in mentions if x.end == own and x.kind in ("name", "alias")), None)
         return _named(who, 0.9, short(m.group(0).strip())) if who else None
     f = _FROM_RE.match(text) if after else None
     x = next((x for x in mentions if f is not None and x.start == f.end() and x.kind in ("name", "alias")), None)
@@ -284,7 +296,7 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
     inside = [m for m in mentions if lo <= m.start and m.end <= hi and not is_object(text, lo, m)
               and not PLACE_RE.search(text, lo, m.start)]     # "said a voice behind Rosa": not Rosa
     before = [m for m in inside if m.end <= vs and is_subject(m) and not possessive(text, m)
-              and (after or not _subordinate(text, lo, m))]
+              and (after or not _subordinate(text, lo, m, vs))]
     stop = _NEXT_CLAUSE_RE.search(text, ve, hi)     # "said a voice behind me, and I turned": not I
     after_v = [m for m in inside if m.start >= ve and m.start - ve <= 25 and not possessive(text, m)
                and not (m.kind == "first" and stop is not None and m.start >= stop.end())]
@@ -447,7 +459,8 @@ def _gerund(word: str) -> bool:
 
 def _relative_subject(text: str, mentions: list[Mention], lo: int, vs: int) -> Mention | None:
     """"The silence was broken by Tomas, who said", "Tomas, who, rousing himself at last, stood up and
-    said": the name a "who" clause holding the verb hangs on, even after a preposition."""
+    said", "Anna looked at Tomas, whose low voice said": the name a "who" clause holding the verb hangs on,
+    even after a preposition."""
     m = next(reversed(list(_WHO_RE.finditer(text, lo, vs))), None)
     if m is None or _CLAUSE_END_RE.search(text, m.end(), vs) \
             or len(NARRATION_WORD_RE.findall(text, m.end(), vs)) > _WHO_WORDS:
@@ -455,8 +468,11 @@ def _relative_subject(text: str, mentions: list[Mention], lo: int, vs: int) -> M
     return next((x for x in mentions if x.end == m.start() and x.kind in ("name", "alias")), None)
 
 
-def colon(st: State, prev: Paragraph | None, excluded: set[str]) -> Attribution | None:
-    """The paragraph before ends "... and then Rosa said:": its tag's subject speaks."""
+def colon(st: State, prev: Paragraph | None, excluded: set[str],
+          talked_of: set[str] | frozenset[str] = frozenset()) -> Attribution | None:
+    """The paragraph before ends "... and then Rosa said:": its tag's subject speaks. ``excluded``: whom
+    the quotes name and who keep silent; of them ``talked_of`` are only told of, not spoken to: a tag
+    that names one of them still stands ("Rosa said: / “... Rosa and her sister, who ...”")."""
     if prev is None or not prev.segments or prev.segments[-1].kind != "narration":
         return None
     text = prev.segments[-1].text.rstrip()
@@ -464,8 +480,11 @@ def colon(st: State, prev: Paragraph | None, excluded: set[str]) -> Attribution 
         return None
     ms = resolve(st, st.cast.mentions(text), text)
     a = _tag_clause(st, text, ms, after=False) or _spoken_noun(text, ms, after=False)   # "Rosa's reply was:"
-    if a is None or a.speaker in excluded:
-        return None
+    if a is None or a.speaker in excluded and not (
+            a.rule == EXPLICIT and a.speaker in talked_of
+            and any(m.person == a.speaker and m.kind in ("name", "alias")
+                    and not _OTHER_CLAUSE_RE.search(text, m.end) for m in ms)):
+        return None     # "Anna murmured, while the young man replied:": the tag may be misread; the quote decides
     return Attribution(a.speaker, min(a.confidence, 0.85), f"colon: {a.reason}", rule=COLON)
 
 
@@ -497,7 +516,7 @@ _BEGAN_RE = re.compile(r"(?<![\w’'])(?!I\b)[A-Z][\w’'-]*(?:\s+[a-z]+ly)?\s+(
 _NEXT_TAG_RE = re.compile(r"\s*(?:(?:and|but|then)\b[^.;!?]*[,:—]|[\w’'-]+(?:\s+[\w’'-]+){0,3}\s*:)\s*$",
                           re.IGNORECASE)
 _SPEECH_NOUN = r"(?:[a-z]+\s+){0,2}?(?:reply|answer|remark|rejoinder|response|retort|declaration|" \
-               r"reasoning|exclamation|comment|words?|greeting|observation|language|question|inquiry|enquiry)"
+               r"reasoning|exclamation|comment|words?|greeting|observation|language|question|inquiry|enquiry|reproach|voice)"
 # speech verbs whose bare form is also the noun a name owns ("Tomas's remark was--")
 _NOUN_FORMS = frozenset("reply answer remark retort comment".split())
 # verbs of moving that speak only with their particle ("went on", "put in", "broke out", "cut in") or right
@@ -509,7 +528,9 @@ _OWNED_BEFORE_RE = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}$")
 _NOUN_AFTER_RE = re.compile(rf"\s*(?:was|were|came)\s+(?:[A-Z][\w.'’-]*\s+){{0,2}}\S+?(['’]s?\s+){_SPEECH_NOUN}\b")
 _PRONOUN_NOUN_RE = re.compile(rf"\s*(?:was|were|came)\s+(his|her)\s+{_SPEECH_NOUN}\b")
 _NOUN_BEFORE_RE = re.compile(rf"\S+?(['’]s?\s+){_SPEECH_NOUN}\s+(?:was|were|had been)(?:,?\s+[a-z]+(?:\s+[a-z]+)?)?"
-                             r"\s*[,:—-]*\s*$")
+                             r"\s*[,:—-]*\s*$"
+                             rf"|(?<!\bon )(?<!\bupon )(?<!\bto )(?<!\bat )(?<!\bafter )\b(?=[A-Z])\S+?(['’]s?\s+)"
+                             rf"{_SPEECH_NOUN}(?:\s+of)?\s*[,:—-]+\s*$")    # "Rosa's reply, “...”", "Rosa's voice:"
 _FROM_RE = re.compile(r"\s*(?:(?:at last|then|now)\s+)?(?:(?:came|broke|burst|fell|escaped)(?:\s+\w+ly)?\s+from|"
                       r"(?:was|were)\s+(?:\w+ly\s+)?(?:uttered|spoken|said|exclaimed|cried|whispered|murmured|shouted)"
                       r"(?:\s+(?:at the same moment|at once|aloud|\w+ly))?\s+by)\s+")
@@ -517,7 +538,7 @@ _FROM_RE = re.compile(r"\s*(?:(?:at last|then|now)\s+)?(?:(?:came|broke|burst|fe
 # past that the sentence has mostly gone on to another clause ("who was not so quick, soon fell behind, while
 # her sister ... cried")
 _WHO_WORDS = 20
-_WHO_RE = re.compile(r"(?<=[\w.])['’]?,\s*who\b")
+_WHO_RE = re.compile(r"(?<=[\w.])['’]?,\s*(?:who|whose\s+(?:[a-z]+\s+){0,2}voice)\b")     # "Rosa, whose low voice said"
 _CLAUSE_END_RE = re.compile(r"[;:]|\b(?:he|she|they|I|[A-Z]\w+)\s")      # "..., who smiled; and Rosa said"
 _IT_WAS_RE = re.compile(r"(?<=[.;!?] )(?:It|This|That) (?:was|is) (?:only |just )?"
                         r"((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)")

@@ -192,10 +192,13 @@ def _paragraph(st: State, p: Paragraph, prev: Paragraph | None, gpar: int) -> No
 def _sieve(st: State, prev: Paragraph | None, segs: tuple[Segment, ...], mentions: list[list[Mention]],
            quotes: list[int], excluded: set[str]) -> dict[int, Attribution]:
     found: dict[int, Attribution] = {}
+    talked_of = excluded - {v for i in quotes for v in st.cast.addressed(segs[i].text)}   # named, not spoken to
     for k, s in enumerate(segs):    # "Tomas did not answer.": the one silent is not the speaker
         if s.kind == "narration":
-            excluded.update(m.person for m in mentions[k] if m.person and m.person != FIRST and is_subject(m)
-                            and _SILENT_RE.match(s.text, m.end))
+            silent = {m.person for m in mentions[k] if m.person and m.person != FIRST and is_subject(m)
+                      and _SILENT_RE.match(s.text, m.end)}
+            excluded |= silent
+            talked_of -= silent
     # per quote: an inline tag, a continuation, or an explicit speech tag next to it
     for i in quotes:
         s = segs[i]
@@ -215,14 +218,14 @@ def _sieve(st: State, prev: Paragraph | None, segs: tuple[Segment, ...], mention
                 if a.speaker not in people:     # the narration's own "the innkeeper" is read already
                     note_speaker(st, found[i].speaker, people)
     if not found:
-        a = colon(st, prev, excluded) or introduction(st, segs, quotes) \
+        a = colon(st, prev, excluded, talked_of) or introduction(st, segs, quotes) \
             or beat(st, segs, mentions, excluded)
         return {i: a for i in quotes} if a else {}
     if all(a.rule == TAG for a in found.values()) and len(found) < len(quotes):
         # 'Ann shook her head. "Not I." Her brother shrugged. [Tom]"Nor I."': the tag is a fact for its own quote;
         # the paragraph's own evidence, when it names someone else, still speaks for the others, but for a quote
         # that runs on past the tagged one's narration ('[Tom]"Coffee, please," he said. "Well?"'): that is the tag's
-        a = colon(st, prev, excluded) or introduction(st, segs, quotes) or beat(st, segs, mentions, excluded)
+        a = colon(st, prev, excluded, talked_of) or introduction(st, segs, quotes) or beat(st, segs, mentions, excluded)
         if a is not None and a.speaker not in {t.speaker for t in found.values()}:
             found |= {i: a for i in quotes if i not in found and not _runs_on(segs, found, i)}
     # quotes of one paragraph share a speaker: fill the others from the nearest decided one,
