@@ -62,6 +62,9 @@ class Weights:
     #                            the book, not a word of this line, so below the weakest cue of the text (the hint)
 
 
+WEIGHTS = Weights()     # what decode and margins weigh with when given none (bench/fit_weights.py sets others)
+
+
 @dataclass
 class Conversation:
     """The paragraphs of one conversation and the people who may speak in it, likeliest first."""
@@ -74,8 +77,9 @@ class Conversation:
     voice: list[dict[str, float]] = field(default_factory=list)   # per paragraph: how well its words fit each person
 
 
-def decode(conv: Conversation, w: Weights = Weights()) -> list[str | None]:
+def decode(conv: Conversation, w: Weights | None = None) -> list[str | None]:
     """The likeliest speaker of every paragraph (None when the conversation has nobody to give it to)."""
+    w = w or WEIGHTS
     people = conv.people
     n = len(conv.evidence)
     if not people or n == 0:
@@ -147,13 +151,14 @@ def _turn(pp: int, p: int, c: int, k: int, ev: Evidence, conv: Conversation, w: 
     return -joins + habit
 
 
-def margins(conv: Conversation, chosen: list[str | None], soft: float = 3.0, w: Weights = Weights()) -> list[float]:
+def margins(conv: Conversation, chosen: list[str | None], soft: float = 3.0, w: Weights | None = None) -> list[float]:
     """For every paragraph, the score of the best sequence of speakers giving it to ``chosen`` less that of
     the best one giving it to someone else (0.0 with fewer than two people), with the paragraphs' own
     evidence (not tags) weighed at most ``soft``: a speech tag may be wrong too, so a line the anchors on
     both sides, the people it names and the one addressed all agree on has a wide margin; a turn two
     anchors dispute, or an anchor the turns around it contradict, a narrow or negative one.
     Max-marginals of the decoder's lattice, by a forward and a backward pass."""
+    w = w or WEIGHTS
     people = conv.people
     n, m = len(conv.evidence), len(people)
     if m < 2 or n == 0:
