@@ -43,7 +43,8 @@ class Evidence:
 
 @dataclass(frozen=True)
 class Weights:
-    """The costs of breaking a habit of conversation (log-odds, fitted by hand on invented scenes)."""
+    """The costs of breaking a habit of conversation (log-odds, set by hand on invented scenes; the weights a
+    search on LitBank, bench/fit_weights.py, prefers gain a few quotes there and lose on whole novels)."""
 
     repeat: float = 5.0        # one speaker in two paragraphs in a row
     resumes: float = 2.5       # the same across a pause (narration between the two lines): one acts, then goes on
