@@ -43,7 +43,8 @@ class Evidence:
 
 @dataclass(frozen=True)
 class Weights:
-    """The costs of breaking a habit of conversation (log-odds, fitted by hand on invented scenes)."""
+    """The costs of breaking a habit of conversation (log-odds, set by hand on invented scenes; the weights a
+    search on LitBank, bench/fit_weights.py, prefers gain a few quotes there and lose on whole novels)."""
 
     repeat: float = 5.0        # one speaker in two paragraphs in a row
     resumes: float = 2.5       # the same across a pause (narration between the two lines): one acts, then goes on
@@ -62,6 +63,9 @@ class Weights:
     #                            the book, not a word of this line, so below the weakest cue of the text (the hint)
 
 
+WEIGHTS = Weights()     # what decode and margins weigh with when given none (bench/fit_weights.py sets others)
+
+
 @dataclass
 class Conversation:
     """The paragraphs of one conversation and the people who may speak in it, likeliest first."""
@@ -74,8 +78,9 @@ class Conversation:
     voice: list[dict[str, float]] = field(default_factory=list)   # per paragraph: how well its words fit each person
 
 
-def decode(conv: Conversation, w: Weights = Weights()) -> list[str | None]:
+def decode(conv: Conversation, w: Weights | None = None) -> list[str | None]:
     """The likeliest speaker of every paragraph (None when the conversation has nobody to give it to)."""
+    w = w or WEIGHTS
     people = conv.people
     n = len(conv.evidence)
     if not people or n == 0:
@@ -147,13 +152,14 @@ def _turn(pp: int, p: int, c: int, k: int, ev: Evidence, conv: Conversation, w: 
     return -joins + habit
 
 
-def margins(conv: Conversation, chosen: list[str | None], soft: float = 3.0, w: Weights = Weights()) -> list[float]:
+def margins(conv: Conversation, chosen: list[str | None], soft: float = 3.0, w: Weights | None = None) -> list[float]:
     """For every paragraph, the score of the best sequence of speakers giving it to ``chosen`` less that of
     the best one giving it to someone else (0.0 with fewer than two people), with the paragraphs' own
     evidence (not tags) weighed at most ``soft``: a speech tag may be wrong too, so a line the anchors on
     both sides, the people it names and the one addressed all agree on has a wide margin; a turn two
     anchors dispute, or an anchor the turns around it contradict, a narrow or negative one.
     Max-marginals of the decoder's lattice, by a forward and a backward pass."""
+    w = w or WEIGHTS
     people = conv.people
     n, m = len(conv.evidence), len(people)
     if m < 2 or n == 0:
