@@ -38,14 +38,15 @@ from audiobook.text.attribution.state import (
     Item,
     State,
 )
-from audiobook.text.attribution.turns import HARD, Conversation, Evidence, Weights, decode, margins
+from audiobook.text.attribution.turns import HARD, Conversation, Evidence, decode, margins
 from audiobook.text.descriptions import GENERIC_NOUNS, noun_gender
 from audiobook.text.names import first_name_gender, vocatives
 from audiobook.text.speech_verbs import SPEECH_VERBS
 
 UNKNOWN = "Narrator"
-# a line the turns gave so clearly that another speaker would cost as much as one person speaking twice in a row
-SURE = Weights().repeat
+# a line the turns gave so clearly that it may teach its speaker's forms of address: a margin worth about one
+# person speaking twice in a row (5, the ``Weights.repeat`` these lines were measured with)
+SURE = 5.0
 _DESCRIBING = frozenset("the his her their a an my our".split())     # the determiners of a description
 
 

@@ -43,10 +43,11 @@ class Evidence:
 
 @dataclass(frozen=True)
 class Weights:
-    """The costs of breaking a habit of conversation (log-odds, set by hand on invented scenes; the weights a
-    search on LitBank, bench/fit_weights.py, prefers gain a few quotes there and lose on whole novels)."""
+    """The costs of breaking a habit of conversation (log-odds, set by hand on invented scenes). A search on
+    LitBank (bench/fit_weights.py) gains a few quotes there; of its moves only the first, ``repeat`` 5 to 6.25,
+    holds on whole novels, and is taken; the rest lose there."""
 
-    repeat: float = 5.0        # one speaker in two paragraphs in a row
+    repeat: float = 6.25       # one speaker in two paragraphs in a row (LitBank's search moves it up from 5)
     resumes: float = 2.5       # the same across a pause (narration between the two lines): one acts, then goes on
     newcomer: float = 2.0      # a third person joins instead of the one who spoke two paragraphs back
     addressed: float = 2.5     # the bonus of the person the paragraph before spoke to
