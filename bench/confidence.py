@@ -250,7 +250,7 @@ def _fit(rows: list[Row], names: list[str], l2: float) -> dict[str, float]:
 
 def cross_validate(rows: list[Row], penalties: tuple[float, ...], folds: int = 5) -> dict[float, tuple[float, float]]:
     """Held-out log loss of each L2 penalty (mean and its standard error over the lines), the excerpts
-    split into ``folds`` groups (an excerpt's rows from every binding held out together): how strongly
+    split into ``folds`` groups (an excerpt's rows of every track and blank level held out together): how strongly
     to shrink the weights is chosen on LitBank too, never on a corpus we only measure."""
     rows = [r for r in rows if r.features]
     books = sorted({r.book for r in rows})
@@ -292,15 +292,16 @@ def table(rows: list[Row]) -> list[str]:
     return out
 
 
-def training_rows(root: Path, size: int = 10) -> tuple[list[Row], int, int]:
-    """The fitting set, both tracks, as written and with half their speech tags blanked out: the
-    excerpts bound ``size`` at a time into novels, and bound again so that no novel has two narrators
-    (each excerpt told in the first person on its own, those told in the third ``size`` at a time):
-    the first binding names one narrator for several, and mixes up their lines."""
+def training_rows(root: Path) -> tuple[list[Row], int, int]:
+    """The fitting set, both tracks, as written and with half their speech tags blanked out: the excerpts
+    bound so that no novel has two narrators (binding several first-person excerpts names one narrator
+    for all and mixes up their lines): each excerpt told in the first person on its own, and all those
+    told in the third bound into one novel, many characters each with a small share of the lines and few
+    exchanges with each other, as a whole novel has (bound ten at a time, the book-wide features read
+    excerpts, not a novel: bench/ATTRIBUTION.md, review session 33)."""
     books = list(map(Path, sa.find_books(str(root))))
     third = [b for b in books if not first_person(b)]
-    groups = [books[g:g + size] for g in range(0, len(books), size)]
-    groups += [[b] for b in books if b not in third] + [third[g:g + size] for g in range(0, len(third), size)]
+    groups = [[b] for b in books if b not in third] + [third]
     rows: list[Row] = []
     quotes = wrong = 0
     for blank in (0.0, 0.5):
