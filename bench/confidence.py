@@ -83,28 +83,45 @@ def book_rows(book_dir: Path, cast_list: bool) -> tuple[list[Row], int, int]:
     return rows, scored["quotes"], wrong
 
 
+def bind(books: list[Path], root: Path, blank: float, seed: int) -> tuple[dict[str, dict], list]:
+    """Write the excerpts into ``root`` as the chapters of one book (``manuscript/NNN.txt``), ``blank`` of
+    their speech tags after a quote blanked out (see untagged_copy): the gold of each chapter, by its
+    source, and the union of their cast lists."""
+    (root / "manuscript").mkdir(parents=True)
+    golds, union = {}, {}
+    for n, b in enumerate(books):
+        copy = untagged_copy(b, root / f"x{n}", blank, seed + n)
+        gold = sa.load_gold(str(copy))
+        name = f"manuscript/{n:03d}.txt"
+        (root / name).write_bytes((copy / gold["source"]).read_bytes())
+        gold["source"] = name
+        golds[name] = gold
+        for c in load_book(copy).characters or ():
+            union.setdefault(c.name, c)
+    return golds, list(union.values())
+
+
+def groups(books: list[Path]) -> list[list[Path]]:
+    """The excerpts bound so that no novel has two narrators (binding several first-person excerpts names one
+    narrator for all and mixes up their lines): each told in the first person on its own, and all those told
+    in the third bound into one novel, many characters each with a small share of the lines and few exchanges
+    with each other, as a whole novel has (bound ten at a time, the book-wide features read excerpts, not a
+    novel: bench/ATTRIBUTION.md, review session 33)."""
+    third = [b for b in books if not first_person(b)]
+    return [[b] for b in books if b not in third] + [third]
+
+
 def novel_rows(books: list[Path], cast_list: bool, blank: float, seed: int) -> tuple[list[Row], int, int]:
-    """Excerpts bound as the chapters of one book, with the union of their casts: many characters,
-    each with a small share of the lines, as in a whole novel; ``blank`` of the speech tags after a
-    quote blanked out (see untagged_copy). Rows, gold quotes and wrong quotes, as book_rows."""
+    """Excerpts bound as the chapters of one book (see bind), with the union of their casts: many
+    characters, each with a small share of the lines, as in a whole novel. Rows, gold quotes and wrong
+    quotes, as book_rows."""
     import tempfile
 
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        (root / "manuscript").mkdir()
-        golds, union = {}, {}
-        for n, b in enumerate(books):
-            copy = untagged_copy(b, root / f"x{n}", blank, seed + n)
-            src = sa.load_gold(str(copy))["source"]
-            name = f"manuscript/{n:03d}.txt"
-            (root / name).write_bytes((copy / src).read_bytes())
-            gold = sa.load_gold(str(copy))
-            gold["source"] = name
-            golds[name] = gold
-            for c in load_book(copy).characters or ():
-                union.setdefault(c.name, c)
+        golds, union = bind(books, root, blank, seed)
         ms = read_manuscript(sorted((root / "manuscript").glob("*.txt")), root)
-        cast = Cast.from_characters(list(union.values())) if cast_list else discover(ms)
+        cast = Cast.from_characters(union) if cast_list else discover(ms)
         found = attribute(ms, cast)
         spoken = without(ms, unspoken(ms))
         feats = features(spoken, cast, found, readings(ms, spoken, cast))
@@ -293,19 +310,14 @@ def table(rows: list[Row]) -> list[str]:
 
 
 def training_rows(root: Path) -> tuple[list[Row], int, int]:
-    """The fitting set, both tracks, as written and with half their speech tags blanked out: the excerpts
-    bound so that no novel has two narrators (binding several first-person excerpts names one narrator
-    for all and mixes up their lines): each excerpt told in the first person on its own, and all those
-    told in the third bound into one novel, many characters each with a small share of the lines and few
-    exchanges with each other, as a whole novel has (bound ten at a time, the book-wide features read
-    excerpts, not a novel: bench/ATTRIBUTION.md, review session 33)."""
+    """The fitting set, both tracks, as written and with half their speech tags blanked out, the excerpts
+    bound into novels (see groups)."""
     books = list(map(Path, sa.find_books(str(root))))
-    third = [b for b in books if not first_person(b)]
-    groups = [[b] for b in books if b not in third] + [third]
+    bound = groups(books)
     rows: list[Row] = []
     quotes = wrong = 0
     for blank in (0.0, 0.5):
-        for group in groups:
+        for group in bound:
             for cast_list in (True, False):
                 r, n, w = novel_rows(group, cast_list, blank, books.index(group[0]))
                 rows += r
