@@ -73,7 +73,9 @@ AROUND = 40                 # lines on each side whose speakers the "outranked" 
 VOICE_WORDS = 30            # words of a person's own lines before their voice is weighed (``_Voices``)
 VOICE_MU = 300.0            # how strongly a voice is smoothed towards the book's dialogue (Dirichlet prior)
 
-# fitted on the LitBank excerpts bound into novels (bench/confidence.py --fit); see bench/ATTRIBUTION.md
+# fitted on the LitBank excerpts bound into novels (bench/confidence.py --fit, as the decoder stood before
+# Weights.repeat went to 6.25: a refit since leaves out the disagreement features and ranks a disputed turn
+# above an agreed one; bench/ATTRIBUTION.md, session 33)
 WEIGHTS: dict[str, float] = {
     "bias": 0.937,
     "alternates": 0.053,
