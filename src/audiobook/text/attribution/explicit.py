@@ -480,12 +480,16 @@ def colon(st: State, prev: Paragraph | None, excluded: set[str],
         return None
     ms = resolve(st, st.cast.mentions(text), text)
     a = _tag_clause(st, text, ms, after=False) or _spoken_noun(text, ms, after=False)   # "Rosa's reply was:"
-    if a is None or a.speaker in excluded and not (
-            a.rule == EXPLICIT and a.speaker in talked_of
-            and any(m.person == a.speaker and m.kind in ("name", "alias")
-                    and not _OTHER_CLAUSE_RE.search(text, m.end) for m in ms)):
-        return None     # "Anna murmured, while the young man replied:": the tag may be misread; the quote decides
+    if a is None or a.speaker in excluded and not (a.speaker in talked_of and _named_outright(a, text, ms)):
+        return None
     return Attribution(a.speaker, min(a.confidence, 0.85), f"colon: {a.reason}", rule=COLON)
+
+
+def _named_outright(a: Attribution, text: str, ms: list[Mention]) -> bool:
+    """A tag that names its speaker with no clause of another subject after the name: it stands though the
+    quote names her too. "Anna murmured, while the young man replied:" may be misread; there the quote decides."""
+    return a.rule == EXPLICIT and any(m.person == a.speaker and m.kind in ("name", "alias")
+                                      and not _OTHER_CLAUSE_RE.search(text, m.end) for m in ms)
 
 
 def introduction(st: State, segs: tuple[Segment, ...], quotes: list[int]) -> Attribution | None:
