@@ -502,6 +502,19 @@ def test_a_scene_break_ends_the_scene() -> None:
     assert "turn" not in got[1][1].reason and got[1][1].rule not in (TURNS, ANSWERS)
 
 
+def test_a_quote_that_continues_one_nobody_is_given_takes_its_own_tag() -> None:
+    # the paragraph before ends without a closing mark, so the next quote continues it; no tag gives the
+    # first its speaker before the turns do, and the continuation's own "said Tomas" does: it is Tomas's, not
+    # nobody's ("")
+    text = ("“The mill is shut,” said Rosa.\n\n“I would have sent word to the farm, but the road was--\n\n"
+            "“You forget the miller,” said Tomas, “he has a boat.”")
+    assert who(text)[2:] == ["Tomas", "Tomas"]
+    # where the quote it continues has a speaker by then, that speaker goes on
+    text = ("“The mill is shut,” said Rosa. “I would have sent word to the farm, but the road was flooded.\n\n"
+            "“The miller has a boat.”")
+    assert who(text) == ["Rosa", "Rosa", "Rosa"]
+
+
 def test_read_backwards_a_scene_break_stays_between_its_paragraphs() -> None:
     ms = parse_text("# One\n\n# Two\n\nRosa sat.\n\n* * *\n\nTomas stood.\n\nRosa left.")
     back = _backwards(ms)       # the confidence's other reading; a chapter with no paragraph is no trouble
