@@ -206,19 +206,21 @@ def _sieve(st: State, prev: Paragraph | None, segs: tuple[Segment, ...], mention
             found[i] = Attribution(tag_speaker(s.tag, st.cast), 1.0, TAG_REASON, rule=TAG)
             if not is_narrator_tag(s.tag):      # "[Tomas]“Welcome,” said the innkeeper.": he is the innkeeper here
                 learn(st, explicit(st, segs, mentions, i, excluded), found[i].speaker)
-        elif s.continued and st.items and st.items[-1].quote_ids and (
-                (before := st.items[-1].found.get(st.items[-1].quote_ids[-1])) is not None
-                or (a := explicit(st, segs, mentions, i, excluded)) is None):
-            # "" where the quote it continues is nobody's yet: the turns fill it in; but not where its own tag
-            # names the speaker ('“... the road was-- / “You forget,” said Tomas, “...”'): the turns read a
-            # paragraph by its last quote, so nothing would fill a "" beside that tag
-            found[i] = Attribution(before.speaker if before else "", 0.95,
-                                   "continues the quote before", rule=CONTINUES)
-        elif (a := explicit(st, segs, mentions, i, excluded)) is not None:
-            found[i] = follow(st, a)
-            people = {m.person for ms in mentions for m in ms}
-            if a.speaker not in people:     # the narration's own "the innkeeper" is read already
-                note_speaker(st, found[i].speaker, people)
+        else:
+            goes_on = s.continued and bool(st.items) and bool(st.items[-1].quote_ids)
+            before = st.items[-1].found.get(st.items[-1].quote_ids[-1]) if goes_on else None
+            a = explicit(st, segs, mentions, i, excluded) if before is None else None
+            if goes_on and a is None:
+                # "" where the quote it continues is nobody's yet: the turns fill it in; but not where its own
+                # tag names the speaker ('“... the road was-- / “You forget,” said Tomas, “...”'): the turns read
+                # a paragraph by its last quote, so nothing would fill a "" beside that tag
+                found[i] = Attribution(before.speaker if before else "", 0.95,
+                                       "continues the quote before", rule=CONTINUES)
+            elif a is not None:
+                found[i] = follow(st, a)
+                people = {m.person for ms in mentions for m in ms}
+                if a.speaker not in people:     # the narration's own "the innkeeper" is read already
+                    note_speaker(st, found[i].speaker, people)
     if not found:
         a = colon(st, prev, excluded, talked_of) or introduction(st, segs, quotes) \
             or beat(st, segs, mentions, excluded)
