@@ -392,14 +392,15 @@ def _voted(votes: Counter[str], given: str | None) -> str:
     """A sex from the pronouns around a name, else the usual sex of its given name. A handful of votes
     (fewer than ten) never overrules the given name (a name kept in the list is 95% of one sex): in a
     story told from one person's side, his "he"s follow whoever else his paragraphs name ("Rosa came in.
-    He did not look up.")."""
+    He did not look up."). Many votes with no majority tell nothing either: the given name's sex stands."""
     total = sum(votes.values())
     if given and total < _MANY_VOTES:
         return given
     if total:
         g, c = votes.most_common(1)[0]
-        return g if c > total / 2 else "unknown"
-    return "unknown"
+        if c > total / 2:
+            return g
+    return given or "unknown"
 
 
 def _given_name_of_one_full_name_takes_its_sex(people: dict[str, Person], votes: dict[str, Counter[str]]) -> None:
