@@ -758,6 +758,17 @@ def test_a_given_name_the_quotes_call_is_the_one_the_narration_names_by_a_title_
     assert "Marta" not in _group_of(people(other), "Rosa")
 
 
+def test_a_noble_womans_title_is_a_womans_title() -> None:
+    # "Countess Orsova" is a titled woman, not a given name "Countess": the "he"s of the man beside her are his
+    text = ("Tomas bowed to Countess Orsova. He kissed her hand.\n\n“You are late,” said Countess Orsova.\n\n"
+            + "Countess Orsova looked at Tomas. He smiled and said nothing.\n\n" * 6
+            + "“I am,” said Tomas.\n\n“Come, Baroness Lindqvist,” said Countess Orsova.\n\n"
+              "“Presently,” said Baroness Lindqvist.")
+    cast = discover(parse_text(text))
+    assert cast.gender(cast.resolve("Countess Orsova")) == "female"
+    assert cast.gender(cast.resolve("Baroness Lindqvist")) == "female"
+
+
 def test_a_given_name_the_usual_names_do_not_know_takes_the_sex_of_the_full_name_it_begins() -> None:
     # "Corvin ... She ...": the "she"s after a man's given name are the woman he is with; "Corvin Hale"
     # is a man, so "Corvin" is he, and the two forms are one person
