@@ -769,6 +769,19 @@ def test_a_noble_womans_title_is_a_womans_title() -> None:
     assert cast.gender(cast.resolve("Baroness Lindqvist")) == "female"
 
 
+def test_a_described_speaker_who_answers_a_given_name_the_quotes_call_is_that_person() -> None:
+    # the narration calls her "the countess", the others call her "Greta": she is one person, Greta
+    text = ("“Well, Greta?” said Tomas.\n\n“Well what?” said the countess.\n\n"
+            "“You are cruel, Greta,” said Tomas.\n\n“I am honest,” said the countess.\n\n"
+            "The countess rose and went to the window.\n\n“Greta, stay,” said Tomas.\n\n"
+            "“No,” said the countess.")
+    found = people(text)
+    assert "The countess" in found["Greta"] and "The countess" not in found
+    # a Greta the narration names is someone of her own: the countess only answers for her
+    apart = text.replace("The countess rose", "Greta came in. The countess rose")
+    assert "The countess" not in people(apart).get("Greta", set())
+
+
 def test_a_given_name_the_usual_names_do_not_know_takes_the_sex_of_the_full_name_it_begins() -> None:
     # "Corvin ... She ...": the "she"s after a man's given name are the woman he is with; "Corvin Hale"
     # is a man, so "Corvin" is he, and the two forms are one person
