@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from functools import cache
 from itertools import combinations
@@ -80,6 +80,7 @@ def discover(ms: Manuscript) -> Cast:
     mothers: Counter[str] = Counter()    # "Mrs. Vale kissed her daughter": a name its sentence calls a mother
     quoted: Counter[str] = Counter()     # given name and surname in the quotes
     answered: dict[str, Counter[str]] = defaultdict(Counter)   # "Miss Vale" called -> {"Anna": 2}: the next speaker
+    answered_by: dict[str, Counter[str]] = defaultdict(Counter)    # "Greta" called -> {"the countess": 2}
     lower = Counter(w for ch in ms.chapters for p in ch.paragraphs for w in _LOWER_RE.findall(p.raw))
     # "said Good", "Good asked": a word we take for a common one (NOT_NAMES) is a name when tags name it
     tagged = Counter(m.group(1) or m.group(2) for ch in ms.chapters for p in ch.paragraphs
@@ -91,6 +92,7 @@ def discover(ms: Manuscript) -> Cast:
         for para in ch.paragraphs:
             calls: set[str] = set()
             talkers: set[str] = set()
+            described_talkers: set[str] = set()     # "said the countess"
             housed.update(m.group(1) or m.group(2) for m in _HOUSED_RE.finditer(para.raw))
             segs = para.segments
             seen: list[str] = []         # names met so far in this paragraph's narration
@@ -125,6 +127,7 @@ def discover(ms: Manuscript) -> Cast:
                             desc = None
                         if desc and desc.split()[0].lower() == "the":
                             described[desc.lower()] += 2
+                            described_talkers.add(desc.lower())
                             tag_subject[desc.lower()] += 1
                 events: list[tuple[int, str]] = []
                 for m in _THE_RE.finditer(s.text):     # "The boy forgot his fear."
@@ -200,6 +203,9 @@ def discover(ms: Manuscript) -> Cast:
                 if len(talkers) == 1:
                     for v in asked - talkers:
                         answered[v][next(iter(talkers))] += 1
+                elif not talkers and len(described_talkers) == 1:
+                    for v in asked:
+                        answered_by[v][next(iter(described_talkers))] += 1
                 asked = calls
             else:
                 asked = set()
@@ -347,9 +353,25 @@ def discover(ms: Manuscript) -> Cast:
             continue
         if someone_of_the_scene(desc) and head not in ROLE_OF_TITLE:   # "the girl" is the one named girl
             continue                                                    # of each scene; "the Colonel" is one
+        owner = _called_and_answered_by(desc, people, answered_by, total)
+        if owner is not None:       # "Well, Greta?" / "said the countess": the countess is Greta
+            owner.aliases.add(name)
+            continue
         people[name] = Person(name, noun_gender(desc) or _role_sex(desc, gender_of(desc)))
         speaks[name] += c
     return Cast(_plain_name(p, lambda f: total[f] - epithet[f] + called[f]) for p in people.values())
+
+
+def _called_and_answered_by(desc: str, people: dict[str, Person], answered_by: Mapping[str, Counter[str]],
+                            narrated: Counter[str]) -> Person | None:
+    """The one person known only by a given name the quotes call ("Greta, you are cruel"), never the
+    narration, whom a described speaker answers twice or more ("said the countess"): the narration calls her
+    by her rank, the others by her name. None where no one or several fit, or the sexes differ."""
+    sex = noun_gender(desc)
+    fits = [p for p in people.values() if not p.aliases and " " not in p.name and not is_title(p.name)
+            and not narrated[p.name] and answered_by.get(p.name, Counter())[desc] >= 2
+            and (sex is None or p.gender in (sex, "unknown"))]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _plain_name(p: Person, uses: Callable[[str], int]) -> Person:
@@ -392,14 +414,15 @@ def _voted(votes: Counter[str], given: str | None) -> str:
     """A sex from the pronouns around a name, else the usual sex of its given name. A handful of votes
     (fewer than ten) never overrules the given name (a name kept in the list is 95% of one sex): in a
     story told from one person's side, his "he"s follow whoever else his paragraphs name ("Rosa came in.
-    He did not look up.")."""
+    He did not look up."). Many votes with no majority tell nothing either: the given name's sex stands."""
     total = sum(votes.values())
     if given and total < _MANY_VOTES:
         return given
     if total:
         g, c = votes.most_common(1)[0]
-        return g if c > total / 2 else "unknown"
-    return "unknown"
+        if c > total / 2:
+            return g
+    return given or "unknown"
 
 
 def _given_name_of_one_full_name_takes_its_sex(people: dict[str, Person], votes: dict[str, Counter[str]]) -> None:

@@ -15,7 +15,8 @@ from functools import cache, lru_cache
 MALE_TITLES = frozenset("mr m mister sir lord uncle father brother king prince master captain colonel "
                         "general major count duke baron monsieur signor herr don mistah mista marse massa".split())
 FEMALE_TITLES = frozenset("mrs ms miss madam madame lady aunt mother sister queen princess mademoiselle "
-                          "mme mlle signora frau dame mistress grandma granny missus mis'".split())
+                          "mme mlle signora frau dame mistress grandma granny missus mis' countess duchess baroness "
+                          "marchioness".split())
 OTHER_TITLES = frozenset("dr doctor professor rev reverend judge nurse".split())
 TITLES = MALE_TITLES | FEMALE_TITLES | OTHER_TITLES
 # the titles written short with a full stop ("Mrs. Hale"), and how each is said: the stop ends no
