@@ -1079,3 +1079,13 @@ def test_a_run_with_no_anchor_swaps_sides_where_its_lines_rule_out_the_first_gue
         == ["Tomas", "Rosa", "Tomas", "Rosa"]
     assert who(scene + "“Since noon, sir.”\n\n“And the nets?”\n\n“Drying on the wall.”\n") \
         == ["Tomas", "Rosa", "Tomas", "Rosa"]
+
+
+def test_a_run_no_narration_opens_is_decided_by_the_turns() -> None:
+    # after the rain nothing tags the run and no sentence names who asks first: the turns decide it as any
+    # conversation, and the line that calls Rosa by name is Tomas's answer to her (the fallback's pause gave
+    # Tomas the question, then the answer too)
+    cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Marta", "female", ())]
+    text = ("“Will you row out with me, Rosa?” asked Tomas.\n\n“Not tonight.”\n\nThe rain came on again.\n\n"
+            "“Is the boat in?”\n\n“Since noon, Rosa.”\n\n“And the nets?”\n\n“Drying on the wall.”\n")
+    assert who(text, cast) == ["Tomas", "Rosa", "Rosa", "Tomas", "Rosa", "Tomas"]

@@ -67,7 +67,7 @@ def take_turns(st: State) -> None:
         speakers: list[str | None] = [_anchor(st, it, spoken) for it in chain]
         _name_descriptions(st, chain, speakers)
         _pronouns_in_turn(st, chain, speakers)
-        if any(it.found for it in chain):
+        if any(it.found for it in chain) or _open_run(st, chain):
             lines = {q: st.out[q] for it in chain for q in it.quote_ids if q in st.out}
             undecided = Decoded(chain, len(spoken), list(speakers), lines)
             if _decode(st, chain, speakers, spoken, pairs, habits):
@@ -251,6 +251,14 @@ def _decode(st: State, chain: list[Item], speakers: list[str | None],
             if not keep[k] and st.out[q].speaker == got[k]:
                 st.out[q] = replace(st.out[q], margin=sure[k])
     return True
+
+
+def _open_run(st: State, chain: list[Item]) -> bool:
+    """A run of two paragraphs or more that nothing anchors and no narration opens (no subject of a sentence
+    before its first line) has no guess of its own for who begins: the turns decide it as any conversation, from
+    who is in the scene, who is called, and whom the book pairs them with, rather than a talker named lately.
+    Not in a story told in the first person, whose narrator is in every scene and would take a side of each."""
+    return len(chain) >= 2 and chain[0].previous is None and st.third_person
 
 
 def _reactions(found: list[Attribution | None], got: list[str | None]) -> set[int]:
@@ -570,4 +578,5 @@ def _reason(k: int, got: list[str | None], found: list[Attribution | None], addr
     if nb is None or nb == who:
         return Attribution(who, 0.4, f"turn-taking: the likeliest speaker of the conversation{fits}",
                            rule=FITS_BOTH if both else ANSWERS)
-    return Attribution(who, 0.5, f"turn-taking: answers {nb}{fits}", rule=FITS_BOTH if both else ANSWERS)
+    answers = "answers" if any(a is not None for a in found) else "no anchor, answers"     # turns from a guess
+    return Attribution(who, 0.5, f"turn-taking: {answers} {nb}{fits}", rule=FITS_BOTH if both else ANSWERS)
