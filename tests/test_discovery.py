@@ -135,6 +135,15 @@ def test_a_title_written_before_a_full_name_tells_that_man_from_another() -> Non
     assert found == {"Sir Hugo Quenby": {"Sir Hugo"}, "Mr. Quenby": set()}
 
 
+def test_a_title_before_a_full_name_written_as_often_as_the_title_alone_is_one_man() -> None:
+    # the book calls him "Mr. Oskar Pim" on most pages and "Mr. Pim" now and then: one man named two ways
+    found = grouped({"Mr. Oskar Pim": 30, "Mr. Pim": 12, "Rosa": 50})
+    assert found == {"Mr. Oskar Pim": {"Mr. Pim"}, "Rosa": set()}
+    # named together in a sentence again and again, they are two (a father and his son)
+    found = grouped({"Mr. Oskar Pim": 30, "Mr. Pim": 12}, together={("Mr. Oskar Pim", "Mr. Pim"): 3})
+    assert found == {"Mr. Oskar Pim": set(), "Mr. Pim": set()}
+
+
 def test_two_names_in_one_sentence_again_and_again_are_two_people() -> None:
     forms = {"Tom Quenby": 10, "Tom": 90, "Mr. Quenby": 60}
     assert grouped(forms, together={("Tom", "Mr. Quenby"): 1}) == {"Tom Quenby": {"Tom", "Mr. Quenby"}}

@@ -11,10 +11,10 @@ names are built (a title, given names, a surname):
 3. a title with one word joins the one full name ending (the surname) or beginning (the given name)
    with that word, of a compatible sex, unless titles of two kinds of one sex share the word (a
    mother and daughter: "Mrs. Quenby", "Miss Quenby"), the book writes that title before a full name
-   too ("Mr. John Quenby" is told apart from another "Mr. Quenby"), or the two are named together in a
-   sentence more than once ("Tom ran to Mr. Marsh": a son and his father); a married woman's title
-   written with "her daughter" ("Mrs. Quenby kissed her daughter") is not the woman's full name of that
-   surname ("Rosa Quenby" is the daughter);
+   too, less often than the title alone ("Mr. John Quenby" is told apart from another "Mr. Quenby"), or
+   the two are named together in a sentence more than once ("Tom ran to Mr. Marsh": a son and his father);
+   a married woman's title written with "her daughter" ("Mrs. Quenby kissed her daughter") is not the
+   woman's full name of that surname ("Rosa Quenby" is the daughter);
 4. "Miss Quenby" alone is the one unmarried woman of that surname ("Rosa Quenby", or "Rosa" where "Rosa Quenby" is
    written once), not a sister the narration calls "Miss <her given name>" (the eldest daughter is "Miss Quenby");
    failing a name, the woman who answers when the quotes call "Miss Quenby";
@@ -135,8 +135,11 @@ def group_names(forms: Iterable[str], titles: frozenset[str], gender_of: Callabl
                       and (k not in _KIND.values() or k2 in _KIND.values())]
             if rivals:
                 continue
-            # "Mr. George Thorne" is written to tell him from another Mr. Thorne
-            if any(split[f][1][-1] == word and k in by_rest[split[f][1]] for f in full):
+            # "Mr. George Thorne" is written to tell him from another Mr. Thorne, the "Mr. Thorne" of every page;
+            # a man the book calls "Mr. Oskar Pim" at least as often as "Mr. Pim" is one man named two ways
+            told = {r for f in full if (r := split[f][1])[-1] == word and k in by_rest[r]}
+            if told and (len(told) > 1 or sum(uses(f) for f in by_rest[next(iter(told))][k])
+                         < sum(uses(f) for f in same)):
                 continue
             # "Mrs. Vale kissed her daughter": a mother, and the woman's full name of her surname is the daughter's
             daughter = k in ("mrs", "lady") and any(mother(f) for f in same)
