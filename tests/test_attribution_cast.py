@@ -1089,3 +1089,14 @@ def test_a_run_no_narration_opens_is_decided_by_the_turns() -> None:
     text = ("“Will you row out with me, Rosa?” asked Tomas.\n\n“Not tonight.”\n\nThe rain came on again.\n\n"
             "“Is the boat in?”\n\n“Since noon, Rosa.”\n\n“And the nets?”\n\n“Drying on the wall.”\n")
     assert who(text, cast) == ["Tomas", "Rosa", "Rosa", "Tomas", "Rosa", "Tomas"]
+
+
+def test_a_lone_line_no_narration_opens_is_decided_by_the_turns() -> None:
+    # a lone untagged line two quiet paragraphs after an exchange, with no sentence naming who speaks: the
+    # people of the scene (who spoke just before) are likelier than the one named last (Marta, who went out),
+    # and the line that calls Rosa is Tomas's
+    cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Marta", "female", ())]
+    text = ("“The nets are torn,” said Marta.\n\nShe went out.\n\n“Will you row out with me?” asked Tomas.\n\n"
+            "“Not tonight,” said Rosa.\n\nThe rain came on again, as Marta had said it would.\n\n"
+            "The lamp burned low.\n\n“Then tomorrow, Rosa?”\n")
+    assert who(text, cast) == ["Marta", "Tomas", "Rosa", "Tomas"]

@@ -67,7 +67,7 @@ def take_turns(st: State) -> None:
         speakers: list[str | None] = [_anchor(st, it, spoken) for it in chain]
         _name_descriptions(st, chain, speakers)
         _pronouns_in_turn(st, chain, speakers)
-        if any(it.found for it in chain) or _open_run(st, chain):
+        if any(it.found for it in chain) or _open_run(st, chain, spoken):
             lines = {q: st.out[q] for it in chain for q in it.quote_ids if q in st.out}
             undecided = Decoded(chain, len(spoken), list(speakers), lines)
             if _decode(st, chain, speakers, spoken, pairs, habits):
@@ -253,12 +253,16 @@ def _decode(st: State, chain: list[Item], speakers: list[str | None],
     return True
 
 
-def _open_run(st: State, chain: list[Item]) -> bool:
-    """A run of two paragraphs or more that nothing anchors and no narration opens (no subject of a sentence
-    before its first line) has no guess of its own for who begins: the turns decide it as any conversation, from
-    who is in the scene, who is called, and whom the book pairs them with, rather than a talker named lately.
-    Not in a story told in the first person, whose narrator is in every scene and would take a side of each."""
-    return len(chain) >= 2 and chain[0].previous is None and st.third_person
+def _open_run(st: State, chain: list[Item], spoken: list[tuple[int, str]]) -> bool:
+    """A run that nothing anchors and no narration opens (no subject of a sentence before its first line) has
+    no guess of its own for who begins: the turns decide it as any conversation, from who is in the scene, who
+    is called, and whom the book pairs them with, rather than a talker named lately. A lone line only where
+    someone spoke just before (the scene goes on), and not where an exchange of two ends a short pause before
+    it (the pause decides it). Not in a story told in the first person, whose narrator is in every scene and
+    would take a side of each."""
+    goes_on = bool(spoken) and chain[0].gpar - spoken[-1][0] <= JUST
+    lone = len(chain) == 1 and (not goes_on or _across_pause(chain[0], spoken) is not None)
+    return chain[0].previous is None and st.third_person and not lone
 
 
 def _reactions(found: list[Attribution | None], got: list[str | None]) -> set[int]:
@@ -455,9 +459,8 @@ def _fallback(st: State, it: Item, spoken: list[tuple[int, str]]) -> Attribution
     if it.previous is not None:
         return it.previous
     last = spoken[-1][1] if spoken and it.gpar - spoken[-1][0] <= 2 else None
-    if last is not None and len(spoken) >= 2 and spoken[-2][1] not in (last, UNKNOWN) \
-            and spoken[-2][1] not in it.excluded and spoken[-1][0] - spoken[-2][0] <= 2:
-        return Attribution(spoken[-2][1], 0.5, "turn-taking: across a short pause", rule=ANSWERS)
+    if (across := _across_pause(it, spoken)) is not None:
+        return across
     for person in it.recent[:3]:
         if person not in it.excluded and person != FIRST and st.talkers[person] and person != last:
             return Attribution(person, 0.25, "recent: last character mentioned", rule=RECENT)
@@ -470,6 +473,15 @@ def _fallback(st: State, it: Item, spoken: list[tuple[int, str]]) -> Attribution
         if person not in it.excluded and person != FIRST:
             return Attribution(person, 0.1, "recent: last character mentioned", rule=RECENT)
     return Attribution(UNKNOWN, 0.05, "unknown", rule=GUESS)
+
+
+def _across_pause(it: Item, spoken: list[tuple[int, str]]) -> Attribution | None:
+    """A line a paragraph or two after an exchange of two people: the one who spoke before the last answers."""
+    last = spoken[-1][1] if spoken and it.gpar - spoken[-1][0] <= 2 else None
+    if last is not None and len(spoken) >= 2 and spoken[-2][1] not in (last, UNKNOWN) \
+            and spoken[-2][1] not in it.excluded and spoken[-1][0] - spoken[-2][0] <= 2:
+        return Attribution(spoken[-2][1], 0.5, "turn-taking: across a short pause", rule=ANSWERS)
+    return None
 
 
 def _ranked(*groups: Sequence[str | None]) -> list[str]:
