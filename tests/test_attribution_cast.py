@@ -1100,3 +1100,12 @@ def test_a_lone_line_no_narration_opens_is_decided_by_the_turns() -> None:
             "“Not tonight,” said Rosa.\n\nThe rain came on again, as Marta had said it would.\n\n"
             "The lamp burned low.\n\n“Then tomorrow, Rosa?”\n")
     assert who(text, cast) == ["Marta", "Tomas", "Rosa", "Tomas"]
+
+
+def test_a_run_with_no_anchor_takes_no_partner_its_lines_rule_out() -> None:
+    # nothing tags the run; the sentence before makes Rosa the first speaker, and the one named last besides
+    # her is Marta, but Rosa's lines call the one she speaks to "uncle": her partner is a man of the scene
+    cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Marta", "female", ())]
+    text = ("Tomas mended a net by the fire. Marta had walked down to the harbour. Rosa brought in the soup.\n\n"
+            "“Will you eat now?”\n\n“Soon.”\n\n“It will go cold, uncle.”\n\n“Let it.”\n")
+    assert who(text, cast) == ["Rosa", "Tomas", "Rosa", "Tomas"]

@@ -412,14 +412,7 @@ def _swap_sides(st: State, chain: list[Item], speakers: list[str | None]) -> boo
     a, b = (speakers[0], speakers[1]) if len(chain) > 1 else (None, None)
     if not a or not b or a == b or UNKNOWN in (a, b):
         return False
-    sexes = [addressed_sex(st.raw[it.quote_ids[-1]]) for it in chain]
-
-    def named(first: str, second: str) -> int:
-        turns = [(first, second) if k % 2 == 0 else (second, first) for k in range(len(chain))]
-        return sum(me in it.excluded or (sex is not None and _gender(st, you) not in (sex, "unknown"))
-                   for (me, you), it, sex in zip(turns, chain, sexes, strict=True))
-
-    if named(b, a) >= named(a, b):
+    if _misfits(st, chain, b, a) >= _misfits(st, chain, a, b):
         return False
     for k, it in enumerate(chain):
         if speakers[k] not in (a, b) and st.out[it.quote_ids[-1]].rule == ADDRESSED:
@@ -447,9 +440,29 @@ def _other(st: State, chain: list[Item], speakers: list[str | None], j: int, k: 
         if chain[n].listener and chain[n].listener != me:
             return chain[n].listener
     for person in chain[0].recent:
-        if person != me and person not in chain[k].excluded and person not in chain[j].excluded:
+        if person != me and person not in chain[k].excluded and person not in chain[j].excluded \
+                and not (me and _ruled_out(chain, st, me, person)):
             return person
     return None
+
+
+def _misfits(st: State, chain: list[Item], first: str, second: str) -> int:
+    """How many lines of a run the turns of two people (``first`` opens) would give to someone the line names,
+    or make call the other by the wrong sex."""
+    turns = [(first, second) if k % 2 == 0 else (second, first) for k in range(len(chain))]
+    return sum(me in it.excluded or ((sex := addressed_sex(st.raw[it.quote_ids[-1]])) is not None
+                                     and _gender(st, you) not in (sex, "unknown"))
+               for (me, you), it in zip(turns, chain, strict=True))
+
+
+def _ruled_out(chain: list[Item], st: State, me: str, person: str) -> bool:
+    """The lines of a run with no anchor rule a person out as the other side of ``me``: whichever of the two
+    opens, a line of the turns names its own speaker ("Tomas will know.") or calls the other by the wrong sex
+    ("Mind the step, uncle" is not said to a woman). Where only one order fits, the turns swap
+    sides (``_swap_sides``) rather than take someone else."""
+    if any(it.found for it in chain):
+        return False
+    return _misfits(st, chain, me, person) > 0 and _misfits(st, chain, person, me) > 0
 
 
 def _fallback(st: State, it: Item, spoken: list[tuple[int, str]]) -> Attribution:
