@@ -957,6 +957,17 @@ def test_a_name_after_an_opening_phrase_or_clause_is_its_sentences_subject() -> 
     assert who(text, cast) == ["Will"]
 
 
+def test_the_he_after_an_object_is_the_nearest_subject_of_its_sentence() -> None:
+    # "When Will came in, Tomas looked up at him.": the he after the object is the main clause's subject (the
+    # nearer one), not the opening clause's
+    cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Will", "male", ())]
+    text = "Rosa sat by the fire.\n\nWhen Will came in, Tomas looked up at him. “It is done,” he said.\n"
+    assert who(text, cast) == ["Tomas"]
+    text = ("Will laughed and rose.\n\nAs he was passing out of the door, Tomas touched him on the arm. "
+            "“Let me come with you,” he murmured.\n")
+    assert who(text, cast) == ["Tomas"]
+
+
 def test_a_word_for_speech_after_an_article_is_a_noun_not_the_tags_verb() -> None:
     # "sank his voice to a whisper:", "turn it aside with a laugh": the name before is no speaker
     text = ("Rosa and Tomas sat by the fire.\n\n"

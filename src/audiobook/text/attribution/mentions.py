@@ -212,7 +212,7 @@ def antecedent(st: State, gender: str, hist: list[Ref], skip: frozenset[str] | s
             continue
         if g == gender:
             if not ref.subject:
-                for e in hist[max(0, k - 6):k]:
+                for e in reversed(hist[max(0, k - 6):k]):     # the nearest: the main clause's, after an opening one's
                     if _same_sentence(e, ref) and e.subject and e.person not in skip and e.person != FIRST \
                             and st.cast.gender(e.person) == gender:
                         return e.person
