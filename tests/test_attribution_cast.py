@@ -940,6 +940,34 @@ def test_a_he_after_an_opening_participle_is_not_one_the_participle_names() -> N
     assert who(text, cast) == ["Will"]
 
 
+def test_a_name_after_an_opening_phrase_or_clause_is_its_sentences_subject() -> None:
+    # "After a while Tomas looked at Will.", "When Rosa came in, Tomas looked at Will.": the he after it is the
+    # one who looks (the main clause's subject), not the last man named, nor the subject of the opening clause
+    cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Will", "male", ())]
+    text = ("Rosa sat by the fire.\n\nAfter a long silence Tomas closed the book and looked at Will. "
+            "“It is done,” he said.\n")
+    assert who(text, cast) == ["Tomas"]
+    assert who("Rosa sat by the fire.\n\nIn the morning Tomas found Will by the gate.\n\n“It is done,” he said.\n",
+               cast) == ["Tomas"]
+    text = "Rosa sat by the fire.\n\nWhen Will came in, Tomas looked across at Rosa. “It is done,” he said.\n"
+    assert who(text, cast) == ["Tomas"]
+    # an opening clause that is the sentence's own ("When the bell rang and Will came in" has no main clause
+    # subject named after its comma): the last man named stays the he
+    text = "Rosa sat by the fire.\n\nWhen the bell rang, the door opened and Will came in. “It is done,” he said.\n"
+    assert who(text, cast) == ["Will"]
+
+
+def test_the_he_after_an_object_is_the_nearest_subject_of_its_sentence() -> None:
+    # "When Will came in, Tomas looked up at him.": the he after the object is the main clause's subject (the
+    # nearer one), not the opening clause's
+    cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Will", "male", ())]
+    text = "Rosa sat by the fire.\n\nWhen Will came in, Tomas looked up at him. “It is done,” he said.\n"
+    assert who(text, cast) == ["Tomas"]
+    text = ("Will yawned and stood up.\n\nAs he reached the gate, Tomas took him by the sleeve. "
+            "“Wait for me,” he whispered.\n")
+    assert who(text, cast) == ["Tomas"]
+
+
 def test_a_word_for_speech_after_an_article_is_a_noun_not_the_tags_verb() -> None:
     # "sank his voice to a whisper:", "turn it aside with a laugh": the name before is no speaker
     text = ("Rosa and Tomas sat by the fire.\n\n"

@@ -73,7 +73,9 @@ def resolve(st: State, mentions: list[Mention], text: str, remember: bool = Fals
             kind = (_OWNED[owner.group(1).lower() + " "] if owner and m.kind == "name" else None) \
                 or kind    # "not her Ayah": not the woman "she" stands for (not "Either Ayah", "this Tomas")
             nominative = m.kind == "pronoun" and m.word.lower() in ("he", "she")    # "..., that she began"
-            hist.append(Ref(person, kind, st.sentence + n, len(TOKEN_RE.findall(lead)) <= 1 or nominative))
+            subject = len(TOKEN_RE.findall(lead)) <= 1 or nominative \
+                or kind in ("name", "alias") and _after_opening_phrase(text, lead, out, m)
+            hist.append(Ref(person, kind, st.sentence + n, subject))
         out.append(Mention(person, m.start, m.end, m.kind, m.word, m.gender))
     if remember:
         for ref in hist[len(st.history[-80:]):]:
@@ -93,6 +95,27 @@ def _in_participle(text: str, done: list[Mention], cuts: list[int], m: Mention) 
         return set()
     lo = m.start - len(lead)
     return {x.person for x in done if lo <= x.start < m.start and x.person and x.kind in ("name", "alias")}
+
+
+def _after_opening_phrase(text: str, lead: str, done: list[Mention], m: Mention) -> bool:
+    """"After a while Tomas looked at Will.", "At last Rosa rose", "When Will came in, Tomas rose": a name with a
+    verb of its own after an opening phrase of time or place (no verb, no one named in it) or after an opening
+    clause and its comma is the subject of the sentence's main clause, as a name that opens the sentence is (not
+    "Will and Tomas", "Will's friend Tomas"; a name inside the opening clause is that clause's subject only)."""
+    words = TOKEN_RE.findall(lead)
+    if not words or not _VERB_AFTER_NAME_RE.match(text, m.end):
+        return False
+    if _CLAUSE_LEAD_RE.match(lead):
+        return len(words) <= 20
+    if len(words) > 10 or any(m.start - len(lead) <= x.start < m.start for x in done):
+        return False
+    k = 0
+    while k < len(words) - 1 and words[k].lower() in _OPENERS:
+        k += 1
+    first, rest = words[k].lower(), words[k + 1:]
+    return (first in _PLACE_TIME or (first in _OPENERS or first.endswith("ly")) and not rest) \
+        and all(w.islower() and w not in _NOT_IN_PHRASE and not w.endswith("ed") for w in rest) \
+        and not re.search(r"[;:()“”\"]", lead)
 
 
 def _with_roles(cast: Cast, mentions: list[Mention], text: str) -> list[Mention]:
@@ -189,7 +212,7 @@ def antecedent(st: State, gender: str, hist: list[Ref], skip: frozenset[str] | s
             continue
         if g == gender:
             if not ref.subject:
-                for e in hist[max(0, k - 6):k]:
+                for e in reversed(hist[max(0, k - 6):k]):     # the nearest: the main clause's, after an opening one's
                     if _same_sentence(e, ref) and e.subject and e.person not in skip and e.person != FIRST \
                             and st.cast.gender(e.person) == gender:
                         return e.person
@@ -387,6 +410,19 @@ _HER_APPOSITION_RE = re.compile(r",\s+(her|his)\s+(?:[a-z-]+\s+){0,2}[a-z]+,")
 _PARTICIPLE_LEAD_RE = re.compile(r"\s*(?!(?:Nothing|Something|Anything|Everything|Morning|Evening|Being)\b)"
                                  r"(?:[A-Z][a-z]+ing|With|Without)\b[^;:]*,\s*$")
 _FINITE_AFTER_NAME_RE = re.compile(r"\b[A-Z][a-z]+\s+(?:[a-z]+ed|said|was|had|went|came|saw|took|sat|stood|spoke)\b")
+# an opening phrase before a name: its opening word, and words that would make it a clause of its own
+_PLACE_TIME = frozenset("after at in on for during before within upon toward towards across through under over "
+                        "outside inside behind beyond near from by".split())
+_OPENERS = frozenset("and but then now so yet still presently soon meanwhile again here there instantly".split())
+_NOT_IN_PHRASE = frozenset("was were had has have is are be did do does could would should might must will can "
+                           "when while as if that who which whom what where because though although".split())
+# an opening clause and its comma before a name: "When Will came in, Tomas ...", "As the clock struck, Rosa ..."
+_CLAUSE_LEAD_RE = re.compile(r"\s*(?:(?:And|But|Then|So)\s+)?(?:When|While|As|If|Though|Although|Because|Since|Before"
+                             r"|After|Until|Till|Once|Whenever)\b[^;:()“”\"]*,\s*$")
+# a verb right after the name: "Tomas stopped", "Rosa slowly rose" (not "Tomas's", "Tomas and Will")
+_VERB_AFTER_NAME_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|said|was|had|went|came|saw|took|sat|stood|spoke|rose"
+                                 r"|ran|got|made|gave|found|felt|knew|thought|began|put|held|drew|threw|shook|left"
+                                 r"|kept|brought|set|let|laughed|smiled|turned|looked|nodded)\b")
 _OWNED = {"her ": "owned female", "his ": "owned male"}     # "her Ayah": a name a he/she has
 _OWNER_BEFORE_RE = re.compile(r"(?<![A-Za-z])([Hh]er|[Hh]is) $")     # the word "her" right before, not "Either"
 _DESC_START_RE = re.compile(r"\b(?:[Tt]he|[Hh]er|[Hh]is|[Oo]ur|[Mm]y|[Aa]n?) (?=[a-z])")
