@@ -53,7 +53,8 @@ class Weights:
     newcomer: float = 2.0      # a third person joins instead of the one who spoke two paragraphs back
     addressed: float = 2.5     # the bonus of the person the paragraph before spoke to
     answered: float = 0.5      # the bonus of the person the paragraph after calls by name: it answers them, most
-    #                            often (a call after a line says less than one before it: it may speak to a third)
+    #                            often (a call after a line says less than one before it: it may speak to a third;
+    #                            not where the paragraph before called someone else, who answers)
     excluded: float = 4.0      # a quote that names its own speaker
     hint: float = 0.8          # the subject of the sentence just before the paragraph
     sex: float = 4.0           # answering a "sir" as a woman, a "madam" as a man
@@ -132,7 +133,8 @@ def _emit(conv: Conversation, k: int, s: str, w: Weights) -> float:
         cost -= ev.soft if s in ev.fits else ev.strength
     if ev.speaker is None and k > 0 and conv.evidence[k - 1].addressed_next == s:
         cost += w.addressed
-    if ev.speaker is None and k + 1 < len(conv.evidence) and conv.evidence[k + 1].addressed_next == s:
+    if ev.speaker is None and k + 1 < len(conv.evidence) and conv.evidence[k + 1].addressed_next == s \
+            and (k == 0 or conv.evidence[k - 1].addressed_next in (None, s)):
         cost += w.answered
     if ev.hint == s:
         cost += w.hint
