@@ -170,3 +170,13 @@ def test_the_one_the_next_line_calls_spoke_the_line_it_answers() -> None:
     prior = {"Bobby": 0.2, "Cleo": 0.1}
     assert decode(Conversation(ev, ["Ann", "Cleo", "Bobby"], prior)) == ["Ann", "Bobby", "Ann"]
     assert decode(Conversation(ev, ["Ann", "Cleo", "Bobby"], prior), Weights(answered=0.0))[1] == "Cleo"
+
+
+def test_the_one_the_line_before_called_answers_though_the_next_line_calls_another() -> None:
+    # Ann asks Cleo by name and, after the answer, turns to Bobby: the line between is Cleo's, though Bobby is
+    # Ann's usual partner and the line is in his words
+    ev = [Evidence("Ann", 30.0, addressed_next="Cleo"), Evidence(), Evidence("Ann", 30.0, addressed_next="Bobby")]
+    pairs = {("Ann", "Bobby"): 1.0, ("Bobby", "Ann"): 1.0}
+    voice = [{}, {"Bobby": 1.0}, {}]
+    conv = Conversation(ev, ["Ann", "Bobby", "Cleo"], {"Cleo": 1.1}, pairs=pairs, voice=voice)
+    assert decode(conv) == ["Ann", "Cleo", "Ann"]
