@@ -361,6 +361,18 @@ def test_the_one_called_mummy_answers_as_a_woman() -> None:
     assert who(text, cast)[-1] == "Marla"
 
 
+def test_the_one_a_tagged_answer_thanks_by_name_spoke_the_line_before_it() -> None:
+    # Ann and Cleo talk together earlier in the book, so Cleo is Ann's likelier partner; but Ann's answer thanks
+    # Bobby by name: the line she answers, the one before it, is his
+    cast: Cast_ = [("Ann", "female", ()), ("Bobby", "male", ()), ("Cleo", "female", ())]
+    text = ("“Have you seen my scarf?” asked Ann.\n\n“It is on the peg,” said Cleo.\n\n"
+            "“So it is,” said Ann.\n\n* * *\n\n"
+            "Ann, Bobby and Cleo sat down to supper in the kitchen.\n\n"
+            "“Is there any more bread?” asked Ann.\n\n“Half a loaf, in the crock by the door.”\n\n"
+            "“Thank you, Bobby,” said Ann.\n")
+    assert who(text, cast)[-2] == "Bobby"
+
+
 def test_who_spoke_just_before_may_answer_in_the_next_conversation() -> None:
     # the last line names everyone else the story has in view: the woman who asked for bread a moment
     # ago is still in the room, though the narration between the two conversations does not name her

@@ -129,8 +129,8 @@ def test_one_spoken_to_again_and_again_takes_over_a_long_exchange() -> None:
     ev = [said, Evidence("Tomas", 30.0)] + [e for v in vera for e in (v, Evidence())]
     conv = Conversation(ev, ["Vera", "Tomas", "Cleo"], {"Cleo": 0.8})
     assert decode(conv) == ["Vera", "Tomas"] + ["Vera", "Cleo"] * 8
-    # with every line's prior paid in full, the boy keeps the run
-    assert decode(conv, Weights(stays=1.0, joins=0.0))[3] == "Tomas"
+    # with every line's prior paid in full (and no bonus for the one the next line calls), the boy keeps the run
+    assert decode(conv, Weights(stays=1.0, joins=0.0, answered=0.0))[3] == "Tomas"
 
 
 def test_one_who_acts_before_speaking_may_go_on_after_their_own_line() -> None:
@@ -161,3 +161,22 @@ def test_a_line_in_someone_s_own_words_takes_their_side() -> None:
     prior = {"Bobby": 0.2, "Cleo": 0.1}
     voice: list[dict[str, float]] = [{}, {"Bobby": 1.0}, {}, {}]
     assert decode(Conversation(ev, ["Ann", "Cleo", "Bobby"], prior, voice=voice)) == ["Ann", "Bobby", "Ann", "Bobby"]
+
+
+def test_the_one_the_next_line_calls_spoke_the_line_it_answers() -> None:
+    # Ann's second line calls Bobby by name: she answers him, so the open line between her two is his, though
+    # Cleo is a little likelier in the scene
+    ev = [Evidence("Ann", 30.0), Evidence(), Evidence("Ann", 30.0, addressed_next="Bobby")]
+    prior = {"Bobby": 0.2, "Cleo": 0.1}
+    assert decode(Conversation(ev, ["Ann", "Cleo", "Bobby"], prior)) == ["Ann", "Bobby", "Ann"]
+    assert decode(Conversation(ev, ["Ann", "Cleo", "Bobby"], prior), Weights(answered=0.0))[1] == "Cleo"
+
+
+def test_the_one_the_line_before_called_answers_though_the_next_line_calls_another() -> None:
+    # Ann asks Cleo by name and, after the answer, turns to Bobby: the line between is Cleo's, though Bobby is
+    # Ann's usual partner and the line is in his words
+    ev = [Evidence("Ann", 30.0, addressed_next="Cleo"), Evidence(), Evidence("Ann", 30.0, addressed_next="Bobby")]
+    pairs = {("Ann", "Bobby"): 1.0, ("Bobby", "Ann"): 1.0}
+    voice = [{}, {"Bobby": 1.0}, {}]
+    conv = Conversation(ev, ["Ann", "Bobby", "Cleo"], {"Cleo": 1.1}, pairs=pairs, voice=voice)
+    assert decode(conv) == ["Ann", "Cleo", "Ann"]

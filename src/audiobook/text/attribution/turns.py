@@ -6,7 +6,8 @@ and the person the paragraph before addressed (likely its speaker). Between the 
 turns: the speaker of a paragraph is usually the one who spoke two paragraphs before, seldom the one
 just before (less seldom where someone acts between the two: the paragraph opens with narration, or the
 one before ends with it, and the one who spoke often goes on from their own line), sometimes a third
-person, who joins on a line the narration names or one spoken to them; the one a "sir" or a "madam"
+person, who joins on a line the narration names or one spoken to them; one whom the next line calls by
+name ("Thank you, Rosa") a little likelier spoke the line it answers; the one a "sir" or a "madam"
 spoke to answers as a man or a woman; one answers the people one talks with most in the book a little
 more readily than others, and a line whose words fit one person's habits of speech is a little likelier
 theirs; a less likely person pays part of that doubt where they take a
@@ -51,6 +52,9 @@ class Weights:
     resumes: float = 2.5       # the same across a pause (narration between the two lines): one acts, then goes on
     newcomer: float = 2.0      # a third person joins instead of the one who spoke two paragraphs back
     addressed: float = 2.5     # the bonus of the person the paragraph before spoke to
+    answered: float = 0.5      # the bonus of the person the paragraph after calls by name: it answers them, most
+    #                            often (a call after a line says less than one before it: it may speak to a third;
+    #                            not where the paragraph before called someone else, who answers)
     excluded: float = 4.0      # a quote that names its own speaker
     hint: float = 0.8          # the subject of the sentence just before the paragraph
     sex: float = 4.0           # answering a "sir" as a woman, a "madam" as a man
@@ -129,6 +133,9 @@ def _emit(conv: Conversation, k: int, s: str, w: Weights) -> float:
         cost -= ev.soft if s in ev.fits else ev.strength
     if ev.speaker is None and k > 0 and conv.evidence[k - 1].addressed_next == s:
         cost += w.addressed
+    if ev.speaker is None and k + 1 < len(conv.evidence) and conv.evidence[k + 1].addressed_next == s \
+            and (k == 0 or conv.evidence[k - 1].addressed_next in (None, s)):
+        cost += w.answered
     if ev.hint == s:
         cost += w.hint
     if conv.voice:
