@@ -1115,6 +1115,15 @@ def test_the_man_is_no_ones_alias_in_the_starter_cast() -> None:
     assert _named_descriptions(lines("The man")) == {}
 
 
+def test_a_description_with_a_is_no_ones_alias_in_the_starter_cast() -> None:
+    # "said a sister" named Rosa three times: the narration has not said which sister; the next is Marta
+    said = _speech_tag("Rosa", "said a sister", "A sister")
+    found = {0: _speech_tag("Rosa", "said Rosa"), 3: said, 5: said, 7: said}
+    assert _named_descriptions(found) == {}
+    assert _named_descriptions({q: _speech_tag("Rosa", "said the sister", "The sister") if q else a
+                                for q, a in found.items()}) == {"The sister": "Rosa"}
+
+
 def test_a_description_whose_tags_give_another_person_is_no_ones_alias_in_the_starter_cast() -> None:
     # "the lad" was named Bobby twice, but its own tags went to Tomas, the lad of another scene, twice:
     # listed as Bobby's alias it would take Tomas's lines; Bobby's own tags do not count against him

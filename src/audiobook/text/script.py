@@ -213,7 +213,8 @@ def _named_descriptions(found: Mapping[int, Attribution]) -> dict[str, str]:
     several people, each in their own scenes; its tags the attribution gave a person present without
     naming count too: "said the lad" is Tomas in one scene, Felix in another), the name is a name
     (tagged, or a known first name or title), and the two seldom speak next to each other under their
-    own words (Tomas answering "the professor" line after line are two people)."""
+    own words (Tomas answering "the professor" line after line are two people). Not a description with "a"
+    ("said a sister": the narration has not told which one; the next "a sister" may be the other)."""
     pairs: dict[str, Counter[str]] = {}
     apart: Counter[tuple[str, str]] = Counter()     # a line of the description next to one tagged with the name
     for q, a in found.items():
@@ -236,6 +237,7 @@ def _named_descriptions(found: Mapping[int, Attribution]) -> dict[str, str]:
         real = name in tagged or looks_like_a_name(name)       # not "Ow" from "'Ow!' cried the mariner"
         shared = any(n2 >= 2 for other, n2 in (names + tags[desc]).items() if other != name)   # two young men
         shared = shared or desc.split()[-1].lower() in GENERIC_NOUNS     # "the man" is any man
+        shared = shared or desc.split()[0].lower() in ("a", "an")       # "a sister" is one of several, not one
         if real and not shared and n >= 2 and 2 * n > sum(names.values()) and 3 * apart[desc, name] < n:
             out[desc] = name
     return out
