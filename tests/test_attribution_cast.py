@@ -980,6 +980,20 @@ def test_the_he_after_an_object_is_the_nearest_subject_of_its_sentence() -> None
     assert who(text, cast) == ["Tomas"]
 
 
+def test_a_name_opening_a_clause_after_a_comma_and_is_its_clauses_subject() -> None:
+    # "Anton stayed by the door, and Tomas looked at Piet.": the he after the object is the second clause's
+    # subject, the nearer one, not the first clause's
+    cast: Cast_ = [("Marta", "female", ()), ("Tomas", "male", ()), ("Anton", "male", ()), ("Piet", "male", ())]
+    text = ("Marta sat by the stove.\n\nAnton stayed by the door, and Tomas looked across at Piet. "
+            "“It is done,” he said.\n")
+    assert who(text, cast) == ["Tomas"]
+    text = ("Marta sat by the stove.\n\nAnton said nothing, but Tomas turned to Piet. “It is done,” he said.\n")
+    assert who(text, cast) == ["Tomas"]
+    # a name joined to an object, with no verb of its own, is no subject
+    text = ("Marta sat by the stove.\n\nAnton looked at Tomas, and Piet's dog. “It is done,” he said.\n")
+    assert who(text, cast) == ["Anton"]
+
+
 def test_a_word_for_speech_after_an_article_is_a_noun_not_the_tags_verb() -> None:
     # "sank his voice to a whisper:", "turn it aside with a laugh": the name before is no speaker
     text = ("Rosa and Tomas sat by the fire.\n\n"

@@ -100,11 +100,14 @@ def _in_participle(text: str, done: list[Mention], cuts: list[int], m: Mention) 
 def _after_opening_phrase(text: str, lead: str, done: list[Mention], m: Mention) -> bool:
     """"After a while Tomas looked at Will.", "At last Rosa rose", "When Will came in, Tomas rose": a name with a
     verb of its own after an opening phrase of time or place (no verb, no one named in it) or after an opening
-    clause and its comma is the subject of the sentence's main clause, as a name that opens the sentence is (not
-    "Will and Tomas", "Will's friend Tomas"; a name inside the opening clause is that clause's subject only)."""
+    clause and its comma, or after ", and" / ", but" (a clause of its own), is the subject of its clause, as a name
+    that opens the sentence is (not "Will and Tomas", "Will's friend Tomas"; a name inside the opening clause is
+    that clause's subject only)."""
     words = TOKEN_RE.findall(lead)
     if not words or not _VERB_AFTER_NAME_RE.match(text, m.end):
         return False
+    if _JOINED_CLAUSE_RE.search(lead):
+        return True
     if _CLAUSE_LEAD_RE.match(lead):
         return len(words) <= 20
     if len(words) > 10 or any(m.start - len(lead) <= x.start < m.start for x in done):
@@ -419,6 +422,8 @@ _NOT_IN_PHRASE = frozenset("was were had has have is are be did do does could wo
 # an opening clause and its comma before a name: "When Will came in, Tomas ...", "As the clock struck, Rosa ..."
 _CLAUSE_LEAD_RE = re.compile(r"\s*(?:(?:And|But|Then|So)\s+)?(?:When|While|As|If|Though|Although|Because|Since|Before"
                              r"|After|Until|Till|Once|Whenever)\b[^;:()“”\"]*,\s*$")
+# a clause joined to the one before by a conjunction after a comma: "The door opened, and Rosa came in."
+_JOINED_CLAUSE_RE = re.compile(r",\s+(?:and|but)\s+$")
 # a verb right after the name: "Tomas stopped", "Rosa slowly rose" (not "Tomas's", "Tomas and Will")
 _VERB_AFTER_NAME_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|said|was|had|went|came|saw|took|sat|stood|spoke|rose"
                                  r"|ran|got|made|gave|found|felt|knew|thought|began|put|held|drew|threw|shook|left"
