@@ -441,7 +441,7 @@ def _other(st: State, chain: list[Item], speakers: list[str | None], j: int, k: 
             return chain[n].listener
     for person in chain[0].recent:
         if person != me and person not in chain[k].excluded and person not in chain[j].excluded \
-                and not (me and _ruled_out(chain, st, me, person)):
+                and not (me and _ruled_out(st, chain, me, person)):
             return person
     return None
 
@@ -455,7 +455,7 @@ def _misfits(st: State, chain: list[Item], first: str, second: str) -> int:
                for (me, you), it in zip(turns, chain, strict=True))
 
 
-def _ruled_out(chain: list[Item], st: State, me: str, person: str) -> bool:
+def _ruled_out(st: State, chain: list[Item], me: str, person: str) -> bool:
     """The lines of a run with no anchor rule a person out as the other side of ``me``: whichever of the two
     opens, a line of the turns names its own speaker ("Tomas will know.") or calls the other by the wrong sex
     ("Mind the step, uncle" is not said to a woman). Where only one order fits, the turns swap

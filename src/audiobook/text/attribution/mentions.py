@@ -74,7 +74,7 @@ def resolve(st: State, mentions: list[Mention], text: str, remember: bool = Fals
                 or kind    # "not her Ayah": not the woman "she" stands for (not "Either Ayah", "this Tomas")
             nominative = m.kind == "pronoun" and m.word.lower() in ("he", "she")    # "..., that she began"
             subject = len(TOKEN_RE.findall(lead)) <= 1 or nominative \
-                or kind in ("name", "alias") and _after_opening_phrase(text, lead, out, m)
+                or kind in ("name", "alias") and _opens_its_clause(text, lead, out, m)
             hist.append(Ref(person, kind, st.sentence + n, subject))
         out.append(Mention(person, m.start, m.end, m.kind, m.word, m.gender))
     if remember:
@@ -97,7 +97,7 @@ def _in_participle(text: str, done: list[Mention], cuts: list[int], m: Mention) 
     return {x.person for x in done if lo <= x.start < m.start and x.person and x.kind in ("name", "alias")}
 
 
-def _after_opening_phrase(text: str, lead: str, done: list[Mention], m: Mention) -> bool:
+def _opens_its_clause(text: str, lead: str, done: list[Mention], m: Mention) -> bool:
     """"After a while Tomas looked at Will.", "At last Rosa rose", "When Will came in, Tomas rose": a name with a
     verb of its own after an opening phrase of time or place (no verb, no one named in it) or after an opening
     clause and its comma, or after ", and" / ", but" (a clause of its own), is the subject of its clause, as a name
