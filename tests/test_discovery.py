@@ -864,3 +864,16 @@ def test_a_french_title_written_short_is_no_person() -> None:
     found = people(text)
     assert not {"Mlle", "Mme"} & set(found)
     assert {"Orsine", "Tavel", "Tomas"} <= {f for n, a in found.items() for f in (n, *a)}
+
+
+def test_a_household_role_the_tags_name_bare_and_small_is_a_character() -> None:
+    # "said nanny": the household calls her by her role, written small, without "the"
+    text = ("“Time for bed, Bobby,” said nanny.\n\n“Not yet,” said Bobby.\n\n"
+            "Nanny sat by the fire with her knitting. Bobby watched the rain.\n\n"
+            "“Bed, I said,” said nanny.\n\n“May I take the dog?” asked Bobby.")
+    ms = parse_text(text)
+    cast = discover(ms)
+    assert "Nanny" in cast.people and cast.people["Nanny"].gender == "female"
+    assert [a.speaker for a in attribute(ms, cast).values()] == ["Nanny", "Bobby", "Nanny", "Bobby"]
+    # "said nurse" once is not yet a name
+    assert "Nurse" not in people(text.replace("said nanny", "said nurse", 1))

@@ -87,6 +87,9 @@ def discover(ms: Manuscript) -> Cast:
                      for m in _TAGGED_WORD_RE.finditer(p.raw))
     allow = frozenset(w for w, c in tagged.items() if c >= 2 and w in NOT_NAMES and w.lower() not in TITLES
                       and w not in NEVER_NAMES)
+    # "said nanny.": a household role that tags name bare and small is the name the household calls her by
+    bare_roles = Counter(m.group(1) for ch in ms.chapters for p in ch.paragraphs
+                         for m in _BARE_ROLE_TAG_RE.finditer(p.raw))
     for ch in ms.chapters:
         asked: set[str] = set()     # the names the last paragraph's quotes call
         for para in ch.paragraphs:
@@ -317,6 +320,10 @@ def discover(ms: Manuscript) -> Cast:
         elif votes or given:
             p.gender = _voted(votes, given)
     _given_name_of_one_full_name_takes_its_sex(people, gender_votes)
+    for role, c in bare_roles.items():
+        if c >= 2 and not any(norm(role) in {norm(f) for f in (p.name, *p.aliases)} for p in people.values()):
+            # the small form is an alias: the cast matches a name written small only as an alias
+            people[role.capitalize()] = Person(role.capitalize(), _role_sex(role, "unknown"), {role})
     titled: dict[str, list[Person]] = defaultdict(list)     # "doctor" -> [Dr. Archie]
     for p in people.values():
         first = norm(p.name).split()[0]
@@ -442,7 +449,9 @@ def _given_name_of_one_full_name_takes_its_sex(people: dict[str, Person], votes:
 # service roles the books' times gave to one sex ("the waiter", "the butler"; "the housekeeper"): a noun
 # with no sex of its own ("the artist") still has none
 _MALE_ROLES = frozenset("waiter porter butler valet groom conductor steward sexton gamekeeper innkeeper".split())
-_FEMALE_ROLES = frozenset("housekeeper nurse".split())
+_FEMALE_ROLES = frozenset("housekeeper nurse nanny".split())
+# roles a household calls someone by, written small and without "the" ("said nanny", "said cook")
+_HOUSEHOLD_ROLES = ("nanny", "nurse", "cook", "governess", "housekeeper")
 
 
 def _role_sex(desc: str, voted: str) -> str:
@@ -486,6 +495,7 @@ _SPEECH_VERB_RE = "|".join(sorted((v for v in SPEECH_VERBS if v.endswith("ed") o
                                  key=len, reverse=True))
 _TAGGED_WORD_RE = re.compile(rf"\b(?:{_SPEECH_VERB_RE})\s+([A-Z][a-z]+)(?=[.,;!?])"
                              rf"|[”\"’]\s+([A-Z][a-z]+)\s+(?:{_SPEECH_VERB_RE})\b")
+_BARE_ROLE_TAG_RE = re.compile(rf"\b(?:{_SPEECH_VERB_RE})\s+({'|'.join(_HOUSEHOLD_ROLES)})(?=[.,;!?])")
 _ROLES_RE = "|".join(sorted((t.capitalize() for t in ROLE_OF_TITLE), key=len, reverse=True))
 _THE_TITLE_RE = re.compile(rf"\b[Tt]he ({_ROLES_RE})\b(?![ \t]+[A-Z])")
 _PLACE_BEFORE_RE = re.compile(r"(?<![\w'’])(?:in|at|from|into|near|through|towards|a|an|the)\s+$", re.IGNORECASE)
