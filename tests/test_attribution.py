@@ -1124,6 +1124,15 @@ def test_a_description_with_a_is_no_ones_alias_in_the_starter_cast() -> None:
                                 for q, a in found.items()}) == {"The sister": "Rosa"}
 
 
+def test_a_description_that_counts_is_no_ones_alias_in_the_starter_cast() -> None:
+    # "said the first policeman" named Hugo three times: "the first" is whoever spoke first in each scene
+    said = _speech_tag("Hugo", "said the first policeman", "The first policeman")
+    found = {0: _speech_tag("Hugo", "said Hugo"), 3: said, 5: said, 7: said}
+    assert _named_descriptions(found) == {}
+    assert _named_descriptions({q: _speech_tag("Hugo", "said the tall policeman", "The tall policeman") if q else a
+                                for q, a in found.items()}) == {"The tall policeman": "Hugo"}
+
+
 def test_a_description_whose_tags_give_another_person_is_no_ones_alias_in_the_starter_cast() -> None:
     # "the lad" was named Bobby twice, but its own tags went to Tomas, the lad of another scene, twice:
     # listed as Bobby's alias it would take Tomas's lines; Bobby's own tags do not count against him

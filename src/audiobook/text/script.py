@@ -214,7 +214,8 @@ def _named_descriptions(found: Mapping[int, Attribution]) -> dict[str, str]:
     naming count too: "said the lad" is Tomas in one scene, Felix in another), the name is a name
     (tagged, or a known first name or title), and the two seldom speak next to each other under their
     own words (Tomas answering "the professor" line after line are two people). Not a description with "a"
-    ("said a sister": the narration has not told which one; the next "a sister" may be the other)."""
+    ("said a sister": the narration has not told which one; the next "a sister" may be the other), nor one
+    that counts ("the first policeman": the first of the scene to speak, whoever he is there)."""
     pairs: dict[str, Counter[str]] = {}
     apart: Counter[tuple[str, str]] = Counter()     # a line of the description next to one tagged with the name
     for q, a in found.items():
@@ -238,9 +239,13 @@ def _named_descriptions(found: Mapping[int, Attribution]) -> dict[str, str]:
         shared = any(n2 >= 2 for other, n2 in (names + tags[desc]).items() if other != name)   # two young men
         shared = shared or desc.split()[-1].lower() in GENERIC_NOUNS     # "the man" is any man
         shared = shared or desc.split()[0].lower() in ("a", "an")       # "a sister" is one of several, not one
+        shared = shared or any(w.lower() in _ORDINALS for w in desc.split())     # "the first policeman" of two
         if real and not shared and n >= 2 and 2 * n > sum(names.values()) and 3 * apart[desc, name] < n:
             out[desc] = name
     return out
+
+
+_ORDINALS = frozenset("first second third fourth".split())
 
 
 def _said(a: Attribution) -> bool:
