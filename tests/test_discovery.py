@@ -877,3 +877,13 @@ def test_a_household_role_the_tags_name_bare_and_small_is_a_character() -> None:
     assert [a.speaker for a in attribute(ms, cast).values()] == ["Nanny", "Bobby", "Nanny", "Bobby"]
     # "said nurse" once is not yet a name
     assert "Nurse" not in people(text.replace("said nanny", "said nurse", 1))
+
+
+def test_a_name_written_once_beside_a_description_is_not_that_description_everywhere() -> None:
+    # "Ivo, her little boy" is written once; "the boy" of the other scenes is whichever boy is there
+    text = ("The landlady bowed at the door, with Ivo, her little boy, beside her.\n\n"
+            "Later Tomas walked to the river with his cousin.\n\n“Look at the boats,” said the boy.\n\n"
+            "“I see them,” said Tomas.\n\n“Can we go out?” said the boy.\n\n“Tomorrow,” said Tomas.\n\n"
+            "The boy ran ahead.\n\n“Wait for me,” said the boy.")
+    found = people(text)
+    assert "Ivo" not in found and not any("the boy" in {a.lower() for a in v} for v in found.values())

@@ -76,6 +76,7 @@ def discover(ms: Manuscript) -> Cast:
     tag_subject: Counter[str] = Counter()   # ... of a speech tag only ("said the lecturer")
     starts: Counter[str] = Counter()     # capitals at the start of a sentence, never written small
     apposed: dict[str, set[str]] = defaultdict(set)     # "boy" -> {"William"} ("William, a boy of seven")
+    kin: set[str] = set()                # ... after "his" or "her" ("Ivo, her little boy")
     together: Counter[tuple[str, str]] = Counter()      # two names in one sentence of narration
     mothers: Counter[str] = Counter()    # "Mrs. Vale kissed her daughter": a name its sentence calls a mother
     quoted: Counter[str] = Counter()     # given name and surname in the quotes
@@ -201,6 +202,8 @@ def discover(ms: Manuscript) -> Cast:
                     if name:
                         gender_votes[name]["male" if noun in MALE_NOUNS else "female"] += 2
                         apposed[noun].add(name)
+                        if re.match(r"(?:, | was | is )(?:his|her) ", s.text[m.end(1):]):
+                            kin.add(name)       # "Ivo, her little boy": a relation of someone there
             # "“Good morning, Miss Vale,” said Tomas. / “Good morning,” said Anna.": the one spoken to answers
             if any(s.kind == "dialogue" for s in segs):
                 if len(talkers) == 1:
@@ -354,6 +357,8 @@ def discover(ms: Manuscript) -> Cast:
                 fits = [p for p in people.values() if pet and not is_title(p.name) and pet & {
                     v for f in (p.name, *p.aliases) for w in norm(f).split() for v in (w, *NICKNAMES.get(w, ()))}]
                 owner = fits[0] if len(fits) == 1 else None
+            if owner is None and who in kin and total[who] + total_q[who] + called[who] < 2:
+                continue        # "Ivo, her little boy", named once: someone's boy there, not the boy of every scene
             if owner is None:
                 owner = people[who] = Person(who, noun_gender(desc) or "unknown")
             owner.aliases.add(desc)
