@@ -1133,6 +1133,16 @@ def test_a_description_that_counts_is_no_ones_alias_in_the_starter_cast() -> Non
                                 for q, a in found.items()}) == {"The tall policeman": "Hugo"}
 
 
+def test_a_description_that_speaks_far_more_than_the_name_it_was_given_is_no_ones_alias() -> None:
+    # "said the croupier" named Anton seven times, while the tags name Anton himself twice: the croupier is
+    # a role of its own that the scene's vocatives gave to the servant standing by
+    said = _speech_tag("Anton", "called the croupier", "The croupier")
+    found = {0: _speech_tag("Anton", "said Anton"), 2: _speech_tag("Anton", "said Anton"),
+             **{q: said for q in (10, 14, 18, 22, 26, 30, 34)}}
+    assert _named_descriptions(found) == {}
+    assert _named_descriptions({**found, 40: _speech_tag("Anton", "said Anton")}) == {"The croupier": "Anton"}
+
+
 def test_a_description_whose_tags_give_another_person_is_no_ones_alias_in_the_starter_cast() -> None:
     # "the lad" was named Bobby twice, but its own tags went to Tomas, the lad of another scene, twice:
     # listed as Bobby's alias it would take Tomas's lines; Bobby's own tags do not count against him

@@ -231,16 +231,18 @@ def _named_descriptions(found: Mapping[int, Attribution]) -> dict[str, str]:
             for desc in pairs:
                 if tag.endswith(" " + desc.lower()):
                     tags[desc][a.speaker] += 1
-    tagged = {a.speaker for a in found.values() if _said(a)}
+    own = Counter(a.speaker for a in found.values() if _said(a))     # lines tags give under the name itself
     out = {}
     for desc, names in pairs.items():
         name, n = names.most_common(1)[0]
-        real = name in tagged or looks_like_a_name(name)       # not "Ow" from "'Ow!' cried the mariner"
+        real = name in own or looks_like_a_name(name)       # not "Ow" from "'Ow!' cried the mariner"
         shared = any(n2 >= 2 for other, n2 in (names + tags[desc]).items() if other != name)   # two young men
         shared = shared or desc.split()[-1].lower() in GENERIC_NOUNS     # "the man" is any man
         shared = shared or desc.split()[0].lower() in ("a", "an")       # "a sister" is one of several, not one
         shared = shared or any(w.lower() in _ORDINALS for w in desc.split())     # "the first policeman" of two
-        if real and not shared and n >= 2 and 2 * n > sum(names.values()) and 3 * apart[desc, name] < n:
+        # "the croupier" named as a servant the tags name seldom: the role speaks over three times as often
+        seldom = n > 3 * own[name]
+        if real and not shared and not seldom and n >= 2 and 2 * n > sum(names.values()) and 3 * apart[desc, name] < n:
             out[desc] = name
     return out
 
