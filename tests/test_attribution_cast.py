@@ -235,6 +235,14 @@ def test_a_cast_entry_the_nouns_do_not_know_is_named_by_its_tag() -> None:
     assert who(text, [*cast, ("A Little Boy", "male", ())]) == ["Rosa"]
 
 
+def test_a_role_the_list_has_written_small_without_an_article_is_that_entry() -> None:
+    # "said nurse": a household role used as a name, written small; the list has "Nurse"
+    cast: Cast_ = [("Marta", "female", ()), ("Bobby", "male", ()), ("Nurse", "female", ())]
+    text = ("Bobby and Marta had their supper in the nursery.\n\n“I want more pudding,” said Bobby.\n\n"
+            "“You have had quite enough,” said nurse.\n")
+    assert who(text, cast) == ["Bobby", "Nurse"]
+
+
 def test_an_adjective_the_list_lacks_still_names_the_role_it_lists() -> None:
     # "the stout porter" is the list's "The Porter", not the last man named before him
     cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("The Porter", "male", ())]

@@ -266,8 +266,9 @@ def _titled(st: State, text: str, lo: int, hi: int) -> tuple[str, str] | None:
 
 
 def _listed(st: State, text: str, lo: int, hi: int, last: bool = False) -> tuple[str, str] | None:
-    """A cast entry written small in a tag, right after the verb ("said the ferryman") or,
-    with ``last``, opening the clause before it ("The ferryman bowed and said"): who, and the words."""
+    """A cast entry written small in a tag, right after the verb ("said the ferryman"; a role used as a
+    name needs no article: "said nanny" of the list's "Nanny", the whole entry) or, with ``last``,
+    opening the clause before it ("The ferryman bowed and said"): who, and the words."""
     if last:
         m = _SMALL_BEFORE_RE.match(text[lo:hi].strip())
     else:
@@ -292,7 +293,7 @@ _LATELY = 20        # mentions: about the last paragraph or two
 _SEX_WORD = {"male": "he", "female": "she"}
 _GOES_ON_VERBS = frozenset("continued continues resumed added pursued persisted went repeated concluded".split())
 _TITLE_ALONE_RE = re.compile(r"\s*([A-Z][a-z]+)(?=\s*[,.;!?—]|\s+[a-z])")
-_SMALL_AFTER_RE = re.compile(r"\s*((?:the|a|an)\s+[a-z][a-z-]+)"
+_SMALL_AFTER_RE = re.compile(r"\s*((?:(?:the|a|an)\s+)?[a-z][a-z-]+)"
                              r"(?=\s*(?:[,.;!?—]|$)|\s+(?:[a-z]+ly|in|to|with|as|and)\b)")
 _SMALL_BEFORE_RE = re.compile(r"((?:[Tt]he|[Aa]n?)\s+[a-z][a-z-]+)(?=\s+[a-z]|\s*$)")
 _VOICE_OF_RE = re.compile(r"['’]s (?:\w+ )?(?:voice|tones?)$")
