@@ -216,6 +216,19 @@ def test_a_first_name_two_people_have_is_the_one_named_lately_else_the_one_named
     assert who(text, cast) == ["Tom Wren", "Tom Hale"]
 
 
+def test_a_first_name_the_narration_gives_one_of_two_people_in_full_is_the_other_ones_bare() -> None:
+    # the narration names Hugo Kessel in full and calls Hugo Brandt just Hugo (else Brandt): a bare "Hugo"
+    # in a tag is Brandt though Hugo Kessel was named in full just before; "cried Hugo Kessel" is Kessel
+    cast: Cast_ = [("Hugo Brandt", "male", ("Brandt",)), ("Hugo Kessel", "male", ()), ("Marta", "female", ())]
+    kessel = " ".join(["Hugo Kessel had a boat."] * 11)
+    brandt = " ".join(["Brandt mended the nets."] * 5)
+    talk = " ".join(["Marta looked at the sea and the sea looked back."] * 6)
+    text = (f"{kessel}\n\n{brandt}\n\n{talk}\n\nBrandt came in and told Marta that Hugo Kessel had sold "
+            "the boat. “And a good price it was,” Hugo added.\n\nBrandt laughed.\n\n"
+            "“Not so good,” cried Hugo Kessel from the door.\n")
+    assert who(text, cast) == ["Hugo Brandt", "Hugo Kessel"]
+
+
 def test_a_tag_leads_in_with_a_double_hyphen_or_no_stop_at_all() -> None:
     # "said--" and "said very slowly" with no stop before the quote's paragraph are tags like "said:"
     cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Anna", "female", ())]

@@ -80,8 +80,9 @@ def shared_name(st: State, text: str, toks: list[tuple[int, int, str]], v: int, 
                 hi: int) -> Mention | None:
     """"Quenby asked", "said Robert": a capitalised word next to the speech verb that several people's names
     share stands for the one of them mentioned last (else seen last in the book); a first name two people
-    bear ("said Tom" of Tom Hale and Tom Wren) for the one named lately, else the one the narration seldom
-    names any other way (``Cast.lean``)."""
+    bear ("said Tom" of Tom Hale and Tom Wren) for the one named lately (by a name, not in full: "Tom Wren"
+    is how a text tells him from its bare Tom), else the one the narration seldom names any other way
+    (``Cast.lean``). Not a word a longer name goes on from ("said Tom Wren")."""
     for k in (v - 1, v + 1):
         if not 0 <= k < len(toks):
             continue
@@ -89,10 +90,14 @@ def shared_name(st: State, text: str, toks: list[tuple[int, int, str]], v: int, 
         key = word.replace(".", "")
         owners = st.cast.shared.get(key)
         if owners is None or not text[start:start + 1].isupper() or not lo <= start < hi \
-                or OBJECT_RE.search(text, lo, start) or text[end:end + 2] in ("'s", "’s"):
+                or OBJECT_RE.search(text, lo, start) or text[end:end + 2] in ("'s", "’s") \
+                or _NAME_GOES_ON_RE.match(text, end):       # "said Tom Hale": the whole name says who
             continue
         lean = st.cast.lean.get(key)    # a first name settle() leaves shared: the scene, else its usual owner
         hist = st.history[-_LATELY:] if lean else st.history
+        if lean:    # only a name the text gives ("Hale", "Mr. Hale"): not a he/she, not "Tom Hale" in full,
+            hist = [r for r in hist if r.kind in ("name", "alias")      # which tells him from the bare Tom
+                    and not norm(r.word).startswith(key + " ")]
         if key in st.cast.surnames:     # the paragraph's own bare "Quenby" reads as the man's: look before it
             hist = [r for r in hist if r.sentence < st.par_sentence]
         named = next((r.person for r in reversed(hist) if r.person in owners), None) or lean
@@ -292,6 +297,7 @@ _LATELY = 20        # mentions: about the last paragraph or two
 # a description ("said the old man") found by its sex alone: the turns weigh it as a he/she
 _SEX_WORD = {"male": "he", "female": "she"}
 _GOES_ON_VERBS = frozenset("continued continues resumed added pursued persisted went repeated concluded".split())
+_NAME_GOES_ON_RE = re.compile(r"\s+[A-Z][a-z]")
 _TITLE_ALONE_RE = re.compile(r"\s*([A-Z][a-z]+)(?=\s*[,.;!?—]|\s+[a-z])")
 _SMALL_AFTER_RE = re.compile(r"\s*((?:(?:the|a|an)\s+)?[a-z][a-z-]+)"
                              r"(?=\s*(?:[,.;!?—]|$)|\s+(?:[a-z]+ly|in|to|with|as|and)\b)")
