@@ -256,6 +256,27 @@ def test_a_role_the_list_has_written_small_without_an_article_is_that_entry() ->
     assert who(text, cast) == ["Bobby", "Nurse"]
 
 
+def test_the_he_of_a_clause_after_a_described_speaker_is_not_the_tags_subject() -> None:
+    # "exclaimed the girl, as soon as he had gone": the girl speaks, not the he who went
+    cast: Cast_ = [("Marta", "female", ()), ("Hugo", "male", ())]
+    text = ("Hugo came to the gate and told Marta the boat would not sail.\n\n"
+            "“Then we must walk,” exclaimed the girl, as soon as he had gone.\n")
+    assert who(text, cast) == ["Marta"]
+    text = ("Hugo came to the gate and told Marta the boat would not sail.\n\n"
+            "“Then we must walk,” said the young man, and he went off.\n")
+    assert who(text, cast) == ["Hugo"]      # his own he: the history's
+
+
+def test_a_list_entry_of_several_words_written_small_after_the_verb_is_that_entry() -> None:
+    # the list writes nameless speakers as descriptions: "One Of The Boatmen", "One Tired Porter"
+    cast: Cast_ = [("Marta", "female", ()), ("Hugo", "male", ()), ("One Of The Boatmen", "male", ()),
+                   ("One Tired Porter", "male", ())]
+    text = ("Hugo and Marta stood on the jetty.\n\n“We are late,” said Hugo.\n\n"
+            "“Is the tide in?” asked one of the boatmen, as he was pushing off.\n\n"
+            "“Bags, sir?” asked one tired porter from the quay.\n")
+    assert who(text, cast) == ["Hugo", "One Of The Boatmen", "One Tired Porter"]
+
+
 def test_an_adjective_the_list_lacks_still_names_the_role_it_lists() -> None:
     # "the stout porter" is the list's "The Porter", not the last man named before him
     cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("The Porter", "male", ())]

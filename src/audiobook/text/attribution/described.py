@@ -41,8 +41,9 @@ def described(st: State, text: str, lo: int, vs: int, ve: int, hi: int, verb: st
     tagged to, ``called``: whom the quote calls by name. Who, the tag's words for them, and the he/she
     the turns weigh them as ("" unless found by the description's sex alone); None: no one it fits."""
     desc = description(text[ve:hi]) or description(small_determiner(text[lo:vs]), last=True)
-    if desc is None and st.cast.from_book:
-        listed = _listed(st, text, ve, hi) or _listed(st, text, lo, vs, last=True) or _titled(st, text, ve, hi)
+    if desc is None and st.cast.from_book:      # "asked one of the men": an entry of three words or more
+        listed = _listed(st, text, ve, hi) or _listed(st, text, lo, vs, last=True) or _titled(st, text, ve, hi) \
+            or _longer_form(st, text, ve + len(text[ve:hi]) - len(text[ve:hi].lstrip()), hi)
         if listed is not None:      # "said the ferryman": a cast entry the nouns lack
             return listed[0], listed[1], ""
     if desc is None:

@@ -319,8 +319,9 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
     elif before and (not after or toks.index((vs, ve, verb)) - _tok_index(toks, before[-1].start) <= 4):
         subject = (None if after else _coordinated(text, before, inside, lo, vs)
                    or _head_of_insertion(text, before, inside, vs)) or before[-1]
-    elif after_v and (after_v[0].kind not in ("pronoun", "first") or is_subject(after_v[0])):
-        subject = after_v[0]
+    elif after_v and (after_v[0].kind not in ("pronoun", "first") or is_subject(after_v[0])) \
+            and not (after_v[0].kind == "pronoun" and _DESCRIBED_FIRST_RE.match(text, ve, after_v[0].start)):
+        subject = after_v[0]    # not "asked one of the men, as he turned": the words before the he say who
     if subject is None and not after and not before:
         subject = _before_semicolon(text, mentions, lo, vs)
     if subject is None:     # "said the old man", "said the ferryman": whom the words describe
@@ -548,6 +549,9 @@ _IT_WAS_RE = re.compile(r"(?<=[.;!?] )(?:It|This|That) (?:was|is) (?:only |just 
                         r"((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)")
 OWN_NAME_RE = re.compile(r"\b(?:[Mm]y name is|I am|I'm|I’m|[Cc]all me)\s+((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)")
 _NEGATED_RE = re.compile(r"\b(?:not|never|n['’]t)\s+$", re.IGNORECASE)    # "did not answer"
+# "asked one of the men, as he turned": the he of a clause after the description is not its subject
+# ("said the young man, and he tore": that he is the description's own, found by the history)
+_DESCRIBED_FIRST_RE = re.compile(r"\s+(?:the|a|an|one|another)\s+[a-z][^,;:.!?]*,(?!\s+(?:and|but)\s)")
 _NEXT_CLAUSE_RE = re.compile(r",\s+(?:and|but|while)\s+")
 _SOMEONE_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[A-Z][\w’'-]+\s+[a-z])")   # a clause's own subject
 _NOTHING_RE = re.compile(r"\s+(?:nothing|no more|not a word)\b")          # "said nothing"
