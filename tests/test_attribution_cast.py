@@ -277,6 +277,16 @@ def test_a_list_entry_of_several_words_written_small_after_the_verb_is_that_entr
     assert who(text, cast) == ["Hugo", "One Of The Boatmen", "One Tired Porter"]
 
 
+def test_a_lead_in_that_addresses_or_greets_someone_is_a_tag() -> None:
+    # "Marta thus addressed him," / "greeted him with:" before a quote: Marta speaks; passive, the one
+    # after "by" speaks (with no one named, "was greeted with,", the verb is no tag: the other rules decide)
+    cast: Cast_ = [("Marta", "female", ()), ("Hugo", "male", ())]
+    for lead in ("Hugo sat reading by the fire, and Marta, crossing the room, thus addressed him,",
+                 "Marta was waiting for Hugo at the gate, and greeted him eagerly with:",
+                 "Hugo was reading by the fire, and thinking of nothing at all, when thus accosted by Marta,"):
+        assert who(f"Hugo and Marta were at home.\n\n{lead}\n\n“You are late.”\n", cast) == ["Marta"], lead
+
+
 def test_an_adjective_the_list_lacks_still_names_the_role_it_lists() -> None:
     # "the stout porter" is the list's "The Porter", not the last man named before him
     cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("The Porter", "male", ())]
