@@ -555,13 +555,13 @@ _IT_WAS_RE = re.compile(r"(?<=[.;!?] )(?:It|This|That) (?:was|is) (?:only |just 
                         r"((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)")
 OWN_NAME_RE = re.compile(r"\b(?:[Mm]y name is|I am|I'm|I’m|[Cc]all me)\s+((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)")
 _NEGATED_RE = re.compile(r"\b(?:not|never|n['’]t)\s+$", re.IGNORECASE)    # "did not answer"
-# "asked one of the men, as he turned": the he of a clause after the description is not its subject
-# ("said the young man, and he tore": that he is the description's own, found by the history)
 # lead-in verbs of speaking to someone ("Tomas thus addressed her,", "Rosa greeted him with:"), read before
 # a quote only; passive, the one after "by" speaks ("when thus accosted by Rosa,")
 _GREETING_VERBS = frozenset("addressed accosted greeted hailed".split())
 _BY_RE = re.compile(r"\s+by\s+")
 _PASSIVE_RE = re.compile(r"\b(?:was|were|been|being|be|is|are|herself|himself|themselves|myself)\s+(?:[a-z]+ly\s+)?$")
+# "asked one of the men, as he turned": the he of a clause after the description is not its subject
+# ("said the young man, and he tore": that he is the description's own, found by the history)
 _DESCRIBED_FIRST_RE = re.compile(r"\s+(?:the|a|an|one|another)\s+[a-z][^,;:.!?]*,(?!\s+(?:and|but)\s)")
 _NEXT_CLAUSE_RE = re.compile(r",\s+(?:and|but|while)\s+")
 _SOMEONE_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[A-Z][\w’'-]+\s+[a-z])")   # a clause's own subject
