@@ -216,6 +216,19 @@ def test_a_first_name_two_people_have_is_the_one_named_lately_else_the_one_named
     assert who(text, cast) == ["Tom Wren", "Tom Hale"]
 
 
+def test_a_first_name_the_narration_gives_one_of_two_people_in_full_is_the_other_ones_bare() -> None:
+    # the narration names Hugo Kessel in full and calls Hugo Brandt just Hugo (else Brandt): a bare "Hugo"
+    # in a tag is Brandt though Hugo Kessel was named in full just before; "cried Hugo Kessel" is Kessel
+    cast: Cast_ = [("Hugo Brandt", "male", ("Brandt",)), ("Hugo Kessel", "male", ()), ("Marta", "female", ())]
+    kessel = " ".join(["Hugo Kessel had a boat."] * 11)
+    brandt = " ".join(["Brandt mended the nets."] * 5)
+    talk = " ".join(["Marta looked at the sea and the sea looked back."] * 6)
+    text = (f"{kessel}\n\n{brandt}\n\n{talk}\n\nBrandt came in and told Marta that Hugo Kessel had sold "
+            "the boat. “And a good price it was,” Hugo added.\n\nBrandt laughed.\n\n"
+            "“Not so good,” cried Hugo Kessel from the door.\n")
+    assert who(text, cast) == ["Hugo Brandt", "Hugo Kessel"]
+
+
 def test_a_tag_leads_in_with_a_double_hyphen_or_no_stop_at_all() -> None:
     # "said--" and "said very slowly" with no stop before the quote's paragraph are tags like "said:"
     cast: Cast_ = [("Rosa", "female", ()), ("Tomas", "male", ()), ("Anna", "female", ())]
@@ -233,6 +246,45 @@ def test_a_cast_entry_the_nouns_do_not_know_is_named_by_its_tag() -> None:
     assert who(text, cast) == ["Rosa", "The Ferryman"]
     text = "Rosa and Tomas came in.\n\n“We are back,” said Rosa, and laughed a little.\n"
     assert who(text, [*cast, ("A Little Boy", "male", ())]) == ["Rosa"]
+
+
+def test_a_role_the_list_has_written_small_without_an_article_is_that_entry() -> None:
+    # "said nurse": a household role used as a name, written small; the list has "Nurse"
+    cast: Cast_ = [("Marta", "female", ()), ("Bobby", "male", ()), ("Nurse", "female", ())]
+    text = ("Bobby and Marta had their supper in the nursery.\n\n“I want more pudding,” said Bobby.\n\n"
+            "“You have had quite enough,” said nurse.\n")
+    assert who(text, cast) == ["Bobby", "Nurse"]
+
+
+def test_the_he_of_a_clause_after_a_described_speaker_is_not_the_tags_subject() -> None:
+    # "exclaimed the girl, as soon as he had gone": the girl speaks, not the he who went
+    cast: Cast_ = [("Marta", "female", ()), ("Hugo", "male", ())]
+    text = ("Hugo came to the gate and told Marta the boat would not sail.\n\n"
+            "“Then we must walk,” exclaimed the girl, as soon as he had gone.\n")
+    assert who(text, cast) == ["Marta"]
+    text = ("Hugo came to the gate and told Marta the boat would not sail.\n\n"
+            "“Then we must walk,” said the young man, and he went off.\n")
+    assert who(text, cast) == ["Hugo"]      # his own he: the history's
+
+
+def test_a_list_entry_of_several_words_written_small_after_the_verb_is_that_entry() -> None:
+    # the list writes nameless speakers as descriptions: "One Of The Boatmen", "One Tired Porter"
+    cast: Cast_ = [("Marta", "female", ()), ("Hugo", "male", ()), ("One Of The Boatmen", "male", ()),
+                   ("One Tired Porter", "male", ())]
+    text = ("Hugo and Marta stood on the jetty.\n\n“We are late,” said Hugo.\n\n"
+            "“Is the tide in?” asked one of the boatmen, as he was pushing off.\n\n"
+            "“Bags, sir?” asked one tired porter from the quay.\n")
+    assert who(text, cast) == ["Hugo", "One Of The Boatmen", "One Tired Porter"]
+
+
+def test_a_lead_in_that_addresses_or_greets_someone_is_a_tag() -> None:
+    # "Marta thus addressed him," / "greeted him with:" before a quote: Marta speaks; passive, the one
+    # after "by" speaks (with no one named, "was greeted with,", the verb is no tag: the other rules decide)
+    cast: Cast_ = [("Marta", "female", ()), ("Hugo", "male", ())]
+    for lead in ("Hugo sat reading by the fire, and Marta, crossing the room, thus addressed him,",
+                 "Marta was waiting for Hugo at the gate, and greeted him eagerly with:",
+                 "Hugo was reading by the fire, and thinking of nothing at all, when thus accosted by Marta,"):
+        assert who(f"Hugo and Marta were at home.\n\n{lead}\n\n“You are late.”\n", cast) == ["Marta"], lead
 
 
 def test_an_adjective_the_list_lacks_still_names_the_role_it_lists() -> None:

@@ -41,8 +41,9 @@ def described(st: State, text: str, lo: int, vs: int, ve: int, hi: int, verb: st
     tagged to, ``called``: whom the quote calls by name. Who, the tag's words for them, and the he/she
     the turns weigh them as ("" unless found by the description's sex alone); None: no one it fits."""
     desc = description(text[ve:hi]) or description(small_determiner(text[lo:vs]), last=True)
-    if desc is None and st.cast.from_book:
-        listed = _listed(st, text, ve, hi) or _listed(st, text, lo, vs, last=True) or _titled(st, text, ve, hi)
+    if desc is None and st.cast.from_book:      # "asked one of the men": an entry of three words or more
+        listed = _listed(st, text, ve, hi) or _listed(st, text, lo, vs, last=True) or _titled(st, text, ve, hi) \
+            or _longer_form(st, text, ve + len(text[ve:hi]) - len(text[ve:hi].lstrip()), hi)
         if listed is not None:      # "said the ferryman": a cast entry the nouns lack
             return listed[0], listed[1], ""
     if desc is None:
@@ -80,8 +81,9 @@ def shared_name(st: State, text: str, toks: list[tuple[int, int, str]], v: int, 
                 hi: int) -> Mention | None:
     """"Quenby asked", "said Robert": a capitalised word next to the speech verb that several people's names
     share stands for the one of them mentioned last (else seen last in the book); a first name two people
-    bear ("said Tom" of Tom Hale and Tom Wren) for the one named lately, else the one the narration seldom
-    names any other way (``Cast.lean``)."""
+    bear ("said Tom" of Tom Hale and Tom Wren) for the one named lately (by a name, not in full: "Tom Wren"
+    is how a text tells him from its bare Tom), else the one the narration seldom names any other way
+    (``Cast.lean``). Not a word a longer name goes on from ("said Tom Wren")."""
     for k in (v - 1, v + 1):
         if not 0 <= k < len(toks):
             continue
@@ -89,10 +91,14 @@ def shared_name(st: State, text: str, toks: list[tuple[int, int, str]], v: int, 
         key = word.replace(".", "")
         owners = st.cast.shared.get(key)
         if owners is None or not text[start:start + 1].isupper() or not lo <= start < hi \
-                or OBJECT_RE.search(text, lo, start) or text[end:end + 2] in ("'s", "’s"):
+                or OBJECT_RE.search(text, lo, start) or text[end:end + 2] in ("'s", "’s") \
+                or _NAME_GOES_ON_RE.match(text, end):       # "said Tom Hale": the whole name says who
             continue
         lean = st.cast.lean.get(key)    # a first name settle() leaves shared: the scene, else its usual owner
         hist = st.history[-_LATELY:] if lean else st.history
+        if lean:    # only a name the text gives ("Hale", "Mr. Hale"): not a he/she, not "Tom Hale" in full,
+            hist = [r for r in hist if r.kind in ("name", "alias")      # which tells him from the bare Tom
+                    and not norm(r.word).startswith(key + " ")]
         if key in st.cast.surnames:     # the paragraph's own bare "Quenby" reads as the man's: look before it
             hist = [r for r in hist if r.sentence < st.par_sentence]
         named = next((r.person for r in reversed(hist) if r.person in owners), None) or lean
@@ -266,8 +272,9 @@ def _titled(st: State, text: str, lo: int, hi: int) -> tuple[str, str] | None:
 
 
 def _listed(st: State, text: str, lo: int, hi: int, last: bool = False) -> tuple[str, str] | None:
-    """A cast entry written small in a tag, right after the verb ("said the ferryman") or,
-    with ``last``, opening the clause before it ("The ferryman bowed and said"): who, and the words."""
+    """A cast entry written small in a tag, right after the verb ("said the ferryman"; a role used as a
+    name needs no article: "said nanny" of the list's "Nanny", the whole entry) or, with ``last``,
+    opening the clause before it ("The ferryman bowed and said"): who, and the words."""
     if last:
         m = _SMALL_BEFORE_RE.match(text[lo:hi].strip())
     else:
@@ -291,8 +298,9 @@ _LATELY = 20        # mentions: about the last paragraph or two
 # a description ("said the old man") found by its sex alone: the turns weigh it as a he/she
 _SEX_WORD = {"male": "he", "female": "she"}
 _GOES_ON_VERBS = frozenset("continued continues resumed added pursued persisted went repeated concluded".split())
+_NAME_GOES_ON_RE = re.compile(r"\s+[A-Z][a-z]")
 _TITLE_ALONE_RE = re.compile(r"\s*([A-Z][a-z]+)(?=\s*[,.;!?—]|\s+[a-z])")
-_SMALL_AFTER_RE = re.compile(r"\s*((?:the|a|an)\s+[a-z][a-z-]+)"
+_SMALL_AFTER_RE = re.compile(r"\s*((?:(?:the|a|an)\s+)?[a-z][a-z-]+)"
                              r"(?=\s*(?:[,.;!?—]|$)|\s+(?:[a-z]+ly|in|to|with|as|and)\b)")
 _SMALL_BEFORE_RE = re.compile(r"((?:[Tt]he|[Aa]n?)\s+[a-z][a-z-]+)(?=\s+[a-z]|\s*$)")
 _VOICE_OF_RE = re.compile(r"['’]s (?:\w+ )?(?:voice|tones?)$")

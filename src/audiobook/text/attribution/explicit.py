@@ -244,7 +244,7 @@ def leads_in(text: str) -> bool:
     if text.endswith((",", ":", "—", "--", "–")):
         return True
     toks = NARRATION_WORD_RE.findall(text[-120:])
-    return text[-1:].isalpha() and any(w.lower() in SPEECH_VERBS for w in toks[-6:])
+    return text[-1:].isalpha() and any(w.lower() in SPEECH_VERBS or w.lower() in _GREETING_VERBS for w in toks[-6:])
 
 
 def ends_with_verb(text: str) -> bool:
@@ -270,10 +270,13 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
         starts = [m.end() for m in SENTENCE_RE.finditer(text)]
         lo, hi = (starts[-1] if starts else 0), len(text)
     toks = [(w.start(), w.end(), w.group(0).lower()) for w in NARRATION_WORD_RE.finditer(text, lo, hi)]
-    verbs = [t for t in toks if t[2] in SPEECH_VERBS and text[t[1]:t[1] + 7].split()[:1] != ["that"]  # said that
+    verbs = [t for t in toks if (t[2] in SPEECH_VERBS or not after and t[2] in _GREETING_VERBS)
+             and text[t[1]:t[1] + 7].split()[:1] != ["that"]  # said that
              and not (t[2] in _NOUN_FORMS and _OWNED_BEFORE_RE.search(text, lo, t[0]))     # "Rosa's reply"
              and not _ARTICLE_BEFORE_RE.search(text, lo, t[0])   # "sank his voice to a whisper", "said in reply": nouns
              and not (t[2] in _PARTICLE_VERBS and not _PARTICLE_RE.match(text, t[1], hi))]   # "Rosa went out"
+    verbs = [t for t in verbs if t[2] not in _GREETING_VERBS or _BY_RE.match(text, t[1])
+             or not _PASSIVE_RE.search(text, max(lo, t[0] - 30), t[0])]    # "she was greeted with,": not she
     if not verbs and not after:     # "Tomas came running in, calling out,": nothing after it is a subject
         verbs = [t for k, t in enumerate(toks) if k >= len(toks) - 4 and _gerund(t[2])
                  and not any(w[2] in _SUBJECT_WORDS or text[w[0]].isupper() for w in toks[k + 1:])][-1:]
@@ -293,6 +296,9 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
     vs, ve, verb = verbs[0] if after else verbs[-1]
     if _NEGATED_RE.search(text, max(lo, vs - 12), vs) or _NOTHING_RE.match(text, ve):
         return None     # "Catherine said nothing", "she did not answer": no one speaks
+    if verb in _GREETING_VERBS and (by := _BY_RE.match(text, ve)):     # "when thus accosted by Rosa,": Rosa
+        agent = next((m for m in mentions if m.start == by.end() and m.kind in ("name", "alias")), None)
+        return _named(agent.person, 0.8, short(text[vs:agent.end])) if agent and agent.person else None
     inside = [m for m in mentions if lo <= m.start and m.end <= hi and not is_object(text, lo, m)
               and not PLACE_RE.search(text, lo, m.start)]     # "said a voice behind Rosa": not Rosa
     before = [m for m in inside if m.end <= vs and is_subject(m) and not possessive(text, m)
@@ -319,8 +325,9 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
     elif before and (not after or toks.index((vs, ve, verb)) - _tok_index(toks, before[-1].start) <= 4):
         subject = (None if after else _coordinated(text, before, inside, lo, vs)
                    or _head_of_insertion(text, before, inside, vs)) or before[-1]
-    elif after_v and (after_v[0].kind not in ("pronoun", "first") or is_subject(after_v[0])):
-        subject = after_v[0]
+    elif after_v and (after_v[0].kind not in ("pronoun", "first") or is_subject(after_v[0])) \
+            and not (after_v[0].kind == "pronoun" and _DESCRIBED_FIRST_RE.match(text, ve, after_v[0].start)):
+        subject = after_v[0]    # not "asked one of the men, as he turned": the words before the he say who
     if subject is None and not after and not before:
         subject = _before_semicolon(text, mentions, lo, vs)
     if subject is None:     # "said the old man", "said the ferryman": whom the words describe
@@ -548,6 +555,14 @@ _IT_WAS_RE = re.compile(r"(?<=[.;!?] )(?:It|This|That) (?:was|is) (?:only |just 
                         r"((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)")
 OWN_NAME_RE = re.compile(r"\b(?:[Mm]y name is|I am|I'm|I’m|[Cc]all me)\s+((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)")
 _NEGATED_RE = re.compile(r"\b(?:not|never|n['’]t)\s+$", re.IGNORECASE)    # "did not answer"
+# lead-in verbs of speaking to someone ("Tomas thus addressed her,", "Rosa greeted him with:"), read before
+# a quote only; passive, the one after "by" speaks ("when thus accosted by Rosa,")
+_GREETING_VERBS = frozenset("addressed accosted greeted hailed".split())
+_BY_RE = re.compile(r"\s+by\s+")
+_PASSIVE_RE = re.compile(r"\b(?:was|were|been|being|be|is|are|herself|himself|themselves|myself)\s+(?:[a-z]+ly\s+)?$")
+# "asked one of the men, as he turned": the he of a clause after the description is not its subject
+# ("said the young man, and he tore": that he is the description's own, found by the history)
+_DESCRIBED_FIRST_RE = re.compile(r"\s+(?:the|a|an|one|another)\s+[a-z][^,;:.!?]*,(?!\s+(?:and|but)\s)")
 _NEXT_CLAUSE_RE = re.compile(r",\s+(?:and|but|while)\s+")
 _SOMEONE_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[A-Z][\w’'-]+\s+[a-z])")   # a clause's own subject
 _NOTHING_RE = re.compile(r"\s+(?:nothing|no more|not a word)\b")          # "said nothing"

@@ -75,7 +75,7 @@ def resolve(st: State, mentions: list[Mention], text: str, remember: bool = Fals
             nominative = m.kind == "pronoun" and m.word.lower() in ("he", "she")    # "..., that she began"
             subject = len(TOKEN_RE.findall(lead)) <= 1 or nominative \
                 or kind in ("name", "alias") and _opens_its_clause(text, lead, out, m)
-            hist.append(Ref(person, kind, st.sentence + n, subject))
+            hist.append(Ref(person, kind, st.sentence + n, subject, m.word))
         out.append(Mention(person, m.start, m.end, m.kind, m.word, m.gender))
     if remember:
         for ref in hist[len(st.history[-80:]):]:

@@ -77,6 +77,7 @@ class Ref(NamedTuple):
     kind: str          # as Mention.kind
     sentence: int
     subject: bool      # opens its sentence ("Rosa", "Then the doctor"): the likelier antecedent
+    word: str = ""     # the words the text names them by ("Tom Hale"), for a name read
 
 
 class Seen(NamedTuple):
