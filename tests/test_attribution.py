@@ -788,6 +788,16 @@ def test_a_description_answering_a_vocative_is_the_person_addressed_before_and_a
     assert who(text, None) == ["Felix", "Tomas", "Felix", "Tomas"]
 
 
+def test_a_name_in_apposition_is_not_called() -> None:
+    # "my sister's son, Tomas, cut his arm": the son is named, not spoken to (nor is "our cousin, Miss Pim,")
+    assert vocatives("There was my sister's son, Tomas, cut his arm.") == []
+    assert vocatives("There was my sister s son, Tomas, cut his arm.") == []
+    assert vocatives("You know our cousin, Miss Pim, of course.") == []
+    # "your aunt, Lena" and "my dear, Tomas" are calls all the same
+    assert vocatives("I hope you did not wake your aunt, Lena.") == ["Lena"]
+    assert vocatives("Yes, Tomas, I will.") == ["Tomas"]
+
+
 def test_without_a_cast_list_he_said_with_no_man_known_is_the_man_a_description_brought_in() -> None:
     text = ("Mrs. Quenby opened the door to her visitor and the children.\n\n“A room, please,” he said.\n\n"
             "“Yes, sir,” said Mrs. Quenby.")
