@@ -788,6 +788,28 @@ def test_a_description_answering_a_vocative_is_the_person_addressed_before_and_a
     assert who(text, None) == ["Felix", "Tomas", "Felix", "Tomas"]
 
 
+def test_a_role_named_by_a_vocative_but_speaking_far_more_than_the_name_keeps_its_lines() -> None:
+    # "Ivo, come here!" then "cried the croupier": the vocative named the croupier Ivo once, but the croupier
+    # speaks eight times and Ivo's own tags once: a role of its own, not Ivo
+    lines = ["“Stake it all, Ivo!” said Marta.", "“Zero!” cried the croupier."]
+    lines += ["“Yes, madam,” said Ivo."]
+    lines += [f"Marta lost again. Then the croupier called out, “Number {n}!”" for n in range(1, 8)]
+    assert who("\n\n".join(lines), None) == ["Marta", "The croupier", "Ivo"] + ["The croupier"] * 7
+    # a name no tag gives ("Pa'son!" only ever called) is the role's own: the join holds
+    called = [lines[0], lines[1], *lines[3:]]
+    assert who("\n\n".join(called), None) == ["Marta"] + ["Ivo"] * 8
+
+
+def test_a_name_in_apposition_is_not_called() -> None:
+    # "my sister's son, Tomas, cut his arm": the son is named, not spoken to (nor is "our cousin, Miss Pim,")
+    assert vocatives("There was my sister's son, Tomas, cut his arm.") == []
+    assert vocatives("There was my sister s son, Tomas, cut his arm.") == []
+    assert vocatives("You know our cousin, Miss Pim, of course.") == []
+    # "your aunt, Lena" and "my dear, Tomas" are calls all the same
+    assert vocatives("I hope you did not wake your aunt, Lena.") == ["Lena"]
+    assert vocatives("Yes, Tomas, I will.") == ["Tomas"]
+
+
 def test_without_a_cast_list_he_said_with_no_man_known_is_the_man_a_description_brought_in() -> None:
     text = ("Mrs. Quenby opened the door to her visitor and the children.\n\n“A room, please,” he said.\n\n"
             "“Yes, sir,” said Mrs. Quenby.")

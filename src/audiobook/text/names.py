@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from audiobook.text.descriptions import PERSON_NOUNS
+from audiobook.text.tokens import POSSESSIVE_S
+
 # with the titles as dialogue spells them in dialect ("Mistah Vale", "Marse Tom", "Mis' Vale")
 MALE_TITLES = frozenset("mr m mister sir lord uncle father brother king prince master captain colonel "
                         "general major count duke baron monsieur signor herr don mistah mista marse massa".split())
@@ -166,6 +169,10 @@ _VOCATIVE_RE = re.compile(
 # ", I suppose, is ...": an aside between the name and its verb
 _ASIDE_THEN_VERB_RE = re.compile(r",\s*(?:I|you|we)\s+[a-z]+(?:\s+[a-z]+)?,\s+(?:is|was|has|had|will|would|must|can|"
                                  r"could|should|may|might|did|does|are|were|have)\b")
+# "his wife,", "our cousin,", "my sister's son,": a person noun after a third person's (or our) possessive; not "your"
+# or "my", whose noun is often the call itself ("your aunt, Lena", "my dear friend, Ivo")
+_THIRD_PERSONS_NOUN_RE = re.compile(rf"(?:\b(?:his|her|their|our)|\w{POSSESSIVE_S})\s+(?:[a-z]+\s+)?"
+                                    rf"(?:{'|'.join(sorted(PERSON_NOUNS))}),$", re.IGNORECASE)
 _TITLE_STOP_RE = re.compile(rf"(?<![\w'’])(?:{'|'.join(ABBREVIATED_TITLES)}|M)\.$")
 # a quotation inside the quote ("He said to me, 'Good day, Quenby,'"): the opening mark after a space or a dash and
 # before a capital, the closing one after a word or a stop and before a space or a stop ("'em", "o' the" are neither)
@@ -206,6 +213,8 @@ def vocatives(quote: str, allow: frozenset[str] = frozenset(), asked: bool = Tru
             continue        # "Where's Rosa?", "Here's Rosa!": she is talked about, not spoken to
         if _ASIDE_THEN_VERB_RE.match(after):
             continue        # "Rosa, I suppose, is gone": the subject of the sentence, not the listener
+        if after.startswith(",") and _THIRD_PERSONS_NOUN_RE.search(before):
+            continue        # "my sister's son, Tomas, cut his arm": the son named in apposition, not called
         name = clean_name(m.group(1), allow)
         if name:
             out.append(name)

@@ -36,7 +36,7 @@ from dataclasses import replace
 from audiobook.model import NARRATOR
 from audiobook.text.attribution.beats import beat, previous
 from audiobook.text.attribution.confidence import Readings, rate
-from audiobook.text.attribution.conversation import acts, take_turns
+from audiobook.text.attribution.conversation import acts, take_turns, unname_roles
 from audiobook.text.attribution.echo import echo, key
 from audiobook.text.attribution.explicit import colon, explicit, introduction
 from audiobook.text.attribution.grammar import is_subject
@@ -135,6 +135,7 @@ def _read(st: State, ms: Manuscript) -> dict[int, Attribution]:
     take_turns(st)
     answers_to_what_name(st)
     rename_described(st)          # "the artist" before we learned he is Felix
+    unname_roles(st)              # but not "the croupier" who speaks far more than the servant a vocative named
     echo(st)
     return st.out
 

@@ -113,6 +113,7 @@ class State:
     # descriptions and the names they stand for
     described: dict[str, str] = field(default_factory=dict)    # "the artist" -> "Felix", learned from a conversation
     noun_names: dict[str, str] = field(default_factory=dict)   # "son" -> "George" ("my son; his name's George")
+    called: set[str] = field(default_factory=set)       # those of ``described`` a vocative named ("the artist")
     family: dict[str, set[str]] = field(default_factory=dict)  # "Anna" -> {"brandt"}: "Anna Brandt" in the text
     elders: set[str] = field(default_factory=set)      # people the narration calls old ("old Mrs. Brandt")
     last_desc: dict[str, str] = field(default_factory=dict)    # gender -> the last person description read
