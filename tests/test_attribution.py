@@ -1104,7 +1104,6 @@ def test_a_description_that_names_two_people_is_no_ones_alias_in_the_starter_cas
     assert not [ln for ln in characters_yaml(cast_of(book)).splitlines() if "aliases" in ln and "painter" in ln]
 
 
-
 def test_a_stranger_the_narration_names_later_is_one_character_in_the_starter_cast(tmp_path: Path) -> None:
     # "said the young man" until "His name was Tomas": the starter cast lists Tomas alone (the young man is
     # whoever the scene holds, no entry of his own), and pasted it gives the young man's first line to Tomas

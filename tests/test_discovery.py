@@ -621,7 +621,6 @@ def test_many_pronouns_two_to_one_overrule_a_given_name() -> None:
     assert discover(parse_text(text)).gender("Rosa") == "male"
 
 
-
 def test_a_given_name_of_one_full_name_takes_its_sex_over_a_handful_of_pronouns() -> None:
     # the story follows Brodya Varga; the "she"s after his given name are the woman he looks at
     text = ("“Hello,” said Brodya Varga.\n\n" + "Brodya Varga came in. He took off his coat.\n\n" * 3
@@ -687,7 +686,6 @@ def test_a_family_or_a_people_is_no_character() -> None:
     found = people(text)
     assert not {"Vales", "Vales'", "Miss Quills", "Italians"} & {f for n, a in found.items() for f in (n, *a)}
     assert {"Rosa Vale", "Miss Quill", "Mrs. Tibbits"} <= set(found)
-
 
 
 def _group_of(found: dict[str, set[str]], form: str) -> set[str]:
