@@ -17,7 +17,7 @@ from audiobook.model import NARRATOR, UNNAMED_NARRATOR, Break, Chapter, Line, Sc
 from audiobook.text.attribution import attribute
 from audiobook.text.attribution.narrator import looks_like_a_name
 from audiobook.text.attribution.sieve import speaker_gender
-from audiobook.text.attribution.state import EXPLICIT, FIRST_PERSON, Attribution
+from audiobook.text.attribution.state import Attribution, outspeaks
 from audiobook.text.cast import Cast
 from audiobook.text.characters import discover
 from audiobook.text.descriptions import GENERIC_NOUNS, someone_of_the_scene
@@ -222,16 +222,16 @@ def _named_descriptions(found: Mapping[int, Attribution]) -> dict[str, str]:
         if a.described_as:
             pairs.setdefault(a.described_as, Counter())[a.speaker] += 1
             near = (found.get(q + d) for d in (-2, -1, 1, 2))
-            if any(b is not None and b.speaker == a.speaker and _said(b) for b in near):
+            if any(b is not None and b.speaker == a.speaker and b.speech_tagged for b in near):
                 apart[a.described_as, a.speaker] += 1
     tags: dict[str, Counter[str]] = {desc: Counter() for desc in pairs}     # its tags given without naming
     for a in found.values():
-        if _said(a):
+        if a.speech_tagged:
             tag = " " + a.said.lower()
             for desc in pairs:
                 if tag.endswith(" " + desc.lower()):
                     tags[desc][a.speaker] += 1
-    own = Counter(a.speaker for a in found.values() if _said(a))     # lines tags give under the name itself
+    own = Counter(a.speaker for a in found.values() if a.speech_tagged)     # lines tags give under the name itself
     out = {}
     for desc, names in pairs.items():
         name, n = names.most_common(1)[0]
@@ -240,19 +240,13 @@ def _named_descriptions(found: Mapping[int, Attribution]) -> dict[str, str]:
         shared = shared or desc.split()[-1].lower() in GENERIC_NOUNS     # "the man" is any man
         shared = shared or desc.split()[0].lower() in ("a", "an")       # "a sister" is one of several, not one
         shared = shared or any(w.lower() in _ORDINALS for w in desc.split())     # "the first policeman" of two
-        # "the croupier" named as a servant the tags name seldom: the role speaks over three times as often
-        seldom = n > 3 * own[name]
+        seldom = outspeaks(n, own[name])     # "the croupier" named as a servant the tags name seldom
         if real and not shared and not seldom and n >= 2 and 2 * n > sum(names.values()) and 3 * apart[desc, name] < n:
             out[desc] = name
     return out
 
 
 _ORDINALS = frozenset("first second third fourth".split())
-
-
-def _said(a: Attribution) -> bool:
-    """A line a speech tag gave under its own words ("said Felix", "said the lad"), not renamed from a description."""
-    return a.rule in (EXPLICIT, FIRST_PERSON) and not a.described_as
 
 
 def characters_yaml(entries: list[CastEntry]) -> str:

@@ -37,6 +37,7 @@ from audiobook.text.attribution.state import (
     Attribution,
     Item,
     State,
+    outspeaks,
 )
 from audiobook.text.attribution.turns import HARD, Conversation, Evidence, decode, margins
 from audiobook.text.descriptions import GENERIC_NOUNS, noun_gender
@@ -335,14 +336,15 @@ def _name_descriptions(st: State, chain: list[Item], speakers: list[str | None])
 
 def unname_roles(st: State) -> None:
     """"Trente-six," cried the croupier, after a line that called the servant: the vocative named the croupier
-    once, and the name held for the book. A description so named that speaks over three times as often as the
-    tags name the person (``said Ivo``) is a role of its own (the starter list's test, ``script``): its lines
-    go back to it. Not where no tag names the person: a name only ever called ("Pa'son!") is the role's."""
-    own = Counter(a.speaker for a in st.out.values() if a.rule in (EXPLICIT, FIRST_PERSON) and not a.described_as)
+    once, and the name held for the book. A description so named that ``outspeaks`` the person the tags name
+    (``said Ivo``) is a role of its own, as the starter list has it: its lines go back to it. Not where no tag
+    names the person: a name only ever called ("Pa'son!") is the role's."""
+    own = Counter(a.speaker for a in st.out.values() if a.speech_tagged)
     renamed = Counter((a.described_as, a.speaker) for a in st.out.values()
                       if a.described_as.casefold() in st.called)
     for q, a in st.out.items():
-        if a.described_as.casefold() in st.called and 0 < 3 * own[a.speaker] < renamed[a.described_as, a.speaker]:
+        if a.described_as.casefold() in st.called and own[a.speaker] \
+                and outspeaks(renamed[a.described_as, a.speaker], own[a.speaker]):
             st.out[q] = replace(a, speaker=a.described_as, described_as="", confidence=min(1.0, a.confidence / 0.9),
                                 reason=a.reason.rsplit(" = ", 1)[0])
 

@@ -52,6 +52,19 @@ class Attribution:
     rule: str = ""             # TAG, EXPLICIT, ... above
     said: str = ""             # an EXPLICIT speech tag as its reason quotes it ("said the fat innkeeper")
 
+    @property
+    def speech_tagged(self) -> bool:
+        """A line a speech tag gave under its own words ("said Felix", "said the lad"), not renamed from a
+        description."""
+        return self.rule in (EXPLICIT, FIRST_PERSON) and not self.described_as
+
+
+def outspeaks(renamed: int, own: int) -> bool:
+    """A description joined to a name speaks over three times as often as the tags name that person ("the
+    croupier" named once as the servant): a role of its own, not that person (the starter list and the
+    attribution's naming both ask)."""
+    return renamed > 3 * own
+
 
 @dataclass
 class Item:
