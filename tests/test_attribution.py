@@ -385,6 +385,17 @@ def test_self_introduction() -> None:
     assert who(text, cast) == ["Hale"]
 
 
+def test_one_who_rings_up_and_says_who_is_speaking_opens_the_exchange() -> None:
+    # no narration says who rang: "This is Anton speaking" (or "I m Anton", in a text that lost its
+    # apostrophes) is the caller's own line, and the turns of the whole call count from it
+    cast = [("Marta", "female", ()), ("Anton", "male", ()), ("Piet", "male", ())]
+    call = ("“{hello} Is Piet there?”\n\n“He went out. Shall I say you rang?”\n\n"
+            "“Please. Tell him I shall come at six.”\n\n“I will.”")
+    for hello in ("This is Anton speaking.", "I m Anton speaking."):
+        text = "Marta sat alone in the hall. The telephone rang and Marta answered it.\n\n" + call.format(hello=hello)
+        assert who(text, cast) == ["Anton", "Marta", "Anton", "Marta"]
+
+
 # ------------------------------------------------------------------------------------------- pronouns
 def test_pronoun_by_gender() -> None:
     text = "Rosa and Tomas walked home. He was tired.\n\n“Let us rest,” she said."

@@ -553,7 +553,11 @@ _WHO_RE = re.compile(r"(?<=[\w.])['’]?,\s*(?:who|whose\s+(?:[a-z]+\s+){0,2}voi
 _CLAUSE_END_RE = re.compile(r"[;:]|\b(?:he|she|they|I|[A-Z]\w+)\s")      # "..., who smiled; and Rosa said"
 _IT_WAS_RE = re.compile(r"(?<=[.;!?] )(?:It|This|That) (?:was|is) (?:only |just )?"
                         r"((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)")
-OWN_NAME_RE = re.compile(r"\b(?:[Mm]y name is|I am|I'm|I’m|[Cc]all me)\s+((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)")
+# "My name is Rosa", "I'm Rosa" ("I m" where a text lost its apostrophes), and on the telephone "This is Rosa
+# speaking", where no narration says who rang: a whole exchange counts its turns from that line
+OWN_NAME_RE = re.compile(r"\b(?:[Mm]y name is|I am|I['’ ]m|[Cc]all me"
+                         r"|[Tt]his is(?=\s+(?:[A-Z][\w’'.-]*\s+){1,3}speaking\b))"
+                         r"\s+((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)")
 _NEGATED_RE = re.compile(r"\b(?:not|never|n['’]t)\s+$", re.IGNORECASE)    # "did not answer"
 # lead-in verbs of speaking to someone ("Tomas thus addressed her,", "Rosa greeted him with:"), read before
 # a quote only; passive, the one after "by" speaks ("when thus accosted by Rosa,")
