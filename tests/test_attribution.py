@@ -502,6 +502,15 @@ def test_previous_sentence_of_one_who_listens_is_the_other_going_on() -> None:
     assert who(text, ROSA_TOMAS) == ["Rosa", "Tomas"]
 
 
+def test_one_who_listens_after_a_line_the_turns_gave_lets_its_speaker_go_on() -> None:
+    # the line before "Marta listened quietly." has no tag: the turns give it to Tomas, who goes on after it
+    cast = [("Marta", "female", ()), ("Tomas", "male", ())]
+    text = ("Tomas came into the kitchen where Marta sat mending a net.\n\n“Is the boat back?” asked Tomas.\n\n"
+            "“Not yet.”\n\n“Then we must wait for it.”\n\nMarta listened quietly.\n\n"
+            "“We could walk down to the harbour.”\n\n“If you like.”\n\n“Then come.”")
+    assert who(text, cast) == ["Tomas", "Marta", "Tomas", "Tomas", "Marta", "Tomas"]
+
+
 def test_a_scene_break_ends_the_scene() -> None:
     # the sentence before a scene break does not lead into the first quote after it ...
     text = "“The mill is shut,” said Rosa.\n\nTomas went to bed.\n\n* * *\n\n“Is anyone awake?”"

@@ -98,12 +98,13 @@ def _tag_like(quote: str) -> bool:
     return quote.rstrip().endswith(",")
 
 
-def previous(st: State, prev: Paragraph | None, excluded: set[str]) -> Attribution | None:
+def previous(st: State, prev: Paragraph | None, excluded: set[str]) -> tuple[Attribution | None, str | None]:
     """The subject of the last sentence of the paragraph before (None: a name the quote excludes); a later
     subject there who speaks takes the floor ("He began to answer, but Rosa went on"); one who only listens,
-    assents or keeps silent leaves the quote to the one who spoke the last quote, going on."""
+    assents or keeps silent leaves the quote to the one who spoke the last quote, going on. Second: that one
+    who kept silent, where the first pass does not know yet who spoke that quote (the turns will: ``Item.silent``)."""
     if prev is None or not prev.segments or prev.segments[-1].kind != "narration":
-        return None
+        return None, None
     text = prev.segments[-1].text
     cuts = [0] + [m.end() for m in SENTENCE_RE.finditer(text)]
     every = resolve(st, st.cast.mentions(text), text)
@@ -116,22 +117,23 @@ def previous(st: State, prev: Paragraph | None, excluded: set[str]) -> Attributi
             if m.person not in (None, FIRST) and (h := _HEARS_RE.match(text, m.end)) \
                     and not _LATER_RE.search(text[h.end():hi]):
                 went_on = _spoke_before(st)
-                return Attribution(went_on, 0.5, f'previous sentence: "{short(text[lo:])}" (listens)',
-                                   rule=PREVIOUS) \
-                    if went_on and went_on != m.person and went_on not in excluded else None
+                if went_on is None:
+                    return None, m.person
+                return (Attribution(went_on, 0.5, f'previous sentence: "{short(text[lo:])}" (listens)',
+                                    rule=PREVIOUS) if went_on != m.person and went_on not in excluded else None), None
             if m.person in (None, FIRST) or m.person in excluded:
-                return None
+                return None, None
             return Attribution(m.person, 0.5 if m.kind == "pronoun" else 0.55,
-                               f'previous sentence: "{short(text[lo:])}"', rule=PREVIOUS)
+                               f'previous sentence: "{short(text[lo:])}"', rule=PREVIOUS), None
         # no subject, one person: "Older, guilt written all over her face." (not "Looked into her eyes.":
         # a sentence that opens with its verb has the subject of the one before)
         people = {m.person for m in every if lo <= m.start < hi}
         who = people.pop() if len(people) == 1 else None
         if who and who != FIRST and who not in excluded and not _VERB_FIRST_RE.match(text, lo):
-            return Attribution(who, 0.5, f'previous sentence: "{short(text[lo:])}"', rule=PREVIOUS)
+            return Attribution(who, 0.5, f'previous sentence: "{short(text[lo:])}"', rule=PREVIOUS), None
         ms = [m for m in ms if m.start < lo]
         hi = lo
-    return None
+    return None, None
 
 
 def _spoke_before(st: State) -> str | None:

@@ -30,6 +30,7 @@ from audiobook.text.attribution.state import (
     FIRST_PERSON,
     FITS_BOTH,
     GUESS,
+    PREVIOUS,
     PRONOUN,
     RECENT,
     TAG,
@@ -65,6 +66,7 @@ def take_turns(st: State) -> None:
     habits = _habits(st)
     decoded: list[Decoded] = []
     for chain in chains:
+        chain[0] = _goes_on(chain[0], spoken)
         speakers: list[str | None] = [_anchor(st, it, spoken) for it in chain]
         _name_descriptions(st, chain, speakers)
         _pronouns_in_turn(st, chain, speakers)
@@ -91,6 +93,17 @@ def take_turns(st: State) -> None:
         if not any(it.found for it in chain) and _swap_sides(st, chain, speakers):
             spoken[-len(chain):] = [(it.gpar, speakers[k] or UNKNOWN) for k, it in enumerate(chain)]
     _again(st, decoded, spoken, pairs, habits)
+
+
+def _goes_on(it: Item, spoken: list[tuple[int, str]]) -> Item:
+    """"Tomas said nothing.": a narration paragraph that says one only listened or kept silent, after a line the
+    first pass left to the turns: who the turns gave that line goes on (the subject of the sentence before, as
+    ``beats.previous`` says where the first pass knew who spoke it)."""
+    last = spoken[-1] if spoken else None
+    if it.previous is not None or not it.silent or last is None or it.gpar - last[0] != 2 \
+            or last[1] in (it.silent, UNKNOWN, "") or last[1] in it.excluded:
+        return it
+    return replace(it, previous=Attribution(last[1], 0.5, f"previous sentence: {it.silent} listens", rule=PREVIOUS))
 
 
 @dataclass

@@ -183,11 +183,12 @@ def _paragraph(st: State, p: Paragraph, prev: Paragraph | None, gpar: int) -> No
     called = next((v for i in reversed(quotes) for v in vocatives(segs[i].text)
                    if st.cast.resolve(v) is None and looks_like_a_name(v)), None)
     mentioned = frozenset(m.person for ms in mentions for m in ms if m.person and m.person != FIRST)
+    before, silent = previous(st, prev, excluded)
     st.items.append(Item(
         gpar, [segs[i].quote_id for i in quotes], {segs[i].quote_id: a for i, a in found.items()},
-        excluded, next((v for v in voc if v), None), previous(st, prev, excluded), recent, called, mentioned,
+        excluded, next((v for v in voc if v), None), before, recent, called, mentioned,
         segs[0].kind == "narration" and any(c.isalpha() for c in segs[0].text),
-        segs[-1].kind == "narration" and acts(segs[-1].text)))
+        segs[-1].kind == "narration" and acts(segs[-1].text), silent))
 
 
 def _sieve(st: State, prev: Paragraph | None, segs: tuple[Segment, ...], mentions: list[list[Mention]],

@@ -81,6 +81,7 @@ class Item:
     mentioned: frozenset[str] = frozenset()   # people its narration names or refers to: present in the scene
     pause: bool = False                # it opens with narration: someone acts before its first quote
     rests: bool = False                # it ends with narration beyond a speech tag: someone acts after its last quote
+    silent: str | None = None          # "Rosa said nothing." just before it, the line before that nobody's yet: Rosa
 
 
 class Ref(NamedTuple):
