@@ -793,6 +793,21 @@ def test_without_a_cast_list_her_mother_is_the_other_woman_just_named() -> None:
     assert who(text, None) == ["Mrs. Quenby", "Lucy", "Mrs. Quenby"]
 
 
+def test_without_a_cast_list_her_mother_is_the_woman_with_a_mothers_title_named_lately() -> None:
+    # "said her mother" where Mrs. Brandt was named a few sentences back and Greta since: Mrs. Brandt, not the
+    # words themselves as a character of their own; so "his father" of Mr. Lind
+    text = ("“Is the kettle on?” asked Mrs. Brandt.\n\n“Not yet,” said Marta.\n\nMrs. Brandt went back to her "
+            "letters. Marta stood at the window and watched the rain. Greta ran past with a basket, and Marta waved "
+            "to her. The lane was full of puddles. A cart went by. The rain did not stop.\n\n“May I go out?” said "
+            "Marta.\n\n“Not in this weather,” said her mother.")
+    assert who(text, None) == ["Mrs. Brandt", "Marta", "Marta", "Mrs. Brandt"]
+    text = ("“Where is the boat?” asked Mr. Lind.\n\n“On the beach,” said Anton.\n\nMr. Lind went back to his "
+            "nets. Anton sat on the step and watched the sea. Piet came up the path with the oars, and Anton nodded "
+            "to him. The tide was out. A gull cried. The wind dropped.\n\n“Can I take her out?” said Anton.\n\n"
+            "“Not today,” said his father.")
+    assert who(text, None) == ["Mr. Lind", "Anton", "Anton", "Mr. Lind"]
+
+
 def test_discovery_takes_a_pet_name_for_the_one_given_name_it_stands_for() -> None:
     text = ("“Come here, Lizzy,” said Mrs. Quenby.\n\n“Yes, mamma,” said Elizabeth.\n\n"
             "“Lizzy, sit down,” said Mrs. Quenby.\n\n“I am tired,” said Elizabeth.")

@@ -74,7 +74,9 @@ def described(st: State, text: str, lo: int, vs: int, ve: int, hi: int, verb: st
     who = who or absent     # no one of the scene fits: the list's entry after all
     if who is None:
         return None
-    return who, desc, guessed
+    if not st.cast.from_book:      # with a list, by_noun's family and titles do this (here: -2)
+        who = _parent_named(st, desc, who)
+    return _the_young_one(st, desc, who), desc, guessed
 
 
 def shared_name(st: State, text: str, toks: list[tuple[int, int, str]], v: int, lo: int,
@@ -107,6 +109,38 @@ def shared_name(st: State, text: str, toks: list[tuple[int, int, str]], v: int, 
         if who is not None:
             return Mention(who, start, end, "name", text[start:end], st.cast.gender(who))
     return None
+
+
+def _the_young_one(st: State, desc: str, who: str) -> str:
+    """"said the young man", "said the girl" found to a parent ("Mr. Brandt", "Mrs. Brandt": an elder title)
+    while one of that family and sex without it ("Tomas Brandt", "Marta Brandt") was named lately: the young
+    one, the parent's child."""
+    ws = desc.lower().split()
+    gender = noun_gender(desc)
+    if gender is None or not (_YOUNG & set(ws) or ws[-1] in _YOUNG_NOUNS):
+        return who
+    elder = ELDER_TITLES["father" if gender == "male" else "mother"]
+    if not titled(st.cast, who, elder):
+        return who
+    family = family_names(st, who)
+    young = (r.person for r in reversed(st.history[-_LATELY:]) if r.person and r.person != who)
+    return next((p for p in young if st.cast.gender(p) == gender and not titled(st.cast, p, elder)
+                 and family_names(st, p) & family), who)
+
+
+def _parent_named(st: State, desc: str, who: str) -> str:
+    """Without a cast list, "said her mother" found to no one with a mother's title ("Marta", or the words
+    themselves): the woman with one ("Mrs. Brandt", "Lady Lind") named latest in the last paragraphs, not the
+    one "her" stands for; so for a father ("Mr. Brandt")."""
+    ws = desc.lower().split()
+    parent = _PARENT_NOUN.get(ws[-1]) if len(ws) == 2 and ws[0] in ("his", "her", "their") else None
+    if parent is None or titled(st.cast, who, ELDER_TITLES[parent]):
+        return who
+    gender = "female" if parent == "mother" else "male"
+    owner = antecedent(st, "male" if ws[0] == "his" else "female", st.history) if ws[0] != "their" else None
+    return next((r.person for r in reversed(st.history[-_PARENT_LATELY:]) if r.person and r.person != owner
+                 and st.cast.gender(r.person) != _OTHER_SEX[gender]
+                 and titled(st.cast, r.person, ELDER_TITLES[parent])), who)
 
 
 def _relation(desc: str) -> bool:
@@ -293,6 +327,11 @@ def _owned(st: State, phrase: str) -> str | None:
 
 
 _ELDER_FORM_RE = re.compile(r"\b(?:[Oo]ld|[Gg]rand(?:mother|father|mamma|papa|ma|pa)|[Gg]ranny)\b")
+_PARENT_NOUN = {"mother": "mother", "mamma": "mother", "mama": "mother", "father": "father", "papa": "father"}
+_OTHER_SEX = {"female": "male", "male": "female"}
+_PARENT_LATELY = 40     # mentions: the last few paragraphs
+_YOUNG = frozenset("young younger youthful".split())
+_YOUNG_NOUNS = frozenset("girl boy lad youth maiden lass".split())
 _PARENT_OF = {"mother": "mother", "father": "father", "daughter": "mother", "son": "father"}
 _LATELY = 20        # mentions: about the last paragraph or two
 # a description ("said the old man") found by its sex alone: the turns weigh it as a he/she
