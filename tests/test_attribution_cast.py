@@ -1217,16 +1217,3 @@ def test_a_run_with_no_anchor_takes_no_partner_its_lines_rule_out() -> None:
     assert who(text, cast) == ["Rosa", "Tomas", "Rosa", "Tomas"]
 
 
-def test_the_young_man_is_not_the_father_of_his_family() -> None:
-    # "said the young man" in a scene of Mr. Brandt and his son Tomas Brandt: the son, not the man with the
-    # elder title named last; so "the girl" of Mrs. Brandt and Marta Brandt; "the old man" stays the father
-    cast: Cast_ = [("Mr. Brandt", "male", ()), ("Tomas Brandt", "male", ("Tomas",)), ("Anton", "male", ()),
-                   ("Mrs. Brandt", "female", ()), ("Marta Brandt", "female", ("Marta",))]
-    text = ("Tomas Brandt came in from the yard with Anton. Mr. Brandt looked up from his paper.\n\n"
-            "“The nets are mended,” said the young man.")
-    assert who(text, cast) == ["Tomas Brandt"]
-    text = ("Marta Brandt came in from the garden. Mrs. Brandt put down her sewing.\n\n"
-            "“The roses are out,” said the girl.")
-    assert who(text, cast) == ["Marta Brandt"]
-    text = "Tomas Brandt came in from the yard. Mr. Brandt looked up from his paper.\n\n“Sit down,” said the old man."
-    assert who(text, cast) == ["Mr. Brandt"]

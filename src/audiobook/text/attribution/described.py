@@ -76,7 +76,7 @@ def described(st: State, text: str, lo: int, vs: int, ve: int, hi: int, verb: st
         return None
     if not st.cast.from_book:      # with a list, by_noun's family and titles do this (here: -2)
         who = _parent_named(st, desc, who)
-    return _the_young_one(st, desc, who), desc, guessed
+    return who, desc, guessed
 
 
 def shared_name(st: State, text: str, toks: list[tuple[int, int, str]], v: int, lo: int,
@@ -109,23 +109,6 @@ def shared_name(st: State, text: str, toks: list[tuple[int, int, str]], v: int, 
         if who is not None:
             return Mention(who, start, end, "name", text[start:end], st.cast.gender(who))
     return None
-
-
-def _the_young_one(st: State, desc: str, who: str) -> str:
-    """"said the young man", "said the girl" found to a parent ("Mr. Brandt", "Mrs. Brandt": an elder title)
-    while one of that family and sex without it ("Tomas Brandt", "Marta Brandt") was named lately: the young
-    one, the parent's child."""
-    ws = desc.lower().split()
-    gender = noun_gender(desc)
-    if gender is None or not (_YOUNG & set(ws) or ws[-1] in _YOUNG_NOUNS):
-        return who
-    elder = ELDER_TITLES["father" if gender == "male" else "mother"]
-    if not titled(st.cast, who, elder):
-        return who
-    family = family_names(st, who)
-    young = (r.person for r in reversed(st.history[-_LATELY:]) if r.person and r.person != who)
-    return next((p for p in young if st.cast.gender(p) == gender and not titled(st.cast, p, elder)
-                 and family_names(st, p) & family), who)
 
 
 def _parent_named(st: State, desc: str, who: str) -> str:
@@ -330,8 +313,6 @@ _ELDER_FORM_RE = re.compile(r"\b(?:[Oo]ld|[Gg]rand(?:mother|father|mamma|papa|ma
 _PARENT_NOUN = {"mother": "mother", "mamma": "mother", "mama": "mother", "father": "father", "papa": "father"}
 _OTHER_SEX = {"female": "male", "male": "female"}
 _PARENT_LATELY = 40     # mentions: the last few paragraphs
-_YOUNG = frozenset("young younger youthful".split())
-_YOUNG_NOUNS = frozenset("girl boy lad youth maiden lass".split())
 _PARENT_OF = {"mother": "mother", "father": "father", "daughter": "mother", "son": "father"}
 _LATELY = 20        # mentions: about the last paragraph or two
 # a description ("said the old man") found by its sex alone: the turns weigh it as a he/she
