@@ -1215,3 +1215,15 @@ def test_a_run_with_no_anchor_takes_no_partner_its_lines_rule_out() -> None:
     text = ("Tomas mended a net by the fire. Marta had walked down to the harbour. Rosa brought in the soup.\n\n"
             "“Will you eat now?”\n\n“Soon.”\n\n“It will go cold, uncle.”\n\n“Let it.”\n")
     assert who(text, cast) == ["Rosa", "Tomas", "Rosa", "Tomas"]
+
+
+MARTA_HUGO: Cast_ = [("Marta", "female", ()), ("Hugo", "male", ()), ("Tomas", "male", ()), ("Lena", "female", ())]
+
+
+def test_a_line_on_someones_side_of_the_talk_is_theirs() -> None:
+    # "“...,” was information on Marta's side": her part of the talk
+    text = ("Lena and Tomas sat down. “You may see the house from this window, sir,” was information on Marta's "
+            "side, which produced only a bow.\n")
+    assert who(text, MARTA_HUGO) == ["Marta"]
+    text = "Lena and Hugo sat down. “I never interfere,” was information on Mrs Brandt's side.\n"
+    assert who(text, [("Mrs Brandt", "female", ()), *MARTA_HUGO]) == ["Mrs Brandt"]

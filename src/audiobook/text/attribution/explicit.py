@@ -204,10 +204,11 @@ def _introduces(text: str) -> bool:
 
 
 def _spoken_noun(text: str, mentions: list[Mention], *, after: bool) -> Attribution | None:
-    """“...,” was Rosa's reply. / and Rosa's answer was, “...”: a name owning a word for speech; “...!” broke
-    from Rosa / came from Rosa's lips / was uttered by Rosa: the name the words come from."""
+    """“...,” was Rosa's reply. / and Rosa's answer was, “...”: a name owning a word for speech, or her side of
+    the talk (“...,” was information on Rosa's side); “...!” broke from Rosa / came from Rosa's lips / was
+    uttered by Rosa: the name the words come from."""
     text = apostrophes(text)        # "was Rosa s reply"
-    m = (_NOUN_AFTER_RE.match(text) if after else
+    m = (_NOUN_AFTER_RE.match(text) or _SIDE_AFTER_RE.match(text) if after else
          next(reversed(list(_NOUN_BEFORE_RE.finditer(text))), None))
     if m is not None:
         own = m.start(1) if m.start(1) >= 0 else m.start(2)
@@ -542,6 +543,8 @@ _NOUN_BEFORE_RE = re.compile(rf"\S+?(['’]s?\s+){_SPEECH_NOUN}\s+(?:was|were|ha
                              r"\s*[,:—-]*\s*$"
                              rf"|(?<!\bon )(?<!\bupon )(?<!\bto )(?<!\bat )(?<!\bafter )\b(?=[A-Z])\S+?(['’]s?\s+)"
                              rf"{_SPEECH_NOUN}(?:\s+of)?\s*[,:—-]+\s*$")    # "Rosa's reply, “...”", "Rosa's voice:"
+# "“...,” was information on Mrs Hale's side": her part of the talk
+_SIDE_AFTER_RE = re.compile(r"\s*(?:was|were)\s+(?:[a-z]+\s+){0,2}on\s+(?:[A-Z][\w.]*\s+){0,2}?\S+?(['’]s?\s+)side\b")
 _FROM_RE = re.compile(r"\s*(?:(?:at last|then|now)\s+)?(?:(?:came|broke|burst|fell|escaped)(?:\s+\w+ly)?\s+from|"
                       r"(?:was|were)\s+(?:\w+ly\s+)?(?:uttered|spoken|said|exclaimed|cried|whispered|murmured|shouted)"
                       r"(?:\s+(?:at the same moment|at once|aloud|\w+ly))?\s+by)\s+")
