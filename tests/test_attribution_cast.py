@@ -1220,6 +1220,13 @@ def test_a_run_with_no_anchor_takes_no_partner_its_lines_rule_out() -> None:
 MARTA_HUGO: Cast_ = [("Marta", "female", ()), ("Hugo", "male", ()), ("Tomas", "male", ()), ("Lena", "female", ())]
 
 
+def test_a_lead_in_that_closes_on_with_gives_the_words_to_its_subject() -> None:
+    # "who raised hers in return with a fatalistic “...”": the words Marta comes out with are hers
+    text = ("Hugo and Lena were talking. Lena raised her eyebrows at Marta, who raised hers in return with a "
+            "fatalistic “Well!” as she opened the door.\n")
+    assert who(text, MARTA_HUGO) == ["Marta"]
+
+
 def test_a_line_on_someones_side_of_the_talk_is_theirs() -> None:
     # "“...,” was information on Marta's side": her part of the talk
     text = ("Lena and Tomas sat down. “You may see the house from this window, sir,” was information on Marta's "

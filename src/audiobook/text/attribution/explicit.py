@@ -281,6 +281,10 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
     if not verbs and not after:     # "Tomas came running in, calling out,": nothing after it is a subject
         verbs = [t for k, t in enumerate(toks) if k >= len(toks) - 4 and _gerund(t[2])
                  and not any(w[2] in _SUBJECT_WORDS or text[w[0]].isupper() for w in toks[k + 1:])][-1:]
+    w = None if verbs or after else _WITH_RE.search(text, lo, hi)
+    with_ = w is not None and not _PASSIVE_WITH_RE.search(text, lo, w.start())  # "he was opposed by his wife, with"
+    if w is not None and with_:     # "Rosa, who answered with a fatalistic “...”": the words a named subject
+        verbs = [t for t in toks if t[0] == w.start()]     # comes out with are hers
     if not verbs:
         return None
     if after and toks.index(verbs[0]) > 6:
@@ -331,6 +335,8 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
         subject = after_v[0]    # not "asked one of the men, as he turned": the words before the he say who
     if subject is None and not after and not before:
         subject = _before_semicolon(text, mentions, lo, vs)
+    if with_ and (subject is None or subject.kind not in ("name", "alias")):
+        return None     # "he burst out with,": a he/she or a description there is left to the other rules
     if subject is None:     # "said the old man", "said the ferryman": whom the words describe
         found = described(st, text, lo, vs, ve, hi, verb, spoke, excluded if called is None else called)
         return _named(found[0], 0.8, f"{verb} {found[1]}", pronoun=found[2]) if found else None
@@ -568,4 +574,8 @@ _PASSIVE_RE = re.compile(r"\b(?:was|were|been|being|be|is|are|herself|himself|th
 _DESCRIBED_FIRST_RE = re.compile(r"\s+(?:the|a|an|one|another)\s+[a-z][^,;:.!?]*,(?!\s+(?:and|but)\s)")
 _NEXT_CLAUSE_RE = re.compile(r",\s+(?:and|but|while)\s+")
 _SOMEONE_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[A-Z][\w’'-]+\s+[a-z])")   # a clause's own subject
+# a lead-in that closes on "with" ("now left her with,") or on a noun phrase the quote completes ("who answered
+# with a fatalistic “...”"); "with a significant smile," is the manner, not the words
+_WITH_RE = re.compile(r"\bwith(?:\s*[,:—–-]*|\s+(?:a|an|the|this|these|his|her|their)(?:\s+[a-z-]+){0,3})\s*$")
+_PASSIVE_WITH_RE = re.compile(r"\b(?:was|were|been|being)\s+(?:[a-z]+ly\s+)?[a-z]+ed\b")     # "was greeted with"
 _NOTHING_RE = re.compile(r"\s+(?:nothing|no more|not a word)\b")          # "said nothing"
