@@ -1234,3 +1234,13 @@ def test_a_line_on_someones_side_of_the_talk_is_theirs() -> None:
     assert who(text, MARTA_HUGO) == ["Marta"]
     text = "Lena and Hugo sat down. “I never interfere,” was information on Mrs Brandt's side.\n"
     assert who(text, [("Mrs Brandt", "female", ()), *MARTA_HUGO]) == ["Mrs Brandt"]
+
+
+def test_a_paragraph_that_ends_on_someone_beginning_again_or_speaking_up_leads_in_the_next() -> None:
+    # a sentence of its own after the paragraph's quote ("..., and Lena began again."), or a paragraph that
+    # ends "and Tomas spoke up.": the quote paragraph after it is theirs, not the next turn's
+    text = ("“You walk too much,” said Marta to Hugo.\n\n“Not at all,” Hugo replied; “it was the exercise.”--A "
+            "short pause followed this speech, and Lena began again.\n\n“I have a great regard for Tomas.”\n")
+    assert who(text, MARTA_HUGO) == ["Marta", "Hugo", "Hugo", "Lena"]
+    text = "“Who did this, Hugo?” asked Marta.\n\nHugo made no answer, and Tomas spoke up.\n\n“It was my fault.”\n"
+    assert who(text, MARTA_HUGO) == ["Marta", "Tomas"]

@@ -490,7 +490,9 @@ def colon(st: State, prev: Paragraph | None, excluded: set[str],
     if prev is None or not prev.segments or prev.segments[-1].kind != "narration":
         return None
     text = prev.segments[-1].text.rstrip()
-    if not leads_in(text) and not (len(prev.segments) == 1 and _BEGAN_RE.search(text)):
+    began = _BEGAN_RE.search(text)   # alone in its paragraph, or a sentence of its own after the last quote's
+    alone = began is not None and (len(prev.segments) == 1 or NARRATION_WORD_RE.search(text, 0, began.start()))
+    if not leads_in(text) and not alone:
         return None
     ms = resolve(st, st.cast.mentions(text), text)
     a = _tag_clause(st, text, ms, after=False) or _spoken_noun(text, ms, after=False)   # "Rosa's reply was:"
@@ -530,7 +532,9 @@ _NOT_GERUND = frozenset("laugh sigh groan sob gasp chuckle giggle snort moan whi
                         "continue resume begin pursue reason object correct prompt remind tell".split())
 _SUBJECT_WORDS = frozenset("i he she we they you it".split())
 # a paragraph that ends "Rosa began." / "Tomas went on again.": the quote paragraph after it is theirs
-_BEGAN_RE = re.compile(r"(?<![\w’'])(?!I\b)[A-Z][\w’'-]*(?:\s+[a-z]+ly)?\s+(?:began|went on)(?:\s+again)?\.$")
+# ("..., and Tomas began again.", "Tomas it was who spoke up stoutly.")
+_BEGAN_RE = re.compile(r"(?<![\w’'])(?!I\b)[A-Z][\w’'-]*(?:\s+it was who)?(?:\s+[a-z]+ly)?\s+"
+                       r"(?:began|went on|spoke(?:\s+(?:up|out|first))?)(?:\s+again)?(?:\s+[a-z]+ly)?\.$")
 _NEXT_TAG_RE = re.compile(r"\s*(?:(?:and|but|then)\b[^.;!?]*[,:—]|[\w’'-]+(?:\s+[\w’'-]+){0,3}\s*:)\s*$",
                           re.IGNORECASE)
 _SPEECH_NOUN = r"(?:[a-z]+\s+){0,2}?(?:reply|answer|remark|rejoinder|response|retort|declaration|" \
