@@ -1244,3 +1244,11 @@ def test_a_paragraph_that_ends_on_someone_beginning_again_or_speaking_up_leads_i
     assert who(text, MARTA_HUGO) == ["Marta", "Hugo", "Hugo", "Lena"]
     text = "“Who did this, Hugo?” asked Marta.\n\nHugo made no answer, and Tomas spoke up.\n\n“It was my fault.”\n"
     assert who(text, MARTA_HUGO) == ["Marta", "Tomas"]
+
+
+def test_a_tag_after_the_quote_reads_past_an_initial() -> None:
+    # "M. Brandt exclaimed.": the stop after the initial "M." does not end the tag before its verb
+    cast: Cast_ = [("M. Brandt", "male", ()), ("Hugo", "male", ()), ("Lena", "female", ())]
+    text = ("Hugo looked at Lena.\n\n“What is your object?”\n\nHugo had not to wait a moment for the answer. “To beg "
+            "you, Monsieur, not to let her go!” M. Brandt exclaimed.\n")
+    assert who(text, cast)[1] == "M. Brandt"

@@ -264,8 +264,8 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
     before was tagged to (a description in this tag is someone else); ``called``: whom the quote calls by
     name (``excluded`` when not given); ``talked_of``: whom it names in the third person, not its he/she."""
     text = apostrophes(text)
-    if after:
-        m = SENTENCE_RE.search(text)
+    if after:   # the tag's sentence ends at the first stop that is not an initial's ("M. Brandt exclaimed.")
+        m = next((x for x in SENTENCE_RE.finditer(text) if not _INITIAL_RE.search(text, 0, x.start())), None)
         lo, hi = 0, (m.start() if m else len(text))
     else:
         starts = [m.end() for m in SENTENCE_RE.finditer(text)]
@@ -582,4 +582,5 @@ _SOMEONE_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[A-Z][\w’'-]+\s+[a-z])"
 # with a fatalistic “...”"); "with a significant smile," is the manner, not the words
 _WITH_RE = re.compile(r"\bwith(?:\s*[,:—–-]*|\s+(?:a|an|the|this|these|his|her|their)(?:\s+[a-z-]+){0,3})\s*$")
 _PASSIVE_WITH_RE = re.compile(r"\b(?:was|were|been|being)\s+(?:[a-z]+ly\s+)?[a-z]+ed\b")     # "was greeted with"
+_INITIAL_RE = re.compile(r"\b[A-HJ-Z]\.$")      # "M.", "J." (not "said I.")
 _NOTHING_RE = re.compile(r"\s+(?:nothing|no more|not a word)\b")          # "said nothing"
