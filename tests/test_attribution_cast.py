@@ -1217,3 +1217,38 @@ def test_a_run_with_no_anchor_takes_no_partner_its_lines_rule_out() -> None:
     assert who(text, cast) == ["Rosa", "Tomas", "Rosa", "Tomas"]
 
 
+MARTA_HUGO: Cast_ = [("Marta", "female", ()), ("Hugo", "male", ()), ("Tomas", "male", ()), ("Lena", "female", ())]
+
+
+def test_a_lead_in_that_closes_on_with_gives_the_words_to_its_subject() -> None:
+    # "who lifted hers in answer with a weary “...”": the words Marta comes out with are hers
+    text = ("Hugo and Lena were talking. Lena lifted her cup to Marta, who lifted hers in answer with a weary "
+            "“Well?” as she sat down.\n")
+    assert who(text, MARTA_HUGO) == ["Marta"]
+
+
+def test_a_line_on_someones_side_of_the_talk_is_theirs() -> None:
+    # "“...,” was information on Marta's side": her part of the talk
+    text = ("Lena and Tomas sat down. “The boat leaves at six, sir,” was information on Marta's "
+            "side, and Tomas only nodded.\n")
+    assert who(text, MARTA_HUGO) == ["Marta"]
+    text = "Lena and Hugo sat down. “The dog stays outside,” was all on Mrs Brandt's side.\n"
+    assert who(text, [("Mrs Brandt", "female", ()), *MARTA_HUGO]) == ["Mrs Brandt"]
+
+
+def test_a_paragraph_that_ends_on_someone_beginning_again_or_speaking_up_leads_in_the_next() -> None:
+    # a sentence of its own after the paragraph's quote ("..., and Lena began again."), or a paragraph that
+    # ends "and Tomas spoke up.": the quote paragraph after it is theirs, not the next turn's
+    text = ("“You row too hard,” said Marta to Hugo.\n\n“Not at all,” Hugo replied; “the tide was with me.”--A silence "
+            "fell on the table, and Lena began again.\n\n“Tomas will want the boat tomorrow.”\n")
+    assert who(text, MARTA_HUGO) == ["Marta", "Hugo", "Hugo", "Lena"]
+    text = "“Who did this, Hugo?” asked Marta.\n\nHugo made no answer, and Tomas spoke up.\n\n“It was my fault.”\n"
+    assert who(text, MARTA_HUGO) == ["Marta", "Tomas"]
+
+
+def test_a_tag_after_the_quote_reads_past_an_initial() -> None:
+    # "M. Brandt exclaimed.": the stop after the initial "M." does not end the tag before its verb
+    cast: Cast_ = [("M. Brandt", "male", ()), ("Hugo", "male", ()), ("Lena", "female", ())]
+    text = ("Hugo looked at Lena.\n\n“Why have you come?”\n\nHugo did not wait long for the answer. “To ask "
+            "you, Monsieur, to keep the shop open!” M. Brandt exclaimed.\n")
+    assert who(text, cast)[1] == "M. Brandt"

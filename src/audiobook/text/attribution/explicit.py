@@ -204,10 +204,11 @@ def _introduces(text: str) -> bool:
 
 
 def _spoken_noun(text: str, mentions: list[Mention], *, after: bool) -> Attribution | None:
-    """“...,” was Rosa's reply. / and Rosa's answer was, “...”: a name owning a word for speech; “...!” broke
-    from Rosa / came from Rosa's lips / was uttered by Rosa: the name the words come from."""
+    """“...,” was Rosa's reply. / and Rosa's answer was, “...”: a name owning a word for speech, or her side of
+    the talk (“...,” was information on Rosa's side); “...!” broke from Rosa / came from Rosa's lips / was
+    uttered by Rosa: the name the words come from."""
     text = apostrophes(text)        # "was Rosa s reply"
-    m = (_NOUN_AFTER_RE.match(text) if after else
+    m = (_NOUN_AFTER_RE.match(text) or _SIDE_AFTER_RE.match(text) if after else
          next(reversed(list(_NOUN_BEFORE_RE.finditer(text))), None))
     if m is not None:
         own = m.start(1) if m.start(1) >= 0 else m.start(2)
@@ -263,8 +264,8 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
     before was tagged to (a description in this tag is someone else); ``called``: whom the quote calls by
     name (``excluded`` when not given); ``talked_of``: whom it names in the third person, not its he/she."""
     text = apostrophes(text)
-    if after:
-        m = SENTENCE_RE.search(text)
+    if after:   # the tag's sentence ends at the first stop that is not an initial's ("M. Brandt exclaimed.")
+        m = next((x for x in SENTENCE_RE.finditer(text) if not _INITIAL_RE.search(text, 0, x.start())), None)
         lo, hi = 0, (m.start() if m else len(text))
     else:
         starts = [m.end() for m in SENTENCE_RE.finditer(text)]
@@ -280,6 +281,10 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
     if not verbs and not after:     # "Tomas came running in, calling out,": nothing after it is a subject
         verbs = [t for k, t in enumerate(toks) if k >= len(toks) - 4 and _gerund(t[2])
                  and not any(w[2] in _SUBJECT_WORDS or text[w[0]].isupper() for w in toks[k + 1:])][-1:]
+    w = None if verbs or after else _WITH_RE.search(text, lo, hi)
+    with_ = w is not None and not _PASSIVE_WITH_RE.search(text, lo, w.start())  # "he was opposed by his wife, with"
+    if w is not None and with_:     # "Rosa, who answered with a fatalistic “...”": the words a named subject
+        verbs = [t for t in toks if t[0] == w.start()]     # comes out with are hers
     if not verbs:
         return None
     if after and toks.index(verbs[0]) > 6:
@@ -330,6 +335,8 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
         subject = after_v[0]    # not "asked one of the men, as he turned": the words before the he say who
     if subject is None and not after and not before:
         subject = _before_semicolon(text, mentions, lo, vs)
+    if with_ and (subject is None or subject.kind not in ("name", "alias")):
+        return None     # "he burst out with,": a he/she or a description there is left to the other rules
     if subject is None:     # "said the old man", "said the ferryman": whom the words describe
         found = described(st, text, lo, vs, ve, hi, verb, spoke, excluded if called is None else called)
         return _named(found[0], 0.8, f"{verb} {found[1]}", pronoun=found[2]) if found else None
@@ -483,7 +490,9 @@ def colon(st: State, prev: Paragraph | None, excluded: set[str],
     if prev is None or not prev.segments or prev.segments[-1].kind != "narration":
         return None
     text = prev.segments[-1].text.rstrip()
-    if not leads_in(text) and not (len(prev.segments) == 1 and _BEGAN_RE.search(text)):
+    began = _BEGAN_RE.search(text)   # alone in its paragraph, or a sentence of its own after the last quote's
+    alone = began is not None and (len(prev.segments) == 1 or NARRATION_WORD_RE.search(text, 0, began.start()))
+    if not leads_in(text) and not alone:
         return None
     ms = resolve(st, st.cast.mentions(text), text)
     a = _tag_clause(st, text, ms, after=False) or _spoken_noun(text, ms, after=False)   # "Rosa's reply was:"
@@ -523,7 +532,9 @@ _NOT_GERUND = frozenset("laugh sigh groan sob gasp chuckle giggle snort moan whi
                         "continue resume begin pursue reason object correct prompt remind tell".split())
 _SUBJECT_WORDS = frozenset("i he she we they you it".split())
 # a paragraph that ends "Rosa began." / "Tomas went on again.": the quote paragraph after it is theirs
-_BEGAN_RE = re.compile(r"(?<![\w’'])(?!I\b)[A-Z][\w’'-]*(?:\s+[a-z]+ly)?\s+(?:began|went on)(?:\s+again)?\.$")
+# ("..., and Tomas began again.", "Tomas it was who spoke up stoutly.")
+_BEGAN_RE = re.compile(r"(?<![\w’'])(?!I\b)[A-Z][\w’'-]*(?:\s+it was who)?(?:\s+[a-z]+ly)?\s+"
+                       r"(?:began|went on|spoke(?:\s+(?:up|out|first))?)(?:\s+again)?(?:\s+[a-z]+ly)?\.$")
 _NEXT_TAG_RE = re.compile(r"\s*(?:(?:and|but|then)\b[^.;!?]*[,:—]|[\w’'-]+(?:\s+[\w’'-]+){0,3}\s*:)\s*$",
                           re.IGNORECASE)
 _SPEECH_NOUN = r"(?:[a-z]+\s+){0,2}?(?:reply|answer|remark|rejoinder|response|retort|declaration|" \
@@ -542,6 +553,8 @@ _NOUN_BEFORE_RE = re.compile(rf"\S+?(['’]s?\s+){_SPEECH_NOUN}\s+(?:was|were|ha
                              r"\s*[,:—-]*\s*$"
                              rf"|(?<!\bon )(?<!\bupon )(?<!\bto )(?<!\bat )(?<!\bafter )\b(?=[A-Z])\S+?(['’]s?\s+)"
                              rf"{_SPEECH_NOUN}(?:\s+of)?\s*[,:—-]+\s*$")    # "Rosa's reply, “...”", "Rosa's voice:"
+# "“...,” was information on Mrs Hale's side": her part of the talk
+_SIDE_AFTER_RE = re.compile(r"\s*(?:was|were)\s+(?:[a-z]+\s+){0,2}on\s+(?:[A-Z][\w.]*\s+){0,2}?\S+?(['’]s?\s+)side\b")
 _FROM_RE = re.compile(r"\s*(?:(?:at last|then|now)\s+)?(?:(?:came|broke|burst|fell|escaped)(?:\s+\w+ly)?\s+from|"
                       r"(?:was|were)\s+(?:\w+ly\s+)?(?:uttered|spoken|said|exclaimed|cried|whispered|murmured|shouted)"
                       r"(?:\s+(?:at the same moment|at once|aloud|\w+ly))?\s+by)\s+")
@@ -569,4 +582,9 @@ _PASSIVE_RE = re.compile(r"\b(?:was|were|been|being|be|is|are|herself|himself|th
 _DESCRIBED_FIRST_RE = re.compile(r"\s+(?:the|a|an|one|another)\s+[a-z][^,;:.!?]*,(?!\s+(?:and|but)\s)")
 _NEXT_CLAUSE_RE = re.compile(r",\s+(?:and|but|while)\s+")
 _SOMEONE_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[A-Z][\w’'-]+\s+[a-z])")   # a clause's own subject
+# a lead-in that closes on "with" ("now left her with,") or on a noun phrase the quote completes ("who answered
+# with a fatalistic “...”"); "with a significant smile," is the manner, not the words
+_WITH_RE = re.compile(r"\bwith(?:\s*[,:—–-]*|\s+(?:a|an|the|this|these|his|her|their)(?:\s+[a-z-]+){0,3})\s*$")
+_PASSIVE_WITH_RE = re.compile(r"\b(?:was|were|been|being)\s+(?:[a-z]+ly\s+)?[a-z]+ed\b")     # "was greeted with"
+_INITIAL_RE = re.compile(r"\b[A-HJ-Z]\.$")      # "M.", "J." (not "said I.")
 _NOTHING_RE = re.compile(r"\s+(?:nothing|no more|not a word)\b")          # "said nothing"
