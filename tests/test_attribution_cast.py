@@ -1228,9 +1228,8 @@ def test_a_lead_in_that_closes_on_with_gives_the_words_to_its_subject() -> None:
 
 
 def test_a_line_on_someones_side_of_the_talk_is_theirs() -> None:
-    # "“...,” was information on Marta's side": her part of the talk
-    text = ("Lena and Tomas sat down. “The boat leaves at six, sir,” was information on Marta's "
-            "side, and Tomas only nodded.\n")
+    # "“...,” was all on Marta's side": her part of the talk
+    text = "Lena and Tomas sat down. “The boat leaves at six, sir,” was all on Marta's side, and Tomas only nodded.\n"
     assert who(text, MARTA_HUGO) == ["Marta"]
     text = "Lena and Hugo sat down. “The dog stays outside,” was all on Mrs Brandt's side.\n"
     assert who(text, [("Mrs Brandt", "female", ()), *MARTA_HUGO]) == ["Mrs Brandt"]

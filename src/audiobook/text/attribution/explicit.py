@@ -205,7 +205,7 @@ def _introduces(text: str) -> bool:
 
 def _spoken_noun(text: str, mentions: list[Mention], *, after: bool) -> Attribution | None:
     """“...,” was Rosa's reply. / and Rosa's answer was, “...”: a name owning a word for speech, or her side of
-    the talk (“...,” was information on Rosa's side); “...!” broke from Rosa / came from Rosa's lips / was
+    the talk (“...,” was all on Rosa's side); “...!” broke from Rosa / came from Rosa's lips / was
     uttered by Rosa: the name the words come from."""
     text = apostrophes(text)        # "was Rosa s reply"
     m = (_NOUN_AFTER_RE.match(text) or _SIDE_AFTER_RE.match(text) if after else
@@ -283,7 +283,7 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
                  and not any(w[2] in _SUBJECT_WORDS or text[w[0]].isupper() for w in toks[k + 1:])][-1:]
     w = None if verbs or after else _WITH_RE.search(text, lo, hi)
     with_ = w is not None and not _PASSIVE_WITH_RE.search(text, lo, w.start())  # "he was opposed by his wife, with"
-    if w is not None and with_:     # "Rosa, who answered with a fatalistic “...”": the words a named subject
+    if w is not None and with_:     # "Rosa, who answered with a weary “...”": the words a named subject
         verbs = [t for t in toks if t[0] == w.start()]     # comes out with are hers
     if not verbs:
         return None
@@ -532,7 +532,7 @@ _NOT_GERUND = frozenset("laugh sigh groan sob gasp chuckle giggle snort moan whi
                         "continue resume begin pursue reason object correct prompt remind tell".split())
 _SUBJECT_WORDS = frozenset("i he she we they you it".split())
 # a paragraph that ends "Rosa began." / "Tomas went on again.": the quote paragraph after it is theirs
-# ("..., and Tomas began again.", "Tomas it was who spoke up stoutly.")
+# ("..., and Tomas began again.", "Tomas it was who spoke up.")
 _BEGAN_RE = re.compile(r"(?<![\w’'])(?!I\b)[A-Z][\w’'-]*(?:\s+it was who)?(?:\s+[a-z]+ly)?\s+"
                        r"(?:began|went on|spoke(?:\s+(?:up|out|first))?)(?:\s+again)?(?:\s+[a-z]+ly)?\.$")
 _NEXT_TAG_RE = re.compile(r"\s*(?:(?:and|but|then)\b[^.;!?]*[,:—]|[\w’'-]+(?:\s+[\w’'-]+){0,3}\s*:)\s*$",
@@ -553,7 +553,7 @@ _NOUN_BEFORE_RE = re.compile(rf"\S+?(['’]s?\s+){_SPEECH_NOUN}\s+(?:was|were|ha
                              r"\s*[,:—-]*\s*$"
                              rf"|(?<!\bon )(?<!\bupon )(?<!\bto )(?<!\bat )(?<!\bafter )\b(?=[A-Z])\S+?(['’]s?\s+)"
                              rf"{_SPEECH_NOUN}(?:\s+of)?\s*[,:—-]+\s*$")    # "Rosa's reply, “...”", "Rosa's voice:"
-# "“...,” was information on Mrs Hale's side": her part of the talk
+# "“...,” was all on Mrs Hale's side": her part of the talk
 _SIDE_AFTER_RE = re.compile(r"\s*(?:was|were)\s+(?:[a-z]+\s+){0,2}on\s+(?:[A-Z][\w.]*\s+){0,2}?\S+?(['’]s?\s+)side\b")
 _FROM_RE = re.compile(r"\s*(?:(?:at last|then|now)\s+)?(?:(?:came|broke|burst|fell|escaped)(?:\s+\w+ly)?\s+from|"
                       r"(?:was|were)\s+(?:\w+ly\s+)?(?:uttered|spoken|said|exclaimed|cried|whispered|murmured|shouted)"
@@ -582,8 +582,8 @@ _PASSIVE_RE = re.compile(r"\b(?:was|were|been|being|be|is|are|herself|himself|th
 _DESCRIBED_FIRST_RE = re.compile(r"\s+(?:the|a|an|one|another)\s+[a-z][^,;:.!?]*,(?!\s+(?:and|but)\s)")
 _NEXT_CLAUSE_RE = re.compile(r",\s+(?:and|but|while)\s+")
 _SOMEONE_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[A-Z][\w’'-]+\s+[a-z])")   # a clause's own subject
-# a lead-in that closes on "with" ("now left her with,") or on a noun phrase the quote completes ("who answered
-# with a fatalistic “...”"); "with a significant smile," is the manner, not the words
+# a lead-in that closes on "with" ("and she left him with,") or on a noun phrase the quote completes ("who
+# answered with a weary “...”"); "with a broad smile," is the manner, not the words
 _WITH_RE = re.compile(r"\bwith(?:\s*[,:—–-]*|\s+(?:a|an|the|this|these|his|her|their)(?:\s+[a-z-]+){0,3})\s*$")
 _PASSIVE_WITH_RE = re.compile(r"\b(?:was|were|been|being)\s+(?:[a-z]+ly\s+)?[a-z]+ed\b")     # "was greeted with"
 _INITIAL_RE = re.compile(r"\b[A-HJ-Z]\.$")      # "M.", "J." (not "said I.")
