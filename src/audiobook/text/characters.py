@@ -236,6 +236,10 @@ def discover(ms: Manuscript) -> Cast:
         at, of = placed[n] + placed_q[n] + housed[n], total[n] + total_q[n]
         if at < 2:
             return False
+        # "said the White Rabbit": a speech verb beside a third of its mentions (two at least): no place talks
+        talks = speaks[n] - called[n]       # 2 a verb beside it
+        if talks >= 4 and talks * 3 >= total[n] * 2 and not housed[n]:
+            return False
         return (at * 2 >= of and not called[n]) or (
             at * 4 >= of and speaks[n] * 5 < of and called[n] * 10 < of
             and not is_title(n) and norm(n).split()[0] not in ROLE_OF_TITLE)
