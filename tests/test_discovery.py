@@ -899,3 +899,12 @@ def test_a_name_written_after_the_that_speaks_is_no_place() -> None:
     found = people(text)
     assert "Grey Heron" in found and "Old Mill" not in found
 
+
+def test_a_maid_of_one_word_is_a_woman_the_tags_name() -> None:
+    # "the housemaid" is a service of its own like "the butler", and a woman: a character of the starter cast
+    text = ("Anton rang at the door of the house in the square.\n\n“Is Mrs. Pim at home?” asked Anton.\n\n"
+            "“I will ask, sir,” said the housemaid.\n\nThe housemaid went upstairs and came down again.\n\n"
+            "“She is out,” said the housemaid.\n\n“Then I will wait,” said Anton.\n\n"
+            "“As you like,” said the housemaid.")
+    found = discover(parse_text(text)).people
+    assert "The housemaid" in found and found["The housemaid"].gender == "female"
