@@ -908,3 +908,14 @@ def test_a_maid_of_one_word_is_a_woman_the_tags_name() -> None:
             "“As you like,” said the housemaid.")
     found = discover(parse_text(text)).people
     assert "The housemaid" in found and found["The housemaid"].gender == "female"
+
+
+def test_a_place_said_once_as_a_call_is_still_a_place() -> None:
+    # "“Blue Anchor,” Sven told him.": a place named to a driver reads like a call, but no verb ever meets
+    # it and the narration writes it the way a place is ("at the Blue Anchor"): one such call makes no person
+    text = ("That evening Sven took a taxi to the Blue Anchor. Cleo was waiting at the Blue Anchor.\n\n"
+            "“Where to now?” asked the driver.\n\n“Blue Anchor,” Sven told him.\n\n"
+            "“You are late,” said Cleo. They sat on the terrace of the Blue Anchor till ten.\n\n"
+            "“I like it here,” said Sven.")
+    found = people(text)
+    assert "Blue Anchor" not in found and {"Sven", "Cleo"} <= set(found)

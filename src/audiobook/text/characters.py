@@ -240,7 +240,9 @@ def discover(ms: Manuscript) -> Cast:
         talks = speaks[n] - called[n]       # 2 a verb beside it
         if talks >= 4 and talks * 3 >= total[n] * 2 and not housed[n]:
             return False
-        return (at * 2 >= of and not called[n]) or (
+        # one call and no verb ever beside it ("Café Select," I told the driver): a place said, not called
+        once = called[n] == 1 and speaks[n] <= called[n] and not is_title(n)
+        return (at * 2 >= of and (not called[n] or once)) or (
             at * 4 >= of and speaks[n] * 5 < of and called[n] * 10 < of
             and not is_title(n) and norm(n).split()[0] not in ROLE_OF_TITLE)
 
