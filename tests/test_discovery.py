@@ -919,3 +919,15 @@ def test_a_place_said_once_as_a_call_is_still_a_place() -> None:
             "“I like it here,” said Sven.")
     found = people(text)
     assert "Blue Anchor" not in found and {"Sven", "Cleo"} <= set(found)
+
+
+def test_a_name_written_more_often_than_the_description_beside_it_is_not_that_description() -> None:
+    # "Oskar, a quiet boy", then "Oskar" on every line: the narration calls him by his name, and "the boy"
+    # of a later scene is another boy (the one from the farm), not Oskar
+    text = ("Hugo Vale came down to breakfast with Oskar, a quiet boy who seldom spoke. Oskar sat by the window. "
+            "Oskar ate his bread. Hugo Vale read the paper, and Oskar watched him. Oskar was thinking of the river.\n\n"
+            "“May I go out?” asked Oskar.\n\n“Yes,” said Hugo Vale.\n\nOskar ran to the gate. Oskar waited there, "
+            "and Oskar whistled. Then Oskar saw the cart.\n\n"
+            "At the gate the boy from the farm was standing. The boy held a basket.\n\n"
+            "“Eggs for the house,” said the boy.\n\n“Thank you,” said Oskar.\n\n“Goodbye,” said the boy.")
+    assert "the boy" not in people(text)["Oskar"]

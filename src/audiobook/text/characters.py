@@ -354,8 +354,11 @@ def discover(ms: Manuscript) -> Cast:
             same[0].aliases.add(desc)
             continue
         in_apposition = apposed.get(desc.split()[-1].lower(), set())
-        if len(in_apposition) == 1 and len(desc.split()) == 2 and head not in _ANY_ONE:   # "William, a boy of seven"
-            who = next(iter(in_apposition))
+        who = next(iter(in_apposition)) if len(in_apposition) == 1 else ""
+        # "William, a boy of seven": "the boy" is William; but a name written more often than the description
+        # ("Paul, an insignificant boy", then "Paul" on every page) is called by it, and "the boy" is any boy
+        if who and len(desc.split()) == 2 and head not in _ANY_ONE \
+                and total[who] + total_q[who] + called[who] <= described[desc]:
             owner = next((p for p in people.values() if norm(who) in {norm(f) for f in (p.name, *p.aliases)}
                           or norm(who) in name_parts(p.name)), None)
             if owner is None:       # "Bobby, a boy of nine" is Bob Varga: the one person his pet name's given name fits
