@@ -236,7 +236,13 @@ def discover(ms: Manuscript) -> Cast:
         at, of = placed[n] + placed_q[n] + housed[n], total[n] + total_q[n]
         if at < 2:
             return False
-        return (at * 2 >= of and not called[n]) or (
+        # "said the White Rabbit": a speech verb beside a third of its mentions (two at least): no place talks
+        talks = speaks[n] - called[n]       # 2 a verb beside it
+        if talks >= 4 and talks * 3 >= total[n] * 2 and not housed[n]:
+            return False
+        # one call and no verb ever beside it ("Café Select," I told the driver): a place said, not called
+        once = called[n] == 1 and speaks[n] <= called[n] and not is_title(n)
+        return (at * 2 >= of and (not called[n] or once)) or (
             at * 4 >= of and speaks[n] * 5 < of and called[n] * 10 < of
             and not is_title(n) and norm(n).split()[0] not in ROLE_OF_TITLE)
 
@@ -348,8 +354,11 @@ def discover(ms: Manuscript) -> Cast:
             same[0].aliases.add(desc)
             continue
         in_apposition = apposed.get(desc.split()[-1].lower(), set())
-        if len(in_apposition) == 1 and len(desc.split()) == 2 and head not in _ANY_ONE:   # "William, a boy of seven"
-            who = next(iter(in_apposition))
+        who = next(iter(in_apposition)) if len(in_apposition) == 1 else ""
+        # "William, a boy of seven": "the boy" is William; but a name written more often than the description
+        # ("Paul, an insignificant boy", then "Paul" on every page) is called by it, and "the boy" is any boy
+        if who and len(desc.split()) == 2 and head not in _ANY_ONE \
+                and total[who] + total_q[who] + called[who] <= described[desc]:
             owner = next((p for p in people.values() if norm(who) in {norm(f) for f in (p.name, *p.aliases)}
                           or norm(who) in name_parts(p.name)), None)
             if owner is None:       # "Bobby, a boy of nine" is Bob Varga: the one person his pet name's given name fits

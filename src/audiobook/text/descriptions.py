@@ -101,7 +101,7 @@ def noun_gender(desc: str) -> str | None:
     noun = desc.split()[-1].lower() if desc.split() else ""
     if noun in MALE_NOUNS or noun.endswith(("man", "men")) and not noun.endswith(("woman", "women")):
         return "male"
-    if noun in FEMALE_NOUNS or noun.endswith(("woman", "women", "ess")):
+    if noun in FEMALE_NOUNS or noun.endswith(("woman", "women", "ess", "maid")):
         return "female"
     return None
 
@@ -156,6 +156,8 @@ def person_noun(word: str) -> bool:
         return True
     if "-" in word:
         return person_noun(word.rsplit("-", 1)[1])
+    if word.endswith("maid"):       # housemaid, parlourmaid, chambermaid: a woman's service, one word
+        return True
     if word.endswith(("er", "or")):      # painter, visitor; not lower, corner, dinner
         return len(word) > 6 and word not in _NOT_AGENTS
     return len(word) > 4 and word.endswith(_AGENT_SUFFIXES)
