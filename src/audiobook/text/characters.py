@@ -236,11 +236,11 @@ def discover(ms: Manuscript) -> Cast:
         at, of = placed[n] + placed_q[n] + housed[n], total[n] + total_q[n]
         if at < 2:
             return False
-        # "said the White Rabbit": a speech verb beside a third of its mentions (two at least): no place talks
+        # "said the Grey Heron": a speech verb beside a third of its mentions (two at least): no place talks
         talks = speaks[n] - called[n]       # 2 a verb beside it
         if talks >= 4 and talks * 3 >= total[n] * 2 and not housed[n]:
             return False
-        # one call and no verb ever beside it ("Café Select," I told the driver): a place said, not called
+        # one call and no verb ever beside it ("Blue Anchor," Sven told the driver): a place said, not called
         once = called[n] == 1 and speaks[n] <= called[n] and not is_title(n)
         return (at * 2 >= of and (not called[n] or once)) or (
             at * 4 >= of and speaks[n] * 5 < of and called[n] * 10 < of
@@ -356,7 +356,7 @@ def discover(ms: Manuscript) -> Cast:
         in_apposition = apposed.get(desc.split()[-1].lower(), set())
         who = next(iter(in_apposition)) if len(in_apposition) == 1 else ""
         # "William, a boy of seven": "the boy" is William; but a name written more often than the description
-        # ("Paul, an insignificant boy", then "Paul" on every page) is called by it, and "the boy" is any boy
+        # ("Oskar, a quiet boy", then "Oskar" on every page) is called by it, and "the boy" is any boy
         if who and len(desc.split()) == 2 and head not in _ANY_ONE \
                 and total[who] + total_q[who] + called[who] <= described[desc]:
             owner = next((p for p in people.values() if norm(who) in {norm(f) for f in (p.name, *p.aliases)}
