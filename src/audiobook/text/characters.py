@@ -237,7 +237,7 @@ def discover(ms: Manuscript) -> Cast:
         if at < 2:
             return False
         # "said the Grey Heron": a speech verb beside a third of its mentions (two at least): no place talks
-        talks = speaks[n] - called[n]       # 2 a verb beside it
+        talks = speaks[n] - called[n]       # two for each mention a speech verb stands beside
         if talks >= 4 and talks * 3 >= total[n] * 2 and not housed[n]:
             return False
         # one call and no verb ever beside it ("Blue Anchor," Sven told the driver): a place said, not called
