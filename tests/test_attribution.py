@@ -450,6 +450,20 @@ def test_turn_taking_alternates_between_two_people() -> None:
     assert all(r.startswith("turn-taking") for _, _, r in got[1:])
 
 
+def test_the_main_talkers_a_conversation_weighs_are_those_of_its_part_of_the_book() -> None:
+    # Tomas and Will talk most in the book, but only in its first pages; a hundred paragraphs later Marta's
+    # "sir" is answered by the man who talks in this part of it, Anton, not by one of the first pages' pair
+    cast = [("Tomas", "male", ()), ("Will", "male", ()), ("Marta", "female", ()), ("Anton", "male", ()),
+            ("Greta", "female", ()), ("Lena", "female", ())]
+    early = "".join(f"“That is story {k} of the old days,” said {'Tomas' if k % 2 else 'Will'}.\n\n" for k in range(10))
+    later = ("The days went by, and the snow came and went.\n\n" * 120
+             + "“The nets are torn,” said Anton.\n\n“Then mend them,” said Marta.\n\n“I mended them last week,” "
+             "said Anton.\n\n“Mend them again,” said Marta.\n\n" + "The rain fell on the roofs.\n\n" * 15
+             + "Greta and Lena went down to the quay.\n\n“Is the ferry in, sir?” asked Marta.\n\n“Not yet.”\n\n"
+             "“Then we wait.”")
+    assert who(early + later, cast)[-3:] == ["Marta", "Anton", "Marta"]
+
+
 def test_two_speakers_of_the_same_gender() -> None:
     cast = [("Ann", "female", ()), ("Mary", "female", ())]
     text = ("Ann and Mary sat down.\n\n“Tea?” asked Ann.\n\n“Please,” said Mary.\n\n“Milk?”\n\n“No, thank you.”"

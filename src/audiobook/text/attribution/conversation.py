@@ -14,6 +14,7 @@ vocative is the person addressed ("Upon my word, Felix!" / answered the artist).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -196,7 +197,7 @@ def _decode(st: State, chain: list[Item], speakers: list[str | None],
     found: list[Attribution | None] = [st.out[it.quote_ids[-1]] if it.found else None for it in chain]
     people = _ranked([s for s in speakers if s], [it.listener for it in chain],
                      [it.previous.speaker for it in chain if it.previous], chain[0].recent[:3],
-                     [p for p, _n in st.talkers.most_common(2)])
+                     _talkers(st, chain))
     people = [p for p in people if p not in ("", UNKNOWN)][:8]
     # the scene before goes on: who spoke in the last few paragraphs joins, ranked last (the lowest prior);
     # trusted with a cast list only (without one it cost a LitBank line)
@@ -528,6 +529,15 @@ def _across_pause(it: Item, spoken: list[tuple[int, str]]) -> Attribution | None
     return None
 
 
+def _talkers(st: State, chain: list[Item]) -> list[str]:
+    """The two who speak most in the tags within ``NEAR`` paragraphs of the conversation: the main talkers of
+    this part of the book, not of the whole (the first chapters' pair is not in a scene of the last, and a tag
+    added far away should not move these turns)."""
+    lo = bisect_left(st.tagged, chain[0].gpar - NEAR, key=lambda t: t[0])
+    hi = bisect_right(st.tagged, chain[-1].gpar + NEAR, key=lambda t: t[0])
+    return [p for p, _n in Counter(who for _g, who in st.tagged[lo:hi]).most_common(2)]
+
+
 def _ranked(*groups: Sequence[str | None]) -> list[str]:
     """The people of the groups, each once, most often named first within each group, groups in order."""
     out: list[str] = []
@@ -554,6 +564,7 @@ def _evidence(a: Attribution | None, excluded: set[str], listener: str | None,
 
 ANCHOR_COST = 30.0
 JUST = 5           # paragraphs back whose speakers are still in the scene of a conversation that begins
+NEAR = 100         # paragraphs either side whose tagged speakers are the main talkers of a conversation
 LATELY = 12        # paragraphs back whose speakers may still be in a conversation that begins
 PRESENT = 0.4       # what the prior forgives someone the conversation's narration names or refers to
 PRONOUN_COST = 5.0      # giving a "he said" to another man of the conversation than the one it was resolved to

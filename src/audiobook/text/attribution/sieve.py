@@ -130,8 +130,9 @@ def _read(st: State, ms: Manuscript) -> dict[int, Attribution]:
             _paragraph(st, p, prev, gpar)
             prev = p
     name_narrator(st)
-    st.talkers = Counter(a.speaker for it in st.items for a in it.found.values()
-                         if a.speaker and a.rule in (EXPLICIT, FIRST_PERSON, PRONOUN, TAG, BESIDE_TAG))
+    st.tagged = [(it.gpar, a.speaker) for it in st.items for a in it.found.values()
+                 if a.speaker and a.rule in (EXPLICIT, FIRST_PERSON, PRONOUN, TAG, BESIDE_TAG)]
+    st.talkers = Counter(who for _g, who in st.tagged)
     take_turns(st)
     answers_to_what_name(st)
     rename_described(st)          # "the artist" before we learned he is Felix

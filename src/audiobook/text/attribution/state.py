@@ -124,6 +124,7 @@ class State:
     first_person: int = 0                              # I/me/my in the narration
     narrator_name: str = UNNAMED_NARRATOR
     talkers: Counter[str] = field(default_factory=Counter)     # speakers of explicit tags, for a last guess
+    tagged: list[tuple[int, str]] = field(default_factory=list)   # (gpar, speaker) of those tags, in order
     # descriptions and the names they stand for
     described: dict[str, str] = field(default_factory=dict)    # "the artist" -> "Felix", learned from a conversation
     noun_names: dict[str, str] = field(default_factory=dict)   # "son" -> "George" ("my son; his name's George")
