@@ -1251,3 +1251,11 @@ def test_a_tag_after_the_quote_reads_past_an_initial() -> None:
     text = ("Hugo looked at Lena.\n\n“Why have you come?”\n\nHugo did not wait long for the answer. “To ask "
             "you, Monsieur, to keep the shop open!” M. Brandt exclaimed.\n")
     assert who(text, cast)[1] == "M. Brandt"
+
+
+def test_an_epithet_of_a_description_in_the_cast_is_no_name_of_its_own() -> None:
+    # Hugo is listed with "The young surveyor" (a description the starter cast gave him): "the young man" of
+    # another scene is not Hugo, while "the surveyor" still is
+    cast = Cast.from_characters([Character("Hugo", ["The young surveyor"], "male"), Character("Greta", [], "female")])
+    assert [m.person for m in cast.mentions("Greta turned to the young man by the gate.")] == ["Greta"]
+    assert [m.person for m in cast.mentions("Greta turned to the surveyor by the gate.")] == ["Greta", "Hugo"]

@@ -108,6 +108,8 @@ def name_parts(form: str) -> tuple[str, ...]:
         return ()
     ws = tuple(w for w in norm(form).split() if w not in TITLES and w not in FUNCTION_WORDS
                and w not in _PRONOUN_WORDS)
+    if re.match(r"(?:The|A|An) [a-z]", form):     # "The young doctor": "young" is anyone's ("the young man")
+        ws = tuple(w for w in ws if w.capitalize() not in EPITHETS)
     return ws if len(ws) > 1 or len(norm(form).split()) > 1 else ()
 
 
