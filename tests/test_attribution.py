@@ -1185,6 +1185,16 @@ def test_the_man_is_no_ones_alias_in_the_starter_cast() -> None:
     assert _named_descriptions(lines("The man")) == {}
 
 
+def test_a_description_owned_by_a_name_is_left_out_of_the_starter_cast() -> None:
+    # "said Greta's young man" is whoever Greta walks out with in that scene: listed, it would take the "he"s
+    # of the other men; "Greta's" itself is no article, but it describes as "her" does
+    from audiobook.text.script import CastEntry
+    entries = [CastEntry("Greta", "female", (), 5, 40, False), CastEntry("Greta's young man", "male", (), 2, 9, False),
+               CastEntry("The ferryman", "male", (), 3, 12, False)]
+    listed = characters_yaml(entries)
+    assert "Greta's young man" not in listed and "The ferryman" in listed and '"Greta"' in listed
+
+
 def test_a_description_with_a_is_no_ones_alias_in_the_starter_cast() -> None:
     # "said a sister" named Rosa three times: the narration has not said which sister; the next is Marta
     said = _speech_tag("Rosa", "said a sister", "A sister")

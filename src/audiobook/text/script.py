@@ -190,7 +190,8 @@ def _someone_described(name: str) -> bool:
     ("the stranger", "the policeman") stays, an unnamed character."""
     ws = name.split()
     if len(ws) < 2 or not ws[1][:1].islower() or ws[0].lower() not in ("the", "a", "an", "his", "her", "my", "their",
-                                                                      "our", "this", "that", "your"):
+                                                                      "our", "this", "that", "your") \
+            and not ws[0].endswith(("'s", "’s")):      # "Greta's young man" is whoever she walks out with
         return False
     return someone_of_the_scene(name)
 
