@@ -464,6 +464,23 @@ def test_the_main_talkers_a_conversation_weighs_are_those_of_its_part_of_the_boo
     assert who(early + later, cast)[-3:] == ["Marta", "Anton", "Marta"]
 
 
+def test_who_answers_whom_is_learned_mostly_near_the_conversation() -> None:
+    # Marta talks with Tomas all through the first pages, but hundreds of paragraphs later with Anton; with both
+    # men at the door, her untagged question is answered by her partner of this part of the book
+    cast = [("Tomas", "male", ()), ("Will", "male", ()), ("Marta", "female", ()), ("Anton", "male", ()),
+            ("Greta", "female", ())]
+    early = "".join(f"“That is story {k} of the old days,” said Marta.\n\n“Tell it again,” said Tomas.\n\n"
+                    "The fire burned low.\n\n" for k in range(8))
+    later = ("The days went by, and the snow came and went.\n\n" * 320
+             + "“The nets are torn,” said Anton.\n\n“Then mend them,” said Marta.\n\n" + "The rain fell.\n\n" * 3
+             + "“The boat leaks,” said Tomas.\n\nNobody answered him.\n\n“The wind is up,” said Tomas.\n\n"
+             "The rain fell.\n\n“I mended them last week,” said Anton.\n\n“Mend them again,” said Marta.\n\n"
+             + "".join(f"The rain fell.\n\n“Sail {k}?” said Anton.\n\n“Yes,” said Marta.\n\n" for k in range(4))
+             + "The rain fell on the roofs.\n\n" * 8
+             + "Tomas and Anton sat by the door.\n\n“Is the ferry in?” asked Marta.\n\n“Not yet.”\n\n“Then we wait.”")
+    assert who(early + later, cast)[-3:] == ["Marta", "Anton", "Marta"]
+
+
 def test_two_speakers_of_the_same_gender() -> None:
     cast = [("Ann", "female", ()), ("Mary", "female", ())]
     text = ("Ann and Mary sat down.\n\n“Tea?” asked Ann.\n\n“Please,” said Mary.\n\n“Milk?”\n\n“No, thank you.”"

@@ -119,7 +119,7 @@ class Decoded:
 
 
 def _again(st: State, decoded: list[Decoded], spoken: list[tuple[int, str]],
-           pairs: dict[tuple[str, str], float], habits: dict[str, set[str]]) -> None:
+           pairs: Exchanges, habits: dict[str, set[str]]) -> None:
     """The lines the turns gave with a margin of SURE or more teach their speakers' forms of address too (lines
     that clear are as good a sample of one's speech as a named speech tag, where a "he said" is not); the
     conversations with an untagged line that uses a form someone newly learned are decided again with them.
@@ -146,27 +146,54 @@ def _again(st: State, decoded: list[Decoded], spoken: list[tuple[int, str]],
         spoken[d.start:d.start + len(d.chain)] = [(it.gpar, speakers[k] or UNKNOWN) for k, it in enumerate(d.chain)]
 
 
-def _pairs(st: State, chains: list[list[Item]]) -> dict[tuple[str, str], float]:
-    """Who answers whom in the book: for each pair of people, the share of a's exchanges (a line of a's
-    anchored next to a line of someone else's, anchored too) that were with b. People who talk together
-    often talk together again, so where a run's partner is in doubt, the habitual one is likelier. Not in a
-    story told in the first person: there the one who tells it is one side of most exchanges, and the
-    shares say who meets the narrator rather than who else talks together."""
-    if not st.third_person:
-        return {}
-    count: Counter[tuple[str, str]] = Counter()
-    for chain in chains:
+@dataclass
+class Exchanges:
+    """Who answered whom: each exchange (a line of a's anchored next to a line of someone else's, anchored
+    too) as (paragraph, a, b), in order, and the whole book's count of each one's partners."""
+
+    seq: list[tuple[int, str, str]]
+    book: dict[str, Counter[str]]
+
+
+def _pairs(st: State, chains: list[list[Item]]) -> Exchanges:
+    """The book's exchanges; ``_shares`` weighs them near a conversation. None in a story told in the first
+    person: there the one who tells it is one side of most exchanges, and the shares say who meets the
+    narrator rather than who else talks together."""
+    seq: list[tuple[int, str, str]] = []
+    for chain in chains if st.third_person else []:
         for a, b in zip(chain, chain[1:], strict=False):
             x = a.found.get(a.quote_ids[-1])
             y = b.found.get(b.quote_ids[0])
             if x and y and x.speaker and y.speaker and x.speaker != y.speaker \
                     and y.rule != CONTINUES:
-                count[x.speaker, y.speaker] += 1
-                count[y.speaker, x.speaker] += 1
-    total: Counter[str] = Counter()
-    for (who, _other_one), n in count.items():
-        total[who] += n
-    return {(who, other): n / total[who] for (who, other), n in count.items()}
+                seq.append((b.gpar, x.speaker, y.speaker))
+    return Exchanges(seq, _count(seq))
+
+
+def _shares(pairs: Exchanges, chain: list[Item], people: list[str]) -> dict[tuple[str, str], float]:
+    """For each two of the conversation's people, b's share of a's exchanges: people who talk together often talk
+    together again, so where a run's partner is in doubt, the habitual one is likelier. Counted within ``3 * NEAR``
+    paragraphs of the conversation (the first chapters' pair is not in a scene of the last), with ``BOOK``
+    exchanges more shared as in the whole book: exchanges are few, and two nearby do not yet say one's partner."""
+    lo = bisect_left(pairs.seq, chain[0].gpar - 3 * NEAR, key=lambda t: t[0])
+    hi = bisect_right(pairs.seq, chain[-1].gpar + 3 * NEAR, key=lambda t: t[0])
+    local = _count(pairs.seq[lo:hi])
+    out: dict[tuple[str, str], float] = {}
+    for who in people:
+        near, book = local.get(who, Counter()), pairs.book.get(who, Counter())
+        n, nb = near.total(), book.total()
+        for other in people:
+            if k := book[other]:
+                out[who, other] = (near[other] + BOOK * k / nb) / (n + BOOK)
+    return out
+
+
+def _count(seq: Sequence[tuple[int, str, str]]) -> dict[str, Counter[str]]:
+    out: dict[str, Counter[str]] = {}
+    for _g, x, y in seq:
+        out.setdefault(x, Counter())[y] += 1
+        out.setdefault(y, Counter())[x] += 1
+    return out
 
 
 def _habits(st: State) -> dict[str, set[str]]:
@@ -191,7 +218,7 @@ def address_forms(quote: str) -> set[str]:
 
 
 def _decode(st: State, chain: list[Item], speakers: list[str | None],
-            spoken: Sequence[tuple[int, str]] = (), pairs: dict[tuple[str, str], float] | None = None,
+            spoken: Sequence[tuple[int, str]] = (), pairs: Exchanges | None = None,
             habits: dict[str, set[str]] | None = None) -> bool:
     """Decide the whole conversation at once (turns.py); False when it has nobody to give lines to."""
     found: list[Attribution | None] = [st.out[it.quote_ids[-1]] if it.found else None for it in chain]
@@ -226,6 +253,7 @@ def _decode(st: State, chain: list[Item], speakers: list[str | None],
     sex = {p: g for p in people if (g := st.cast.gender(p)) in ("male", "female")}
     used = habits or {}
     forms = [set().union(*(address_forms(st.raw[q]) for q in it.quote_ids)) if used else set() for it in chain]
+    shares = _shares(pairs, chain, people) if pairs else {}
 
     def conversation() -> Conversation:
         evidence = [_soften(st, replace(_evidence(found[k], it.excluded, it.listener, it.previous,
@@ -234,7 +262,7 @@ def _decode(st: State, chain: list[Item], speakers: list[str | None],
                     for k, it in enumerate(chain)]
         voice = [{p: 1.0 for p in people if forms[k] & used.get(p, set())} if found[k] is None else {}
                  for k in range(len(chain))]
-        return Conversation(evidence, people, prior, sex, pairs or {}, voice)
+        return Conversation(evidence, people, prior, sex, shares, voice)
 
     conv = conversation()
     got = decode(conv)
@@ -565,6 +593,7 @@ def _evidence(a: Attribution | None, excluded: set[str], listener: str | None,
 ANCHOR_COST = 30.0
 JUST = 5           # paragraphs back whose speakers are still in the scene of a conversation that begins
 NEAR = 100         # paragraphs either side whose tagged speakers are the main talkers of a conversation
+BOOK = 3           # exchanges as in the whole book added to one's exchanges near a conversation (``_shares``)
 LATELY = 12        # paragraphs back whose speakers may still be in a conversation that begins
 PRESENT = 0.4       # what the prior forgives someone the conversation's narration names or refers to
 PRONOUN_COST = 5.0      # giving a "he said" to another man of the conversation than the one it was resolved to

@@ -8,7 +8,7 @@ just before (less seldom where someone acts between the two: the paragraph opens
 one before ends with it, and the one who spoke often goes on from their own line), sometimes a third
 person, who joins on a line the narration names or one spoken to them; one whom the next line calls by
 name ("Thank you, Rosa") a little likelier spoke the line it answers; the one a "sir" or a "madam"
-spoke to answers as a man or a woman; one answers the people one talks with most in the book a little
+spoke to answers as a man or a woman; one answers the people one talks with most in that part of the book a little
 more readily than others, and a line whose words fit one person's habits of speech is a little likelier
 theirs; a less likely person pays part of that doubt where they take a
 side, the rest on each line, so one called by name again and again can hold a long exchange against
@@ -64,8 +64,9 @@ class Weights:
     voice: float = 0.5         # a line in one's own words (``Conversation.voice``, 0 to 1): a word of this line, so
     #                            above a habit of the book (pair), but one that fits a habit of speech rather than
     #                            names the speaker, so below the weakest cue that names someone (the hint)
-    pair: float = 0.3          # answering one's usual partner in the book, times that partner's share: a habit of
-    #                            the book, not a word of this line, so below the weakest cue of the text (the hint)
+    pair: float = 0.3          # answering one's usual partner, times that partner's share (near the conversation,
+    #                            conversation._shares): a habit of the book, not a word of this line, so below the
+    #                            weakest cue of the text (the hint); 0.2 and 0.5 both lose on the local shares
 
 
 WEIGHTS = Weights()     # what decode and margins weigh with when given none (bench/fit_weights.py sets others)
