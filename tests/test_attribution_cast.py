@@ -1046,6 +1046,21 @@ def test_a_name_opening_a_clause_after_a_comma_and_is_its_clauses_subject() -> N
     assert who(text, cast) == ["Anton"]
 
 
+def test_a_him_right_after_a_names_verb_is_someone_else() -> None:
+    # "The arrival of Will annoyed him.": the him is not Will (that would be "himself"), so the he after it is
+    # the man named before, not Will
+    cast: Cast_ = [("Marta", "female", ()), ("Tomas", "male", ()), ("Will", "male", ())]
+    text = ("Tomas stood at the window.\n\n“Is it late?” asked Marta.\n\n"
+            "The arrival of Will annoyed him. He picked up his coat. “I must go,” he said.\n")
+    assert who(text, cast) == ["Marta", "Tomas"]
+    # and the name whose verb takes the him is the subject the he after it looks back to
+    text = "Marta sat by the stove.\n\nWhile Will was still weak Tomas led him to the well.\n\n“Drink,” he said.\n"
+    assert who(text, cast) == ["Tomas"]
+    # "with him", "for him": the name's own
+    text = "Marta sat by the stove.\n\nTomas came in. Will took the lamp with him. “I must go,” he said.\n"
+    assert who(text, cast) == ["Will"]
+
+
 def test_a_word_for_speech_after_an_article_is_a_noun_not_the_tags_verb() -> None:
     # "sank his voice to a whisper:", "turn it aside with a laugh": the name before is no speaker
     text = ("Rosa and Tomas sat by the fire.\n\n"

@@ -58,7 +58,7 @@ def resolve(st: State, mentions: list[Mention], text: str, remember: bool = Fals
         if m.kind == "pronoun":
             nominative = m.word.lower() in ("he", "she")
             person = antecedent(st, m.gender, hist, nominative=nominative,
-                                skip=_in_participle(text, out, cuts, m) if nominative else frozenset())
+                                skip=_in_participle(text, out, cuts, m) if nominative else _object_of(text, out, m))
         elif m.kind == "first":
             person = FIRST
         elif st.taught:     # "The innkeeper came in.": the one a tag of this chapter said the innkeeper is
@@ -74,7 +74,7 @@ def resolve(st: State, mentions: list[Mention], text: str, remember: bool = Fals
                 or kind    # "not her Ayah": not the woman "she" stands for (not "Either Ayah", "this Tomas")
             nominative = m.kind == "pronoun" and m.word.lower() in ("he", "she")    # "..., that she began"
             subject = len(TOKEN_RE.findall(lead)) <= 1 or nominative \
-                or kind in ("name", "alias") and _opens_its_clause(text, lead, out, m)
+                or kind in ("name", "alias") and (_opens_its_clause(text, lead, out, m) or _acts_on(text, lead, m))
             hist.append(Ref(person, kind, st.sentence + n, subject, m.word))
         out.append(Mention(person, m.start, m.end, m.kind, m.word, m.gender))
     if remember:
@@ -95,6 +95,33 @@ def _in_participle(text: str, done: list[Mention], cuts: list[int], m: Mention) 
         return set()
     lo = m.start - len(lead)
     return {x.person for x in done if lo <= x.start < m.start and x.person and x.kind in ("name", "alias")}
+
+
+def _object_of(text: str, done: list[Mention], m: Mention) -> set[str]:
+    """"The arrival of Will annoyed him.", "Tomas watched her.": the him or her right after the verb that follows
+    a name is someone else (that one would be "himself"); not "with him", "told Will to wait for him"."""
+    if not _OBJECT_RE.match(text, m.start):
+        return set()
+    return {x.person for x in done if x.person and x.kind in ("name", "alias")
+            and _VERB_THEN_RE.fullmatch(text, x.end, m.start)}
+
+
+def _acts_on(text: str, lead: str, m: Mention) -> bool:
+    """"While Will rested Tomas led him to the well.": a name whose verb takes a him or her (someone else, as
+    ``_object_of`` says) is its sentence's subject; not one after "of" or "as" ("The arrival of Will annoyed him")."""
+    v = _VERB_THEN_RE.match(text, m.end)
+    return v is not None and _OBJECT_RE.match(text, v.end()) is not None and not _AFTER_PREPOSITION_RE.search(lead)
+
+
+# a name, then a verb (an adverb or an auxiliary with it), then the him/her: nothing else between
+_VERB_THEN_RE = re.compile(r"\s+(?:(?:had|has|was|did|could|would|[a-z]+ly)\s+)?"
+                           r"(?:[a-z]+ed|saw|told|took|left|gave|met|heard|found|kept|caught|struck|led|sent|brought"
+                           r"|held|let)\s+")
+# a him, or a her that owns nothing ("watched her go" and "took her hat" are left alone)
+_OBJECT_RE = re.compile(r"(?:him|her)\b(?=\s*(?:[.,;:!?]|(?:and|but|as|with|for|in|to|from)\b|$))")
+# "the arrival of Will", "as Will had called her": inside a phrase or a clause of its own, not the sentence's subject
+_AFTER_PREPOSITION_RE = re.compile(r"\b(?:of|to|at|with|from|by|for|as|when|while|that|if|because|though|although"
+                                   r"|since|until|till|before|after|unless)\s+$", re.IGNORECASE)
 
 
 def _opens_its_clause(text: str, lead: str, done: list[Mention], m: Mention) -> bool:
