@@ -1251,3 +1251,11 @@ def test_a_tag_after_the_quote_reads_past_an_initial() -> None:
     text = ("Hugo looked at Lena.\n\n“Why have you come?”\n\nHugo did not wait long for the answer. “To ask "
             "you, Monsieur, to keep the shop open!” M. Brandt exclaimed.\n")
     assert who(text, cast)[1] == "M. Brandt"
+
+
+
+def test_a_lead_in_that_utters_words_is_its_subjects() -> None:
+    # "..., and Marta uttered a warning, “...”": a lead-in verb of words given out
+    text = ("“Is the lake frozen?” asked Hugo.\n\nLena glanced at Tomas, and Marta uttered a warning to all of them, "
+            "“The ice will break tonight.”\n")
+    assert who(text, MARTA_HUGO) == ["Hugo", "Marta"]

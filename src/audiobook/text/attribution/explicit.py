@@ -572,9 +572,10 @@ OWN_NAME_RE = re.compile(r"\b(?:[Mm]y name is|I am|I['’ ]m|[Cc]all me"
                          r"|[Tt]his is(?=\s+(?:[A-Z][\w’'.-]*\s+){1,3}speaking\b))"
                          r"\s+((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)")
 _NEGATED_RE = re.compile(r"\b(?:not|never|n['’]t)\s+$", re.IGNORECASE)    # "did not answer"
-# lead-in verbs of speaking to someone ("Tomas thus addressed her,", "Rosa greeted him with:"), read before
-# a quote only; passive, the one after "by" speaks ("when thus accosted by Rosa,")
-_GREETING_VERBS = frozenset("addressed accosted greeted hailed".split())
+# lead-in verbs of speaking to someone ("Tomas thus addressed her,", "Rosa greeted him with:") or of words
+# given out ("Lena stood and uttered a warning,"), read before a quote only; passive, the one after "by" speaks ("when
+# thus accosted by Rosa,")
+_GREETING_VERBS = frozenset("addressed accosted greeted hailed uttered".split())
 _BY_RE = re.compile(r"\s+by\s+")
 _PASSIVE_RE = re.compile(r"\b(?:was|were|been|being|be|is|are|herself|himself|themselves|myself)\s+(?:[a-z]+ly\s+)?$")
 # "asked one of the men, as he turned": the he of a clause after the description is not its subject
