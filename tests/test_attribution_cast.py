@@ -1259,3 +1259,12 @@ def test_a_lead_in_that_utters_words_is_its_subjects() -> None:
     text = ("“Is the lake frozen?” asked Hugo.\n\nLena glanced at Tomas, and Marta uttered a warning to all of them, "
             "“The ice will break tonight.”\n")
     assert who(text, MARTA_HUGO) == ["Hugo", "Marta"]
+
+
+
+def test_a_speaker_who_names_himself_after_i_is_not_called() -> None:
+    # "...; I, Jonas Berg, will not sell it": the speaker naming himself, so the lead-in naming him stands
+    cast: Cast_ = [("Marta", "female", ()), ("Hugo", "male", ()), ("Jonas Berg", "male", ())]
+    text = ("“The boat must go,” said Marta to Hugo.\n\n“It must,” Hugo agreed.\n\nJonas Berg shook his head, and "
+            "then added--\n\n“Not while I live; I, Jonas Berg, will not sell it.”\n")
+    assert who(text, cast)[-1] == "Jonas Berg"

@@ -268,10 +268,14 @@ def _named_in(st: State, quote: str) -> set[str]:
         r = st.cast.resolve(v)
         if r:
             names.add(r)
-    for m in INTRO_RE.finditer(quote):
+    for m in (*INTRO_RE.finditer(quote), *_I_NAMED_RE.finditer(quote)):
         r = st.cast.resolve(m.group(1))
         names.discard(r or "")
     return names
+
+
+# "...; I, Tomas Brandt, will pay": the speaker naming himself, not a call ("And I, Tomas, agree" calls him)
+_I_NAMED_RE = re.compile(r"(?:^|[.!?;:]\s+)I,\s+((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*),")
 
 
 def speaker_gender(desc: str) -> str:
