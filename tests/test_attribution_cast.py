@@ -1268,3 +1268,13 @@ def test_a_speaker_who_names_himself_after_i_is_not_called() -> None:
     text = ("“The boat must go,” said Marta to Hugo.\n\n“It must,” Hugo agreed.\n\nJonas Berg shook his head, and "
             "then added--\n\n“Not while I live; I, Jonas Berg, will not sell it.”\n")
     assert who(text, cast)[-1] == "Jonas Berg"
+
+
+
+def test_a_first_name_two_people_share_opening_a_lead_in_is_the_one_named_lately() -> None:
+    # "Piet laughed and said," with Piet Hale and Piet Wren in the list: the Piet of the scene
+    cast: Cast_ = [("Piet Hale", "male", ()), ("Piet Wren", "male", ()), ("Greta", "female", ()),
+                   ("Mira", "female", ())]
+    text = ("Piet Wren came up the path to where Greta and Mira stood.\n\n“You are late,” said Greta.\n\n"
+            "“The ferry was slow,” said Mira.\n\nPiet laughed and said, “Mira, you were on it too.”\n")
+    assert who(text, cast)[-1] == "Piet Wren"

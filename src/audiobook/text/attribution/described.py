@@ -80,13 +80,14 @@ def described(st: State, text: str, lo: int, vs: int, ve: int, hi: int, verb: st
 
 
 def shared_name(st: State, text: str, toks: list[tuple[int, int, str]], v: int, lo: int,
-                hi: int) -> Mention | None:
+                hi: int, at: tuple[int, ...] | None = None) -> Mention | None:
     """"Quenby asked", "said Robert": a capitalised word next to the speech verb that several people's names
     share stands for the one of them mentioned last (else seen last in the book); a first name two people
     bear ("said Tom" of Tom Hale and Tom Wren) for the one named lately (by a name, not in full: "Tom Wren"
     is how a text tells him from its bare Tom), else the one the narration seldom names any other way
-    (``Cast.lean``). Not a word a longer name goes on from ("said Tom Wren")."""
-    for k in (v - 1, v + 1):
+    (``Cast.lean``). Not a word a longer name goes on from ("said Tom Wren"). ``at``: the tokens to look at
+    instead of those next to the verb."""
+    for k in (v - 1, v + 1) if at is None else at:
         if not 0 <= k < len(toks):
             continue
         start, end, word = toks[k]

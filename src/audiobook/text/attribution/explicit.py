@@ -335,6 +335,9 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
         subject = after_v[0]    # not "asked one of the men, as he turned": the words before the he say who
     if subject is None and not after and not before:
         subject = _before_semicolon(text, mentions, lo, vs)
+    if subject is None and not after and not before and toks and _AND_VERB_RE.search(text, lo, vs) \
+            and not any(t[2] in _SUBJECT_WORDS or text[t[0]].isupper() for t in toks[1:toks.index((vs, ve, verb))]):
+        subject = shared_name(st, text, toks, 0, lo, hi, at=(0,))  # "Piet laughed and said," of two Piets: the scene's
     if with_ and (subject is None or subject.kind not in ("name", "alias")):
         return None     # "he burst out with,": a he/she or a description there is left to the other rules
     if subject is None:     # "said the old man", "said the ferryman": whom the words describe
