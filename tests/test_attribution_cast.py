@@ -1278,3 +1278,12 @@ def test_a_first_name_two_people_share_opening_a_lead_in_is_the_one_named_lately
     text = ("Piet Wren came up the path to where Greta and Mira stood.\n\n“You are late,” said Greta.\n\n"
             "“The ferry was slow,” said Mira.\n\nPiet laughed and said, “Mira, you were on it too.”\n")
     assert who(text, cast)[-1] == "Piet Wren"
+
+
+
+def test_a_verb_after_and_with_a_long_insertion_shares_the_sentences_subject() -> None:
+    # "Tomas locked ..., handed Anton a cup, and, <a long -ing clause>, exclaimed:": Tomas, not Anton
+    cast: Cast_ = [("Tomas", "male", ()), ("Anton", "male", ())]
+    text = ("Tomas locked the shed, filled the kettle, handed Anton a cup, and, pushing the heavy ledger of the last "
+            "three winters across the table to the far end, exclaimed:\n\n“There, that is all of it!”\n")
+    assert who(text, cast) == ["Tomas"]

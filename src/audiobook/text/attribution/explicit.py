@@ -442,8 +442,8 @@ def _before_semicolon(text: str, mentions: list[Mention], lo: int, vs: int) -> M
     return first
 
 
-_AND_VERB_RE = re.compile(r"\band\s+(?:(?:then|again|so|at once|at last|presently|was|[a-z]+ly)\s+){0,2}"
-                          r"(?:[a-z]+ing\b[^,;:.]{0,60},\s*)?$")     # "and, stretching his legs to the fire, said"
+_AND_VERB_RE = re.compile(r"\band,?\s+(?:(?:then|again|so|at once|at last|presently|was|[a-z]+ly)\s+){0,2}"
+                          r"(?:[a-z]+ing\b[^,;:.]{0,100},\s*)?$")    # "and, stretching his legs to the fire, said"
 _OPENER_RE = re.compile(r"\b(?:when|while|as|though|although|because|before|after|until|till|since|unless|if|where|"
                         r"whom?|whose|which|that)\b", re.IGNORECASE)
 _DETERMINER_RE = re.compile(r"\s+(?:his|her|their|its|the|a|an|my|your|our)\b", re.IGNORECASE)
