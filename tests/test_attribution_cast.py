@@ -1287,3 +1287,12 @@ def test_a_verb_after_and_with_a_long_insertion_shares_the_sentences_subject() -
     text = ("Tomas locked the shed, filled the kettle, handed Anton a cup, and, pushing the heavy ledger of the last "
             "three winters across the table to the far end, exclaimed:\n\n“There, that is all of it!”\n")
     assert who(text, cast) == ["Tomas"]
+
+
+
+def test_a_lead_in_ending_on_a_speech_verbs_ing_form_tags_the_quote() -> None:
+    # "... came back in, announcing “...”": no stop before the quote, the -ing verb leads it in
+    cast: Cast_ = [("Lena", "female", ()), ("The Maid", "female", ())]
+    text = ("Lena sat by the window while the maid dusted the shelves.\n\nThe maid went out and soon came back in, "
+            "announcing “Mrs Brandt is here!”\n")
+    assert who(text, cast) == ["The Maid"]

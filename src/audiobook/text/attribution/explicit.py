@@ -245,7 +245,8 @@ def leads_in(text: str) -> bool:
     if text.endswith((",", ":", "—", "--", "–")):
         return True
     toks = NARRATION_WORD_RE.findall(text[-120:])
-    return text[-1:].isalpha() and any(w.lower() in SPEECH_VERBS or w.lower() in _GREETING_VERBS for w in toks[-6:])
+    return text[-1:].isalpha() and (any(w.lower() in SPEECH_VERBS or w.lower() in _GREETING_VERBS for w in toks[-6:])
+                                    or bool(toks) and _gerund(toks[-1].lower()))    # "and Ivo ran up, calling"
 
 
 def ends_with_verb(text: str) -> bool:
