@@ -1296,3 +1296,11 @@ def test_a_lead_in_ending_on_a_speech_verbs_ing_form_tags_the_quote() -> None:
     text = ("Lena sat by the window while the maid dusted the shelves.\n\nThe maid went out and soon came back in, "
             "announcing “Mrs Brandt is here!”\n")
     assert who(text, cast) == ["The Maid"]
+
+
+
+def test_a_described_speaker_with_a_with_phrase_is_the_entry_that_spells_it_with_more_adjectives() -> None:
+    # "said the man with the cap" of the entry "The Man With The Red Cap", not "A Man"
+    cast: Cast_ = [("The Man With The Red Cap", "male", ()), ("A Man", "male", ()), ("Hugo", "male", ())]
+    text = "Hugo stopped at the gate.\n\n“Stand back,” said the man with the cap.\n"
+    assert who(text, cast) == ["The Man With The Red Cap"]

@@ -243,7 +243,31 @@ def _longer_form(st: State, text: str, start: int, hi: int) -> tuple[str, str] |
         found = _exact(st, phrase)
         if found is not None:
             return found, phrase
+    for n in range(len(words), 3, -1):      # "the man with the cap" of the entry "The Man With The Red Cap"
+        phrase = text[start:words[n - 1].end()]
+        found = _spelled_within(st, phrase)
+        if found is not None:
+            return found, phrase
     return None
+
+
+def _spelled_within(st: State, phrase: str) -> str | None:
+    """The one cast entry whose words hold a "<noun> with <noun>" phrase's words in order, first and last
+    alike, with only adjectives left out ("the man with the cap" of "The Man With The Red Cap")."""
+    ws = without_article(" ".join(phrase.split())).lower().split()
+    if "with" not in ws[1:-1]:
+        return None
+    found = {p.name for p in st.cast.people.values() for f in (p.name, *p.aliases)
+             if _holds(without_article(f).lower().split(), ws)}
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _holds(form: list[str], ws: list[str]) -> bool:
+    """``ws`` a subsequence of ``form`` with the same first and last word."""
+    if len(form) <= len(ws) or form[0] != ws[0] or form[-1] != ws[-1]:
+        return False
+    it = iter(form)
+    return all(w in it for w in ws)
 
 
 def _exact(st: State, phrase: str) -> str | None:
