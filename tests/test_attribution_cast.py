@@ -1304,3 +1304,12 @@ def test_a_described_speaker_with_a_with_phrase_is_the_entry_that_spells_it_with
     cast: Cast_ = [("The Man With The Red Cap", "male", ()), ("A Man", "male", ()), ("Hugo", "male", ())]
     text = "Hugo stopped at the gate.\n\n“Stand back,” said the man with the cap.\n"
     assert who(text, cast) == ["The Man With The Red Cap"]
+
+
+def test_words_from_someone_right_after_the_quote_are_theirs() -> None:
+    # a bare "from Hugo" after the quote, and "were the first words which broke from Hugo"
+    text = "Lena waved from the cart. Everyone got a loud “Safe journey!” from Hugo as the wheels began to turn.\n"
+    assert who(text, MARTA_HUGO) == ["Hugo"]
+    text = ("Marta and Lena pulled him out of the water. “Is anyone hurt?” were the first words which broke from Hugo "
+            "when he could stand.\n")
+    assert who(text, MARTA_HUGO) == ["Hugo"]

@@ -206,7 +206,8 @@ def _introduces(text: str) -> bool:
 def _spoken_noun(text: str, mentions: list[Mention], *, after: bool) -> Attribution | None:
     """“...,” was Rosa's reply. / and Rosa's answer was, “...”: a name owning a word for speech, or her side of
     the talk (“...,” was all on Rosa's side); “...!” broke from Rosa / came from Rosa's lips / was
-    uttered by Rosa: the name the words come from."""
+    uttered by Rosa / were the first words which burst from Rosa, or a bare “...” from Rosa: the name the
+    words come from."""
     text = apostrophes(text)        # "was Rosa s reply"
     m = (_NOUN_AFTER_RE.match(text) or _SIDE_AFTER_RE.match(text) if after else
          next(reversed(list(_NOUN_BEFORE_RE.finditer(text))), None))
@@ -559,7 +560,8 @@ _NOUN_BEFORE_RE = re.compile(rf"\S+?(['’]s?\s+){_SPEECH_NOUN}\s+(?:was|were|ha
                              rf"{_SPEECH_NOUN}(?:\s+of)?\s*[,:—-]+\s*$")    # "Rosa's reply, “...”", "Rosa's voice:"
 # "“...,” was all on Mrs Hale's side": her part of the talk
 _SIDE_AFTER_RE = re.compile(r"\s*(?:was|were)\s+(?:[a-z]+\s+){0,2}on\s+(?:[A-Z][\w.]*\s+){0,2}?\S+?(['’]s?\s+)side\b")
-_FROM_RE = re.compile(r"\s*(?:(?:at last|then|now)\s+)?(?:(?:came|broke|burst|fell|escaped)(?:\s+\w+ly)?\s+from|"
+_FROM_RE = re.compile(r"\s*(?:(?:were|was)\s+the\s+(?:\w+\s+)?words?\s+(?:which|that)\s+)?"
+                      r"(?:(?:at last|then|now)\s+)?(?:(?:(?:came|broke|burst|fell|escaped)(?:\s+\w+ly)?\s+)?from|"
                       r"(?:was|were)\s+(?:\w+ly\s+)?(?:uttered|spoken|said|exclaimed|cried|whispered|murmured|shouted)"
                       r"(?:\s+(?:at the same moment|at once|aloud|\w+ly))?\s+by)\s+")
 # a who-clause with an insertion of its own ("who, rousing himself from a long reverie, stood up, and said");
