@@ -1313,3 +1313,13 @@ def test_words_from_someone_right_after_the_quote_are_theirs() -> None:
     text = ("Marta and Lena pulled him out of the water. “Is anyone hurt?” were the first words which broke from Hugo "
             "when he could stand.\n")
     assert who(text, MARTA_HUGO) == ["Hugo"]
+
+
+
+def test_a_for_that_joins_a_clause_after_a_quote_leaves_its_subject_the_speaker() -> None:
+    # "...;” for Hugo was replying," and "For Hugo had run out, calling,": a conjunction, not "waited for Hugo"
+    text = ("Marta sat by the fire. “We shall want more wood;” for Hugo was replying in a low voice, "
+            "“Not tonight. The shed is locked.”\n")
+    assert who(text, MARTA_HUGO)[-1] == "Hugo"
+    text = "Marta sighed over the letter. For Hugo had run out into the yard, calling, “Wait for me!”\n"
+    assert who(text, MARTA_HUGO) == ["Hugo"]
