@@ -1323,3 +1323,10 @@ def test_a_for_that_joins_a_clause_after_a_quote_leaves_its_subject_the_speaker(
     assert who(text, MARTA_HUGO)[-1] == "Hugo"
     text = "Marta sighed over the letter. For Hugo had run out into the yard, calling, “Wait for me!”\n"
     assert who(text, MARTA_HUGO) == ["Hugo"]
+
+
+
+def test_a_quote_before_a_long_unfinished_beginning_and_anothers_interruption_is_the_beginners() -> None:
+    # '“...” Lena was beginning very crossly, but Hugo went “Hush!”': the clause before ", but" is the tag
+    text = "“You never told me a word of it!” Lena was beginning very crossly, but Hugo went “Hush!”\n"
+    assert who(text, MARTA_HUGO)[0] == "Lena"

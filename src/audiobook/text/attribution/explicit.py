@@ -289,13 +289,13 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
         verbs = [t for t in toks if t[0] == w.start()]     # comes out with are hers
     if not verbs:
         return None
-    if after and toks.index(verbs[0]) > 6:
-        return None
+    cut = _next_clause(text, mentions, lo, verbs[0][0]) if after else None
+    if after and toks.index(verbs[0]) > 6 and (cut is None or _tok_index(toks, cut) > 6):
+        return None     # but '"No!" Rosa was beginning very crossly, but Tomas went "Hush!"': Rosa's
     if not after and toks[0] == verbs[-1]:      # "cried Tomas, and Rosa howled, “...”": "cried" is the quote before's
         own = _after_clause(text, mentions, verbs[-1][1], hi)
         if own is not None:
             return _named(own.person or "", 0.8, short(text[own.start:hi].strip(" ,:")))
-    cut = _next_clause(text, mentions, lo, verbs[0][0]) if after else None
     if cut is not None:     # the clause before the cut is this quote's: its named subject says it
         own = next((m for m in mentions if lo <= m.start and m.end <= cut and m.kind in ("name", "alias")
                     and is_subject(m) and not is_object(text, lo, m) and not possessive(text, m)), None)
