@@ -1330,3 +1330,14 @@ def test_a_quote_before_a_long_unfinished_beginning_and_anothers_interruption_is
     # '“...” Lena was beginning very crossly, but Hugo went “Hush!”': the clause before ", but" is the tag
     text = "“You never told me a word of it!” Lena was beginning very crossly, but Hugo went “Hush!”\n"
     assert who(text, MARTA_HUGO)[0] == "Lena"
+
+
+
+def test_a_cleft_after_a_quote_names_its_speaker() -> None:
+    # a paragraph that opens "It was Marta who spoke." after a paragraph of a quote alone; and "Hugo it was who
+    # spoke up." right after a quoted word of the narration leads in the next paragraph's quote
+    text = "“Tomas! Tomas, what is it?”\n\nIt was Marta who spoke, her voice shaking. Lena ran in.\n"
+    assert who(text, MARTA_HUGO) == ["Marta"]
+    text = ("Lena would not own she had been called “lazy.” Hugo it was who spoke up at last.\n\n"
+            "“It was my fault, sir.”\n")
+    assert who(text, MARTA_HUGO)[-1] == "Hugo"

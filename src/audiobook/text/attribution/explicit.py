@@ -496,7 +496,8 @@ def colon(st: State, prev: Paragraph | None, excluded: set[str],
         return None
     text = prev.segments[-1].text.rstrip()
     began = _BEGAN_RE.search(text)   # alone in its paragraph, or a sentence of its own after the last quote's
-    alone = began is not None and (len(prev.segments) == 1 or NARRATION_WORD_RE.search(text, 0, began.start()))
+    alone = began is not None and (len(prev.segments) == 1 or NARRATION_WORD_RE.search(text, 0, began.start())
+                                   or "it was who" in began.group(0))   # a cleft is no tag of the quote before
     if not leads_in(text) and not alone:
         return None
     ms = resolve(st, st.cast.mentions(text), text)
@@ -504,6 +505,15 @@ def colon(st: State, prev: Paragraph | None, excluded: set[str],
     if a is None or a.speaker in excluded and not (a.speaker in talked_of and _named_outright(a, text, ms)):
         return None
     return Attribution(a.speaker, min(a.confidence, 0.85), f"colon: {a.reason}", rule=COLON)
+
+
+def spoke_after(st: State, narration: str) -> Attribution | None:
+    """A paragraph of narration that opens "It was Rosa who spoke.": the cleft names the speaker of the quotes
+    just before it (the sieve reads it only for a paragraph of quotes nothing there tags)."""
+    m = _CLEFT_AFTER_RE.match(narration)
+    who = st.cast.resolve(m.group(1)) if m else None
+    return Attribution(who, 0.8, f'named after the quote: "{short(m.group(0).strip())}"',  # type: ignore[union-attr]
+                       rule=NAMED_AFTER) if who else None
 
 
 def _named_outright(a: Attribution, text: str, ms: list[Mention]) -> bool:
@@ -540,6 +550,8 @@ _SUBJECT_WORDS = frozenset("i he she we they you it".split())
 # ("..., and Tomas began again.", "Tomas it was who spoke up.")
 _BEGAN_RE = re.compile(r"(?<![\w’'])(?!I\b)[A-Z][\w’'-]*(?:\s+it was who)?(?:\s+[a-z]+ly)?\s+"
                        r"(?:began|went on|spoke(?:\s+(?:up|out|first))?)(?:\s+again)?(?:\s+[a-z]+ly)?\.$")
+_CLEFT_AFTER_RE = re.compile(r"\s*It was ((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*) (?:who|that) "
+                             r"(?:spoke|said|asked|called|cried|answered|replied|exclaimed)\b")
 _NEXT_TAG_RE = re.compile(r"\s*(?:(?:and|but|then)\b[^.;!?]*[,:—]|[\w’'-]+(?:\s+[\w’'-]+){0,3}\s*:)\s*$",
                           re.IGNORECASE)
 _SPEECH_NOUN = r"(?:[a-z]+\s+){0,2}?(?:reply|answer|remark|rejoinder|response|retort|declaration|" \
