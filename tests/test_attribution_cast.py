@@ -1341,3 +1341,12 @@ def test_a_cleft_after_a_quote_names_its_speaker() -> None:
     text = ("Lena would not own she had been called “lazy.” Hugo it was who spoke up at last.\n\n"
             "“It was my fault, sir.”\n")
     assert who(text, MARTA_HUGO)[-1] == "Hugo"
+
+
+def test_a_quote_of_nothing_but_the_speakers_own_name_leaves_the_tag_standing() -> None:
+    # “Marta Brandt,” said Marta: she gives her own name; it does not call her, so the tag is hers
+    cast = [("Marta Brandt", "female", ("Marta",)), ("Hugo", "male", ()), ("Lena", "female", ())]
+    text = "Hugo came in with the lamp and set it down.\n\n“Marta Brandt,” said Marta. “It is a plain name, I know.”\n"
+    assert who(text, cast) == ["Marta Brandt", "Marta Brandt"]
+    text = "Hugo came in with the lamp.\n\n“Lena,” said Marta. “Come and sit by me.”\n"
+    assert who(text, cast) == ["Marta Brandt", "Marta Brandt"]

@@ -59,13 +59,15 @@ def explicit(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]]
     # excluded: the people the paragraph's quotes name (less a self-introduction) and those who keep silent
     talked_of = _talked_of(st, segs[i].text) & excluded
     excluded = set(st.cast.addressed(segs[i].text))   # listeners
-    called = set() if _ECHO_RE.fullmatch(segs[i].text) else excluded    # “Tomas?”: his name echoed, maybe
+    echo = _ECHO_RE.fullmatch(segs[i].text) is not None     # “Tomas?”: his name echoed, maybe; “Tomas Brandt,”
+    called = set() if echo else excluded                    # said Tomas: his own name given
     if i + 1 < len(segs) and segs[i + 1].kind == "narration":
         text = segs[i + 1].text
         on = set(st.cast.addressed(segs[i + 2].text)) if _goes_on(segs, i) else set()
         a = _tag_clause(st, text, mentions[i + 1], after=True, excluded=excluded | on, spoke=_spoke_before(st, segs, i),
                         called=called, talked_of=talked_of)
-        if a is not None and a.speaker in excluded:     # “Nonsense, Fergus! ...” observed Fergus: not his
+        if a is not None and a.speaker in excluded and not (echo and a.rule == EXPLICIT and "?" not in segs[i].text):
+            # “Nonsense, Fergus! ...” observed Fergus: not his
             a = None
         if a is not None and i + 2 < len(segs) and segs[i + 2].kind == "dialogue" and (
                 _NEXT_TAG_RE.match(text) or _introduces(text) and i > 0 and segs[i - 1].kind == "narration"
@@ -399,7 +401,7 @@ def _named(who: str, confidence: float, said: str, pronoun: str = "") -> Attribu
     return Attribution(who, confidence, f'explicit: "{said}"', pronoun=pronoun, rule=EXPLICIT, said=said)
 
 
-_ECHO_RE = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w'’-]*\s*\?\s*")    # “Mr. Brandt?”
+_ECHO_RE = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w'’-]*\s*[?,.]\s*")    # “Mr. Brandt?”, “Tomas Brandt,”
 
 
 def _coordinated(text: str, before: list[Mention], inside: list[Mention], lo: int, vs: int) -> Mention | None:
