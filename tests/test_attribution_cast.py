@@ -1350,3 +1350,9 @@ def test_a_quote_of_nothing_but_the_speakers_own_name_leaves_the_tag_standing() 
     assert who(text, cast) == ["Marta Brandt", "Marta Brandt"]
     text = "Hugo came in with the lamp.\n\n“Lena,” said Marta. “Come and sit by me.”\n"
     assert who(text, cast) == ["Marta Brandt", "Marta Brandt"]
+
+
+def test_a_quote_after_someones_feelings_and_a_colon_is_theirs() -> None:
+    # "out came all of Marta's feelings: “...”": the words that voice her feelings are hers
+    text = "Hugo shut the door behind him, and out came all of Marta's feelings: “Why did he have to come back!”\n"
+    assert who(text, MARTA_HUGO) == ["Marta"]

@@ -571,7 +571,8 @@ _PRONOUN_NOUN_RE = re.compile(rf"\s*(?:was|were|came)\s+(his|her)\s+{_SPEECH_NOU
 _NOUN_BEFORE_RE = re.compile(rf"\S+?(['’]s?\s+){_SPEECH_NOUN}\s+(?:was|were|had been)(?:,?\s+[a-z]+(?:\s+[a-z]+)?)?"
                              r"\s*[,:—-]*\s*$"
                              rf"|(?<!\bon )(?<!\bupon )(?<!\bto )(?<!\bat )(?<!\bafter )\b(?=[A-Z])\S+?(['’]s?\s+)"
-                             rf"{_SPEECH_NOUN}(?:\s+of)?\s*[,:—-]+\s*$")    # "Rosa's reply, “...”", "Rosa's voice:"
+                             rf"(?:{_SPEECH_NOUN}|feelings)(?:\s+of)?\s*[,:—-]+\s*$")
+# "Rosa's reply, “...”", "Rosa's voice:", and "out came all Rosa's feelings: “...”": the words that voice them
 # "“...,” was all on Mrs Hale's side": her part of the talk
 _SIDE_AFTER_RE = re.compile(r"\s*(?:was|were)\s+(?:[a-z]+\s+){0,2}on\s+(?:[A-Z][\w.]*\s+){0,2}?\S+?(['’]s?\s+)side\b")
 _FROM_RE = re.compile(r"\s*(?:(?:were|was)\s+the\s+(?:\w+\s+)?words?\s+(?:which|that)\s+)?"
