@@ -1307,10 +1307,10 @@ def test_a_described_speaker_with_a_with_phrase_is_the_entry_that_spells_it_with
 
 
 def test_words_from_someone_right_after_the_quote_are_theirs() -> None:
-    # a bare "from Hugo" after the quote, and "were the first words which broke from Hugo"
+    # a bare "from Hugo" after the quote, and "were the only words that came from Hugo"
     text = "Lena waved from the cart. Everyone got a loud “Safe journey!” from Hugo as the wheels began to turn.\n"
     assert who(text, MARTA_HUGO) == ["Hugo"]
-    text = ("Marta and Lena pulled him out of the water. “Is anyone hurt?” were the first words which broke from Hugo "
+    text = ("Marta and Lena pulled him out of the water. “Is anyone hurt?” were the only words that came from Hugo "
             "when he could stand.\n")
     assert who(text, MARTA_HUGO) == ["Hugo"]
 
@@ -1318,7 +1318,7 @@ def test_words_from_someone_right_after_the_quote_are_theirs() -> None:
 
 def test_a_for_that_joins_a_clause_after_a_quote_leaves_its_subject_the_speaker() -> None:
     # "...;” for Hugo was replying," and "For Hugo had run out, calling,": a conjunction, not "waited for Hugo"
-    text = ("Marta sat by the fire. “We shall want more wood;” for Hugo was replying in a low voice, "
+    text = ("Marta sat by the fire. “We shall want more wood;” for Hugo was replying from the doorway, "
             "“Not tonight. The shed is locked.”\n")
     assert who(text, MARTA_HUGO)[-1] == "Hugo"
     text = "Marta sighed over the letter. For Hugo had run out into the yard, calling, “Wait for me!”\n"
@@ -1327,8 +1327,8 @@ def test_a_for_that_joins_a_clause_after_a_quote_leaves_its_subject_the_speaker(
 
 
 def test_a_quote_before_a_long_unfinished_beginning_and_anothers_interruption_is_the_beginners() -> None:
-    # '“...” Lena was beginning very crossly, but Hugo went “Hush!”': the clause before ", but" is the tag
-    text = "“You never told me a word of it!” Lena was beginning very crossly, but Hugo went “Hush!”\n"
+    # '“...” Lena was up at once, but Hugo cried “...”': the short clause before ", but" is the quote's tag
+    text = "“You never told me a word of it!” Lena was up at once, but Hugo cried “Quiet!”\n"
     assert who(text, MARTA_HUGO)[0] == "Lena"
 
 
@@ -1336,17 +1336,17 @@ def test_a_quote_before_a_long_unfinished_beginning_and_anothers_interruption_is
 def test_a_cleft_after_a_quote_names_its_speaker() -> None:
     # a paragraph that opens "It was Marta who spoke." after a paragraph of a quote alone; and "Hugo it was who
     # spoke up." right after a quoted word of the narration leads in the next paragraph's quote
-    text = "“Tomas! Tomas, what is it?”\n\nIt was Marta who spoke, her voice shaking. Lena ran in.\n"
+    text = "“Is that the ferry bell?”\n\nIt was Marta who spoke, from the top of the stairs. Lena ran in.\n"
     assert who(text, MARTA_HUGO) == ["Marta"]
-    text = ("Lena would not own she had been called “lazy.” Hugo it was who spoke up at last.\n\n"
-            "“It was my fault, sir.”\n")
+    text = ("Nobody would say who had broken the “good” cup. Hugo it was who spoke up at last.\n\n"
+            "“I knocked it over, sir.”\n")
     assert who(text, MARTA_HUGO)[-1] == "Hugo"
 
 
 def test_a_quote_of_nothing_but_the_speakers_own_name_leaves_the_tag_standing() -> None:
     # “Marta Brandt,” said Marta: she gives her own name; it does not call her, so the tag is hers
     cast = [("Marta Brandt", "female", ("Marta",)), ("Hugo", "male", ()), ("Lena", "female", ())]
-    text = "Hugo came in with the lamp and set it down.\n\n“Marta Brandt,” said Marta. “It is a plain name, I know.”\n"
+    text = "Hugo came in with the lamp and set it down.\n\n“Marta Brandt,” said Marta. “Brandt with a d and a t.”\n"
     assert who(text, cast) == ["Marta Brandt", "Marta Brandt"]
     text = "Hugo came in with the lamp.\n\n“Lena,” said Marta. “Come and sit by me.”\n"
     assert who(text, cast) == ["Marta Brandt", "Marta Brandt"]
