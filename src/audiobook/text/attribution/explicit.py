@@ -293,7 +293,7 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
         return None
     cut = _next_clause(text, mentions, lo, verbs[0][0]) if after else None
     if after and toks.index(verbs[0]) > 6 and (cut is None or _tok_index(toks, cut) > 6):
-        return None     # but '"No!" Rosa was beginning very crossly, but Tomas went "Hush!"': Rosa's
+        return None     # but '"No!" Rosa was up at once, but Tomas cried "Wait!"': Rosa's
     if not after and toks[0] == verbs[-1]:      # "cried Tomas, and Rosa howled, “...”": "cried" is the quote before's
         own = _after_clause(text, mentions, verbs[-1][1], hi)
         if own is not None:
