@@ -1274,3 +1274,107 @@ def test_an_epithet_of_a_description_in_the_cast_is_no_name_of_its_own() -> None
     cast = Cast.from_characters([Character("Hugo", ["The young surveyor"], "male"), Character("Greta", [], "female")])
     assert [m.person for m in cast.mentions("Greta turned to the young man by the gate.")] == ["Greta"]
     assert [m.person for m in cast.mentions("Greta turned to the surveyor by the gate.")] == ["Greta", "Hugo"]
+
+
+def test_a_lead_in_that_utters_words_is_its_subjects() -> None:
+    # "..., and Marta uttered a warning, “...”": a lead-in verb of words given out
+    text = ("“Is the lake frozen?” asked Hugo.\n\nLena glanced at Tomas, and Marta uttered a warning to all of them, "
+            "“The ice will break tonight.”\n")
+    assert who(text, MARTA_HUGO) == ["Hugo", "Marta"]
+
+
+
+def test_a_speaker_who_names_himself_after_i_is_not_called() -> None:
+    # "...; I, Jonas Berg, will not sell it": the speaker naming himself, so the lead-in naming him stands
+    cast: Cast_ = [("Marta", "female", ()), ("Hugo", "male", ()), ("Jonas Berg", "male", ())]
+    text = ("“The boat must go,” said Marta to Hugo.\n\n“It must,” Hugo agreed.\n\nJonas Berg shook his head, and "
+            "then added--\n\n“Not while I live; I, Jonas Berg, will not sell it.”\n")
+    assert who(text, cast)[-1] == "Jonas Berg"
+
+
+
+def test_a_first_name_two_people_share_opening_a_lead_in_is_the_one_named_lately() -> None:
+    # "Piet laughed and said," with Piet Hale and Piet Wren in the list: the Piet of the scene
+    cast: Cast_ = [("Piet Hale", "male", ()), ("Piet Wren", "male", ()), ("Greta", "female", ()),
+                   ("Mira", "female", ())]
+    text = ("Piet Wren came up the path to where Greta and Mira stood.\n\n“You are late,” said Greta.\n\n"
+            "“The ferry was slow,” said Mira.\n\nPiet laughed and said, “Mira, you were on it too.”\n")
+    assert who(text, cast)[-1] == "Piet Wren"
+
+
+
+def test_a_verb_after_and_with_a_long_insertion_shares_the_sentences_subject() -> None:
+    # "Tomas locked ..., handed Anton a cup, and, <a long -ing clause>, exclaimed:": Tomas, not Anton
+    cast: Cast_ = [("Tomas", "male", ()), ("Anton", "male", ())]
+    text = ("Tomas locked the shed, filled the kettle, handed Anton a cup, and, pushing the heavy ledger of the last "
+            "three winters across the table to the far end, exclaimed:\n\n“There, that is all of it!”\n")
+    assert who(text, cast) == ["Tomas"]
+
+
+
+def test_a_lead_in_ending_on_a_speech_verbs_ing_form_tags_the_quote() -> None:
+    # "... came back in, announcing “...”": no stop before the quote, the -ing verb leads it in
+    cast: Cast_ = [("Lena", "female", ()), ("The Maid", "female", ())]
+    text = ("Lena sat by the window while the maid dusted the shelves.\n\nThe maid went out and soon came back in, "
+            "announcing “Mrs Brandt is here!”\n")
+    assert who(text, cast) == ["The Maid"]
+
+
+
+def test_a_described_speaker_with_a_with_phrase_is_the_entry_that_spells_it_with_more_adjectives() -> None:
+    # "said the man with the cap" of the entry "The Man With The Red Cap", not "A Man"
+    cast: Cast_ = [("The Man With The Red Cap", "male", ()), ("A Man", "male", ()), ("Hugo", "male", ())]
+    text = "Hugo stopped at the gate.\n\n“Stand back,” said the man with the cap.\n"
+    assert who(text, cast) == ["The Man With The Red Cap"]
+
+
+def test_words_from_someone_right_after_the_quote_are_theirs() -> None:
+    # a bare "from Hugo" after the quote, and "were the only words that came from Hugo"
+    text = "Lena waved from the cart. Everyone got a loud “Safe journey!” from Hugo as the wheels began to turn.\n"
+    assert who(text, MARTA_HUGO) == ["Hugo"]
+    text = ("Marta and Lena pulled him out of the water. “Is anyone hurt?” were the only words that came from Hugo "
+            "when he could stand.\n")
+    assert who(text, MARTA_HUGO) == ["Hugo"]
+
+
+
+def test_a_for_that_joins_a_clause_after_a_quote_leaves_its_subject_the_speaker() -> None:
+    # "...;” for Hugo was replying," and "For Hugo had run out, calling,": a conjunction, not "waited for Hugo"
+    text = ("Marta sat by the fire. “We shall want more wood;” for Hugo was replying from the doorway, "
+            "“Not tonight. The shed is locked.”\n")
+    assert who(text, MARTA_HUGO)[-1] == "Hugo"
+    text = "Marta sighed over the letter. For Hugo had run out into the yard, calling, “Wait for me!”\n"
+    assert who(text, MARTA_HUGO) == ["Hugo"]
+
+
+
+def test_a_quote_before_a_long_unfinished_beginning_and_anothers_interruption_is_the_beginners() -> None:
+    # '“...” Lena was up at once, but Hugo cried “...”': the short clause before ", but" is the quote's tag
+    text = "“You never told me a word of it!” Lena was up at once, but Hugo cried “Quiet!”\n"
+    assert who(text, MARTA_HUGO)[0] == "Lena"
+
+
+
+def test_a_cleft_after_a_quote_names_its_speaker() -> None:
+    # a paragraph that opens "It was Marta who spoke." after a paragraph of a quote alone; and "Hugo it was who
+    # spoke up." right after a quoted word of the narration leads in the next paragraph's quote
+    text = "“Is that the ferry bell?”\n\nIt was Marta who spoke, from the top of the stairs. Lena ran in.\n"
+    assert who(text, MARTA_HUGO) == ["Marta"]
+    text = ("Nobody would say who had broken the “good” cup. Hugo it was who spoke up at last.\n\n"
+            "“I knocked it over, sir.”\n")
+    assert who(text, MARTA_HUGO)[-1] == "Hugo"
+
+
+def test_a_quote_of_nothing_but_the_speakers_own_name_leaves_the_tag_standing() -> None:
+    # “Marta Brandt,” said Marta: she gives her own name; it does not call her, so the tag is hers
+    cast = [("Marta Brandt", "female", ("Marta",)), ("Hugo", "male", ()), ("Lena", "female", ())]
+    text = "Hugo came in with the lamp and set it down.\n\n“Marta Brandt,” said Marta. “Brandt with a d and a t.”\n"
+    assert who(text, cast) == ["Marta Brandt", "Marta Brandt"]
+    text = "Hugo came in with the lamp.\n\n“Lena,” said Marta. “Come and sit by me.”\n"
+    assert who(text, cast) == ["Marta Brandt", "Marta Brandt"]
+
+
+def test_a_quote_after_someones_feelings_and_a_colon_is_theirs() -> None:
+    # "out came all of Marta's feelings: “...”": the words that voice her feelings are hers
+    text = "Hugo shut the door behind him, and out came all of Marta's feelings: “Why did he have to come back!”\n"
+    assert who(text, MARTA_HUGO) == ["Marta"]

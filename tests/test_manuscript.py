@@ -71,6 +71,12 @@ def test_scare_quotes_and_titles_stay_narration() -> None:
     assert segs(text)[0][1].split() == "He called it his office and sang Greensleeves every night.".split()
 
 
+def test_a_line_of_dots_is_dialogue_only_with_a_tag_after_it() -> None:
+    # a speaker who trails off into dots alone, tagged: a line of its own; dots with no tag stay narration
+    assert dialogue("“. . . .” the porter murmured, and went back to his lamp.") == [". . . ."]
+    assert dialogue("He wrote “. . .” in the margin and closed the book.") == []
+
+
 def test_inline_tag_is_not_spoken() -> None:
     ms = parse_text("[Oliver]“I don’t have a mother.”\n\n[Note] this is narration.")
     (_, _, q), = ms.quotes()

@@ -237,8 +237,9 @@ def is_utterance(text: str, q: Quote, p_start: int, p_end: int) -> bool:
     """Tell speech from scare quotes, titles and quoted words inside narration."""
     content = text[q.start:q.end]
     ws = words(content)
-    if not ws:
-        return False
+    if not ws:      # "“. . .” the porter murmured": dots alone are a line when a tag follows
+        return "." in content and q.closed and any(
+            w in SPEECH_VERBS for w in words(text[q.close_end:min(p_end, q.close_end + 40)].lower())[:3])
     if not q.closed or len(ws) > 8:
         return True
     before = text[p_start:q.open].rstrip()

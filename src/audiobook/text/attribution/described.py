@@ -80,13 +80,14 @@ def described(st: State, text: str, lo: int, vs: int, ve: int, hi: int, verb: st
 
 
 def shared_name(st: State, text: str, toks: list[tuple[int, int, str]], v: int, lo: int,
-                hi: int) -> Mention | None:
+                hi: int, at: tuple[int, ...] | None = None) -> Mention | None:
     """"Quenby asked", "said Robert": a capitalised word next to the speech verb that several people's names
     share stands for the one of them mentioned last (else seen last in the book); a first name two people
     bear ("said Tom" of Tom Hale and Tom Wren) for the one named lately (by a name, not in full: "Tom Wren"
     is how a text tells him from its bare Tom), else the one the narration seldom names any other way
-    (``Cast.lean``). Not a word a longer name goes on from ("said Tom Wren")."""
-    for k in (v - 1, v + 1):
+    (``Cast.lean``). Not a word a longer name goes on from ("said Tom Wren"). ``at``: the tokens to look at
+    instead of those next to the verb."""
+    for k in (v - 1, v + 1) if at is None else at:
         if not 0 <= k < len(toks):
             continue
         start, end, word = toks[k]
@@ -242,7 +243,31 @@ def _longer_form(st: State, text: str, start: int, hi: int) -> tuple[str, str] |
         found = _exact(st, phrase)
         if found is not None:
             return found, phrase
+    for n in range(len(words), 3, -1):      # "the man with the cap" of the entry "The Man With The Red Cap"
+        phrase = text[start:words[n - 1].end()]
+        found = _spelled_within(st, phrase)
+        if found is not None:
+            return found, phrase
     return None
+
+
+def _spelled_within(st: State, phrase: str) -> str | None:
+    """The one cast entry whose words hold a "<noun> with <noun>" phrase's words in order, first and last
+    alike, with only adjectives left out ("the man with the cap" of "The Man With The Red Cap")."""
+    ws = without_article(" ".join(phrase.split())).lower().split()
+    if "with" not in ws[1:-1]:
+        return None
+    found = {p.name for p in st.cast.people.values() for f in (p.name, *p.aliases)
+             if _holds(without_article(f).lower().split(), ws)}
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _holds(form: list[str], ws: list[str]) -> bool:
+    """``ws`` a subsequence of ``form`` with the same first and last word."""
+    if len(form) <= len(ws) or form[0] != ws[0] or form[-1] != ws[-1]:
+        return False
+    it = iter(form)
+    return all(w in it for w in ws)
 
 
 def _exact(st: State, phrase: str) -> str | None:

@@ -59,13 +59,15 @@ def explicit(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]]
     # excluded: the people the paragraph's quotes name (less a self-introduction) and those who keep silent
     talked_of = _talked_of(st, segs[i].text) & excluded
     excluded = set(st.cast.addressed(segs[i].text))   # listeners
-    called = set() if _ECHO_RE.fullmatch(segs[i].text) else excluded    # “Tomas?”: his name echoed, maybe
+    echo = _ECHO_RE.fullmatch(segs[i].text) is not None     # “Tomas?”: his name echoed, maybe; “Tomas Brandt,”
+    called = set() if echo else excluded                    # said Tomas: his own name given
     if i + 1 < len(segs) and segs[i + 1].kind == "narration":
         text = segs[i + 1].text
         on = set(st.cast.addressed(segs[i + 2].text)) if _goes_on(segs, i) else set()
         a = _tag_clause(st, text, mentions[i + 1], after=True, excluded=excluded | on, spoke=_spoke_before(st, segs, i),
                         called=called, talked_of=talked_of)
-        if a is not None and a.speaker in excluded:     # “Nonsense, Fergus! ...” observed Fergus: not his
+        if a is not None and a.speaker in excluded and not (echo and a.rule == EXPLICIT and "?" not in segs[i].text):
+            # “Nonsense, Fergus! ...” observed Fergus: not his
             a = None
         if a is not None and i + 2 < len(segs) and segs[i + 2].kind == "dialogue" and (
                 _NEXT_TAG_RE.match(text) or _introduces(text) and i > 0 and segs[i - 1].kind == "narration"
@@ -206,7 +208,8 @@ def _introduces(text: str) -> bool:
 def _spoken_noun(text: str, mentions: list[Mention], *, after: bool) -> Attribution | None:
     """“...,” was Rosa's reply. / and Rosa's answer was, “...”: a name owning a word for speech, or her side of
     the talk (“...,” was all on Rosa's side); “...!” broke from Rosa / came from Rosa's lips / was
-    uttered by Rosa: the name the words come from."""
+    uttered by Rosa / were the first words which burst from Rosa, or a bare “...” from Rosa: the name the
+    words come from."""
     text = apostrophes(text)        # "was Rosa s reply"
     m = (_NOUN_AFTER_RE.match(text) or _SIDE_AFTER_RE.match(text) if after else
          next(reversed(list(_NOUN_BEFORE_RE.finditer(text))), None))
@@ -245,7 +248,8 @@ def leads_in(text: str) -> bool:
     if text.endswith((",", ":", "—", "--", "–")):
         return True
     toks = NARRATION_WORD_RE.findall(text[-120:])
-    return text[-1:].isalpha() and any(w.lower() in SPEECH_VERBS or w.lower() in _GREETING_VERBS for w in toks[-6:])
+    return text[-1:].isalpha() and (any(w.lower() in SPEECH_VERBS or w.lower() in _GREETING_VERBS for w in toks[-6:])
+                                    or bool(toks) and _gerund(toks[-1].lower()))    # "and Ivo ran up, calling"
 
 
 def ends_with_verb(text: str) -> bool:
@@ -287,13 +291,13 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
         verbs = [t for t in toks if t[0] == w.start()]     # comes out with are hers
     if not verbs:
         return None
-    if after and toks.index(verbs[0]) > 6:
-        return None
+    cut = _next_clause(text, mentions, lo, verbs[0][0]) if after else None
+    if after and toks.index(verbs[0]) > 6 and (cut is None or _tok_index(toks, cut) > 6):
+        return None     # but '"No!" Rosa was up at once, but Tomas cried "Wait!"': Rosa's
     if not after and toks[0] == verbs[-1]:      # "cried Tomas, and Rosa howled, “...”": "cried" is the quote before's
         own = _after_clause(text, mentions, verbs[-1][1], hi)
         if own is not None:
             return _named(own.person or "", 0.8, short(text[own.start:hi].strip(" ,:")))
-    cut = _next_clause(text, mentions, lo, verbs[0][0]) if after else None
     if cut is not None:     # the clause before the cut is this quote's: its named subject says it
         own = next((m for m in mentions if lo <= m.start and m.end <= cut and m.kind in ("name", "alias")
                     and is_subject(m) and not is_object(text, lo, m) and not possessive(text, m)), None)
@@ -335,6 +339,9 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
         subject = after_v[0]    # not "asked one of the men, as he turned": the words before the he say who
     if subject is None and not after and not before:
         subject = _before_semicolon(text, mentions, lo, vs)
+    if subject is None and not after and not before and toks and _AND_VERB_RE.search(text, lo, vs) \
+            and not any(t[2] in _SUBJECT_WORDS or text[t[0]].isupper() for t in toks[1:toks.index((vs, ve, verb))]):
+        subject = shared_name(st, text, toks, 0, lo, hi, at=(0,))  # "Piet laughed and said," of two Piets: the scene's
     if with_ and (subject is None or subject.kind not in ("name", "alias")):
         return None     # "he burst out with,": a he/she or a description there is left to the other rules
     if subject is None:     # "said the old man", "said the ferryman": whom the words describe
@@ -394,7 +401,7 @@ def _named(who: str, confidence: float, said: str, pronoun: str = "") -> Attribu
     return Attribution(who, confidence, f'explicit: "{said}"', pronoun=pronoun, rule=EXPLICIT, said=said)
 
 
-_ECHO_RE = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w'’-]*\s*\?\s*")    # “Mr. Brandt?”
+_ECHO_RE = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w'’-]*\s*[?,.]\s*")    # “Mr. Brandt?”, “Tomas Brandt,”
 
 
 def _coordinated(text: str, before: list[Mention], inside: list[Mention], lo: int, vs: int) -> Mention | None:
@@ -439,8 +446,8 @@ def _before_semicolon(text: str, mentions: list[Mention], lo: int, vs: int) -> M
     return first
 
 
-_AND_VERB_RE = re.compile(r"\band\s+(?:(?:then|again|so|at once|at last|presently|was|[a-z]+ly)\s+){0,2}"
-                          r"(?:[a-z]+ing\b[^,;:.]{0,60},\s*)?$")     # "and, stretching his legs to the fire, said"
+_AND_VERB_RE = re.compile(r"\band,?\s+(?:(?:then|again|so|at once|at last|presently|was|[a-z]+ly)\s+){0,2}"
+                          r"(?:[a-z]+ing\b[^,;:.]{0,100},\s*)?$")    # "and, stretching his legs to the fire, said"
 _OPENER_RE = re.compile(r"\b(?:when|while|as|though|although|because|before|after|until|till|since|unless|if|where|"
                         r"whom?|whose|which|that)\b", re.IGNORECASE)
 _DETERMINER_RE = re.compile(r"\s+(?:his|her|their|its|the|a|an|my|your|our)\b", re.IGNORECASE)
@@ -491,7 +498,8 @@ def colon(st: State, prev: Paragraph | None, excluded: set[str],
         return None
     text = prev.segments[-1].text.rstrip()
     began = _BEGAN_RE.search(text)   # alone in its paragraph, or a sentence of its own after the last quote's
-    alone = began is not None and (len(prev.segments) == 1 or NARRATION_WORD_RE.search(text, 0, began.start()))
+    alone = began is not None and (len(prev.segments) == 1 or NARRATION_WORD_RE.search(text, 0, began.start())
+                                   or "it was who" in began.group(0))   # a cleft is no tag of the quote before
     if not leads_in(text) and not alone:
         return None
     ms = resolve(st, st.cast.mentions(text), text)
@@ -499,6 +507,15 @@ def colon(st: State, prev: Paragraph | None, excluded: set[str],
     if a is None or a.speaker in excluded and not (a.speaker in talked_of and _named_outright(a, text, ms)):
         return None
     return Attribution(a.speaker, min(a.confidence, 0.85), f"colon: {a.reason}", rule=COLON)
+
+
+def spoke_after(st: State, narration: str) -> Attribution | None:
+    """A paragraph of narration that opens "It was Rosa who spoke.": the cleft names the speaker of the quotes
+    just before it (the sieve reads it only for a paragraph of quotes nothing there tags)."""
+    m = _CLEFT_AFTER_RE.match(narration)
+    who = st.cast.resolve(m.group(1)) if m else None
+    return Attribution(who, 0.8, f'named after the quote: "{short(m.group(0).strip())}"',  # type: ignore[union-attr]
+                       rule=NAMED_AFTER) if who else None
 
 
 def _named_outright(a: Attribution, text: str, ms: list[Mention]) -> bool:
@@ -535,6 +552,8 @@ _SUBJECT_WORDS = frozenset("i he she we they you it".split())
 # ("..., and Tomas began again.", "Tomas it was who spoke up.")
 _BEGAN_RE = re.compile(r"(?<![\w’'])(?!I\b)[A-Z][\w’'-]*(?:\s+it was who)?(?:\s+[a-z]+ly)?\s+"
                        r"(?:began|went on|spoke(?:\s+(?:up|out|first))?)(?:\s+again)?(?:\s+[a-z]+ly)?\.$")
+_CLEFT_AFTER_RE = re.compile(r"\s*It was ((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*) (?:who|that) "
+                             r"(?:spoke|said|asked|called|cried|answered|replied|exclaimed)\b")
 _NEXT_TAG_RE = re.compile(r"\s*(?:(?:and|but|then)\b[^.;!?]*[,:—]|[\w’'-]+(?:\s+[\w’'-]+){0,3}\s*:)\s*$",
                           re.IGNORECASE)
 _SPEECH_NOUN = r"(?:[a-z]+\s+){0,2}?(?:reply|answer|remark|rejoinder|response|retort|declaration|" \
@@ -552,10 +571,12 @@ _PRONOUN_NOUN_RE = re.compile(rf"\s*(?:was|were|came)\s+(his|her)\s+{_SPEECH_NOU
 _NOUN_BEFORE_RE = re.compile(rf"\S+?(['’]s?\s+){_SPEECH_NOUN}\s+(?:was|were|had been)(?:,?\s+[a-z]+(?:\s+[a-z]+)?)?"
                              r"\s*[,:—-]*\s*$"
                              rf"|(?<!\bon )(?<!\bupon )(?<!\bto )(?<!\bat )(?<!\bafter )\b(?=[A-Z])\S+?(['’]s?\s+)"
-                             rf"{_SPEECH_NOUN}(?:\s+of)?\s*[,:—-]+\s*$")    # "Rosa's reply, “...”", "Rosa's voice:"
+                             rf"(?:{_SPEECH_NOUN}|feelings)(?:\s+of)?\s*[,:—-]+\s*$")
+# "Rosa's reply, “...”", "Rosa's voice:", and "out came all Rosa's feelings: “...”": the words that voice them
 # "“...,” was all on Mrs Hale's side": her part of the talk
 _SIDE_AFTER_RE = re.compile(r"\s*(?:was|were)\s+(?:[a-z]+\s+){0,2}on\s+(?:[A-Z][\w.]*\s+){0,2}?\S+?(['’]s?\s+)side\b")
-_FROM_RE = re.compile(r"\s*(?:(?:at last|then|now)\s+)?(?:(?:came|broke|burst|fell|escaped)(?:\s+\w+ly)?\s+from|"
+_FROM_RE = re.compile(r"\s*(?:(?:were|was)\s+the\s+(?:\w+\s+)?words?\s+(?:which|that)\s+)?"
+                      r"(?:(?:at last|then|now)\s+)?(?:(?:(?:came|broke|burst|fell|escaped)(?:\s+\w+ly)?\s+)?from|"
                       r"(?:was|were)\s+(?:\w+ly\s+)?(?:uttered|spoken|said|exclaimed|cried|whispered|murmured|shouted)"
                       r"(?:\s+(?:at the same moment|at once|aloud|\w+ly))?\s+by)\s+")
 # a who-clause with an insertion of its own ("who, rousing himself from a long reverie, stood up, and said");
@@ -572,9 +593,10 @@ OWN_NAME_RE = re.compile(r"\b(?:[Mm]y name is|I am|I['’ ]m|[Cc]all me"
                          r"|[Tt]his is(?=\s+(?:[A-Z][\w’'.-]*\s+){1,3}speaking\b))"
                          r"\s+((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)")
 _NEGATED_RE = re.compile(r"\b(?:not|never|n['’]t)\s+$", re.IGNORECASE)    # "did not answer"
-# lead-in verbs of speaking to someone ("Tomas thus addressed her,", "Rosa greeted him with:"), read before
-# a quote only; passive, the one after "by" speaks ("when thus accosted by Rosa,")
-_GREETING_VERBS = frozenset("addressed accosted greeted hailed".split())
+# lead-in verbs of speaking to someone ("Tomas thus addressed her,", "Rosa greeted him with:") or of words
+# given out ("Lena stood and uttered a warning,"), read before a quote only; passive, the one after "by" speaks ("when
+# thus accosted by Rosa,")
+_GREETING_VERBS = frozenset("addressed accosted greeted hailed uttered".split())
 _BY_RE = re.compile(r"\s+by\s+")
 _PASSIVE_RE = re.compile(r"\b(?:was|were|been|being|be|is|are|herself|himself|themselves|myself)\s+(?:[a-z]+ly\s+)?$")
 # "asked one of the men, as he turned": the he of a clause after the description is not its subject

@@ -24,6 +24,7 @@ PLACE_RE = re.compile(r"\b(?:behind|beside|near|across|beyond|among|amongst|agai
                       re.IGNORECASE)
 _FOR_RE = re.compile(r"\bfor\s+$", re.IGNORECASE)
 _TO_VERB_RE = re.compile(r"\s+to\s+[a-z]")
+_FINITE_RE = re.compile(r"\s+(?:had|has|was|were|is|did|could|would|[a-z]+ed)\b")    # "for Rosa was replying"
 POSSESSIVE_S_RE = re.compile(POSSESSIVE_S)
 _WORD_AFTER_RE = re.compile(r"\s+([a-z]+)")
 _VOICE_RE = re.compile(r"\s+(?:\w+\s+){0,2}?(?:voice|tones?)\b")
@@ -37,9 +38,11 @@ def is_subject(m: Mention) -> bool:
 
 def is_object(text: str, lo: int, m: Mention) -> bool:
     """A name after a preposition ("turned to Rosa"): not the subject of a tag; but "for Tomas to say" makes
-    Tomas the subject of the infinitive, and "by Tomas's suddenly saying" the one who speaks."""
+    Tomas the subject of the infinitive, "for Tomas had gone out, calling" (a conjunction) the subject of its
+    clause, and "by Tomas's suddenly saying" the one who speaks."""
     return bool(OBJECT_RE.search(text, lo, m.start)) and not _speaking(text, m) \
-        and not (_FOR_RE.search(text, lo, m.start) and _TO_VERB_RE.match(text, m.end))
+        and not (_FOR_RE.search(text, lo, m.start) and (_TO_VERB_RE.match(text, m.end)
+                                                         or _FINITE_RE.match(text, m.end)))
 
 
 def possessive(text: str, m: Mention) -> bool:

@@ -38,7 +38,7 @@ from audiobook.text.attribution.beats import beat, previous
 from audiobook.text.attribution.confidence import Readings, rate
 from audiobook.text.attribution.conversation import acts, take_turns, unname_roles
 from audiobook.text.attribution.echo import echo, key
-from audiobook.text.attribution.explicit import colon, explicit, introduction
+from audiobook.text.attribution.explicit import colon, explicit, introduction, spoke_after
 from audiobook.text.attribution.grammar import is_subject
 from audiobook.text.attribution.mentions import note_descriptions, note_speaker, note_tagged, resolve
 from audiobook.text.attribution.naming import answers_to_what_name, names_in, own_names, rename_described
@@ -170,7 +170,11 @@ def _paragraph(st: State, p: Paragraph, prev: Paragraph | None, gpar: int) -> No
             st.raw[s.quote_id] = s.text
     names_in(st, p.raw)           # "This is my son; his name's George."
     quotes = [i for i, s in enumerate(segs) if s.kind == "dialogue"]
-    if not quotes:
+    if not quotes:      # "It was Rosa who spoke.": the untagged quotes of the paragraph before are hers
+        last = st.items[-1] if st.items and st.items[-1].gpar == gpar - 1 and not st.items[-1].found else None
+        a = spoke_after(st, segs[0].text) if last is not None and segs else None
+        if last is not None and a is not None:
+            last.found.update(dict.fromkeys(last.quote_ids, a))
         return
     excluded = _named_in(st, " ".join(segs[i].text for i in quotes))
     st.named_in_quotes |= excluded
@@ -268,10 +272,14 @@ def _named_in(st: State, quote: str) -> set[str]:
         r = st.cast.resolve(v)
         if r:
             names.add(r)
-    for m in INTRO_RE.finditer(quote):
+    for m in (*INTRO_RE.finditer(quote), *_I_NAMED_RE.finditer(quote)):
         r = st.cast.resolve(m.group(1))
         names.discard(r or "")
     return names
+
+
+# "...; I, Tomas Brandt, will pay": the speaker naming himself, not a call ("And I, Tomas, agree" calls him)
+_I_NAMED_RE = re.compile(r"(?:^|[.!?;:]\s+)I,\s+((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*),")
 
 
 def speaker_gender(desc: str) -> str:
