@@ -1378,3 +1378,16 @@ def test_a_quote_after_someones_feelings_and_a_colon_is_theirs() -> None:
     # "out came all of Marta's feelings: “...”": the words that voice her feelings are hers
     text = "Hugo shut the door behind him, and out came all of Marta's feelings: “Why did he have to come back!”\n"
     assert who(text, MARTA_HUGO) == ["Marta"]
+
+
+def test_the_names_before_a_scene_break_are_not_the_people_of_the_scene_after_it() -> None:
+    # Hugo and Ines are the last named before the break, but the break ends their scene: the untagged run after
+    # it, which no sentence opens, goes to the two who talk most in this part, not to the last names read
+    cast: Cast_ = [("Marta", "female", ()), ("Tomas", "male", ()), ("Hugo", "male", ()), ("Ines", "female", ())]
+    text = ("“Fine weather,” said Hugo.\n\n“Too fine to last,” said Ines.\n\nThey parted at the gate.\n\n"
+            "“The tide turns at six,” said Tomas.\n\n“Then we sail at five,” said Marta.\n\n"
+            "“With the old sail?” asked Tomas.\n\n“With the new one,” said Marta.\n\n“And the oars?” asked Tomas.\n\n"
+            "“In the shed,” said Marta.\n\nThe lamps were lit along the quay.\n\nThe wind dropped after dark.\n\n"
+            "On the hill Hugo was walking with Ines towards the chapel, and Ines was singing.\n\n"
+            "* * *\n\n“Is the boat in?”\n\n“Since noon.”\n\n“And the nets?”\n\n“Drying on the wall.”\n")
+    assert set(who(text, cast)[-4:]) == {"Marta", "Tomas"}

@@ -126,6 +126,7 @@ def _read(st: State, ms: Manuscript) -> dict[int, Attribution]:
             if p.brk == "scene":    # a scene break ends the scene: no conversation, pause or sentence runs across it
                 gpar += 10
                 prev = None
+                st.scene = st.sentence
             gpar += 1
             _paragraph(st, p, prev, gpar)
             prev = p
@@ -182,8 +183,8 @@ def _paragraph(st: State, p: Paragraph, prev: Paragraph | None, gpar: int) -> No
     own_names(st, segs, found)    # "I am Mary Lennox," the little girl said: the little girl is Mary
     voc = [v for i in reversed(quotes) for v in st.cast.addressed(segs[i].text)]
     recent: list[str] = []
-    for person, *_rest in reversed(st.history[-60:]):
-        if person not in recent:
+    for person, _kind, sentence, *_rest in reversed(st.history[-60:]):
+        if person not in recent and sentence >= st.scene:   # named in this scene, not before its break
             recent.append(person)
     called = next((v for i in reversed(quotes) for v in vocatives(segs[i].text)
                    if st.cast.resolve(v) is None and looks_like_a_name(v)), None)

@@ -113,6 +113,7 @@ class State:
     sentence: int = 0                                  # number of the sentence being read
     gpar: int = 0                      # the paragraph being read (Item.gpar) and the number of its first sentence
     par_sentence: int = 0
+    scene: int = 0                     # the sentence the scene being read starts at (a chapter's start, a scene break)
     tail: str = ""                     # the narration after the last quote of the paragraph before it
     narrated: list[str] = field(default_factory=list)      # the narration of the few paragraphs before it
     seen: dict[str, Seen] = field(default_factory=dict)     # everyone mentioned so far in the book
