@@ -157,3 +157,14 @@ def test_chapter_lines_of_a_plain_text_file_start_chapters_as_headings_do() -> N
     assert "Chapter 3 was read aloud" in txt.chapters[1].paragraphs[0].raw      # a sentence, not a heading
     md = parse_text(text, "manuscript/book.md")                                  # Markdown: only "# " starts one
     assert [c.title for c in md.chapters] == ["Book"]
+
+
+def test_a_chapter_line_with_its_title_on_the_next_line_starts_a_chapter() -> None:
+    # the layout of most plain-text novels: "CHAPTER I." then the chapter's name, then a blank line
+    text = ("CHAPTER I.\nThe Mill Pond\n\nThe water was still.\n\nCHAPTER II.\nA LETTER FROM TOWN\n\n"
+            "It came at noon.\n\nChapter 3\nwas never written, the author said later.\n\nNor was it.\n")
+    txt = parse_text(text, "manuscript/book.txt")
+    assert [c.title for c in txt.chapters] == ["Chapter 1: The Mill Pond", "Chapter 2: A Letter from Town"]
+    assert text[txt.chapters[0].title_start:txt.chapters[0].title_end] == "CHAPTER I.\nThe Mill Pond"
+    assert [p.raw for p in txt.chapters[0].paragraphs] == ["The water was still."]
+    assert "Chapter 3\nwas never written" in txt.chapters[1].paragraphs[1].raw       # a sentence, not a title

@@ -2,7 +2,8 @@
 
 Paragraphs are separated by blank lines, and a paragraph's lines are one block (hard wrapping is
 fine); a file with no blank line at all has one paragraph per line. ``# Title`` is a chapter
-heading; so is, in a plain-text file, a numbered heading on a line of its own (``headings.py``).
+heading; so is, in a plain-text file, a numbered heading on a line of its own (``headings.py``),
+or with its title on the next line (``CHAPTER I.`` / ``Down the Rabbit-Hole``), as the importer reads it.
 A line of three or more asterisks, or ``⁂``, is a scene break.
 """
 
@@ -12,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from audiobook.text.headings import heading
+from audiobook.text.headings import heading, is_subtitle, title_case
 
 _SCENE_RE = re.compile(r"^\s*(?:(?:\*\s*){3,}|⁂)\s*$")
 _HEADING_RE = re.compile(r"^#[ \t]+(\S.*?)[ \t]*#*[ \t]*$")
@@ -42,7 +43,10 @@ def blocks(text: str, plain: bool) -> list[Block]:
         lines[0] = (1, lines[0][1])
     any_blank = any(not text[s:e].strip() for s, e in lines)
     found: list[Block] = []
+    skip = 0
     for n, (s, e) in enumerate(lines, start=1):
+        if n <= skip:
+            continue
         body = text[s:e]
         if not body.strip():
             found.append(Block(s, e, n, "blank"))
@@ -51,12 +55,17 @@ def blocks(text: str, plain: bool) -> list[Block]:
         if m:
             found.append(Block(s, e, n, "heading", m.group(1), s + m.start(1), s + m.end(1)))
             continue
-        alone = not any_blank or ((not found or found[-1].kind != "text")
-                                  and (n == len(lines) or not text[slice(*lines[n])].strip()))
-        h = heading(body) if plain and alone else None
-        if h is not None and h.kind == "numbered":
+        opens = not found or found[-1].kind != "text"
+        alone = not any_blank or (opens and (n == len(lines) or not text[slice(*lines[n])].strip()))
+        h = heading(body) if plain and opens else None
+        if h is not None and h.kind == "numbered" and (alone or not h.rest and _titled(text, lines, n)):
             lead = len(body) - len(body.lstrip())
-            found.append(Block(s, e, n, "heading", h.spoken, s + lead, s + len(body.rstrip())))
+            title, end, stop = h.spoken, s + len(body.rstrip()), e
+            if not alone:           # its title on the next line
+                stop = lines[n][1]
+                sub = text[lines[n][0]:stop]
+                title, end, skip = f"{title}: {title_case(sub)}", lines[n][0] + len(sub.rstrip()), n + 1
+            found.append(Block(s, stop, n, "heading", title, s + lead, end))
             continue
         if _SCENE_RE.match(body):
             found.append(Block(s, e, n, "scene"))
@@ -67,3 +76,12 @@ def blocks(text: str, plain: bool) -> list[Block]:
             found.append(Block(s, e, n, "text"))
     return found
 
+
+def _titled(text: str, lines: list[tuple[int, int]], n: int) -> bool:
+    """Line ``n`` (1-based) is followed by a subtitle line and then a blank line or the end:
+    "CHAPTER I." / "Down the Rabbit-Hole", the layout of most plain-text novels."""
+    if n >= len(lines):
+        return False
+    nxt = text[slice(*lines[n])]
+    after_blank = n + 1 >= len(lines) or not text[slice(*lines[n + 1])].strip()
+    return after_blank and heading(nxt) is None and is_subtitle(nxt)
