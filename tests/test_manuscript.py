@@ -159,6 +159,17 @@ def test_chapter_lines_of_a_plain_text_file_start_chapters_as_headings_do() -> N
     assert [c.title for c in md.chapters] == ["Book"]
 
 
+def test_roman_numerals_alone_number_the_chapters_of_a_file_that_counts_them_so() -> None:
+    text = "I\n\nThe bell rang.\n\nII\n\nNobody came.\n\nIII.\n\nIt rang again. Then\nI\nheard it.\n"
+    txt = parse_text(text, "manuscript/book.txt")
+    assert [c.title for c in txt.chapters] == ["Chapter 1", "Chapter 2", "Chapter 3"]
+    assert [p.raw for p in txt.chapters[2].paragraphs] == ["It rang again. Then\nI\nheard it."]   # not alone
+    # numerals that do not count 1, 2, 3 in order, or a file with CHAPTER lines, keep them as text
+    assert len(parse_text("II\n\nA.\n\nI\n\nB.\n\nIII\n\nC.\n", "manuscript/b.txt").chapters) == 1
+    assert [c.title for c in parse_text("CHAPTER I\n\nI\n\nA.\n\nII\n\nB.\n\nIII\n\nC.\n",
+                                        "manuscript/b.txt").chapters] == ["Chapter 1"]
+
+
 def test_a_chapter_line_with_its_title_on_the_next_line_starts_a_chapter() -> None:
     # the layout of most plain-text novels: "CHAPTER I." then the chapter's name, then a blank line
     text = ("CHAPTER I.\nThe Mill Pond\n\nThe water was still.\n\nCHAPTER II.\nA LETTER FROM TOWN\n\n"

@@ -3,7 +3,8 @@
 Paragraphs are separated by blank lines, and a paragraph's lines are one block (hard wrapping is
 fine); a file with no blank line at all has one paragraph per line. ``# Title`` is a chapter
 heading; so is, in a plain-text file, a numbered heading on a line of its own (``headings.py``),
-or with its title on the next line (``CHAPTER I.`` / ``Down the Rabbit-Hole``), as the importer reads it.
+or with its title on the next line (``CHAPTER I.`` / ``Down the Rabbit-Hole``), as the importer reads it;
+and a roman numeral alone between blank lines where the file numbers its chapters I, II, III ... so.
 A line of three or more asterisks, or ``⁂``, is a scene break.
 """
 
@@ -13,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from audiobook.text.headings import heading, is_subtitle, title_case
+from audiobook.text.headings import heading, is_subtitle, roman_to_int, title_case
 
 _SCENE_RE = re.compile(r"^\s*(?:(?:\*\s*){3,}|⁂)\s*$")
 _HEADING_RE = re.compile(r"^#[ \t]+(\S.*?)[ \t]*#*[ \t]*$")
@@ -42,6 +43,7 @@ def blocks(text: str, plain: bool) -> list[Block]:
     if text.startswith("\ufeff") and lines:
         lines[0] = (1, lines[0][1])
     any_blank = any(not text[s:e].strip() for s, e in lines)
+    bare = plain and any_blank and _bare_numbered(text, lines)
     found: list[Block] = []
     skip = 0
     for n, (s, e) in enumerate(lines, start=1):
@@ -57,8 +59,9 @@ def blocks(text: str, plain: bool) -> list[Block]:
             continue
         opens = not found or found[-1].kind != "text"
         alone = not any_blank or (opens and (n == len(lines) or not text[slice(*lines[n])].strip()))
-        h = heading(body) if plain and opens else None
-        if h is not None and h.kind == "numbered" and (alone or not h.rest and _titled(text, lines, n)):
+        h = heading(body, bare) if plain and opens else None
+        if h is not None and (h.kind == "numbered" and (alone or not h.rest and _titled(text, lines, n))
+                              or h.kind == "bare" and alone):
             lead = len(body) - len(body.lstrip())
             title, end, stop = h.spoken, s + len(body.rstrip()), e
             if not alone:           # its title on the next line
@@ -85,3 +88,20 @@ def _titled(text: str, lines: list[tuple[int, int]], n: int) -> bool:
     nxt = text[slice(*lines[n])]
     after_blank = n + 1 >= len(lines) or not text[slice(*lines[n + 1])].strip()
     return after_blank and heading(nxt) is None and is_subtitle(nxt)
+
+
+def _bare_numbered(text: str, lines: list[tuple[int, int]]) -> bool:
+    """The file numbers its chapters with roman numerals alone between blank lines, I, II, III ...
+    in order (three at least), and has no ``CHAPTER`` line of its own."""
+    def blank(i: int) -> bool:
+        return i < 0 or i >= len(lines) or not text[slice(*lines[i])].strip()
+    values = []
+    for i, (s, e) in enumerate(lines):
+        if blank(i) or not (blank(i - 1) and blank(i + 1)):
+            continue
+        h = heading(text[s:e], True)
+        if h is not None and h.kind == "numbered":
+            return False
+        if h is not None and h.kind == "bare":
+            values.append(roman_to_int(text[s:e].strip().rstrip(".")))
+    return len(values) >= 3 and values == list(range(1, len(values) + 1))
