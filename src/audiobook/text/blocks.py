@@ -3,7 +3,7 @@
 Paragraphs are separated by blank lines, and a paragraph's lines are one block (hard wrapping is
 fine); a file with no blank line at all has one paragraph per line. ``# Title`` is a chapter
 heading; so is, in a plain-text file, a numbered heading on a line of its own (``headings.py``),
-or with its title on the next line (``CHAPTER I.`` / ``Down the Rabbit-Hole``), as the importer reads it;
+or with its title on the next line (``CHAPTER I.`` / ``The Mill Pond``), as the importer reads it;
 and a roman numeral alone between blank lines where the file numbers its chapters I, II, III ... so.
 A line of three or more asterisks, or ``⁂``, is a scene break.
 """
@@ -82,7 +82,7 @@ def blocks(text: str, plain: bool) -> list[Block]:
 
 def _titled(text: str, lines: list[tuple[int, int]], n: int) -> bool:
     """Line ``n`` (1-based) is followed by a subtitle line and then a blank line or the end:
-    "CHAPTER I." / "Down the Rabbit-Hole", the layout of most plain-text novels."""
+    "CHAPTER I." / "The Mill Pond", the layout of most plain-text novels."""
     if n >= len(lines):
         return False
     nxt = text[slice(*lines[n])]
