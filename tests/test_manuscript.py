@@ -170,6 +170,16 @@ def test_roman_numerals_alone_number_the_chapters_of_a_file_that_counts_them_so(
                                         "manuscript/b.txt").chapters] == ["Chapter 1"]
 
 
+def test_numerals_under_part_headings_and_a_chapter_word_over_its_number_start_chapters() -> None:
+    text = "BOOK I\n\nI.\n\nA bell.\n\nII.\n\nA door.\n\nBOOK II\n\nIII.\n\nA key.\n"
+    assert [c.title for c in parse_text(text, "manuscript/b.txt").chapters] == [
+        "Book 1", "Chapter 1", "Chapter 2", "Book 2", "Chapter 3"]
+    text = "          CHAPTER\n             7\n\nThe boat left.\n\nCHAPTER\n8\n\nIt came back.\n"
+    txt = parse_text(text, "manuscript/b.txt")
+    assert [c.title for c in txt.chapters] == ["Chapter 7", "Chapter 8"]
+    assert [p.raw for p in txt.chapters[0].paragraphs] == ["The boat left."]
+
+
 def test_a_chapter_line_with_its_title_on_the_next_line_starts_a_chapter() -> None:
     # the layout of most plain-text novels: "CHAPTER I." then the chapter's name, then a blank line
     text = ("CHAPTER I.\nThe Mill Pond\n\nThe water was still.\n\nCHAPTER II.\nA LETTER FROM TOWN\n\n"

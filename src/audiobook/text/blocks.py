@@ -4,7 +4,8 @@ Paragraphs are separated by blank lines, and a paragraph's lines are one block (
 fine); a file with no blank line at all has one paragraph per line. ``# Title`` is a chapter
 heading; so is, in a plain-text file, a numbered heading on a line of its own (``headings.py``),
 or with its title on the next line (``CHAPTER I.`` / ``The Mill Pond``), as the importer reads it;
-and a roman numeral alone between blank lines where the file numbers its chapters I, II, III ... so.
+a roman numeral alone between blank lines where the file numbers its chapters I, II, III ... so; and
+``CHAPTER`` with its number on the next line.
 A line of three or more asterisks, or ``⁂``, is a scene break.
 """
 
@@ -14,10 +15,12 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from audiobook.text.headings import heading, is_subtitle, roman_to_int, title_case
+from audiobook.text.headings import LEVEL_PART, heading, is_subtitle, roman_to_int, title_case
 
 _SCENE_RE = re.compile(r"^\s*(?:(?:\*\s*){3,}|⁂)\s*$")
 _HEADING_RE = re.compile(r"^#[ \t]+(\S.*?)[ \t]*#*[ \t]*$")
+_WORD_RE = re.compile(r"^\s*(?:CHAPTER|Chapter|PART|Part|BOOK|Book)\s*$")     # a heading's word alone on its line
+_NUMBER_RE = re.compile(r"^\s*(?:\d{1,4}|[IVXLC]{1,7})\.?\s*$")
 
 
 @dataclass
@@ -60,14 +63,19 @@ def blocks(text: str, plain: bool) -> list[Block]:
         opens = not found or found[-1].kind != "text"
         alone = not any_blank or (opens and (n == len(lines) or not text[slice(*lines[n])].strip()))
         h = heading(body, bare) if plain and opens else None
+        if h is None and plain and opens and any_blank and _WORD_RE.match(body) \
+                and _titled(text, lines, n, number=True):
+            h = heading(f"{body.strip()} {text[slice(*lines[n])].strip()}")     # "CHAPTER" / "10"
+            alone = False
         if h is not None and (h.kind == "numbered" and (alone or not h.rest and _titled(text, lines, n))
                               or h.kind == "bare" and alone):
             lead = len(body) - len(body.lstrip())
             title, end, stop = h.spoken, s + len(body.rstrip()), e
-            if not alone:           # its title on the next line
+            if not alone:           # its title (or its number) on the next line
                 stop = lines[n][1]
                 sub = text[lines[n][0]:stop]
-                title, end, skip = f"{title}: {title_case(sub)}", lines[n][0] + len(sub.rstrip()), n + 1
+                title = title if _NUMBER_RE.match(sub) else f"{title}: {title_case(sub)}"
+                end, skip = lines[n][0] + len(sub.rstrip()), n + 1
             found.append(Block(s, stop, n, "heading", title, s + lead, end))
             continue
         if _SCENE_RE.match(body):
@@ -80,28 +88,36 @@ def blocks(text: str, plain: bool) -> list[Block]:
     return found
 
 
-def _titled(text: str, lines: list[tuple[int, int]], n: int) -> bool:
+def _titled(text: str, lines: list[tuple[int, int]], n: int, number: bool = False) -> bool:
     """Line ``n`` (1-based) is followed by a subtitle line and then a blank line or the end:
     "CHAPTER I." / "The Mill Pond", the layout of most plain-text novels."""
     if n >= len(lines):
         return False
     nxt = text[slice(*lines[n])]
     after_blank = n + 1 >= len(lines) or not text[slice(*lines[n + 1])].strip()
+    if number:
+        return after_blank and _NUMBER_RE.match(nxt) is not None
     return after_blank and heading(nxt) is None and is_subtitle(nxt)
 
 
 def _bare_numbered(text: str, lines: list[tuple[int, int]]) -> bool:
     """The file numbers its chapters with roman numerals alone between blank lines, I, II, III ...
-    in order (three at least), and has no ``CHAPTER`` line of its own."""
+    in order (three at least; after a ``BOOK II`` line they may start again at I), and has no ``CHAPTER``
+    line of its own."""
     def blank(i: int) -> bool:
         return i < 0 or i >= len(lines) or not text[slice(*lines[i])].strip()
-    values = []
+    count, expect, part = 0, 1, False
     for i, (s, e) in enumerate(lines):
         if blank(i) or not (blank(i - 1) and blank(i + 1)):
             continue
         h = heading(text[s:e], True)
         if h is not None and h.kind == "numbered":
-            return False
-        if h is not None and h.kind == "bare":
-            values.append(roman_to_int(text[s:e].strip().rstrip(".")))
-    return len(values) >= 3 and values == list(range(1, len(values) + 1))
+            if h.level != LEVEL_PART:
+                return False
+            part = True
+        elif h is not None and h.kind == "bare":
+            value = roman_to_int(text[s:e].strip().rstrip("."))
+            if value != expect and not (part and value == 1):
+                return False
+            count, expect, part = count + 1, (value or 0) + 1, False
+    return count >= 3
