@@ -5,9 +5,9 @@ The manuscript syntax, as a writer sees it:
 * Chapters are the files of ``manuscript/`` (``*.md``, ``*.txt``) in name order. A line ``# Title``
   starts a new chapter titled "Title"; so does, in a ``.txt`` file, a line of its own such as
   ``CHAPTER I.``, ``Chapter 12: The Storm`` or ``PART TWO``, also with its title on the next line
-  (``CHAPTER I.`` / ``The Mill Pond``), or a roman numeral alone where the file numbers its
-  chapters I, II, III so (``blocks.py``, ``headings.py``; titled "Chapter 1", "Chapter 12: The Storm",
-  "Part Two", "Chapter 1: The Mill Pond"). A file without one is titled after its name
+  (``CHAPTER I.`` / ``The Mill Pond``), ``CHAPTER`` over its number, or a roman numeral alone where
+  the file numbers its chapters I, II, III so (``blocks.py``, ``headings.py``; titled "Chapter 1",
+  "Chapter 12: The Storm", "Part Two", "Chapter 1: The Mill Pond"). A file without one is titled after its name
   (``01-the-call.md`` -> "The Call"), or "Chapter N". ``#`` alone is not a heading; ``## Part`` is
   spoken as an ordinary paragraph.
 * Paragraphs are separated by blank lines; single newlines inside a paragraph are spaces (hard
