@@ -15,12 +15,11 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from audiobook.text.headings import LEVEL_PART, heading, is_subtitle, roman_to_int, title_case
+from audiobook.text.headings import LEVEL_PART, heading, is_subtitle, roman_to_int
 
 _SCENE_RE = re.compile(r"^\s*(?:(?:\*\s*){3,}|⁂)\s*$")
 _HEADING_RE = re.compile(r"^#[ \t]+(\S.*?)[ \t]*#*[ \t]*$")
 _WORD_RE = re.compile(r"^\s*(?:CHAPTER|Chapter|PART|Part|BOOK|Book)\s*$")     # a heading's word alone on its line
-_NUMBER_RE = re.compile(r"^\s*(?:\d{1,4}|[IVXLC]{1,7})\.?\s*$")
 
 
 @dataclass
@@ -62,21 +61,16 @@ def blocks(text: str, plain: bool) -> list[Block]:
             continue
         opens = not found or found[-1].kind != "text"
         alone = not any_blank or (opens and (n == len(lines) or not text[slice(*lines[n])].strip()))
-        h = heading(body, bare) if plain and opens else None
-        if h is None and plain and opens and any_blank and _WORD_RE.match(body) \
-                and _titled(text, lines, n, number=True):
-            h = heading(f"{body.strip()} {text[slice(*lines[n])].strip()}")     # "CHAPTER" / "10"
-            alone = False
-        if h is not None and (h.kind == "numbered" and (alone or not h.rest and _titled(text, lines, n))
-                              or h.kind == "bare" and alone):
+        h = heading(body, bare) if plain and alone else None
+        stop, end = e, s + len(body.rstrip())
+        if h is None and plain and opens and any_blank and _titled(text, lines, n):
+            nxt = text[slice(*lines[n])]
+            h = heading(f"{body.strip()} {nxt.strip()}")    # "CHAPTER I." / "The Mill Pond", "CHAPTER" / "10"
+            if h is not None:
+                stop, end, skip = lines[n][1], lines[n][0] + len(nxt.rstrip()), n + 1
+        if h is not None and h.kind in ("numbered", "bare"):
             lead = len(body) - len(body.lstrip())
-            title, end, stop = h.spoken, s + len(body.rstrip()), e
-            if not alone:           # its title (or its number) on the next line
-                stop = lines[n][1]
-                sub = text[lines[n][0]:stop]
-                title = title if _NUMBER_RE.match(sub) else f"{title}: {title_case(sub)}"
-                end, skip = lines[n][0] + len(sub.rstrip()), n + 1
-            found.append(Block(s, stop, n, "heading", title, s + lead, end))
+            found.append(Block(s, stop, n, "heading", h.spoken, s + lead, end))
             continue
         if _SCENE_RE.match(body):
             found.append(Block(s, e, n, "scene"))
@@ -88,16 +82,17 @@ def blocks(text: str, plain: bool) -> list[Block]:
     return found
 
 
-def _titled(text: str, lines: list[tuple[int, int]], n: int, number: bool = False) -> bool:
-    """Line ``n`` (1-based) is followed by a subtitle line and then a blank line or the end:
-    "CHAPTER I." / "The Mill Pond", the layout of most plain-text novels."""
+def _titled(text: str, lines: list[tuple[int, int]], n: int) -> bool:
+    """Line ``n`` (1-based) is a heading with no title of its own (``CHAPTER I.``, or ``CHAPTER``
+    alone) whose title or number is the next line, then a blank line or the end: "CHAPTER I." /
+    "The Mill Pond", the layout of most plain-text novels."""
     if n >= len(lines):
         return False
-    nxt = text[slice(*lines[n])]
+    body, nxt = text[slice(*lines[n - 1])], text[slice(*lines[n])]
+    own = heading(body)
+    untitled = own is not None and own.kind == "numbered" and not own.rest or _WORD_RE.match(body) is not None
     after_blank = n + 1 >= len(lines) or not text[slice(*lines[n + 1])].strip()
-    if number:
-        return after_blank and _NUMBER_RE.match(nxt) is not None
-    return after_blank and heading(nxt) is None and is_subtitle(nxt)
+    return untitled and after_blank and heading(nxt) is None and is_subtitle(nxt)
 
 
 def _bare_numbered(text: str, lines: list[tuple[int, int]]) -> bool:
