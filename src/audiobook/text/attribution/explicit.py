@@ -514,8 +514,9 @@ def spoke_after(st: State, narration: str) -> Attribution | None:
     just before it (the sieve reads it only for a paragraph of quotes nothing there tags)."""
     m = _CLEFT_AFTER_RE.match(narration)
     who = st.cast.resolve(m.group(1)) if m else None
-    return Attribution(who, 0.8, f'named after the quote: "{short(m.group(0).strip())}"',  # type: ignore[union-attr]
-                       rule=NAMED_AFTER) if who else None
+    if m is None or who is None:
+        return None
+    return Attribution(who, 0.8, f'named after the quote: "{short(m.group(0).strip())}"', rule=NAMED_AFTER)
 
 
 def _named_outright(a: Attribution, text: str, ms: list[Mention]) -> bool:
