@@ -900,6 +900,15 @@ def test_a_name_written_after_the_that_speaks_is_no_place() -> None:
     assert "Grey Heron" in found and "Old Mill" not in found
 
 
+def test_a_name_that_only_goes_somewhere_does_not_speak() -> None:
+    # "went" reports speech only as "went on": a capital met once, with "went down the hill" after it (the
+    # cart did), is no speaker, and so no character of the book
+    text = ("Nils and Ines took the old road. The cart passed the chapel behind Oberholm, went down the hill and "
+            "stopped by the river.\n\n“We are late,” said Nils.\n\n“Not very,” said Ines.")
+    found = people(text)
+    assert "Oberholm" not in found and {"Nils", "Ines"} <= set(found)
+
+
 def test_a_maid_of_one_word_is_a_woman_the_tags_name() -> None:
     # "the housemaid" is a service of its own like "the butler", and a woman: a character of the starter cast
     text = ("Anton rang at the door of the house in the square.\n\n“Is Mrs. Pim at home?” asked Anton.\n\n"

@@ -61,6 +61,7 @@ _GENDER_RE = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.I
 def discover(ms: Manuscript) -> Cast:
     """Find the characters of a book without a cast list: names that speak, are spoken to, or recur."""
     speaks: Counter[str] = Counter()
+    moves: Counter[str] = Counter()      # "Tomas went out": a verb the tags use ("went on") without its particle
     named: Counter[str] = Counter()      # mentions in the middle of a sentence (a capital that means a name)
     called: Counter[str] = Counter()     # vocatives
     gender_votes: dict[str, Counter[str]] = defaultdict(Counter)
@@ -162,7 +163,8 @@ def discover(ms: Manuscript) -> Cast:
                     before = s.text[max(0, m.start() - 20):m.start()]
                     talks = _verb_near(words_of(window)[:2]) or (prev_quote and _verb_near(words_of(before)[-2:]))
                     if talks:
-                        speaks[name] += 2
+                        said = _said(words_of(window)[:2]) or (prev_quote and _said(words_of(before)[-2:]))
+                        (speaks if said else moves)[name] += 2
                         talkers.add(name)
                     # "in Chicago", "a Catholic": a place or a kind, not a person; "at Rosa's" is her house,
                     # and "said the Boatman" someone called by what he is
@@ -237,13 +239,14 @@ def discover(ms: Manuscript) -> Cast:
         if at < 2:
             return False
         # "said the Grey Heron": a speech verb beside a third of its mentions (two at least): no place talks
-        talks = speaks[n] - called[n]       # two for each mention a speech verb stands beside
+        acts = speaks[n] + moves[n]         # a place neither talks nor goes
+        talks = acts - called[n]        # two for each mention a verb of speech (or going) stands beside
         if talks >= 4 and talks * 3 >= total[n] * 2 and not housed[n]:
             return False
         # one call and no verb ever beside it ("Blue Anchor," Sven told the driver): a place said, not called
-        once = called[n] == 1 and speaks[n] <= called[n] and not is_title(n)
+        once = called[n] == 1 and acts <= called[n] and not is_title(n)
         return (at * 2 >= of and (not called[n] or once)) or (
-            at * 4 >= of and speaks[n] * 5 < of and called[n] * 10 < of
+            at * 4 >= of and acts * 5 < of and called[n] * 10 < of
             and not is_title(n) and norm(n).split()[0] not in ROLE_OF_TITLE)
 
     def common_word(n: str) -> bool:
@@ -566,6 +569,16 @@ def words_of(text: str) -> list[str]:
 
 def _verb_near(ws: list[str]) -> bool:
     return any(w in SPEECH_VERBS for w in ws)
+
+
+# verbs of speech only with their particle ("went on", "broke in"): "Tomas went to the door" says nothing
+_WITH_PARTICLE = {"went": "on", "go": "on", "goes": "on", "put": "in", "broke": "in", "cut": "in"}
+
+
+def _said(ws: list[str]) -> bool:
+    """Does a verb of speech stand in ``ws`` (the words beside a name), with its particle where it needs one?"""
+    return any(w in SPEECH_VERBS and (w not in _WITH_PARTICLE or ws[k + 1:k + 2] == [_WITH_PARTICLE[w]])
+               for k, w in enumerate(ws))
 
 
 # "Tomas, a boy of seven", "Rosa was the girl": not a noun after "of" ("the delight of her mother")
