@@ -1391,3 +1391,28 @@ def test_the_names_before_a_scene_break_are_not_the_people_of_the_scene_after_it
             "On the hill Hugo was walking with Ines towards the chapel, and Ines was singing.\n\n"
             "* * *\n\n“Is the boat in?”\n\n“Since noon.”\n\n“And the nets?”\n\n“Drying on the wall.”\n")
     assert set(who(text, cast)[-4:]) == {"Marta", "Tomas"}
+
+
+def test_the_maid_of_a_tag_is_the_lists_maid_not_a_woman_of_the_scene() -> None:
+    # "said the maid": a servant, the list's "The Maid" or a compound entry ending in the noun ("Kitchen-Maid"),
+    # not whichever woman was named last
+    text = "Marta and Lena sat by the fire.\n\n“The post has come,” said the maid from the doorway, “and a box.”\n"
+    assert who(text, [*MARTA_HUGO, ("Kitchen-Maid", "female", ())]) == ["Kitchen-Maid", "Kitchen-Maid"]
+    assert who(text, [*MARTA_HUGO, ("The Maid", "female", ())]) == ["The Maid", "The Maid"]
+
+
+def test_an_ed_adjective_made_of_a_noun_is_the_with_phrase_of_the_lists_entry() -> None:
+    # "said the cloaked woman" for the list's "The Woman With The Grey Cloak", not the woman named last
+    cast: Cast_ = [*MARTA_HUGO, ("The Woman With The Grey Cloak", "female", ())]
+    text = ("Marta and Lena waited on the step.\n\n“This way,” said the woman with the grey cloak.\n\n"
+            "“Mind the stair,” said the cloaked woman over her shoulder.\n")
+    assert who(text, cast) == ["The Woman With The Grey Cloak", "The Woman With The Grey Cloak"]
+
+
+def test_a_description_opening_a_lead_in_that_spells_a_list_entry_is_that_entry() -> None:
+    # "Then a tall thin man, with a pen behind one ear, by far the most sober soul present, got up and said": the
+    # list's entry the opening words spell, though the words next to the verb describe no one
+    cast: Cast_ = [*MARTA_HUGO, ("A Tall Thin Man", "male", ())]
+    text = ("“Will anyone sign for it?” asked Hugo.\n\nThen a tall thin man, with a pen behind one ear, by far the "
+            "most sober soul present, got up and said \n\n“I will.”\n")
+    assert who(text, cast) == ["Hugo", "A Tall Thin Man"]
