@@ -1391,3 +1391,87 @@ def test_the_names_before_a_scene_break_are_not_the_people_of_the_scene_after_it
             "On the hill Hugo was walking with Ines towards the chapel, and Ines was singing.\n\n"
             "* * *\n\n“Is the boat in?”\n\n“Since noon.”\n\n“And the nets?”\n\n“Drying on the wall.”\n")
     assert set(who(text, cast)[-4:]) == {"Marta", "Tomas"}
+
+
+def test_words_a_tag_gives_as_according_to_someone_are_theirs() -> None:
+    # "“...,” according to Marta.": her words, as "“...” from Marta"
+    text = ("Hugo and Lena came in from the rain.\n\n“The bridge is down again,” according to Marta. Nobody else had "
+            "seen it.\n")
+    assert who(text, MARTA_HUGO) == ["Marta"]
+
+
+def test_the_maid_of_a_tag_is_the_lists_maid_not_a_woman_of_the_scene() -> None:
+    # "said the maid": a servant, the list's "The Maid" or a compound entry ending in the noun ("Kitchen-Maid"),
+    # not whichever woman was named last
+    text = "Marta and Lena sat by the fire.\n\n“The post has come,” said the maid from the doorway, “and a box.”\n"
+    assert who(text, [*MARTA_HUGO, ("Kitchen-Maid", "female", ())]) == ["Kitchen-Maid", "Kitchen-Maid"]
+    assert who(text, [*MARTA_HUGO, ("The Maid", "female", ())]) == ["The Maid", "The Maid"]
+
+
+def test_a_speech_verb_after_a_determiner_is_a_noun_and_the_relative_subject_comes_out_with_it() -> None:
+    # "Hugo, who sent him on to Marta with a dry little remark:": "remark" is the noun, and Hugo, whose who-clause
+    # holds the lead-in (Marta is only its object), speaks
+    text = ("“Who is there?” asked Marta.\n\nThe carter brought in a sack, which he handed to Hugo, who sent him on "
+            "to Marta with a dry little remark:\n\n“Not ours, I think.”\n")
+    assert who(text, [*MARTA_HUGO, ("The Carter", "male", ())]) == ["Marta", "Hugo"]
+
+
+def test_an_ing_speech_verb_right_before_the_quote_outweighs_a_clause_after_it() -> None:
+    # "Tomas would stand calling “...” to the barges, while Marta and Lena laughed": the caller's, not the laughers'
+    text = ("Those were long summers.\n\nOn the pier Tomas would stand for hours calling “Ahoy!” while Marta and "
+            "Lena laughed from the bench; the barges never answered.\n")
+    assert who(text, MARTA_HUGO) == ["Tomas"]
+
+
+def test_was_saying_after_a_semicolon_and_a_clause_of_another_subject_is_the_first_clauses_subject() -> None:
+    # "Marta ... stood up; and before Hugo could ..., was saying--": Marta's, Hugo only opens the when-clause
+    text = ("The bell rang at six.--Marta, not waiting to be asked, stood up; and before Hugo could get round the "
+            "table to offer her a chair, was saying--\n\n“I shall sit by the window tonight.”\n")
+    assert who(text, MARTA_HUGO) == ["Marta"]
+
+
+def test_went_out_after_a_quote_is_a_move_not_a_tag() -> None:
+    # "a word for Lena alone, once the girls went off to the barn": "went" speaks only as "went on"; the quote
+    # goes on Marta's
+    text = ("Marta had brought her daughter over to see Lena.\n\n“Show Ines the new calf,” said Marta. “She has never "
+            "seen one--” a word for Lena alone, once the girls went off to the barn--“and she talks of nothing "
+            "else.”\n")
+    assert who(text, [*MARTA_HUGO, ("Ines", "female", ())]) == ["Marta", "Marta", "Marta"]
+
+
+def test_a_shared_first_name_opening_a_clause_before_an_insertion_is_the_one_named_lately() -> None:
+    # "; and Piet, having hung up his coat, ..., began with--" of Piet Hale and Piet Wren: the scene's Piet
+    cast: Cast_ = [("Piet Hale", "male", ()), ("Piet Wren", "male", ()), ("Greta", "female", ()),
+                   ("Mira", "female", ())]
+    text = ("Piet Wren came up the path to where Greta and Mira stood.\n\n“You are late,” said Greta.\n\n"
+            "“The ferry was slow,” said Mira.\n\nThe rain stopped at last; and Piet, having hung his coat by the "
+            "stove, and then rubbed his hands for a while, began with--\n\n“Well, Greta, the boat is mended.”\n")
+    ms = parse_text(text)
+    found = attribute(ms, Cast.from_characters([Character(n, a, g) for n, g, a in cast]))
+    last = found[list(ms.quotes())[-1][2].quote_id]
+    assert (last.speaker, last.rule) == ("Piet Wren", "colon")     # the lead-in's tag, not a guess
+
+
+def test_an_ed_adjective_made_of_a_noun_is_the_with_phrase_of_the_lists_entry() -> None:
+    # "said the cloaked woman" for the list's "The Woman With The Grey Cloak", not the woman named last
+    cast: Cast_ = [*MARTA_HUGO, ("The Woman With The Grey Cloak", "female", ())]
+    text = ("Marta and Lena waited on the step.\n\n“This way,” said the woman with the grey cloak.\n\n"
+            "“Mind the stair,” said the cloaked woman over her shoulder.\n")
+    assert who(text, cast) == ["The Woman With The Grey Cloak", "The Woman With The Grey Cloak"]
+
+
+def test_a_description_opening_a_lead_in_that_spells_a_list_entry_is_that_entry() -> None:
+    # "Then a tall thin man, with a pen behind one ear, by far the most sober soul present, got up and said": the
+    # list's entry the opening words spell, though the words next to the verb describe no one
+    cast: Cast_ = [*MARTA_HUGO, ("A Tall Thin Man", "male", ())]
+    text = ("“Will anyone sign for it?” asked Hugo.\n\nThen a tall thin man, with a pen behind one ear, by far the "
+            "most sober soul present, got up and said \n\n“I will.”\n")
+    assert who(text, cast) == ["Hugo", "A Tall Thin Man"]
+
+
+def test_an_ing_speech_verb_opening_the_clause_after_a_semicolon_is_the_first_clauses_subjects() -> None:
+    # "...; for Hugo had ...; adding, with a look at Marta:": Hugo's, not Marta's, whom he looks at
+    text = ("“Is the road open?” asked Marta.\n\nNobody answered her at once; for Hugo had just come back from the "
+            "harbour, and talked about the boats for some minutes; adding, with a look at Marta:\n\n"
+            "“We stay here tonight.”\n")
+    assert who(text, MARTA_HUGO) == ["Marta", "Hugo"]

@@ -46,6 +46,9 @@ def described(st: State, text: str, lo: int, vs: int, ve: int, hi: int, verb: st
             or _longer_form(st, text, ve + len(text[ve:hi]) - len(text[ve:hi].lstrip()), hi)
         if listed is not None:      # "said the ferryman": a cast entry the nouns lack
             return listed[0], listed[1], ""
+        opening = _opening_entry(st, text, lo, vs)
+        if opening is not None:
+            return opening, opening, ""
     if desc is None:
         return None
     desc = _VOICE_OF_RE.sub("", desc)      # "said his mother's voice": his mother
@@ -63,7 +66,7 @@ def described(st: State, text: str, lo: int, vs: int, ve: int, hi: int, verb: st
     if who is None and not st.cast.from_book and (anyone(desc) or _relation(desc) and kin(st, desc) is None):
         return None   # "said the voice", "said the other", "said her companion": someone of the scene
     if who is None and st.cast.from_book:
-        who = _headed(st, desc) or _one_of_the_titled(st, desc)
+        who = _headed(st, desc) or _one_of_the_titled(st, desc) or _with_form(st, desc)
         if who is None:
             who = _by_noun(st, desc, verb, spoke, called)
             guessed = _sex_word(st, who)
@@ -145,7 +148,7 @@ def _absent_bystander(st: State, desc: str, who: str) -> bool:
     his wife" is the list's "The Wife"): the list's "The Girl" is someone of one scene,
     and elsewhere the words mean whoever is the girl of the scene at hand (``someone_of_the_scene``); not a
     role ("the porter"), not the name the text uses."""
-    if not someone_of_the_scene(desc) or not is_description(desc):
+    if not _of_the_scene(desc) or not is_description(desc):
         return False
     noun = re.escape(desc.split()[-1])
     brought_in = re.compile(rf"\b(?:an?|his|her|their)\s+(?:\w+\s+){{0,2}}?{noun}\b", re.IGNORECASE)
@@ -283,11 +286,39 @@ def _headed(st: State, desc: str) -> str | None:
     """"said the stout porter" for the one entry the list writes as a description ending in that noun
     ("The Porter", "A Tall Porter"): an adjective the list lacks does not make the speaker someone else.
     Not for "the old lady", "the child": nouns for whoever the scene holds, not roles of their own."""
-    if someone_of_the_scene(desc) or _ANOTHER & set(desc.lower().split()):
+    if _of_the_scene(desc) or _ANOTHER & set(desc.lower().split()):
         return None     # "the other porter", "the new guard": not the one the list has
     head = desc.split()[-1].lower()
     owners = {p.name for p in st.cast.people.values() for f in (p.name, *p.aliases)
-              if len(f.split()) > 1 and f.split()[0].lower() in _DESCRIBING and f.split()[-1].lower() == head}
+              if (len(f.split()) > 1 and f.split()[0].lower() in _DESCRIBING or "-" in f)
+              and f.split()[-1].lower().rsplit("-", 1)[-1] == head}     # "The Tall Porter", "Kitchen-Maid"
+    return owners.pop() if len(owners) == 1 else None
+
+
+def _of_the_scene(desc: str) -> bool:
+    """``someone_of_the_scene``, less "the maid": in a tag she is a servant, a role, not whichever woman the
+    scene holds."""
+    return someone_of_the_scene(desc) and desc.split()[-1].lower() != "maid"
+
+
+def _opening_entry(st: State, text: str, lo: int, vs: int) -> str | None:
+    """"Then a tall thin man, with a pen in his hand, got up and said" for the list's "A Tall Thin Man": a
+    description opening the tag's clause that spells an entry, where nothing next to the verb describes."""
+    m = _OPENING_ARTICLE_RE.match(text, lo, vs)
+    found = _longer_form(st, text, m.start(1), vs) if m else None
+    return found[0] if found else None
+
+
+def _with_form(st: State, desc: str) -> str | None:
+    """"said the cloaked woman" for the one entry that spells it "The Woman With The Grey Cloak": an -ed adjective
+    made of a noun is the "with" phrase of the list's form."""
+    ws = without_article(desc).lower().split()
+    if len(ws) != 2 or not ws[0].endswith("ed") or len(ws[0]) < 5:
+        return None
+    stem = ws[0][:-2]
+    owners = {p.name for p in st.cast.people.values() for f in (p.name, *p.aliases)
+              for fw in [without_article(f).lower().split()]
+              if len(fw) > 2 and fw[0] == ws[1] and "with" in fw and fw[-1] in (stem, stem + "e")}
     return owners.pop() if len(owners) == 1 else None
 
 
@@ -334,6 +365,7 @@ def _owned(st: State, phrase: str) -> str | None:
     return owners.pop() if len(owners) == 1 else None
 
 
+_OPENING_ARTICLE_RE = re.compile(r"\s*(?:(?:[Tt]hen|[Aa]nd|[Bb]ut|[Nn]ow|[Ss]o)\s+)?((?:[Tt]he|[Aa]n?)\s)")
 _ELDER_FORM_RE = re.compile(r"\b(?:[Oo]ld|[Gg]rand(?:mother|father|mamma|papa|ma|pa)|[Gg]ranny)\b")
 _PARENT_NOUN = {"mother": "mother", "mamma": "mother", "mama": "mother", "father": "father", "papa": "father"}
 _OTHER_SEX = {"female": "male", "male": "female"}

@@ -11,6 +11,7 @@ import re
 from audiobook.text.attribution.described import described, shared_name
 from audiobook.text.attribution.grammar import (
     NARRATION_WORD_RE,
+    OBJECT_RE,
     PLACE_RE,
     SENTENCE_RE,
     apostrophes,
@@ -122,7 +123,7 @@ def _subordinate(text: str, lo: int, m: Mention, vs: int) -> bool:
         opener = _ADVERBIAL_RE.search(text, lo, m.start) or _WHERE_RE.search(text, lo, m.start)
         goes_on = _CLAUSE_GOES_ON_RE.match(text, m.end)     # not "before Anna came in, calling out": hers
         return opener is not None and goes_on is not None and goes_on.end() <= vs \
-            and not re.match(r"\w+ing\b", text[vs:vs + 16])
+            and not (re.match(r"\w+ing\b", text[vs:vs + 16]) and not _PROGRESSIVE_RE.search(text, lo, vs))
     if m.kind != "pronoun":
         return False
     if _OBJECT_CLAUSE_RE.search(text, lo, m.start):
@@ -138,18 +139,21 @@ _ADVERBIAL_RE = re.compile(r"\b(?:when|while|as|though|although|because|before|a
                            re.IGNORECASE)
 _OTHER_CLAUSE_RE = re.compile(r",\s+(?:and|but|while|as|when)\s+(?:the|an?|his|her|their|he|she|they|I|[A-Z]\w*)\b")
 _WHERE_RE = re.compile(r"\bwhere\s+$", re.IGNORECASE)
+_PROGRESSIVE_RE = re.compile(r"\b(?:was|were)\s+$")     # "before Tomas came up, was saying": finite
 _CLAUSE_GOES_ON_RE = re.compile(r"\s+(?![a-z]+ing\b)[a-z]+\s+[a-z][^,;:.!?]*,")  # " stood waiting," (not " man,",
 # nor " joining in,": "when Tomas joining in, observed" is his)
 _NEW_SUBJECT_RE = re.compile(r"\s*(?:(?:his|her|their|my|the)\s+[a-z]+|[A-Z][a-z]+)\s+(?!and\b|or\b)[a-z]+")
 
 
 def _has_lead_in(segs: tuple[Segment, ...], i: int) -> bool:
-    """Quote i has a speech tag just before it ("Rosa said," / "cried Rosa,"), not a speech noun ("on
-    Rosa's reply--"): a subject-first tag after it ("Anna asked him why.") is then another quote's."""
+    """Quote i has a speech tag just before it ("Rosa said," / "cried Rosa," / "ran in shouting"), not a speech
+    noun ("on Rosa's reply--"): a subject-first tag after it ("Anna asked him why.") is then another quote's."""
     if i == 0 or segs[i - 1].kind != "narration" or not leads_in(segs[i - 1].text):
         return False
-    verbs = [w for w in NARRATION_WORD_RE.finditer(segs[i - 1].text)
-             if w.group(0) in SPEECH_VERBS]   # not "the Mock Heron"
+    words = list(NARRATION_WORD_RE.finditer(segs[i - 1].text))
+    if words and _gerund(words[-1].group(0).lower()):    # "came in shouting “...”"
+        return True
+    verbs = [w for w in words if w.group(0) in SPEECH_VERBS]   # not "the Mock Heron"
     return bool(verbs) and not _NOUN_USE_RE.search(segs[i - 1].text[:verbs[-1].start()])
 
 
@@ -208,8 +212,8 @@ def _introduces(text: str) -> bool:
 def _spoken_noun(text: str, mentions: list[Mention], *, after: bool) -> Attribution | None:
     """“...,” was Rosa's reply. / and Rosa's answer was, “...”: a name owning a word for speech, or her side of
     the talk (“...,” was all on Rosa's side); “...!” broke from Rosa / came from Rosa's lips / was
-    uttered by Rosa / were the first words which burst from Rosa, or a bare “...” from Rosa: the name the
-    words come from."""
+    uttered by Rosa / were the first words which burst from Rosa, or a bare “...” from Rosa, or “...,”
+    according to Rosa: the name the words come from."""
     text = apostrophes(text)        # "was Rosa s reply"
     m = (_NOUN_AFTER_RE.match(text) or _SIDE_AFTER_RE.match(text) if after else
          next(reversed(list(_NOUN_BEFORE_RE.finditer(text))), None))
@@ -277,14 +281,18 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
     toks = [(w.start(), w.end(), w.group(0).lower()) for w in NARRATION_WORD_RE.finditer(text, lo, hi)]
     verbs = [t for t in toks if (t[2] in SPEECH_VERBS or not after and t[2] in _GREETING_VERBS)
              and text[t[1]:t[1] + 7].split()[:1] != ["that"]  # said that
-             and not (t[2] in _NOUN_FORMS and _OWNED_BEFORE_RE.search(text, lo, t[0]))     # "Rosa's reply"
+             and not (t[2] in _NOUN_FORMS and (_OWNED_BEFORE_RE.search(text, lo, t[0])   # "Rosa's reply",
+                                                 or _DETERMINED_BEFORE_RE.search(text, lo, t[0])))  # "the curt reply"
              and not _ARTICLE_BEFORE_RE.search(text, lo, t[0])   # "sank his voice to a whisper", "said in reply": nouns
-             and not (t[2] in _PARTICLE_VERBS and not _PARTICLE_RE.match(text, t[1], hi))]   # "Rosa went out"
+             and not (t[2] in _PARTICLE_VERBS and not (_GO_PARTICLE_RE if t[2] in _GO_VERBS else _PARTICLE_RE)
+                      .match(text, t[1], hi))]   # "Rosa went out"
     verbs = [t for t in verbs if t[2] not in _GREETING_VERBS or _BY_RE.match(text, t[1])
              or not _PASSIVE_RE.search(text, max(lo, t[0] - 30), t[0])]    # "she was greeted with,": not she
     if not verbs and not after:     # "Tomas came running in, calling out,": nothing after it is a subject
         verbs = [t for k, t in enumerate(toks) if k >= len(toks) - 4 and _gerund(t[2])
                  and not any(w[2] in _SUBJECT_WORDS or text[w[0]].isupper() for w in toks[k + 1:])][-1:]
+    if not verbs and not after and toks and _gerund(toks[0][2]) and text[:lo].rstrip().endswith(";"):
+        verbs = toks[:1]    # "...; adding, with a look at Rosa:": the -ing verb opening the clause
     w = None if verbs or after else _WITH_RE.search(text, lo, hi)
     with_ = w is not None and not _PASSIVE_WITH_RE.search(text, lo, w.start())  # "he was opposed by his wife, with"
     if w is not None and with_:     # "Rosa, who answered with a weary “...”": the words a named subject
@@ -342,6 +350,12 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
     if subject is None and not after and not before and toks and _AND_VERB_RE.search(text, lo, vs) \
             and not any(t[2] in _SUBJECT_WORDS or text[t[0]].isupper() for t in toks[1:toks.index((vs, ve, verb))]):
         subject = shared_name(st, text, toks, 0, lo, hi, at=(0,))  # "Piet laughed and said," of two Piets: the scene's
+    k0 = 1 if toks and toks[0][2] in ("and", "but", "then") else 0
+    if subject is None and not after and not before and len(toks) > k0 and text[toks[k0][1]:toks[k0][1] + 1] == "," \
+            and not any(t[2] in _SUBJECT_WORDS or text[t[0]].isupper()
+                        for t in toks[k0 + 1:toks.index((vs, ve, verb))]):
+        subject = shared_name(st, text, toks, 0, lo, hi, at=(k0,))  # "; and Piet, having hung up his coat, began":
+        # a shared first name opening the clause before an insertion
     if with_ and (subject is None or subject.kind not in ("name", "alias")):
         return None     # "he burst out with,": a he/she or a description there is left to the other rules
     if subject is None:     # "said the old man", "said the ferryman": whom the words describe
@@ -433,27 +447,31 @@ def _coordinated(text: str, before: list[Mention], inside: list[Mention], lo: in
 
 def _before_semicolon(text: str, mentions: list[Mention], lo: int, vs: int) -> Mention | None:
     """"Tomas heard her out; and folding his paper, said,": a verb after "; and" with no subject of its own
-    shares the subject that opens the clause before the semicolon."""
-    if not text[:lo].rstrip().endswith(";") or not _AND_VERB_RE.match(text, lo, vs):
+    shares the subject that opens the clause before the semicolon, also past a clause of another subject ("; and
+    before Anna could stop her, was saying--")."""
+    if not text[:lo].rstrip().endswith(";") or not (_AND_VERB_RE.match(text, lo, vs) or not text[lo:vs].strip()
+                                                    or _AND_CLAUSE_RE.match(text, lo, vs)):
         return None
     semi = text.rfind(";", 0, lo)
     start = max((m.end() for m in SENTENCE_RE.finditer(text, 0, semi)), default=0)
     first = next((m for m in mentions if start <= m.start < semi), None)
     opening = text[start:first.start] if first is not None else ""
     if first is None or not is_subject(first) or possessive(text, first) or not (
-            _OPENING_RE.fullmatch(opening) or opening.rstrip().endswith(",")):
+            _OPENING_RE.fullmatch(opening) or opening.rstrip().endswith((",", "--", "—"))):
         return None     # "When Anna came in, Tomas rose; and then said": not Anna
     return first
 
 
 _AND_VERB_RE = re.compile(r"\band,?\s+(?:(?:then|again|so|at once|at last|presently|was|[a-z]+ly)\s+){0,2}"
                           r"(?:[a-z]+ing\b[^,;:.]{0,100},\s*)?$")    # "and, stretching his legs to the fire, said"
+# "; and before Anna came up, was saying": a clause of another subject between "and" and the progressive verb
+_AND_CLAUSE_RE = re.compile(r"\band,?\s+(?:when|while|as|before|after|till|until)\b[^,;:]{0,150},\s*(?:was|were)\s+$")
 _OPENER_RE = re.compile(r"\b(?:when|while|as|though|although|because|before|after|until|till|since|unless|if|where|"
                         r"whom?|whose|which|that)\b", re.IGNORECASE)
 _DETERMINER_RE = re.compile(r"\s+(?:his|her|their|its|the|a|an|my|your|our)\b", re.IGNORECASE)
 _COORDINATOR_RE = re.compile(r"(?:[,;]|\b(?:and|but|or|nor|then|yet))\s*$")
 _JOINED_RE = re.compile(r"^\s+and\s+$")
-_OPENING_RE = re.compile(r"\s*(?:(?:and|but|yet|then)\s+)?")      # "; but Anna declined ...; and then said"
+_OPENING_RE = re.compile(r"\s*(?:(?:and|but|yet|then|for)\s+)?")      # "; but Anna declined ...; and then said"
 
 
 def _head_of_insertion(text: str, before: list[Mention], inside: list[Mention], vs: int) -> Mention | None:
@@ -483,7 +501,9 @@ def _relative_subject(text: str, mentions: list[Mention], lo: int, vs: int) -> M
     said", "Anna looked at Tomas, whose low voice said": the name a "who" clause holding the verb hangs on,
     even after a preposition."""
     m = next(reversed(list(_WHO_RE.finditer(text, lo, vs))), None)
-    if m is None or _CLAUSE_END_RE.search(text, m.end(), vs) \
+    ends = [e for e in _CLAUSE_END_RE.finditer(text, m.end(), vs) if not OBJECT_RE.search(text, m.end(), e.start())] \
+        if m is not None else []    # "who sent him on to Anna with a dry remark:": Anna is no new subject
+    if m is None or ends \
             or len(NARRATION_WORD_RE.findall(text, m.end(), vs)) > _WHO_WORDS:
         return None     # "..., who, though surprised, was willing, when she drew back and said": not his
     return next((x for x in mentions if x.end == m.start() and x.kind in ("name", "alias")), None)
@@ -565,8 +585,12 @@ _NOUN_FORMS = frozenset("reply answer remark retort comment".split())
 # before the quote ("the cat went “Miaow!”"); "Rosa went to the door." is no tag
 _PARTICLE_VERBS = frozenset("went go goes put broke cut".split())
 _PARTICLE_RE = re.compile(r"\s*(?:(?:on|in|out|off|forth|again)\b|[,:;.!?—-]*\s*$)")
+_GO_VERBS = frozenset("went go goes".split())     # "went on" speaks; "went out", "went in" leave the room
+_GO_PARTICLE_RE = re.compile(r"\s*(?:on\b|[,:;.!?—-]*\s*$)")
 _ARTICLE_BEFORE_RE = re.compile(r"\b(?:a|an|the|in)\s+$", re.IGNORECASE)
 _OWNED_BEFORE_RE = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}$")
+# "with a dry remark:": a bare speech verb after a determiner and a word or two is the noun
+_DETERMINED_BEFORE_RE = re.compile(r"\b(?:the|an?|this|his|her|their)\s+(?:[a-z-]+\s+){1,2}$", re.IGNORECASE)
 _NOUN_AFTER_RE = re.compile(rf"\s*(?:was|were|came)\s+(?:[A-Z][\w.'’-]*\s+){{0,2}}\S+?(['’]s?\s+){_SPEECH_NOUN}\b")
 _PRONOUN_NOUN_RE = re.compile(rf"\s*(?:was|were|came)\s+(his|her)\s+{_SPEECH_NOUN}\b")
 _NOUN_BEFORE_RE = re.compile(rf"\S+?(['’]s?\s+){_SPEECH_NOUN}\s+(?:was|were|had been)(?:,?\s+[a-z]+(?:\s+[a-z]+)?)?"
@@ -578,6 +602,7 @@ _NOUN_BEFORE_RE = re.compile(rf"\S+?(['’]s?\s+){_SPEECH_NOUN}\s+(?:was|were|ha
 _SIDE_AFTER_RE = re.compile(r"\s*(?:was|were)\s+(?:[a-z]+\s+){0,2}on\s+(?:[A-Z][\w.]*\s+){0,2}?\S+?(['’]s?\s+)side\b")
 _FROM_RE = re.compile(r"\s*(?:(?:were|was)\s+the\s+(?:\w+\s+)?words?\s+(?:which|that)\s+)?"
                       r"(?:(?:at last|then|now)\s+)?(?:(?:(?:came|broke|burst|fell|escaped)(?:\s+\w+ly)?\s+)?from|"
+                      r"according\s+to|"
                       r"(?:was|were)\s+(?:\w+ly\s+)?(?:uttered|spoken|said|exclaimed|cried|whispered|murmured|shouted)"
                       r"(?:\s+(?:at the same moment|at once|aloud|\w+ly))?\s+by)\s+")
 # a who-clause with an insertion of its own ("who, rousing himself from a long reverie, stood up, and said");
@@ -607,7 +632,7 @@ _NEXT_CLAUSE_RE = re.compile(r",\s+(?:and|but|while)\s+")
 _SOMEONE_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[A-Z][\w’'-]+\s+[a-z])")   # a clause's own subject
 # a lead-in that closes on "with" ("and she left him with,") or on a noun phrase the quote completes ("who
 # answered with a weary “...”"); "with a broad smile," is the manner, not the words
-_WITH_RE = re.compile(r"\bwith(?:\s*[,:—–-]*|\s+(?:a|an|the|this|these|his|her|their)(?:\s+[a-z-]+){0,3})\s*$")
+_WITH_RE = re.compile(r"\bwith(?:\s*[,:—–-]*|\s+(?:a|an|the|this|these|his|her|their)(?:\s+[a-z-]+){0,3}\s*:?)\s*$")
 _PASSIVE_WITH_RE = re.compile(r"\b(?:was|were|been|being)\s+(?:[a-z]+ly\s+)?[a-z]+ed\b")     # "was greeted with"
 _INITIAL_RE = re.compile(r"\b[A-HJ-Z]\.$")      # "M.", "J." (not "said I.")
 _NOTHING_RE = re.compile(r"\s+(?:nothing|no more|not a word)\b")          # "said nothing"
