@@ -50,7 +50,7 @@ from audiobook.text.names import (
     vocatives,
 )
 from audiobook.text.nicknames import NICKNAMES
-from audiobook.text.speech_verbs import SPEECH_VERBS
+from audiobook.text.speech_verbs import PARTICLES, SPEECH_VERBS
 from audiobook.text.tokens import POSSESSIVE_S, TAG_WORD_RE
 
 _SUBJECT_PRONOUNS = frozenset("he she himself herself".split())
@@ -571,13 +571,9 @@ def _verb_near(ws: list[str]) -> bool:
     return any(w in SPEECH_VERBS for w in ws)
 
 
-# verbs of speech only with their particle ("went on", "broke in"): "Tomas went to the door" says nothing
-_WITH_PARTICLE = {"went": "on", "go": "on", "goes": "on", "put": "in", "broke": "in", "cut": "in"}
-
-
 def _said(ws: list[str]) -> bool:
     """Does a verb of speech stand in ``ws`` (the words beside a name), with its particle where it needs one?"""
-    return any(w in SPEECH_VERBS and (w not in _WITH_PARTICLE or ws[k + 1:k + 2] == [_WITH_PARTICLE[w]])
+    return any(w in SPEECH_VERBS and (w not in PARTICLES or bool(set(ws[k + 1:k + 2]) & PARTICLES[w]))
                for k, w in enumerate(ws))
 
 

@@ -29,3 +29,8 @@ SPEECH_VERBS = frozenset(
     argue argued report reported quaver quavered interject interjected chant chanted
     stated complained bawled pronounced speculated questioned squeaked""".split()
 )
+
+# the verbs above that report speech only with a particle after them ("went on", "put in", "broke out"): "Tomas
+# went to the door" says nothing; "went" speaks only going on ("went out", "went in" leave the room)
+PARTICLES = {"went": frozenset({"on"}), "go": frozenset({"on"}), "goes": frozenset({"on"}),
+             **dict.fromkeys(("put", "broke", "cut"), frozenset("on in out off forth again".split()))}

@@ -47,7 +47,7 @@ from audiobook.text.attribution.state import (
 from audiobook.text.cast import Mention
 from audiobook.text.manuscript import Paragraph, Segment
 from audiobook.text.names import norm
-from audiobook.text.speech_verbs import SPEECH_VERBS
+from audiobook.text.speech_verbs import PARTICLES, SPEECH_VERBS
 
 # "he answered": the one who answers is not the one who just spoke
 REPLY_VERBS = frozenset("answer answers answered reply replies replied rejoin rejoined retort retorted respond "
@@ -284,8 +284,7 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
              and not (t[2] in _NOUN_FORMS and (_OWNED_BEFORE_RE.search(text, lo, t[0])   # "Rosa's reply",
                                                  or _DETERMINED_BEFORE_RE.search(text, lo, t[0])))  # "the curt reply"
              and not _ARTICLE_BEFORE_RE.search(text, lo, t[0])   # "sank his voice to a whisper", "said in reply": nouns
-             and not (t[2] in _PARTICLE_VERBS and not (_GO_PARTICLE_RE if t[2] in _GO_VERBS else _PARTICLE_RE)
-                      .match(text, t[1], hi))]   # "Rosa went out"
+             and not (t[2] in PARTICLES and not _particle(text, t[1], hi, PARTICLES[t[2]]))]   # "Rosa went out"
     verbs = [t for t in verbs if t[2] not in _GREETING_VERBS or _BY_RE.match(text, t[1])
              or not _PASSIVE_RE.search(text, max(lo, t[0] - 30), t[0])]    # "she was greeted with,": not she
     if not verbs and not after:     # "Tomas came running in, calling out,": nothing after it is a subject
@@ -581,12 +580,15 @@ _SPEECH_NOUN = r"(?:[a-z]+\s+){0,2}?(?:reply|answer|remark|rejoinder|response|re
                r"reasoning|exclamation|comment|words?|greeting|observation|language|question|inquiry|enquiry|reproach|voice)"
 # speech verbs whose bare form is also the noun a name owns ("Tomas's remark was--")
 _NOUN_FORMS = frozenset("reply answer remark retort comment".split())
-# verbs of moving that speak only with their particle ("went on", "put in", "broke out", "cut in") or right
-# before the quote ("the cat went “Miaow!”"); "Rosa went to the door." is no tag
-_PARTICLE_VERBS = frozenset("went go goes put broke cut".split())
-_PARTICLE_RE = re.compile(r"\s*(?:(?:on|in|out|off|forth|again)\b|[,:;.!?—-]*\s*$)")
-_GO_VERBS = frozenset("went go goes".split())     # "went on" speaks; "went out", "went in" leave the room
-_GO_PARTICLE_RE = re.compile(r"\s*(?:on\b|[,:;.!?—-]*\s*$)")
+_AT_THE_QUOTE_RE = re.compile(r"[,:;.!?—-]*\s*$")
+
+
+def _particle(text: str, at: int, hi: int, particles: frozenset[str]) -> bool:
+    """A verb of moving ending at ``at`` speaks with its particle ("went on", "put in") or right before the
+    quote ("the cat went “Miaow!”"); "Rosa went to the door." is no tag."""
+    nxt = NARRATION_WORD_RE.search(text, at, hi)
+    return (nxt is not None and nxt.group(0).lower() in particles and not text[at:nxt.start()].strip()) \
+        or _AT_THE_QUOTE_RE.match(text, at, hi) is not None
 _ARTICLE_BEFORE_RE = re.compile(r"\b(?:a|an|the|in)\s+$", re.IGNORECASE)
 _OWNED_BEFORE_RE = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}$")
 # "with a dry remark:": a bare speech verb after a determiner and a word or two is the noun
