@@ -1180,6 +1180,20 @@ def test_one_who_hears_the_quote_is_not_its_beat() -> None:
     assert who(text + "“What happened?” These were the words Tomas heard from the row behind.\n")[-1] != "Tomas"
 
 
+def test_narration_that_has_moved_on_after_a_quote_gives_it_no_beat() -> None:
+    # the first sentence after the quote tells of someone but no one is its subject ("The wind pulled at his
+    # coat."): the narration has left the quote, and the subject of a later sentence did not speak it
+    cast: Cast_ = [("Marta", "female", ()), ("Tomas", "male", ()), ("Will", "male", ())]
+    text = ("Marta and Tomas waited at the landing.\n\n“Is the ferry late again?” asked Marta.\n\n"
+            "“It always is,” said Tomas.\n\n"
+            "“Then we wait.” The wind pulled at her coat. Will came down the path with the oars.\n")
+    assert who(text, cast) == ["Marta", "Tomas", "Marta"]
+    # a first sentence about no one leaves the later subject as the beat ("It was no time to argue.")
+    text2 = ("Marta and Tomas waited at the landing.\n\n“Is the ferry late again?” asked Marta.\n\n"
+             "“It always is,” said Tomas.\n\n“Because--” It was no time to argue. Even Marta saw that.\n")
+    assert who(text2, cast)[-1] == "Marta"
+
+
 def test_a_he_or_she_tag_is_not_one_its_own_quote_tells_of() -> None:
     # “Rosa will never marry,” she said: the she is another woman of the scene, not the one the quote tells
     # of in the third person; a name the speaker calls herself ("You're only Rosa") is no such telling

@@ -25,8 +25,9 @@ def beat(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]],
             continue
         # narration leading into the quote: the sentence next to it first
         cuts = [c.end() for c in SENTENCE_RE.finditer(s.text)] if i == 0 and len(segs) > 1 else []
+        end = _moved_on(s.text, mentions[i]) if i > 0 else len(s.text)
         for m in sorted(mentions[i], key=lambda m: (-bisect_right(cuts, m.start), m.start)):
-            if not _candidate(s.text, m) or _in_clause(s.text, m) or _owner_inside(s.text, m) \
+            if m.start >= end or not _candidate(s.text, m) or _in_clause(s.text, m) or _owner_inside(s.text, m) \
                     or _HEARD_RE.match(s.text, m.end):
                 continue
             new = newcomer(st, m.gender, m.person) if m.kind == "pronoun" and not st.cast.from_book else None
@@ -39,6 +40,16 @@ def beat(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]],
                 return Attribution(who, 0.7, f'beat: "{short(s.text)}"' + (f" ({said})" if said else ""),
                                    pronoun=said, reacts=reacts, rule=BEAT)
     return None
+
+
+def _moved_on(text: str, mentions: list[Mention]) -> int:
+    """Narration after a quote whose first sentence tells of someone but has no one for its subject ("“...”
+    The wind pulled at her coat. Will came down the path."): it has left the quote, and a later sentence's
+    subject is no beat; where that sentence tells of no one, or has a subject, the whole narration is read."""
+    first = next((c.end() for c in SENTENCE_RE.finditer(text)
+                  if not c.group().startswith(";") and text[c.end():].strip()), len(text))
+    ms = [m for m in mentions if m.start < first]
+    return first if ms and not any(is_subject(m) and m.person != FIRST for m in ms) else len(text)
 
 
 def _candidate(text: str, m: Mention) -> bool:
