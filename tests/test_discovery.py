@@ -135,6 +135,25 @@ def test_a_title_written_before_a_full_name_tells_that_man_from_another() -> Non
     assert found == {"Sir Hugo Quenby": {"Sir Hugo"}, "Mr. Quenby": set()}
 
 
+def test_a_bare_surname_of_a_family_written_as_often_as_the_fathers_title_is_not_the_father() -> None:
+    # "Mr.", "Mrs." and "Miss" Brandt are a family: the narration calls the father "Mr. Brandt", so a bare
+    # "Brandt" it writes as often is the son's name, not the father's
+    from audiobook.text.aliases import group_names
+    from audiobook.text.names import TITLES
+
+    def found(forms: dict[str, int]) -> dict[str, set[str]]:
+        sexes = {"Brandt": "male", "Lena Brandt": "female", "Nils Brandt": "male"}
+        return group_names(forms, TITLES, lambda f: sexes.get(f) or (
+            "male" if f.startswith("Mr.") else "female" if f.startswith(("Mrs.", "Miss")) else "unknown"),
+            forms.__getitem__, lambda _f: False, narrated=forms.__getitem__)
+    family = {"Mr. Brandt": 10, "Mrs. Brandt": 20, "Miss Brandt": 15, "Lena Brandt": 3}
+    assert found({**family, "Brandt": 14})["Brandt"] == set()
+    # written seldom, it is the father's short name
+    assert found({**family, "Brandt": 4})["Mr. Brandt"] == {"Brandt"}
+    # and with no "Miss Brandt" no family is told
+    assert found({"Mr. Brandt": 10, "Mrs. Brandt": 20, "Brandt": 14})["Mr. Brandt"] == {"Brandt"}
+
+
 def test_a_title_before_a_full_name_written_as_often_as_the_title_alone_is_one_man() -> None:
     # the book calls him "Mr. Oskar Pim" on most pages and "Mr. Pim" now and then: one man named two ways
     found = grouped({"Mr. Oskar Pim": 30, "Mr. Pim": 12, "Rosa": 50})

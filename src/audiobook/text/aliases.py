@@ -5,7 +5,8 @@ A book calls one person several ways: "Anton Vasek", "Mr. Vasek", "Monsieur Vase
 names are built (a title, given names, a surname):
 
 1. the same words under titles of one kind ("Mr." and "Monsieur"; "Miss" and "Mademoiselle"), or
-   with no title, are one person; "Miss Quenby" and "Mrs. Quenby" are two;
+   with no title, are one person; "Miss Quenby" and "Mrs. Quenby" are two; a bare "Quenby" the narration
+   writes as often as "Mr. Quenby", in a family with a "Mrs." and a "Miss Quenby", is a son's, not his father's;
 2. a lone word joins the one person whose longer name has it ("Vasek" of "Anton Vasek"), but a given
    name under a married woman's title is her husband's ("Tom" of "Mrs. Tom Vale" is not hers);
 3. a title with one word joins the one full name ending (the surname) or beginning (the given name)
@@ -99,15 +100,20 @@ def group_names(forms: Iterable[str], titles: frozenset[str], gender_of: Callabl
     by_rest: dict[tuple[str, ...], dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for f, (t, rest) in split.items():
         by_rest[rest][_KIND.get(t, t)].append(f)
-    for kinds in by_rest.values():
+    for rest, kinds in by_rest.items():
         for same in kinds.values():
             for f in same[1:]:
                 g.join(same[0], f)
         bare = kinds.get("", [])
         titled = [k for k in kinds if k]
+        # a family of "Mr.", "Mrs." and "Miss" X and no man's full name of X: the father goes by his title, and
+        # a bare "X" the narration writes at least as often as "Mr. X" is a son's ("X rode off"), not his
+        family = {"mr", "mrs", "miss"} <= set(kinds) and not any(
+            len(r) > 1 and r[-1] == rest[-1] and _fit(g.sex(o), {"male"}) for o, (_t, r) in split.items())
         for f in bare:
             fits = [k for k in titled if _fit(g.sex(kinds[k][0]), g.sex(f))]
-            if len(fits) == 1:
+            son = family and fits == ["mr"] and 0 < sum(narrated(m) for m in kinds["mr"]) <= narrated(f)
+            if len(fits) == 1 and not son:
                 g.join(kinds[fits[0]][0], f)
     # 2. a lone word: the one person whose longer name has it
     for f, (t, rest) in split.items():
