@@ -1297,14 +1297,12 @@ def test_a_lead_in_that_utters_words_is_its_subjects() -> None:
     assert who(text, MARTA_HUGO) == ["Hugo", "Marta"]
 
 
-
 def test_a_speaker_who_names_himself_after_i_is_not_called() -> None:
     # "...; I, Jonas Berg, will not sell it": the speaker naming himself, so the lead-in naming him stands
     cast: Cast_ = [("Marta", "female", ()), ("Hugo", "male", ()), ("Jonas Berg", "male", ())]
     text = ("“The boat must go,” said Marta to Hugo.\n\n“It must,” Hugo agreed.\n\nJonas Berg shook his head, and "
             "then added--\n\n“Not while I live; I, Jonas Berg, will not sell it.”\n")
     assert who(text, cast)[-1] == "Jonas Berg"
-
 
 
 def test_a_first_name_two_people_share_opening_a_lead_in_is_the_one_named_lately() -> None:
@@ -1316,7 +1314,6 @@ def test_a_first_name_two_people_share_opening_a_lead_in_is_the_one_named_lately
     assert who(text, cast)[-1] == "Piet Wren"
 
 
-
 def test_a_verb_after_and_with_a_long_insertion_shares_the_sentences_subject() -> None:
     # "Tomas locked ..., handed Anton a cup, and, <a long -ing clause>, exclaimed:": Tomas, not Anton
     cast: Cast_ = [("Tomas", "male", ()), ("Anton", "male", ())]
@@ -1325,14 +1322,12 @@ def test_a_verb_after_and_with_a_long_insertion_shares_the_sentences_subject() -
     assert who(text, cast) == ["Tomas"]
 
 
-
 def test_a_lead_in_ending_on_a_speech_verbs_ing_form_tags_the_quote() -> None:
     # "... came back in, announcing “...”": no stop before the quote, the -ing verb leads it in
     cast: Cast_ = [("Lena", "female", ()), ("The Maid", "female", ())]
     text = ("Lena sat by the window while the maid dusted the shelves.\n\nThe maid went out and soon came back in, "
             "announcing “Mrs Brandt is here!”\n")
     assert who(text, cast) == ["The Maid"]
-
 
 
 def test_a_described_speaker_with_a_with_phrase_is_the_entry_that_spells_it_with_more_adjectives() -> None:
@@ -1351,7 +1346,6 @@ def test_words_from_someone_right_after_the_quote_are_theirs() -> None:
     assert who(text, MARTA_HUGO) == ["Hugo"]
 
 
-
 def test_a_for_that_joins_a_clause_after_a_quote_leaves_its_subject_the_speaker() -> None:
     # "...;” for Hugo was replying," and "For Hugo had run out, calling,": a conjunction, not "waited for Hugo"
     text = ("Marta sat by the fire. “We shall want more wood;” for Hugo was replying from the doorway, "
@@ -1361,12 +1355,10 @@ def test_a_for_that_joins_a_clause_after_a_quote_leaves_its_subject_the_speaker(
     assert who(text, MARTA_HUGO) == ["Hugo"]
 
 
-
 def test_a_quote_before_a_long_unfinished_beginning_and_anothers_interruption_is_the_beginners() -> None:
     # '“...” Lena was up at once, but Hugo cried “...”': the short clause before ", but" is the quote's tag
     text = "“You never told me a word of it!” Lena was up at once, but Hugo cried “Quiet!”\n"
     assert who(text, MARTA_HUGO)[0] == "Lena"
-
 
 
 def test_a_cleft_after_a_quote_names_its_speaker() -> None:
