@@ -947,6 +947,15 @@ def test_the_lists_the_man_is_the_man_the_narration_just_brought_in() -> None:
     assert who(text, cast)[-1] == "The Pedlar"
 
 
+def test_a_bare_the_man_is_not_the_entry_whose_name_only_ends_in_man() -> None:
+    # "The Tall Man" passed by a moment ago, but the list spells no "the man" for him: "said the man" answering
+    # Lena is the man of the scene, Tomas
+    cast: Cast_ = [("Lena", "female", ()), ("Tomas", "male", ()), ("The Tall Man", "male", ())]
+    text = ("The Tall Man waved from the bridge and walked on. Tomas and Lena went down to the river.\n\n"
+            "“The water is cold,” said Lena.\n\n“Then stay on the bank,” said the man.")
+    assert who(text, cast) == ["Lena", "Tomas"]
+
+
 def test_the_lists_the_wife_is_the_wife_the_narration_brought_in_a_few_paragraphs_back() -> None:
     # "a man and his wife" three paragraphs back brings the list's "The Wife" into the scene: "said the wife"
     # is hers, not Rosa's; where no paragraph lately brought one in, "the wife" is a woman of the scene

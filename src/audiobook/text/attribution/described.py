@@ -30,7 +30,14 @@ from audiobook.text.attribution.mentions import (
 )
 from audiobook.text.attribution.state import State
 from audiobook.text.cast import Mention
-from audiobook.text.descriptions import anyone, description, noun_gender, small_determiner, someone_of_the_scene
+from audiobook.text.descriptions import (
+    GENERIC_NOUNS,
+    anyone,
+    description,
+    noun_gender,
+    small_determiner,
+    someone_of_the_scene,
+)
 from audiobook.text.names import ROLE_OF_TITLE, TITLES, norm, without_article
 
 
@@ -53,6 +60,8 @@ def described(st: State, text: str, lo: int, vs: int, ve: int, hi: int, verb: st
         return None
     desc = _VOICE_OF_RE.sub("", desc)      # "said his mother's voice": his mother
     who = st.cast.describe(desc)
+    if who is not None and _generic_word_of_a_name(st, desc, who):
+        who = None      # "said the man" is not the one whose name ends in "Man" ("the Silent Man")
     absent = who if st.cast.from_book and who is not None and _absent_bystander(st, desc, who) else None
     if absent is not None:      # "said the girl" far from the list's "The Girl": the girl of this scene
         who = None
@@ -135,6 +144,14 @@ def _relation(desc: str) -> bool:
     no sex, not a character of its own (whoever of the scene stands so to the owner)."""
     ws = desc.lower().split()
     return len(ws) >= 2 and ws[0] in ("his", "her", "their") and noun_gender(desc) is None
+
+
+def _generic_word_of_a_name(st: State, desc: str, who: str) -> bool:
+    """A bare "the man", "the voice" that the cast finds as ``who`` only by the last word of a name ("Silent
+    Man", "A Low Voice"), not as a name or alias of its own: whoever of the scene it is, not that one."""
+    ws, person = desc.split(), st.cast.people.get(who)
+    return len(ws) == 2 and ws[-1].lower() in GENERIC_NOUNS and person is not None \
+        and all(norm(form) != norm(desc) for form in (person.name, *person.aliases))
 
 
 def _sex_word(st: State, who: str | None) -> str:
