@@ -77,6 +77,17 @@ def test_a_line_of_dots_is_dialogue_only_with_a_tag_after_it() -> None:
     assert dialogue("He wrote “. . .” in the margin and closed the book.") == []
 
 
+def test_a_line_broken_off_by_an_aside_goes_on_as_dialogue() -> None:
+    # the second half, in lower case after an untagged aside, is still the same speaker's line
+    assert dialogue("“I only wanted” (Marta turned to the window) “a little more time.”") == [
+        "I only wanted", "a little more time."]
+    assert dialogue("“It was never” Anton rubbed his jaw “quite the plan.”") == ["It was never", "quite the plan."]
+    # quoted terms joined by "and", a thought, or a term that runs on stay narration
+    assert dialogue("“Go on,” Hugo wrote “yes” and “no” in the margin.") == ["Go on,"]
+    assert dialogue("“The bridge,” Cleo thought, “was too narrow.”") == ["The bridge,"]
+    assert dialogue("“Well,” said Ivo, who liked a “fair price” for his bread.") == ["Well,"]
+
+
 def test_inline_tag_is_not_spoken() -> None:
     ms = parse_text("[Oliver]“I don’t have a mother.”\n\n[Note] this is narration.")
     (_, _, q), = ms.quotes()

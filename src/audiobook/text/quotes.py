@@ -93,9 +93,9 @@ class QuoteFinder:
             m = tags.get(q.open)
             if m is not None:
                 q.tag, q.tag_start = m.group(1).strip(), m.start()
-        kept = []
+        kept: list[Quote] = []
         for q in found:
-            if q.tag is not None or is_utterance(self.text, q, start, end):
+            if q.tag is not None or is_utterance(self.text, q, start, end) or resumes(self.text, kept, q, end):
                 kept.append(q)
             else:                                 # a scare quote or title: narration, marks not spoken
                 self.silent.update((q.open, q.end))
@@ -231,6 +231,28 @@ def dash_quotes(text: str, first: int, width: int, end: int) -> list[Quote]:
     if any(c.isalnum() for c in text[pos:stop]):
         quotes.append(Quote(opened, pos, stop, stop, True))
     return quotes
+
+
+_NOT_ASIDE = frozenset(("and", "or", "nor", "of", "but", "as", "that", "to", "for", "in", "with"))
+
+
+def resumes(text: str, kept: list[Quote], q: Quote, p_end: int) -> bool:
+    """A line broken off mid-sentence by an aside goes on in lower case: “I only” (he paused) “meant it.”
+    The previous kept quote must stop without a full stop, and the words between must be a real aside,
+    not the "and" or "of" that joins two quoted terms."""
+    if not kept or not q.closed:
+        return False
+    prev = kept[-1]                           # the quote before it in the paragraph, kept as a line
+    body = text[q.start:q.end].strip()
+    if not body[:1].islower() or prev.close_end > q.open:
+        return False
+    if text[prev.start:prev.end].rstrip().endswith((".", "!", "?")):
+        return False
+    if not body.endswith((".", "!", "?", ",", ";", "-", "—")) and text[q.close_end:p_end].strip():
+        return False                          # a quoted term runs on into the sentence: "a “clever set” of"
+    gap = words(text[prev.close_end:q.open].lower())
+    thought = any(w in ("thought", "thinks", "wondered", "reflected") for w in gap)   # unspoken, not a line
+    return 2 <= len(gap) <= 14 and gap[0] not in _NOT_ASIDE and not thought
 
 
 def is_utterance(text: str, q: Quote, p_start: int, p_end: int) -> bool:
