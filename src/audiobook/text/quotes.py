@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from audiobook.text.speech_verbs import SPEECH_VERBS
+from audiobook.text.speech_verbs import SPEECH_VERBS, THOUGHT_VERBS
 from audiobook.text.tokens import WORD_RE, words
 
 DOUBLE_OPEN = "“„«"
@@ -251,7 +251,7 @@ def resumes(text: str, kept: list[Quote], q: Quote, p_end: int) -> bool:
     if not body.endswith((".", "!", "?", ",", ";", "-", "—")) and text[q.close_end:p_end].strip():
         return False                          # a quoted term runs on into the sentence: "a “clever set” of"
     gap = words(text[prev.close_end:q.open].lower())
-    thought = any(w in ("thought", "thinks", "wondered", "reflected") for w in gap)   # unspoken, not a line
+    thought = any(w in THOUGHT_VERBS for w in gap)   # unspoken, not a line
     return 2 <= len(gap) <= 14 and gap[0] not in _NOT_ASIDE and not thought
 
 

@@ -1,4 +1,4 @@
-"""The verbs that report speech (say, asked, replied, ...), in their common forms: a word list shared
+"""The verbs that report speech (say, asked, replied, ...) and thought, in their common forms: word lists shared
 by the quote finder (is a quoted phrase speech?) and the attribution passes (is this a speaker tag?).
 """
 
@@ -34,3 +34,6 @@ SPEECH_VERBS = frozenset(
 # went to the door" says nothing; "went" speaks only going on ("went out", "went in" leave the room)
 PARTICLES = {"went": frozenset({"on"}), "go": frozenset({"on"}), "goes": frozenset({"on"}),
              **dict.fromkeys(("put", "broke", "cut"), frozenset("on in out off forth again".split()))}
+
+# verbs of thinking: a quote they tag is a thought, read by the narrator, not a line
+THOUGHT_VERBS = ("thought", "thinks", "wondered", "reflected")

@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from audiobook.text.attribution.tags import is_narrator_tag
 from audiobook.text.manuscript import Manuscript, Paragraph, Segment
-from audiobook.text.speech_verbs import SPEECH_VERBS
+from audiobook.text.speech_verbs import SPEECH_VERBS, THOUGHT_VERBS
 from audiobook.text.tokens import TOKEN_RE
 
 # a character singing or reciting verse says it ("began his old song:")
@@ -36,10 +36,11 @@ _SINGING = frozenset("sing sings sang sung singing song songs chant chants chant
 UNSPOKEN_CONFIDENCE = 0.1
 _DETERMINERS = frozenset("a an the his her their its my our your this that these those".split())
 # "she thought", "thought Tomas", "Tomas, vexed, wondered" at the start of the clause after the quote
-_AFTER_RE = re.compile(r"\s*(?:[\w’'.-]+,?\s+){0,3}?(thought|thinks|wondered|reflected)\b"
+_THINKING = "|".join(THOUGHT_VERBS)
+_AFTER_RE = re.compile(rf"\s*(?:[\w’'.-]+,?\s+){{0,3}}?({_THINKING})\b"
                        r"(?!\s+(?:of|about|that|for|it|aloud|if|whether|how|what|why|who|at)\b)", re.IGNORECASE)
 # "Rosa wondered," / "he thought to himself:" right before the quote
-_BEFORE_RE = re.compile(r"\b(thought|thinks|wondered|reflected)(?:\s+to\s+(?:him|her|my)self)?\s*[,:]\s*$",
+_BEFORE_RE = re.compile(rf"\b({_THINKING})(?:\s+to\s+(?:him|her|my)self)?\s*[,:]\s*$",
                         re.IGNORECASE)
 
 
