@@ -8,6 +8,7 @@ each module holds one concern: reading the tag there, resolving its words to a p
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from audiobook.text.attribution.grammar import (
     NARRATION_WORD_RE,
@@ -277,9 +278,7 @@ def _spelled_within(st: State, phrase: str) -> str | None:
     ws = without_article(" ".join(phrase.split())).lower().split()
     if "with" not in ws[1:-1]:
         return None
-    found = {p.name for p in st.cast.people.values() for f in (p.name, *p.aliases)
-             if _holds(without_article(f).lower().split(), ws)}
-    return next(iter(found)) if len(found) == 1 else None
+    return _one_entry(st, lambda f: _holds(without_article(f).lower().split(), ws))
 
 
 def _holds(form: list[str], ws: list[str]) -> bool:
@@ -306,10 +305,8 @@ def _headed(st: State, desc: str) -> str | None:
     if _of_the_scene(desc) or _ANOTHER & set(desc.lower().split()):
         return None     # "the other porter", "the new guard": not the one the list has
     head = desc.split()[-1].lower()
-    owners = {p.name for p in st.cast.people.values() for f in (p.name, *p.aliases)
-              if (len(f.split()) > 1 and f.split()[0].lower() in _DESCRIBING or "-" in f)
-              and f.split()[-1].lower().rsplit("-", 1)[-1] == head}     # "The Tall Porter", "Kitchen-Maid"
-    return owners.pop() if len(owners) == 1 else None
+    return _one_entry(st, lambda f: (len(f.split()) > 1 and f.split()[0].lower() in _DESCRIBING or "-" in f)
+                      and f.split()[-1].lower().rsplit("-", 1)[-1] == head)     # "The Tall Porter", "Kitchen-Maid"
 
 
 def _of_the_scene(desc: str) -> bool:
@@ -333,10 +330,11 @@ def _with_form(st: State, desc: str) -> str | None:
     if len(ws) != 2 or not ws[0].endswith("ed") or len(ws[0]) < 5:
         return None
     stem = ws[0][:-2]
-    owners = {p.name for p in st.cast.people.values() for f in (p.name, *p.aliases)
-              for fw in [without_article(f).lower().split()]
-              if len(fw) > 2 and fw[0] == ws[1] and "with" in fw and fw[-1] in (stem, stem + "e")}
-    return owners.pop() if len(owners) == 1 else None
+
+    def spells(f: str) -> bool:
+        fw = without_article(f).lower().split()
+        return len(fw) > 2 and fw[0] == ws[1] and "with" in fw and fw[-1] in (stem, stem + "e")
+    return _one_entry(st, spells)
 
 
 def _one_of_the_titled(st: State, desc: str) -> str | None:
@@ -377,8 +375,12 @@ def _owned(st: State, phrase: str) -> str | None:
     """"said the valet" for the one entry the list writes "His Valet" (or "Her Maid"): the tag's article
     for the list's possessive."""
     words = without_article(" ".join(phrase.split())).lower()
-    owners = {p.name for p in st.cast.people.values() for f in (p.name, *p.aliases)
-              if f.lower() in (f"his {words}", f"her {words}", f"their {words}")}
+    return _one_entry(st, lambda f: f.lower() in (f"his {words}", f"her {words}", f"their {words}"))
+
+
+def _one_entry(st: State, fits: Callable[[str], bool]) -> str | None:
+    """The one cast entry with a name or alias that ``fits`` (None when no entry or several do)."""
+    owners = {p.name for p in st.cast.people.values() for f in (p.name, *p.aliases) if fits(f)}
     return owners.pop() if len(owners) == 1 else None
 
 
