@@ -1055,6 +1055,20 @@ def test_a_name_opening_a_clause_after_a_comma_and_is_its_clauses_subject() -> N
     assert who(text, cast) == ["Anton"]
 
 
+def test_a_name_in_a_clause_of_reason_or_condition_is_not_the_he_after_its_sentence() -> None:
+    # "The room was cold, because Greta had let the fire go out.": a name inside a clause of reason, condition or
+    # concession is in the background; the she after the sentence is the one the narration was about
+    cast: Cast_ = [("Marta", "female", ()), ("Greta", "female", ()), ("Tomas", "male", ()), ("Will", "male", ())]
+    text = ("Marta came in and sat down by the stove. The room was cold, because Greta had let the fire go out. "
+            "“It is done,” she said.\n")
+    assert who(text, cast) == ["Marta"]
+    text = "Tomas came in.\n\nThe kettle was cold, since Will was late. “It is done,” he said.\n"
+    assert who(text, cast) == ["Tomas"]
+    # a when-clause often names the one who acts next: left to recency
+    text = "Tomas came in.\n\nThe kettle was cold when Will came back. “It is done,” he said.\n"
+    assert who(text, cast) == ["Will"]
+
+
 def test_a_him_right_after_a_names_verb_is_someone_else() -> None:
     # "The arrival of Will annoyed him.": the him is not Will (that would be "himself"), so the he after it is
     # the man named before, not Will

@@ -75,7 +75,9 @@ def resolve(st: State, mentions: list[Mention], text: str, remember: bool = Fals
             nominative = m.kind == "pronoun" and m.word.lower() in ("he", "she")    # "..., that she began"
             subject = len(TOKEN_RE.findall(lead)) <= 1 or nominative \
                 or kind in ("name", "alias") and (_opens_its_clause(text, lead, out, m) or _acts_on(text, lead, m))
-            hist.append(Ref(person, kind, st.sentence + n, subject, m.word))
+            aside = not subject and kind in ("name", "alias") and len(TOKEN_RE.findall(lead)) > 1 \
+                and _ASIDE_CLAUSE_RE.search(lead) is not None
+            hist.append(Ref(person, kind, st.sentence + n, subject, m.word, aside))
         out.append(Mention(person, m.start, m.end, m.kind, m.word, m.gender))
     if remember:
         for ref in hist[len(st.history[-80:]):]:
@@ -224,7 +226,7 @@ def antecedent(st: State, gender: str, hist: list[Ref], skip: frozenset[str] | s
     """The person a he/she refers to: the latest of that gender, or the subject of that sentence; for a
     ``nominative`` he/she, the owner of a thing in the sentence just read, when it opens that sentence or the
     sentence names no one else of that sex ("Anna's lips trembled. She said"; "The wind took Anna's hat.")."""
-    fallback = possessor = None
+    fallback = possessor = aside = None
     owned = _OWNED["her " if gender == "female" else "his "]
     for k in range(len(hist) - 1, -1, -1):
         ref = hist[k]
@@ -241,6 +243,9 @@ def antecedent(st: State, gender: str, hist: list[Ref], skip: frozenset[str] | s
                 possessor = ref.person
             continue
         if g == gender:
+            if nominative and ref.aside and aside is None:     # "..., because Will was late.": not the he after it
+                aside = ref.person
+                continue
             if not ref.subject:
                 for e in reversed(hist[max(0, k - 6):k]):     # the nearest: the main clause's, after an opening one's
                     if _same_sentence(e, ref) and e.subject and e.person not in skip and e.person != FIRST \
@@ -249,7 +254,7 @@ def antecedent(st: State, gender: str, hist: list[Ref], skip: frozenset[str] | s
             return ref.person
         if g == "unknown" and fallback is None and len(hist) - k < 6:
             fallback = ref.person
-    fallback = fallback or possessor
+    fallback = fallback or possessor or aside
     if fallback is None:    # nobody of that gender in this chapter yet: the last one seen before
         seen = [p for p, q in st.seen.items() if q.gender == gender and p not in skip]
         if seen:
@@ -455,6 +460,8 @@ _JOINED_CLAUSE_RE = re.compile(r",\s+(?:and|but)\s+$")
 _VERB_AFTER_NAME_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|said|was|had|went|came|saw|took|sat|stood|spoke|rose"
                                  r"|ran|got|made|gave|found|felt|knew|thought|began|put|held|drew|threw|shook|left"
                                  r"|kept|brought|set|let|laughed|smiled|turned|looked|nodded)\b")
+# a clause of reason, condition or concession inside a sentence: "..., because Will was late", "... if Rosa came"
+_ASIDE_CLAUSE_RE = re.compile(r"\b(?:because|since|though|although|if|unless|whether|until|till|whereas)\s+$")
 _OWNED = {"her ": "owned female", "his ": "owned male"}     # "her Ayah": a name a he/she has
 _OWNER_BEFORE_RE = re.compile(r"(?<![A-Za-z])([Hh]er|[Hh]is) $")     # the word "her" right before, not "Either"
 _DESC_START_RE = re.compile(r"\b(?:[Tt]he|[Hh]er|[Hh]is|[Oo]ur|[Mm]y|[Aa]n?) (?=[a-z])")

@@ -92,6 +92,7 @@ class Ref(NamedTuple):
     sentence: int
     subject: bool      # opens its sentence ("Rosa", "Then the doctor"): the likelier antecedent
     word: str = ""     # the words the text names them by ("Tom Hale"), for a name read
+    aside: bool = False     # named as the subject of a clause of reason or condition ("..., because Will was late")
 
 
 class Seen(NamedTuple):
