@@ -1069,6 +1069,22 @@ def test_a_name_in_a_clause_of_reason_or_condition_is_not_the_he_after_its_sente
     assert who(text, cast) == ["Will"]
 
 
+def test_a_name_after_her_friend_or_his_brother_is_not_the_he_or_she_after_it() -> None:
+    # "begged her friend Cleo to stay": the one named as her friend is not the woman a later "she" stands for,
+    # as "her Cleo" would not be
+    cast: Cast_ = [("Marta", "female", ()), ("Cleo", "female", ()), ("Tomas", "male", ()), ("Will", "male", ()),
+                   ("Piet", "male", ())]
+    text = ("Marta came in.\n\nThe talk turned to the harvest, and Will begged her friend Cleo to stay. "
+            "“It is late,” she said.\n")
+    assert who(text, cast) == ["Marta"]
+    text = ("Tomas came in.\n\nThe talk turned to the harvest, and Marta begged his brother Piet to stay. "
+            "“It is late,” he said.\n")
+    assert who(text, cast) == ["Tomas"]
+    # named with no owner, the latest woman is still the one
+    text = "Marta came in.\n\nThe talk turned to the harvest, and Will begged Cleo to stay. “It is late,” she said.\n"
+    assert who(text, cast) == ["Cleo"]
+
+
 def test_a_him_right_after_a_names_verb_is_someone_else() -> None:
     # "The arrival of Will annoyed him.": the him is not Will (that would be "himself"), so the he after it is
     # the man named before, not Will

@@ -69,7 +69,8 @@ def resolve(st: State, mentions: list[Mention], text: str, remember: bool = Fals
             kind = ("possessive" if not _OWNS_A_PERSON_RE.match(text, m.end) else "possessive person") \
                 if possessive(text, m) else m.kind      # "Stephen's eyes"; "Stephen's sister", "of Stephen's,"
             ap = _HER_APPOSITION_RE.match(text, m.end) if m.kind == "name" else None    # "Millie, her maid,"
-            owner = ap or _OWNER_BEFORE_RE.search(text, max(0, m.start - 5), m.start)
+            owner = ap or _OWNER_BEFORE_RE.search(text, max(0, m.start - 5), m.start) \
+                or _OWNER_NOUN_BEFORE_RE.search(text, max(0, m.start - 20), m.start)
             kind = (_OWNED[owner.group(1).lower() + " "] if owner and m.kind == "name" else None) \
                 or kind    # "not her Ayah": not the woman "she" stands for (not "Either Ayah", "this Tomas")
             nominative = m.kind == "pronoun" and m.word.lower() in ("he", "she")    # "..., that she began"
@@ -463,6 +464,9 @@ _VERB_AFTER_NAME_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|said|was|had|w
 # a clause of reason, condition or concession inside a sentence: "..., because Will was late", "... if Rosa came"
 _ASIDE_CLAUSE_RE = re.compile(r"\b(?:because|since|though|although|if|unless|whether|until|till|whereas)\s+$")
 _OWNED = {"her ": "owned female", "his ": "owned male"}     # "her Ayah": a name a he/she has
+# "her friend Cleo", "his brother Piet": named as someone the he/she has, as "her Ayah" is
+_OWNER_NOUN_BEFORE_RE = re.compile(r"(?<![A-Za-z])([Hh]er|[Hh]is) (?:friend|sister|brother|cousin|aunt|uncle|mother"
+                                   r"|father|wife|husband|son|daughter|niece|nephew|maid|servant|companion) $")
 _OWNER_BEFORE_RE = re.compile(r"(?<![A-Za-z])([Hh]er|[Hh]is) $")     # the word "her" right before, not "Either"
 _DESC_START_RE = re.compile(r"\b(?:[Tt]he|[Hh]er|[Hh]is|[Oo]ur|[Mm]y|[Aa]n?) (?=[a-z])")
 _COPULA_BEFORE_RE = re.compile(r"\b(?:was|is|be|been|were|are|became|become|seemed|as|like)\s+$")
