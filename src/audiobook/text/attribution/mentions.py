@@ -461,7 +461,7 @@ _JOINED_CLAUSE_RE = re.compile(r",\s+(?:and|but)\s+$")
 _VERB_AFTER_NAME_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|said|was|had|went|came|saw|took|sat|stood|spoke|rose"
                                  r"|ran|got|made|gave|found|felt|knew|thought|began|put|held|drew|threw|shook|left"
                                  r"|kept|brought|set|let|laughed|smiled|turned|looked|nodded)\b")
-# a clause of reason, condition or concession inside a sentence: "..., because Will was late", "... if Rosa came"
+# a clause of reason, condition or concession inside a sentence: "..., because Will was late", "... if Greta came"
 _ASIDE_CLAUSE_RE = re.compile(r"\b(?:because|since|though|although|if|unless|whether|until|till|whereas)\s+$")
 _OWNED = {"her ": "owned female", "his ": "owned male"}     # "her Ayah": a name a he/she has
 # "her friend Cleo", "his brother Piet": named as someone the he/she has, as "her Ayah" is
