@@ -1152,6 +1152,15 @@ def test_the_old_man_is_the_one_the_list_calls_grandfather() -> None:
     assert who(text, cast) == ["Tomas Lind"]
 
 
+def test_the_old_lady_is_the_elder_of_the_scene_though_not_named_lately() -> None:
+    # the elder was named a few paragraphs back, and the younger woman many times since: still the elder
+    cast: Cast_ = [("Mrs. Lind", "female", ()), ("Greta", "female", ()), ("Tomas", "male", ()), ("Will", "male", ())]
+    busy = "Greta showed Tomas the map, and Will asked Greta about the road. Tomas thanked Greta and Will.\n\n"
+    text = ("Old Mrs. Lind sat in her chair by the stove.\n\n" + busy * 4
+            + "“Mind the kettle,” said the old lady.")
+    assert who(text, cast) == ["Mrs. Lind"]
+
+
 def test_it_was_after_a_quote_names_no_speaker_when_there_was_no_tag() -> None:
     # "It was Nelly then." after a tag that names Tomas (a tag the tag rules read as a word for speech) is
     # what the narration learns, not who spoke; after "said a voice" it names the voice

@@ -200,9 +200,13 @@ def _elder(st: State, desc: str, spoke: str | None) -> str | None:
     gender = noun_gender(desc)
     if gender is None or "old" not in desc.lower().split():
         return None
-    lately = [r.person for r in reversed(st.history[-_LATELY:])]
-    return next((p for p in lately if (p in st.elders or _ELDER_FORM_RE.search(" ".join(_forms(st, p))))
-                 and p != spoke and st.cast.gender(p) == gender), None)
+    for window in (_LATELY, _ELDER_LATELY):     # none in the last paragraph or two: a few more back
+        lately = [r.person for r in reversed(st.history[-window:])]
+        elder = next((p for p in lately if (p in st.elders or _ELDER_FORM_RE.search(" ".join(_forms(st, p))))
+                      and p != spoke and st.cast.gender(p) == gender), None)
+        if elder is not None:
+            return elder
+    return None
 
 
 def _forms(st: State, who: str) -> list[str]:
@@ -391,6 +395,7 @@ _OTHER_SEX = {"female": "male", "male": "female"}
 _PARENT_LATELY = 40     # mentions: the last few paragraphs
 _PARENT_OF = {"mother": "mother", "father": "father", "daughter": "mother", "son": "father"}
 _LATELY = 20        # mentions: about the last paragraph or two
+_ELDER_LATELY = 80  # mentions: the scene, for "the old lady" when no elder was named lately
 # a description ("said the old man") found by its sex alone: the turns weigh it as a he/she
 _SEX_WORD = {"male": "he", "female": "she"}
 _GOES_ON_VERBS = frozenset("continued continues resumed added pursued persisted went repeated concluded".split())
