@@ -202,8 +202,7 @@ class Cast:
         """Names, aliases and pronouns in a piece of narration, in order."""
         hit = self._seen.get(text)
         if hit is None:
-            if len(self._seen) > 512:     # a paragraph is looked at a few times in a row, then never again
-                self._seen.clear()
+            # kept for the whole book (cleared by settle only): readings() reads every paragraph again backwards
             hit = self._seen[text] = self._mentions(text)
         return list(hit)
 
