@@ -113,6 +113,7 @@ class Cast:
                               if k[:1].isalpha() and without_article(f)[:1].isupper()} - lower_aliases
         self._current = ""
         self._seen: dict[str, list[Mention]] = {}
+        self._called: dict[str, list[str]] = {}
         # "the doctor" is Dr. Archie, "his uncle" is Uncle John, when the cast has only one of them
         roles: dict[str, set[str]] = defaultdict(set)
         for p in self.people.values():
@@ -158,10 +159,17 @@ class Cast:
             elif count[few[0]] < count[few[1]]:     # nearer than threefold: a tag picks by the scene first
                 self.lean[key] = few[0]
         self._seen.clear()
+        self._called.clear()
 
     def addressed(self, quote: str) -> list[str]:
         """The characters a quote speaks to: "Rosa, did you know?", "Yes, uncle." (a cast form or
         title written small), in order; not a name asked after ("Rosa? She left."), mostly an echo, not a call."""
+        hit = self._called.get(quote)
+        if hit is None:     # asked several times per quote and reading: kept like ``mentions``
+            hit = self._called[quote] = self._addressed(quote)
+        return list(hit)
+
+    def _addressed(self, quote: str) -> list[str]:
         out = [r for r in (self.spoken.get(norm(v)) if norm(v) in self.spoken else self.resolve(v)
                            for v in vocatives(quote, self.word_names, asked=False)) if r]
         if self._voc_re is not None:
@@ -215,9 +223,14 @@ class Cast:
             toks = [(m.start(), m.end(), m.group(0).replace(".", "")) for m in NAME_TOKEN_RE.finditer(low)]
         else:       # a letter whose lower case is longer (rare): fold word by word
             toks = [(m.start(), m.end(), m.group(0).casefold().replace(".", "")) for m in NAME_TOKEN_RE.finditer(text)]
+        starts = self._starts
         i = 0
         while i < len(toks):
-            article = toks[i][2] in ("the", "a", "an") and i + 1 < len(toks)
+            first = toks[i][2]
+            if first not in starts and first not in ("the", "a", "an") and not first.endswith(("'s", "’s")):
+                i += 1          # no form starts here (most words): _form_at would say so, at the cost of a call
+                continue
+            article = first in ("the", "a", "an") and i + 1 < len(toks)
             hit = (self._form_at(toks, i + 1) if article else None) or self._form_at(toks, i)
             if hit is None:
                 i += 1

@@ -158,21 +158,14 @@ def _turns(conv: Conversation, k: int, w: Weights) -> list[list[list[float]]]:
     habit = [[w.pair * conv.pairs.get((people[p], people[c]), 0.0) for c in range(m)] for p in range(m)]
     told = (conv.evidence[k - 1].addressed_next, ev.hint) if k > 0 else (None, ev.hint)
     untold = [w.untold if ev.speaker is None and people[c] not in told else 0.0 for c in range(m)]
+    nstay = -stay
+    newcomer = [-w.newcomer - untold[c] for c in range(m)]
     table = []
     for pp in range(m):
-        rows = []
-        for p in range(m):
-            row = []
-            for c in range(m):
-                joins = join[c] if k < 2 or c != pp else 0.0
-                if c == p:
-                    row.append(-stay - joins)
-                elif k >= 2 and c != pp and pp != p:     # a third person joins
-                    row.append(-w.newcomer - untold[c] - joins + habit[p][c])
-                else:
-                    row.append(-joins + habit[p][c])
-            rows.append(row)
-        table.append(rows)
+        joins = join if k < 2 else [0.0 if c == pp else join[c] for c in range(m)]
+        table.append([[nstay - joins[c] if c == p
+                       else newcomer[c] - joins[c] + habit[p][c] if k >= 2 and c != pp and pp != p  # a third person
+                       else -joins[c] + habit[p][c] for c in range(m)] for p in range(m)])
     return table
 
 
