@@ -149,23 +149,35 @@ def _emit(conv: Conversation, k: int, s: str, w: Weights) -> float:
 
 def _turns(conv: Conversation, k: int, w: Weights) -> list[list[list[float]]]:
     """The cost of speaker c after p (and pp before p) at paragraph k, as a table [pp][p][c]: built once per
-    paragraph, since decode and margins look each entry up many times (a call per entry was their main cost)."""
+    paragraph, since decode and margins look each entry up many times (a call per entry was their main cost).
+    Only c == p (one goes on), c == pp (the one before p answers) and a third person differ by pp, so each row is
+    a copy of p's row for a third person with those two entries set."""
     m, ev, people = len(conv.people), conv.evidence[k], conv.people
     if ev.continues:
         return [[[0.0 if c == p else HARD for c in range(m)] for p in range(m)] for _pp in range(m)]
-    stay = w.resumes if ev.pause else w.repeat
-    join = [w.joins * conv.prior.get(people[c], 0.0) for c in range(m)]
+    nstay = -(w.resumes if ev.pause else w.repeat)
+    join = [w.joins * conv.prior.get(people[c], 0.0) for c in range(m)]     # a turn that is not pp's
     habit = [[w.pair * conv.pairs.get((people[p], people[c]), 0.0) for c in range(m)] for p in range(m)]
-    told = (conv.evidence[k - 1].addressed_next, ev.hint) if k > 0 else (None, ev.hint)
+    plain = [[-join[c] + habit[p][c] for c in range(m)] for p in range(m)]
+    if k < 2:       # no pp yet: nobody is a third person
+        rows = [[nstay - join[c] if c == p else plain[p][c] for c in range(m)] for p in range(m)]
+        return [[list(row) for row in rows] for _pp in range(m)]
+    told = (conv.evidence[k - 1].addressed_next, ev.hint)
     untold = [w.untold if ev.speaker is None and people[c] not in told else 0.0 for c in range(m)]
-    nstay = -stay
-    newcomer = [-w.newcomer - untold[c] for c in range(m)]
+    third = [[-w.newcomer - untold[c] - join[c] + habit[p][c] for c in range(m)] for p in range(m)]
     table = []
     for pp in range(m):
-        joins = join if k < 2 else [0.0 if c == pp else join[c] for c in range(m)]
-        table.append([[nstay - joins[c] if c == p
-                       else newcomer[c] - joins[c] + habit[p][c] if k >= 2 and c != pp and pp != p  # a third person
-                       else -joins[c] + habit[p][c] for c in range(m)] for p in range(m)])
+        rows = []
+        for p in range(m):
+            if pp == p:     # p spoke twice running: c answers as if no one had spoken before
+                row = list(plain[p])
+                row[p] = nstay - 0.0
+            else:
+                row = list(third[p])
+                row[pp] = -0.0 + habit[p][pp]       # the one who spoke before p answers: no joins cost
+                row[p] = nstay - join[p]
+            rows.append(row)
+        table.append(rows)
     return table
 
 
