@@ -240,8 +240,8 @@ def _decode(st: State, chain: list[Item], speakers: list[str | None],
         st.out[it.quote_ids[-1]] if it.found else None for it in chain)]
     anchored = {s for s in speakers if s}
     present = frozenset().union(*(it.mentioned for it in chain))     # in the scene: its narration names them
-    present |= {w for _g, w in spoken[bisect_left(spoken, chain[0].gpar - JUST, key=lambda t: t[0]):]}    # and who
-    #                                                                   spoke just before a pause
+    # and who spoke just before a pause (the tail of ``spoken`` again)
+    present |= {w for _g, w in spoken[bisect_left(spoken, chain[0].gpar - JUST, key=lambda t: t[0]):]}
     if not st.third_person:
         present |= {st.narrator_name}      # and the one who tells the story, in every scene they tell
     talking = [p for p in people if p in speakers]
