@@ -180,3 +180,31 @@ def test_the_one_the_line_before_called_answers_though_the_next_line_calls_anoth
     voice = [{}, {"Bobby": 1.0}, {}]
     conv = Conversation(ev, ["Ann", "Bobby", "Cleo"], {"Cleo": 1.1}, pairs=pairs, voice=voice)
     assert decode(conv) == ["Ann", "Cleo", "Ann"]
+
+
+def test_the_turn_table_holds_each_habit_of_conversation() -> None:
+    # turns._turns builds every paragraph's costs at once; each entry must be the cost the habits give one turn
+    from audiobook.text.attribution.turns import _turns
+
+    def one(pp: int, p: int, c: int, k: int, conv: Conversation, w: Weights) -> float:
+        ev, people = conv.evidence[k], conv.people
+        if ev.continues:
+            return 0.0 if c == p else HARD
+        joins = w.joins * conv.prior.get(people[c], 0.0) if k < 2 or c != pp else 0.0
+        if c == p:
+            return -(w.resumes if ev.pause else w.repeat) - joins
+        habit = w.pair * conv.pairs.get((people[p], people[c]), 0.0)
+        if k >= 2 and c != pp and pp != p:
+            untold = ev.speaker is None and people[c] not in (conv.evidence[k - 1].addressed_next, ev.hint)
+            return -w.newcomer - (w.untold if untold else 0.0) - joins + habit
+        return -joins + habit
+
+    people = ["Marta", "Anton", "Piet", "Cleo"]
+    ev = [Evidence("Marta", 30.0, addressed_next="Piet"), Evidence(hint="Anton"), Evidence(pause=True),
+          Evidence("Cleo", 2.0), Evidence(continues=True), Evidence(addressed_next="Anton"), Evidence()]
+    conv = Conversation(ev, people, {"Piet": 0.5, "Cleo": 0.7},
+                        pairs={("Marta", "Anton"): 0.6, ("Anton", "Cleo"): 0.25, ("Piet", "Marta"): 1.0})
+    w = Weights()
+    for k in range(1, len(ev)):
+        table = _turns(conv, k, w)
+        assert table == [[[one(pp, p, c, k, conv, w) for c in range(4)] for p in range(4)] for pp in range(4)]

@@ -83,7 +83,10 @@ def discover(ms: Manuscript) -> Cast:
     quoted: Counter[str] = Counter()     # given name and surname in the quotes
     answered: dict[str, Counter[str]] = defaultdict(Counter)   # "Miss Vale" called -> {"Anna": 2}: the next speaker
     answered_by: dict[str, Counter[str]] = defaultdict(Counter)    # "Greta" called -> {"the countess": 2}
-    lower = Counter(w for ch in ms.chapters for p in ch.paragraphs for w in _LOWER_RE.findall(p.raw))
+    lower: Counter[str] = Counter()
+    for ch in ms.chapters:
+        for para in ch.paragraphs:
+            lower.update(_LOWER_RE.findall(para.raw))      # a list at a time (counted in C), not word by word
     # "said Good", "Good asked": a word we take for a common one (NOT_NAMES) is a name when tags name it
     tagged = Counter(m.group(1) or m.group(2) for ch in ms.chapters for p in ch.paragraphs
                      for m in _TAGGED_WORD_RE.finditer(p.raw))

@@ -40,12 +40,12 @@ _DESC_STOP = frozenset("""with in of to from whose who which that as at on and o
 def description(text: str, last: bool = False) -> str | None:
     """A description naming a person in a speech tag: "the old man", "a thin, elderly gentleman",
     "Philip's nurse"; the first one (at the start of ``text``) or, with ``last``, the one ending it."""
-    found = list(_DESC_RE.finditer(text))
     if last:
-        found = [m for m in found if not text[m.end():].strip(" ,")]
-    elif found and not re.fullmatch(r"\s*(?:(?:in|up|out|forth|back|again|at last|then)\s+)?",
-                                    text[:found[0].start()]):
-        found = []
+        found = [m for m in _DESC_RE.finditer(text) if not text[m.end():].strip(" ,")]
+    else:       # only the first is read: search, not a list of every description in the text
+        first = _DESC_RE.search(text)
+        found = [first] if first and re.fullmatch(r"\s*(?:(?:in|up|out|forth|back|again|at last|then)\s+)?",
+                                                   text[:first.start()]) else []
     if not found:
         return None
     m = found[-1] if last else found[0]

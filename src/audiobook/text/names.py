@@ -190,6 +190,11 @@ def vocatives(quote: str, allow: frozenset[str] = frozenset(), asked: bool = Tru
     """Names a quote addresses ("Rosa, did you know?", "..., Mr. Hale."): the listener, not the speaker;
     ``allow``: common words that are names in this book ("Shut up, Good!"); ``asked``: with a name that is a
     question of its own ("Rosa? She left.": asked after or echoed, as often as called; a name all the same)."""
+    return list(_vocatives(quote, allow, asked))
+
+
+@lru_cache(maxsize=65536)       # each quote is asked several times per reading, and read three times (sieve.readings)
+def _vocatives(quote: str, allow: frozenset[str], asked: bool) -> tuple[str, ...]:
     out = []
     inner = [(q.start(), q.end()) for q in _INNER_QUOTE_RE.finditer(quote)] if any(c in quote for c in "'\"‘“") else []
     for m in _VOCATIVE_RE.finditer(quote):
@@ -220,4 +225,4 @@ def vocatives(quote: str, allow: frozenset[str] = frozenset(), asked: bool = Tru
         name = clean_name(m.group(1), allow)
         if name:
             out.append(name)
-    return out
+    return tuple(out)

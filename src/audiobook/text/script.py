@@ -6,6 +6,7 @@ book's manuscript into a Script (manuscript.py reads the files, attribution/ pic
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Collection, Mapping
@@ -47,7 +48,7 @@ def script_of(ms: Manuscript, cast: Cast, book: Book | None = None,
     found = attribute(ms, cast) if found is None else found
     warnings = list(ms.warnings)
     chapters = []
-    newlines = {src: [i for i, c in enumerate(text) if c == "\n"] for src, text in ms.texts.items()}
+    newlines = {src: [m.start() for m in _NEWLINE_RE.finditer(text)] for src, text in ms.texts.items()}  # not per char
 
     def line_of(source: str, offset: int) -> int:
         return bisect_right(newlines.get(source, []), offset - 1) + 1
@@ -248,6 +249,7 @@ def _named_descriptions(found: Mapping[int, Attribution]) -> dict[str, str]:
 
 
 _ORDINALS = frozenset("first second third fourth".split())
+_NEWLINE_RE = re.compile("\n")
 
 
 def characters_yaml(entries: list[CastEntry]) -> str:

@@ -228,7 +228,9 @@ def _decode(st: State, chain: list[Item], speakers: list[str | None],
     people = [p for p in people if p not in ("", UNKNOWN)][:8]
     # the scene before goes on: who spoke in the last few paragraphs joins, ranked last (the lowest prior);
     # trusted with a cast list only (without one it cost a LitBank line)
-    lately = [w for g, w in reversed(spoken) if chain[0].gpar - g <= LATELY and st.cast.from_book]
+    # ``spoken`` is in paragraph order: the last few are a tail of it (not a scan of the whole book's, per conversation)
+    lately = [w for _g, w in reversed(spoken[bisect_left(spoken, chain[0].gpar - LATELY, key=lambda t: t[0]):])
+              if st.cast.from_book]
     people += [p for p in _ranked(lately) if p not in people and p not in ("", UNKNOWN, FIRST)][:8 - len(people)]
     if not people:
         return False
@@ -238,7 +240,8 @@ def _decode(st: State, chain: list[Item], speakers: list[str | None],
         st.out[it.quote_ids[-1]] if it.found else None for it in chain)]
     anchored = {s for s in speakers if s}
     present = frozenset().union(*(it.mentioned for it in chain))     # in the scene: its narration names them
-    present |= {w for g, w in spoken if chain[0].gpar - g <= JUST}     # and who spoke just before a pause
+    # and who spoke just before a pause (the tail of ``spoken`` again)
+    present |= {w for _g, w in spoken[bisect_left(spoken, chain[0].gpar - JUST, key=lambda t: t[0]):]}
     if not st.third_person:
         present |= {st.narrator_name}      # and the one who tells the story, in every scene they tell
     talking = [p for p in people if p in speakers]

@@ -97,7 +97,7 @@ def decode(conv: Conversation, w: Weights | None = None) -> list[str | None]:
     score = [[(emit[0][c] if p == c else HARD * 10) for c in range(m)] for p in range(m)]
     back: list[list[list[int]]] = []
     for k in range(1, n):
-        ev = conv.evidence[k]
+        turn = _turns(conv, k, w)
         new = [[HARD * 10] * m for _ in range(m)]
         ptr = [[0] * m for _ in range(m)]
         for p in range(m):
@@ -110,7 +110,7 @@ def decode(conv: Conversation, w: Weights | None = None) -> list[str | None]:
                     prev = score[pp][p]
                     if prev <= HARD * 5:
                         continue
-                    t = _turn(pp, p, c, k, ev, conv, w)
+                    t = turn[pp][p][c]
                     if prev + t > best:
                         best, arg = prev + t, pp
                 new[p][c] = best + e
@@ -147,18 +147,38 @@ def _emit(conv: Conversation, k: int, s: str, w: Weights) -> float:
     return cost
 
 
-def _turn(pp: int, p: int, c: int, k: int, ev: Evidence, conv: Conversation, w: Weights) -> float:
-    """The cost of speaker c after p (and pp before p)."""
+def _turns(conv: Conversation, k: int, w: Weights) -> list[list[list[float]]]:
+    """The cost of speaker c after p (and pp before p) at paragraph k, as a table [pp][p][c]: built once per
+    paragraph, since decode and margins look each entry up many times (a call per entry was their main cost).
+    Only c == p (one goes on), c == pp (the one before p answers) and a third person differ by pp, so each row is
+    a copy of p's row for a third person with those two entries set."""
+    m, ev, people = len(conv.people), conv.evidence[k], conv.people
     if ev.continues:
-        return 0.0 if c == p else HARD
-    joins = w.joins * conv.prior.get(conv.people[c], 0.0) if k < 2 or c != pp else 0.0
-    if c == p:
-        return -(w.resumes if ev.pause else w.repeat) - joins
-    habit = w.pair * conv.pairs.get((conv.people[p], conv.people[c]), 0.0)
-    if k >= 2 and c != pp and pp != p:
-        untold = ev.speaker is None and conv.people[c] not in (conv.evidence[k - 1].addressed_next, ev.hint)
-        return -w.newcomer - (w.untold if untold else 0.0) - joins + habit
-    return -joins + habit
+        return [[[0.0 if c == p else HARD for c in range(m)] for p in range(m)] for _pp in range(m)]
+    nstay = -(w.resumes if ev.pause else w.repeat)
+    join = [w.joins * conv.prior.get(people[c], 0.0) for c in range(m)]     # a turn that is not pp's
+    habit = [[w.pair * conv.pairs.get((people[p], people[c]), 0.0) for c in range(m)] for p in range(m)]
+    plain = [[-join[c] + habit[p][c] for c in range(m)] for p in range(m)]
+    if k < 2:       # no pp yet: nobody is a third person
+        rows = [[nstay - join[c] if c == p else plain[p][c] for c in range(m)] for p in range(m)]
+        return [[list(row) for row in rows] for _pp in range(m)]
+    told = (conv.evidence[k - 1].addressed_next, ev.hint)
+    untold = [w.untold if ev.speaker is None and people[c] not in told else 0.0 for c in range(m)]
+    third = [[-w.newcomer - untold[c] - join[c] + habit[p][c] for c in range(m)] for p in range(m)]
+    table = []
+    for pp in range(m):
+        rows = []
+        for p in range(m):
+            if pp == p:     # p spoke twice running: c answers as if no one had spoken before
+                row = list(plain[p])
+                row[p] = nstay - 0.0
+            else:
+                row = list(third[p])
+                row[pp] = -0.0 + habit[p][pp]       # the one who spoke before p answers: no joins cost
+                row[p] = nstay - join[p]
+            rows.append(row)
+        table.append(rows)
+    return table
 
 
 def margins(conv: Conversation, chosen: list[str | None], soft: float = 3.0, w: Weights | None = None) -> list[float]:
@@ -178,15 +198,16 @@ def margins(conv: Conversation, chosen: list[str | None], soft: float = 3.0, w: 
     emit = [[_emit(conv, k, s, w) for s in people] for k in range(n)]
     low = HARD * 10
     fwd = [[[(emit[0][c] if p == c else low) for c in range(m)] for p in range(m)]]
+    turns = [[], *(_turns(conv, k, w) for k in range(1, n))]    # both passes read them
     for k in range(1, n):
-        ev, prev = conv.evidence[k], fwd[-1]
-        fwd.append([[max((prev[pp][p] + _turn(pp, p, c, k, ev, conv, w) for pp in range(m)
+        turn, prev = turns[k], fwd[-1]
+        fwd.append([[max((prev[pp][p] + turn[pp][p][c] for pp in range(m)
                           if prev[pp][p] > HARD * 5), default=low) + emit[k][c]
                      for c in range(m)] for p in range(m)])
     bwd = [[[0.0] * m for _ in range(m)]]        # best score of the paragraphs after k, given (p, c) at k
     for k in range(n - 1, 0, -1):
-        ev, nxt = conv.evidence[k], bwd[0]
-        bwd.insert(0, [[max(_turn(p, c, d, k, ev, conv, w) + emit[k][d] + nxt[c][d] for d in range(m))
+        turn, nxt = turns[k], bwd[0]
+        bwd.insert(0, [[max(turn[p][c][d] + emit[k][d] + nxt[c][d] for d in range(m))
                         for c in range(m)] for p in range(m)])
     out = []
     for k in range(n):
