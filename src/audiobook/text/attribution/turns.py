@@ -171,10 +171,10 @@ def _turns(conv: Conversation, k: int, w: Weights) -> list[list[list[float]]]:
         for p in range(m):
             if pp == p:     # p spoke twice running: c answers as if no one had spoken before
                 row = list(plain[p])
-                row[p] = nstay - 0.0
+                row[p] = nstay
             else:
                 row = list(third[p])
-                row[pp] = -0.0 + habit[p][pp]       # the one who spoke before p answers: no joins cost
+                row[pp] = habit[p][pp]       # the one who spoke before p answers: no joins cost
                 row[p] = nstay - join[p]
             rows.append(row)
         table.append(rows)
