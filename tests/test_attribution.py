@@ -427,6 +427,15 @@ def test_his_wife_is_the_woman_with_his_surname() -> None:
     assert who(text, cast) == ["Mrs. Quenby"]
 
 
+def test_without_a_list_her_father_is_the_man_of_her_surname_not_the_man_named_last() -> None:
+    # discovered people only: "her father" is the titled man who shares her surname, not the titled guest
+    text = ("“Is it raining?” asked Mr. Brandt.\n\n“Not yet,” said Marta Brandt.\n\n“Good,” said Mr. Brandt.\n\n"
+            "“Good evening,” said Mr. Lind at the door.\n\n"
+            "“I am glad you came,” said Marta. Mr. Lind sat down by the fire, and he took the cup she gave him.\n\n"
+            "“The tea is cold,” said her father.")
+    assert who(text, None)[-1] == "Mr. Brandt"
+
+
 def test_her_mother_is_not_the_woman_her_stands_for() -> None:
     cast = [("Ann", "female", ()), ("Mrs. Price", "female", ()), ("Tom", "male", ())]
     text = ("Mrs. Price sat by the fire. Ann came in and took off her coat.\n\n"
