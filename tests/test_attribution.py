@@ -436,6 +436,15 @@ def test_without_a_list_her_father_is_the_man_of_her_surname_not_the_man_named_l
     assert who(text, None)[-1] == "Mr. Brandt"
 
 
+def test_without_a_list_a_with_the_phrase_ending_the_tag_names_the_described_man() -> None:
+    # "with the grey hat," is something he has and tells him from the scene's other man; "with a laugh" is how
+    text = ("Tomas and Will sat at the bar. Two men came in from the rain.\n\n"
+            "“Shut the door,” said the man with the grey hat.\n\n"
+            "“It is shut,” said the man with a laugh.\n\n"
+            "“Then lock it,” said the man with the grey hat.")
+    assert who(text, None) == ["The man with the grey hat", "The man", "The man with the grey hat"]
+
+
 def test_her_mother_is_not_the_woman_her_stands_for() -> None:
     cast = [("Ann", "female", ()), ("Mrs. Price", "female", ()), ("Tom", "male", ())]
     text = ("Mrs. Price sat by the fire. Ann came in and took off her coat.\n\n"

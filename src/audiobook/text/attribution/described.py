@@ -85,7 +85,7 @@ def described(st: State, text: str, lo: int, vs: int, ve: int, hi: int, verb: st
     elif who is None:   # without a cast list the description itself names the speaker
         who = kin(st, desc)
         guessed = _sex_word(st, who)
-        who = who or speaker_name(desc)
+        who = who or speaker_name(_with_the(text, desc, ve, hi))
     who = who or absent     # no one of the scene fits: the list's entry after all
     if who is None:
         return None
@@ -140,6 +140,15 @@ def _parent_named(st: State, desc: str, who: str) -> str:
     return next((r.person for r in reversed(st.history[-_PARENT_LATELY:]) if r.person and r.person != owner
                  and st.cast.gender(r.person) != _OTHER_SEX[gender]
                  and titled(st.cast, r.person, ELDER_TITLES[parent])), who)
+
+
+def _with_the(text: str, desc: str, ve: int, hi: int) -> str:
+    """Without a cast list, "said the man with the grey hat," names him by the whole phrase: a "with the"
+    phrase that ends the clause is something he has, which tells him from the scene's other men (not
+    "with the air of ...", which goes on)."""
+    at = text.find(desc, ve, hi)
+    m = _WITH_THE_RE.match(text, at + len(desc), hi) if at >= 0 else None
+    return " ".join((desc + m.group(0)).split()) if m else desc
 
 
 def _relation(desc: str) -> bool:
@@ -401,4 +410,5 @@ _TITLE_ALONE_RE = re.compile(r"\s*([A-Z][a-z]+)(?=\s*[,.;!?—]|\s+[a-z])")
 _SMALL_AFTER_RE = re.compile(r"\s*((?:(?:the|a|an)\s+)?[a-z][a-z-]+)"
                              r"(?=\s*(?:[,.;!?—]|$)|\s+(?:[a-z]+ly|in|to|with|as|and)\b)")
 _SMALL_BEFORE_RE = re.compile(r"((?:[Tt]he|[Aa]n?)\s+[a-z][a-z-]+)(?=\s+[a-z]|\s*$)")
+_WITH_THE_RE = re.compile(r"\s+with\s+the(?:\s+[a-z]+){1,3}(?=\s*(?:[,.;!?—]|--|$))")
 _VOICE_OF_RE = re.compile(r"['’]s (?:\w+ )?(?:voice|tones?)$")
