@@ -445,6 +445,15 @@ def test_without_a_list_a_with_the_phrase_ending_the_tag_names_the_described_man
     assert who(text, None) == ["The man with the grey hat", "The man", "The man with the grey hat"]
 
 
+def test_without_a_list_a_shorter_with_the_phrase_is_the_speaker_whose_name_holds_its_words() -> None:
+    # "the man with the hat" after "the man with the grey hat": the same man, an adjective left out
+    text = ("Tomas and Will sat at the bar. Two men came in from the rain.\n\n"
+            "“Shut the door,” said the man with the grey hat.\n\n"
+            "“It is shut,” said the man with a laugh.\n\n"
+            "“Where is the key?” asked the man with the hat.")
+    assert who(text, None)[-1] == "The man with the grey hat"
+
+
 def test_her_mother_is_not_the_woman_her_stands_for() -> None:
     cast = [("Ann", "female", ()), ("Mrs. Price", "female", ()), ("Tom", "male", ())]
     text = ("Mrs. Price sat by the fire. Ann came in and took off her coat.\n\n"

@@ -85,7 +85,7 @@ def described(st: State, text: str, lo: int, vs: int, ve: int, hi: int, verb: st
     elif who is None:   # without a cast list the description itself names the speaker
         who = kin(st, desc)
         guessed = _sex_word(st, who)
-        who = who or speaker_name(_with_the(text, desc, ve, hi))
+        who = who or speaker_name(_with_the(st, text, desc, ve, hi))
     who = who or absent     # no one of the scene fits: the list's entry after all
     if who is None:
         return None
@@ -142,13 +142,20 @@ def _parent_named(st: State, desc: str, who: str) -> str:
                  and titled(st.cast, r.person, ELDER_TITLES[parent])), who)
 
 
-def _with_the(text: str, desc: str, ve: int, hi: int) -> str:
+def _with_the(st: State, text: str, desc: str, ve: int, hi: int) -> str:
     """Without a cast list, "said the man with the grey hat," names him by the whole phrase: a "with the"
     phrase that ends the clause is something he has, which tells him from the scene's other men (not
-    "with the air of ...", which goes on)."""
+    "with the air of ...", which goes on); "the man with the hat" later is the one such speaker whose
+    name holds its words ("The man with the grey hat")."""
     at = text.find(desc, ve, hi)
     m = _WITH_THE_RE.match(text, at + len(desc), hi) if at >= 0 else None
-    return " ".join((desc + m.group(0)).split()) if m else desc
+    if m is None:
+        return desc
+    phrase = " ".join((desc + m.group(0)).split())
+    ws = without_article(phrase).lower().split()
+    fuller = {a.speaker for it in st.items for a in it.found.values()
+              if _holds(without_article(a.speaker).lower().split(), ws)}
+    return fuller.pop() if len(fuller) == 1 else phrase
 
 
 def _relation(desc: str) -> bool:
