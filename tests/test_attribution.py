@@ -454,6 +454,14 @@ def test_without_a_list_a_shorter_with_the_phrase_is_the_speaker_whose_name_hold
     assert who(text, None)[-1] == "The man with the grey hat"
 
 
+def test_without_a_list_the_second_gentleman_is_not_the_man_named_last() -> None:
+    # "second" (like "other", "new") says someone besides the man just named
+    text = ("“Is it late?” asked Mr. Lind.\n\n“Not yet,” said Marta.\n\n“Good,” said Mr. Lind.\n\n"
+            "“Yes,” said Marta.\n\nMr. Lind nodded to two gentlemen at the next table.\n\n"
+            "“You are welcome here,” said the second gentleman.")
+    assert who(text, None)[-1] == "The second gentleman"
+
+
 def test_her_mother_is_not_the_woman_her_stands_for() -> None:
     cast = [("Ann", "female", ()), ("Mrs. Price", "female", ()), ("Tom", "male", ())]
     text = ("Mrs. Price sat by the fire. Ann came in and took off her coat.\n\n"

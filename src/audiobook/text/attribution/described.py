@@ -73,7 +73,9 @@ def described(st: State, text: str, lo: int, vs: int, ve: int, hi: int, verb: st
     if not st.cast.from_book and (who is None or is_description(who)):
         # "said her father": the man of her surname, where there is one, before the man named last
         near = kin(st, desc) if desc.split()[-1].lower() in NEAR_KIN else None
-        named = _elder(st, desc, spoke if verb not in _GOES_ON_VERBS else None) or near or just_named(st, desc, who)
+        # "said the second gentleman" is not the gentleman named last: someone besides him
+        latest = just_named(st, desc, who) if not _ANOTHER & set(desc.lower().split()) else None
+        named = _elder(st, desc, spoke if verb not in _GOES_ON_VERBS else None) or near or latest
         who, guessed = (named, _sex_word(st, named)) if named else (who, "")
     if who is None and not st.cast.from_book and (anyone(desc) or _relation(desc) and kin(st, desc) is None):
         return None   # "said the voice", "said the other", "said her companion": someone of the scene
