@@ -427,6 +427,41 @@ def test_his_wife_is_the_woman_with_his_surname() -> None:
     assert who(text, cast) == ["Mrs. Quenby"]
 
 
+def test_without_a_list_her_father_is_the_man_of_her_surname_not_the_man_named_last() -> None:
+    # discovered people only: "her father" is the titled man who shares her surname, not the titled guest
+    text = ("“Is it raining?” asked Mr. Brandt.\n\n“Not yet,” said Marta Brandt.\n\n“Good,” said Mr. Brandt.\n\n"
+            "“Good evening,” said Mr. Lind at the door.\n\n"
+            "“I am glad you came,” said Marta. Mr. Lind sat down by the fire, and he took the cup she gave him.\n\n"
+            "“The tea is cold,” said her father.")
+    assert who(text, None)[-1] == "Mr. Brandt"
+
+
+def test_without_a_list_a_with_the_phrase_ending_the_tag_names_the_described_man() -> None:
+    # "with the grey hat," is something he has and tells him from the scene's other man; "with a laugh" is how
+    text = ("Tomas and Will sat at the bar. Two men came in from the rain.\n\n"
+            "“Shut the door,” said the man with the grey hat.\n\n"
+            "“It is shut,” said the man with a laugh.\n\n"
+            "“Then lock it,” said the man with the grey hat.")
+    assert who(text, None) == ["The man with the grey hat", "The man", "The man with the grey hat"]
+
+
+def test_without_a_list_a_shorter_with_the_phrase_is_the_speaker_whose_name_holds_its_words() -> None:
+    # "the man with the hat" after "the man with the grey hat": the same man, an adjective left out
+    text = ("Tomas and Will sat at the bar. Two men came in from the rain.\n\n"
+            "“Shut the door,” said the man with the grey hat.\n\n"
+            "“It is shut,” said the man with a laugh.\n\n"
+            "“Where is the key?” asked the man with the hat.")
+    assert who(text, None)[-1] == "The man with the grey hat"
+
+
+def test_without_a_list_the_second_gentleman_is_not_the_man_named_last() -> None:
+    # "second" (like "other", "new") says someone besides the man just named
+    text = ("“Is it late?” asked Mr. Lind.\n\n“Not yet,” said Marta.\n\n“Good,” said Mr. Lind.\n\n"
+            "“Yes,” said Marta.\n\nMr. Lind nodded to two gentlemen at the next table.\n\n"
+            "“You are welcome here,” said the second gentleman.")
+    assert who(text, None)[-1] == "The second gentleman"
+
+
 def test_her_mother_is_not_the_woman_her_stands_for() -> None:
     cast = [("Ann", "female", ()), ("Mrs. Price", "female", ()), ("Tom", "male", ())]
     text = ("Mrs. Price sat by the fire. Ann came in and took off her coat.\n\n"

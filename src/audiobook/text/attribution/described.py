@@ -71,7 +71,11 @@ def described(st: State, text: str, lo: int, vs: int, ve: int, hi: int, verb: st
         who, desc = longer
     guessed = ""    # found by the description's sex alone: the turns weigh it as they weigh a he/she
     if not st.cast.from_book and (who is None or is_description(who)):
-        named = _elder(st, desc, spoke if verb not in _GOES_ON_VERBS else None) or just_named(st, desc, who)
+        # "said her father": the man of her surname, where there is one, before the man named last
+        near = kin(st, desc) if desc.split()[-1].lower() in NEAR_KIN else None
+        # "said the second gentleman" is not the gentleman named last: someone besides him
+        latest = just_named(st, desc, who) if not _ANOTHER & set(desc.lower().split()) else None
+        named = _elder(st, desc, spoke if verb not in _GOES_ON_VERBS else None) or near or latest
         who, guessed = (named, _sex_word(st, named)) if named else (who, "")
     if who is None and not st.cast.from_book and (anyone(desc) or _relation(desc) and kin(st, desc) is None):
         return None   # "said the voice", "said the other", "said her companion": someone of the scene
@@ -83,7 +87,7 @@ def described(st: State, text: str, lo: int, vs: int, ve: int, hi: int, verb: st
     elif who is None:   # without a cast list the description itself names the speaker
         who = kin(st, desc)
         guessed = _sex_word(st, who)
-        who = who or speaker_name(desc)
+        who = who or speaker_name(_with_the(st, text, desc, ve, hi))
     who = who or absent     # no one of the scene fits: the list's entry after all
     if who is None:
         return None
@@ -138,6 +142,22 @@ def _parent_named(st: State, desc: str, who: str) -> str:
     return next((r.person for r in reversed(st.history[-_PARENT_LATELY:]) if r.person and r.person != owner
                  and st.cast.gender(r.person) != _OTHER_SEX[gender]
                  and titled(st.cast, r.person, ELDER_TITLES[parent])), who)
+
+
+def _with_the(st: State, text: str, desc: str, ve: int, hi: int) -> str:
+    """Without a cast list, "said the man with the grey hat," names him by the whole phrase: a "with the"
+    phrase that ends the clause is something he has, which tells him from the scene's other men (not
+    "with the air of ...", which goes on); "the man with the hat" later is the one such speaker whose
+    name holds its words ("The man with the grey hat")."""
+    at = text.find(desc, ve, hi)
+    m = _WITH_THE_RE.match(text, at + len(desc), hi) if at >= 0 else None
+    if m is None:
+        return desc
+    phrase = " ".join((desc + m.group(0)).split())
+    ws = without_article(phrase).lower().split()
+    fuller = {a.speaker for it in st.items for a in it.found.values()
+              if _holds(without_article(a.speaker).lower().split(), ws)}
+    return fuller.pop() if len(fuller) == 1 else phrase
 
 
 def _relation(desc: str) -> bool:
@@ -404,4 +424,5 @@ _TITLE_ALONE_RE = re.compile(r"\s*([A-Z][a-z]+)(?=\s*[,.;!?—]|\s+[a-z])")
 _SMALL_AFTER_RE = re.compile(r"\s*((?:(?:the|a|an)\s+)?[a-z][a-z-]+)"
                              r"(?=\s*(?:[,.;!?—]|$)|\s+(?:[a-z]+ly|in|to|with|as|and)\b)")
 _SMALL_BEFORE_RE = re.compile(r"((?:[Tt]he|[Aa]n?)\s+[a-z][a-z-]+)(?=\s+[a-z]|\s*$)")
+_WITH_THE_RE = re.compile(r"\s+with\s+the(?:\s+[a-z]+){1,3}(?=\s*(?:[,.;!?—]|--|$))")
 _VOICE_OF_RE = re.compile(r"['’]s (?:\w+ )?(?:voice|tones?)$")
