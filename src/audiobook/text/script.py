@@ -22,7 +22,7 @@ from audiobook.text.cast import Cast
 from audiobook.text.characters import discover
 from audiobook.text.descriptions import GENERIC_NOUNS, someone_of_the_scene
 from audiobook.text.manuscript import Manuscript, read_manuscript
-from audiobook.text.names import TITLES, norm
+from audiobook.text.names import TITLES, first_name_gender, norm
 from audiobook.text.tokens import words as text_words
 
 
@@ -256,13 +256,26 @@ def characters_yaml(entries: list[CastEntry]) -> str:
     for e in entries:
         if e.name == UNNAMED_NARRATOR:
             continue
-        if not e.listed and _someone_described(e.name):
+        if not e.listed and (_someone_described(e.name) or _not_a_person(e)):
             continue
         out.append(f"  - name: {_q(e.name)}")
         if e.aliases:
             out.append(f"    aliases: [{', '.join(_q(a) for a in e.aliases)}]")
         out.append(f"    gender: {e.gender}" + ("" if e.lines else "      # no lines yet"))
     return "\n".join(out) + "\n"
+
+
+# the last word of a body's name, never of a person's ("the Planning Office", "the Harbour Council")
+_BODY_WORDS = frozenset("Office Ministry Ministers Council Congress Committee Club Society Company Parliament "
+                        "Government Board".split())
+
+
+def _not_a_person(e: CastEntry) -> bool:
+    """A discovered name the list should not offer a reader as a character: a body ("the Harbour Council")
+    or a bare word of nationality ("the Hungarian", "a Bavarian touch": "-ian" and no one's given name)."""
+    ws = e.name.split()
+    return not e.aliases and (ws[-1] in _BODY_WORDS or len(ws) == 1 and e.name.endswith("ian")
+                              and e.name[:1].isupper() and first_name_gender(e.name) is None)
 
 
 def _q(text: str) -> str:
