@@ -9,7 +9,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from audiobook.book import Book
@@ -22,7 +22,7 @@ from audiobook.text.cast import Cast
 from audiobook.text.characters import discover
 from audiobook.text.descriptions import GENERIC_NOUNS, someone_of_the_scene
 from audiobook.text.manuscript import Manuscript, read_manuscript
-from audiobook.text.names import TITLES, first_name_gender, norm
+from audiobook.text.names import EPITHETS, TITLES, first_name_gender, norm
 from audiobook.text.tokens import words as text_words
 
 
@@ -180,8 +180,27 @@ def cast_of(book: Book) -> list[CastEntry]:
                                  tuple(sorted({f for e in parts for f in (e.name, *e.aliases)})),
                                  lines[name] + sum(e.lines for e in parts), words[name] + sum(e.words for e in parts),
                                  False))
+    if not listed:
+        out = _epithets_joined(out)
     out.sort(key=lambda e: (-e.lines, e.name))
     return out
+
+
+def _epithets_joined(entries: list[CastEntry]) -> list[CastEntry]:
+    """"Poor Tomas" beside "Tomas": the narrator's epithet makes no character of its own; the list gives it as
+    an alias of the plain name (its lines with it)."""
+    by_name = {e.name: e for e in entries}
+    for e in list(entries):
+        ws = e.name.split()
+        plain = by_name.get(" ".join(ws[1:])) if len(ws) > 1 and ws[0] in EPITHETS else None
+        if plain is None or plain not in entries or e not in entries:
+            continue
+        entries = [x for x in entries if x is not e and x is not plain]
+        joined = replace(plain, aliases=tuple(sorted({*plain.aliases, e.name, *e.aliases})),
+                         lines=plain.lines + e.lines, words=plain.words + e.words)
+        entries.append(joined)
+        by_name[plain.name] = joined
+    return entries
 
 
 def _someone_described(name: str) -> bool:
