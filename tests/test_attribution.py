@@ -1116,6 +1116,31 @@ def test_starter_yaml_quotes_names() -> None:
     assert yaml.safe_load(voices_yaml(entries))["cast"][UNNAMED_NARRATOR] == "storyteller"
 
 
+def test_starter_yaml_leaves_out_bodies_and_bare_nationalities() -> None:
+    """A discovered "Harbour Council" or a bare "Bavarian" is no character to offer the reader; a given
+    name that ends the same way ("Julian") and a listed entry stay."""
+    from audiobook.text.script import CastEntry
+    entries = [CastEntry("Greta", "female", (), 9, 90, False),
+               CastEntry("Harbour Council", "unknown", (), 2, 20, False),
+               CastEntry("Bavarian", "male", (), 1, 8, False),
+               CastEntry("Julian", "male", (), 1, 8, False),
+               CastEntry("Planning Office", "unknown", (), 0, 0, True)]
+    starter = characters_yaml(entries)
+    assert "Harbour Council" not in starter and "Bavarian" not in starter
+    assert 'name: "Greta"' in starter and 'name: "Julian"' in starter and 'name: "Planning Office"' in starter
+
+
+def test_starter_list_gives_an_epithet_form_as_an_alias_of_the_plain_name() -> None:
+    """"Poor Anton" found beside "Anton" is the narrator's pity, not a second Anton: one entry, its lines with it."""
+    from audiobook.text.script import CastEntry, _epithets_joined
+    entries = [CastEntry("Anton", "male", ("Mr. Anton Vale",), 20, 200, False),
+               CastEntry("Poor Anton", "male", (), 3, 30, False),
+               CastEntry("Little Mira", "female", (), 2, 10, False)]
+    joined = {e.name: e for e in _epithets_joined(entries)}
+    assert set(joined) == {"Anton", "Little Mira"}
+    assert joined["Anton"].aliases == ("Mr. Anton Vale", "Poor Anton") and joined["Anton"].lines == 23
+
+
 def test_starter_profile_is_data_whatever_the_names() -> None:
     """Names YAML would misread (booleans, quotes, colons) and fallbacks picked from the data, not
     by matching text in the YAML written."""

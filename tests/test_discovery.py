@@ -959,3 +959,14 @@ def test_a_name_written_more_often_than_the_description_beside_it_is_not_that_de
             "At the gate the boy from the farm was standing. The boy held a basket.\n\n"
             "“Eggs for the house,” said the boy.\n\n“Thank you,” said Oskar.\n\n“Goodbye,” said the boy.")
     assert "the boy" not in people(text)["Oskar"]
+
+
+def test_a_name_written_after_over_to_or_the_streets_of_is_a_place() -> None:
+    # "ran over to X", "the streets of X", "the neighbourhood of X": the narration writes a district the way
+    # it writes a place, and a place is no character
+    text = ("In the morning Sven ran over to Brackwater with the letter. Cleo knew the streets of Brackwater "
+            "well, and she met him by the bridge.\n\n“You came early,” said Cleo.\n\n“I did,” said Sven.\n\n"
+            "At noon they walked over to Brackwater again, and by evening they had left the neighbourhood of "
+            "Brackwater behind.\n\n“Tired?” asked Sven.\n\n“Not at all,” said Cleo.")
+    found = people(text)
+    assert "Brackwater" not in found and {"Sven", "Cleo"} <= set(found)

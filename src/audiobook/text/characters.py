@@ -523,6 +523,9 @@ _PLACE_BEFORE_RE = re.compile(r"(?<![\w'’])(?:in|at|from|into|near|through|tow
 _GONE_TO_RE = re.compile(r"(?<![\w'’])(?:go|goes|going|gone|went|come|comes|coming|came|back|off|way|journey|trip|"
                          r"return|returns|returned|returning|travell?e?d?|travell?ing|sailed|sailing|drove|driving|"
                          r"rode|flew|moved|moving)\s+to\s+$", re.IGNORECASE)
+# "ran over to Oakfield", "the streets of Oakfield", "the neighbourhood of Oakfield": a place too
+_PLACE_OF_RE = re.compile(r"(?<![\w'’])(?:over\s+to|(?:neighbou?rhood|region|outskirts|suburbs?|streets|parish|county|"
+                          r"town|city|village)\s+of)\s+$", re.IGNORECASE)
 
 
 def _placed(text: str, m: re.Match[str]) -> bool:
@@ -530,7 +533,8 @@ def _placed(text: str, m: re.Match[str]) -> bool:
     "at Rosa's", her house)?"""
     return not m.group(0).endswith(("'s", "’s")) and (
         _PLACE_BEFORE_RE.search(text, max(0, m.start() - 10), m.start()) is not None
-        or _GONE_TO_RE.search(text, max(0, m.start() - 20), m.start()) is not None)
+        or _GONE_TO_RE.search(text, max(0, m.start() - 20), m.start()) is not None
+        or _PLACE_OF_RE.search(text, max(0, m.start() - 20), m.start()) is not None)
 # the last word of a place's name ("Larkin End", "Marsh Court", "Mill Street"), never of a person's
 _PLACE_WORDS = frozenset("End Court Abbey Street Cottage Villa Lane Square Road Corner Place Gardens Hotel Inn "
                          "Station Terrace Avenue Crescent Parsonage Rectory Vicarage Priory Grange Lodge "

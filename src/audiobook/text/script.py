@@ -10,7 +10,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from audiobook.book import Book
@@ -23,7 +23,7 @@ from audiobook.text.cast import Cast
 from audiobook.text.characters import discover
 from audiobook.text.descriptions import GENERIC_NOUNS, someone_of_the_scene
 from audiobook.text.manuscript import Manuscript, read_manuscript
-from audiobook.text.names import TITLES, norm
+from audiobook.text.names import EPITHETS, TITLES, first_name_gender, norm
 from audiobook.text.tokens import words as text_words
 
 
@@ -181,8 +181,27 @@ def cast_of(book: Book) -> list[CastEntry]:
                                  tuple(sorted({f for e in parts for f in (e.name, *e.aliases)})),
                                  lines[name] + sum(e.lines for e in parts), words[name] + sum(e.words for e in parts),
                                  False))
+    if not listed:
+        out = _epithets_joined(out)
     out.sort(key=lambda e: (-e.lines, e.name))
     return out
+
+
+def _epithets_joined(entries: list[CastEntry]) -> list[CastEntry]:
+    """"Poor Tomas" beside "Tomas": the narrator's epithet makes no character of its own; the list gives it as
+    an alias of the plain name (its lines with it)."""
+    by_name = {e.name: e for e in entries}
+    for e in list(entries):
+        ws = e.name.split()
+        plain = by_name.get(" ".join(ws[1:])) if len(ws) > 1 and ws[0] in EPITHETS else None
+        if plain is None or plain not in entries or e not in entries:
+            continue
+        entries = [x for x in entries if x is not e and x is not plain]
+        joined = replace(plain, aliases=tuple(sorted({*plain.aliases, e.name, *e.aliases})),
+                         lines=plain.lines + e.lines, words=plain.words + e.words)
+        entries.append(joined)
+        by_name[plain.name] = joined
+    return entries
 
 
 def _someone_described(name: str) -> bool:
@@ -258,13 +277,26 @@ def characters_yaml(entries: list[CastEntry]) -> str:
     for e in entries:
         if e.name == UNNAMED_NARRATOR:
             continue
-        if not e.listed and _someone_described(e.name):
+        if not e.listed and (_someone_described(e.name) or _not_a_person(e)):
             continue
         out.append(f"  - name: {_q(e.name)}")
         if e.aliases:
             out.append(f"    aliases: [{', '.join(_q(a) for a in e.aliases)}]")
         out.append(f"    gender: {e.gender}" + ("" if e.lines else "      # no lines yet"))
     return "\n".join(out) + "\n"
+
+
+# the last word of a body's name, never of a person's ("the Planning Office", "the Harbour Council")
+_BODY_WORDS = frozenset("Office Ministry Ministers Council Congress Committee Club Society Company Parliament "
+                        "Government Board".split())
+
+
+def _not_a_person(e: CastEntry) -> bool:
+    """A discovered name the list should not offer a reader as a character: a body ("the Harbour Council")
+    or a bare word of nationality ("the Hungarian", "a Bavarian touch": "-ian" and no one's given name)."""
+    ws = e.name.split()
+    return not e.aliases and (ws[-1] in _BODY_WORDS or len(ws) == 1 and e.name.endswith("ian")
+                              and e.name[:1].isupper() and first_name_gender(e.name) is None)
 
 
 def _q(text: str) -> str:
