@@ -1529,3 +1529,16 @@ def test_an_ing_speech_verb_opening_the_clause_after_a_semicolon_is_the_first_cl
             "harbour, and talked about the boats for some minutes; adding, with a look at Marta:\n\n"
             "“We stay here tonight.”\n")
     assert who(text, MARTA_HUGO) == ["Marta", "Hugo"]
+
+
+def test_his_kin_as_subject_of_a_clause_after_and_speaks_not_the_name_before() -> None:
+    # "Tomas <did something>, and his mother called:": the lead-in's verb has a subject of its own, "his
+    # mother", after the comma and "and"; a name opening the first clause does not speak. "and her voice said"
+    # (no noun of a man or woman) stays the named one's
+    cast: Cast_ = [("Tomas Brandt", "male", ("Tomas",)), ("Mrs. Brandt", "female", ()), ("Hugo", "male", ())]
+    text = ("Hugo was out. Mrs. Brandt came in.\n\n“Will you stay?” asked Tomas.\n\n"
+            "Tomas went to the window, and after a while his mother called after him:\n\n“Shut it, please.”\n")
+    assert who(text, cast) == ["Tomas Brandt", "Mrs. Brandt"]
+    text = ("Tomas was out.\n\n“Are you there?” asked Hugo.\n\n"
+            "Just then Mrs. Brandt opened the door, and her voice said:\n\n“Come in, Hugo.”\n")
+    assert who(text, cast) == ["Hugo", "Mrs. Brandt"]

@@ -45,6 +45,7 @@ from audiobook.text.attribution.state import (
     State,
 )
 from audiobook.text.cast import Mention
+from audiobook.text.descriptions import noun_gender
 from audiobook.text.manuscript import Paragraph, Segment
 from audiobook.text.names import norm
 from audiobook.text.speech_verbs import PARTICLES, SPEECH_VERBS
@@ -338,6 +339,9 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
     elif shared is not None and not any(m.kind in ("name", "alias") and m.end <= vs and m.start != shared.start
                                         and shared.start - m.end < 3 for m in before):
         subject = shared        # "Quenby asked": the Quenby of the conversation
+    elif before and not after and (kin_ := _OWN_SUBJECT_RE.search(text, before[-1].end, vs)) \
+            and noun_gender(kin_.group(2)):   # "Tomas turned away, and his mother called:": she speaks, not
+        lo = kin_.start(1)                    # Tomas; "and her voice said" (no man or woman) is still hers
     elif before and (not after or toks.index((vs, ve, verb)) - _tok_index(toks, before[-1].start) <= 4):
         subject = (None if after else _coordinated(text, before, inside, lo, vs)
                    or _head_of_insertion(text, before, inside, vs)) or before[-1]
@@ -465,6 +469,8 @@ _AND_VERB_RE = re.compile(r"\band,?\s+(?:(?:then|again|so|at once|at last|presen
                           r"(?:[a-z]+ing\b[^,;:.]{0,100},\s*)?$")    # "and, stretching his legs to the fire, said"
 # "; and before Anna came up, was saying": a clause of another subject between "and" and the progressive verb
 _AND_CLAUSE_RE = re.compile(r"\band,?\s+(?:when|while|as|before|after|till|until)\b[^,;:]{0,150},\s*(?:was|were)\s+$")
+# a clause after ", and" / ", but" / ";" whose own subject is "his/her/their <noun>" right before the verb
+_OWN_SUBJECT_RE = re.compile(r"(?:,\s*(?:and|but|while)|;)\s+(?:[a-z]+\s+){0,4}((?:his|her|their)\s+([a-z-]+)\s+)$")
 _OPENER_RE = re.compile(r"\b(?:when|while|as|though|although|because|before|after|until|till|since|unless|if|where|"
                         r"whom?|whose|which|that)\b", re.IGNORECASE)
 _DETERMINER_RE = re.compile(r"\s+(?:his|her|their|its|the|a|an|my|your|our)\b", re.IGNORECASE)
