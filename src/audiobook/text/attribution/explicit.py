@@ -339,9 +339,9 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
     elif shared is not None and not any(m.kind in ("name", "alias") and m.end <= vs and m.start != shared.start
                                         and shared.start - m.end < 3 for m in before):
         subject = shared        # "Quenby asked": the Quenby of the conversation
-    elif before and not after and (kin_ := _OWN_SUBJECT_RE.search(text, before[-1].end, vs)) \
-            and noun_gender(kin_.group(2)):   # "Tomas turned away, and his mother called:": she speaks, not
-        lo = kin_.start(1)                    # Tomas; "and her voice said" (no man or woman) is still hers
+    elif before and not after and (clause := _OWN_SUBJECT_RE.search(text, before[-1].end, vs)) \
+            and noun_gender(clause.group(2)):   # "Tomas turned away, and his mother called:": she speaks, not
+        lo = clause.start(1)                  # Tomas; "and her voice said" (no man or woman) is still hers
     elif before and (not after or toks.index((vs, ve, verb)) - _tok_index(toks, before[-1].start) <= 4):
         subject = (None if after else _coordinated(text, before, inside, lo, vs)
                    or _head_of_insertion(text, before, inside, vs)) or before[-1]
