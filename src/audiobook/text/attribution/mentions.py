@@ -465,8 +465,8 @@ _VERB_AFTER_NAME_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|said|was|had|w
 _ASIDE_CLAUSE_RE = re.compile(r"\b(?:because|since|though|although|if|unless|whether|until|till|whereas)\s+$")
 _OWNED = {"her ": "owned female", "his ": "owned male"}     # "her Ayah": a name a he/she has
 # "her friend Cleo", "his brother Piet": named as someone the he/she has, as "her Ayah" is
-_OWNER_NOUN_BEFORE_RE = re.compile(r"(?<![A-Za-z])([Hh]er|[Hh]is) (?:friend|sister|brother|cousin|aunt|uncle|mother"
-                                   r"|father|wife|husband|son|daughter|niece|nephew|maid|servant|companion) $")
+_OWNED_NOUNS = NEAR_KIN | _DISTANT_KIN | {"friend", "maid", "servant", "companion"}
+_OWNER_NOUN_BEFORE_RE = re.compile(rf"(?<![A-Za-z])([Hh]er|[Hh]is) (?:{'|'.join(sorted(_OWNED_NOUNS))}) $")
 _OWNER_BEFORE_RE = re.compile(r"(?<![A-Za-z])([Hh]er|[Hh]is) $")     # the word "her" right before, not "Either"
 _DESC_START_RE = re.compile(r"\b(?:[Tt]he|[Hh]er|[Hh]is|[Oo]ur|[Mm]y|[Aa]n?) (?=[a-z])")
 _COPULA_BEFORE_RE = re.compile(r"\b(?:was|is|be|been|were|are|became|become|seemed|as|like)\s+$")
