@@ -1542,3 +1542,30 @@ def test_his_kin_as_subject_of_a_clause_after_and_speaks_not_the_name_before() -
     text = ("Tomas was out.\n\n“Are you there?” asked Hugo.\n\n"
             "Just then Mrs. Brandt opened the door, and her voice said:\n\n“Come in, Hugo.”\n")
     assert who(text, cast) == ["Hugo", "Mrs. Brandt"]
+
+
+def test_her_mother_as_a_sentence_subject_is_the_she_after_it() -> None:
+    # "Her mother looked up.": the relative, found through the owner's family, is the latest woman for the she
+    # after it, not the owner whose "her" opens the sentence; not when she is only sat by, only thought of
+    # ("her mother would scold"), told of from before ("her mother had been") or one of several ("his father and
+    # uncles")
+    cast: Cast_ = [("Marta Brandt", "female", ("Marta",)), ("Mrs. Brandt", "female", ()), ("Lena", "female", ()),
+                   ("Tomas Vogel", "male", ("Tomas",)), ("Mr. Vogel", "male", ()), ("Will", "male", ())]
+    text = ("Marta came in with Lena.\n\n“Is the bread done?” asked Lena.\n\n"
+            "Marta sat down. Her mother looked up from the fire. “Not yet,” she said.\n")
+    assert who(text, cast) == ["Lena", "Mrs. Brandt"]
+    text = ("Tomas came in with Will.\n\n“Is the cart mended?” asked Will.\n\n"
+            "Tomas sat down. His father put his pipe away. “Not yet,” he said.\n")
+    assert who(text, cast) == ["Will", "Mr. Vogel"]
+    text = ("Marta came in with Lena.\n\n“Is the bread done?” asked Lena.\n\n"
+            "Marta sat down by her mother. “Not yet,” she said.\n")
+    assert who(text, cast) == ["Lena", "Marta Brandt"]
+    text = ("Marta came in with Lena.\n\n“Is the bread done?” asked Lena.\n\n"
+            "Marta sat down. Her mother would scold, she knew. “Not yet,” she said.\n")
+    assert who(text, cast) == ["Lena", "Marta Brandt"]
+    text = ("Marta came in with Lena.\n\n“Is the bread done?” asked Lena.\n\n"
+            "Marta sat down. Her mother had been a baker once. “Not yet,” she said.\n")
+    assert who(text, cast) == ["Lena", "Marta Brandt"]
+    text = ("Tomas came in with Will.\n\n“Is the cart mended?” asked Will.\n\n"
+            "Tomas sat down. His father and uncles were out. “Not yet,” he said.\n")
+    assert who(text, cast) == ["Will", "Tomas Vogel"]

@@ -27,6 +27,7 @@ from audiobook.text.attribution.mentions import (
     just_named,
     kin,
     one_of_the_titled,
+    owners,
     titled,
 )
 from audiobook.text.attribution.state import State
@@ -138,7 +139,7 @@ def _parent_named(st: State, desc: str, who: str) -> str:
     if parent is None or titled(st.cast, who, ELDER_TITLES[parent]):
         return who
     gender = "female" if parent == "mother" else "male"
-    owner = antecedent(st, "male" if ws[0] == "his" else "female", st.history) if ws[0] != "their" else None
+    owner = antecedent(st, "male" if ws[0] == "his" else "female", owners(st)) if ws[0] != "their" else None
     return next((r.person for r in reversed(st.history[-_PARENT_LATELY:]) if r.person and r.person != owner
                  and st.cast.gender(r.person) != _OTHER_SEX[gender]
                  and titled(st.cast, r.person, ELDER_TITLES[parent])), who)

@@ -26,6 +26,7 @@ from audiobook.text.descriptions import (
     someone_of_the_scene,
 )
 from audiobook.text.names import norm, without_article
+from audiobook.text.speech_verbs import SPEECH_VERBS
 from audiobook.text.tokens import TOKEN_RE
 
 
@@ -51,14 +52,23 @@ def resolve(st: State, mentions: list[Mention], text: str, remember: bool = Fals
     """The mentions of ``text`` with each he/she/I given its person; ``remember``: the text is read (its
     mentions join the chapter's history and the sentence count moves on), not only looked at."""
     out: list[Mention] = []
+    kins: list[Mention] = []    # the relatives read ("Her father"), for the him or her after their verb
     hist = st.history[-80:]
     cuts = [m.end() for m in SENTENCE_RE.finditer(text)]
-    for m in _with_titled(st, _with_roles(st.cast, mentions, text), text, hist):
+    for m in _with_kin(_with_titled(st, _with_roles(st.cast, mentions, text), text, hist), text):
         person = m.person
-        if m.kind == "pronoun":
+        if m.kind == "kin":     # "Her father came in.": the man of her family, when the cast has one
+            # with a list, "said her mother" is the tag's to resolve (by the one the quote calls); without one,
+            # the tag takes the latest of that sex, which this relative now is
+            person = _kin_of(st, out, m) if not _NOT_THE_ONE_RE.match(text, m.end) \
+                and not (st.cast.from_book and _said_before(text, m.start)) else None
+            if person is None:
+                continue
+        elif m.kind == "pronoun":
             nominative = m.word.lower() in ("he", "she")
             person = antecedent(st, m.gender, hist, nominative=nominative,
-                                skip=_in_participle(text, out, cuts, m) if nominative else _object_of(text, out, m))
+                                skip=_in_participle(text, out, cuts, m) if nominative
+                                else _object_of(text, out + kins, m))
         elif m.kind == "first":
             person = FIRST
         elif st.taught:     # "The innkeeper came in.": the one a tag of this chapter said the innkeeper is
@@ -67,19 +77,25 @@ def resolve(st: State, mentions: list[Mention], text: str, remember: bool = Fals
             n = bisect_right(cuts, m.start)
             lead = text[cuts[n - 1] if n else 0:m.start]
             kind = ("possessive" if not _OWNS_A_PERSON_RE.match(text, m.end) else "possessive person") \
-                if possessive(text, m) else m.kind      # "Stephen's eyes"; "Stephen's sister", "of Stephen's,"
+                if possessive(text, m) else "alias" if m.kind == "kin" else m.kind
+            # "Stephen's eyes"; "Stephen's sister", "of Stephen's,"; a relative ("Her father") as a name
             ap = _HER_APPOSITION_RE.match(text, m.end) if m.kind == "name" else None    # "Millie, her maid,"
-            owner = ap or _OWNER_BEFORE_RE.search(text, max(0, m.start - 5), m.start) \
+            owner = None if m.kind == "kin" else ap or _OWNER_BEFORE_RE.search(text, max(0, m.start - 5), m.start) \
                 or _OWNER_NOUN_BEFORE_RE.search(text, max(0, m.start - 20), m.start)
             kind = (_OWNED[owner.group(1).lower() + " "] if owner and m.kind == "name" else None) \
                 or kind    # "not her Ayah": not the woman "she" stands for (not "Either Ayah", "this Tomas")
             nominative = m.kind == "pronoun" and m.word.lower() in ("he", "she")    # "..., that she began"
             subject = len(TOKEN_RE.findall(lead)) <= 1 or nominative \
                 or kind in ("name", "alias") and (_opens_its_clause(text, lead, out, m) or _acts_on(text, lead, m))
+            if m.kind == "kin" and not subject:     # "sat by her mother": the he/she after it is seldom the relative
+                continue
+            if m.kind == "kin":
+                kins.append(Mention(person, m.start, m.end, "alias", m.word, m.gender))
             aside = not subject and kind in ("name", "alias") and len(TOKEN_RE.findall(lead)) > 1 \
                 and _ASIDE_CLAUSE_RE.search(lead) is not None
-            hist.append(Ref(person, kind, st.sentence + n, subject, m.word, aside))
-        out.append(Mention(person, m.start, m.end, m.kind, m.word, m.gender))
+            hist.append(Ref(person, "kin" if m.kind == "kin" else kind, st.sentence + n, subject, m.word, aside))
+        if m.kind != "kin":
+            out.append(Mention(person, m.start, m.end, m.kind, m.word, m.gender))
     if remember:
         for ref in hist[len(st.history[-80:]):]:
             if ref.person != FIRST:
@@ -87,6 +103,31 @@ def resolve(st: State, mentions: list[Mention], text: str, remember: bool = Fals
         st.history = hist
         st.sentence += len(cuts) + 1
     return out
+
+
+def _with_kin(mentions: list[Mention], text: str) -> list[Mention]:
+    """``mentions`` and each "her father", "his sister" (kind "kin"), read right after its "her" or "his", so
+    that the relative, once ``_kin_of`` finds who it is, is the latest of their sex for a he/she."""
+    extra = [Mention(None, m.start(), m.end(), "kin", m.group(0), noun_gender(m.group(1)) or "unknown")
+             for m in _KIN_RE.finditer(text)]
+    return sorted(mentions + extra, key=lambda x: x.start) if extra else mentions
+
+
+def _said_before(text: str, at: int) -> bool:
+    """Is the word just before ``at`` a speech verb ("said her mother")?"""
+    words = TOKEN_RE.findall(text[max(0, at - 20):at])
+    return bool(words) and words[-1].lower() in SPEECH_VERBS
+
+
+def _kin_of(st: State, done: list[Mention], m: Mention) -> str | None:
+    """The relative "her father" stands for: the one cast member of that sex and of the family of the one the
+    "her" just before was resolved to (``family_of``), else None."""
+    owner = done[-1] if done and done[-1].kind == "pronoun" and done[-1].start == m.start else None
+    if owner is None or owner.person is None or m.gender not in ("male", "female"):
+        return None
+    noun = m.word.split()[-1].lower()
+    who = family_of(st, owner.person, m.gender, noun)
+    return who if who != owner.person and who not in not_kin(st, owner.person, noun) else None
 
 
 def _in_participle(text: str, done: list[Mention], cuts: list[int], m: Mention) -> set[str]:
@@ -307,7 +348,7 @@ def by_noun(st: State, desc: str, skip: frozenset[str] | set[str] = frozenset())
         new = [p.name for p in st.cast.people.values() if p.gender == gender and p.name not in lately]
         return new[0] if len(new) == 1 else None
     if owner in ("his", "her"):     # "her mother" is not the woman "her" stands for
-        who = antecedent(st, "male" if owner == "his" else "female", st.history)
+        who = antecedent(st, "male" if owner == "his" else "female", owners(st))
         noun = desc.split()[-1].lower()
         skip |= {who} | not_kin(st, who, noun) if who else set()
         kin = family_of(st, who, gender, noun) if who and (noun in NEAR_KIN or noun == "lady") else None
@@ -334,7 +375,7 @@ def just_named(st: State, desc: str, itself: str | None = None) -> str | None:
     if last is not None:        # "How much?" asked the gentleman: not the one he answers
         skip.add(last.speaker)
     if det != "the":        # "her mother" is not the woman "her" stands for
-        owner = antecedent(st, "male" if det == "his" else "female", st.history)
+        owner = antecedent(st, "male" if det == "his" else "female", owners(st))
         skip.add(owner or "")
     who = antecedent(st, gender, st.history, skip=skip)
     seen = st.seen.get(who or "")
@@ -348,8 +389,14 @@ def kin(st: State, desc: str) -> str | None:
     owner, gender = desc.split()[0].lower(), noun_gender(desc)
     if owner not in ("his", "her") or gender is None:
         return None
-    who = antecedent(st, "male" if owner == "his" else "female", st.history)
+    who = antecedent(st, "male" if owner == "his" else "female", owners(st))
     return family_of(st, who, gender, desc.split()[-1].lower()) if who else None
+
+
+def owners(st: State) -> list[Ref]:
+    """The history a tag's "his" or "her" is looked up in ("said his brother"): without the relatives the
+    narration named by kin (``_kin_of``), who are seldom the owner of the next kin noun."""
+    return [r for r in st.history if r.kind != "kin"]
 
 
 def family_of(st: State, owner: str, gender: str, noun: str = "") -> str | None:
@@ -468,5 +515,11 @@ _OWNED = {"her ": "owned female", "his ": "owned male"}     # "her Ayah": a name
 _OWNED_NOUNS = NEAR_KIN | _DISTANT_KIN | {"friend", "maid", "servant", "companion"}
 _OWNER_NOUN_BEFORE_RE = re.compile(rf"(?<![A-Za-z])([Hh]er|[Hh]is) (?:{'|'.join(sorted(_OWNED_NOUNS))}) $")
 _OWNER_BEFORE_RE = re.compile(r"(?<![A-Za-z])([Hh]er|[Hh]is) $")     # the word "her" right before, not "Either"
+# "her father", "His elder sister": a near relative after the he/she who has them (the noun in group 1)
+_KIN_RE = re.compile(rf"(?<![A-Za-z])(?:[Hh]er|[Hh]is)\s+(?:(?:elder|younger|eldest|youngest|little|own)\s+)?"
+                     rf"({'|'.join(sorted(NEAR_KIN))})\b(?![-'’]|\s+s\b)")
+# after a relative, no one of the scene: a modal ("her mother would mind": someone thought of), "had" ("her
+# mother had been a beauty": the story before), "and" ("his mother and sisters": several)
+_NOT_THE_ONE_RE = re.compile(r"\s+(?:would|could|should|might|must|will|can|may|and|had)\b")
 _DESC_START_RE = re.compile(r"\b(?:[Tt]he|[Hh]er|[Hh]is|[Oo]ur|[Mm]y|[Aa]n?) (?=[a-z])")
 _COPULA_BEFORE_RE = re.compile(r"\b(?:was|is|be|been|were|are|became|become|seemed|as|like)\s+$")
