@@ -175,3 +175,16 @@ def test_a_tag_on_a_described_speaker_teaches_the_chapter_who_the_description_is
     got = said(text, cast)
     assert [spk for _, spk, _ in got] == ["Tomas", "Rosa", "Tomas", "Rosa", "Tomas", "Bobby"]
     assert got[2][2] == 'explicit: "said innkeeper" = Tomas (as tagged)'
+
+
+def test_a_tag_after_anchored_turns_does_not_re_alternate_them() -> None:
+    # Tomas calls Hugo by name, so the next line is Hugo's; a tag two lines later gives a line to Marta, who
+    # cuts in: Hugo keeps his answer instead of the turns before the tag making Marta Tomas's partner
+    cast = Cast.from_characters([Character("Tomas", (), "male"), Character("Hugo", (), "male"),
+                                 Character("Marta", (), "female")])
+    text = ("“Hugo, is the cart loaded?” said Tomas.\n\n“Nearly.”\n\n“Then hurry.”\n\n{}“You both talk too much.”"
+            "\n\n“Do we?”")
+    assert [spk for _, spk, _ in said(text.format(""), cast)] == ["Tomas", "Hugo", "Tomas", "Hugo", "Tomas"]
+    lines = said(text.format("[Marta]"), cast)
+    assert [spk for _, spk, _ in lines] == ["Tomas", "Hugo", "Tomas", "Marta", "Tomas"]
+    assert lines[3][2] == "tag"

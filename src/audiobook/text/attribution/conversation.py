@@ -261,7 +261,8 @@ def _decode(st: State, chain: list[Item], speakers: list[str | None],
     def conversation() -> Conversation:
         evidence = [_soften(st, replace(_evidence(found[k], it.excluded, it.listener, it.previous,
                                                   addressed_sex(st.raw[it.quote_ids[-1]])),
-                                        pause=_paused(chain, k)), found[k], scene, it)
+                                        pause=_paused(chain, k), interjects=_interjects(found, k)),
+                                found[k], scene, it)
                     for k, it in enumerate(chain)]
         voice = [{p: 1.0 for p in people if forms[k] & used.get(p, set())} if found[k] is None else {}
                  for k in range(len(chain))]
@@ -641,6 +642,14 @@ def _calls(words: Sequence[str]) -> re.Pattern[str]:
 
 _SEXED_RE = _calls(list(_SEXED))
 _ADDRESS_RE = _calls([*_SEXED, *"dear darling love child friend ladies gentlemen honey".split()])
+
+
+def _interjects(found: Sequence[Attribution | None], k: int) -> bool:
+    """A tagged paragraph after one the conversation's own evidence (or another tag) decides: the turns before it
+    are counted from that anchor, so the tag does not re-alternate them (turns.Evidence.interjects)."""
+    f = found[k]
+    return f is not None and _tagged(f) and any(a is not None and a.rule != CONTINUES and bool(a.speaker)
+                                                 for a in found[:k])
 
 
 def _tagged(a: Attribution) -> bool:

@@ -40,6 +40,7 @@ class Evidence:
     fits: frozenset[str] = frozenset()  # others the words fit as well ("he said": the other men)
     soft: float = 0.0                   # what giving the paragraph to one of ``fits`` costs
     pause: bool = False                 # someone acts between it and the line before: the one who spoke may go on
+    interjects: bool = False            # a tag after an anchor of the conversation: whoever it names joins freely
 
 
 @dataclass(frozen=True)
@@ -155,6 +156,11 @@ def _turns(conv: Conversation, k: int, w: Weights) -> list[list[list[float]]]:
     m, ev, people = len(conv.people), conv.evidence[k], conv.people
     if ev.continues:
         return [[[0.0 if c == p else HARD for c in range(m)] for p in range(m)] for _pp in range(m)]
+    if ev.interjects and ev.strength == -HARD:    # (decode only: margins weigh a tag as a doubtful anchor)
+        # a tagged line where the turns before it rest on an anchor of their own: the producer put it where the
+        # turns broke (a third person cut in, someone spoke twice), so its turn costs nothing and the lines
+        # before it keep their turns instead of re-alternating to make the tagged person a partner
+        return [[[0.0] * m for _p in range(m)] for _pp in range(m)]
     nstay = -(w.resumes if ev.pause else w.repeat)
     join = [w.joins * conv.prior.get(people[c], 0.0) for c in range(m)]     # a turn that is not pp's
     habit = [[w.pair * conv.pairs.get((people[p], people[c]), 0.0) for c in range(m)] for p in range(m)]
