@@ -59,11 +59,6 @@ def replace_text(text: str, line: Line, new: str) -> str:
     return text[:line.start] + new + text[line.end:]
 
 
-def source_span(text: str, line: Line) -> str:
-    """What the file holds for ``line`` (markup included): what an edit starts from."""
-    return text[line.start:line.end]
-
-
 def book_file(root: Path, source: str) -> Path:
     """The manuscript file ``source`` names, refused unless it lies in the book's manuscript/."""
     manuscript = (root / "manuscript").resolve()

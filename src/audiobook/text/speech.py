@@ -99,10 +99,6 @@ def speech(text: str) -> Speech:
     return Speech(spoken, tuple(skipped), tuple(addresses))
 
 
-def speakable(text: str) -> str:
-    return speech(text).text
-
-
 @functools.cache
 def _special(c: str) -> bool:
     return c in SAY or c in _GLUE or _is_modifier(c) or (_unspeakable(c) and not c.isspace())
