@@ -577,6 +577,22 @@ def test_one_who_listens_after_a_line_the_turns_gave_lets_its_speaker_go_on() ->
     assert who(text, cast) == ["Tomas", "Marta", "Tomas", "Tomas", "Marta", "Tomas"]
 
 
+def test_a_narrator_who_only_nods_lets_the_one_who_spoke_go_on() -> None:
+    # told in the first person: "I nodded." / "I said nothing." is the narrator's silent answer, and the one who
+    # asked goes on; where the narrator acts otherwise, the turns decide as before
+    cast = [("Marta", "female", ()), ("Nils", "male", ())]
+    intro = ("I came up from the station in the rain, and I was glad of the fire in my aunt's kitchen. I sat by it "
+             "and I warmed my hands while my aunt cut the bread.\n\n“Are you cold, Nils?” asked Marta.\n\n"
+             "“A little,” I said.\n\n“You will stay the week?” asked Marta.\n\n")
+    for reaction in ("I nodded.", "I shook my head slowly.", "I said nothing."):
+        assert who(intro + reaction + "\n\n“Then you can help me with the orchard.”", cast)[-1] == "Marta"
+    assert who(intro + "I put down my cup.\n\n“I cannot stay so long.”", cast)[-1] == "Nils"
+    # the line before the nod had no tag: the turns give it to Marta, and she goes on after it all the same
+    text = intro.replace("“You will stay the week?” asked Marta.", "“You will stay the week?”")
+    got = attributions(text + "I nodded.\n\n“Then you can help me with the orchard.”", cast)
+    assert [a.speaker for _q, a in got][-2:] == ["Marta", "Marta"] and "Nils listens" in got[-1][1].reason
+
+
 def test_a_scene_break_ends_the_scene() -> None:
     # the sentence before a scene break does not lead into the first quote after it ...
     text = "“The mill is shut,” said Rosa.\n\nTomas went to bed.\n\n* * *\n\n“Is anyone awake?”"

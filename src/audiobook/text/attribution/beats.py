@@ -125,8 +125,7 @@ def previous(st: State, prev: Paragraph | None, excluded: set[str]) -> tuple[Att
         here = [m for m in ms if m.start >= lo]
         if here:
             m = next((x for x in here[1:] if _FLOOR_RE.match(text, x.end)), here[0])
-            if m.person not in (None, FIRST) and (h := _HEARS_RE.match(text, m.end)) \
-                    and not _LATER_RE.search(text[h.end():hi]):
+            if (h := _hears(st, text, m)) is not None and not _LATER_RE.search(text[h:hi]):
                 went_on = _spoke_before(st)
                 if went_on is None:
                     return None, m.person
@@ -145,6 +144,16 @@ def previous(st: State, prev: Paragraph | None, excluded: set[str]) -> tuple[Att
         ms = [m for m in ms if m.start < lo]
         hi = lo
     return None, None
+
+
+def _hears(st: State, text: str, m: Mention) -> int | None:
+    """Where the subject ``m`` only listens, assents or keeps silent, the end of that verb. A narrator telling
+    their own story also answers without a word by a nod or a shake of the head ("I nodded."), and the one
+    who spoke goes on; someone else's nod often comes before their own line, so for them it says nothing."""
+    if m.person is None or m.person == FIRST and st.third_person:
+        return None
+    h = _HEARS_RE.match(text, m.end) or (_NODS_RE.match(text, m.end) if m.person == FIRST else None)
+    return h.end() if h else None
 
 
 def _spoke_before(st: State) -> str | None:
@@ -167,6 +176,7 @@ _HEARS_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:listened|agreed|assented|acquiesc
                        r"|(?:bowed|nodded)\s+(?:his\s+|her\s+)?assent|made\s+(?:a\s+sign\s+of\s+assent|no\s+(?:answer|reply|response))"
                        r"|(?:did|could|would)\s+not\s+(?:answer|reply|respond|speak)|(?:did|could|would)n['’]t\s+"
                        r"(?:answer|reply|respond|speak)|(?:said|answered|replied)\s+nothing|(?:was|remained|kept)\s+silent)\b")
+_NODS_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:nodded|shrugged|shook\s+my\s+head)\b")
 # "Rosa said nothing until the tea came.": silent for a while, then she spoke
 _LATER_RE = re.compile(r"\b(?:till|until|before|but|then|at last|at length)\b")
 _VERB_FIRST_RE = re.compile(r"\s*[A-Z][a-z]+ed\b(?!,)")

@@ -97,6 +97,8 @@ def name_narrator(st: State) -> None:
                 it.found[q] = Attribution(name, a.confidence if votes else 0.6, a.reason, pronoun=a.pronoun,
                                           rule=a.rule)
         it.recent = list(dict.fromkeys(name if p in me else p for p in it.recent if p != FIRST or not third))
+        if it.silent in me:     # "I nodded." before a line the turns decide: the narrator listened
+            it.silent = None if third else name
         if also:
             it.listener = name if it.listener in also else it.listener
             it.called = name if it.called in also else it.called
