@@ -1354,3 +1354,15 @@ def test_a_description_found_by_its_sex_alone_is_weighed_as_a_he_without_a_cast_
     assert (a.speaker, a.pronoun) == ("Marco", "he")
     # with a name in the tag nothing is guessed
     assert attributions(text.replace("said the old man", "said Bobby"))[-1][1].pronoun == ""
+
+
+def test_one_who_listens_after_a_quote_still_nobody_s_leaves_the_line_to_the_turns() -> None:
+    # "Hugo said nothing." after a quote that goes on from one the first pass cannot give yet: the line after is
+    # the one who spoke going on, which the turns know by then, never a speaker with no name
+    cast = [("Marta", "female", ()), ("Hugo", "male", ())]
+    asked = "“Where were you all night? The cart was back by six.\n\n“And why is the gate left open?”\n\n"
+    third = "“Are you cold, Hugo?” asked Marta.\n\n“A little,” said Hugo.\n\n" + asked + "Hugo said nothing.\n\n"
+    first = ("I came up from the station in the rain and sat by the fire.\n\n“Are you cold, Hugo?” asked Marta."
+             "\n\n“A little,” I said.\n\n" + asked + "I shook my head.\n\n")
+    for text in (third, first):
+        assert who(text + "“Then I shall ask the boy.”\n", cast)[2:] == ["Marta", "Marta", "Marta"]

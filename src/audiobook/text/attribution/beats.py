@@ -127,7 +127,7 @@ def previous(st: State, prev: Paragraph | None, excluded: set[str]) -> tuple[Att
             m = next((x for x in here[1:] if _FLOOR_RE.match(text, x.end)), here[0])
             if (h := _hears(st, text, m)) is not None and not _LATER_RE.search(text[h:hi]):
                 went_on = _spoke_before(st)
-                if went_on is None:
+                if not went_on:     # nobody's yet (or a quote going on from one that is): the turns will know
                     return None, m.person
                 return (Attribution(went_on, 0.5, f'previous sentence: "{short(text[lo:])}" (listens)',
                                     rule=PREVIOUS) if went_on != m.person and went_on not in excluded else None), None
