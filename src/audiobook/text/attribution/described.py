@@ -221,13 +221,10 @@ def _elder(st: State, desc: str, spoke: str | None) -> str | None:
     gender = noun_gender(desc)
     if gender is None or "old" not in desc.lower().split():
         return None
-    for window in (_LATELY, _ELDER_LATELY):     # none in the last paragraph or two: a few more back
-        lately = [r.person for r in reversed(st.history[-window:])]
-        elder = next((p for p in lately if (p in st.elders or _ELDER_FORM_RE.search(" ".join(_forms(st, p))))
-                      and p != spoke and st.cast.gender(p) == gender), None)
-        if elder is not None:
-            return elder
-    return None
+    # latest first over the scene: one named in the last paragraph or two comes first, else one a few more back
+    return next((p for p in (r.person for r in reversed(st.history[-_ELDER_LATELY:]))
+                 if (p in st.elders or _ELDER_FORM_RE.search(" ".join(_forms(st, p))))
+                 and p != spoke and st.cast.gender(p) == gender), None)
 
 
 def _forms(st: State, who: str) -> list[str]:

@@ -87,9 +87,9 @@ def resolve(st: State, mentions: list[Mention], text: str, remember: bool = Fals
             nominative = m.kind == "pronoun" and m.word.lower() in ("he", "she")    # "..., that she began"
             subject = len(TOKEN_RE.findall(lead)) <= 1 or nominative \
                 or kind in ("name", "alias") and (_opens_its_clause(text, lead, out, m) or _acts_on(text, lead, m))
-            if m.kind == "kin" and not subject:     # "sat by her mother": the he/she after it is seldom the relative
-                continue
             if m.kind == "kin":
+                if not subject:     # "sat by her mother": the he/she after it is seldom the relative
+                    continue
                 kins.append(Mention(person, m.start, m.end, "alias", m.word, m.gender))
             aside = not subject and kind in ("name", "alias") and len(TOKEN_RE.findall(lead)) > 1 \
                 and _ASIDE_CLAUSE_RE.search(lead) is not None
