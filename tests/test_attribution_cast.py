@@ -1560,3 +1560,19 @@ def test_her_mother_as_a_sentence_subject_is_the_she_after_it() -> None:
                           (her.format(". Her mother had been a baker once"), "Marta Brandt"),
                           (his.format(". His father and uncles were out"), "Tomas Vogel")]:
         assert who(text, cast) == ["Lena" if text.startswith("Marta") else "Will", speaker], text
+
+
+def test_the_he_or_she_of_a_paragraphs_second_tag_is_who_spoke_its_first_quote() -> None:
+    # a first tag by description ("cried the old lady") never enters the history the second tag's she was read
+    # against, so that she went to the woman named before the paragraph; not when the narration between names
+    # another woman of the scene
+    cast: Cast_ = [("Marta", "female", ()), ("Greta", "female", ()), ("Old Mrs. Vogel", "female", ("Mrs. Vogel",)),
+                   ("Tomas", "male", ()), ("Will", "male", ()), ("Old Mr. Lenz", "male", ("Mr. Lenz",))]
+    her = "Old Mrs. Vogel sat by the stove. Greta stood by the door with Marta.\n\n“We shall miss the train,” " \
+          "cried the old lady.{}\n"
+    his = "Old Mr. Lenz sat by the stove. Will stood by the door with Tomas.\n\n“We shall miss the train,” " \
+          "grumbled the old man.{}\n"
+    assert who(her.format(" “Where is my hat?” she asked."), cast) == ["Old Mrs. Vogel"] * 2
+    assert who(his.format(" “Where is my hat?” he asked."), cast) == ["Old Mr. Lenz"] * 2
+    assert who(her.format(" Marta went to the window. “Is that the cart?” she asked."), cast) \
+        == ["Old Mrs. Vogel", "Marta"]

@@ -39,7 +39,7 @@ from audiobook.text.attribution.confidence import Readings, rate
 from audiobook.text.attribution.conversation import acts, take_turns, unname_roles
 from audiobook.text.attribution.echo import echo, key
 from audiobook.text.attribution.explicit import colon, explicit, introduction, spoke_after
-from audiobook.text.attribution.grammar import is_subject
+from audiobook.text.attribution.grammar import SENTENCE_RE, is_subject
 from audiobook.text.attribution.mentions import note_descriptions, note_speaker, note_tagged, resolve
 from audiobook.text.attribution.naming import answers_to_what_name, names_in, own_names, rename_described
 from audiobook.text.attribution.narrator import INTRO_RE, looks_like_a_name, name_narrator
@@ -197,6 +197,31 @@ def _paragraph(st: State, p: Paragraph, prev: Paragraph | None, gpar: int) -> No
         segs[-1].kind == "narration" and acts(segs[-1].text), silent))
 
 
+def _same_voice(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]], found: dict[int, Attribution],
+                i: int, a: Attribution) -> Attribution:
+    """“...,” said Tomas. “...?” he asked.: the he/she tag of a later quote in a paragraph is the one who spoke
+    its earlier quote, when that one is of the pronoun's sex and the narration between names nobody else of it
+    (the history's latest may be someone from before the paragraph the tag's speaker was never noted over)."""
+    if a.rule != PRONOUN or a.pronoun not in ("he", "she"):
+        return a
+    gender = "male" if a.pronoun == "he" else "female"
+    earlier = [j for j in found if j < i and found[j].speaker]
+    if not earlier:
+        return a
+    j = max(earlier)
+    who = found[j].speaker
+    if who == a.speaker or st.cast.gender(who) != gender or who in st.cast.addressed(segs[i].text):
+        return a
+    between = segs[j + 1].text
+    if i != j + 2 or between.rstrip().endswith(",") or len(SENTENCE_RE.findall(between)) > 1:
+        return a    # “..., Tomas,” said she, “...”: one tag for both halves, read twice; or a scene between
+    named = {m.person for k in (j + 1, i + 1) if k < len(segs) and segs[k].kind == "narration"
+             for m in mentions[k] if m.person and m.kind not in ("pronoun", "first")}
+    if any(p != who and st.cast.gender(p) == gender for p in named):
+        return a
+    return replace(a, speaker=who, reason=f"pronoun: {a.pronoun} → {who} (the paragraph's speaker)")
+
+
 def _sieve(st: State, prev: Paragraph | None, segs: tuple[Segment, ...], mentions: list[list[Mention]],
            quotes: list[int], excluded: set[str]) -> dict[int, Attribution]:
     found: dict[int, Attribution] = {}
@@ -225,7 +250,7 @@ def _sieve(st: State, prev: Paragraph | None, segs: tuple[Segment, ...], mention
                 found[i] = Attribution(before.speaker if before else "", 0.95,
                                        "continues the quote before", rule=CONTINUES)
             elif a is not None:
-                found[i] = follow(st, a)
+                found[i] = follow(st, _same_voice(st, segs, mentions, found, i, a))
                 people = {m.person for ms in mentions for m in ms}
                 if a.speaker not in people:     # the narration's own "the innkeeper" is read already
                     note_speaker(st, found[i].speaker, people)
