@@ -188,3 +188,15 @@ def test_a_tag_after_anchored_turns_does_not_re_alternate_them() -> None:
     lines = said(text.format("[Marta]"), cast)
     assert [spk for _, spk, _ in lines] == ["Tomas", "Hugo", "Tomas", "Marta", "Tomas"]
     assert lines[3][2] == "tag"
+
+
+def test_a_quote_after_a_tagged_one_goes_to_the_one_the_narration_between_names() -> None:
+    # the producer tagged the first quote; the narration between the two names its own subject, who speaks
+    # the second: not the tagged speaker, and the next line answers that one
+    cast = Cast.from_characters([Character("Marta", (), "female"), Character("Hugo", (), "male")])
+    text = ("“Where were you?” said Hugo.\n\n“Out,” said Marta.\n\n"
+            "[Marta]“Home.” Hugo frowned. “We shall see.”\n\n“You doubt me?”")
+    assert [spk for _, spk, _ in said(text, cast)] == ["Hugo", "Marta", "Marta", "Hugo", "Marta"]
+    # a pronoun there is the tagged speaker's own "she said": the quote stays with the tag
+    text = text.replace("Hugo frowned.", "she said.")
+    assert [spk for _, spk, _ in said(text, cast)][3] == "Marta"

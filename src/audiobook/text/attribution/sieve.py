@@ -278,10 +278,22 @@ def _sieve(st: State, prev: Paragraph | None, segs: tuple[Segment, ...], mention
                     found[i] = b
                     continue
             if a.rule == TAG:     # not itself tagged
+                b = _after_tag(st, segs, mentions, excluded, near, i)
+                if b is not None and b.speaker != a.speaker:
+                    found[i] = b
+                    continue
                 found[i] = Attribution(a.speaker, a.confidence * 0.95, TAGGED_PARAGRAPH, rule=BESIDE_TAG)
             else:
                 found[i] = Attribution(a.speaker, a.confidence * 0.95, a.reason, pronoun=a.pronoun, rule=a.rule)
     return found
+
+
+def _after_tag(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]], excluded: set[str],
+               t: int, i: int) -> Attribution | None:
+    """'[Marta]"Home." Hugo frowned. "We shall see."': the narration between a tagged quote and a later one
+    names its own subject, who speaks next, not the tagged speaker. A name only: a "he" there may be the tag's."""
+    b = beat(st, segs[t + 1:i + 1], mentions[t + 1:i + 1], excluded) if t < i else None  # its nearest sentence first
+    return b if b is not None and not b.pronoun else None
 
 
 def _runs_on(segs: tuple[Segment, ...], tagged: dict[int, Attribution], i: int) -> bool:
