@@ -68,7 +68,7 @@ def take_turns(st: State) -> None:
     decoded: list[Decoded] = []
     for chain in chains:
         chain[0] = _goes_on(chain[0], spoken)
-        speakers: list[str | None] = [_anchor(st, it, spoken) for it in chain]
+        speakers: list[str | None] = [_anchor(st, it) for it in chain]
         _name_descriptions(st, chain, speakers)
         _pronouns_in_turn(st, chain, speakers)
         if any(it.found for it in chain) or _open_run(st, chain, spoken):
@@ -428,13 +428,12 @@ def _pronouns_in_turn(st: State, chain: list[Item], speakers: list[str | None]) 
             speakers[k] = other
 
 
-def _anchor(st: State, it: Item, spoken: list[tuple[int, str]]) -> str | None:
+def _anchor(st: State, it: Item) -> str | None:
+    """The speaker the first pass gave a paragraph (its last quote's), its lines written out; None: none yet."""
     if not it.found:
         return None
-    for q in it.quote_ids:
-        a = it.found[q]
-        st.out[q] = a
-    return st.out[it.quote_ids[-1]].speaker
+    st.out.update((q, it.found[q]) for q in it.quote_ids)
+    return it.found[it.quote_ids[-1]].speaker
 
 
 def _alternate(st: State, chain: list[Item], speakers: list[str | None], k: int) -> Attribution | None:
