@@ -48,7 +48,7 @@ from audiobook.text.speech_verbs import SPEECH_VERBS
 
 UNKNOWN = "Narrator"
 # a line the turns gave so clearly that it may teach its speaker's forms of address: a margin worth about one
-# person speaking twice in a row (5, the ``Weights.repeat`` these lines were measured with)
+# person speaking twice in a row (``Weights.repeat``)
 SURE = 5.0
 _DESCRIBING = frozenset("the his her their a an my our".split())     # the determiners of a description
 

@@ -45,11 +45,10 @@ class Evidence:
 
 @dataclass(frozen=True)
 class Weights:
-    """The costs of breaking a habit of conversation (log-odds, set by hand on invented scenes). A search on
-    LitBank (bench/fit_weights.py) gains a few quotes there; of its moves only the first, ``repeat`` 5 to 6.25,
-    holds on whole novels, and is taken; the rest lose there."""
+    """The costs of breaking a habit of conversation (log-odds, set by hand on invented scenes, ``repeat`` by
+    bench/fit_weights.py's search on LitBank: the one move of it that holds on whole novels)."""
 
-    repeat: float = 6.25       # one speaker in two paragraphs in a row (LitBank's search moves it up from 5)
+    repeat: float = 6.25       # one speaker in two paragraphs in a row
     resumes: float = 2.5       # the same across a pause (narration between the two lines): one acts, then goes on
     newcomer: float = 2.0      # a third person joins instead of the one who spoke two paragraphs back
     addressed: float = 2.5     # the bonus of the person the paragraph before spoke to
