@@ -156,8 +156,8 @@ class Exchanges:
 
 
 def _pairs(st: State, chains: list[list[Item]]) -> Exchanges:
-    """The book's exchanges; ``_shares`` weighs them near a conversation. None in a story told in the first
-    person: there the one who tells it is one side of most exchanges, and the shares say who meets the
+    """The book's exchanges; ``_shares`` weighs them near a conversation. None are counted in a story told in
+    the first person: there the one who tells it is one side of most exchanges, and the shares say who meets the
     narrator rather than who else talks together."""
     seq: list[tuple[int, str, str]] = []
     for chain in chains if st.third_person else []:
@@ -217,9 +217,8 @@ def address_forms(quote: str) -> set[str]:
     return {m.group(1).lower() for m in _ADDRESS_RE.finditer(quote)} | {v.lower() for v in vocatives(quote)}
 
 
-def _decode(st: State, chain: list[Item], speakers: list[str | None],
-            spoken: Sequence[tuple[int, str]] = (), pairs: Exchanges | None = None,
-            habits: dict[str, set[str]] | None = None) -> bool:
+def _decode(st: State, chain: list[Item], speakers: list[str | None], spoken: Sequence[tuple[int, str]],
+            pairs: Exchanges, habits: dict[str, set[str]]) -> bool:
     """Decide the whole conversation at once (turns.py); False when it has nobody to give lines to."""
     found: list[Attribution | None] = [st.out[it.quote_ids[-1]] if it.found else None for it in chain]
     people = _ranked([s for s in speakers if s], [it.listener for it in chain],
@@ -254,9 +253,8 @@ def _decode(st: State, chain: list[Item], speakers: list[str | None],
     prior = {p: (0.0 if p in anchored else max(0.0, 0.4 + 0.1 * r - (PRESENT if p in present else 0.0)))
              for r, p in enumerate(people)}
     sex = {p: g for p in people if (g := st.cast.gender(p)) in ("male", "female")}
-    used = habits or {}
-    forms = [set().union(*(address_forms(st.raw[q]) for q in it.quote_ids)) if used else set() for it in chain]
-    shares = _shares(pairs, chain, people) if pairs else {}
+    forms = [set().union(*(address_forms(st.raw[q]) for q in it.quote_ids)) if habits else set() for it in chain]
+    shares = _shares(pairs, chain, people)
 
     def conversation() -> Conversation:
         evidence = [_soften(st, replace(_evidence(found[k], it.excluded, it.listener, it.previous,
@@ -264,7 +262,7 @@ def _decode(st: State, chain: list[Item], speakers: list[str | None],
                                         pause=_paused(chain, k), interjects=_interjects(found, k)),
                                 found[k], scene, it)
                     for k, it in enumerate(chain)]
-        voice = [{p: 1.0 for p in people if forms[k] & used.get(p, set())} if found[k] is None else {}
+        voice = [{p: 1.0 for p in people if forms[k] & habits.get(p, set())} if found[k] is None else {}
                  for k in range(len(chain))]
         return Conversation(evidence, people, prior, sex, shares, voice)
 
