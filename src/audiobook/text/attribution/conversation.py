@@ -578,7 +578,7 @@ def _ranked(*groups: Sequence[str | None]) -> list[str]:
 
 
 def _evidence(a: Attribution | None, excluded: set[str], listener: str | None,
-              previous: Attribution | None, sex: str | None = None) -> Evidence:
+              previous: Attribution | None, sex: str | None) -> Evidence:
     """What a paragraph's own words say of its speaker, as the conversation decoder weighs it: a tag is a
     fact, a speech tag or a beat all but one (the turns never overrule them: on the LitBank set that lost
     more lines than it won), a continued quote keeps the speaker of the paragraph before."""

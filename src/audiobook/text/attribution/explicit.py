@@ -163,8 +163,7 @@ _NOUN_USE_RE = re.compile(r"(?:\b(?:his|her|their|its|my|your|our|the|a|an)|['�
 
 
 def _lead_in(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]], i: int,
-             excluded: set[str], called: set[str] | None = None,
-             talked_of: set[str] | frozenset[str] = frozenset()) -> Attribution | None:
+             excluded: set[str], called: set[str] | None, talked_of: set[str] | frozenset[str]) -> Attribution | None:
     """The tag in the narration just before quote i ("Rosa said," / "“...,” cried Rosa, “...”" / "His answer
     was:")."""
     return _pronoun_owns_noun(st, segs[i - 1].text, mentions[i - 1], excluded, after=False) \
@@ -515,7 +514,7 @@ def _relative_subject(text: str, mentions: list[Mention], lo: int, vs: int) -> M
 
 
 def colon(st: State, prev: Paragraph | None, excluded: set[str],
-          talked_of: set[str] | frozenset[str] = frozenset()) -> Attribution | None:
+          talked_of: set[str] | frozenset[str]) -> Attribution | None:
     """The paragraph before ends "... and then Rosa said:": its tag's subject speaks. ``excluded``: whom
     the quotes name and who keep silent; of them ``talked_of`` are only told of, not spoken to: a tag
     that names one of them still stands ("Rosa said: / “... Rosa and her sister, who ...”")."""

@@ -399,7 +399,7 @@ def owners(st: State) -> list[Ref]:
     return [r for r in st.history if r.kind != "kin"]
 
 
-def family_of(st: State, owner: str, gender: str, noun: str = "") -> str | None:
+def family_of(st: State, owner: str, gender: str, noun: str) -> str | None:
     """The one cast member of ``gender`` who shares a surname with any of ``owner``'s name forms
     ("Elinor", also "Miss Dashwood"); of several, "her mother" is the one a married title names."""
     own = family_names(st, owner)
