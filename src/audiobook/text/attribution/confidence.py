@@ -249,8 +249,6 @@ class _Chapter:
         self.voices = _Voices({}, {})                    # the speakers' own words and forms of address
 
     def chain(self, chain: list[_Par], out: dict[int, dict[str, float]]) -> None:
-        if not chain:
-            return
         cast, found = self.cast, self.found
         speakers = [c.speaker for c in chain]
         anchors = [k for k, c in enumerate(chain) if c.anchor]
