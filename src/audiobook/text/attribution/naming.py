@@ -94,8 +94,8 @@ def answers_to_what_name(st: State) -> None:
             continue
         alone = _NAME_ALONE_RE.fullmatch(st.raw[q])
         if alone and asked.group(0).lower().startswith(("your", "who", "what name")):
-            name = st.cast.resolve(alone.group(1)) or alone.group(1)
-            if looks_like_a_name(alone.group(1)) or st.cast.resolve(alone.group(1)):
+            name = st.cast.resolve(alone.group(1)) or (alone.group(1) if looks_like_a_name(alone.group(1)) else None)
+            if name:
                 if name != st.out[before].speaker:
                     for k in it.quote_ids:
                         st.out[k] = Attribution(name, 0.7, f'answers to its name: "{short(st.raw[q])}"',
@@ -105,9 +105,7 @@ def answers_to_what_name(st: State) -> None:
         who = st.out[q].speaker
         if m is None or not is_description(who) or st.out[before].speaker == who:
             continue
-        name = st.cast.resolve(m.group(1))
-        if name is None and looks_like_a_name(m.group(1)):
-            name = m.group(1)
+        name = st.cast.resolve(m.group(1)) or (m.group(1) if looks_like_a_name(m.group(1)) else None)
         if name and name != st.out[before].speaker:
             st.described[who.casefold()] = name
 
