@@ -85,11 +85,8 @@ def explicit(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]]
         if a is not None and not _verb_first(text) and _has_lead_in(segs, i):
             # Rosa said, “Go,” and Anna asked why: Rosa's
             a = _lead_in(st, segs, mentions, i, excluded, called, talked_of) or a
-        if a is not None:
-            return a
-    if i + 1 < len(segs) and segs[i + 1].kind == "narration":
-        a = _spoken_noun(segs[i + 1].text, mentions[i + 1], after=True) \
-            or _pronoun_owns_noun(st, segs[i + 1].text, mentions[i + 1], excluded)
+        a = a or _spoken_noun(text, mentions[i + 1], after=True) \
+            or _pronoun_owns_noun(st, text, mentions[i + 1], excluded)
         if a is not None:
             return a
     if i > 0 and segs[i - 1].kind == "narration" and (leads_in(segs[i - 1].text)
