@@ -558,10 +558,8 @@ def introduction(st: State, segs: tuple[Segment, ...], quotes: list[int]) -> Att
 
 
 def _tok_index(toks: list[tuple[int, int, str]], start: int) -> int:
-    for k, t in enumerate(toks):
-        if t[0] >= start:
-            return k
-    return len(toks)
+    """The index of the first token at or after ``start`` (len(toks): none)."""
+    return next((k for k, t in enumerate(toks) if t[0] >= start), len(toks))
 
 
 # speech verbs that alone end a sentence as a sound or a move, not as a tag ("The painter laughed.")
@@ -591,6 +589,8 @@ def _particle(text: str, at: int, hi: int, particles: frozenset[str]) -> bool:
     nxt = NARRATION_WORD_RE.search(text, at, hi)
     return (nxt is not None and nxt.group(0).lower() in particles and not text[at:nxt.start()].strip()) \
         or _AT_THE_QUOTE_RE.match(text, at, hi) is not None
+
+
 _ARTICLE_BEFORE_RE = re.compile(r"\b(?:a|an|the|in)\s+$", re.IGNORECASE)
 _OWNED_BEFORE_RE = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}$")
 # "with a dry remark:": a bare speech verb after a determiner and a word or two is the noun
