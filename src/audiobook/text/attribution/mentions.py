@@ -57,6 +57,7 @@ def resolve(st: State, mentions: list[Mention], text: str, remember: bool = Fals
     cuts = [m.end() for m in SENTENCE_RE.finditer(text)]
     for m in _with_kin(_with_titled(st, _with_roles(st.cast, mentions, text), text, hist), text):
         person = m.person
+        nominative = m.kind == "pronoun" and m.word.lower() in ("he", "she")    # "..., that she began"
         if m.kind == "kin":     # "Her father came in.": the man of her family, when the cast has one
             # with a list, "said her mother" is the tag's to resolve (by the one the quote calls); without one,
             # the tag takes the latest of that sex, which this relative now is
@@ -65,7 +66,6 @@ def resolve(st: State, mentions: list[Mention], text: str, remember: bool = Fals
             if person is None:
                 continue
         elif m.kind == "pronoun":
-            nominative = m.word.lower() in ("he", "she")
             person = antecedent(st, m.gender, hist, nominative=nominative,
                                 skip=_in_participle(text, out, cuts, m) if nominative
                                 else _object_of(text, out + kins, m))
@@ -84,7 +84,6 @@ def resolve(st: State, mentions: list[Mention], text: str, remember: bool = Fals
                 or _OWNER_NOUN_BEFORE_RE.search(text, max(0, m.start - 20), m.start)
             kind = (_OWNED[owner.group(1).lower() + " "] if owner and m.kind == "name" else None) \
                 or kind    # "not her Ayah": not the woman "she" stands for (not "Either Ayah", "this Tomas")
-            nominative = m.kind == "pronoun" and m.word.lower() in ("he", "she")    # "..., that she began"
             subject = len(TOKEN_RE.findall(lead)) <= 1 or nominative \
                 or kind in ("name", "alias") and (_opens_its_clause(text, lead, out, m) or _acts_on(text, lead, m))
             if m.kind == "kin":
