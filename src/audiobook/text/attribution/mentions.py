@@ -57,6 +57,8 @@ def resolve(st: State, mentions: list[Mention], text: str, remember: bool = Fals
     cuts = [m.end() for m in SENTENCE_RE.finditer(text)]
     for m in _with_kin(_with_titled(st, _with_roles(st.cast, mentions, text), text, hist), text):
         person = m.person
+        n = bisect_right(cuts, m.start)
+        lead = text[cuts[n - 1] if n else 0:m.start]     # the sentence up to the mention
         nominative = m.kind == "pronoun" and m.word.lower() in ("he", "she")    # "..., that she began"
         if m.kind == "kin":     # "Her father came in.": the man of her family, when the cast has one
             # with a list, "said her mother" is the tag's to resolve (by the one the quote calls); without one,
@@ -67,15 +69,13 @@ def resolve(st: State, mentions: list[Mention], text: str, remember: bool = Fals
                 continue
         elif m.kind == "pronoun":
             person = antecedent(st, m.gender, hist, nominative=nominative,
-                                skip=_in_participle(text, out, cuts, m) if nominative
+                                skip=_in_participle(lead, out, m) if nominative
                                 else _object_of(text, out + kins, m))
         elif m.kind == "first":
             person = FIRST
         elif st.taught:     # "The innkeeper came in.": the one a tag of this chapter said the innkeeper is
             person = taught(st, person, described(m.word)) or person
         if person is not None:
-            n = bisect_right(cuts, m.start)
-            lead = text[cuts[n - 1] if n else 0:m.start]
             kind = ("possessive" if not _OWNS_A_PERSON_RE.match(text, m.end) else "possessive person") \
                 if possessive(text, m) else "alias" if m.kind == "kin" else m.kind
             # "Stephen's eyes"; "Stephen's sister", "of Stephen's,"; a relative ("Her father") as a name
@@ -129,11 +129,10 @@ def _kin_of(st: State, done: list[Mention], m: Mention) -> str | None:
     return who if who != owner.person and who not in not_kin(st, owner.person, noun) else None
 
 
-def _in_participle(text: str, done: list[Mention], cuts: list[int], m: Mention) -> set[str]:
+def _in_participle(lead: str, done: list[Mention], m: Mention) -> set[str]:
     """"Turning to Will, he said", "With a nod at Rosa and Will, he sat down": the he/she after a sentence's
-    opening participle or with-phrase is the one who turns or nods, never someone named inside that phrase."""
-    n = bisect_right(cuts, m.start)
-    lead = text[cuts[n - 1] if n else 0:m.start]
+    opening participle or with-phrase is the one who turns or nods, never someone named inside that phrase
+    (``lead``: the sentence up to the he/she)."""
     if not _PARTICIPLE_LEAD_RE.match(lead) or _FINITE_AFTER_NAME_RE.search(lead):
         return set()
     lo = m.start - len(lead)
