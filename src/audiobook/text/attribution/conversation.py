@@ -313,7 +313,7 @@ def _open_run(st: State, chain: list[Item], spoken: list[tuple[int, str]]) -> bo
 def _reactions(found: list[Attribution | None], got: list[str | None]) -> set[int]:
     """“Go on.” / “No.” Rosa looked away.: paragraphs decided by a beat after their opening quote whose subject
     is the decoded speaker of the paragraph just before: the beat is that speaker's reaction, not the reply's
-    speaker (as beats._replied_to, where the first pass did not decide the paragraph before)."""
+    speaker (as beats.beat reads it, where the first pass did not decide the paragraph before)."""
     return {k for k, f in enumerate(found) if k > 0 and f is not None and f.reacts
             and f.rule == BEAT and got[k - 1] == f.speaker}
 
