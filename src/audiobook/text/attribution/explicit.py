@@ -121,7 +121,7 @@ def _subordinate(text: str, lo: int, m: Mention, vs: int) -> bool:
         opener = _ADVERBIAL_RE.search(text, lo, m.start) or _WHERE_RE.search(text, lo, m.start)
         goes_on = _CLAUSE_GOES_ON_RE.match(text, m.end)     # not "before Anna came in, calling out": hers
         return opener is not None and goes_on is not None and goes_on.end() <= vs \
-            and not (re.match(r"\w+ing\b", text[vs:vs + 16]) and not _PROGRESSIVE_RE.search(text, lo, vs))
+            and not (_ING_RE.match(text, vs, vs + 16) and not _PROGRESSIVE_RE.search(text, lo, vs))
     if m.kind != "pronoun":
         return False
     if _OBJECT_CLAUSE_RE.search(text, lo, m.start):
@@ -138,6 +138,7 @@ _ADVERBIAL_RE = re.compile(r"\b(?:when|while|as|though|although|because|before|a
 _OTHER_CLAUSE_RE = re.compile(r",\s+(?:and|but|while|as|when)\s+(?:the|an?|his|her|their|he|she|they|I|[A-Z]\w*)\b")
 _WHERE_RE = re.compile(r"\bwhere\s+$", re.IGNORECASE)
 _PROGRESSIVE_RE = re.compile(r"\b(?:was|were)\s+$")     # "before Tomas came up, was saying": finite
+_ING_RE = re.compile(r"\w+ing\b")
 _CLAUSE_GOES_ON_RE = re.compile(r"\s+(?![a-z]+ing\b)[a-z]+\s+[a-z][^,;:.!?]*,")  # " stood waiting," (not " man,",
 # nor " joining in,": "when Tomas joining in, observed" is his)
 _NEW_SUBJECT_RE = re.compile(r"\s*(?:(?:his|her|their|my|the)\s+[a-z]+|[A-Z][a-z]+)\s+(?!and\b|or\b)[a-z]+")

@@ -162,6 +162,7 @@ _VERB_THEN_RE = re.compile(r"\s+(?:(?:had|has|was|did|could|would|[a-z]+ly)\s+)?
 # a him, or a her that owns nothing ("watched her go" and "took her hat" are left alone)
 _OBJECT_RE = re.compile(r"(?:him|her)\b(?=\s*(?:[.,;:!?]|(?:and|but|as|with|for|in|to|from)\b|$))")
 # "the arrival of Will", "as Will had called her": inside a phrase or a clause of its own, not the sentence's subject
+_PHRASE_BREAK_RE = re.compile(r"[;:()“”\"]")   # an opening phrase of time or place holds none of these
 _AFTER_PREPOSITION_RE = re.compile(r"\b(?:of|to|at|with|from|by|for|as|when|while|that|if|because|though|although"
                                    r"|since|until|till|before|after|unless)\s+$", re.IGNORECASE)
 
@@ -187,7 +188,7 @@ def _opens_its_clause(text: str, lead: str, done: list[Mention], m: Mention) -> 
     first, rest = words[k].lower(), words[k + 1:]
     return (first in _PLACE_TIME or (first in _OPENERS or first.endswith("ly")) and not rest) \
         and all(w.islower() and w not in _NOT_IN_PHRASE and not w.endswith("ed") for w in rest) \
-        and not re.search(r"[;:()“”\"]", lead)
+        and not _PHRASE_BREAK_RE.search(lead)
 
 
 def _with_roles(cast: Cast, mentions: list[Mention], text: str) -> list[Mention]:
