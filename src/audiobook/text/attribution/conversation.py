@@ -267,17 +267,13 @@ def _decode(st: State, chain: list[Item], speakers: list[str | None], spoken: Se
         return Conversation(evidence, people, prior, sex, shares, voice)
 
     conv = conversation()
-    got = decode(conv)
-    if None in got:
-        return False
+    got = decode(conv)      # people is not empty: every paragraph gets one of them
     reactions = _reactions(found, got)
     if reactions:       # the turns decide them afresh; a beat the turns give back to its subject stands
         beats = {k: f for k in reactions if (f := found[k]) is not None}
         found = [None if k in reactions else f for k, f in enumerate(found)]
         conv = conversation()
         got = decode(conv)
-        if None in got:
-            return False
         found = [beats[k] if k in beats and got[k] == beats[k].speaker else f for k, f in enumerate(found)]
     sure = margins(conv, got)        # read by confidence.py
     for k, it in enumerate(chain):
