@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from audiobook.model import UNNAMED_NARRATOR
+from audiobook.model import NARRATOR, UNNAMED_NARRATOR
 from audiobook.text.attribution.grammar import SENTENCE_RE
 from audiobook.text.attribution.state import (
     ADDRESSED,
@@ -46,7 +46,7 @@ from audiobook.text.descriptions import GENERIC_NOUNS, noun_gender
 from audiobook.text.names import first_name_gender, vocatives
 from audiobook.text.speech_verbs import SPEECH_VERBS
 
-UNKNOWN = "Narrator"
+UNKNOWN = NARRATOR     # a line nothing gives anyone: the narration voice reads it
 # a line the turns gave so clearly that it may teach its speaker's forms of address: a margin worth about one
 # person speaking twice in a row (``Weights.repeat``)
 SURE = 5.0
