@@ -406,8 +406,8 @@ def _pronouns_in_turn(st: State, chain: list[Item], speakers: list[str | None]) 
                 or any(_tagged(st.out[q]) or st.out[q].rule in (EXPLICIT, FIRST_PERSON) and
                        st.out[q].speaker == a.speaker for q in it.quote_ids):   # a tag, or "said Rosa", is a fact
             continue
-        j = next((j for j in range(k - 1, -1, -1) if speakers[j] and not
-                  st.out[chain[j].quote_ids[-1]].rule == PRONOUN), None)
+        j = next((j for j in range(k - 1, -1, -1) if speakers[j] and st.out[chain[j].quote_ids[-1]].rule != PRONOUN),
+                 None)
         if j is None or (k - j) % 2 == 0 or any(_paused(chain, n) for n in range(j + 1, k + 1)):
             continue
         other = _other(st, chain, speakers, j, k)
