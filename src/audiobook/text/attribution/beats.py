@@ -19,7 +19,9 @@ from audiobook.text.tokens import POSSESSIVE_S, WORD_RE
 def beat(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]],
          excluded: set[str]) -> Attribution | None:
     """"Tomas tied off a knot. “...”": the subject of the paragraph's narration, nearest the quote first."""
-    replied = _replied_to(st) if segs and segs[0].kind == "dialogue" else None
+    # “Go on,” said Rosa. / “No.” Rosa looked away.: a paragraph opening with its quote answers the one who spoke
+    # the paragraph before, and the narration after that quote is mostly their reaction
+    replied = _last_speaker(st, 1) if segs and segs[0].kind == "dialogue" else None
     for i, s in enumerate(segs):
         if s.kind != "narration":
             continue
@@ -93,11 +95,11 @@ _CLAUSE_RE = re.compile(r"\b(when|while|as|though|although|because|before|after|
 _RELATIVE_THAT_RE = re.compile(r"\b(?:all|(?:a|an|the)\s+[a-z]+)\s+$", re.IGNORECASE)
 
 
-def _replied_to(st: State) -> str | None:
-    """“Go on,” said Rosa. / “No.” Rosa looked away.: the one who spoke the paragraph just before, whom a
-    paragraph opening with its quote answers; the narration after that quote is mostly their reaction."""
+def _last_speaker(st: State, back: int) -> str | None:
+    """The speaker the first pass gave the last quote, where its paragraph is ``back`` paragraphs before the
+    one read."""
     last = st.items[-1] if st.items else None
-    if last is None or last.gpar != st.gpar - 1 or not last.quote_ids:
+    if last is None or last.gpar != st.gpar - back or not last.quote_ids:
         return None
     a = last.found.get(last.quote_ids[-1])
     return a.speaker if a is not None else None
@@ -126,7 +128,7 @@ def previous(st: State, prev: Paragraph | None, excluded: set[str]) -> tuple[Att
         if here:
             m = next((x for x in here[1:] if _FLOOR_RE.match(text, x.end)), here[0])
             if (h := _hears(st, text, m)) is not None and not _LATER_RE.search(text[h:hi]):
-                went_on = _spoke_before(st)
+                went_on = _last_speaker(st, 2)     # the one who spoke just before that narration
                 if not went_on:     # nobody's yet (or a quote going on from one that is): the turns will know
                     return None, m.person
                 return (Attribution(went_on, 0.5, f'previous sentence: "{short(text[lo:])}" (listens)',
@@ -154,15 +156,6 @@ def _hears(st: State, text: str, m: Mention) -> int | None:
         return None
     h = _HEARS_RE.match(text, m.end) or (_NODS_RE.match(text, m.end) if m.person == FIRST else None)
     return h.end() if h else None
-
-
-def _spoke_before(st: State) -> str | None:
-    """The speaker of the last quote, when it is in the paragraph just before the narration paragraph read."""
-    last = st.items[-1] if st.items else None
-    if last is None or last.gpar != st.gpar - 2 or not last.quote_ids:
-        return None
-    a = last.found.get(last.quote_ids[-1])
-    return a.speaker if a is not None else None
 
 
 # "He began to answer, but Rosa went on quickly": a later subject who speaks takes the floor (not one who

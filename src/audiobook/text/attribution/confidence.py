@@ -249,8 +249,6 @@ class _Chapter:
         self.voices = _Voices({}, {})                    # the speakers' own words and forms of address
 
     def chain(self, chain: list[_Par], out: dict[int, dict[str, float]]) -> None:
-        if not chain:
-            return
         cast, found = self.cast, self.found
         speakers = [c.speaker for c in chain]
         anchors = [k for k, c in enumerate(chain) if c.anchor]
@@ -552,10 +550,7 @@ def score(f: dict[str, float], weights: dict[str, float] | None = None) -> float
 
 
 def rate(ms: Manuscript, cast: Cast, found: dict[int, Attribution], readings: Readings | None = None) -> None:
-    """Replace each untagged quote's confidence with the model's (the rules' own guesses stay when the
-    model has no weights)."""
-    if not WEIGHTS:
-        return
+    """Replace each untagged quote's confidence with the model's."""
     for q, f in features(ms, cast, found, readings).items():
         found[q] = replace(found[q], confidence=round(score(f), 3))     # the rest of the decision stays
 

@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from audiobook.model import UNNAMED_NARRATOR
+from audiobook.model import NARRATOR, UNNAMED_NARRATOR
 from audiobook.text.attribution.grammar import SENTENCE_RE
 from audiobook.text.attribution.state import (
     ADDRESSED,
@@ -46,9 +46,9 @@ from audiobook.text.descriptions import GENERIC_NOUNS, noun_gender
 from audiobook.text.names import first_name_gender, vocatives
 from audiobook.text.speech_verbs import SPEECH_VERBS
 
-UNKNOWN = "Narrator"
+UNKNOWN = NARRATOR     # a line nothing gives anyone: the narration voice reads it
 # a line the turns gave so clearly that it may teach its speaker's forms of address: a margin worth about one
-# person speaking twice in a row (5, the ``Weights.repeat`` these lines were measured with)
+# person speaking twice in a row (``Weights.repeat``)
 SURE = 5.0
 _DESCRIBING = frozenset("the his her their a an my our".split())     # the determiners of a description
 
@@ -68,7 +68,7 @@ def take_turns(st: State) -> None:
     decoded: list[Decoded] = []
     for chain in chains:
         chain[0] = _goes_on(chain[0], spoken)
-        speakers: list[str | None] = [_anchor(st, it, spoken) for it in chain]
+        speakers: list[str | None] = [_anchor(st, it) for it in chain]
         _name_descriptions(st, chain, speakers)
         _pronouns_in_turn(st, chain, speakers)
         if any(it.found for it in chain) or _open_run(st, chain, spoken):
@@ -156,8 +156,8 @@ class Exchanges:
 
 
 def _pairs(st: State, chains: list[list[Item]]) -> Exchanges:
-    """The book's exchanges; ``_shares`` weighs them near a conversation. None in a story told in the first
-    person: there the one who tells it is one side of most exchanges, and the shares say who meets the
+    """The book's exchanges; ``_shares`` weighs them near a conversation. None are counted in a story told in
+    the first person: there the one who tells it is one side of most exchanges, and the shares say who meets the
     narrator rather than who else talks together."""
     seq: list[tuple[int, str, str]] = []
     for chain in chains if st.third_person else []:
@@ -217,9 +217,8 @@ def address_forms(quote: str) -> set[str]:
     return {m.group(1).lower() for m in _ADDRESS_RE.finditer(quote)} | {v.lower() for v in vocatives(quote)}
 
 
-def _decode(st: State, chain: list[Item], speakers: list[str | None],
-            spoken: Sequence[tuple[int, str]] = (), pairs: Exchanges | None = None,
-            habits: dict[str, set[str]] | None = None) -> bool:
+def _decode(st: State, chain: list[Item], speakers: list[str | None], spoken: Sequence[tuple[int, str]],
+            pairs: Exchanges, habits: dict[str, set[str]]) -> bool:
     """Decide the whole conversation at once (turns.py); False when it has nobody to give lines to."""
     found: list[Attribution | None] = [st.out[it.quote_ids[-1]] if it.found else None for it in chain]
     people = _ranked([s for s in speakers if s], [it.listener for it in chain],
@@ -254,9 +253,8 @@ def _decode(st: State, chain: list[Item], speakers: list[str | None],
     prior = {p: (0.0 if p in anchored else max(0.0, 0.4 + 0.1 * r - (PRESENT if p in present else 0.0)))
              for r, p in enumerate(people)}
     sex = {p: g for p in people if (g := st.cast.gender(p)) in ("male", "female")}
-    used = habits or {}
-    forms = [set().union(*(address_forms(st.raw[q]) for q in it.quote_ids)) if used else set() for it in chain]
-    shares = _shares(pairs, chain, people) if pairs else {}
+    forms = [set().union(*(address_forms(st.raw[q]) for q in it.quote_ids)) if habits else set() for it in chain]
+    shares = _shares(pairs, chain, people)
 
     def conversation() -> Conversation:
         evidence = [_soften(st, replace(_evidence(found[k], it.excluded, it.listener, it.previous,
@@ -264,22 +262,18 @@ def _decode(st: State, chain: list[Item], speakers: list[str | None],
                                         pause=_paused(chain, k), interjects=_interjects(found, k)),
                                 found[k], scene, it)
                     for k, it in enumerate(chain)]
-        voice = [{p: 1.0 for p in people if forms[k] & used.get(p, set())} if found[k] is None else {}
+        voice = [{p: 1.0 for p in people if forms[k] & habits.get(p, set())} if found[k] is None else {}
                  for k in range(len(chain))]
         return Conversation(evidence, people, prior, sex, shares, voice)
 
     conv = conversation()
-    got = decode(conv)
-    if None in got:
-        return False
+    got = decode(conv)      # people is not empty: every paragraph gets one of them
     reactions = _reactions(found, got)
     if reactions:       # the turns decide them afresh; a beat the turns give back to its subject stands
         beats = {k: f for k in reactions if (f := found[k]) is not None}
         found = [None if k in reactions else f for k, f in enumerate(found)]
         conv = conversation()
         got = decode(conv)
-        if None in got:
-            return False
         found = [beats[k] if k in beats and got[k] == beats[k].speaker else f for k, f in enumerate(found)]
     sure = margins(conv, got)        # read by confidence.py
     for k, it in enumerate(chain):
@@ -315,7 +309,7 @@ def _open_run(st: State, chain: list[Item], spoken: list[tuple[int, str]]) -> bo
 def _reactions(found: list[Attribution | None], got: list[str | None]) -> set[int]:
     """“Go on.” / “No.” Rosa looked away.: paragraphs decided by a beat after their opening quote whose subject
     is the decoded speaker of the paragraph just before: the beat is that speaker's reaction, not the reply's
-    speaker (as beats._replied_to, where the first pass did not decide the paragraph before)."""
+    speaker (as beats.beat reads it, where the first pass did not decide the paragraph before)."""
     return {k for k, f in enumerate(found) if k > 0 and f is not None and f.reacts
             and f.rule == BEAT and got[k - 1] == f.speaker}
 
@@ -412,8 +406,8 @@ def _pronouns_in_turn(st: State, chain: list[Item], speakers: list[str | None]) 
                 or any(_tagged(st.out[q]) or st.out[q].rule in (EXPLICIT, FIRST_PERSON) and
                        st.out[q].speaker == a.speaker for q in it.quote_ids):   # a tag, or "said Rosa", is a fact
             continue
-        j = next((j for j in range(k - 1, -1, -1) if speakers[j] and not
-                  st.out[chain[j].quote_ids[-1]].rule == PRONOUN), None)
+        j = next((j for j in range(k - 1, -1, -1) if speakers[j] and st.out[chain[j].quote_ids[-1]].rule != PRONOUN),
+                 None)
         if j is None or (k - j) % 2 == 0 or any(_paused(chain, n) for n in range(j + 1, k + 1)):
             continue
         other = _other(st, chain, speakers, j, k)
@@ -428,13 +422,12 @@ def _pronouns_in_turn(st: State, chain: list[Item], speakers: list[str | None]) 
             speakers[k] = other
 
 
-def _anchor(st: State, it: Item, spoken: list[tuple[int, str]]) -> str | None:
+def _anchor(st: State, it: Item) -> str | None:
+    """The speaker the first pass gave a paragraph (its last quote's), its lines written out; None: none yet."""
     if not it.found:
         return None
-    for q in it.quote_ids:
-        a = it.found[q]
-        st.out[q] = a
-    return st.out[it.quote_ids[-1]].speaker
+    st.out.update((q, it.found[q]) for q in it.quote_ids)
+    return it.found[it.quote_ids[-1]].speaker
 
 
 def _alternate(st: State, chain: list[Item], speakers: list[str | None], k: int) -> Attribution | None:
@@ -581,7 +574,7 @@ def _ranked(*groups: Sequence[str | None]) -> list[str]:
 
 
 def _evidence(a: Attribution | None, excluded: set[str], listener: str | None,
-              previous: Attribution | None, sex: str | None = None) -> Evidence:
+              previous: Attribution | None, sex: str | None) -> Evidence:
     """What a paragraph's own words say of its speaker, as the conversation decoder weighs it: a tag is a
     fact, a speech tag or a beat all but one (the turns never overrule them: on the LitBank set that lost
     more lines than it won), a continued quote keeps the speaker of the paragraph before."""

@@ -385,10 +385,7 @@ def _listed(st: State, text: str, lo: int, hi: int, last: bool = False) -> tuple
     """A cast entry written small in a tag, right after the verb ("said the ferryman"; a role used as a
     name needs no article: "said nanny" of the list's "Nanny", the whole entry) or, with ``last``,
     opening the clause before it ("The ferryman bowed and said"): who, and the words."""
-    if last:
-        m = _SMALL_BEFORE_RE.match(text[lo:hi].strip())
-    else:
-        m = _SMALL_AFTER_RE.match(text, lo, hi)
+    m = _SMALL_BEFORE_RE.match(text[lo:hi].strip()) if last else _SMALL_AFTER_RE.match(text, lo, hi)
     who = (_exact(st, m.group(1)) or _owned(st, m.group(1))) if m else None   # "laughed a little": not "A Little Boy"
     return (who, m.group(1)) if who and m else None
 

@@ -85,11 +85,8 @@ def explicit(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]]
         if a is not None and not _verb_first(text) and _has_lead_in(segs, i):
             # Rosa said, “Go,” and Anna asked why: Rosa's
             a = _lead_in(st, segs, mentions, i, excluded, called, talked_of) or a
-        if a is not None:
-            return a
-    if i + 1 < len(segs) and segs[i + 1].kind == "narration":
-        a = _spoken_noun(segs[i + 1].text, mentions[i + 1], after=True) \
-            or _pronoun_owns_noun(st, segs[i + 1].text, mentions[i + 1], excluded)
+        a = a or _spoken_noun(text, mentions[i + 1], after=True) \
+            or _pronoun_owns_noun(st, text, mentions[i + 1], excluded)
         if a is not None:
             return a
     if i > 0 and segs[i - 1].kind == "narration" and (leads_in(segs[i - 1].text)
@@ -124,7 +121,7 @@ def _subordinate(text: str, lo: int, m: Mention, vs: int) -> bool:
         opener = _ADVERBIAL_RE.search(text, lo, m.start) or _WHERE_RE.search(text, lo, m.start)
         goes_on = _CLAUSE_GOES_ON_RE.match(text, m.end)     # not "before Anna came in, calling out": hers
         return opener is not None and goes_on is not None and goes_on.end() <= vs \
-            and not (re.match(r"\w+ing\b", text[vs:vs + 16]) and not _PROGRESSIVE_RE.search(text, lo, vs))
+            and not (_ING_RE.match(text, vs, vs + 16) and not _PROGRESSIVE_RE.search(text, lo, vs))
     if m.kind != "pronoun":
         return False
     if _OBJECT_CLAUSE_RE.search(text, lo, m.start):
@@ -141,6 +138,7 @@ _ADVERBIAL_RE = re.compile(r"\b(?:when|while|as|though|although|because|before|a
 _OTHER_CLAUSE_RE = re.compile(r",\s+(?:and|but|while|as|when)\s+(?:the|an?|his|her|their|he|she|they|I|[A-Z]\w*)\b")
 _WHERE_RE = re.compile(r"\bwhere\s+$", re.IGNORECASE)
 _PROGRESSIVE_RE = re.compile(r"\b(?:was|were)\s+$")     # "before Tomas came up, was saying": finite
+_ING_RE = re.compile(r"\w+ing\b")
 _CLAUSE_GOES_ON_RE = re.compile(r"\s+(?![a-z]+ing\b)[a-z]+\s+[a-z][^,;:.!?]*,")  # " stood waiting," (not " man,",
 # nor " joining in,": "when Tomas joining in, observed" is his)
 _NEW_SUBJECT_RE = re.compile(r"\s*(?:(?:his|her|their|my|the)\s+[a-z]+|[A-Z][a-z]+)\s+(?!and\b|or\b)[a-z]+")
@@ -163,8 +161,7 @@ _NOUN_USE_RE = re.compile(r"(?:\b(?:his|her|their|its|my|your|our|the|a|an)|['�
 
 
 def _lead_in(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]], i: int,
-             excluded: set[str], called: set[str] | None = None,
-             talked_of: set[str] | frozenset[str] = frozenset()) -> Attribution | None:
+             excluded: set[str], called: set[str] | None, talked_of: set[str] | frozenset[str]) -> Attribution | None:
     """The tag in the narration just before quote i ("Rosa said," / "“...,” cried Rosa, “...”" / "His answer
     was:")."""
     return _pronoun_owns_noun(st, segs[i - 1].text, mentions[i - 1], excluded, after=False) \
@@ -515,7 +512,7 @@ def _relative_subject(text: str, mentions: list[Mention], lo: int, vs: int) -> M
 
 
 def colon(st: State, prev: Paragraph | None, excluded: set[str],
-          talked_of: set[str] | frozenset[str] = frozenset()) -> Attribution | None:
+          talked_of: set[str] | frozenset[str]) -> Attribution | None:
     """The paragraph before ends "... and then Rosa said:": its tag's subject speaks. ``excluded``: whom
     the quotes name and who keep silent; of them ``talked_of`` are only told of, not spoken to: a tag
     that names one of them still stands ("Rosa said: / “... Rosa and her sister, who ...”")."""
@@ -562,10 +559,8 @@ def introduction(st: State, segs: tuple[Segment, ...], quotes: list[int]) -> Att
 
 
 def _tok_index(toks: list[tuple[int, int, str]], start: int) -> int:
-    for k, t in enumerate(toks):
-        if t[0] >= start:
-            return k
-    return len(toks)
+    """The index of the first token at or after ``start`` (len(toks): none)."""
+    return next((k for k, t in enumerate(toks) if t[0] >= start), len(toks))
 
 
 # speech verbs that alone end a sentence as a sound or a move, not as a tag ("The painter laughed.")
@@ -595,6 +590,8 @@ def _particle(text: str, at: int, hi: int, particles: frozenset[str]) -> bool:
     nxt = NARRATION_WORD_RE.search(text, at, hi)
     return (nxt is not None and nxt.group(0).lower() in particles and not text[at:nxt.start()].strip()) \
         or _AT_THE_QUOTE_RE.match(text, at, hi) is not None
+
+
 _ARTICLE_BEFORE_RE = re.compile(r"\b(?:a|an|the|in)\s+$", re.IGNORECASE)
 _OWNED_BEFORE_RE = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}$")
 # "with a dry remark:": a bare speech verb after a determiner and a word or two is the noun

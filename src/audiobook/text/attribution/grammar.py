@@ -128,6 +128,7 @@ def short(text: str, n: int = 40) -> str:
 _HEARD_RE = re.compile(r"\b(?:hear|hears|heard|hearing|overhear|overheard)\s+", re.IGNORECASE)
 _FINITE = frozenset("said spoke broke went began told".split())
 _HEARD_WORDS = 8
+_STOP_RE = re.compile(r"[,;:.!?]")
 
 
 def heard_speaker(text: str, mentions: list[Mention], lo: int, verb: int) -> Mention | None:
@@ -156,6 +157,6 @@ def _hearing(text: str, lo: int, verb: int) -> re.Match[str] | None:
     if w in _FINITE or w.endswith(("ed", "s")) and not w.endswith("ss"):
         return None
     h = next(reversed(list(_HEARD_RE.finditer(text, lo, verb))), None)
-    if h is None or re.search(r"[,;:.!?]", text[h.end():verb]) or len(text[h.end():verb].split()) > _HEARD_WORDS:
+    if h is None or _STOP_RE.search(text, h.end(), verb) or len(text[h.end():verb].split()) > _HEARD_WORDS:
         return None
     return h

@@ -57,6 +57,9 @@ def resolve(st: State, mentions: list[Mention], text: str, remember: bool = Fals
     cuts = [m.end() for m in SENTENCE_RE.finditer(text)]
     for m in _with_kin(_with_titled(st, _with_roles(st.cast, mentions, text), text, hist), text):
         person = m.person
+        n = bisect_right(cuts, m.start)
+        lead = text[cuts[n - 1] if n else 0:m.start]     # the sentence up to the mention
+        nominative = m.kind == "pronoun" and m.word.lower() in ("he", "she")    # "..., that she began"
         if m.kind == "kin":     # "Her father came in.": the man of her family, when the cast has one
             # with a list, "said her mother" is the tag's to resolve (by the one the quote calls); without one,
             # the tag takes the latest of that sex, which this relative now is
@@ -65,17 +68,14 @@ def resolve(st: State, mentions: list[Mention], text: str, remember: bool = Fals
             if person is None:
                 continue
         elif m.kind == "pronoun":
-            nominative = m.word.lower() in ("he", "she")
             person = antecedent(st, m.gender, hist, nominative=nominative,
-                                skip=_in_participle(text, out, cuts, m) if nominative
+                                skip=_in_participle(lead, out, m) if nominative
                                 else _object_of(text, out + kins, m))
         elif m.kind == "first":
             person = FIRST
         elif st.taught:     # "The innkeeper came in.": the one a tag of this chapter said the innkeeper is
             person = taught(st, person, described(m.word)) or person
         if person is not None:
-            n = bisect_right(cuts, m.start)
-            lead = text[cuts[n - 1] if n else 0:m.start]
             kind = ("possessive" if not _OWNS_A_PERSON_RE.match(text, m.end) else "possessive person") \
                 if possessive(text, m) else "alias" if m.kind == "kin" else m.kind
             # "Stephen's eyes"; "Stephen's sister", "of Stephen's,"; a relative ("Her father") as a name
@@ -84,7 +84,6 @@ def resolve(st: State, mentions: list[Mention], text: str, remember: bool = Fals
                 or _OWNER_NOUN_BEFORE_RE.search(text, max(0, m.start - 20), m.start)
             kind = (_OWNED[owner.group(1).lower() + " "] if owner and m.kind == "name" else None) \
                 or kind    # "not her Ayah": not the woman "she" stands for (not "Either Ayah", "this Tomas")
-            nominative = m.kind == "pronoun" and m.word.lower() in ("he", "she")    # "..., that she began"
             subject = len(TOKEN_RE.findall(lead)) <= 1 or nominative \
                 or kind in ("name", "alias") and (_opens_its_clause(text, lead, out, m) or _acts_on(text, lead, m))
             if m.kind == "kin":
@@ -130,11 +129,10 @@ def _kin_of(st: State, done: list[Mention], m: Mention) -> str | None:
     return who if who != owner.person and who not in not_kin(st, owner.person, noun) else None
 
 
-def _in_participle(text: str, done: list[Mention], cuts: list[int], m: Mention) -> set[str]:
+def _in_participle(lead: str, done: list[Mention], m: Mention) -> set[str]:
     """"Turning to Will, he said", "With a nod at Rosa and Will, he sat down": the he/she after a sentence's
-    opening participle or with-phrase is the one who turns or nods, never someone named inside that phrase."""
-    n = bisect_right(cuts, m.start)
-    lead = text[cuts[n - 1] if n else 0:m.start]
+    opening participle or with-phrase is the one who turns or nods, never someone named inside that phrase
+    (``lead``: the sentence up to the he/she)."""
     if not _PARTICIPLE_LEAD_RE.match(lead) or _FINITE_AFTER_NAME_RE.search(lead):
         return set()
     lo = m.start - len(lead)
@@ -164,6 +162,7 @@ _VERB_THEN_RE = re.compile(r"\s+(?:(?:had|has|was|did|could|would|[a-z]+ly)\s+)?
 # a him, or a her that owns nothing ("watched her go" and "took her hat" are left alone)
 _OBJECT_RE = re.compile(r"(?:him|her)\b(?=\s*(?:[.,;:!?]|(?:and|but|as|with|for|in|to|from)\b|$))")
 # "the arrival of Will", "as Will had called her": inside a phrase or a clause of its own, not the sentence's subject
+_PHRASE_BREAK_RE = re.compile(r"[;:()“”\"]")   # an opening phrase of time or place holds none of these
 _AFTER_PREPOSITION_RE = re.compile(r"\b(?:of|to|at|with|from|by|for|as|when|while|that|if|because|though|although"
                                    r"|since|until|till|before|after|unless)\s+$", re.IGNORECASE)
 
@@ -189,7 +188,7 @@ def _opens_its_clause(text: str, lead: str, done: list[Mention], m: Mention) -> 
     first, rest = words[k].lower(), words[k + 1:]
     return (first in _PLACE_TIME or (first in _OPENERS or first.endswith("ly")) and not rest) \
         and all(w.islower() and w not in _NOT_IN_PHRASE and not w.endswith("ed") for w in rest) \
-        and not re.search(r"[;:()“”\"]", lead)
+        and not _PHRASE_BREAK_RE.search(lead)
 
 
 def _with_roles(cast: Cast, mentions: list[Mention], text: str) -> list[Mention]:
@@ -399,7 +398,7 @@ def owners(st: State) -> list[Ref]:
     return [r for r in st.history if r.kind != "kin"]
 
 
-def family_of(st: State, owner: str, gender: str, noun: str = "") -> str | None:
+def family_of(st: State, owner: str, gender: str, noun: str) -> str | None:
     """The one cast member of ``gender`` who shares a surname with any of ``owner``'s name forms
     ("Elinor", also "Miss Dashwood"); of several, "her mother" is the one a married title names."""
     own = family_names(st, owner)

@@ -27,8 +27,8 @@ def names_in(st: State, raw: str) -> None:
     for m in _NAME_IS_RE.finditer(raw):     # "This is my son; his name's George."
         name_is(st, raw[max(0, m.start() - 200):m.start()], m.group(1).lower(), m.group(2))
     for m in _KIN_NAMED_RE.finditer(raw):   # "Their son, George, was born."
-        if st.cast.resolve(m.group(2)) or looks_like_a_name(m.group(2)):
-            st.noun_names[m.group(1)] = st.cast.resolve(m.group(2)) or m.group(2)
+        if name := _name(st, m.group(2)):
+            st.noun_names[m.group(1)] = name
 
 
 def surnames_in(st: State, raw: str) -> None:
@@ -94,8 +94,8 @@ def answers_to_what_name(st: State) -> None:
             continue
         alone = _NAME_ALONE_RE.fullmatch(st.raw[q])
         if alone and asked.group(0).lower().startswith(("your", "who", "what name")):
-            name = st.cast.resolve(alone.group(1)) or alone.group(1)
-            if looks_like_a_name(alone.group(1)) or st.cast.resolve(alone.group(1)):
+            name = _name(st, alone.group(1))
+            if name:
                 if name != st.out[before].speaker:
                     for k in it.quote_ids:
                         st.out[k] = Attribution(name, 0.7, f'answers to its name: "{short(st.raw[q])}"',
@@ -105,11 +105,14 @@ def answers_to_what_name(st: State) -> None:
         who = st.out[q].speaker
         if m is None or not is_description(who) or st.out[before].speaker == who:
             continue
-        name = st.cast.resolve(m.group(1))
-        if name is None and looks_like_a_name(m.group(1)):
-            name = m.group(1)
+        name = _name(st, m.group(1))
         if name and name != st.out[before].speaker:
             st.described[who.casefold()] = name
+
+
+def _name(st: State, words: str) -> str | None:
+    """The cast member the words name, else the words themselves where they look like a name."""
+    return st.cast.resolve(words) or (words if looks_like_a_name(words) else None)
 
 
 def rename_described(st: State) -> None:

@@ -41,8 +41,7 @@ def name_narrator(st: State) -> None:
         return a.speaker if a else None
 
     # someone a tag names in the third person ("said Sir Henry") is not the one who says "I said"
-    named_third = {a.speaker for it in st.items for a in it.found.values()
-             if a.rule == EXPLICIT}
+    named_third = {a.speaker for it in st.items for a in it.found.values() if a.rule == EXPLICIT}
     for it in st.items:
         if said_by(it) != FIRST:
             continue
@@ -72,9 +71,7 @@ def name_narrator(st: State) -> None:
         if len(silent) == 1 or unnamed:
             votes[(unnamed or silent)[0]] += 1
         else:       # the first listed character that no tag names ("said Good") says "I said"
-            tagged = {a.speaker for it in st.items for a in it.found.values()
-                      if a.rule == EXPLICIT}
-            untagged = [p for p in st.cast.people if p not in tagged]
+            untagged = [p for p in st.cast.people if p not in named_third]
             if untagged:
                 votes[untagged[0]] += 1
     # a tie goes to what looks like a name (a real name, not a word misread as a vocative)

@@ -254,15 +254,14 @@ def _sieve(st: State, prev: Paragraph | None, segs: tuple[Segment, ...], mention
                 people = {m.person for ms in mentions for m in ms}
                 if a.speaker not in people:     # the narration's own "the innkeeper" is read already
                     note_speaker(st, found[i].speaker, people)
-    if not found:
-        a = colon(st, prev, excluded, talked_of) or introduction(st, segs, quotes) \
-            or beat(st, segs, mentions, excluded)
-        return {i: a for i in quotes} if a else {}
     if all(a.rule == TAG for a in found.values()) and len(found) < len(quotes):
-        # 'Ann shook her head. "Not I." Her brother shrugged. [Tom]"Nor I."': the tag is a fact for its own quote;
-        # the paragraph's own evidence, when it names someone else, still speaks for the others, but for a quote
-        # that runs on past the tagged one's narration ('[Tom]"Coffee, please," he said. "Well?"'): that is the tag's
+        # no speech tag: the paragraph's own evidence (a colon before it, a self-introduction, a beat). Beside an
+        # inline tag ('Ann shook her head. "Not I." Her brother shrugged. [Tom]"Nor I."', a fact for its own quote)
+        # it speaks for the others only where it names someone else, and not for a quote that runs on past the
+        # tagged one's narration ('[Tom]"Coffee, please," he said. "Well?"': the tag's)
         a = colon(st, prev, excluded, talked_of) or introduction(st, segs, quotes) or beat(st, segs, mentions, excluded)
+        if not found:
+            return {i: a for i in quotes} if a else {}
         if a is not None and a.speaker not in {t.speaker for t in found.values()}:
             found |= {i: a for i in quotes if i not in found and not _runs_on(segs, found, i)}
     # quotes of one paragraph share a speaker: fill the others from the nearest decided one,

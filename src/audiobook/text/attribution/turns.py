@@ -45,11 +45,10 @@ class Evidence:
 
 @dataclass(frozen=True)
 class Weights:
-    """The costs of breaking a habit of conversation (log-odds, set by hand on invented scenes). A search on
-    LitBank (bench/fit_weights.py) gains a few quotes there; of its moves only the first, ``repeat`` 5 to 6.25,
-    holds on whole novels, and is taken; the rest lose there."""
+    """The costs of breaking a habit of conversation (log-odds, set by hand on invented scenes, ``repeat`` by
+    bench/fit_weights.py's search on LitBank: the one move of it that holds on whole novels)."""
 
-    repeat: float = 6.25       # one speaker in two paragraphs in a row (LitBank's search moves it up from 5)
+    repeat: float = 6.25       # one speaker in two paragraphs in a row
     resumes: float = 2.5       # the same across a pause (narration between the two lines): one acts, then goes on
     newcomer: float = 2.0      # a third person joins instead of the one who spoke two paragraphs back
     addressed: float = 2.5     # the bonus of the person the paragraph before spoke to
@@ -70,7 +69,8 @@ class Weights:
     #                            weakest cue of the text (the hint); 0.2 and 0.5 both lose on the local shares
 
 
-WEIGHTS = Weights()     # what decode and margins weigh with when given none (bench/fit_weights.py sets others)
+WEIGHTS = Weights()     # what margins, and decode when given none, weigh with (bench/fit_weights.py sets others)
+MARGIN_EVIDENCE = 3.0   # the most a paragraph's own evidence (a tag aside) weighs in ``margins``
 
 
 @dataclass
@@ -187,20 +187,20 @@ def _turns(conv: Conversation, k: int, w: Weights) -> list[list[list[float]]]:
     return table
 
 
-def margins(conv: Conversation, chosen: list[str | None], soft: float = 3.0, w: Weights | None = None) -> list[float]:
+def margins(conv: Conversation, chosen: list[str | None]) -> list[float]:
     """For every paragraph, the score of the best sequence of speakers giving it to ``chosen`` less that of
     the best one giving it to someone else (0.0 with fewer than two people), with the paragraphs' own
-    evidence (not tags) weighed at most ``soft``: a speech tag may be wrong too, so a line the anchors on
+    evidence (not tags) weighed at most ``MARGIN_EVIDENCE``: a speech tag may be wrong too, so a line the anchors on
     both sides, the people it names and the one addressed all agree on has a wide margin; a turn two
     anchors dispute, or an anchor the turns around it contradict, a narrow or negative one.
     Max-marginals of the decoder's lattice, by a forward and a backward pass."""
-    w = w or WEIGHTS
+    w = WEIGHTS
     people = conv.people
     n, m = len(conv.evidence), len(people)
     if m < 2 or n == 0:
         return [0.0] * n
-    conv = replace(conv, evidence=[replace(e, strength=min(e.strength, soft)) if e.strength < -HARD / 2 else e
-                                   for e in conv.evidence])
+    conv = replace(conv, evidence=[replace(e, strength=min(e.strength, MARGIN_EVIDENCE))
+                                   if e.strength < -HARD / 2 else e for e in conv.evidence])
     emit = [[_emit(conv, k, s, w) for s in people] for k in range(n)]
     low = HARD * 10
     fwd = [[[(emit[0][c] if p == c else low) for c in range(m)] for p in range(m)]]
