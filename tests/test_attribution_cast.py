@@ -1576,3 +1576,13 @@ def test_the_he_or_she_of_a_paragraphs_second_tag_is_who_spoke_its_first_quote()
     assert who(his.format(" “Where is my hat?” he asked."), cast) == ["Old Mr. Lenz"] * 2
     assert who(her.format(" Marta went to the window. “Is that the cart?” she asked."), cast) \
         == ["Old Mrs. Vogel", "Marta"]
+
+
+def test_the_one_a_tag_speaks_to_is_not_its_speaker() -> None:
+    # "said her brother to Hugo": the name after "to" in the tag is whom it speaks to, not the one its
+    # description stands for (here the man named last before the tag)
+    cast: Cast_ = [("Marta Brandt", "female", ("Marta",)), ("Mr. Brandt", "male", ()),
+                   ("Tomas Brandt", "male", ("Tomas",)), ("Hugo", "male", ()), ("Lena", "female", ())]
+    text = ("Marta walked with Hugo and Tomas.\n\n“Are you tired?” asked Hugo.\n\n“Not a bit,” said Marta.\n\n"
+            "“We go on, then,” said her brother to Hugo, with a nod.\n")
+    assert who(text, cast)[-1] == "Tomas Brandt"

@@ -44,11 +44,13 @@ from audiobook.text.names import ROLE_OF_TITLE, TITLES, norm, without_article
 
 
 def described(st: State, text: str, lo: int, vs: int, ve: int, hi: int, verb: str, spoke: str | None,
-              called: set[str] | frozenset[str]) -> tuple[str, str, str] | None:
+              called: set[str] | frozenset[str], spoken_to: set[str] | frozenset[str] = frozenset()
+              ) -> tuple[str, str, str] | None:
     """The one a tag whose subject is no name nor he/she describes ("said the old man", "the porter
     said"), its verb ``verb`` at vs..ve in the clause lo..hi; ``spoke``: who the paragraph before was
-    tagged to, ``called``: whom the quote calls by name. Who, the tag's words for them, and the he/she
-    the turns weigh them as ("" unless found by the description's sex alone); None: no one it fits."""
+    tagged to, ``called``: whom the quote calls by name, ``spoken_to``: whom the tag speaks to ("said her
+    brother to Tomas"). Who, the tag's words for them, and the he/she the turns weigh them as ("" unless
+    found by the description's sex alone); None: no one it fits."""
     desc = description(text[ve:hi]) or description(small_determiner(text[lo:vs]), last=True)
     if desc is None and st.cast.from_book:      # "asked one of the men": an entry of three words or more
         listed = _listed(st, text, ve, hi) or _listed(st, text, lo, vs, last=True) or _titled(st, text, ve, hi) \
@@ -84,6 +86,8 @@ def described(st: State, text: str, lo: int, vs: int, ve: int, hi: int, verb: st
         who = _headed(st, desc) or _one_of_the_titled(st, desc) or _with_form(st, desc)
         if who is None:
             who = _by_noun(st, desc, verb, spoke, called)
+            if who in spoken_to:    # "said her brother to Tomas": not Tomas
+                who = by_noun(st, desc, skip=spoken_to)
             guessed = _sex_word(st, who)
     elif who is None:   # without a cast list the description itself names the speaker
         who = kin(st, desc)

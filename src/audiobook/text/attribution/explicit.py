@@ -358,8 +358,11 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
         # a shared first name opening the clause before an insertion
     if with_ and (subject is None or subject.kind not in ("name", "alias")):
         return None     # "he burst out with,": a he/she or a description there is left to the other rules
-    if subject is None:     # "said the old man", "said the ferryman": whom the words describe
-        found = described(st, text, lo, vs, ve, hi, verb, spoke, excluded if called is None else called)
+    if subject is None:     # "said the old man", "said the ferryman": whom the words describe, not whom the
+        # tag speaks to ("said her brother to Tomas")
+        spoken_to = {m.person for m in mentions if ve <= m.start and m.end <= hi and m.person
+                     and m.kind in ("name", "alias") and is_object(text, ve, m)}
+        found = described(st, text, lo, vs, ve, hi, verb, spoke, excluded if called is None else called, spoken_to)
         return _named(found[0], 0.8, f"{verb} {found[1]}", pronoun=found[2]) if found else None
     who = subject.person
     if who and subject.kind in ("name", "alias") and not st.cast.from_book and is_description(who):
