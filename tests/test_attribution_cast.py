@@ -1586,3 +1586,13 @@ def test_the_one_a_tag_speaks_to_is_not_its_speaker() -> None:
     text = ("Marta walked with Hugo and Tomas.\n\n“Are you tired?” asked Hugo.\n\n“Not a bit,” said Marta.\n\n"
             "“We go on, then,” said her brother to Hugo, with a nod.\n")
     assert who(text, cast)[-1] == "Tomas Brandt"
+
+
+def test_his_kin_in_a_tag_belongs_to_the_one_the_quote_talks_of() -> None:
+    # "“Tomas's boat is gone,” said his mother": the "his" is Tomas, whom the quote tells of, as it would be
+    # one the quote calls by name; not the man the narration named last (Hugo, of no family in the list)
+    cast: Cast_ = [("Tomas Brandt", "male", ("Tomas",)), ("Mrs. Brandt", "female", ()), ("Hugo", "male", ()),
+                   ("Lena", "female", ())]
+    text = ("Mrs. Brandt sat by the stove. Hugo came in from the yard, and Lena after him.\n\n"
+            "“The cart is mended,” said Hugo.\n\n“Tomas's boat is gone, though,” said his mother.\n")
+    assert who(text, cast) == ["Hugo", "Mrs. Brandt"]

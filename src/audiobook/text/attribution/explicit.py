@@ -362,7 +362,9 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
         # tag speaks to ("said her brother to Tomas")
         spoken_to = {m.person for m in mentions if ve <= m.start and m.end <= hi and m.person
                      and m.kind in ("name", "alias") and is_object(text, ve, m)}
-        found = described(st, text, lo, vs, ve, hi, verb, spoke, excluded if called is None else called, spoken_to)
+        # "“Tomas's boat is gone,” said his mother": the one the quote talks of owns the "his", as one it calls
+        found = described(st, text, lo, vs, ve, hi, verb, spoke, (excluded if called is None else called) | talked_of,
+                          spoken_to)
         return _named(found[0], 0.8, f"{verb} {found[1]}", pronoun=found[2]) if found else None
     who = subject.person
     if who and subject.kind in ("name", "alias") and not st.cast.from_book and is_description(who):
