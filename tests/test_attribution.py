@@ -1288,6 +1288,19 @@ def test_a_description_owned_by_a_name_is_left_out_of_the_starter_cast() -> None
     assert "Greta's young man" not in listed and "The ferryman" in listed and '"Greta"' in listed
 
 
+def test_a_description_marked_by_what_he_has_stays_in_the_starter_cast() -> None:
+    # "the clerk with the red scarf" is one man the narration tells apart by a feature, a character of his
+    # own; the bare "the clerk" of a scene, or "the girl with her" (no feature), is whoever stands there
+    from audiobook.text.script import CastEntry
+    entries = [CastEntry("Piet", "male", (), 5, 40, False),
+               CastEntry("The man with the grey umbrella", "male", (), 4, 30, False),
+               CastEntry("The girl with her", "female", (), 2, 9, False),
+               CastEntry("The man", "male", (), 2, 9, False)]
+    listed = characters_yaml(entries)
+    assert 'name: "The man with the grey umbrella"' in listed
+    assert "The girl with her" not in listed and 'name: "The man"' not in listed
+
+
 def test_a_description_with_a_is_no_ones_alias_in_the_starter_cast() -> None:
     # "said a sister" named Rosa three times: the narration has not said which sister; the next is Marta
     said = _speech_tag("Rosa", "said a sister", "A sister")

@@ -208,6 +208,8 @@ def _someone_described(name: str) -> bool:
     """A speaker named by a description the starter cast leaves out: "the other", "his companion", "the
     young girl" stand for named people, line by line (listed, they would take those lines); a role
     ("the stranger", "the policeman") stays, an unnamed character."""
+    if _MARKED_RE.search(name):   # "the man with the grey hat": a feature tells one man from the rest
+        return False
     ws = name.split()
     if len(ws) < 2 or not ws[1][:1].islower() or ws[0].lower() not in ("the", "a", "an", "his", "her", "my", "their",
                                                                       "our", "this", "that", "your") \
@@ -268,6 +270,7 @@ def _named_descriptions(found: Mapping[int, Attribution]) -> dict[str, str]:
 
 
 _ORDINALS = frozenset("first second third fourth".split())
+_MARKED_RE = re.compile(r"^(?:The|the) [a-z]+ with (?:the|a|an) [a-z]")     # "The man with the black coat"
 _NEWLINE_RE = re.compile("\n")
 
 
