@@ -1157,6 +1157,27 @@ def test_starter_list_gives_an_epithet_form_as_an_alias_of_the_plain_name() -> N
     assert joined["Anton"].aliases == ("Mr. Anton Vale", "Poor Anton") and joined["Anton"].lines == 23
 
 
+def test_starter_list_joins_a_married_title_to_the_one_full_form_of_her_own_given_name() -> None:
+    """"Mrs. Vale" beside "Mrs. Greta Vale", and no one else of that surname, is one woman: one entry ("Miss"
+    the same). Not "Mrs. Anton Vale" (a husband's given name: the wife of another Vale, the text's way to tell
+    two Mrs. Vales apart), nor where another Vale is listed too, nor "Mr." (a younger brother's way)."""
+    from audiobook.text.script import CastEntry, _married_titles_joined
+    entries = [CastEntry("Mrs. Greta Vale", "female", (), 20, 200, False),
+               CastEntry("Mrs. Vale", "female", ("Vale",), 4, 30, False),
+               CastEntry("Mrs. Lena Brandt", "female", (), 5, 50, False),
+               CastEntry("Mrs. Brandt", "female", (), 3, 20, False),
+               CastEntry("Oskar Brandt", "male", (), 3, 20, False),
+               CastEntry("Mrs. Anton Holm", "female", (), 5, 50, False),
+               CastEntry("Mrs. Holm", "female", (), 3, 20, False),
+               CastEntry("Miss Marta Roth", "female", (), 2, 20, False),
+               CastEntry("Miss Roth", "female", (), 2, 9, False),
+               CastEntry("Mr. Ivo Falk", "male", (), 2, 20, False), CastEntry("Mr. Falk", "male", (), 2, 9, False)]
+    joined = {e.name: e for e in _married_titles_joined(entries)}
+    assert set(joined) == {"Mrs. Greta Vale", "Mrs. Lena Brandt", "Mrs. Brandt", "Oskar Brandt",
+                           "Mrs. Anton Holm", "Mrs. Holm", "Miss Marta Roth", "Mr. Ivo Falk", "Mr. Falk"}
+    assert joined["Mrs. Greta Vale"].aliases == ("Mrs. Vale", "Vale") and joined["Mrs. Greta Vale"].lines == 24
+
+
 def test_starter_profile_is_data_whatever_the_names() -> None:
     """Names YAML would misread (booleans, quotes, colons) and fallbacks picked from the data, not
     by matching text in the YAML written."""
