@@ -1157,6 +1157,27 @@ def test_starter_list_gives_an_epithet_form_as_an_alias_of_the_plain_name() -> N
     assert joined["Anton"].aliases == ("Mr. Anton Vale", "Poor Anton") and joined["Anton"].lines == 23
 
 
+def test_starter_list_joins_a_married_title_to_the_one_full_form_of_her_own_given_name() -> None:
+    """"Mrs. Vale" beside "Mrs. Greta Vale", and no one else of that surname, is one woman: one entry ("Miss"
+    the same). Not "Mrs. Anton Vale" (a husband's given name: the wife of another Vale, the text's way to tell
+    two Mrs. Vales apart), nor where another Vale is listed too, nor "Mr." (a younger brother's way)."""
+    from audiobook.text.script import CastEntry, _married_titles_joined
+    entries = [CastEntry("Mrs. Greta Vale", "female", (), 20, 200, False),
+               CastEntry("Mrs. Vale", "female", ("Vale",), 4, 30, False),
+               CastEntry("Mrs. Lena Brandt", "female", (), 5, 50, False),
+               CastEntry("Mrs. Brandt", "female", (), 3, 20, False),
+               CastEntry("Oskar Brandt", "male", (), 3, 20, False),
+               CastEntry("Mrs. Anton Holm", "female", (), 5, 50, False),
+               CastEntry("Mrs. Holm", "female", (), 3, 20, False),
+               CastEntry("Miss Marta Roth", "female", (), 2, 20, False),
+               CastEntry("Miss Roth", "female", (), 2, 9, False),
+               CastEntry("Mr. Ivo Falk", "male", (), 2, 20, False), CastEntry("Mr. Falk", "male", (), 2, 9, False)]
+    joined = {e.name: e for e in _married_titles_joined(entries)}
+    assert set(joined) == {"Mrs. Greta Vale", "Mrs. Lena Brandt", "Mrs. Brandt", "Oskar Brandt",
+                           "Mrs. Anton Holm", "Mrs. Holm", "Miss Marta Roth", "Mr. Ivo Falk", "Mr. Falk"}
+    assert joined["Mrs. Greta Vale"].aliases == ("Mrs. Vale", "Vale") and joined["Mrs. Greta Vale"].lines == 24
+
+
 def test_starter_profile_is_data_whatever_the_names() -> None:
     """Names YAML would misread (booleans, quotes, colons) and fallbacks picked from the data, not
     by matching text in the YAML written."""
@@ -1286,6 +1307,19 @@ def test_a_description_owned_by_a_name_is_left_out_of_the_starter_cast() -> None
                CastEntry("The ferryman", "male", (), 3, 12, False)]
     listed = characters_yaml(entries)
     assert "Greta's young man" not in listed and "The ferryman" in listed and '"Greta"' in listed
+
+
+def test_a_description_marked_by_what_he_has_stays_in_the_starter_cast() -> None:
+    # "the clerk with the red scarf" is one man the narration tells apart by a feature, a character of his
+    # own; the bare "the clerk" of a scene, or "the girl with her" (no feature), is whoever stands there
+    from audiobook.text.script import CastEntry
+    entries = [CastEntry("Piet", "male", (), 5, 40, False),
+               CastEntry("The man with the grey umbrella", "male", (), 4, 30, False),
+               CastEntry("The girl with her", "female", (), 2, 9, False),
+               CastEntry("The man", "male", (), 2, 9, False)]
+    listed = characters_yaml(entries)
+    assert 'name: "The man with the grey umbrella"' in listed
+    assert "The girl with her" not in listed and 'name: "The man"' not in listed
 
 
 def test_a_description_with_a_is_no_ones_alias_in_the_starter_cast() -> None:

@@ -182,7 +182,7 @@ def cast_of(book: Book) -> list[CastEntry]:
                                  lines[name] + sum(e.lines for e in parts), words[name] + sum(e.words for e in parts),
                                  False))
     if not listed:
-        out = _epithets_joined(out)
+        out = _married_titles_joined(_epithets_joined(out))
     out.sort(key=lambda e: (-e.lines, e.name))
     return out
 
@@ -204,10 +204,39 @@ def _epithets_joined(entries: list[CastEntry]) -> list[CastEntry]:
     return entries
 
 
+def _married_titles_joined(entries: list[CastEntry]) -> list[CastEntry]:
+    """"Mrs. Vale" (or "Vale") beside "Mrs. Greta Vale", a woman's own given name, and no other entry of that
+    surname: one woman the narration names two ways; the list gives the short form as an alias ("Miss" the
+    same). Not "Mrs. Anton Vale" (a husband's given name tells a second Mrs. Vale apart), nor "Mr." (a given
+    name after it tells a younger brother from the eldest), nor where the family has another entry."""
+    def surname(e: CastEntry) -> str | None:     # the one surname of an entry written only "Mrs. X" or "X"
+        forms = {tuple(f.replace(".", "").split()) for f in (e.name, *e.aliases)}
+        last = {f[-1] for f in forms}
+        short = all(len(f) == 1 or len(f) == 2 and f[0] == title for f in forms)
+        return last.pop() if short and len(last) == 1 else None
+
+    for e in list(entries):
+        title = e.name.replace(".", "").split()[0]
+        x = surname(e) if title in ("Mrs", "Miss") else None
+        if x is None or e not in entries:
+            continue
+        others = [o for o in entries if o is not e and any(f.split()[-1] == x for f in (o.name, *o.aliases))]
+        full = others[0] if len(others) == 1 else None
+        ws = full.name.replace(".", "").split() if full else []
+        if full is None or len(ws) != 3 or ws[0] != title or first_name_gender(ws[1]) != "female":
+            continue
+        entries = [o for o in entries if o is not e and o is not full]
+        entries.append(replace(full, aliases=tuple(sorted({*full.aliases, e.name, *e.aliases})),
+                               lines=full.lines + e.lines, words=full.words + e.words))
+    return entries
+
+
 def _someone_described(name: str) -> bool:
     """A speaker named by a description the starter cast leaves out: "the other", "his companion", "the
     young girl" stand for named people, line by line (listed, they would take those lines); a role
     ("the stranger", "the policeman") stays, an unnamed character."""
+    if _MARKED_RE.search(name):   # "the man with the grey hat": a feature tells one man from the rest
+        return False
     ws = name.split()
     if len(ws) < 2 or not ws[1][:1].islower() or ws[0].lower() not in ("the", "a", "an", "his", "her", "my", "their",
                                                                       "our", "this", "that", "your") \
@@ -268,6 +297,7 @@ def _named_descriptions(found: Mapping[int, Attribution]) -> dict[str, str]:
 
 
 _ORDINALS = frozenset("first second third fourth".split())
+_MARKED_RE = re.compile(r"^(?:The|the) [a-z]+ with (?:the|a|an) [a-z]")     # "The man with the black coat"
 _NEWLINE_RE = re.compile("\n")
 
 
