@@ -209,7 +209,7 @@ def _married_titles_joined(entries: list[CastEntry]) -> list[CastEntry]:
     surname: one woman the narration names two ways; the list gives the short form as an alias ("Miss" the
     same). Not "Mrs. Anton Vale" (a husband's given name tells a second Mrs. Vale apart), nor "Mr." (a given
     name after it tells a younger brother from the eldest), nor where the family has another entry."""
-    def surname(e: CastEntry) -> str | None:     # the one surname of an entry written only "Mrs. X" or "X"
+    def surname(e: CastEntry, title: str) -> str | None:     # the one surname of an entry written only "Mrs. X" or "X"
         forms = {tuple(f.replace(".", "").split()) for f in (e.name, *e.aliases)}
         last = {f[-1] for f in forms}
         short = all(len(f) == 1 or len(f) == 2 and f[0] == title for f in forms)
@@ -217,7 +217,7 @@ def _married_titles_joined(entries: list[CastEntry]) -> list[CastEntry]:
 
     for e in list(entries):
         title = e.name.replace(".", "").split()[0]
-        x = surname(e) if title in ("Mrs", "Miss") else None
+        x = surname(e, title) if title in ("Mrs", "Miss") else None
         if x is None or e not in entries:
             continue
         others = [o for o in entries if o is not e and any(f.split()[-1] == x for f in (o.name, *o.aliases))]
