@@ -1596,3 +1596,13 @@ def test_his_kin_in_a_tag_belongs_to_the_one_the_quote_talks_of() -> None:
     text = ("Mrs. Brandt sat by the stove. Hugo came in from the yard, and Lena after him.\n\n"
             "“The cart is mended,” said Hugo.\n\n“Tomas's boat is gone, though,” said his mother.\n")
     assert who(text, cast) == ["Hugo", "Mrs. Brandt"]
+
+
+def test_one_a_paragraph_with_no_quote_brings_in_is_in_the_conversation_that_follows() -> None:
+    # Marta enters in a paragraph of her own, with no line: the untagged answers to Will are hers, not those
+    # of Tomas, the book's usual partner of Will, who talked with him in another scene
+    cast: Cast_ = [("Will", "male", ()), ("Marta", "female", ()), ("Tomas", "male", ())]
+    text = ("“The road is long,” said Tomas.\n\n“It is,” said Will.\n\n* * *\n\n"
+            "Marta came in with the bill.\n\n“Is it paid?” said Will.\n\n“Not yet.”\n\n“Then I will pay it.”\n\n"
+            "“As you like.”\n")
+    assert who(text, cast) == ["Tomas", "Will", "Will", "Marta", "Will", "Marta"]

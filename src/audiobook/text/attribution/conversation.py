@@ -241,6 +241,9 @@ def _decode(st: State, chain: list[Item], speakers: list[str | None], spoken: Se
     present = frozenset().union(*(it.mentioned for it in chain))     # in the scene: its narration names them
     # and who spoke just before a pause (the tail of ``spoken`` again)
     present |= {w for _g, w in spoken[bisect_left(spoken, chain[0].gpar - JUST, key=lambda t: t[0]):]}
+    # and whom a paragraph with no quote names, in the conversation or just before it ("Greta came in.")
+    present |= frozenset().union(*(names for g, names in st.quiet[bisect_left(
+        st.quiet, chain[0].gpar - QUIET, key=lambda t: t[0]):] if g < chain[-1].gpar))
     if not st.third_person:
         present |= {st.narrator_name}      # and the one who tells the story, in every scene they tell
     talking = [p for p in people if p in speakers]
@@ -591,6 +594,7 @@ ANCHOR_COST = 30.0
 JUST = 5           # paragraphs back whose speakers are still in the scene of a conversation that begins
 NEAR = 100         # paragraphs either side whose tagged speakers are the main talkers of a conversation
 BOOK = 3           # exchanges as in the whole book added to one's exchanges near a conversation (``_shares``)
+QUIET = 1          # paragraphs back whose quote-less narration brings its subjects into a conversation
 LATELY = 12        # paragraphs back whose speakers may still be in a conversation that begins
 PRESENT = 0.4       # what the prior forgives someone the conversation's narration names or refers to
 PRONOUN_COST = 5.0      # giving a "he said" to another man of the conversation than the one it was resolved to

@@ -72,6 +72,12 @@ from audiobook.text.descriptions import noun_gender
 from audiobook.text.manuscript import Manuscript, Paragraph, Segment
 from audiobook.text.names import vocatives
 
+# where a sentence (or its clause after ";") begins, or goes on with a subject of several ("Tomas and Greta")
+_SUBJECT_RE = re.compile(r"(?:^\s*|[.!?;]\s+)(?:[A-Z][\w.]*(?: [A-Z][\w.]*)*(?:,\s*|\s+and\s+))*$")
+# one the same sentence sends away ("Greta went out again") is not in the conversation that follows
+_GONE_RE = re.compile(r"\b(?:went|walked|ran|hurried|stepped|slipped) (?:out|off|away)\b|\bleft\b|\bdeparted\b")
+_VERB_RE = re.compile(r"\s+[a-z]")     # and goes on after the name ("came in"), not a signature or "Greta's"
+
 
 def attribute(ms: Manuscript, cast: Cast) -> dict[int, Attribution]:
     """Speaker, confidence and reason for every quote of the manuscript, by quote_id."""
@@ -172,6 +178,13 @@ def _paragraph(st: State, p: Paragraph, prev: Paragraph | None, gpar: int) -> No
     names_in(st, p.raw)           # "This is my son; his name's George."
     quotes = [i for i, s in enumerate(segs) if s.kind == "dialogue"]
     if not quotes:      # "It was Rosa who spoke.": the untagged quotes of the paragraph before are hers
+        # the subjects it names, a sentence's first words ("Greta came in."), not a passing word of someone
+        named = frozenset(m.person for sg, ms in zip(segs, mentions, strict=True) for m in ms
+                          if m.person and m.kind in ("name", "alias") and _SUBJECT_RE.search(sg.text[:m.start])
+                          and _VERB_RE.match(sg.text, m.end)
+                          and not _GONE_RE.search(re.split(r"[.!?;]", sg.text[m.end:], maxsplit=1)[0]))
+        if named:
+            st.quiet.append((gpar, named))
         last = st.items[-1] if st.items and st.items[-1].gpar == gpar - 1 and not st.items[-1].found else None
         a = spoke_after(st, segs[0].text) if last is not None and segs else None
         if last is not None and a is not None:

@@ -127,6 +127,8 @@ class State:
     narrator_name: str = UNNAMED_NARRATOR
     talkers: Counter[str] = field(default_factory=Counter)     # speakers of explicit tags, for a last guess
     tagged: list[tuple[int, str]] = field(default_factory=list)   # (gpar, speaker) of those tags, in order
+    # (gpar, people named) of the narration paragraphs with no quote: who they bring into a conversation
+    quiet: list[tuple[int, frozenset[str]]] = field(default_factory=list)
     # descriptions and the names they stand for
     described: dict[str, str] = field(default_factory=dict)    # "the artist" -> "Felix", learned from a conversation
     noun_names: dict[str, str] = field(default_factory=dict)   # "son" -> "George" ("my son; his name's George")
