@@ -72,7 +72,8 @@ from audiobook.text.descriptions import noun_gender
 from audiobook.text.manuscript import Manuscript, Paragraph, Segment
 from audiobook.text.names import vocatives
 
-# where a sentence (or its clause after ";") begins, or goes on with a subject of several ("Tomas and Greta")
+# where a sentence (or its clause after ";") begins, or goes on with a subject of several ("Tomas and Greta");
+# stricter than grammar.opens_clause, which a clause after a comma or "when" also opens (there it loses lines)
 _SUBJECT_RE = re.compile(r"(?:^\s*|[.!?;]\s+)(?:[A-Z][\w.]*(?: [A-Z][\w.]*)*(?:,\s*|\s+and\s+))*$")
 # one the same sentence sends away ("Greta went out again") is not in the conversation that follows
 _GONE_RE = re.compile(r"\b(?:went|walked|ran|hurried|stepped|slipped) (?:out|off|away)\b|\bleft\b|\bdeparted\b")
