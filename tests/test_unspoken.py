@@ -88,6 +88,15 @@ def test_what_a_character_says_stays_theirs(text: str, words: str, speaker: str)
     assert speaker_of(text, words) == speaker
 
 
+def test_hard_wrapped_speech_is_no_verse_for_a_long_word_that_did_not_fit() -> None:
+    # two lines, each opening with a capital, the first short only because the long word after it was put on
+    # the next line
+    text = ("Rosa laid the parcel on the kitchen table and turned it over twice in her\n"
+            "hands, looking for a name, while Tomas waited by the door with his cap.\n\n"
+            "“It came on the early cart from the mill beyond old\nSaint-Aubin-des-Marais.”")
+    assert speaker_of(text, "It came on the early cart") != NARRATOR
+
+
 @pytest.mark.parametrize("text, words", [
     ("Rosa heard him muttering to himself “Where is the rope?” in the dark.", "Where is the rope"),
     ("Tomas sat down. “Sell the boat?” Rosa wondered if she had heard him right.", "Sell the boat"),

@@ -115,7 +115,8 @@ def _utterance(quote: str) -> bool:
 
 def _verse(text: str, s: Segment) -> bool:
     """Set out in two lines or more, each beginning a line of the file with a capital, all but the last
-    shorter than the file's prose lines."""
+    shorter than the file's prose lines, and not only because the next line's first word would not fit
+    (hard-wrapped prose before a long capitalised word: "... from Mr Hugo and Mr Jonas / Wetherby-Lind.")."""
     lo = text.rfind("\n", 0, s.start) + 1
     if text[lo:s.start].strip(" \t“\"‘'"):
         return False            # the quote begins in the middle of a line
@@ -124,7 +125,9 @@ def _verse(text: str, s: Segment) -> bool:
     lines = [ln.lstrip("“\"‘'") for ln in lines if ln.strip()]
     if len(lines) < 2 or not all(ln[:1].isupper() for ln in lines):
         return False
-    return all(len(ln) < 0.8 * _prose_width(text) for ln in lines[:-1])
+    width = _prose_width(text)
+    return all(len(ln) < 0.8 * width and len(ln) + 1 + len(nxt.split()[0]) < width
+               for ln, nxt in zip(lines, lines[1:], strict=False))
 
 
 @lru_cache(maxsize=64)
