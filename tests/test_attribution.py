@@ -890,6 +890,15 @@ def test_without_a_cast_list_her_mother_is_the_woman_with_a_mothers_title_named_
     assert who(text, None) == ["Mr. Lind", "Anton", "Anton", "Mr. Lind"]
 
 
+def test_without_a_cast_list_her_mother_is_the_mrs_just_named_when_her_daughter_spoke() -> None:
+    # the woman named last is herself the family's "Mrs.", and a "Miss" of her surname spoke lately: "her" is the
+    # daughter, and the mother is the Mrs. (as with a list), not the daughter nor "her mother" as a new character
+    text = ("“Is the soup ready?” asked Miss Brandt.\n\n“Nearly,” said Mrs. Brandt, and tasted it.\n\n"
+            "“May I have some?” Miss Brandt asked. Mrs. Brandt only laughed.\n\n"
+            "“Wait for your father,” said her mother.")
+    assert who(text, None) == ["Miss Brandt", "Mrs. Brandt", "Miss Brandt", "Mrs. Brandt"]
+
+
 def test_discovery_takes_a_pet_name_for_the_one_given_name_it_stands_for() -> None:
     text = ("“Come here, Lizzy,” said Mrs. Quenby.\n\n“Yes, mamma,” said Elizabeth.\n\n"
             "“Lizzy, sit down,” said Mrs. Quenby.\n\n“I am tired,” said Elizabeth.")
