@@ -890,6 +890,23 @@ def test_without_a_cast_list_her_mother_is_the_woman_with_a_mothers_title_named_
     assert who(text, None) == ["Mr. Lind", "Anton", "Anton", "Mr. Lind"]
 
 
+def test_without_a_cast_list_her_mother_is_the_mrs_just_named_when_her_daughter_spoke() -> None:
+    # the woman named last is herself the family's "Mrs.", and a "Miss" of her surname spoke lately: "her" is the
+    # daughter, and the mother is the Mrs. (as with a list), not the daughter nor "her mother" as a new character
+    text = ("“Is the soup ready?” asked Miss Brandt.\n\n“Nearly,” said Mrs. Brandt, and tasted it.\n\n"
+            "“May I have some?” Miss Brandt asked. Mrs. Brandt only laughed.\n\n"
+            "“Wait for your father,” said her mother.")
+    assert who(text, None) == ["Miss Brandt", "Mrs. Brandt", "Miss Brandt", "Mrs. Brandt"]
+
+
+def test_without_a_cast_list_his_mother_is_of_the_family_of_the_one_the_quote_calls() -> None:
+    # “..., Anton,” said his mother: "his" is Anton, whom the quote calls, not Mr. Brandt, the man named last
+    text = ("“Is the boat ready?” asked Anton Lind.\n\n“Almost,” said Mrs. Lind.\n\n“I can carry the oars,” said "
+            "Mr. Brandt.\n\n“And I the basket,” said Mrs. Brandt.\n\nMrs. Lind went down to the water first. Mr. "
+            "Brandt and his wife came after her.\n\n“Come back before dark, Anton,” said his mother.")
+    assert who(text, None) == ["Anton Lind", "Mrs. Lind", "Mr. Brandt", "Mrs. Brandt", "Mrs. Lind"]
+
+
 def test_discovery_takes_a_pet_name_for_the_one_given_name_it_stands_for() -> None:
     text = ("“Come here, Lizzy,” said Mrs. Quenby.\n\n“Yes, mamma,” said Elizabeth.\n\n"
             "“Lizzy, sit down,” said Mrs. Quenby.\n\n“I am tired,” said Elizabeth.")

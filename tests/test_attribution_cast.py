@@ -910,6 +910,16 @@ def test_her_uncle_or_sister_is_not_the_parent_of_her_surname() -> None:
     assert who(text, cast) == ["Rosa Brandt"]
 
 
+def test_the_mrs_of_a_mans_full_name_is_his_wife_not_his_mother() -> None:
+    # "Mrs. Oskar Brandt" is Oskar Brandt's wife: "said his mother" is Mrs. Brandt, the other Mrs. of his surname
+    cast: Cast_ = [("Oskar Brandt", "male", ("Oskar",)), ("Mrs. Brandt", "female", ()),
+                   ("Mrs. Oskar Brandt", "female", ("Ines",)), ("Lena", "female", ())]
+    text = ("Mrs. Oskar Brandt had gone up to bed, and Lena with her.\n\n“Is the lamp lit?” asked Oskar Brandt.\n\n"
+            "“Not yet,” said Mrs. Brandt.\n\nOskar went to the window. Ines called down the stairs, and Lena "
+            "laughed.\n\n“Then I will light it,” said Oskar.\n\n“Leave it to me,” said his mother.")
+    assert who(text, cast) == ["Oskar Brandt", "Mrs. Brandt", "Oskar Brandt", "Mrs. Brandt"]
+
+
 def test_her_mother_is_of_the_family_of_the_one_the_quote_calls() -> None:
     # “Sit down, Anna,” said her mother: "her" is Anna, whom the quote calls, not Marta, the woman named last
     cast: Cast_ = [("Mrs. Brandt", "female", ()), ("Anna Brandt", "female", ("Anna",)),

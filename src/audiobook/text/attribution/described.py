@@ -74,8 +74,11 @@ def described(st: State, text: str, lo: int, vs: int, ve: int, hi: int, verb: st
         who, desc = longer
     guessed = ""    # found by the description's sex alone: the turns weigh it as they weigh a he/she
     if not st.cast.from_book and (who is None or is_description(who)):
-        # "said her father": the man of her surname, where there is one, before the man named last
-        near = kin(st, desc) if desc.split()[-1].lower() in NEAR_KIN else None
+        # "said her father": the man of her surname, where there is one, before the man named last; "said her
+        # mother" when the woman named last is the family's Mrs. and her daughter spoke lately: that Mrs.; "“...,
+        # Anton,” said his mother": Anton's (all three as with a list)
+        near = (_parent_or_child(st, desc) or _kin_of_the_called(st, desc, called) or kin(st, desc)) \
+            if desc.split()[-1].lower() in NEAR_KIN else None
         # "said the second gentleman" is not the gentleman named last: someone besides him
         latest = just_named(st, desc, who) if not _ANOTHER & set(desc.lower().split()) else None
         named = _elder(st, desc, spoke if verb not in _GOES_ON_VERBS else None) or near or latest

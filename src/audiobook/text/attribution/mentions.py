@@ -404,10 +404,23 @@ def family_of(st: State, owner: str, gender: str, noun: str) -> str | None:
     own = family_names(st, owner)
     same = [p for p in st.cast.people.values() if p.name != owner and p.gender == gender
             and family_names(st, p.name) & own]
+    # "Mrs. Tomas Brandt" is Tomas Brandt's wife: his wife, and no other kin of his
+    spouse = [p for p in same if _spouse_of(st.cast, p.name, owner)]
+    if spouse:
+        same = spouse if noun == "wife" else [p for p in same if p not in spouse]
     titles = ELDER_TITLES.get(noun, ())
     if len(same) > 1 and titles:
         same = [p for p in same if titled(st.cast, p.name, titles)]
     return same[0].name if len(same) == 1 else None
+
+
+def _spouse_of(cast: Cast, name: str, owner: str) -> bool:
+    """Is a name form of ``name`` "Mrs." before a full name of ``owner`` ("Mrs. Tomas Brandt" of "Tomas Brandt")?"""
+    person, other = cast.people.get(name), cast.people.get(owner)
+    full = {" ".join(ws) for f in (owner, *(other.aliases if other else ())) if len(ws := norm(f).split()) > 1
+            and ws[0] not in ELDER_TITLES["husband"]}
+    return any(len(ws := norm(f).split()) > 2 and ws[0] == "mrs" and " ".join(ws[1:]) in full
+               for f in (name, *(person.aliases if person else ())))
 
 
 def not_kin(st: State, owner: str, noun: str) -> set[str]:
