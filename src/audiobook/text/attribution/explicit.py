@@ -56,10 +56,10 @@ REPLY_VERBS = frozenset("answer answers answered reply replies replied rejoin re
 
 
 def explicit(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]], i: int,
-             excluded: set[str]) -> Attribution | None:
-    """The speech tag of quote i: in the narration after it ("said Rosa."), else before it ("Rosa said,")."""
-    # excluded: the people the paragraph's quotes name (less a self-introduction) and those who keep silent
-    talked_of = _talked_of(st, segs[i].text) & excluded
+             named: set[str]) -> Attribution | None:
+    """The speech tag of quote i: in the narration after it ("said Rosa."), else before it ("Rosa said,").
+    ``named``: the people the paragraph's quotes name (less a self-introduction) and those who keep silent."""
+    talked_of = _talked_of(st, segs[i].text) & named
     excluded = set(st.cast.addressed(segs[i].text))   # listeners
     echo = _ECHO_RE.fullmatch(segs[i].text) is not None     # “Tomas?”: his name echoed, maybe; “Tomas Brandt,”
     called = set() if echo else excluded                    # said Tomas: his own name given
