@@ -78,10 +78,8 @@ def explicit(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]]
             # Ann said, “Tea?” Mary said, “Yes.”: a quote with its own tag before it leaves the next one its own
         unnamed = a is not None and a.rule in (EXPLICIT, FIRST_PERSON) and st.cast.resolve(a.speaker) is None
         m = _IT_WAS_RE.search(text) if unnamed else None
-        who = st.cast.resolve(m.group(1)) if m else None
-        if who:     # “Good morning,” said a voice. It was Rosa.
-            return Attribution(who, 0.8, f'named after the tag: "{short(m.group(0))}"',  # type: ignore[union-attr]
-                               rule=NAMED_AFTER)
+        if m and (who := st.cast.resolve(m.group(1))):     # “Good morning,” said a voice. It was Rosa.
+            return Attribution(who, 0.8, f'named after the tag: "{short(m.group(0))}"', rule=NAMED_AFTER)
         if a is not None and not _verb_first(text) and _has_lead_in(segs, i):
             # Rosa said, “Go,” and Anna asked why: Rosa's
             a = _lead_in(st, segs, mentions, i, excluded, called, talked_of) or a
