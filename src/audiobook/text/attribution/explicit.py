@@ -236,8 +236,7 @@ def _pronoun_owns_noun(st: State, text: str, mentions: list[Mention], excluded: 
         return None
     who = x.person if x.person not in excluded else antecedent(st, x.gender, st.history, skip=excluded)
     who = answerer(st, x.gender, who, excluded) or who
-    word = x.word.lower()
-    return Attribution(who, 0.85, f"pronoun: {word} → {who}", pronoun=word, rule=PRONOUN) if who else None
+    return _pronoun(who, x.word) if who else None
 
 
 def leads_in(text: str) -> bool:
@@ -383,8 +382,7 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
         return None
     phrase = f"{subject.word} {verb}" if subject.end <= vs else f"{verb} {subject.word}"
     if subject.kind == "pronoun":
-        return Attribution(who, 0.85, f"pronoun: {subject.word.lower()} → {who}", pronoun=subject.word.lower(),
-                           rule=PRONOUN)
+        return _pronoun(who, subject.word)
     if subject.kind == "first":
         return Attribution(who, 0.8, f'explicit: "{phrase}" (the narrator)', rule=FIRST_PERSON)
     return _named(who, 0.95, phrase)
@@ -416,6 +414,12 @@ def _after_clause(text: str, mentions: list[Mention], ve: int, hi: int) -> Menti
 def _named(who: str, confidence: float, said: str, pronoun: str = "") -> Attribution:
     """The speaker a speech tag names or describes ("said the innkeeper"), the tag quoted in the reason."""
     return Attribution(who, confidence, f'explicit: "{said}"', pronoun=pronoun, rule=EXPLICIT, said=said)
+
+
+def _pronoun(who: str, word: str) -> Attribution:
+    """The speaker a tag's he or she ("she said", "was her reply") stands for, the pronoun in the reason."""
+    word = word.lower()
+    return Attribution(who, 0.85, f"pronoun: {word} → {who}", pronoun=word, rule=PRONOUN)
 
 
 _ECHO_RE = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w'’-]*\s*[?,.]\s*")    # “Mr. Brandt?”, “Tomas Brandt,”
