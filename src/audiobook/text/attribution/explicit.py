@@ -363,29 +363,35 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
         found = described(st, text, lo, vs, ve, hi, verb, spoke, (excluded if called is None else called) | talked_of,
                           spoken_to)
         return _named(found[0], 0.8, f"{verb} {found[1]}", pronoun=found[2]) if found else None
+    return _speaker(st, subject, verb, vs, after=after, excluded=excluded, talked_of=talked_of)
+
+
+def _speaker(st: State, subject: Mention, verb: str, vs: int, *, after: bool, excluded: frozenset[str] | set[str],
+             talked_of: set[str] | frozenset[str]) -> Attribution | None:
+    """Who the subject of a tag's verb (at ``vs``) stands for: a name as resolved (without a cast list, a
+    description the last one named of its sex); a he or she past those the quote calls or talks of, the other
+    one after a reply verb, else the one just spoken to."""
     who = subject.person
-    if who and subject.kind in ("name", "alias") and not st.cast.from_book and is_description(who):
-        who = just_named(st, subject.word, who) or who
-    if subject.kind == "pronoun" and who in excluded:   # "Jo, come here," she said: she is not Jo
+    phrase = f"{subject.word} {verb}" if subject.end <= vs else f"{verb} {subject.word}"
+    if subject.kind != "pronoun":
+        if who and subject.kind in ("name", "alias") and not st.cast.from_book and is_description(who):
+            who = just_named(st, subject.word, who) or who
+        if who is None:
+            return None
+        if subject.kind == "first":
+            return Attribution(who, 0.8, f'explicit: "{phrase}" (the narrator)', rule=FIRST_PERSON)
+        return _named(who, 0.95, phrase)
+    if who in excluded:   # "Jo, come here," she said: she is not Jo
         who = antecedent(st, subject.gender, st.history, skip=excluded)
-    elif subject.kind == "pronoun" and who in talked_of:    # "Jo will never marry," she said: nor here
+    elif who in talked_of:    # "Jo will never marry," she said: nor here
         who = antecedent(st, subject.gender, st.history, skip=excluded | talked_of) or who
     last = st.items[-1].found.get(st.items[-1].quote_ids[-1]) if after and st.items else None
-    if subject.kind == "pronoun" and verb in REPLY_VERBS and last and who == last.speaker \
-            and last.rule in (EXPLICIT, FIRST_PERSON, TAG, BESIDE_TAG):
+    if verb in REPLY_VERBS and last and who == last.speaker and last.rule in (EXPLICIT, FIRST_PERSON, TAG, BESIDE_TAG):
         who = antecedent(st, subject.gender, st.history, skip={who}) or who   # "he answered": the other
-    if subject.kind == "pronoun":       # “Well, Tomas, ...” said Will. / “...,” he said: Tomas
-        who = answerer(st, subject.gender, who, excluded) or who
-    if subject.kind == "pronoun" and not st.cast.from_book:
+    who = answerer(st, subject.gender, who, excluded) or who   # “Well, Tomas, ...” said Will. / “...,” he said: Tomas
+    if not st.cast.from_book:
         who = newcomer(st, subject.gender, who) or who
-    if who is None:
-        return None
-    phrase = f"{subject.word} {verb}" if subject.end <= vs else f"{verb} {subject.word}"
-    if subject.kind == "pronoun":
-        return _pronoun(who, subject.word)
-    if subject.kind == "first":
-        return Attribution(who, 0.8, f'explicit: "{phrase}" (the narrator)', rule=FIRST_PERSON)
-    return _named(who, 0.95, phrase)
+    return _pronoun(who, subject.word) if who is not None else None
 
 
 def _next_clause(text: str, mentions: list[Mention], lo: int, vs: int) -> int | None:
