@@ -26,6 +26,7 @@ from audiobook.text.attribution.mentions import (
     family_of,
     just_named,
     kin,
+    name_forms,
     one_of_the_titled,
     owners,
     titled,
@@ -230,14 +231,8 @@ def _elder(st: State, desc: str, spoke: str | None) -> str | None:
         return None
     # latest first over the scene: one named in the last paragraph or two comes first, else one a few more back
     return next((p for p in (r.person for r in reversed(st.history[-_ELDER_LATELY:]))
-                 if (p in st.elders or _ELDER_FORM_RE.search(" ".join(_forms(st, p))))
+                 if (p in st.elders or _ELDER_FORM_RE.search(" ".join(name_forms(st.cast, p))))
                  and p != spoke and st.cast.gender(p) == gender), None)
-
-
-def _forms(st: State, who: str) -> list[str]:
-    """A cast member's name and aliases."""
-    person = st.cast.people.get(who)
-    return [who, *(person.aliases if person else ())]
 
 
 def _parent_or_child(st: State, desc: str) -> str | None:

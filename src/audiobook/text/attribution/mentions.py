@@ -416,11 +416,10 @@ def family_of(st: State, owner: str, gender: str, noun: str) -> str | None:
 
 def _spouse_of(cast: Cast, name: str, owner: str) -> bool:
     """Is a name form of ``name`` "Mrs." before a full name of ``owner`` ("Mrs. Tomas Brandt" of "Tomas Brandt")?"""
-    person, other = cast.people.get(name), cast.people.get(owner)
-    full = {" ".join(ws) for f in (owner, *(other.aliases if other else ())) if len(ws := norm(f).split()) > 1
+    full = {" ".join(ws) for f in name_forms(cast, owner) if len(ws := norm(f).split()) > 1
             and ws[0] not in ELDER_TITLES["husband"]}
     return any(len(ws := norm(f).split()) > 2 and ws[0] == "mrs" and " ".join(ws[1:]) in full
-               for f in (name, *(person.aliases if person else ())))
+               for f in name_forms(cast, name))
 
 
 def not_kin(st: State, owner: str, noun: str) -> set[str]:
@@ -443,15 +442,18 @@ def not_kin(st: State, owner: str, noun: str) -> set[str]:
 def _married_into(cast: Cast, name: str, family: set[str], titles: tuple[str, ...]) -> bool:
     """Has the cast member a name form of an elder title and the family's surname ("Mrs. Brandt" of the
     Brandts: the mother; a married daughter is "Mrs." of another name)?"""
+    return any(len(ws := norm(f).split()) > 1 and ws[0] in titles and ws[-1] in family for f in name_forms(cast, name))
+
+
+def name_forms(cast: Cast, name: str) -> tuple[str, ...]:
+    """A cast member's name and aliases (the name alone for someone the cast does not list)."""
     person = cast.people.get(name)
-    return any(len(ws := norm(f).split()) > 1 and ws[0] in titles and ws[-1] in family
-               for f in (name, *(person.aliases if person else ())))
+    return (name, *(person.aliases if person else ()))
 
 
 def surnames(cast: Cast, name: str) -> set[str]:
     """The last words of a cast member's name forms of two words or more ("Anna Brandt", "Miss Brandt")."""
-    person = cast.people.get(name)
-    return {ws[-1] for f in (name, *(person.aliases if person else ())) if len(ws := norm(f).split()) > 1}
+    return {ws[-1] for f in name_forms(cast, name) if len(ws := norm(f).split()) > 1}
 
 
 def family_names(st: State, name: str) -> set[str]:
@@ -462,8 +464,7 @@ def family_names(st: State, name: str) -> set[str]:
 
 def titled(cast: Cast, name: str, titles: tuple[str, ...]) -> bool:
     """Is one of the cast member's name forms headed by one of ``titles`` ("Mrs. Brandt" by "mrs")?"""
-    person = cast.people.get(name)
-    return any((norm(f).split() or [""])[0] in titles for f in (name, *(person.aliases if person else ())))
+    return any((norm(f).split() or [""])[0] in titles for f in name_forms(cast, name))
 
 
 def newcomer(st: State, gender: str, who: str | None) -> str | None:

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 
 from audiobook.model import UNNAMED_NARRATOR
+from audiobook.text.attribution.mentions import name_forms
 from audiobook.text.attribution.state import EXPLICIT, FIRST, Attribution, Item, State
 from audiobook.text.names import TITLES, first_name_gender, norm
 
@@ -114,8 +115,7 @@ def _full_name(st: State, votes: Counter[str]) -> tuple[str, set[str]] | None:
     for other, n in rest:
         if n < max(2, most / 10):
             break
-        person = st.cast.people.get(other)
-        forms = [norm(f).split() for f in ((other, *person.aliases) if person else (other,))]
+        forms = [norm(f).split() for f in name_forms(st.cast, other)]
         titled = [ws for ws in forms if len(ws) == 2 and _PLAIN_TITLES.get(ws[0]) == sex]
         if titled and all(len(ws) == 1 or len(ws) == 2 and ws[0] in TITLES for ws in forms):
             return f"{given} {titled[0][1].capitalize()}", {given, other}
