@@ -45,8 +45,7 @@ from audiobook.text.names import ROLE_OF_TITLE, TITLES, norm, without_article
 
 
 def described(st: State, text: str, lo: int, vs: int, ve: int, hi: int, verb: str, spoke: str | None,
-              called: set[str] | frozenset[str], spoken_to: set[str] | frozenset[str] = frozenset()
-              ) -> tuple[str, str, str] | None:
+              called: set[str] | frozenset[str], spoken_to: set[str]) -> tuple[str, str, str] | None:
     """The one a tag whose subject is no name nor he/she describes ("said the old man", "the porter
     said"), its verb ``verb`` at vs..ve in the clause lo..hi; ``spoke``: who the paragraph before was
     tagged to, ``called``: whom the quote calls by name, ``spoken_to``: whom the tag speaks to ("said her

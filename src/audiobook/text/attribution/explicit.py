@@ -159,7 +159,7 @@ _NOUN_USE_RE = re.compile(r"(?:\b(?:his|her|their|its|my|your|our|the|a|an)|['�
 
 
 def _lead_in(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]], i: int,
-             excluded: set[str], called: set[str] | None, talked_of: set[str] | frozenset[str]) -> Attribution | None:
+             excluded: set[str], called: set[str], talked_of: set[str] | frozenset[str]) -> Attribution | None:
     """The tag in the narration just before quote i ("Rosa said," / "“...,” cried Rosa, “...”" / "His answer
     was:")."""
     return _pronoun_owns_noun(st, segs[i - 1].text, mentions[i - 1], excluded, after=False) \
