@@ -50,8 +50,8 @@ def name_narrator(st: State) -> None:
         # narration apart at most
         for n in (it.gpar - 2, it.gpar - 1, it.gpar + 1, it.gpar + 2):
             other = by_gpar.get(n)
-            heard = other and (other.listener or other.called)
-            if other and heard and said_by(other) != FIRST and heard not in named_third:
+            if other and (heard := other.listener or other.called) and said_by(other) != FIRST \
+                    and heard not in named_third:
                 votes[heard] += 1
         for q in it.quote_ids:
             for m in INTRO_RE.finditer(st.raw[q]):
