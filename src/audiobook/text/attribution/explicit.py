@@ -306,7 +306,7 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
         return _named(own.person, 0.8, short(text[own.start:cut])) if own is not None and own.person else None
     vs, ve, verb = verbs[0] if after else verbs[-1]
     if _NEGATED_RE.search(text, max(lo, vs - 12), vs) or _NOTHING_RE.match(text, ve):
-        return None     # "Catherine said nothing", "she did not answer": no one speaks
+        return None     # "Marta said nothing", "she did not answer": no one speaks
     if verb in _GREETING_VERBS and (by := _BY_RE.match(text, ve)):     # "when thus accosted by Rosa,": Rosa
         agent = next((m for m in mentions if m.start == by.end() and m.kind in ("name", "alias")), None)
         return _named(agent.person, 0.8, short(text[vs:agent.end])) if agent and agent.person else None

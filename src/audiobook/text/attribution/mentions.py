@@ -358,7 +358,7 @@ def by_noun(st: State, desc: str, skip: frozenset[str] | set[str] = frozenset())
 
 
 def just_named(st: State, desc: str, itself: str | None = None) -> str | None:
-    """"... beckoned by Lucy. / 'So glad,' said the girl": without a cast list, a definite description
+    """"... beckoned by Greta. / 'So glad,' said the girl": without a cast list, a definite description
     with a gendered noun (not a bare "the man", "the woman": mostly someone new) is the last person of that
     gender, when they were named in the last five sentences; "her mother" is not the woman "her" stands
     for. ``itself``: the description's own entry, if it is a discovered character."""
@@ -400,7 +400,7 @@ def owners(st: State) -> list[Ref]:
 
 def family_of(st: State, owner: str, gender: str, noun: str) -> str | None:
     """The one cast member of ``gender`` who shares a surname with any of ``owner``'s name forms
-    ("Elinor", also "Miss Dashwood"); of several, "her mother" is the one a married title names."""
+    ("Lena", also "Miss Brandt"); of several, "her mother" is the one a married title names."""
     own = family_names(st, owner)
     same = [p for p in st.cast.people.values() if p.name != owner and p.gender == gender
             and family_names(st, p.name) & own]
@@ -492,7 +492,7 @@ def note_descriptions(st: State, text: str) -> None:
             st.desc_count += 1
 
 
-# the titles a parent is called by: "her mother" of Elinor Dashwood is Mrs. Dashwood, not Marianne
+# the titles a parent is called by: "her mother" of Lena Brandt is Mrs. Brandt, not her sister Mira
 ELDER_TITLES = {"mother": ("mrs", "lady", "mother", "madame"), "father": ("mr", "sir", "lord", "father", "monsieur"),
                  "wife": ("mrs", "lady", "madame"), "husband": ("mr", "sir", "lord", "monsieur")}
 NEAR_KIN = frozenset("mother father sister brother son daughter wife husband".split())

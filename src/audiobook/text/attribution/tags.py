@@ -4,7 +4,7 @@ The producer who writes a tag has listened and decided, so the tagged quote goes
 speaker, spelled as written, whatever the attribution passes concluded. The one exception is the
 spelling of a character of the book's cast list: a tag that is exactly one character's name or
 alias (case, spaces and periods aside) names that character, so its voice is the cast voice. No
-looser matching: with a cast list "[Mrs. Markham]" is not Rose Markham, and without one the
+looser matching: with a cast list "[Mrs. Lind]" is not Greta Lind, and without one the
 discovered characters are guesses, so the tag stays as written. ``[Narrator]`` marks a quote that
 no character speaks (verse, a title, a thought): the narration voice reads it.
 """
