@@ -284,7 +284,7 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
              or not _PASSIVE_RE.search(text, max(lo, t[0] - 30), t[0])]    # "she was greeted with,": not she
     if not verbs and not after:     # "Tomas came running in, calling out,": nothing after it is a subject
         verbs = [t for k, t in enumerate(toks) if k >= len(toks) - 4 and _gerund(t[2])
-                 and not any(w[2] in _SUBJECT_WORDS or text[w[0]].isupper() for w in toks[k + 1:])][-1:]
+                 and _no_subject(text, toks[k + 1:])][-1:]
     if not verbs and not after and toks and _gerund(toks[0][2]) and text[:lo].rstrip().endswith(";"):
         verbs = toks[:1]    # "...; adding, with a look at Rosa:": the -ing verb opening the clause
     w = None if verbs or after else _WITH_RE.search(text, lo, hi)
@@ -305,6 +305,7 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
                     and is_subject(m) and not is_object(text, lo, m) and not possessive(text, m)), None)
         return _named(own.person, 0.8, short(text[own.start:cut])) if own is not None and own.person else None
     vs, ve, verb = verbs[0] if after else verbs[-1]
+    v = toks.index((vs, ve, verb))
     if _NEGATED_RE.search(text, max(lo, vs - 12), vs) or _NOTHING_RE.match(text, ve):
         return None     # "Marta said nothing", "she did not answer": no one speaks
     if verb in _GREETING_VERBS and (by := _BY_RE.match(text, ve)):     # "when thus accosted by Rosa,": Rosa
@@ -318,7 +319,7 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
     after_v = [m for m in inside if m.start >= ve and m.start - ve <= 25 and not possessive(text, m)
                and not (m.kind == "first" and stop is not None and m.start >= stop.end())]
     subject: Mention | None = None
-    shared = shared_name(st, text, toks, toks.index((vs, ve, verb)), lo, hi)
+    shared = shared_name(st, text, toks, v, lo, hi)
     who_of = None if after else _relative_subject(text, mentions, lo, vs)
     heard = heard_speaker(text, mentions, lo, vs)
     if heard is None and heard_unnamed(text, mentions, lo, vs):
@@ -336,7 +337,7 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
     elif before and not after and (clause := _OWN_SUBJECT_RE.search(text, before[-1].end, vs)) \
             and noun_gender(clause.group(2)):   # "Tomas turned away, and his mother called:": she speaks, not
         lo = clause.start(1)                  # Tomas; "and her voice said" (no man or woman) is still hers
-    elif before and (not after or toks.index((vs, ve, verb)) - _tok_index(toks, before[-1].start) <= 4):
+    elif before and (not after or v - _tok_index(toks, before[-1].start) <= 4):
         subject = (None if after else _coordinated(text, before, inside, lo, vs)
                    or _head_of_insertion(text, before, inside, vs)) or before[-1]
     elif after_v and (after_v[0].kind not in ("pronoun", "first") or is_subject(after_v[0])) \
@@ -344,13 +345,12 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
         subject = after_v[0]    # not "asked one of the men, as he turned": the words before the he say who
     if subject is None and not after and not before:
         subject = _before_semicolon(text, mentions, lo, vs)
-    if subject is None and not after and not before and toks and _AND_VERB_RE.search(text, lo, vs) \
-            and not any(t[2] in _SUBJECT_WORDS or text[t[0]].isupper() for t in toks[1:toks.index((vs, ve, verb))]):
+    if subject is None and not after and not before and _AND_VERB_RE.search(text, lo, vs) \
+            and _no_subject(text, toks[1:v]):
         subject = shared_name(st, text, toks, 0, lo, hi, at=(0,))  # "Piet laughed and said," of two Piets: the scene's
-    k0 = 1 if toks and toks[0][2] in ("and", "but", "then") else 0
-    if subject is None and not after and not before and len(toks) > k0 and text[toks[k0][1]:toks[k0][1] + 1] == "," \
-            and not any(t[2] in _SUBJECT_WORDS or text[t[0]].isupper()
-                        for t in toks[k0 + 1:toks.index((vs, ve, verb))]):
+    k0 = 1 if toks[0][2] in ("and", "but", "then") else 0     # toks holds the verb, so toks[k0] is a word
+    if subject is None and not after and not before and text[toks[k0][1]:toks[k0][1] + 1] == "," \
+            and _no_subject(text, toks[k0 + 1:v]):
         subject = shared_name(st, text, toks, 0, lo, hi, at=(k0,))  # "; and Piet, having hung up his coat, began":
         # a shared first name opening the clause before an insertion
     if with_ and (subject is None or subject.kind not in ("name", "alias")):
@@ -569,6 +569,11 @@ def introduction(st: State, segs: tuple[Segment, ...], quotes: list[int]) -> Att
             if who:
                 return Attribution(who, 0.8, f'introduces themselves: "{short(m.group(0))}"', rule=INTRODUCES)
     return None
+
+
+def _no_subject(text: str, toks: list[tuple[int, int, str]]) -> bool:
+    """None of ``toks`` can open a clause of its own: no he, she, I, ... and no capitalised word."""
+    return not any(t[2] in _SUBJECT_WORDS or text[t[0]].isupper() for t in toks)
 
 
 def _tok_index(toks: list[tuple[int, int, str]], start: int) -> int:
