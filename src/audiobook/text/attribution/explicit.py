@@ -267,26 +267,9 @@ def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
     before was tagged to (a description in this tag is someone else); ``called``: whom the quote calls by
     name (``excluded`` when not given); ``talked_of``: whom it names in the third person, not its he/she."""
     text = apostrophes(text)
-    if after:   # the tag's sentence ends at the first stop that is not an initial's ("M. Brandt exclaimed.")
-        m = next((x for x in SENTENCE_RE.finditer(text) if not _INITIAL_RE.search(text, 0, x.start())), None)
-        lo, hi = 0, (m.start() if m else len(text))
-    else:
-        starts = [m.end() for m in SENTENCE_RE.finditer(text)]
-        lo, hi = (starts[-1] if starts else 0), len(text)
+    lo, hi = _clause(text, after=after)
     toks = [(w.start(), w.end(), w.group(0).lower()) for w in NARRATION_WORD_RE.finditer(text, lo, hi)]
-    verbs = [t for t in toks if (t[2] in SPEECH_VERBS or not after and t[2] in _GREETING_VERBS)
-             and text[t[1]:t[1] + 7].split()[:1] != ["that"]  # said that
-             and not (t[2] in _NOUN_FORMS and (_OWNED_BEFORE_RE.search(text, lo, t[0])   # "Rosa's reply",
-                                                 or _DETERMINED_BEFORE_RE.search(text, lo, t[0])))  # "the curt reply"
-             and not _ARTICLE_BEFORE_RE.search(text, lo, t[0])   # "sank his voice to a whisper", "said in reply": nouns
-             and not (t[2] in PARTICLES and not _particle(text, t[1], hi, PARTICLES[t[2]]))]   # "Rosa went out"
-    verbs = [t for t in verbs if t[2] not in _GREETING_VERBS or _BY_RE.match(text, t[1])
-             or not _PASSIVE_RE.search(text, max(lo, t[0] - 30), t[0])]    # "she was greeted with,": not she
-    if not verbs and not after:     # "Tomas came running in, calling out,": nothing after it is a subject
-        verbs = [t for k, t in enumerate(toks) if k >= len(toks) - 4 and _gerund(t[2])
-                 and _no_subject(text, toks[k + 1:])][-1:]
-    if not verbs and not after and toks and _gerund(toks[0][2]) and text[:lo].rstrip().endswith(";"):
-        verbs = toks[:1]    # "...; adding, with a look at Rosa:": the -ing verb opening the clause
+    verbs = _speech_verbs(text, toks, lo, hi, after=after)
     w = None if verbs or after else _WITH_RE.search(text, lo, hi)
     with_ = w is not None and not _PASSIVE_WITH_RE.search(text, lo, w.start())  # "he was opposed by his wife, with"
     if w is not None and with_:     # "Rosa, who answered with a weary “...”": the words a named subject
@@ -392,6 +375,38 @@ def _speaker(st: State, subject: Mention, verb: str, vs: int, *, after: bool, ex
     if not st.cast.from_book:
         who = newcomer(st, subject.gender, who) or who
     return _pronoun(who, subject.word) if who is not None else None
+
+
+def _clause(text: str, *, after: bool) -> tuple[int, int]:
+    """Where a tag's clause lies in the narration: after a quote its first sentence, up to the first stop that
+    is not an initial's ("M. Brandt exclaimed."); before a quote its last sentence."""
+    if after:
+        m = next((x for x in SENTENCE_RE.finditer(text) if not _INITIAL_RE.search(text, 0, x.start())), None)
+        return 0, (m.start() if m else len(text))
+    starts = [m.end() for m in SENTENCE_RE.finditer(text)]
+    return (starts[-1] if starts else 0), len(text)
+
+
+def _speech_verbs(text: str, toks: list[tuple[int, int, str]], lo: int, hi: int, *,
+                  after: bool) -> list[tuple[int, int, str]]:
+    """The tokens of the clause lo..hi that are its speech verbs: not "said that", not a noun ("Rosa's reply",
+    "said in reply"), a verb of moving only with its particle, a greeting verb only before the quote and not
+    in the passive; before a quote with none of those, a speech verb's -ing form that ends the clause or
+    opens it after a semicolon."""
+    verbs = [t for t in toks if (t[2] in SPEECH_VERBS or not after and t[2] in _GREETING_VERBS)
+             and text[t[1]:t[1] + 7].split()[:1] != ["that"]  # said that
+             and not (t[2] in _NOUN_FORMS and (_OWNED_BEFORE_RE.search(text, lo, t[0])   # "Rosa's reply",
+                                                 or _DETERMINED_BEFORE_RE.search(text, lo, t[0])))  # "the curt reply"
+             and not _ARTICLE_BEFORE_RE.search(text, lo, t[0])   # "sank his voice to a whisper", "said in reply": nouns
+             and not (t[2] in PARTICLES and not _particle(text, t[1], hi, PARTICLES[t[2]]))]   # "Rosa went out"
+    verbs = [t for t in verbs if t[2] not in _GREETING_VERBS or _BY_RE.match(text, t[1])
+             or not _PASSIVE_RE.search(text, max(lo, t[0] - 30), t[0])]    # "she was greeted with,": not she
+    if not verbs and not after:     # "Tomas came running in, calling out,": nothing after it is a subject
+        verbs = [t for k, t in enumerate(toks) if k >= len(toks) - 4 and _gerund(t[2])
+                 and _no_subject(text, toks[k + 1:])][-1:]
+    if not verbs and not after and toks and _gerund(toks[0][2]) and text[:lo].rstrip().endswith(";"):
+        verbs = toks[:1]    # "...; adding, with a look at Rosa:": the -ing verb opening the clause
+    return verbs
 
 
 def _next_clause(text: str, mentions: list[Mention], lo: int, vs: int) -> int | None:
