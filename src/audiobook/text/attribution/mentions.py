@@ -161,8 +161,8 @@ _VERB_THEN_RE = re.compile(r"\s+(?:(?:had|has|was|did|could|would|[a-z]+ly)\s+)?
                            r"|held|let)\s+")
 # a him, or a her that owns nothing ("watched her go" and "took her hat" are left alone)
 _OBJECT_RE = re.compile(r"(?:him|her)\b(?=\s*(?:[.,;:!?]|(?:and|but|as|with|for|in|to|from)\b|$))")
-# "the arrival of Will", "as Will had called her": inside a phrase or a clause of its own, not the sentence's subject
 _PHRASE_BREAK_RE = re.compile(r"[;:()“”\"]")   # an opening phrase of time or place holds none of these
+# "the arrival of Will", "as Will had called her": inside a phrase or a clause of its own, not the sentence's subject
 _AFTER_PREPOSITION_RE = re.compile(r"\b(?:of|to|at|with|from|by|for|as|when|while|that|if|because|though|although"
                                    r"|since|until|till|before|after|unless)\s+$", re.IGNORECASE)
 
