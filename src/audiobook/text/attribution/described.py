@@ -99,7 +99,7 @@ def described(st: State, text: str, lo: int, vs: int, ve: int, hi: int, verb: st
     who = who or absent     # no one of the scene fits: the list's entry after all
     if who is None:
         return None
-    if not st.cast.from_book:      # with a list, by_noun's family and titles do this (here: -2)
+    if not st.cast.from_book:      # with a list, by_noun's family and titles do this
         who = _parent_named(st, desc, who)
     return who, desc, guessed
 
