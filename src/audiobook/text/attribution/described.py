@@ -282,16 +282,12 @@ def _longer_form(st: State, text: str, start: int, hi: int) -> tuple[str, str] |
     if start < 0:
         return None
     words = list(NARRATION_WORD_RE.finditer(text, start, hi))[:8]
-    for n in range(len(words), 2, -1):
-        phrase = text[start:words[n - 1].end()]
-        found = _exact(st, phrase)
-        if found is not None:
-            return found, phrase
-    for n in range(len(words), 3, -1):      # "the man with the cap" of the entry "The Man With The Red Cap"
-        phrase = text[start:words[n - 1].end()]
-        found = _spelled_within(st, phrase)
-        if found is not None:
-            return found, phrase
+    # an entry spelled exactly, longest first, else one holding "the man with the cap" ("The Man With The Red Cap")
+    for fits, least in ((_exact, 3), (_spelled_within, 4)):
+        for n in range(len(words), least - 1, -1):
+            phrase = text[start:words[n - 1].end()]
+            if (found := fits(st, phrase)) is not None:
+                return found, phrase
     return None
 
 
