@@ -107,6 +107,8 @@ ERRORS = [
      r"^voices/default\.yaml: cast: a key YAML reads as true \(yes, on\); put the name in quotes$"),
     ("unknown gender", edit(BOOK_YAML, "gender: male", "gender: mail"),
      r"^manuscript/book\.yaml: characters\[0\]\.gender: 'mail' is not one of male, female, unknown$"),
+    ("unknown thoughts setting", edit(BOOK_YAML, 'title: "Test Book"', 'title: "Test Book"\nthoughts: thinker'),
+     r"^manuscript/book\.yaml: thoughts: 'thinker' is not one of narrator, character$"),
     ("profile not found", lambda b: (b / PROFILE).unlink(), r"^voices/default\.yaml: voice profile not found"),
     ("missing model file", edit(PROFILE, "{engine: test, model: daniel}", "{engine: piper, model: nope.onnx}"),
      r"^voices/default\.yaml: voice dan: Piper model file .*nope\.onnx not found"),

@@ -108,15 +108,25 @@ def test_review_lists_flagged_lines_first_then_the_least_sure(tmp_path: Path) ->
     assert flagged[0].line == surest and [r.line for r in flagged[1:]] == [r.line for r in plain[:-1]]
 
 
-def test_review_lists_a_thought_the_narrator_reads_before_the_spoken_lines(tmp_path: Path) -> None:
-    # a reader would give the thought to Rosa: the producer decides who voices it, so it comes first
+def test_review_lists_a_thought_whose_thinker_is_named_as_a_tagged_line(tmp_path: Path) -> None:
+    # the thought is Rosa's, as "thought Rosa" says: as sure as "said Rosa", so the least sure spoken line comes first
     text = ("# One\n\n“Is the boat ready?” said Rosa.\n\n“Almost,” said Tomas.\n\n“Strange,” thought Rosa.\n\n"
             "“Then we go at noon.”")
     (tmp_path / "manuscript").mkdir()
     (tmp_path / "manuscript" / "chapter.md").write_text(text)
     first, *rest = review(script_of(parse_text(text), CAST), tmp_path, limit=0)
+    assert first.line.text == "Then we go at noon."     # a turn: the least sure spoken line
+    thought, = (r.line for r in rest if r.line.text == "Strange,")
+    assert (thought.speaker, thought.reader) == ("Rosa", "Narrator") and thought.confidence >= 0.8
+
+
+def test_review_lists_a_thought_nobody_is_named_for_first(tmp_path: Path) -> None:
+    text = ("# One\n\n“Is the boat ready?” said Rosa.\n\n“Almost,” said Tomas.\n\n“Strange,” thought somebody.\n\n"
+            "“Then we go at noon.”")
+    (tmp_path / "manuscript").mkdir()
+    (tmp_path / "manuscript" / "chapter.md").write_text(text)
+    first, *_rest = review(script_of(parse_text(text), CAST), tmp_path, limit=0)
     assert (first.line.text, first.line.speaker, first.line.confidence) == ("Strange,", "Narrator", 0.1)
-    assert len(rest) == 3 and rest[0].line.text == "Then we go at noon."     # a turn: the least sure spoken line
 
 
 def margin_features(text: str) -> list[dict[str, float]]:

@@ -23,6 +23,7 @@ from conftest import TEST_PROFILE, make_book
 
 BOOK = {"title": "Test Book", "author": "A. Writer", "narrator": "N. Reader", "year": "2026", "language": "en",
         "credits": {"opening": True, "closing": False}, "pauses": {"paragraph": 0.9, "scene": 2.0},
+        "thoughts": "narrator",
         "characters": [{"name": "Daniel", "gender": "male", "aliases": ["Dan"]}, {"name": "Liana"}]}
 PROFILE = yaml.safe_load(TEST_PROFILE) | {"pauses": {"sentence": 0.3},
                                           "mastering": {"target": -20, "room_tone": -72, "meter": "rms"}}

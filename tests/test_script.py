@@ -103,7 +103,7 @@ def test_script_jsonl_contract() -> None:
     assert result.exit_code == 0, result.output
     rows = [json.loads(x) for x in result.output.splitlines() if x.strip()]
     keys = {"chapter", "index", "kind", "speaker", "text", "source", "start", "end",
-            "confidence", "reason", "paragraph", "break", "line", "gender"}
+            "confidence", "reason", "paragraph", "break", "line", "gender", "narrated"}
     assert all(set(r) == keys for r in rows)
     assert {r["chapter"] for r in rows} == {2}
     assert rows[0]["break"] == "title" and rows[0]["source"] == "manuscript/02-the-gift.md"

@@ -3,12 +3,16 @@ voice (unspoken.py); what a character does say stays theirs."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from audiobook.model import NARRATOR, Character
+from audiobook.model import NARRATOR, Character, Line
 from audiobook.text.cast import Cast
 from audiobook.text.manuscript import parse_text
 from audiobook.text.script import script_of
+
+from conftest import make_book
 
 CAST = Cast.from_characters([Character("Rosa", (), "female"), Character("Tomas", (), "male")])
 
@@ -17,6 +21,15 @@ def voiced(text: str) -> list[tuple[str, str]]:
     """(text, speaker) of every line after the title, narration included."""
     script = script_of(parse_text("# One\n\n" + text), CAST)
     return [(ln.text, ln.speaker) for ln in script.lines()[1:]]
+
+
+THINKERS = Cast.from_characters([Character("Greta", (), "female"), Character("Hugo", (), "male")])
+
+
+def line_of(text: str, words: str, cast: Cast = CAST) -> Line:
+    hits = [ln for ln in script_of(parse_text("# One\n\n" + text), cast).lines()[1:] if words in ln.text]
+    assert hits, f"{words!r} not read at all"
+    return hits[0]
 
 
 def speaker_of(text: str, words: str) -> str:
@@ -58,14 +71,32 @@ def test_scare_quotes_are_read_by_the_narrator(text: str, words: str) -> None:
     assert speaker_of(text, words) == NARRATOR
 
 
-@pytest.mark.parametrize("text, words", [
-    ("Rosa looked at the empty boat. “Strange,” she thought.", "Strange"),
-    ("“He will not come back,” thought Tomas, watching the water.", "He will not come back"),
-    ("Rosa wondered, “Where has he gone?”", "Where has he gone"),
-    ("“How odd,” Tomas reflected.", "How odd"),
+@pytest.mark.parametrize("text, words, thinker", [
+    ("Rosa looked at the empty boat. “Strange,” she thought.", "Strange", "Rosa"),
+    ("“He will not come back,” thought Tomas, watching the water.", "He will not come back", "Tomas"),
+    ("Rosa wondered, “Where has he gone?”", "Where has he gone", "Rosa"),
+    ("“How odd,” Tomas reflected.", "How odd", "Tomas"),
 ])
-def test_unspoken_thoughts_are_read_by_the_narrator(text: str, words: str) -> None:
-    assert speaker_of(text, words) == NARRATOR
+def test_unspoken_thoughts_are_read_by_the_narrator(text: str, words: str, thinker: str) -> None:
+    line = line_of(text, words)
+    assert (line.speaker, line.narrated, line.reader) == (thinker, True, NARRATOR)
+
+
+@pytest.mark.parametrize("text, words, thinker", [
+    ("“Cold again,” thought Greta.", "Cold again", "Greta"),
+    ("Hugo wondered, “Is it late?”", "Is it late", "Hugo"),
+    ("Greta put down the cup. “Too sweet,” she thought to herself.", "Too sweet", "Greta"),
+    ("“Later, then,” said Greta. Hugo shrugged. “Nobody listens,” he thought.", "Nobody listens", "Hugo"),
+])
+def test_a_thought_names_its_thinker(text: str, words: str, thinker: str) -> None:
+    line = line_of(text, words, THINKERS)
+    assert (line.speaker, line.narrated, line.reader) == (thinker, True, NARRATOR)
+    assert line.confidence >= 0.8 and line.reason.endswith(f"→ {thinker}")
+
+
+def test_a_thought_no_tag_resolves_stays_the_narrators() -> None:
+    line = line_of("The hall was empty. “Strange,” thought somebody.", "Strange", THINKERS)
+    assert (line.speaker, line.reader) == (NARRATOR, NARRATOR)
 
 
 @pytest.mark.parametrize("text, words, speaker", [
@@ -115,13 +146,14 @@ def test_a_tag_overrides_the_narrator() -> None:
 def test_the_reason_says_why() -> None:
     script = script_of(parse_text("# One\n\nRosa looked at the boat. “Strange,” she thought."), CAST)
     line, = (ln for ln in script.lines() if "Strange" in ln.text)
-    assert (line.kind, line.speaker, line.reason) == ("dialogue", NARRATOR, 'not spoken: a thought ("she thought")')
+    assert (line.kind, line.speaker, line.reason) == \
+        ("dialogue", "Rosa", 'not spoken: a thought ("she thought") → Rosa')
 
 
 def test_a_thought_is_no_turn_of_the_conversation() -> None:
     text = ("“Is the boat ready?” said Rosa.\n\n“Almost,” said Tomas.\n\n“Strange,” thought Rosa.\n\n"
             "“Then we go at noon.”")
-    assert speaker_of(text, "Strange") == NARRATOR
+    assert (line_of(text, "Strange").speaker, line_of(text, "Strange").reader) == ("Rosa", NARRATOR)
     assert speaker_of(text, "Then we go") == "Rosa"
 
 
@@ -130,3 +162,47 @@ def test_narrator_tag_is_nobody_discovered() -> None:
 
     ms = parse_text("“Come in,” said Ann.\n\n[Narrator]“Thirty days hath September.”\n\n[Narrator]“April, June.”")
     assert "Narrator" not in discover(ms).people
+
+
+THOUGHT_CHAPTER = {"01-one.md": "# One\n\nLiana looked at the boat. “Strange,” she thought.\n\n"
+                                "“Come here,” said Daniel.\n"}
+
+
+def _voice_of_the_thought(tmp_path: Path, setting: str = "") -> str:
+    from audiobook.book import load_book
+    from audiobook.text.script import build_script
+    from audiobook.voice.cache import LineCache
+    from audiobook.voice.planning import plan
+    from audiobook.voice.profiles import load_profile
+
+    root = make_book(tmp_path / "book", THOUGHT_CHAPTER)
+    if setting:
+        with (root / "manuscript" / "book.yaml").open("a", encoding="utf-8") as f:
+            f.write(setting)
+    book = load_book(root)
+    script = build_script(book)
+    line, = (ln for ln in script.lines() if ln.text.startswith("Strange"))
+    assert line.speaker == "Liana"
+    return plan(script, load_profile(book), book, LineCache(root / ".audiobook" / "cache")).voices[
+        (line.chapter, line.index)].name
+
+
+def test_the_narrator_voice_reads_a_thought(tmp_path: Path) -> None:
+    assert _voice_of_the_thought(tmp_path) == "narr"
+
+
+def test_thoughts_character_reads_a_thought_in_the_thinkers_voice(tmp_path: Path) -> None:
+    assert _voice_of_the_thought(tmp_path, "thoughts: character\n") == "li"
+
+
+
+def test_a_narrated_thought_pauses_as_a_change_of_voice() -> None:
+    from dataclasses import replace
+
+    from audiobook.audio.assemble import pause_before
+    from audiobook.config import Pauses
+
+    said = Line(1, 1, "dialogue", "Greta", "Come in.", "a.md", 0, 8)
+    thought = replace(said, index=2, text="Too late.", brk="line", narrated=True)     # Greta's, the narrator reads it
+    pauses = Pauses()
+    assert pause_before(thought, said, pauses) == max(pauses.line, pauses.speaker_change) > pauses.line

@@ -41,6 +41,7 @@ class Book:
     max_file_minutes: float = 120.0    # longer chapters are read as parts (ACX: 120); 0: never split
     lexicon: Lexicon = Lexicon()       # ``pronunciations:``: how to say names and rare words
     proof: ProofSettings = ProofSettings()   # ``proof:``: proof-listening (audiobook/proof/)
+    thoughts: str = "narrator"         # ``thoughts:``: who reads a quoted thought: "narrator" or "character"
 
     @property
     def manuscript_dir(self) -> Path:
@@ -105,6 +106,7 @@ def load_book(root: Path | str) -> Book:
         if named_output else None
     lexicon = gather(problems, lambda: read_lexicon(top, language), Lexicon()) or Lexicon()
     proof = gather(problems, lambda: read_proof(top)) or ProofSettings()
+    thoughts = gather(problems, lambda: _thoughts(top)) or "narrator"
     gather(problems, top.done)
     if problems:
         raise ConfigProblems(problems)
@@ -124,6 +126,7 @@ def load_book(root: Path | str) -> Book:
         max_file_minutes=120.0 if max_minutes is None else float(max_minutes),
         lexicon=lexicon,
         proof=proof,
+        thoughts=thoughts,
     )
 
 
@@ -154,6 +157,17 @@ def _tag(top: Section, key: str) -> str | None:
     if key == "title" and len(value.encode()) > MAX_NAME_BYTES:
         raise ConfigError(f"{top.where(key)}: {len(value.encode()):,} bytes, too long for the full book's file "
                           f"name (at most {MAX_NAME_BYTES}); shorten it")
+    return value
+
+
+THOUGHTS = ("narrator", "character")
+
+
+def _thoughts(top: Section) -> str:
+    """``thoughts:``: the narration voice reads a quoted thought ("narrator"), or its thinker's voice ("character")."""
+    value = top.text("thoughts", "narrator") or "narrator"
+    if value not in THOUGHTS:
+        raise ConfigError(f"{top.where('thoughts')}: {excerpt(value)} is not one of {', '.join(THOUGHTS)}")
     return value
 
 

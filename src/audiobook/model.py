@@ -42,6 +42,17 @@ class Line:
     reason: str = ""          # why this speaker, e.g. 'tag', 'explicit: "said Rosa"', 'turn-taking'
     line: int = 0             # 1-based line of ``source`` where the span starts (0: not from a file)
     gender: str = "unknown"   # the speaker's (from the cast list, discovery, or a description)
+    narrated: bool = False    # the narration voice reads it though ``speaker`` thinks it (a thought), or nobody says it
+
+    @property
+    def reader(self) -> str:
+        """Whose voice reads the line: the narrator's for a narrated one, else the speaker's."""
+        return NARRATOR if self.narrated else self.speaker
+
+    @property
+    def reader_gender(self) -> str:
+        """The gender a voice for ``reader`` is chosen by when the profile casts none."""
+        return "unknown" if self.narrated else self.gender
 
     @property
     def location(self) -> str:

@@ -26,7 +26,7 @@ def pause_before(line: Line, previous: Line | None, pauses: Pauses) -> float:
         return pauses.head
     gap = {"title": pauses.head, "heading": pauses.title, "paragraph": pauses.paragraph,
            "scene": pauses.scene, "line": pauses.line}[line.brk]
-    if line.speaker != previous.speaker and line.brk in ("line", "paragraph"):
+    if line.reader != previous.reader and line.brk in ("line", "paragraph"):
         gap = max(gap, pauses.speaker_change)
     return gap
 

@@ -39,7 +39,7 @@ class Made:
 
 def chapter_hash(prep: Prepared, ch: Chapter, tags: export.Tags, total: int) -> str:
     parts = {
-        "lines": [(prep.plan.key(ln), ln.brk, ln.speaker) for ln in ch.lines],
+        "lines": [(prep.plan.key(ln), ln.brk, ln.reader) for ln in ch.lines],
         "pauses": asdict(prep.book.pauses(prep.profile.pauses)),
         "mastering": asdict(prep.mastering),
         "tags": asdict(tags), "title": ch.title, "number": ch.number, "total": total,

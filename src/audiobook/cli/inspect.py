@@ -12,6 +12,7 @@ import click
 from audiobook.cli.main import book_option, cli
 from audiobook.cli.terminal import visible, visible_json
 from audiobook.errors import AudiobookError
+from audiobook.model import NARRATOR, Line
 
 
 # ---------------------------------------------------------------------------------- validate
@@ -97,8 +98,13 @@ def script(book_dir: Path, chapters: tuple[int, ...], fmt: str, review: bool, li
                 if line.brk in ("paragraph", "scene") and line.index > 0:
                     out.write("\n" if line.brk == "paragraph" else "\n   * * *\n\n")
                 who = line.speaker if line.kind == "dialogue" else "·"
-                conf = f"  [{line.confidence:.2f} {line.reason}]" if line.kind == "dialogue" else ""
+                conf = f"  [{line.confidence:.2f} {line.reason}{_read_by(line)}]" if line.kind == "dialogue" else ""
                 out.write(visible(f"{who:>12}  {line.text}{conf}") + "\n")
+
+
+def _read_by(line: Line) -> str:
+    """'; read by the narrator' for a character's line the narration voice reads (a thought)."""
+    return "; read by the narrator" if line.narrated and line.speaker != NARRATOR else ""
 
 
 def _review(sc: Any, root: Path, wanted: set[int], limit: int, fmt: str) -> None:
@@ -122,12 +128,13 @@ def _review(sc: Any, root: Path, wanted: set[int], limit: int, fmt: str) -> None
     for r in items:
         ln = r.line
         if fmt == "jsonl":
-            d = {"location": r.location, "speaker": ln.speaker, "confidence": ln.confidence, "reason": ln.reason,
+            d = {"location": r.location, "speaker": ln.speaker, "narrated": ln.narrated, "confidence": ln.confidence,
+                 "reason": ln.reason,
                  "text": ln.text, "before": r.before, "paragraph": r.paragraph, "after": r.after,
                  "others": list(r.others), "fix": r.fix, "chapter": ln.chapter, "index": ln.index}
             click.echo(visible_json(json.dumps(d, ensure_ascii=False)))
             continue
-        click.echo(visible(f"{r.location}  {ln.speaker}  [{ln.confidence:.2f} {ln.reason}]"))
+        click.echo(visible(f"{r.location}  {ln.speaker}  [{ln.confidence:.2f} {ln.reason}{_read_by(ln)}]"))
         for label, text in (("before", r.before), ("here", r.paragraph), ("after", r.after)):
             if text:
                 click.echo(visible(f"  {label:>6}: {text if len(text) <= 300 else text[:299] + '…'}"))

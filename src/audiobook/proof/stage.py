@@ -187,7 +187,7 @@ def proof(lines: Iterable[Line], plan: planning.Plan, cache: LineCache, work_dir
         if best.take > 0:
             report.retaken += 1
         if not best.ok:
-            report.flagged.append(Flag(ln.location, ln.chapter, ln.index, ln.speaker, plan.specs[base].text,
+            report.flagged.append(Flag(ln.location, ln.chapter, ln.index, ln.reader, plan.specs[base].text,
                                        best.heard, round(best.score, 3), best.problems, len(tries[base])))
     _refresh_jobs(plan, cache)
     store.save()

@@ -52,7 +52,7 @@ def timings(studio: Studio, chapter: int) -> dict[int, list[float]]:
 def line_json(snap: Snapshot, ln: Line, at: dict[int, list[float]] | None = None) -> dict[str, Any]:
     key = snap.prep.plan.keys[(ln.chapter, ln.index)]
     voice = snap.prep.plan.voices[(ln.chapter, ln.index)]
-    return {"chapter": ln.chapter, "index": ln.index, "kind": ln.kind, "speaker": ln.speaker,
+    return {"chapter": ln.chapter, "index": ln.index, "kind": ln.kind, "speaker": ln.speaker, "narrated": ln.narrated,
             "at": (at or {}).get(ln.index), "voice": voice.name, "text": ln.text,
             "confidence": ln.confidence, "reason": ln.reason,
             "paragraph": ln.paragraph, "key": key, "audio": snap.prep.cache.has(key),
@@ -90,7 +90,7 @@ def voices(studio: Studio) -> list[dict[str, Any]]:
     prof = snap.prep.profile
     speakers: dict[str, set[str]] = {}
     for (c, i), v in snap.prep.plan.voices.items():
-        speakers.setdefault(v.name, set()).add(snap.line(c, i).speaker)
+        speakers.setdefault(v.name, set()).add(snap.line(c, i).reader)
     return [{"name": v.name, "engine": v.engine, "model": engine_class(v.engine).describe(v),
              "speed": v.speed, "pitch": v.pitch,
              "cast": sorted({s for s, n in prof.cast.items() if n == v.name} | speakers.get(v.name, set())),

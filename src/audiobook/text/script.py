@@ -18,7 +18,7 @@ from audiobook.model import NARRATOR, UNNAMED_NARRATOR, Break, Chapter, Line, Sc
 from audiobook.text.attribution import attribute
 from audiobook.text.attribution.narrator import looks_like_a_name
 from audiobook.text.attribution.sieve import speaker_gender
-from audiobook.text.attribution.state import Attribution, outspeaks
+from audiobook.text.attribution.state import UNSPOKEN, Attribution, outspeaks
 from audiobook.text.cast import Cast
 from audiobook.text.characters import discover
 from audiobook.text.descriptions import GENERIC_NOUNS, someone_of_the_scene
@@ -45,6 +45,7 @@ def script_of(ms: Manuscript, cast: Cast, book: Book | None = None,
     ``found``: the attribution already made)."""
 
     listed = book is not None and book.characters is not None
+    thoughts = book.thoughts if book is not None else "narrator"
     found = attribute(ms, cast) if found is None else found
     warnings = list(ms.warnings)
     chapters = []
@@ -65,17 +66,20 @@ def script_of(ms: Manuscript, cast: Cast, book: Book | None = None,
         for p in ch.paragraphs:
             for k, seg in enumerate(p.segments):
                 brk: Break = p.brk if k == 0 else "line"
-                speaker, confidence, reason = NARRATOR, 1.0, ""
+                speaker, confidence, reason, narrated = NARRATOR, 1.0, "", False
                 where = line_of(ch.source, seg.start)
                 if seg.kind == "dialogue":
                     a = found[seg.quote_id]
                     speaker, confidence, reason = a.speaker, round(a.confidence, 2), a.reason
+                    # a quote nobody says aloud: the narration voice reads it, a thought too unless the book
+                    # gives thoughts their thinkers' voices
+                    narrated = a.rule == UNSPOKEN and (speaker == NARRATOR or thoughts == "narrator")
                     if seg.tag and listed and speaker not in cast.people and speaker != NARRATOR:
                         warnings.append(f"{ch.source}:{where}: speaker tag [{seg.tag}] "
                                         "is not in the characters of book.yaml")
                 lines.append(Line(ch.number, len(lines), seg.kind, speaker, seg.text, ch.source, seg.start,
                                   seg.end, paragraph=p.number, brk=brk, confidence=confidence, reason=reason,
-                                  line=where, gender=gender_of(speaker)))
+                                  line=where, gender=gender_of(speaker), narrated=narrated))
         chapters.append(Chapter(ch.number, ch.title, ch.source, tuple(lines)))
     return Script(tuple(chapters), tuple(warnings), ms.texts)
 

@@ -73,7 +73,7 @@ def plan(script: Script, profile: Profile, book: Book, cache: LineCache,
     engine_ids: dict[str, str] = {}
     p = Plan(keys={}, voices={})
     lines = [ln for ch in script.chapters if not chapters or ch.number in chapters for ln in ch.lines]
-    check_voices(profile, (profile.voice_for(ln.speaker, ln.gender) for ln in lines))
+    check_voices(profile, (profile.voice_for(ln.reader, ln.reader_gender) for ln in lines))
     remembered = load_digest_memo()
     sentence_pause = book.pauses(profile.pauses).sentence
     uncast: set[str] = set()
@@ -82,7 +82,7 @@ def plan(script: Script, profile: Profile, book: Book, cache: LineCache,
     if bad := check_engines(lexicon, sorted(ENGINES)):
         raise Problems(bad)
     for ln in lines:
-        voice = profile.voice_for(ln.speaker, ln.gender)
+        voice = profile.voice_for(ln.reader, ln.reader_gender)
         if voice.name not in identities:
             identity = dict(engine_class(voice.engine).identity(voice))
             engine_ids[voice.name] = engine_id(identity)

@@ -48,7 +48,7 @@ from audiobook.text.cast import Mention
 from audiobook.text.descriptions import noun_gender
 from audiobook.text.manuscript import Paragraph, Segment
 from audiobook.text.names import norm
-from audiobook.text.speech_verbs import PARTICLES, SPEECH_VERBS
+from audiobook.text.speech_verbs import PARTICLES, SPEECH_VERBS, THOUGHT_VERBS
 
 # "he answered": the one who answers is not the one who just spoke
 REPLY_VERBS = frozenset("answer answers answered reply replies replied rejoin rejoined retort retorted respond "
@@ -262,14 +262,16 @@ def ends_with_verb(text: str) -> bool:
 def _tag_clause(st: State, text: str, mentions: list[Mention], *, after: bool,
                 excluded: frozenset[str] | set[str] = frozenset(), spoke: str | None = None,
                 called: set[str] | None = None,
-                talked_of: set[str] | frozenset[str] = frozenset()) -> Attribution | None:
+                talked_of: set[str] | frozenset[str] = frozenset(),
+                verbs_of: frozenset[str] = SPEECH_VERBS) -> Attribution | None:
     """'he said quietly.' after a quote, or 'Then Rosa said:' before one; ``spoke``: who the paragraph
     before was tagged to (a description in this tag is someone else); ``called``: whom the quote calls by
-    name (``excluded`` when not given); ``talked_of``: whom it names in the third person, not its he/she."""
+    name (``excluded`` when not given); ``talked_of``: whom it names in the third person, not its he/she;
+    ``verbs_of``: the verbs that make a tag (a thought's: ``thinker``)."""
     text = apostrophes(text)
     lo, hi = _clause(text, after=after)
     toks = [(w.start(), w.end(), w.group(0).lower()) for w in NARRATION_WORD_RE.finditer(text, lo, hi)]
-    verbs = _speech_verbs(text, toks, lo, hi, after=after)
+    verbs = _speech_verbs(text, toks, lo, hi, after=after, verbs_of=verbs_of)
     w = None if verbs or after else _WITH_RE.search(text, lo, hi)
     with_ = w is not None and not _PASSIVE_WITH_RE.search(text, lo, w.start())  # "he was opposed by his wife, with"
     if w is not None and with_:     # "Rosa, who answered with a weary “...”": the words a named subject
@@ -388,12 +390,12 @@ def _clause(text: str, *, after: bool) -> tuple[int, int]:
 
 
 def _speech_verbs(text: str, toks: list[tuple[int, int, str]], lo: int, hi: int, *,
-                  after: bool) -> list[tuple[int, int, str]]:
+                  after: bool, verbs_of: frozenset[str] = SPEECH_VERBS) -> list[tuple[int, int, str]]:
     """The tokens of the clause lo..hi that are its speech verbs: not "said that", not a noun ("Rosa's reply",
     "said in reply"), a verb of moving only with its particle, a greeting verb only before the quote and not
     in the passive; before a quote with none of those, a speech verb's -ing form that ends the clause or
     opens it after a semicolon."""
-    verbs = [t for t in toks if (t[2] in SPEECH_VERBS or not after and t[2] in _GREETING_VERBS)
+    verbs = [t for t in toks if (t[2] in verbs_of or not after and t[2] in _GREETING_VERBS)
              and text[t[1]:t[1] + 7].split()[:1] != ["that"]  # said that
              and not (t[2] in _NOUN_FORMS and (_OWNED_BEFORE_RE.search(text, lo, t[0])   # "Rosa's reply",
                                                  or _DETERMINED_BEFORE_RE.search(text, lo, t[0])))  # "the curt reply"
@@ -407,6 +409,23 @@ def _speech_verbs(text: str, toks: list[tuple[int, int, str]], lo: int, hi: int,
     if not verbs and not after and toks and _gerund(toks[0][2]) and text[:lo].rstrip().endswith(";"):
         verbs = toks[:1]    # "...; adding, with a look at Rosa:": the -ing verb opening the clause
     return verbs
+
+
+def thinker(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]], i: int) -> Attribution | None:
+    """Whose thought quote i is: the subject of the verb of thinking next to it ("thought Greta", "he
+    wondered,"), read as a speech tag's subject is (names, pronouns, descriptions, "I")."""
+    addressed = set(st.cast.addressed(segs[i].text))
+    if i + 1 < len(segs) and segs[i + 1].kind == "narration":
+        a = _tag_clause(st, segs[i + 1].text, mentions[i + 1], after=True, excluded=addressed, verbs_of=_THINKING)
+        if a is not None:
+            return a
+    if i > 0 and segs[i - 1].kind == "narration":
+        return _tag_clause(st, segs[i - 1].text, mentions[i - 1], after=False, excluded=addressed,
+                           verbs_of=_THINKING)
+    return None
+
+
+_THINKING = frozenset(THOUGHT_VERBS)
 
 
 def _next_clause(text: str, mentions: list[Mention], lo: int, vs: int) -> int | None:

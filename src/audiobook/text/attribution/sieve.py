@@ -38,7 +38,7 @@ from audiobook.text.attribution.beats import beat, previous
 from audiobook.text.attribution.confidence import Readings, rate
 from audiobook.text.attribution.conversation import acts, take_turns, unname_roles
 from audiobook.text.attribution.echo import echo, key
-from audiobook.text.attribution.explicit import colon, explicit, introduction, spoke_after
+from audiobook.text.attribution.explicit import colon, explicit, introduction, spoke_after, thinker
 from audiobook.text.attribution.grammar import SENTENCE_RE, is_subject
 from audiobook.text.attribution.mentions import note_descriptions, note_speaker, note_tagged, resolve
 from audiobook.text.attribution.naming import answers_to_what_name, names_in, own_names, rename_described
@@ -86,12 +86,25 @@ def attribute(ms: Manuscript, cast: Cast) -> dict[int, Attribution]:
     if cast.from_book:              # "Tom" of two Toms: the one the book has no other name for
         cast.settle(p.raw for ch in ms.chapters for p in ch.paragraphs)
     spoken = without(ms, quiet)     # the passes see no turn of a conversation in them
-    found = _read(State(cast), spoken)
+    st = State(cast)
+    found = _read(st, spoken, _thought_paragraphs(ms, quiet))
     for q, why in quiet.items():
         found[q] = Attribution(NARRATOR, UNSPOKEN_CONFIDENCE, f"not spoken: {why}", rule=UNSPOKEN)
     apply_tags(ms, cast, found)     # a tag is a fact, whatever the passes made of its neighbours
     rate(spoken, cast, found, readings(ms, spoken, cast))      # confidence from the features of each decision
+    for q, who in st.thinkers.items():  # a thought is its thinker's, at the confidence of the same tag as speech;
+        a = found[q]                    # the narration voice still reads it (script.py)
+        if a.rule == UNSPOKEN and quiet.get(q, "").startswith("a thought"):
+            why = f'not spoken: a thought ("{who.said}")' if who.said else a.reason     # "thought Greta", not "thought"
+            found[q] = Attribution(who.speaker, who.confidence, f"{why} → {who.speaker}", rule=UNSPOKEN)
     return found
+
+
+def _thought_paragraphs(ms: Manuscript, quiet: dict[int, str]) -> dict[tuple[int, int], Paragraph]:
+    """The paragraphs with a thought in them, as written, by (chapter, paragraph number): the first pass
+    reads whose thought it is where it reads the paragraph without it."""
+    return {(ch.number, p.number): p for ch in ms.chapters for p in ch.paragraphs
+            if any(quiet.get(s.quote_id, "").startswith("a thought") for s in p.segments if s.kind == "dialogue")}
 
 
 def readings(ms: Manuscript, spoken: Manuscript, cast: Cast) -> Readings:
@@ -119,8 +132,11 @@ def _backwards(ms: Manuscript) -> Manuscript:
     return replace(ms, chapters=tuple(replace(ch, paragraphs=back(ch.paragraphs)) for ch in ms.chapters))
 
 
-def _read(st: State, ms: Manuscript) -> dict[int, Attribution]:
-    """Every pass in turn over the spoken quotes: the sieve per paragraph, the narrator, the turns."""
+def _read(st: State, ms: Manuscript,
+          thoughts: dict[tuple[int, int], Paragraph] | None = None) -> dict[int, Attribution]:
+    """Every pass in turn over the spoken quotes: the sieve per paragraph, the narrator, the turns;
+    ``thoughts``: paragraphs as written whose thoughts' thinkers go to ``st.thinkers``."""
+    thoughts = thoughts or {}
     gpar = 0
     for ch in ms.chapters:
         st.history.clear()
@@ -135,9 +151,12 @@ def _read(st: State, ms: Manuscript) -> dict[int, Attribution]:
                 prev = None
                 st.scene = st.sentence
             gpar += 1
-            _paragraph(st, p, prev, gpar)
+            _paragraph(st, p, prev, gpar, thoughts.get((ch.number, p.number)))
             prev = p
     name_narrator(st)
+    me = "" if st.third_person else st.narrator_name    # "I thought" in a book told in the third person: nobody's
+    st.thinkers = {q: replace(a, speaker=me) if a.speaker == FIRST else a for q, a in st.thinkers.items()
+                   if a.speaker != FIRST or me}
     st.tagged = [(it.gpar, a.speaker) for it in st.items for a in it.found.values()
                  if a.speaker and a.rule in (EXPLICIT, FIRST_PERSON, PRONOUN, TAG, BESIDE_TAG)]
     st.talkers = Counter(who for _g, who in st.tagged)
@@ -149,8 +168,9 @@ def _read(st: State, ms: Manuscript) -> dict[int, Attribution]:
     return st.out
 
 
-def _paragraph(st: State, p: Paragraph, prev: Paragraph | None, gpar: int) -> None:
-    """The first pass over one paragraph: its mentions remembered, its quotes sieved, its ``Item`` kept."""
+def _paragraph(st: State, p: Paragraph, prev: Paragraph | None, gpar: int, written: Paragraph | None = None) -> None:
+    """The first pass over one paragraph: its mentions remembered, its quotes sieved, its ``Item`` kept;
+    ``written``: the paragraph with its thoughts, whose thinkers are read as its speech tags are."""
     segs = p.segments
     st.gpar, st.par_sentence = gpar, st.sentence
     st.tail = prev.segments[-1].text if prev and prev.segments and prev.segments[-1].kind == "narration" else ""
@@ -176,6 +196,8 @@ def _paragraph(st: State, p: Paragraph, prev: Paragraph | None, gpar: int) -> No
         if s.kind == "dialogue":
             st.texts[s.quote_id] = key(s.text)
             st.raw[s.quote_id] = s.text
+    if written is not None:
+        _thinkers(st, written, {s.start: ms for s, ms in zip(segs, mentions, strict=True)})
     names_in(st, p.raw)           # "This is my son; his name's George."
     quotes = [i for i, s in enumerate(segs) if s.kind == "dialogue"]
     if not quotes:      # "It was Rosa who spoke.": the untagged quotes of the paragraph before are hers
@@ -209,6 +231,17 @@ def _paragraph(st: State, p: Paragraph, prev: Paragraph | None, gpar: int) -> No
         excluded, next((v for v in voc if v), None), before, recent, called, mentioned,
         segs[0].kind == "narration" and any(c.isalpha() for c in segs[0].text),
         segs[-1].kind == "narration" and acts(segs[-1].text), silent))
+
+
+def _thinkers(st: State, p: Paragraph, mentions: dict[int, list[Mention]]) -> None:
+    """Whose each thought of the paragraph is (``mentions``: its narration's, by start), into ``st.thinkers``."""
+    segs = p.segments
+    found = [mentions.get(s.start, []) if s.kind == "narration" else [] for s in segs]
+    for i, s in enumerate(segs):
+        if s.kind == "dialogue" and s.tag is None:
+            a = thinker(st, segs, found, i)
+            if a is not None and a.speaker:
+                st.thinkers[s.quote_id] = a
 
 
 def _same_voice(st: State, segs: tuple[Segment, ...], mentions: list[list[Mention]], found: dict[int, Attribution],

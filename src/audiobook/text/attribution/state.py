@@ -140,6 +140,7 @@ class State:
     desc_count: int = 0
     # descriptions a tag corrected in this chapter (tags.py): whom the passes read it as, its words, the tag's speaker
     taught: list[tuple[str, frozenset[str], str]] = field(default_factory=list)
+    thinkers: dict[int, Attribution] = field(default_factory=dict)   # quote_id -> whose thought it is (a tag's reading)
 
     @property
     def third_person(self) -> bool:
