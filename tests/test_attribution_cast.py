@@ -1079,6 +1079,18 @@ def test_a_name_in_a_clause_of_reason_or_condition_is_not_the_he_after_its_sente
     assert who(text, cast) == ["Will"]
 
 
+def test_a_name_after_a_preposition_in_a_he_or_she_clause_is_not_the_he_after_it() -> None:
+    # "He walked across to Tomas.": the he of that clause is not Tomas, so neither is the he of the tag after it,
+    # even where recency had read that he as Tomas
+    cast: Cast_ = [("Marta", "female", ()), ("Greta", "female", ()), ("Tomas", "male", ()), ("Will", "male", ())]
+    text = ("Will came into the yard where Tomas was working.\n\nTomas did not look up. He walked straight across "
+            "the yard to Tomas. “We must talk,” he said.\n")
+    assert who(text, cast) == ["Will"]
+    text = ("Greta came into the kitchen where Marta was baking.\n\nMarta did not turn round. She went straight "
+            "across the room to Marta. “We must talk,” she said.\n")
+    assert who(text, cast) == ["Greta"]
+
+
 def test_a_name_after_her_friend_or_his_brother_is_not_the_he_or_she_after_it() -> None:
     # "begged her friend Cleo to stay": the one named as her friend is not the woman a later "she" stands for,
     # as "her Cleo" would not be

@@ -92,7 +92,8 @@ def resolve(st: State, mentions: list[Mention], text: str, remember: bool = Fals
                 kins.append(Mention(person, m.start, m.end, "alias", m.word, m.gender))
             aside = not subject and kind in ("name", "alias") and len(TOKEN_RE.findall(lead)) > 1 \
                 and _ASIDE_CLAUSE_RE.search(lead) is not None
-            hist.append(Ref(person, "kin" if m.kind == "kin" else kind, st.sentence + n, subject, m.word, aside))
+            bound = not subject and kind in ("name", "alias") and _bound(lead, out, m.start, st.cast.gender(person))
+            hist.append(Ref(person, "kin" if m.kind == "kin" else kind, st.sentence + n, subject, m.word, aside, bound))
         if m.kind != "kin":
             out.append(Mention(person, m.start, m.end, m.kind, m.word, m.gender))
     if remember:
@@ -102,6 +103,19 @@ def resolve(st: State, mentions: list[Mention], text: str, remember: bool = Fals
         st.history = hist
         st.sentence += len(cuts) + 1
     return out
+
+
+def _bound(lead: str, done: list[Mention], at: int, gender: str) -> bool:
+    """"He laughed at the joke told to Will", "Her hand went to the sleeve of Cleo": a name after a preposition,
+    in the clause of a he (she) of its own sex or after a his (her) of its sentence, is someone that pronoun is
+    not, so not the he or she after it (a he/she not past a comma or relative pronoun: "he left, glad to see Will",
+    "he met men who knew Will")."""
+    if not _PREPOSITION_END_RE.search(lead):
+        return False
+    base = at - len(lead)
+    return any(x.kind == "pronoun" and x.gender == gender and base <= x.start < at
+               and (x.word.lower() in ("his", "her") or x.word.lower() in ("he", "she")
+                    and not _CLAUSE_BREAK_RE.search(lead, x.end - base)) for x in done)
 
 
 def _with_kin(mentions: list[Mention], text: str) -> list[Mention]:
@@ -268,10 +282,11 @@ def antecedent(st: State, gender: str, hist: list[Ref], skip: frozenset[str] | s
     ``nominative`` he/she, the owner of a thing in the sentence just read, when it opens that sentence or the
     sentence names no one else of that sex ("Anna's lips trembled. She said"; "The wind took Anna's hat.")."""
     fallback = possessor = aside = None
+    bound: set[str] = set()
     owned = _OWNED["her " if gender == "female" else "his "]
     for k in range(len(hist) - 1, -1, -1):
         ref = hist[k]
-        if ref.person == FIRST or ref.person in skip or ref.kind == owned:
+        if ref.person == FIRST or ref.person in skip or ref.kind == owned or ref.person in bound:
             continue
         g = st.cast.gender(ref.person)
         if ref.kind.startswith("possessive"):       # "he" is seldom the owner in "Stephen's eyes"
@@ -286,6 +301,10 @@ def antecedent(st: State, gender: str, hist: list[Ref], skip: frozenset[str] | s
         if g == gender:
             if nominative and ref.aside and aside is None:     # "..., because Will was late.": not the he after it
                 aside = ref.person
+                continue
+            if nominative and ref.bound:    # "He waved to Will.": not Will, nor the he that (wrongly) stood for Will
+                bound.add(ref.person)
+                aside = aside or ref.person
                 continue
             if not ref.subject:
                 for e in reversed(hist[max(0, k - 6):k]):     # the nearest: the main clause's, after an opening one's
@@ -521,6 +540,10 @@ _JOINED_CLAUSE_RE = re.compile(r",\s+(?:and|but)\s+$")
 _VERB_AFTER_NAME_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|said|was|had|went|came|saw|took|sat|stood|spoke|rose"
                                  r"|ran|got|made|gave|found|felt|knew|thought|began|put|held|drew|threw|shook|left"
                                  r"|kept|brought|set|let|laughed|smiled|turned|looked|nodded)\b")
+# a name after a preposition ("to Will"); what ends a he's clause before it (``_bound``)
+_PREPOSITION_END_RE = re.compile(r"\b(?:of|to|for|about|with|towards?|from|on|upon|at|by|against|over|into|before"
+                                 r"|behind|beside|near)\s+$", re.IGNORECASE)
+_CLAUSE_BREAK_RE = re.compile(r"[,;:\u201c\u201d]|\b(?:who|whom|whose|which|that)\b")
 # a clause of reason, condition or concession inside a sentence: "..., because Will was late", "... if Greta came"
 _ASIDE_CLAUSE_RE = re.compile(r"\b(?:because|since|though|although|if|unless|whether|until|till|whereas)\s+$")
 _OWNED = {"her ": "owned female", "his ": "owned male"}     # "her Ayah": a name a he/she has

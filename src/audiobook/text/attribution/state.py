@@ -93,6 +93,7 @@ class Ref(NamedTuple):
     subject: bool      # opens its sentence ("Rosa", "Then the doctor"): the likelier antecedent
     word: str = ""     # the words the text names them by ("Tom Hale"), for a name read
     aside: bool = False     # named as the subject of a clause of reason or condition ("..., because Will was late")
+    bound: bool = False     # after a preposition in the clause of a he/she of that sex ("He ran to Will"): not them
 
 
 class Seen(NamedTuple):
