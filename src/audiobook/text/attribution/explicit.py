@@ -391,10 +391,10 @@ def _clause(text: str, *, after: bool) -> tuple[int, int]:
 
 def _speech_verbs(text: str, toks: list[tuple[int, int, str]], lo: int, hi: int, *,
                   after: bool, verbs_of: frozenset[str] = SPEECH_VERBS) -> list[tuple[int, int, str]]:
-    """The tokens of the clause lo..hi that are its speech verbs: not "said that", not a noun ("Rosa's reply",
-    "said in reply"), a verb of moving only with its particle, a greeting verb only before the quote and not
-    in the passive; before a quote with none of those, a speech verb's -ing form that ends the clause or
-    opens it after a semicolon."""
+    """The tokens of the clause lo..hi that are its verbs of ``verbs_of`` (speech; thinking for a thought's
+    tag): not "said that", not a noun ("Rosa's reply", "said in reply"), a verb of moving only with its
+    particle, a greeting verb only before the quote and not in the passive; before a quote with none of
+    those, a speech verb's -ing form that ends the clause or opens it after a semicolon."""
     verbs = [t for t in toks if (t[2] in verbs_of or not after and t[2] in _GREETING_VERBS)
              and text[t[1]:t[1] + 7].split()[:1] != ["that"]  # said that
              and not (t[2] in _NOUN_FORMS and (_OWNED_BEFORE_RE.search(text, lo, t[0])   # "Rosa's reply",
