@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from audiobook.model import UNNAMED_NARRATOR
 from audiobook.text.attribution.mentions import name_forms
@@ -34,7 +35,8 @@ _PLAIN_TITLES = {"mr": "male", "mister": "male", "monsieur": "male", "herr": "ma
 
 
 def name_narrator(st: State) -> None:
-    """Name the first-person narrator: the one the others address, or who introduces themselves."""
+    """Name the first-person narrator: the one the others address, or who introduces themselves; the lines
+    and thoughts of "I" become theirs."""
     votes: Counter[str] = Counter()
     by_gpar = {it.gpar: it for it in st.items}
     def said_by(it: Item) -> str | None:
@@ -101,6 +103,9 @@ def name_narrator(st: State) -> None:
             it.listener = name if it.listener in also else it.listener
             it.called = name if it.called in also else it.called
             it.excluded = {name if p in also else p for p in it.excluded}
+    # "I thought": the narrator's thought too; in a book told in the third person a stray "I" thinks nothing
+    st.thinkers = {q: replace(a, speaker=name) if a.speaker in me else a for q, a in st.thinkers.items()
+                   if not (third and a.speaker == FIRST)}
 
 
 def _full_name(st: State, votes: Counter[str]) -> tuple[str, set[str]] | None:

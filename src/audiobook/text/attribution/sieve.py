@@ -65,7 +65,7 @@ from audiobook.text.attribution.tags import (
     learn,
     tag_speaker,
 )
-from audiobook.text.attribution.unspoken import UNSPOKEN_CONFIDENCE, unspoken, without
+from audiobook.text.attribution.unspoken import UNSPOKEN_CONFIDENCE, is_thought, unspoken, without
 from audiobook.text.cast import Cast, Mention
 from audiobook.text.characters import discover
 from audiobook.text.descriptions import noun_gender
@@ -94,7 +94,7 @@ def attribute(ms: Manuscript, cast: Cast) -> dict[int, Attribution]:
     rate(spoken, cast, found, readings(ms, spoken, cast))      # confidence from the features of each decision
     for q, who in st.thinkers.items():  # a thought is its thinker's, at the confidence of the same tag as speech;
         a = found[q]                    # the narration voice still reads it (script.py)
-        if a.rule == UNSPOKEN and quiet.get(q, "").startswith("a thought"):
+        if a.rule == UNSPOKEN and is_thought(quiet.get(q, "")):
             why = f'not spoken: a thought ("{who.said}")' if who.said else a.reason     # "thought Greta", not "thought"
             found[q] = Attribution(who.speaker, who.confidence, f"{why} → {who.speaker}", rule=UNSPOKEN)
     return found
@@ -104,7 +104,7 @@ def _thought_paragraphs(ms: Manuscript, quiet: dict[int, str]) -> dict[tuple[int
     """The paragraphs with a thought in them, as written, by (chapter, paragraph number): the first pass
     reads whose thought it is where it reads the paragraph without it."""
     return {(ch.number, p.number): p for ch in ms.chapters for p in ch.paragraphs
-            if any(quiet.get(s.quote_id, "").startswith("a thought") for s in p.segments if s.kind == "dialogue")}
+            if any(is_thought(quiet.get(s.quote_id, "")) for s in p.segments if s.kind == "dialogue")}
 
 
 def readings(ms: Manuscript, spoken: Manuscript, cast: Cast) -> Readings:
@@ -154,9 +154,6 @@ def _read(st: State, ms: Manuscript,
             _paragraph(st, p, prev, gpar, thoughts.get((ch.number, p.number)))
             prev = p
     name_narrator(st)
-    me = "" if st.third_person else st.narrator_name    # "I thought" in a book told in the third person: nobody's
-    st.thinkers = {q: replace(a, speaker=me) if a.speaker == FIRST else a for q, a in st.thinkers.items()
-                   if a.speaker != FIRST or me}
     st.tagged = [(it.gpar, a.speaker) for it in st.items for a in it.found.values()
                  if a.speaker and a.rule in (EXPLICIT, FIRST_PERSON, PRONOUN, TAG, BESIDE_TAG)]
     st.talkers = Counter(who for _g, who in st.tagged)

@@ -70,6 +70,11 @@ def unspoken(ms: Manuscript) -> dict[int, str]:
     return out
 
 
+def is_thought(why: str) -> bool:
+    """Is ``why`` (a reason of ``unspoken``) a thought, whose thinker the first pass names?"""
+    return why.startswith("a thought")
+
+
 def without(ms: Manuscript, quotes: Collection[int]) -> Manuscript:
     """The manuscript without these quotes (their paragraphs keep their narration), as the attribution
     passes read it: a quote no one speaks is no turn of a conversation."""
